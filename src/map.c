@@ -1,0 +1,36 @@
+/* The term map shared by the later pipeline stages (see map.h). */
+#include "map.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+void jk_map_init(struct jk_map *map)
+{
+    memset(map, 0, sizeof(*map));
+}
+
+void jk_map_release(struct jk_map *map)
+{
+    if (!map)
+        return;
+    for (size_t i = 0; i < map->n_terms; i++)
+        free(map->terms[i].label);
+    free(map->terms);
+    free(map->links);
+    jk_map_init(map);
+}
+
+void jk_map_link_stats(struct jk_map *map)
+{
+    for (size_t i = 0; i < map->n_terms; i++) {
+        map->terms[i].links = 0;
+        map->terms[i].total_link_strength = 0;
+    }
+    for (size_t k = 0; k < map->n_links; k++) {
+        const struct jk_link *l = &map->links[k];
+        map->terms[l->source].links++;
+        map->terms[l->target].links++;
+        map->terms[l->source].total_link_strength += l->weight;
+        map->terms[l->target].total_link_strength += l->weight;
+    }
+}

@@ -1,0 +1,50 @@
+/*
+ * The term map: what the pipeline hands to network, cluster and export.
+ * Terms are indexed 0..n_terms-1 (ids in output files are index + 1).
+ * Links are undirected, stored once with source < target, sorted by
+ * (source, target), weight > 0. The map owns every array and label;
+ * jk_map_release frees them.
+ */
+#ifndef JK_MAP_H
+#define JK_MAP_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+struct jk_term {
+    char *label;                  /* owned; lower-case surface form shown to users */
+    uint32_t occurrences;         /* binary: documents; full: all occurrences */
+    uint32_t documents;           /* documents containing the term */
+    uint32_t links;               /* number of neighbours in the network */
+    uint64_t total_link_strength; /* sum of weights of its links */
+    uint32_t cluster;             /* 1..n_clusters, 1 = largest; 0 before clustering */
+    double x, y;                  /* layout coordinates, 0 when no layout was made */
+};
+
+struct jk_link {
+    uint32_t source;    /* term index, source < target */
+    uint32_t target;
+    uint64_t weight;    /* co-occurrence count (VOSviewer's link strength) */
+    double association; /* association-strength normalised weight */
+};
+
+struct jk_map {
+    struct jk_term *terms;
+    size_t n_terms;
+    struct jk_link *links;
+    size_t n_links;
+    size_t n_clusters; /* 0 before clustering */
+    double quality;    /* clustering quality (CPM, VOSviewer's definition) */
+    int has_layout;    /* nonzero when terms[].x/y hold a layout */
+};
+
+void jk_map_init(struct jk_map *map);
+void jk_map_release(struct jk_map *map);
+
+/*
+ * Sets links and total_link_strength of every term from the link list.
+ * Call after the links are final.
+ */
+void jk_map_link_stats(struct jk_map *map);
+
+#endif

@@ -1,0 +1,34 @@
+/*
+ * Growable byte buffer, always NUL-terminated after jk_buf_init.
+ * Invariant: data[len] == '\0' and len < cap (data is never NULL after init).
+ * The buffer owns data; jk_buf_release frees it, jk_buf_detach hands it over.
+ */
+#ifndef JK_BUF_H
+#define JK_BUF_H
+
+#include <stdarg.h>
+#include <stddef.h>
+
+struct jk_buf {
+    char *data;
+    size_t len;
+    size_t cap;
+};
+
+void jk_buf_init(struct jk_buf *b);
+void jk_buf_release(struct jk_buf *b);
+/* Empties the buffer, keeping its memory. */
+void jk_buf_clear(struct jk_buf *b);
+/* Makes room for extra more bytes beyond len. */
+void jk_buf_reserve(struct jk_buf *b, size_t extra);
+void jk_buf_add(struct jk_buf *b, const void *data, size_t len);
+void jk_buf_addc(struct jk_buf *b, char c);
+void jk_buf_adds(struct jk_buf *b, const char *s);
+void jk_buf_addf(struct jk_buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+void jk_buf_vaddf(struct jk_buf *b, const char *fmt, va_list ap);
+/* Shortens the buffer to len bytes (len <= b->len). */
+void jk_buf_truncate(struct jk_buf *b, size_t len);
+/* Returns the data (caller frees it) and leaves the buffer empty and initialised. */
+char *jk_buf_detach(struct jk_buf *b, size_t *len);
+
+#endif

@@ -1,0 +1,33 @@
+/*
+ * Allocation wrappers and the one growth macro for every array.
+ * Out of memory is not a recoverable condition for this tool: the wrappers
+ * print one message and abort, so callers never check for NULL.
+ */
+#ifndef JK_MEM_H
+#define JK_MEM_H
+
+#include <stddef.h>
+
+void *jk_malloc(size_t size);
+void *jk_calloc(size_t count, size_t size);
+void *jk_realloc(void *ptr, size_t size);
+/* Returns a NUL-terminated copy of the len bytes at s; the caller frees it. */
+char *jk_strndup(const char *s, size_t len);
+char *jk_strdup(const char *s);
+
+/*
+ * Grows array ptr (of *ptr elements) so that it holds at least n elements;
+ * cap is the current capacity and is updated. Geometric growth.
+ */
+#define JK_GROW(ptr, n, cap)                                                                       \
+    do {                                                                                           \
+        if ((n) > (cap)) {                                                                         \
+            size_t jk_grow_new_ = (cap) ? (cap) : 8;                                               \
+            while (jk_grow_new_ < (n))                                                             \
+                jk_grow_new_ *= 2;                                                                 \
+            (ptr) = jk_realloc((ptr), jk_grow_new_ * sizeof(*(ptr)));                              \
+            (cap) = jk_grow_new_;                                                                  \
+        }                                                                                          \
+    } while (0)
+
+#endif
