@@ -98,6 +98,7 @@ char *jk_buf_detach(struct jk_buf *b, size_t *len)
     char *data = b->data;
     if (len)
         *len = b->len;
-    jk_buf_init(b);
+    b->data = NULL;
+    b->len = b->cap = 0;
     return data;
 }

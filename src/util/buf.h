@@ -28,7 +28,7 @@ void jk_buf_addf(struct jk_buf *b, const char *fmt, ...) __attribute__((format(p
 void jk_buf_vaddf(struct jk_buf *b, const char *fmt, va_list ap);
 /* Shortens the buffer to len bytes (len <= b->len). */
 void jk_buf_truncate(struct jk_buf *b, size_t len);
-/* Returns the data (caller frees it) and leaves the buffer empty and initialised. */
+/* Returns the data (caller frees it) and leaves the buffer released (init it to reuse). */
 char *jk_buf_detach(struct jk_buf *b, size_t *len);
 
 #endif

@@ -67,8 +67,8 @@ int jk_exit_code(enum jk_status status)
 
 const char *jk_status_name(enum jk_status status)
 {
-    static const char *const names[] = {"ok", "usage error", "input error", "output error",
-                                        "empty network", "internal error"};
+    static const char *const names[] = {"ok",           "usage error",   "input error",
+                                        "output error", "empty network", "internal error"};
     if ((unsigned)status < sizeof(names) / sizeof(names[0]))
         return names[status];
     return "unknown";

@@ -1,0 +1,142 @@
+/* Tests of src/util: SHA-256 vectors, string map, buffer growth, arena, JSON escaping. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "util/arena.h"
+#include "util/buf.h"
+#include "util/json.h"
+#include "util/sha256.h"
+#include "util/status.h"
+#include "util/strmap.h"
+
+static void sha256_of(const char *s, size_t len, char hex[65])
+{
+    struct jk_sha256 h;
+    jk_sha256_init(&h);
+    jk_sha256_update(&h, s, len);
+    jk_sha256_final_hex(&h, hex);
+}
+
+static void test_sha256_known_vectors(void **state)
+{
+    (void)state;
+    char hex[65];
+    sha256_of("", 0, hex);
+    assert_string_equal(hex, "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+    sha256_of("abc", 3, hex);
+    assert_string_equal(hex, "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+    const char *two_blocks = "abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq";
+    sha256_of(two_blocks, strlen(two_blocks), hex);
+    assert_string_equal(hex, "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1");
+}
+
+static void test_sha256_incremental_equals_whole(void **state)
+{
+    (void)state;
+    char text[1000], whole[65], parts[65];
+    for (size_t i = 0; i < sizeof(text); i++)
+        text[i] = (char)('a' + i % 26);
+    sha256_of(text, sizeof(text), whole);
+    struct jk_sha256 h;
+    jk_sha256_init(&h);
+    for (size_t i = 0; i < sizeof(text); i += 7)
+        jk_sha256_update(&h, text + i, i + 7 <= sizeof(text) ? 7 : sizeof(text) - i);
+    jk_sha256_final_hex(&h, parts);
+    assert_string_equal(whole, parts);
+}
+
+static void test_strmap_ids_dense_and_stable(void **state)
+{
+    (void)state;
+    struct jk_strmap m;
+    jk_strmap_init(&m);
+    char key[32];
+    for (int i = 0; i < 5000; i++) {
+        int n = snprintf(key, sizeof(key), "term-%d", i);
+        bool added;
+        assert_int_equal(jk_strmap_intern(&m, key, (size_t)n, &added), (uint32_t)i);
+        assert_true(added);
+    }
+    bool added;
+    assert_int_equal(jk_strmap_intern(&m, "term-42", 7, &added), 42);
+    assert_false(added);
+    assert_int_equal(jk_strmap_find(&m, "term-4999", 9), 4999);
+    assert_int_equal(jk_strmap_find(&m, "term-5000", 9), JK_NO_ID);
+    assert_string_equal(jk_strmap_key(&m, 7), "term-7");
+    assert_int_equal(jk_strmap_count(&m), 5000);
+    jk_strmap_release(&m);
+}
+
+static void test_buf_grows_and_formats(void **state)
+{
+    (void)state;
+    struct jk_buf b;
+    jk_buf_init(&b);
+    for (int i = 0; i < 1000; i++)
+        jk_buf_addf(&b, "%d,", i);
+    assert_int_equal(b.data[b.len], '\0');
+    assert_true(strncmp(b.data, "0,1,2,", 6) == 0);
+    assert_non_null(strstr(b.data, ",999,"));
+    jk_buf_truncate(&b, 2);
+    assert_string_equal(b.data, "0,");
+    jk_buf_release(&b);
+}
+
+static void test_arena_strings_survive_growth(void **state)
+{
+    (void)state;
+    struct jk_arena a;
+    jk_arena_init(&a);
+    char *first = jk_arena_strndup(&a, "pemerintah daerah", 17);
+    for (int i = 0; i < 10000; i++)
+        jk_arena_strndup(&a, "kerja sama luar negeri", 22);
+    char *big = jk_arena_alloc(&a, 200000);
+    memset(big, 'x', 200000);
+    assert_string_equal(first, "pemerintah daerah");
+    jk_arena_release(&a);
+}
+
+static void test_json_string_escapes(void **state)
+{
+    (void)state;
+    struct jk_buf b;
+    jk_buf_init(&b);
+    jk_json_string(&b, "a\"b\\c\nd\x01 é");
+    assert_string_equal(b.data, "\"a\\\"b\\\\c\\nd\\u0001 é\"");
+    jk_buf_release(&b);
+}
+
+static void test_first_error_wins(void **state)
+{
+    (void)state;
+    struct jk_diag d;
+    jk_diag_init(&d);
+    assert_int_equal(jk_error(&d, JK_E_INPUT, "first %d", 1), JK_E_INPUT);
+    jk_error(&d, JK_E_OUTPUT, "second");
+    assert_int_equal(d.status, JK_E_INPUT);
+    assert_string_equal(d.msg, "first 1");
+    assert_int_equal(jk_exit_code(JK_E_USAGE), 2);
+    assert_int_equal(jk_exit_code(JK_E_INPUT), 3);
+    assert_int_equal(jk_exit_code(JK_E_EMPTY), 5);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_sha256_known_vectors),
+        cmocka_unit_test(test_sha256_incremental_equals_whole),
+        cmocka_unit_test(test_strmap_ids_dense_and_stable),
+        cmocka_unit_test(test_buf_grows_and_formats),
+        cmocka_unit_test(test_arena_strings_survive_growth),
+        cmocka_unit_test(test_json_string_escapes),
+        cmocka_unit_test(test_first_error_wins),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
