@@ -1,0 +1,245 @@
+/*
+ * Stage 1, corpus: collect .txt/.md documents under folders (sorted, so runs
+ * are reproducible) and read one at a time with UTF-8 repair and binary
+ * detection. See corpus.h.
+ */
+#include "corpus.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
+
+#include "util/mem.h"
+#include "util/sha256.h"
+
+void jk_corpus_init(struct jk_corpus *c)
+{
+    c->files = NULL;
+    c->count = c->cap = 0;
+}
+
+void jk_corpus_release(struct jk_corpus *c)
+{
+    if (!c)
+        return;
+    for (size_t i = 0; i < c->count; i++)
+        free(c->files[i].path);
+    free(c->files);
+    jk_corpus_init(c);
+}
+
+static bool is_document_name(const char *name)
+{
+    const char *dot = strrchr(name, '.');
+    return dot && (strcasecmp(dot, ".txt") == 0 || strcasecmp(dot, ".md") == 0);
+}
+
+static void add_file(struct jk_corpus *c, const char *path, uint64_t size)
+{
+    JK_GROW(c->files, c->count + 1, c->cap);
+    c->files[c->count].path = jk_strdup(path);
+    c->files[c->count].size = size;
+    c->count++;
+}
+
+static char *join_path(const char *dir, const char *name)
+{
+    size_t dl = strlen(dir);
+    bool slash = dl > 0 && dir[dl - 1] == '/';
+    char *p = jk_malloc(dl + strlen(name) + 2);
+    sprintf(p, "%s%s%s", dir, slash ? "" : "/", name);
+    return p;
+}
+
+static enum jk_status walk(struct jk_corpus *c, const char *dir, unsigned depth,
+                           struct jk_diag *diag)
+{
+    if (depth > 64)
+        return jk_error(diag, JK_E_INPUT, "'%s': folders nested too deeply (a link loop?)", dir);
+    DIR *d = opendir(dir);
+    if (!d)
+        return jk_error(diag, JK_E_INPUT, "cannot list folder '%s': %s", dir, strerror(errno));
+    enum jk_status st = JK_OK;
+    struct dirent *e;
+    while (st == JK_OK && (e = readdir(d)) != NULL) {
+        if (e->d_name[0] == '.')
+            continue;
+        char *path = join_path(dir, e->d_name);
+        struct stat sb;
+        if (stat(path, &sb) != 0)
+            jk_warn("skipping '%s': %s", path, strerror(errno));
+        else if (S_ISDIR(sb.st_mode))
+            st = walk(c, path, depth + 1, diag);
+        else if (S_ISREG(sb.st_mode) && is_document_name(e->d_name))
+            add_file(c, path, (uint64_t)sb.st_size);
+        free(path);
+    }
+    closedir(d);
+    return st;
+}
+
+static int cmp_source(const void *a, const void *b)
+{
+    return strcmp(((const struct jk_source *)a)->path, ((const struct jk_source *)b)->path);
+}
+
+static void sort_unique(struct jk_corpus *c)
+{
+    qsort(c->files, c->count, sizeof(*c->files), cmp_source);
+    size_t out = 0;
+    for (size_t i = 0; i < c->count; i++) {
+        if (out > 0 && strcmp(c->files[out - 1].path, c->files[i].path) == 0) {
+            free(c->files[i].path);
+            continue;
+        }
+        c->files[out++] = c->files[i];
+    }
+    c->count = out;
+}
+
+static enum jk_status collect_one(struct jk_corpus *c, const char *input, struct jk_diag *diag)
+{
+    struct stat sb;
+    if (stat(input, &sb) != 0)
+        return jk_error(diag, JK_E_INPUT,
+                        "input '%s' cannot be read: %s; give a folder of .txt/.md documents", input,
+                        strerror(errno));
+    if (S_ISDIR(sb.st_mode))
+        return walk(c, input, 0, diag);
+    if (!S_ISREG(sb.st_mode) || !is_document_name(input))
+        return jk_error(diag, JK_E_INPUT, "input '%s' is not a folder or a .txt/.md document",
+                        input);
+    add_file(c, input, (uint64_t)sb.st_size);
+    return JK_OK;
+}
+
+enum jk_status jk_corpus_collect(struct jk_corpus *c, const char *const *inputs, size_t n_inputs,
+                                 struct jk_diag *diag)
+{
+    for (size_t i = 0; i < n_inputs; i++) {
+        enum jk_status st = collect_one(c, inputs[i], diag);
+        if (st != JK_OK)
+            return st;
+    }
+    if (c->count == 0)
+        return jk_error(diag, JK_E_INPUT,
+                        "no .txt or .md documents found in '%s'%s; put the documents to map there",
+                        n_inputs ? inputs[0] : "", n_inputs > 1 ? " or the other inputs" : "");
+    sort_unique(c);
+    return JK_OK;
+}
+
+/* Length of the valid UTF-8 sequence at s (at most n bytes), or 0 if invalid. */
+static size_t utf8_valid_len(const unsigned char *s, size_t n)
+{
+    unsigned char c = s[0];
+    if (c < 0x80)
+        return 1;
+    size_t len;
+    uint32_t min, cp;
+    if (c >= 0xc2 && c <= 0xdf)
+        len = 2, min = 0x80, cp = c & 0x1f;
+    else if (c >= 0xe0 && c <= 0xef)
+        len = 3, min = 0x800, cp = c & 0x0f;
+    else if (c >= 0xf0 && c <= 0xf4)
+        len = 4, min = 0x10000, cp = c & 0x07;
+    else
+        return 0;
+    if (n < len)
+        return 0;
+    for (size_t i = 1; i < len; i++) {
+        if ((s[i] & 0xc0) != 0x80)
+            return 0;
+        cp = (cp << 6) | (s[i] & 0x3f);
+    }
+    if (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff))
+        return 0;
+    return len;
+}
+
+size_t jk_utf8_repair(const char *s, size_t len, struct jk_buf *out, uint64_t *first)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    size_t bad = 0, i = 0, run = 0;
+    jk_buf_reserve(out, len);
+    while (i < len) {
+        size_t n = utf8_valid_len(p + i, len - i);
+        if (n > 0) {
+            i += n;
+            run += n;
+            continue;
+        }
+        jk_buf_add(out, s + i - run, run);
+        jk_buf_add(out, "\xef\xbf\xbd", 3);
+        if (bad++ == 0 && first)
+            *first = i;
+        run = 0;
+        i++;
+    }
+    jk_buf_add(out, s + i - run, run);
+    return bad;
+}
+
+/* Normalises line ends in place: CR LF and lone CR become LF. */
+static void normalise_newlines(struct jk_buf *b)
+{
+    size_t out = 0;
+    for (size_t i = 0; i < b->len; i++) {
+        char c = b->data[i];
+        if (c == '\r') {
+            if (i + 1 < b->len && b->data[i + 1] == '\n')
+                continue;
+            c = '\n';
+        }
+        b->data[out++] = c;
+    }
+    jk_buf_truncate(b, out);
+}
+
+static enum jk_status slurp(const char *path, struct jk_buf *raw, struct jk_diag *diag)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return jk_error(diag, JK_E_INPUT, "cannot open '%s': %s", path, strerror(errno));
+    char chunk[65536];
+    size_t n;
+    while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0)
+        jk_buf_add(raw, chunk, n);
+    int failed = ferror(f);
+    int err = errno;
+    fclose(f);
+    if (failed)
+        return jk_error(diag, JK_E_INPUT, "cannot read '%s': %s", path, strerror(err));
+    return JK_OK;
+}
+
+enum jk_status jk_corpus_read(const struct jk_source *src, struct jk_buf *text,
+                              struct jk_read_info *info, struct jk_diag *diag)
+{
+    struct jk_buf raw;
+    jk_buf_init(&raw);
+    memset(info, 0, sizeof(*info));
+    jk_buf_clear(text);
+    enum jk_status st = slurp(src->path, &raw, diag);
+    if (st == JK_OK) {
+        struct jk_sha256 sha;
+        jk_sha256_init(&sha);
+        jk_sha256_update(&sha, raw.data, raw.len);
+        jk_sha256_final_hex(&sha, info->sha256);
+        info->bytes = raw.len;
+        info->binary = memchr(raw.data, '\0', raw.len) != NULL;
+    }
+    if (st == JK_OK && !info->binary) {
+        size_t skip = raw.len >= 3 && memcmp(raw.data, "\xef\xbb\xbf", 3) == 0 ? 3 : 0;
+        info->invalid_utf8 =
+            jk_utf8_repair(raw.data + skip, raw.len - skip, text, &info->first_invalid);
+        info->first_invalid += skip;
+        normalise_newlines(text);
+    }
+    jk_buf_release(&raw);
+    return st;
+}

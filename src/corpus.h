@@ -1,0 +1,66 @@
+/*
+ * Stage 1, corpus: finds the documents under the inputs and reads them one
+ * at a time. Documents are every .txt and .md file (case-insensitive
+ * extension) under the input folders, recursively, sorted by path (byte
+ * order) so runs are reproducible. Hidden files and folders (".name") are
+ * skipped. Text is streamed: the caller reads one document, uses it, and
+ * reuses the buffer for the next.
+ */
+#ifndef JK_CORPUS_H
+#define JK_CORPUS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "util/buf.h"
+#include "util/status.h"
+
+struct jk_source {
+    char *path;    /* owned; as given or joined from the input folder */
+    uint64_t size; /* bytes on disk when collected */
+};
+
+/* Invariant: files sorted by path, no duplicates. The corpus owns every path. */
+struct jk_corpus {
+    struct jk_source *files;
+    size_t count;
+    size_t cap;
+};
+
+void jk_corpus_init(struct jk_corpus *c);
+void jk_corpus_release(struct jk_corpus *c);
+
+/*
+ * Adds the documents under each input (a folder, or a single .txt/.md file).
+ * JK_E_INPUT when an input does not exist or cannot be listed, when a file
+ * input is not a .txt/.md document, or when no document is found at all.
+ */
+enum jk_status jk_corpus_collect(struct jk_corpus *c, const char *const *inputs, size_t n_inputs,
+                                 struct jk_diag *diag);
+
+/* What reading one document found out. */
+struct jk_read_info {
+    char sha256[65];        /* of the bytes on disk */
+    uint64_t bytes;         /* bytes on disk */
+    bool binary;            /* a NUL byte was found: the text is not usable */
+    size_t invalid_utf8;    /* invalid sequences replaced by U+FFFD */
+    uint64_t first_invalid; /* byte offset of the first one */
+};
+
+/*
+ * Reads the document into text (replacing its contents): UTF-8 byte-order
+ * mark removed, CR LF and lone CR turned into LF, invalid UTF-8 sequences
+ * replaced by U+FFFD. JK_E_INPUT when the file cannot be opened or read.
+ * A binary file is not an error: info->binary is set and text is empty.
+ */
+enum jk_status jk_corpus_read(const struct jk_source *src, struct jk_buf *text,
+                              struct jk_read_info *info, struct jk_diag *diag);
+
+/*
+ * Replaces invalid UTF-8 in s[0..len) by U+FFFD, appending the result to out.
+ * Returns the number of replacements; *first gets the offset of the first.
+ */
+size_t jk_utf8_repair(const char *s, size_t len, struct jk_buf *out, uint64_t *first);
+
+#endif

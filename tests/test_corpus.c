@@ -1,0 +1,158 @@
+/* Tests of src/corpus: finding documents, sorting, UTF-8 repair, binary files, errors. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include "corpus.h"
+#include "testutil.h"
+
+static void test_collects_txt_and_md_sorted_recursively(void **state)
+{
+    (void)state;
+    char dir[64];
+    tu_mkdtemp(dir, sizeof(dir));
+    tu_write_str(dir, "b.md", "b");
+    tu_write_str(dir, "a.TXT", "a");
+    tu_write_str(dir, "sub/c.txt", "c");
+    tu_write_str(dir, "README", "not a document");
+    tu_write_str(dir, "paper.pdf", "%PDF");
+    tu_write_str(dir, ".hidden.md", "hidden");
+    struct jk_corpus c;
+    jk_corpus_init(&c);
+    struct jk_diag d;
+    jk_diag_init(&d);
+    const char *inputs[] = {dir, dir};
+    assert_int_equal(jk_corpus_collect(&c, inputs, 2, &d), JK_OK);
+    assert_int_equal(c.count, 3); /* the duplicate input adds nothing */
+    assert_non_null(strstr(c.files[0].path, "/a.TXT"));
+    assert_non_null(strstr(c.files[1].path, "/b.md"));
+    assert_non_null(strstr(c.files[2].path, "/sub/c.txt"));
+    assert_int_equal(c.files[2].size, 1);
+    jk_corpus_release(&c);
+    tu_rmtree(dir);
+}
+
+static void test_missing_and_empty_inputs_are_errors(void **state)
+{
+    (void)state;
+    char dir[64];
+    tu_mkdtemp(dir, sizeof(dir));
+    struct jk_corpus c;
+    jk_corpus_init(&c);
+    struct jk_diag d;
+    jk_diag_init(&d);
+    const char *empty[] = {dir};
+    assert_int_equal(jk_corpus_collect(&c, empty, 1, &d), JK_E_INPUT);
+    assert_non_null(strstr(d.msg, "no .txt or .md documents found"));
+    assert_non_null(strstr(d.msg, dir));
+    jk_diag_init(&d);
+    const char *missing[] = {"/nonexistent/jaringkata-folder"};
+    assert_int_equal(jk_corpus_collect(&c, missing, 1, &d), JK_E_INPUT);
+    assert_non_null(strstr(d.msg, "/nonexistent/jaringkata-folder"));
+    jk_diag_init(&d);
+    tu_write_str(dir, "x.pdf", "%PDF");
+    char pdf[128];
+    snprintf(pdf, sizeof(pdf), "%s/x.pdf", dir);
+    const char *file[] = {pdf};
+    assert_int_equal(jk_corpus_collect(&c, file, 1, &d), JK_E_INPUT);
+    assert_non_null(strstr(d.msg, "x.pdf"));
+    jk_corpus_release(&c);
+    tu_rmtree(dir);
+}
+
+static void test_read_repairs_invalid_utf8_with_offset(void **state)
+{
+    (void)state;
+    char dir[64];
+    tu_mkdtemp(dir, sizeof(dir));
+    /* "kota \xff\xfe bandung" : two invalid bytes at offsets 5 and 6 */
+    tu_write(dir, "bad.txt", "kota \xff\xfe bandung", 15);
+    char path[128];
+    snprintf(path, sizeof(path), "%s/bad.txt", dir);
+    struct jk_source src = {path, 15};
+    struct jk_buf text;
+    jk_buf_init(&text);
+    struct jk_read_info info;
+    struct jk_diag d;
+    jk_diag_init(&d);
+    assert_int_equal(jk_corpus_read(&src, &text, &info, &d), JK_OK);
+    assert_int_equal(info.invalid_utf8, 2);
+    assert_int_equal(info.first_invalid, 5);
+    assert_false(info.binary);
+    assert_string_equal(text.data, "kota \xef\xbf\xbd\xef\xbf\xbd bandung");
+    jk_buf_release(&text);
+    tu_rmtree(dir);
+}
+
+static void test_read_flags_binary_and_strips_bom_and_crlf(void **state)
+{
+    (void)state;
+    char dir[64], path[128];
+    tu_mkdtemp(dir, sizeof(dir));
+    tu_write(dir, "bin.txt", "ab\0cd", 5);
+    tu_write_str(dir, "bom.md", "\xef\xbb\xbfsatu\r\ndua\rtiga");
+    struct jk_buf text;
+    jk_buf_init(&text);
+    struct jk_read_info info;
+    struct jk_diag d;
+    jk_diag_init(&d);
+    snprintf(path, sizeof(path), "%s/bin.txt", dir);
+    struct jk_source bin = {path, 5};
+    assert_int_equal(jk_corpus_read(&bin, &text, &info, &d), JK_OK);
+    assert_true(info.binary);
+    assert_int_equal(text.len, 0);
+    snprintf(path, sizeof(path), "%s/bom.md", dir);
+    struct jk_source bom = {path, 0};
+    assert_int_equal(jk_corpus_read(&bom, &text, &info, &d), JK_OK);
+    assert_string_equal(text.data, "satu\ndua\ntiga");
+    assert_int_equal(strlen(info.sha256), 64);
+    jk_buf_release(&text);
+    tu_rmtree(dir);
+}
+
+static void test_unreadable_file_names_it(void **state)
+{
+    (void)state;
+    struct jk_source src = {"/nonexistent/doc.txt", 0};
+    struct jk_buf text;
+    jk_buf_init(&text);
+    struct jk_read_info info;
+    struct jk_diag d;
+    jk_diag_init(&d);
+    assert_int_equal(jk_corpus_read(&src, &text, &info, &d), JK_E_INPUT);
+    assert_non_null(strstr(d.msg, "/nonexistent/doc.txt"));
+    jk_buf_release(&text);
+}
+
+static void test_utf8_repair_rejects_overlong_and_surrogates(void **state)
+{
+    (void)state;
+    struct jk_buf out;
+    jk_buf_init(&out);
+    uint64_t first = 0;
+    /* overlong "/" (C0 AF), a surrogate (ED A0 80), a truncated sequence (E2 82) */
+    const char in[] = "a\xc0\xaf b\xed\xa0\x80 c\xe2\x82";
+    size_t bad = jk_utf8_repair(in, sizeof(in) - 1, &out, &first);
+    assert_int_equal(first, 1);
+    assert_true(bad >= 3);
+    assert_non_null(strstr(out.data, "a\xef\xbf\xbd"));
+    jk_buf_clear(&out);
+    assert_int_equal(jk_utf8_repair("pemerintah é 中", strlen("pemerintah é 中"), &out, &first), 0);
+    assert_string_equal(out.data, "pemerintah é 中");
+    jk_buf_release(&out);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_collects_txt_and_md_sorted_recursively),
+        cmocka_unit_test(test_missing_and_empty_inputs_are_errors),
+        cmocka_unit_test(test_read_repairs_invalid_utf8_with_offset),
+        cmocka_unit_test(test_read_flags_binary_and_strips_bom_and_crlf),
+        cmocka_unit_test(test_unreadable_file_names_it),
+        cmocka_unit_test(test_utf8_repair_rejects_overlong_and_surrogates),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
