@@ -1,0 +1,140 @@
+/*
+ * Stopword lists and protected phrases (see stopwords.h): loading list
+ * files with line-numbered errors, and membership tests for the term stage.
+ */
+#include "stopwords.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <utf8proc.h>
+
+#include "util/buf.h"
+#include "util/mem.h"
+
+void jk_stopwords_init(struct jk_stopwords *sw)
+{
+    jk_strmap_init(&sw->words);
+    jk_strmap_init(&sw->phrases);
+    sw->max_phrase_words = 0;
+}
+
+void jk_stopwords_release(struct jk_stopwords *sw)
+{
+    if (!sw)
+        return;
+    jk_strmap_release(&sw->words);
+    jk_strmap_release(&sw->phrases);
+    sw->max_phrase_words = 0;
+}
+
+bool jk_lowercase(const char *s, size_t len, struct jk_buf *out)
+{
+    utf8proc_uint8_t *mapped = NULL;
+    utf8proc_ssize_t n = utf8proc_map((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)len, &mapped,
+                                      UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD | UTF8PROC_STABLE);
+    jk_buf_clear(out);
+    if (n < 0)
+        return false;
+    jk_buf_add(out, mapped, (size_t)n);
+    free(mapped);
+    return true;
+}
+
+void jk_stopwords_add(struct jk_stopwords *sw, const char *word, size_t len)
+{
+    jk_strmap_intern(&sw->words, word, len, NULL);
+}
+
+void jk_stopwords_add_phrase(struct jk_stopwords *sw, const char *phrase, size_t len)
+{
+    unsigned words = 1;
+    for (size_t i = 0; i < len; i++)
+        words += phrase[i] == ' ';
+    if (words > sw->max_phrase_words)
+        sw->max_phrase_words = words;
+    jk_strmap_intern(&sw->phrases, phrase, len, NULL);
+}
+
+bool jk_stopwords_has(const struct jk_stopwords *sw, const char *word, size_t len)
+{
+    return jk_strmap_find(&sw->words, word, len) != JK_NO_ID;
+}
+
+bool jk_stopwords_has_phrase(const struct jk_stopwords *sw, const char *phrase, size_t len)
+{
+    return jk_strmap_find(&sw->phrases, phrase, len) != JK_NO_ID;
+}
+
+/* Strips the comment and surrounding white space; collapses inner runs of spaces. */
+static size_t tidy_line(char *line)
+{
+    char *hash = strchr(line, '#');
+    if (hash)
+        *hash = '\0';
+    size_t out = 0;
+    bool space = false;
+    for (char *p = line; *p; p++) {
+        bool ws = *p == ' ' || *p == '\t' || *p == '\n' || *p == '\r';
+        if (ws) {
+            space = out > 0;
+            continue;
+        }
+        if (space)
+            line[out++] = ' ';
+        space = false;
+        line[out++] = *p;
+    }
+    line[out] = '\0';
+    return out;
+}
+
+static enum jk_status load_list(struct jk_stopwords *sw, const char *path, bool phrases,
+                                struct jk_diag *diag)
+{
+    FILE *f = fopen(path, "r");
+    if (!f)
+        return jk_error(diag, JK_E_INPUT, "cannot open word list '%s': %s", path, strerror(errno));
+    struct jk_buf lower;
+    jk_buf_init(&lower);
+    char *line = NULL;
+    size_t cap = 0;
+    unsigned long lineno = 0;
+    enum jk_status st = JK_OK;
+    while (st == JK_OK && getline(&line, &cap, f) != -1) {
+        lineno++;
+        size_t len = tidy_line(line);
+        if (len == 0)
+            continue;
+        if (!jk_lowercase(line, len, &lower))
+            st = jk_error(diag, JK_E_INPUT, "%s:%lu: not valid UTF-8; save the list as UTF-8", path,
+                          lineno);
+        else if (!phrases && memchr(line, ' ', len))
+            st = jk_error(
+                diag, JK_E_INPUT,
+                "%s:%lu: '%s' is more than one word; a stopword list takes one word a line", path,
+                lineno, line);
+        else if (phrases)
+            jk_stopwords_add_phrase(sw, lower.data, lower.len);
+        else
+            jk_stopwords_add(sw, lower.data, lower.len);
+    }
+    if (st == JK_OK && ferror(f))
+        st = jk_error(diag, JK_E_INPUT, "cannot read word list '%s'", path);
+    free(line);
+    jk_buf_release(&lower);
+    fclose(f);
+    return st;
+}
+
+enum jk_status jk_stopwords_load(struct jk_stopwords *sw, const char *path, struct jk_diag *diag)
+{
+    return load_list(sw, path, false, diag);
+}
+
+enum jk_status jk_stopwords_load_phrases(struct jk_stopwords *sw, const char *path,
+                                         struct jk_diag *diag)
+{
+    return load_list(sw, path, true, diag);
+}

@@ -1,0 +1,51 @@
+/*
+ * Stopword lists and protected phrases for the term stage.
+ * List files: UTF-8, one entry a line, '#' starts a comment, blank lines
+ * ignored, entries lower-cased on load. A stopword list holds single words;
+ * a phrase list holds multi-word terms whose words include stopwords
+ * ("kerja sama", "luar negeri") and must survive stopword splitting.
+ * The struct owns every string (in its maps' arenas).
+ */
+#ifndef JK_STOPWORDS_H
+#define JK_STOPWORDS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "util/buf.h"
+#include "util/status.h"
+#include "util/strmap.h"
+
+struct jk_stopwords {
+    struct jk_strmap words;
+    struct jk_strmap phrases;  /* words joined by one space */
+    unsigned max_phrase_words; /* longest protected phrase, in words */
+};
+
+void jk_stopwords_init(struct jk_stopwords *sw);
+void jk_stopwords_release(struct jk_stopwords *sw);
+
+/*
+ * Adds the words of a stopword list file. JK_E_INPUT naming the file (and
+ * line) when it cannot be read, is not UTF-8, or a line holds more than one word.
+ */
+enum jk_status jk_stopwords_load(struct jk_stopwords *sw, const char *path, struct jk_diag *diag);
+
+/* Adds the phrases of a protected-phrase file (one phrase a line, words by spaces). */
+enum jk_status jk_stopwords_load_phrases(struct jk_stopwords *sw, const char *path,
+                                         struct jk_diag *diag);
+
+/* Adds one lower-case word or phrase (used by tests and by the loaders). */
+void jk_stopwords_add(struct jk_stopwords *sw, const char *word, size_t len);
+void jk_stopwords_add_phrase(struct jk_stopwords *sw, const char *phrase, size_t len);
+
+bool jk_stopwords_has(const struct jk_stopwords *sw, const char *word, size_t len);
+bool jk_stopwords_has_phrase(const struct jk_stopwords *sw, const char *phrase, size_t len);
+
+/*
+ * Lower-cases s[0..len) (Unicode-aware, NFC) into out, replacing its
+ * contents. Returns false if s is not valid UTF-8.
+ */
+bool jk_lowercase(const char *s, size_t len, struct jk_buf *out);
+
+#endif

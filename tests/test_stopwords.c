@@ -1,0 +1,125 @@
+/* Tests of src/stopwords: list files with comments, errors with line numbers, phrases. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include "stopwords.h"
+#include "testutil.h"
+
+static void test_loads_words_skipping_comments_and_case(void **state)
+{
+    (void)state;
+    char dir[64], path[128];
+    tu_mkdtemp(dir, sizeof(dir));
+    tu_write_str(dir, "list.txt",
+                 "# a comment\n\nyang\n  Dan  \nadalah # inline comment\r\nÜBER\n");
+    snprintf(path, sizeof(path), "%s/list.txt", dir);
+    struct jk_stopwords sw;
+    jk_stopwords_init(&sw);
+    struct jk_diag d;
+    jk_diag_init(&d);
+    assert_int_equal(jk_stopwords_load(&sw, path, &d), JK_OK);
+    assert_true(jk_stopwords_has(&sw, "yang", 4));
+    assert_true(jk_stopwords_has(&sw, "dan", 3));
+    assert_true(jk_stopwords_has(&sw, "adalah", 6));
+    assert_true(jk_stopwords_has(&sw, "über", strlen("über")));
+    assert_false(jk_stopwords_has(&sw, "comment", 7));
+    assert_false(jk_stopwords_has(&sw, "pemerintah", 10));
+    jk_stopwords_release(&sw);
+    tu_rmtree(dir);
+}
+
+static void test_two_words_on_a_line_is_an_error_with_line_number(void **state)
+{
+    (void)state;
+    char dir[64], path[128];
+    tu_mkdtemp(dir, sizeof(dir));
+    tu_write_str(dir, "list.txt", "yang\ndan\nkerja sama\n");
+    snprintf(path, sizeof(path), "%s/list.txt", dir);
+    struct jk_stopwords sw;
+    jk_stopwords_init(&sw);
+    struct jk_diag d;
+    jk_diag_init(&d);
+    assert_int_equal(jk_stopwords_load(&sw, path, &d), JK_E_INPUT);
+    assert_non_null(strstr(d.msg, "list.txt:3"));
+    jk_stopwords_release(&sw);
+    tu_rmtree(dir);
+}
+
+static void test_invalid_utf8_and_missing_file_are_errors(void **state)
+{
+    (void)state;
+    char dir[64], path[128];
+    tu_mkdtemp(dir, sizeof(dir));
+    tu_write_str(dir, "bad.txt", "yang\nda\xffn\n");
+    snprintf(path, sizeof(path), "%s/bad.txt", dir);
+    struct jk_stopwords sw;
+    jk_stopwords_init(&sw);
+    struct jk_diag d;
+    jk_diag_init(&d);
+    assert_int_equal(jk_stopwords_load(&sw, path, &d), JK_E_INPUT);
+    assert_non_null(strstr(d.msg, "bad.txt:2"));
+    assert_non_null(strstr(d.msg, "UTF-8"));
+    jk_diag_init(&d);
+    assert_int_equal(jk_stopwords_load(&sw, "/nonexistent/list.txt", &d), JK_E_INPUT);
+    assert_non_null(strstr(d.msg, "/nonexistent/list.txt"));
+    jk_stopwords_release(&sw);
+    tu_rmtree(dir);
+}
+
+static void test_phrases_normalise_spacing(void **state)
+{
+    (void)state;
+    char dir[64], path[128];
+    tu_mkdtemp(dir, sizeof(dir));
+    tu_write_str(dir, "p.txt", "# protected\nkerja   sama\nSumber Daya Manusia\n");
+    snprintf(path, sizeof(path), "%s/p.txt", dir);
+    struct jk_stopwords sw;
+    jk_stopwords_init(&sw);
+    struct jk_diag d;
+    jk_diag_init(&d);
+    assert_int_equal(jk_stopwords_load_phrases(&sw, path, &d), JK_OK);
+    assert_true(jk_stopwords_has_phrase(&sw, "kerja sama", 10));
+    assert_true(jk_stopwords_has_phrase(&sw, "sumber daya manusia", 19));
+    assert_int_equal(sw.max_phrase_words, 3);
+    jk_stopwords_release(&sw);
+    tu_rmtree(dir);
+}
+
+static void test_bundled_lists_load_and_keep_domain_terms(void **state)
+{
+    (void)state;
+    struct jk_stopwords sw;
+    jk_stopwords_init(&sw);
+    struct jk_diag d;
+    jk_diag_init(&d);
+    assert_int_equal(jk_stopwords_load(&sw, JK_SOURCE_DIR "/stopwords/id.txt", &d), JK_OK);
+    assert_int_equal(jk_stopwords_load(&sw, JK_SOURCE_DIR "/stopwords/en.txt", &d), JK_OK);
+    assert_int_equal(jk_stopwords_load(&sw, JK_SOURCE_DIR "/stopwords/academic-id.txt", &d), JK_OK);
+    assert_int_equal(
+        jk_stopwords_load_phrases(&sw, JK_SOURCE_DIR "/stopwords/protected-id.txt", &d), JK_OK);
+    const char *stop[] = {"yang", "dan", "rata-rata", "masing-masing", "the", "of", "penelitian"};
+    for (size_t i = 0; i < sizeof(stop) / sizeof(*stop); i++)
+        assert_true(jk_stopwords_has(&sw, stop[i], strlen(stop[i])));
+    const char *terms[] = {"paradiplomasi", "pemerintah", "daerah",   "kerjasama", "kebijakan",
+                           "sister",        "city",       "province", "otonomi",   "pariwisata"};
+    for (size_t i = 0; i < sizeof(terms) / sizeof(*terms); i++)
+        assert_false(jk_stopwords_has(&sw, terms[i], strlen(terms[i])));
+    assert_true(jk_stopwords_has_phrase(&sw, "kerja sama", 10));
+    assert_true(jk_stopwords_has_phrase(&sw, "luar negeri", 11));
+    jk_stopwords_release(&sw);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_loads_words_skipping_comments_and_case),
+        cmocka_unit_test(test_two_words_on_a_line_is_an_error_with_line_number),
+        cmocka_unit_test(test_invalid_utf8_and_missing_file_are_errors),
+        cmocka_unit_test(test_phrases_normalise_spacing),
+        cmocka_unit_test(test_bundled_lists_load_and_keep_domain_terms),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
