@@ -1,0 +1,211 @@
+/*
+ * Stage 3: tokenizing (see tokenize.h). The text is lower-cased and NFC-composed
+ * with utf8proc, then one PCRE2 pattern (JIT-compiled when possible) finds each
+ * next token; a little C decides whether a '.' ends a sentence.
+ */
+#include "tokenize.h"
+
+#include <string.h>
+#include <utf8proc.h>
+
+#include "util/mem.h"
+
+/*
+ * Groups: 1 word, 2 number, 3 blank line, 4 sentence punctuation, 5 any
+ * other non-space codepoint. Possessive quantifiers keep the matcher from
+ * backtracking, so a megabyte-long word costs no stack or heap.
+ */
+static const char pattern[] =
+    "(\\p{L}[\\p{L}\\p{M}\\p{Nd}]*+"
+    "(?:[-\\x{2010}\\x{2011}][\\p{L}\\p{M}\\p{Nd}]++|['\\x{2019}]\\p{L}[\\p{L}\\p{M}\\p{Nd}]*+)*+)"
+    "|(\\p{Nd}++(?:[.,]\\p{Nd}++)*+"
+    "(?:[-\\x{2013}](?:\\p{Nd}++(?:[.,]\\p{Nd}++)*+|\\p{L}[\\p{L}\\p{M}]*+))*+)"
+    "|(\\n[^\\S\\n]*+\\n)"
+    "|(\\.{2,}+|[.!?;])"
+    "|(\\S)";
+
+enum { G_WORD = 1, G_NUMBER, G_BLANK, G_STOP, G_OTHER };
+
+void jk_tokens_init(struct jk_tokens *t)
+{
+    t->items = NULL;
+    t->count = t->cap = 0;
+}
+
+void jk_tokens_release(struct jk_tokens *t)
+{
+    if (!t)
+        return;
+    free(t->items);
+    jk_tokens_init(t);
+}
+
+void jk_tokens_clear(struct jk_tokens *t)
+{
+    t->count = 0;
+}
+
+enum jk_status jk_tokenizer_init(struct jk_tokenizer *t, struct jk_diag *diag)
+{
+    int err;
+    PCRE2_SIZE at;
+    memset(t, 0, sizeof(*t));
+    t->re = pcre2_compile((PCRE2_SPTR)pattern, PCRE2_ZERO_TERMINATED, PCRE2_UTF | PCRE2_UCP, &err,
+                          &at, NULL);
+    if (!t->re) {
+        PCRE2_UCHAR msg[256];
+        pcre2_get_error_message(err, msg, sizeof(msg));
+        return jk_error(diag, JK_E_INTERNAL,
+                        "cannot compile the tokenizer pattern at offset %zu: %s; is PCRE2 built "
+                        "with Unicode support?",
+                        (size_t)at, (const char *)msg);
+    }
+    t->jit = pcre2_jit_compile(t->re, PCRE2_JIT_COMPLETE) == 0;
+    t->match = pcre2_match_data_create_from_pattern(t->re, NULL);
+    if (!t->match) {
+        jk_tokenizer_release(t);
+        return jk_error(diag, JK_E_INTERNAL, "out of memory for the tokenizer's match data");
+    }
+    return JK_OK;
+}
+
+void jk_tokenizer_release(struct jk_tokenizer *t)
+{
+    if (!t)
+        return;
+    pcre2_match_data_free(t->match);
+    pcre2_code_free(t->re);
+    memset(t, 0, sizeof(*t));
+}
+
+/* Appends s[0..n) lower-cased to b; invalid UTF-8 becomes U+FFFD. Returns false if all ASCII. */
+static bool add_lower(struct jk_buf *b, const char *s, size_t n)
+{
+    bool wide = false;
+    size_t i = 0;
+    while (i < n) {
+        size_t run = i;
+        while (run < n && (unsigned char)s[run] < 0x80)
+            run++;
+        jk_buf_reserve(b, run - i);
+        for (; i < run; i++)
+            b->data[b->len++] = (char)(s[i] >= 'A' && s[i] <= 'Z' ? s[i] - 'A' + 'a' : s[i]);
+        b->data[b->len] = '\0';
+        if (i == n)
+            break;
+        utf8proc_int32_t cp;
+        utf8proc_ssize_t k =
+            utf8proc_iterate((const utf8proc_uint8_t *)s + i, (utf8proc_ssize_t)(n - i), &cp);
+        utf8proc_uint8_t tmp[4];
+        utf8proc_ssize_t m = utf8proc_encode_char(k > 0 ? utf8proc_tolower(cp) : 0xFFFD, tmp);
+        jk_buf_add(b, tmp, (size_t)m);
+        i += k > 0 ? (size_t)k : 1;
+        wide = true;
+    }
+    return wide;
+}
+
+/* Lower-cases text into lower and composes it to NFC. */
+static void lower_text(const char *text, size_t len, struct jk_buf *lower)
+{
+    jk_buf_clear(lower);
+    if (!add_lower(lower, text, len))
+        return; /* ASCII is already NFC */
+    utf8proc_uint8_t *nfc = NULL;
+    utf8proc_ssize_t n =
+        utf8proc_map((const utf8proc_uint8_t *)lower->data, (utf8proc_ssize_t)lower->len, &nfc,
+                     UTF8PROC_STABLE | UTF8PROC_COMPOSE);
+    if (n >= 0) {
+        jk_buf_clear(lower);
+        jk_buf_add(lower, nfc, (size_t)n);
+    }
+    free(nfc);
+}
+
+/* Is the word s[0..n) an abbreviation whose '.' does not end a sentence? */
+static bool is_abbreviation(const char *s, size_t n)
+{
+    static const char *const abbrev[] = {
+        "dr",  "drs", "dra",  "prof", "ir",  "hj",  "h",   "kh",  "tgh", "st",   "sdr", "bpk",
+        "yth", "jl",  "no",   "vol",  "hal", "hlm", "dll", "dsb", "dst", "dkk",  "tsb", "kab",
+        "kec", "kel", "prov", "pt",   "cv",  "tbk", "mr",  "mrs", "ms",  "jr",   "sr",  "vs",
+        "etc", "al",  "cf",   "ed",   "eds", "pp",  "fig", "op",  "cit", "ibid", NULL};
+    for (size_t k = 0; abbrev[k]; k++)
+        if (strlen(abbrev[k]) == n && !memcmp(abbrev[k], s, n))
+            return true;
+    return false;
+}
+
+static size_t codepoint_len(const char *s, size_t n)
+{
+    size_t k = 1;
+    while (k < n && ((unsigned char)s[k] & 0xC0) == 0x80)
+        k++;
+    return k;
+}
+
+/*
+ * Kind of the stop punctuation s[start..end): ';' '!' '?' and "..." end a
+ * sentence; a single '.' does unless glued to a following letter or digit
+ * ("e.g", "a.b") or ending an initial or abbreviation word just before it.
+ */
+static enum jk_token_kind stop_kind(const char *s, size_t n, size_t start, size_t end,
+                                    const struct jk_token *prev)
+{
+    if (end - start > 1 || s[start] != '.')
+        return JK_TOK_SENTENCE_END;
+    if (end < n && ((unsigned char)s[end] >= 0x80 || (s[end] >= 'a' && s[end] <= 'z') ||
+                    (s[end] >= '0' && s[end] <= '9')))
+        return JK_TOK_PUNCT;
+    if (prev && prev->kind == JK_TOK_WORD && prev->offset + prev->length == start) {
+        const char *w = s + prev->offset;
+        if (codepoint_len(w, prev->length) == prev->length || is_abbreviation(w, prev->length))
+            return JK_TOK_PUNCT;
+    }
+    return JK_TOK_SENTENCE_END;
+}
+
+static void push(struct jk_tokens *out, size_t start, size_t end, enum jk_token_kind kind)
+{
+    JK_GROW(out->items, out->count + 1, out->cap);
+    out->items[out->count++] = (struct jk_token){(uint32_t)start, (uint32_t)(end - start), kind};
+}
+
+static int matched_group(const PCRE2_SIZE *ov, int rc)
+{
+    for (int g = G_WORD; g < rc; g++)
+        if (ov[2 * g] != PCRE2_UNSET)
+            return g;
+    return G_OTHER;
+}
+
+void jk_tokenize(struct jk_tokenizer *t, const char *text, size_t len, struct jk_buf *lower,
+                 struct jk_tokens *out)
+{
+    lower_text(text, len, lower);
+    const char *s = lower->data;
+    size_t n = lower->len < UINT32_MAX ? lower->len : UINT32_MAX - 1, pos = 0, first = out->count;
+    bool may_end = false; /* a SENTENCE_END may come next */
+    while (pos < n) {
+        int rc = pcre2_match(t->re, (PCRE2_SPTR)s, n, pos, PCRE2_NO_UTF_CHECK, t->match, NULL);
+        if (rc == PCRE2_ERROR_NOMATCH)
+            break;
+        if (rc <= 0) { /* a resource limit: skip one codepoint and go on */
+            pos += codepoint_len(s + pos, n - pos);
+            continue;
+        }
+        const PCRE2_SIZE *ov = pcre2_get_ovector_pointer(t->match);
+        size_t start = ov[0], end = ov[1];
+        int g = matched_group(ov, rc);
+        const struct jk_token *prev = out->count > first ? &out->items[out->count - 1] : NULL;
+        enum jk_token_kind kind = g == G_WORD     ? JK_TOK_WORD
+                                  : g == G_NUMBER ? JK_TOK_NUMBER
+                                  : g == G_BLANK  ? JK_TOK_SENTENCE_END
+                                  : g == G_STOP   ? stop_kind(s, n, start, end, prev)
+                                                  : JK_TOK_PUNCT;
+        if (kind != JK_TOK_SENTENCE_END || may_end)
+            push(out, start, end, kind);
+        may_end = kind != JK_TOK_SENTENCE_END;
+        pos = end;
+    }
+}
