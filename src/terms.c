@@ -1,0 +1,172 @@
+/*
+ * Stage 4, terms: runs of content words between stopwords and punctuation,
+ * every n-gram of them a candidate, protected phrases kept whole, plural
+ * reduplication collapsed, one space-free key per spelling variant.
+ * See terms.h.
+ */
+#include "terms.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "util/mem.h"
+
+/* One word of the current run. */
+struct jk_word {
+    const char *text; /* into the document's lower-cased text */
+    size_t len;       /* after plural collapse */
+    bool stop;        /* a stopword kept only because a protected phrase holds it */
+    bool can_start;   /* a candidate may start here: not a stopword, or a phrase starts */
+    bool can_end;     /* a candidate may end here: not a stopword, or a phrase ends */
+};
+
+void jk_extractor_init(struct jk_extractor *x, const struct jk_stopwords *sw, unsigned max_words)
+{
+    memset(x, 0, sizeof(*x));
+    x->stopwords = sw;
+    x->max_words = max_words;
+    jk_buf_init(&x->key);
+    jk_buf_init(&x->surface);
+    jk_buf_init(&x->phrase);
+}
+
+void jk_extractor_release(struct jk_extractor *x)
+{
+    if (!x)
+        return;
+    jk_buf_release(&x->key);
+    jk_buf_release(&x->surface);
+    jk_buf_release(&x->phrase);
+    free(x->words);
+    x->words = NULL;
+    x->n_words = x->cap_words = 0;
+}
+
+size_t jk_reduplication_root(const char *word, size_t len)
+{
+    if (len < 3 || len % 2 == 0)
+        return len;
+    size_t half = len / 2;
+    if (word[half] == '-' && memcmp(word, word + half + 1, half) == 0)
+        return half;
+    return len;
+}
+
+/* Emits every n-gram of the run that neither starts nor ends with a bare stopword. */
+static void emit_run(struct jk_extractor *x, jk_term_fn emit, void *ctx)
+{
+    for (size_t i = 0; i < x->n_words; i++) {
+        if (!x->words[i].can_start)
+            continue;
+        jk_buf_clear(&x->key);
+        jk_buf_clear(&x->surface);
+        for (size_t n = 1; n <= x->max_words && i + n <= x->n_words; n++) {
+            const struct jk_word *w = &x->words[i + n - 1];
+            if (n > 1)
+                jk_buf_addc(&x->surface, ' ');
+            jk_buf_add(&x->surface, w->text, w->len);
+            jk_buf_add(&x->key, w->text, w->len);
+            if (w->can_end)
+                emit(ctx, x->key.data, x->key.len, x->surface.data, x->surface.len);
+        }
+    }
+    x->n_words = 0;
+}
+
+static void push_word(struct jk_extractor *x, const char *text, size_t len, bool stop)
+{
+    JK_GROW(x->words, x->n_words + 1, x->cap_words);
+    x->words[x->n_words].text = text;
+    x->words[x->n_words].len = len;
+    x->words[x->n_words].stop = stop;
+    x->words[x->n_words].can_start = !stop;
+    x->words[x->n_words].can_end = !stop;
+    x->n_words++;
+}
+
+/* Number of words of the longest protected phrase starting at tokens[i], or 0. */
+static size_t protected_at(struct jk_extractor *x, const char *lower, const struct jk_token *t,
+                           size_t n)
+{
+    size_t limit = x->stopwords->max_phrase_words;
+    size_t best = 0;
+    jk_buf_clear(&x->phrase);
+    for (size_t k = 0; k < limit && k < n && t[k].kind == JK_TOK_WORD; k++) {
+        if (k > 0)
+            jk_buf_addc(&x->phrase, ' ');
+        jk_buf_add(&x->phrase, lower + t[k].offset, t[k].length);
+        if (k > 0 && jk_stopwords_has_phrase(x->stopwords, x->phrase.data, x->phrase.len))
+            best = k + 1;
+    }
+    return best;
+}
+
+/* True when words[a..b] of the run, joined by spaces, are a protected phrase. */
+static bool is_phrase(struct jk_extractor *x, size_t a, size_t b)
+{
+    jk_buf_clear(&x->phrase);
+    for (size_t k = a; k <= b; k++) {
+        if (k > a)
+            jk_buf_addc(&x->phrase, ' ');
+        jk_buf_add(&x->phrase, x->words[k].text, x->words[k].len);
+    }
+    return jk_stopwords_has_phrase(x->stopwords, x->phrase.data, x->phrase.len);
+}
+
+/*
+ * The last held words of the run form a protected phrase; every protected
+ * phrase inside it may start and end a candidate ("luar negeri" inside
+ * "kerja sama luar negeri"). Phrases are a few words, so this is cheap.
+ */
+static void mark_phrases(struct jk_extractor *x, size_t held)
+{
+    size_t first = x->n_words - held;
+    for (size_t a = first; a < x->n_words; a++)
+        for (size_t b = a + 1; b < x->n_words; b++)
+            if (is_phrase(x, a, b)) {
+                x->words[a].can_start = true;
+                x->words[b].can_end = true;
+            }
+}
+
+static bool is_stop(const struct jk_extractor *x, const char *w, size_t len, size_t full_len)
+{
+    if (len < 2)
+        return true;
+    return jk_stopwords_has(x->stopwords, w, full_len) || jk_stopwords_has(x->stopwords, w, len);
+}
+
+void jk_extract_terms(struct jk_extractor *x, const char *lower, const struct jk_token *tokens,
+                      size_t n_tokens, jk_term_fn emit, void *ctx)
+{
+    x->n_words = 0;
+    size_t i = 0;
+    while (i < n_tokens) {
+        const struct jk_token *t = &tokens[i];
+        if (t->kind != JK_TOK_WORD) {
+            emit_run(x, emit, ctx);
+            i++;
+            continue;
+        }
+        size_t held = protected_at(x, lower, t, n_tokens - i);
+        for (size_t k = 0; k < held; k++) {
+            const struct jk_token *w = &tokens[i + k];
+            const char *s = lower + w->offset;
+            size_t root = jk_reduplication_root(s, w->length);
+            push_word(x, s, root, is_stop(x, s, root, w->length));
+        }
+        if (held > 0) {
+            mark_phrases(x, held);
+            i += held;
+            continue;
+        }
+        const char *s = lower + t->offset;
+        size_t root = jk_reduplication_root(s, t->length);
+        if (is_stop(x, s, root, t->length))
+            emit_run(x, emit, ctx);
+        else
+            push_word(x, s, root, false);
+        i++;
+    }
+    emit_run(x, emit, ctx);
+}

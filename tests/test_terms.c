@@ -1,0 +1,180 @@
+/*
+ * Tests of src/terms: candidate n-grams between stopwords and punctuation,
+ * protected phrases, reduplicated plurals, and variant keys.
+ * Tokens are made by hand (space-separated; "," is punctuation, "." a
+ * sentence end, digits a number) so these tests do not depend on the tokenizer.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <stdio.h>
+#include <string.h>
+
+#include "terms.h"
+
+struct seen {
+    char items[64][64]; /* "key|surface" */
+    size_t n;
+};
+
+static void record(void *ctx, const char *key, size_t key_len, const char *surface,
+                   size_t surface_len)
+{
+    struct seen *s = ctx;
+    assert_true(s->n < 64);
+    snprintf(s->items[s->n++], 64, "%.*s|%.*s", (int)key_len, key, (int)surface_len, surface);
+}
+
+static bool has(const struct seen *s, const char *item)
+{
+    for (size_t i = 0; i < s->n; i++)
+        if (!strcmp(s->items[i], item))
+            return true;
+    return false;
+}
+
+static size_t tokens_of(const char *text, struct jk_token *toks)
+{
+    size_t n = 0, i = 0, len = strlen(text);
+    while (i < len) {
+        size_t j = i;
+        while (j < len && text[j] != ' ')
+            j++;
+        enum jk_token_kind kind = JK_TOK_WORD;
+        if (text[i] == ',')
+            kind = JK_TOK_PUNCT;
+        else if (text[i] == '.')
+            kind = JK_TOK_SENTENCE_END;
+        else if (text[i] >= '0' && text[i] <= '9')
+            kind = JK_TOK_NUMBER;
+        toks[n++] = (struct jk_token){(uint32_t)i, (uint32_t)(j - i), kind};
+        i = j + 1;
+    }
+    return n;
+}
+
+static void extract(const char *text, unsigned max_words, struct seen *out)
+{
+    struct jk_stopwords sw;
+    jk_stopwords_init(&sw);
+    const char *stop[] = {"yang", "dan",   "antara", "dengan",    "sama",
+                          "luar", "dalam", "ini",    "rata-rata", "masing-masing"};
+    for (size_t i = 0; i < sizeof(stop) / sizeof(*stop); i++)
+        jk_stopwords_add(&sw, stop[i], strlen(stop[i]));
+    jk_stopwords_add_phrase(&sw, "kerja sama", 10);
+    jk_stopwords_add_phrase(&sw, "luar negeri", 11);
+    jk_stopwords_add_phrase(&sw, "kerja sama luar negeri", 22);
+    struct jk_extractor x;
+    jk_extractor_init(&x, &sw, max_words);
+    struct jk_token toks[128];
+    size_t n = tokens_of(text, toks);
+    memset(out, 0, sizeof(*out));
+    jk_extract_terms(&x, text, toks, n, record, out);
+    jk_extractor_release(&x);
+    jk_stopwords_release(&sw);
+}
+
+static void test_ngrams_inside_runs_only(void **state)
+{
+    (void)state;
+    struct seen s;
+    extract("pemerintah daerah provinsi dan kota bandung", 3, &s);
+    assert_true(has(&s, "pemerintah|pemerintah"));
+    assert_true(has(&s, "pemerintahdaerah|pemerintah daerah"));
+    assert_true(has(&s, "pemerintahdaerahprovinsi|pemerintah daerah provinsi"));
+    assert_true(has(&s, "kotabandung|kota bandung"));
+    assert_false(has(&s, "provinsidankota|provinsi dan kota"));
+    assert_false(has(&s, "provinsikota|provinsi kota"));
+    assert_int_equal(s.n, 6 + 3); /* 3 + 2 + 1 n-grams, then 2 + 1 */
+}
+
+static void test_max_words_limits_length(void **state)
+{
+    (void)state;
+    struct seen s;
+    extract("pemerintah daerah provinsi", 2, &s);
+    assert_false(has(&s, "pemerintahdaerahprovinsi|pemerintah daerah provinsi"));
+    assert_true(has(&s, "daerahprovinsi|daerah provinsi"));
+    assert_int_equal(s.n, 5);
+}
+
+static void test_punctuation_numbers_and_sentences_cut_runs(void **state)
+{
+    (void)state;
+    struct seen s;
+    extract("sister city , pariwisata 2019 budaya . investasi asing", 3, &s);
+    assert_true(has(&s, "sistercity|sister city"));
+    assert_false(has(&s, "citypariwisata|city pariwisata"));
+    assert_false(has(&s, "pariwisatabudaya|pariwisata budaya"));
+    assert_false(has(&s, "budayainvestasi|budaya investasi"));
+    assert_true(has(&s, "investasiasing|investasi asing"));
+}
+
+static void test_protected_phrase_survives_stopwords(void **state)
+{
+    (void)state;
+    struct seen s;
+    extract("kerja sama antara kota bandung dan kota seoul", 3, &s);
+    assert_true(has(&s, "kerjasama|kerja sama"));
+    assert_true(has(&s, "kerja|kerja"));
+    assert_false(has(&s, "sama|sama"));
+    extract("kerja sama luar negeri pemerintah", 3, &s);
+    assert_true(has(&s, "luarnegeri|luar negeri"));
+    assert_true(has(&s, "luarnegeripemerintah|luar negeri pemerintah"));
+    /* no candidate starts or ends with a stopword held by a phrase */
+    assert_false(has(&s, "kerjasamaluar|kerja sama luar"));
+    assert_false(has(&s, "samaluarnegeri|sama luar negeri"));
+}
+
+static void test_written_together_shares_the_key(void **state)
+{
+    (void)state;
+    struct seen a, b;
+    extract("kerjasama sister province", 3, &a);
+    extract("kerja sama sister province", 3, &b);
+    assert_true(has(&a, "kerjasama|kerjasama"));
+    assert_true(has(&b, "kerjasama|kerja sama"));
+    assert_true(has(&a, "kerjasamasisterprovince|kerjasama sister province"));
+}
+
+static void test_reduplication(void **state)
+{
+    (void)state;
+    struct seen s;
+    extract("program-program pemerintah , rata-rata dinas masing-masing daerah", 3, &s);
+    assert_true(has(&s, "program|program"));
+    assert_true(has(&s, "programpemerintah|program pemerintah"));
+    assert_false(has(&s, "rata|rata"));
+    assert_false(has(&s, "rata-rata|rata-rata"));
+    assert_false(has(&s, "dinasdaerah|dinas daerah")); /* masing-masing cuts the run */
+    assert_true(has(&s, "dinas|dinas"));
+    assert_int_equal(jk_reduplication_root("faktor-faktor", 13), 6);
+    assert_int_equal(jk_reduplication_root("sub-state", 9), 9);
+    assert_int_equal(jk_reduplication_root("bolak-balik", 11), 11);
+}
+
+static void test_single_letters_are_not_terms(void **state)
+{
+    (void)state;
+    struct seen s;
+    extract("a kerjasama b", 3, &s);
+    assert_int_equal(s.n, 1);
+    assert_true(has(&s, "kerjasama|kerjasama"));
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_ngrams_inside_runs_only),
+        cmocka_unit_test(test_max_words_limits_length),
+        cmocka_unit_test(test_punctuation_numbers_and_sentences_cut_runs),
+        cmocka_unit_test(test_protected_phrase_survives_stopwords),
+        cmocka_unit_test(test_written_together_shares_the_key),
+        cmocka_unit_test(test_reduplication),
+        cmocka_unit_test(test_single_letters_are_not_terms),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
