@@ -22,7 +22,7 @@ struct jk_term {
 };
 
 struct jk_link {
-    uint32_t source;    /* term index, source < target */
+    uint32_t source; /* term index, source < target */
     uint32_t target;
     uint64_t weight;    /* co-occurrence count (VOSviewer's link strength) */
     double association; /* association-strength normalised weight */

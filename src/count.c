@@ -1,0 +1,386 @@
+/*
+ * Stages 5 and 6: term counting per document, selection, and sparse
+ * co-occurrence of the selected terms. See count.h.
+ */
+#include "count.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "util/mem.h"
+
+void jk_counter_init(struct jk_counter *c)
+{
+    memset(c, 0, sizeof(*c));
+    jk_strmap_init(&c->terms);
+    jk_strmap_init(&c->surfaces);
+}
+
+void jk_counter_release(struct jk_counter *c)
+{
+    if (!c)
+        return;
+    jk_strmap_release(&c->terms);
+    jk_strmap_release(&c->surfaces);
+    free(c->full);
+    free(c->docs);
+    free(c->last_doc);
+    free(c->slot);
+    free(c->surface_term);
+    free(c->surface_count);
+    free(c->pool_terms);
+    free(c->pool_counts);
+    free(c->doc_start);
+    jk_counter_init(c);
+}
+
+void jk_counter_begin_doc(struct jk_counter *c)
+{
+    JK_GROW(c->doc_start, c->n_docs + 2, c->cap_docs);
+    c->doc_start[c->n_docs] = c->pool_len;
+    c->in_doc = true;
+}
+
+void jk_counter_end_doc(struct jk_counter *c)
+{
+    c->n_docs++;
+    c->doc_start[c->n_docs] = c->pool_len;
+    c->in_doc = false;
+}
+
+static uint32_t intern_term(struct jk_counter *c, const char *key, size_t len)
+{
+    bool added;
+    uint32_t id = jk_strmap_intern(&c->terms, key, len, &added);
+    if (added) {
+        size_t n = id + 1, cap = c->cap_terms;
+        JK_GROW(c->full, n, cap);
+        cap = c->cap_terms;
+        JK_GROW(c->docs, n, cap);
+        cap = c->cap_terms;
+        JK_GROW(c->last_doc, n, cap);
+        cap = c->cap_terms;
+        JK_GROW(c->slot, n, cap);
+        c->cap_terms = cap;
+        c->full[id] = c->docs[id] = c->last_doc[id] = 0;
+    }
+    return id;
+}
+
+static void add_surface(struct jk_counter *c, uint32_t term, const char *s, size_t len)
+{
+    bool added;
+    uint32_t sid = jk_strmap_intern(&c->surfaces, s, len, &added);
+    if (added) {
+        size_t cap = c->cap_surfaces;
+        JK_GROW(c->surface_term, sid + 1, cap);
+        cap = c->cap_surfaces;
+        JK_GROW(c->surface_count, sid + 1, cap);
+        c->cap_surfaces = cap;
+        c->surface_term[sid] = term;
+        c->surface_count[sid] = 0;
+    }
+    c->surface_count[sid]++;
+}
+
+void jk_counter_add(struct jk_counter *c, const char *key, size_t key_len, const char *surface,
+                    size_t surface_len)
+{
+    uint32_t id = intern_term(c, key, key_len);
+    uint32_t doc_tag = (uint32_t)c->n_docs + 1;
+    c->full[id]++;
+    c->candidates++;
+    add_surface(c, id, surface, surface_len);
+    if (c->last_doc[id] == doc_tag) {
+        c->pool_counts[c->slot[id]]++;
+        return;
+    }
+    c->last_doc[id] = doc_tag;
+    c->docs[id]++;
+    size_t cap = c->cap_pool;
+    JK_GROW(c->pool_terms, c->pool_len + 1, cap);
+    cap = c->cap_pool;
+    JK_GROW(c->pool_counts, c->pool_len + 1, cap);
+    c->cap_pool = cap;
+    c->slot[id] = (uint32_t)c->pool_len;
+    c->pool_terms[c->pool_len] = id;
+    c->pool_counts[c->pool_len] = 1;
+    c->pool_len++;
+}
+
+size_t jk_counter_terms(const struct jk_counter *c)
+{
+    return jk_strmap_count(&c->terms);
+}
+
+uint32_t jk_counter_occurrences(const struct jk_counter *c, uint32_t id, enum jk_counting counting)
+{
+    return counting == JK_COUNT_FULL ? c->full[id] : c->docs[id];
+}
+
+/* For every term, the id of its most frequent surface form (ties: byte order). */
+static uint32_t *best_surfaces(const struct jk_counter *c)
+{
+    size_t n = jk_counter_terms(c);
+    uint32_t *best = jk_malloc(n * sizeof(*best));
+    for (size_t t = 0; t < n; t++)
+        best[t] = JK_NO_ID;
+    for (size_t s = 0; s < jk_strmap_count(&c->surfaces); s++) {
+        uint32_t t = c->surface_term[s], b = best[t];
+        if (b == JK_NO_ID || c->surface_count[s] > c->surface_count[b] ||
+            (c->surface_count[s] == c->surface_count[b] &&
+             strcmp(jk_strmap_key(&c->surfaces, (uint32_t)s), jk_strmap_key(&c->surfaces, b)) < 0))
+            best[t] = (uint32_t)s;
+    }
+    return best;
+}
+
+void jk_selection_init(struct jk_selection *s)
+{
+    memset(s, 0, sizeof(*s));
+}
+
+void jk_selection_release(struct jk_selection *s)
+{
+    if (!s)
+        return;
+    free(s->ids);
+    free(s->labels);
+    jk_selection_init(s);
+}
+
+static int cmp_u32_desc(const void *a, const void *b)
+{
+    uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+    return (x < y) - (x > y);
+}
+
+/*
+ * The smallest threshold >= 2 that leaves at most 500 terms; 1 instead when
+ * even threshold 2 leaves fewer than 50 terms and 1 leaves at most 500 (tiny
+ * corpora). occurrences is sorted in place, largest first.
+ */
+uint32_t jk_auto_threshold(const uint32_t *occurrences, size_t n)
+{
+    uint32_t *occ = jk_malloc((n ? n : 1) * sizeof(*occ));
+    memcpy(occ, occurrences, n * sizeof(*occ));
+    qsort(occ, n, sizeof(*occ), cmp_u32_desc);
+    size_t reach2 = 0;
+    while (reach2 < n && occ[reach2] >= 2)
+        reach2++;
+    uint32_t t = 2;
+    if (reach2 < 50 && n <= 500)
+        t = 1;
+    else if (n > 500 && occ[500] >= 2)
+        t = occ[500] + 1; /* the 501st term must fall below the threshold */
+    free(occ);
+    return t;
+}
+
+struct rank_ctx {
+    const struct jk_counter *c;
+    const uint32_t *occ;
+    const char **label;
+};
+
+static struct rank_ctx rank; /* qsort has no context argument in C11 */
+
+static int cmp_rank(const void *a, const void *b)
+{
+    uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+    if (rank.occ[x] != rank.occ[y])
+        return rank.occ[x] > rank.occ[y] ? -1 : 1;
+    return strcmp(jk_strmap_key(&rank.c->terms, x), jk_strmap_key(&rank.c->terms, y));
+}
+
+static int cmp_label(const void *a, const void *b)
+{
+    uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+    int d = strcmp(rank.label[x], rank.label[y]);
+    return d ? d : strcmp(jk_strmap_key(&rank.c->terms, x), jk_strmap_key(&rank.c->terms, y));
+}
+
+/* Keeps the ids reaching the threshold, then the max most frequent of them. */
+static size_t filter_rank(const struct jk_select_options *opt, uint32_t threshold, uint32_t *ids,
+                          size_t n, size_t *reaching)
+{
+    size_t kept = 0;
+    for (size_t i = 0; i < n; i++)
+        if (rank.occ[ids[i]] >= threshold)
+            ids[kept++] = ids[i];
+    *reaching = kept;
+    if (opt->max_terms > 0 && kept > opt->max_terms) {
+        qsort(ids, kept, sizeof(*ids), cmp_rank);
+        kept = opt->max_terms;
+    }
+    return kept;
+}
+
+enum jk_status jk_select_terms(const struct jk_counter *c, const struct jk_select_options *opt,
+                               struct jk_selection *sel, struct jk_diag *diag)
+{
+    size_t n = jk_counter_terms(c);
+    uint32_t *occ = jk_malloc((n ? n : 1) * sizeof(*occ));
+    uint32_t *ids = jk_malloc((n ? n : 1) * sizeof(*ids));
+    for (size_t i = 0; i < n; i++) {
+        occ[i] = jk_counter_occurrences(c, (uint32_t)i, opt->counting);
+        ids[i] = (uint32_t)i;
+    }
+    sel->threshold_auto = opt->min_occurrences == 0;
+    sel->threshold = sel->threshold_auto ? jk_auto_threshold(occ, n) : opt->min_occurrences;
+    uint32_t *best = best_surfaces(c);
+    const char **label = jk_malloc((n ? n : 1) * sizeof(*label));
+    for (size_t i = 0; i < n; i++)
+        label[i] = jk_strmap_key(&c->surfaces, best[i]);
+    rank = (struct rank_ctx){c, occ, label};
+    sel->count = filter_rank(opt, sel->threshold, ids, n, &sel->reaching);
+    qsort(ids, sel->count, sizeof(*ids), cmp_label);
+    sel->ids = ids;
+    sel->labels = jk_malloc((sel->count ? sel->count : 1) * sizeof(*sel->labels));
+    for (size_t i = 0; i < sel->count; i++)
+        sel->labels[i] = label[ids[i]];
+    free(best);
+    free(label);
+    free(occ);
+    if (sel->count == 0)
+        return jk_error(diag, JK_E_EMPTY,
+                        "no term occurs at least %u times (%zu candidate terms); "
+                        "lower --min-occurrences or add documents",
+                        sel->threshold, n);
+    return JK_OK;
+}
+
+/* Sparse symmetric co-occurrence: (i << 32 | j), i < j, -> weight. Open addressing. */
+struct pairmap {
+    uint64_t *keys; /* UINT64_MAX = empty */
+    uint64_t *weights;
+    size_t n_slots, count;
+};
+
+static void pairmap_init(struct pairmap *m, size_t n_slots)
+{
+    m->n_slots = n_slots;
+    m->count = 0;
+    m->keys = jk_malloc(n_slots * sizeof(*m->keys));
+    m->weights = jk_calloc(n_slots, sizeof(*m->weights));
+    memset(m->keys, 0xff, n_slots * sizeof(*m->keys));
+}
+
+static void pairmap_release(struct pairmap *m)
+{
+    free(m->keys);
+    free(m->weights);
+}
+
+static size_t pairmap_slot(const struct pairmap *m, uint64_t key)
+{
+    uint64_t h = key * 0x9e3779b97f4a7c15ull;
+    size_t i = (size_t)(h >> 20) & (m->n_slots - 1);
+    while (m->keys[i] != key && m->keys[i] != UINT64_MAX)
+        i = (i + 1) & (m->n_slots - 1);
+    return i;
+}
+
+static void pairmap_add(struct pairmap *m, uint64_t key, uint64_t w)
+{
+    if ((m->count + 1) * 4 > m->n_slots * 3) {
+        struct pairmap bigger;
+        pairmap_init(&bigger, m->n_slots * 2);
+        for (size_t i = 0; i < m->n_slots; i++)
+            if (m->keys[i] != UINT64_MAX)
+                pairmap_add(&bigger, m->keys[i], m->weights[i]);
+        pairmap_release(m);
+        *m = bigger;
+    }
+    size_t i = pairmap_slot(m, key);
+    if (m->keys[i] == UINT64_MAX) {
+        m->keys[i] = key;
+        m->count++;
+    }
+    m->weights[i] += w;
+}
+
+static int cmp_link(const void *a, const void *b)
+{
+    const struct jk_link *x = a, *y = b;
+    if (x->source != y->source)
+        return x->source < y->source ? -1 : 1;
+    return (x->target > y->target) - (x->target < y->target);
+}
+
+struct doc_term {
+    uint32_t index; /* in the map */
+    uint32_t count;
+};
+
+static int cmp_doc_term(const void *a, const void *b)
+{
+    uint32_t x = ((const struct doc_term *)a)->index, y = ((const struct doc_term *)b)->index;
+    return (x > y) - (x < y);
+}
+
+/* Adds the pairs of one document's selected terms. */
+static void add_document_pairs(struct pairmap *pairs, struct doc_term *dt, size_t n,
+                               enum jk_counting counting)
+{
+    qsort(dt, n, sizeof(*dt), cmp_doc_term);
+    for (size_t a = 0; a < n; a++)
+        for (size_t b = a + 1; b < n; b++) {
+            uint64_t w = counting == JK_COUNT_FULL ? (uint64_t)dt[a].count * dt[b].count : 1;
+            pairmap_add(pairs, (uint64_t)dt[a].index << 32 | dt[b].index, w);
+        }
+}
+
+static void collect_links(struct jk_map *map, struct pairmap *pairs)
+{
+    map->links = jk_malloc((pairs->count ? pairs->count : 1) * sizeof(*map->links));
+    map->n_links = 0;
+    for (size_t i = 0; i < pairs->n_slots; i++) {
+        if (pairs->keys[i] == UINT64_MAX)
+            continue;
+        struct jk_link *l = &map->links[map->n_links++];
+        l->source = (uint32_t)(pairs->keys[i] >> 32);
+        l->target = (uint32_t)pairs->keys[i];
+        l->weight = pairs->weights[i];
+        l->association = 0;
+    }
+    qsort(map->links, map->n_links, sizeof(*map->links), cmp_link);
+}
+
+void jk_build_map(const struct jk_counter *c, const struct jk_selection *sel,
+                  enum jk_counting counting, struct jk_map *map)
+{
+    size_t n = jk_counter_terms(c);
+    uint32_t *index = jk_malloc((n ? n : 1) * sizeof(*index));
+    for (size_t i = 0; i < n; i++)
+        index[i] = UINT32_MAX;
+    map->n_terms = sel->count;
+    map->terms = jk_calloc(sel->count ? sel->count : 1, sizeof(*map->terms));
+    for (size_t i = 0; i < sel->count; i++) {
+        uint32_t id = sel->ids[i];
+        index[id] = (uint32_t)i;
+        map->terms[i].label = jk_strdup(sel->labels[i]);
+        map->terms[i].occurrences = jk_counter_occurrences(c, id, counting);
+        map->terms[i].documents = c->docs[id];
+    }
+    struct pairmap pairs;
+    pairmap_init(&pairs, 1024);
+    struct doc_term *dt = NULL;
+    size_t cap = 0;
+    for (size_t d = 0; d < c->n_docs; d++) {
+        size_t k = 0;
+        for (size_t p = c->doc_start[d]; p < c->doc_start[d + 1]; p++) {
+            if (index[c->pool_terms[p]] == UINT32_MAX)
+                continue;
+            JK_GROW(dt, k + 1, cap);
+            dt[k].index = index[c->pool_terms[p]];
+            dt[k++].count = c->pool_counts[p];
+        }
+        add_document_pairs(&pairs, dt, k, counting);
+    }
+    collect_links(map, &pairs);
+    jk_map_link_stats(map);
+    pairmap_release(&pairs);
+    free(dt);
+    free(index);
+}
