@@ -1,0 +1,471 @@
+/*
+ * Tests for the clustering stage (src/cluster.c): the clusters a user would
+ * expect on small networks, determinism, the reported CPM quality, the merge
+ * of small clusters, numbering, isolated terms and option checking.
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <igraph.h>
+#include <math.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cluster.h"
+#include "map.h"
+#include "network.h"
+#include "util/mem.h"
+
+struct edge {
+    uint32_t a, b;
+    double w; /* co-occurrence count, or association when set directly */
+};
+
+static int link_cmp(const void *x, const void *y)
+{
+    const struct jk_link *a = x, *b = y;
+    if (a->source != b->source)
+        return a->source < b->source ? -1 : 1;
+    return (a->target > b->target) - (a->target < b->target);
+}
+
+/*
+ * A map of n terms (labels t0, t1, ...) and the given links (a < b), sorted as
+ * map.h wants. counted: w is a co-occurrence count and the network stage
+ * computes associations; otherwise w is the association itself, which keeps
+ * the arithmetic in the comments simple.
+ */
+static void make_map(struct jk_map *map, size_t n, const struct edge *e, size_t n_edges,
+                     bool counted)
+{
+    jk_map_init(map);
+    map->terms = jk_calloc(n ? n : 1, sizeof(*map->terms));
+    map->n_terms = n;
+    for (size_t i = 0; i < n; i++) {
+        char label[24];
+        snprintf(label, sizeof(label), "t%zu", i);
+        map->terms[i].label = jk_strdup(label);
+    }
+    map->links = jk_calloc(n_edges ? n_edges : 1, sizeof(*map->links));
+    map->n_links = n_edges;
+    for (size_t k = 0; k < n_edges; k++)
+        map->links[k] = (struct jk_link){.source = e[k].a,
+                                         .target = e[k].b,
+                                         .weight = counted ? (uint64_t)e[k].w : 1,
+                                         .association = e[k].w};
+    qsort(map->links, n_edges, sizeof(*map->links), link_cmp);
+    if (counted)
+        jk_network_associate(map);
+}
+
+static void assert_clusters(const struct jk_map *map, const uint32_t *expected)
+{
+    for (size_t i = 0; i < map->n_terms; i++) {
+        if (map->terms[i].cluster != expected[i])
+            fail_msg("term %zu is in cluster %u, expected %u", i, map->terms[i].cluster,
+                     expected[i]);
+    }
+}
+
+static void run(struct jk_map *map, const struct jk_cluster_options *opt)
+{
+    struct jk_diag diag;
+    jk_diag_init(&diag);
+    if (jk_cluster(map, opt, &diag) != JK_OK)
+        fail_msg("jk_cluster failed: %s", diag.msg);
+}
+
+/* Builds the map and clusters it with the default options but min_size. */
+static void cluster_new(struct jk_map *map, size_t n, const struct edge *e, size_t n_edges,
+                        bool counted, unsigned min_size)
+{
+    struct jk_cluster_options opt;
+    make_map(map, n, e, n_edges, counted);
+    jk_cluster_options_default(&opt);
+    opt.min_cluster_size = min_size;
+    run(map, &opt);
+}
+
+/* Two 4-cliques (count 5 per pair) joined by one co-occurrence between t3 and t4. */
+static const struct edge two_cliques[] = {
+    {0, 1, 5}, {0, 2, 5}, {0, 3, 5}, {1, 2, 5}, {1, 3, 5}, {2, 3, 5}, {3, 4, 1},
+    {4, 5, 5}, {4, 6, 5}, {4, 7, 5}, {5, 6, 5}, {5, 7, 5}, {6, 7, 5},
+};
+
+/*
+ * Three topics of four terms (t0-t3, t4-t7, t8-t11) with a few co-occurrences
+ * across topics. The quality below was computed once with python3-igraph 0.10.2
+ * (/usr/bin/python3), which finds the same partition for every seed 0..19:
+ *
+ *   import igraph as ig, random
+ *   links = [(0,1,6),(0,2,4),(0,3,3),(1,2,5),(1,3,2),(2,3,4),(4,5,7),(4,6,3),
+ *            (4,7,2),(5,6,4),(5,7,3),(6,7,5),(8,9,3),(8,10,4),(8,11,2),(9,10,6),
+ *            (9,11,3),(10,11,2),(3,4,2),(7,8,1),(2,9,1),(0,11,1),(6,10,2)]
+ *   n = 12; s = [0]*n
+ *   for a,b,w in links: s[a] += w; s[b] += w
+ *   N = sum(s); assoc = [w*N/(s[a]*s[b]) for a,b,w in links]
+ *   g = ig.Graph(n=n, edges=[(a,b) for a,b,_ in links])
+ *   random.seed(0); ig.set_random_number_generator(random)
+ *   memb = g.community_leiden(objective_function="CPM", weights=assoc,
+ *            resolution_parameter=1.0, beta=0.01, n_iterations=10).membership
+ *   A = [[0.0]*n for _ in range(n)]
+ *   for (a,b,_),x in zip(links,assoc): A[a][b] = A[b][a] = x
+ *   q = sum(A[i][j] - 1.0 for i in range(n) for j in range(n) if memb[i]==memb[j])
+ *   print(memb, repr(q / (2*sum(assoc))))
+ *   # [0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2, 2] 0.5690732538203782
+ */
+static const struct edge three_topics[] = {
+    {0, 1, 6}, {0, 2, 4}, {0, 3, 3},  {0, 11, 1}, {1, 2, 5},  {1, 3, 2},  {2, 3, 4},   {2, 9, 1},
+    {3, 4, 2}, {4, 5, 7}, {4, 6, 3},  {4, 7, 2},  {5, 6, 4},  {5, 7, 3},  {6, 7, 5},   {6, 10, 2},
+    {7, 8, 1}, {8, 9, 3}, {8, 10, 4}, {8, 11, 2}, {9, 10, 6}, {9, 11, 3}, {10, 11, 2},
+};
+#define N_EDGES(e) (sizeof(e) / sizeof((e)[0]))
+
+static void test_two_cliques_give_two_clusters(void **state)
+{
+    (void)state;
+    struct jk_map map;
+    cluster_new(&map, 8, two_cliques, N_EDGES(two_cliques), true, 1);
+    assert_int_equal(map.n_clusters, 2);
+    /* Equal sizes: the cluster holding t0 is number 1. */
+    const uint32_t expected[] = {1, 1, 1, 1, 2, 2, 2, 2};
+    assert_clusters(&map, expected);
+    jk_map_release(&map);
+}
+
+static void test_quality_matches_python_igraph(void **state)
+{
+    (void)state;
+    struct jk_map map;
+    cluster_new(&map, 12, three_topics, N_EDGES(three_topics), true, 1);
+    const uint32_t expected[] = {1, 1, 1, 1, 2, 2, 2, 2, 3, 3, 3, 3};
+    assert_int_equal(map.n_clusters, 3);
+    assert_clusters(&map, expected);
+    assert_float_equal(map.quality, 0.5690732538203782, 1e-9);
+    jk_map_release(&map);
+}
+
+/*
+ * A pseudo-random co-occurrence network (60 terms, about 10 % of pairs linked,
+ * counts 1..5) on which single Leiden runs depend on the seed.
+ */
+static void make_random_map(struct jk_map *map)
+{
+    uint32_t x = 12345;
+    struct edge e[400];
+    size_t n = 0;
+    for (uint32_t i = 0; i < 60; i++)
+        for (uint32_t j = i + 1; j < 60; j++) {
+            x = x * 1103515245u + 12345u;
+            if ((x >> 16) % 100 < 10 && n < 400)
+                e[n++] = (struct edge){i, j, 1 + (x >> 8) % 5};
+        }
+    make_map(map, 60, e, n, true);
+}
+
+static bool same_clusters(const struct jk_map *a, const struct jk_map *b)
+{
+    for (size_t i = 0; i < a->n_terms; i++)
+        if (a->terms[i].cluster != b->terms[i].cluster)
+            return false;
+    return a->n_clusters == b->n_clusters && a->quality == b->quality;
+}
+
+static void test_same_seed_same_clusters(void **state)
+{
+    (void)state;
+    struct jk_cluster_options opt;
+    jk_cluster_options_default(&opt);
+    opt.starts = 1;
+    opt.iterations = 1;
+    bool seed_matters = false;
+    for (unsigned long seed = 0; seed <= 5; seed++) {
+        struct jk_map a, b, other;
+        make_random_map(&a);
+        make_random_map(&b);
+        make_random_map(&other);
+        opt.seed = seed;
+        run(&a, &opt);
+        /* Disturb igraph's RNG in between: jk_cluster must reseed it. */
+        igraph_rng_seed(igraph_rng_default(), 12345);
+        for (int i = 0; i < 100; i++)
+            (void)igraph_rng_get_unif01(igraph_rng_default());
+        run(&b, &opt);
+        assert_true(same_clusters(&a, &b));
+        opt.seed = seed + 100;
+        run(&other, &opt);
+        seed_matters |= !same_clusters(&a, &other);
+        jk_map_release(&a);
+        jk_map_release(&b);
+        jk_map_release(&other);
+    }
+    /* Otherwise this test could not notice a missing reseed. */
+    assert_true(seed_matters);
+}
+
+/* The first of 10 starts is the single start with the same seed; the best of 10 is no worse. */
+static void test_more_starts_never_worse(void **state)
+{
+    (void)state;
+    struct jk_cluster_options opt;
+    jk_cluster_options_default(&opt);
+    for (unsigned long seed = 0; seed <= 5; seed++) {
+        struct jk_map one, ten;
+        make_random_map(&one);
+        make_random_map(&ten);
+        opt.seed = seed;
+        opt.starts = 1;
+        run(&one, &opt);
+        opt.starts = 10;
+        run(&ten, &opt);
+        assert_true(ten.quality >= one.quality);
+        jk_map_release(&one);
+        jk_map_release(&ten);
+    }
+}
+
+static void test_cluster_count_stable_over_seeds(void **state)
+{
+    (void)state;
+    struct jk_cluster_options opt;
+    jk_cluster_options_default(&opt);
+    for (unsigned long seed = 0; seed <= 5; seed++) {
+        struct jk_map cliques, topics;
+        make_map(&cliques, 8, two_cliques, N_EDGES(two_cliques), true);
+        make_map(&topics, 12, three_topics, N_EDGES(three_topics), true);
+        opt.seed = seed;
+        run(&cliques, &opt);
+        run(&topics, &opt);
+        assert_int_equal(cliques.n_clusters, 2);
+        assert_int_equal(topics.n_clusters, 3);
+        jk_map_release(&cliques);
+        jk_map_release(&topics);
+    }
+}
+
+/*
+ * A 5-clique t0-t4 (association 3 per pair), a pair t5-t6 (5) and one weak
+ * link t4-t5 (0.1). m = 10*3 + 5 + 0.1 = 35.1.
+ *   Separate: Q = (2*35 - (25 + 4)) / 70.2 = 41 / 70.2
+ *   Merged:   Q = (2*35.1 - 49) / 70.2 = 21.2 / 70.2
+ */
+static const struct edge appendix[] = {
+    {0, 1, 3}, {0, 2, 3}, {0, 3, 3}, {0, 4, 3}, {1, 2, 3},   {1, 3, 3},
+    {1, 4, 3}, {2, 3, 3}, {2, 4, 3}, {3, 4, 3}, {4, 5, 0.1}, {5, 6, 5},
+};
+
+static void test_min_cluster_size_merges_appendix(void **state)
+{
+    (void)state;
+    struct jk_map map;
+    cluster_new(&map, 7, appendix, N_EDGES(appendix), false, 1);
+    const uint32_t separate[] = {1, 1, 1, 1, 1, 2, 2};
+    assert_int_equal(map.n_clusters, 2);
+    assert_clusters(&map, separate);
+    assert_float_equal(map.quality, 41.0 / 70.2, 1e-12);
+    jk_map_release(&map);
+
+    cluster_new(&map, 7, appendix, N_EDGES(appendix), false, 3);
+    const uint32_t merged[] = {1, 1, 1, 1, 1, 1, 1};
+    assert_int_equal(map.n_clusters, 1);
+    assert_clusters(&map, merged);
+    /* The quality is that of the merged clustering, lower than Leiden's. */
+    assert_float_equal(map.quality, 21.2 / 70.2, 1e-12);
+    jk_map_release(&map);
+}
+
+static void add_clique(struct edge *e, size_t *n, const uint32_t *terms, size_t k, double w)
+{
+    for (size_t i = 0; i < k; i++)
+        for (size_t j = i + 1; j < k; j++)
+            e[(*n)++] = (struct edge){terms[i], terms[j], w};
+}
+
+/*
+ * A = t0-t5 (6 terms, association 3 per pair, total 45), B = t6-t8 (3 terms,
+ * 20 per pair, total 60), pair P = t9-t10 (5) linked to A by 0.3 and to B by
+ * 0.2. VOSviewer divides by the number of terms of the target: 0.3/6 = 0.05
+ * < 0.2/3 = 0.067, so P joins B (dividing by total association would choose
+ * A: 0.3/45 > 0.2/60; the raw weight would choose A too).
+ */
+static void test_merge_target_divides_by_cluster_size(void **state)
+{
+    (void)state;
+    static const uint32_t a[] = {0, 1, 2, 3, 4, 5}, b[] = {6, 7, 8};
+    struct edge e[32] = {{5, 9, 0.3}, {8, 10, 0.2}, {9, 10, 5}};
+    size_t n = 3;
+    add_clique(e, &n, a, 6, 3);
+    add_clique(e, &n, b, 3, 20);
+    struct jk_map map;
+    cluster_new(&map, 11, e, n, false, 3);
+    const uint32_t expected[] = {1, 1, 1, 1, 1, 1, 2, 2, 2, 2, 2};
+    assert_int_equal(map.n_clusters, 2);
+    assert_clusters(&map, expected);
+    jk_map_release(&map);
+}
+
+/*
+ * Unconnected cliques of 3, 5 and 4 terms, in that term order, are numbered
+ * largest first. Two cliques of 4, {t1..t4} and {t0,t5,t6,t7}: the one with t0
+ * is number 1.
+ */
+static void test_numbering_largest_first(void **state)
+{
+    (void)state;
+    static const uint32_t c3[] = {0, 1, 2}, c5[] = {3, 4, 5, 6, 7}, c4[] = {8, 9, 10, 11};
+    static const uint32_t x[] = {1, 2, 3, 4}, y[] = {0, 5, 6, 7};
+    struct edge e[32];
+    size_t n = 0;
+    add_clique(e, &n, c3, 3, 3);
+    add_clique(e, &n, c5, 5, 3);
+    add_clique(e, &n, c4, 4, 3);
+    struct jk_map map;
+    cluster_new(&map, 12, e, n, false, 1);
+    const uint32_t by_size[] = {3, 3, 3, 1, 1, 1, 1, 1, 2, 2, 2, 2};
+    assert_int_equal(map.n_clusters, 3);
+    assert_clusters(&map, by_size);
+    jk_map_release(&map);
+
+    n = 0;
+    add_clique(e, &n, x, 4, 3);
+    add_clique(e, &n, y, 4, 3);
+    cluster_new(&map, 8, e, n, false, 1);
+    const uint32_t tie[] = {1, 2, 2, 2, 2, 1, 1, 1};
+    assert_clusters(&map, tie);
+    jk_map_release(&map);
+}
+
+/*
+ * t0 and t4 have no links; t1-t3 form a triangle (3 per pair) and t5-t6 a pair
+ * (5). Clusters: triangle 1, pair 2, then the isolated terms in term order,
+ * also with a minimum size of 3 (nothing has links to merge along).
+ * m = 9 + 5 = 14; Q = (2*14 - (9 + 4 + 1 + 1)) / 28 = 13/28.
+ */
+static void test_isolated_terms_get_own_clusters_last(void **state)
+{
+    (void)state;
+    static const struct edge e[] = {{1, 2, 3}, {1, 3, 3}, {2, 3, 3}, {5, 6, 5}};
+    const uint32_t expected[] = {3, 1, 1, 1, 4, 2, 2};
+    for (unsigned min_size = 1; min_size <= 3; min_size += 2) {
+        struct jk_map map;
+        cluster_new(&map, 7, e, N_EDGES(e), false, min_size);
+        assert_int_equal(map.n_clusters, 4);
+        assert_clusters(&map, expected);
+        assert_float_equal(map.quality, 13.0 / 28.0, 1e-12);
+        jk_map_release(&map);
+    }
+}
+
+static void test_no_links_and_no_terms(void **state)
+{
+    (void)state;
+    struct jk_map map;
+    cluster_new(&map, 3, NULL, 0, false, 1);
+    const uint32_t expected[] = {1, 2, 3};
+    assert_int_equal(map.n_clusters, 3);
+    assert_clusters(&map, expected);
+    assert_float_equal(map.quality, 0.0, 0.0);
+    jk_map_release(&map);
+
+    cluster_new(&map, 0, NULL, 0, false, 1);
+    assert_int_equal(map.n_clusters, 0);
+    assert_float_equal(map.quality, 0.0, 0.0);
+    jk_map_release(&map);
+}
+
+/* Resolution 0 joins each connected component; a huge one splits every term off. */
+static void test_resolution_extremes(void **state)
+{
+    (void)state;
+    struct jk_map map;
+    struct jk_cluster_options opt;
+    jk_cluster_options_default(&opt);
+    make_map(&map, 8, two_cliques, N_EDGES(two_cliques), true);
+    opt.resolution = 0.0;
+    run(&map, &opt);
+    assert_int_equal(map.n_clusters, 1);
+    opt.resolution = 1000.0;
+    run(&map, &opt);
+    assert_int_equal(map.n_clusters, 8);
+    jk_map_release(&map);
+}
+
+static void expect_usage(const struct jk_cluster_options *opt, const char *hint)
+{
+    struct jk_map map;
+    struct jk_diag diag;
+    make_map(&map, 8, two_cliques, N_EDGES(two_cliques), true);
+    jk_diag_init(&diag);
+    assert_int_equal(jk_cluster(&map, opt, &diag), JK_E_USAGE);
+    assert_int_equal(diag.status, JK_E_USAGE);
+    if (!strstr(diag.msg, hint))
+        fail_msg("message \"%s\" does not mention \"%s\"", diag.msg, hint);
+    assert_int_equal(map.n_clusters, 0);
+    assert_int_equal(map.terms[0].cluster, 0);
+    jk_map_release(&map);
+}
+
+static void test_invalid_options(void **state)
+{
+    (void)state;
+    struct jk_cluster_options opt;
+    const double bad_resolution[] = {-1.0, NAN, INFINITY};
+    for (size_t i = 0; i < 3; i++) {
+        jk_cluster_options_default(&opt);
+        opt.resolution = bad_resolution[i];
+        expect_usage(&opt, "The resolution must be a non-negative number, e.g. --resolution 1");
+    }
+    jk_cluster_options_default(&opt);
+    opt.starts = 0;
+    expect_usage(&opt, "--starts 10");
+    jk_cluster_options_default(&opt);
+    opt.iterations = 0;
+    expect_usage(&opt, "--iterations 10");
+    const double bad_randomness[] = {0.0, -0.01, NAN, INFINITY};
+    for (size_t i = 0; i < 4; i++) {
+        jk_cluster_options_default(&opt);
+        opt.randomness = bad_randomness[i];
+        expect_usage(&opt, "--randomness 0.01");
+    }
+}
+
+/* A link to a term that does not exist is igraph's to reject: an error, not an abort. */
+static void test_igraph_error_is_internal(void **state)
+{
+    (void)state;
+    static const struct edge e[] = {{0, 1, 1}, {1, 7, 1}};
+    struct jk_map map;
+    struct jk_cluster_options opt;
+    struct jk_diag diag;
+    make_map(&map, 3, e, N_EDGES(e), false);
+    jk_cluster_options_default(&opt);
+    jk_diag_init(&diag);
+    assert_int_equal(jk_cluster(&map, &opt, &diag), JK_E_INTERNAL);
+    assert_non_null(strstr(diag.msg, "Clustering the term network failed inside igraph"));
+    jk_map_release(&map);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_two_cliques_give_two_clusters),
+        cmocka_unit_test(test_quality_matches_python_igraph),
+        cmocka_unit_test(test_same_seed_same_clusters),
+        cmocka_unit_test(test_more_starts_never_worse),
+        cmocka_unit_test(test_cluster_count_stable_over_seeds),
+        cmocka_unit_test(test_min_cluster_size_merges_appendix),
+        cmocka_unit_test(test_merge_target_divides_by_cluster_size),
+        cmocka_unit_test(test_numbering_largest_first),
+        cmocka_unit_test(test_isolated_terms_get_own_clusters_last),
+        cmocka_unit_test(test_no_links_and_no_terms),
+        cmocka_unit_test(test_resolution_extremes),
+        cmocka_unit_test(test_invalid_options),
+        cmocka_unit_test(test_igraph_error_is_internal),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
