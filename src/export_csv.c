@@ -1,0 +1,264 @@
+/*
+ * Export stage: terms, links and clusters as CSV tables, and the helpers
+ * shared by every exporter (number formatting, CSV quoting, map check,
+ * final write check). See export_csv.h for the dialect.
+ */
+#include "export_csv.h"
+
+#include <errno.h>
+#include <inttypes.h>
+#include <locale.h>
+#include <math.h>
+#include <stdbool.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "util/mem.h"
+
+#define TOP_TERMS 10
+
+/* printf follows LC_NUMERIC; files must not change with the user's locale. */
+static void fix_decimal_point(char *s)
+{
+    const char *dp = localeconv()->decimal_point;
+    if (!dp || !dp[0] || strcmp(dp, ".") == 0)
+        return;
+    char *p = strstr(s, dp);
+    if (!p)
+        return;
+    size_t dl = strlen(dp);
+    *p = '.';
+    memmove(p + 1, p + dl, strlen(p + dl) + 1);
+}
+
+static bool format_special(char *dst, size_t n, double v)
+{
+    if (isnan(v))
+        snprintf(dst, n, "NaN");
+    else if (isinf(v))
+        snprintf(dst, n, "%s", v < 0 ? "-Infinity" : "Infinity");
+    else if (v == 0)
+        snprintf(dst, n, "0");
+    else
+        return false;
+    return true;
+}
+
+void jk_format_double(char *dst, size_t n, double v)
+{
+    if (format_special(dst, n, v))
+        return;
+    snprintf(dst, n, "%.6g", v);
+    fix_decimal_point(dst);
+}
+
+void jk_format_double_exact(char *dst, size_t n, double v)
+{
+    if (format_special(dst, n, v))
+        return;
+    for (int prec = 15; prec <= 17; prec++) {
+        snprintf(dst, n, "%.*g", prec, v);
+        /* strtod reads the locale's separator, so compare before fixing it */
+        if (prec == 17 || strtod(dst, NULL) == v)
+            break;
+    }
+    fix_decimal_point(dst);
+}
+
+static bool needs_quotes(const char *s)
+{
+    size_t len = strlen(s);
+    if (len == 0)
+        return false;
+    if (s[0] == ' ' || s[0] == '\t' || s[len - 1] == ' ' || s[len - 1] == '\t')
+        return true;
+    return strpbrk(s, ",\"\r\n") != NULL;
+}
+
+void jk_csv_field(struct jk_buf *b, const char *s)
+{
+    if (!needs_quotes(s)) {
+        jk_buf_adds(b, s);
+        return;
+    }
+    jk_buf_addc(b, '"');
+    for (; *s; s++) {
+        if (*s == '"')
+            jk_buf_addc(b, '"');
+        jk_buf_addc(b, *s);
+    }
+    jk_buf_addc(b, '"');
+}
+
+enum jk_status jk_export_check_map(const struct jk_map *map, struct jk_diag *diag)
+{
+    if ((map->n_terms > 0 && !map->terms) || (map->n_links > 0 && !map->links))
+        return jk_error(diag, JK_E_INTERNAL, "the map has %zu terms and %zu links but no arrays",
+                        map->n_terms, map->n_links);
+    for (size_t i = 0; i < map->n_terms; i++)
+        if (!map->terms[i].label)
+            return jk_error(diag, JK_E_INTERNAL, "term %zu of the map has no label", i + 1);
+    for (size_t k = 0; k < map->n_links; k++) {
+        const struct jk_link *l = &map->links[k];
+        if (l->source >= map->n_terms || l->target >= map->n_terms)
+            return jk_error(diag, JK_E_INTERNAL,
+                            "link %zu joins term indices %" PRIu32 " and %" PRIu32
+                            " but the map has only %zu terms",
+                            k + 1, l->source, l->target, map->n_terms);
+    }
+    return JK_OK;
+}
+
+enum jk_status jk_export_finish(FILE *out, const char *what, struct jk_diag *diag)
+{
+    errno = 0;
+    if (fflush(out) == 0 && !ferror(out))
+        return JK_OK;
+    const char *why = errno ? strerror(errno) : "write error";
+    return jk_error(diag, JK_E_OUTPUT,
+                    "cannot write the %s: %s; check that the output folder is writable "
+                    "and the disk is not full",
+                    what, why);
+}
+
+/* Writes the line in b to out and empties b; errors surface in jk_export_finish. */
+static void put_line(struct jk_buf *b, FILE *out)
+{
+    fwrite(b->data, 1, b->len, out);
+    jk_buf_clear(b);
+}
+
+static void add_double(struct jk_buf *b, double v)
+{
+    char num[JK_DOUBLE_BUF];
+    jk_format_double(num, sizeof(num), v);
+    jk_buf_addf(b, ",%s", num);
+}
+
+static void term_row(struct jk_buf *b, const struct jk_term *t, size_t i, int has_layout)
+{
+    jk_buf_addf(b, "%zu,", i + 1);
+    jk_csv_field(b, t->label);
+    jk_buf_addf(b, ",%" PRIu32 ",%" PRIu32 ",%" PRIu32 ",%" PRIu64 ",%" PRIu32, t->occurrences,
+                t->documents, t->links, t->total_link_strength, t->cluster);
+    if (has_layout) {
+        add_double(b, t->x);
+        add_double(b, t->y);
+    }
+    jk_buf_addc(b, '\n');
+}
+
+enum jk_status jk_export_terms_csv(const struct jk_map *map, FILE *out, struct jk_diag *diag)
+{
+    enum jk_status st = jk_export_check_map(map, diag);
+    if (st != JK_OK)
+        return st;
+    struct jk_buf b;
+    jk_buf_init(&b);
+    jk_buf_adds(&b, "id,label,occurrences,documents,links,total_link_strength,cluster");
+    jk_buf_adds(&b, map->has_layout ? ",x,y\n" : "\n");
+    put_line(&b, out);
+    for (size_t i = 0; i < map->n_terms; i++) {
+        term_row(&b, &map->terms[i], i, map->has_layout);
+        put_line(&b, out);
+    }
+    jk_buf_release(&b);
+    return jk_export_finish(out, "terms CSV file", diag);
+}
+
+static void link_row(struct jk_buf *b, const struct jk_map *map, const struct jk_link *l)
+{
+    jk_buf_addf(b, "%" PRIu32 ",%" PRIu32 ",", l->source + 1, l->target + 1);
+    jk_csv_field(b, map->terms[l->source].label);
+    jk_buf_addc(b, ',');
+    jk_csv_field(b, map->terms[l->target].label);
+    jk_buf_addf(b, ",%" PRIu64, l->weight);
+    add_double(b, l->association);
+    jk_buf_addc(b, '\n');
+}
+
+enum jk_status jk_export_links_csv(const struct jk_map *map, FILE *out, struct jk_diag *diag)
+{
+    enum jk_status st = jk_export_check_map(map, diag);
+    if (st != JK_OK)
+        return st;
+    struct jk_buf b;
+    jk_buf_init(&b);
+    jk_buf_adds(&b, "source_id,target_id,source,target,weight,association\n");
+    put_line(&b, out);
+    for (size_t k = 0; k < map->n_links; k++) {
+        link_row(&b, map, &map->links[k]);
+        put_line(&b, out);
+    }
+    jk_buf_release(&b);
+    return jk_export_finish(out, "links CSV file", diag);
+}
+
+/* Order for clusters.csv: cluster, then occurrences desc, label, index. */
+static int cmp_cluster_rank(const void *pa, const void *pb)
+{
+    const struct jk_term *a = *(const struct jk_term *const *)pa;
+    const struct jk_term *b = *(const struct jk_term *const *)pb;
+    if (a->cluster != b->cluster)
+        return a->cluster < b->cluster ? -1 : 1;
+    if (a->occurrences != b->occurrences)
+        return a->occurrences > b->occurrences ? -1 : 1;
+    int c = strcmp(a->label, b->label);
+    if (c != 0)
+        return c;
+    return (a > b) - (a < b);
+}
+
+/* Appends the row of the cluster whose ranked terms are run[0..n-1]. */
+static void cluster_row(struct jk_buf *b, struct jk_buf *top, uint32_t cluster,
+                        const struct jk_term *const *run, size_t n)
+{
+    jk_buf_clear(top);
+    for (size_t i = 0; i < n && i < TOP_TERMS; i++) {
+        if (i > 0)
+            jk_buf_adds(top, "; ");
+        jk_buf_adds(top, run[i]->label);
+    }
+    jk_buf_addf(b, "%" PRIu32 ",%zu,", cluster, n);
+    jk_csv_field(b, top->data);
+    jk_buf_addc(b, '\n');
+}
+
+static void write_cluster_rows(const struct jk_map *map, const struct jk_term **ranked,
+                               struct jk_buf *b, FILE *out)
+{
+    struct jk_buf top;
+    jk_buf_init(&top);
+    size_t i = 0;
+    for (size_t c = 1; c <= map->n_clusters; c++) {
+        while (i < map->n_terms && ranked[i]->cluster < c)
+            i++;
+        size_t end = i;
+        while (end < map->n_terms && ranked[end]->cluster == c)
+            end++;
+        cluster_row(b, &top, (uint32_t)c, ranked + i, end - i);
+        put_line(b, out);
+        i = end;
+    }
+    jk_buf_release(&top);
+}
+
+enum jk_status jk_export_clusters_csv(const struct jk_map *map, FILE *out, struct jk_diag *diag)
+{
+    enum jk_status st = jk_export_check_map(map, diag);
+    if (st != JK_OK)
+        return st;
+    const struct jk_term **ranked = jk_malloc(map->n_terms * sizeof(*ranked));
+    for (size_t i = 0; i < map->n_terms; i++)
+        ranked[i] = &map->terms[i];
+    if (map->n_terms > 0)
+        qsort(ranked, map->n_terms, sizeof(*ranked), cmp_cluster_rank);
+    struct jk_buf b;
+    jk_buf_init(&b);
+    jk_buf_adds(&b, "cluster,size,top_terms\n");
+    put_line(&b, out);
+    write_cluster_rows(map, ranked, &b, out);
+    jk_buf_release(&b);
+    free(ranked);
+    return jk_export_finish(out, "clusters CSV file", diag);
+}

@@ -1,0 +1,217 @@
+/*
+ * Export stage: GraphML for network tools. libxml2's xmlTextWriter builds
+ * the document and escapes every string; this file only decides what goes
+ * in it (see export_graphml.h for the attributes and their types).
+ */
+#include "export_graphml.h"
+
+#include <inttypes.h>
+#include <string.h>
+#include <libxml/chvalid.h>
+#include <libxml/xmlstring.h>
+#include <libxml/xmlwriter.h>
+
+#include "export_csv.h"
+#include "util/buf.h"
+
+#define GRAPHML_NS     "http://graphml.graphdrawing.org/xmlns"
+#define GRAPHML_SCHEMA GRAPHML_NS " " GRAPHML_NS "/1.0/graphml.xsd"
+#define XSI_NS         "http://www.w3.org/2001/XMLSchema-instance"
+
+/* xmlTextWriter calls return a negative number on failure. */
+#define TRY(call)                                                                                  \
+    do {                                                                                           \
+        if ((call) < 0)                                                                            \
+            return -1;                                                                             \
+    } while (0)
+
+struct gml_key {
+    const char *name;
+    const char *type;
+};
+
+/*
+ * python-igraph 0.10 and networkx 2.8 were checked to read "long": igraph
+ * as a number (all its numeric attributes are doubles), networkx as int.
+ */
+static const struct gml_key node_keys[] = {
+    {"term_id", "int"},   {"label", "string"}, {"occurrences", "int"},
+    {"documents", "int"}, {"links", "int"},    {"total_link_strength", "long"},
+    {"cluster", "int"},
+};
+static const struct gml_key layout_keys[] = {{"x", "double"}, {"y", "double"}};
+static const struct gml_key edge_keys[] = {{"weight", "long"}, {"association", "double"}};
+
+#define N_KEYS(a) (sizeof(a) / sizeof((a)[0]))
+
+static int write_attr(xmlTextWriterPtr w, const char *name, const char *value)
+{
+    return xmlTextWriterWriteAttribute(w, BAD_CAST name, BAD_CAST value);
+}
+
+static int write_key(xmlTextWriterPtr w, const char *domain, const struct gml_key *k)
+{
+    TRY(xmlTextWriterStartElement(w, BAD_CAST "key"));
+    TRY(write_attr(w, "id", k->name));
+    TRY(write_attr(w, "for", domain));
+    TRY(write_attr(w, "attr.name", k->name));
+    TRY(write_attr(w, "attr.type", k->type));
+    return xmlTextWriterEndElement(w);
+}
+
+static int write_keys(xmlTextWriterPtr w, int has_layout)
+{
+    for (size_t i = 0; i < N_KEYS(node_keys); i++)
+        TRY(write_key(w, "node", &node_keys[i]));
+    for (size_t i = 0; has_layout && i < N_KEYS(layout_keys); i++)
+        TRY(write_key(w, "node", &layout_keys[i]));
+    for (size_t i = 0; i < N_KEYS(edge_keys); i++)
+        TRY(write_key(w, "edge", &edge_keys[i]));
+    return 0;
+}
+
+static int write_data(xmlTextWriterPtr w, const char *key, const char *value)
+{
+    TRY(xmlTextWriterStartElement(w, BAD_CAST "data"));
+    TRY(write_attr(w, "key", key));
+    TRY(xmlTextWriterWriteString(w, BAD_CAST value));
+    return xmlTextWriterEndElement(w);
+}
+
+static int write_uint(xmlTextWriterPtr w, const char *key, uint64_t v)
+{
+    char s[24];
+    snprintf(s, sizeof(s), "%" PRIu64, v);
+    return write_data(w, key, s);
+}
+
+static int write_double(xmlTextWriterPtr w, const char *key, double v)
+{
+    char s[JK_DOUBLE_BUF];
+    jk_format_double_exact(s, sizeof(s), v);
+    return write_data(w, key, s);
+}
+
+static int utf8_length(int c)
+{
+    return c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
+}
+
+/*
+ * Returns s copied into b with every byte sequence that is not an XML 1.0
+ * character in shortest UTF-8 (control characters, overlong forms,
+ * surrogates, stray bytes) replaced by U+FFFD: the file must stay parseable.
+ */
+static const char *xml_text(struct jk_buf *b, const char *s)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    const unsigned char *end = p + strlen(s);
+    jk_buf_clear(b);
+    while (p < end) {
+        int len = end - p < 4 ? (int)(end - p) : 4;
+        int c = xmlGetUTF8Char(p, &len);
+        if (c < 0 || !xmlIsCharQ(c) || len != utf8_length(c)) {
+            jk_buf_adds(b, "\xEF\xBF\xBD");
+            len = 1;
+        } else {
+            jk_buf_add(b, p, (size_t)len);
+        }
+        p += len;
+    }
+    return b->data;
+}
+
+static int write_node(xmlTextWriterPtr w, const struct jk_map *map, size_t i, struct jk_buf *tmp)
+{
+    const struct jk_term *t = &map->terms[i];
+    char id[24];
+    snprintf(id, sizeof(id), "n%zu", i + 1);
+    TRY(xmlTextWriterStartElement(w, BAD_CAST "node"));
+    TRY(write_attr(w, "id", id));
+    TRY(write_uint(w, "term_id", i + 1));
+    TRY(write_data(w, "label", xml_text(tmp, t->label)));
+    TRY(write_uint(w, "occurrences", t->occurrences));
+    TRY(write_uint(w, "documents", t->documents));
+    TRY(write_uint(w, "links", t->links));
+    TRY(write_uint(w, "total_link_strength", t->total_link_strength));
+    TRY(write_uint(w, "cluster", t->cluster));
+    if (map->has_layout) {
+        TRY(write_double(w, "x", t->x));
+        TRY(write_double(w, "y", t->y));
+    }
+    return xmlTextWriterEndElement(w);
+}
+
+static int write_nodes(xmlTextWriterPtr w, const struct jk_map *map)
+{
+    struct jk_buf tmp;
+    jk_buf_init(&tmp);
+    int rc = 0;
+    for (size_t i = 0; i < map->n_terms && rc >= 0; i++)
+        rc = write_node(w, map, i, &tmp);
+    jk_buf_release(&tmp);
+    return rc;
+}
+
+static int write_edge(xmlTextWriterPtr w, const struct jk_link *l)
+{
+    char source[24], target[24];
+    snprintf(source, sizeof(source), "n%" PRIu32, l->source + 1);
+    snprintf(target, sizeof(target), "n%" PRIu32, l->target + 1);
+    TRY(xmlTextWriterStartElement(w, BAD_CAST "edge"));
+    TRY(write_attr(w, "source", source));
+    TRY(write_attr(w, "target", target));
+    TRY(write_uint(w, "weight", l->weight));
+    TRY(write_double(w, "association", l->association));
+    return xmlTextWriterEndElement(w);
+}
+
+static int write_document(xmlTextWriterPtr w, const struct jk_map *map)
+{
+    TRY(xmlTextWriterSetIndent(w, 1));
+    TRY(xmlTextWriterSetIndentString(w, BAD_CAST "  "));
+    TRY(xmlTextWriterStartDocument(w, NULL, "UTF-8", NULL));
+    TRY(xmlTextWriterStartElement(w, BAD_CAST "graphml"));
+    TRY(write_attr(w, "xmlns", GRAPHML_NS));
+    TRY(write_attr(w, "xmlns:xsi", XSI_NS));
+    TRY(write_attr(w, "xsi:schemaLocation", GRAPHML_SCHEMA));
+    TRY(write_keys(w, map->has_layout));
+    TRY(xmlTextWriterStartElement(w, BAD_CAST "graph"));
+    TRY(write_attr(w, "id", "G"));
+    TRY(write_attr(w, "edgedefault", "undirected"));
+    TRY(write_nodes(w, map));
+    for (size_t k = 0; k < map->n_links; k++)
+        TRY(write_edge(w, &map->links[k]));
+    return xmlTextWriterEndDocument(w);
+}
+
+/*
+ * Never reports failure to libxml2 (which would print its own message on
+ * stderr): a failed fwrite stays in ferror(out) for jk_export_finish.
+ */
+static int file_write(void *ctx, const char *buf, int len)
+{
+    fwrite(buf, 1, (size_t)len, (FILE *)ctx);
+    return len;
+}
+
+enum jk_status jk_export_graphml(const struct jk_map *map, FILE *out, struct jk_diag *diag)
+{
+    enum jk_status st = jk_export_check_map(map, diag);
+    if (st != JK_OK)
+        return st;
+    xmlOutputBufferPtr ob = xmlOutputBufferCreateIO(file_write, NULL, out, NULL);
+    if (!ob)
+        return jk_error(diag, JK_E_INTERNAL, "libxml2 could not create an output buffer");
+    xmlTextWriterPtr w = xmlNewTextWriter(ob); /* owns ob from here on */
+    if (!w) {
+        xmlOutputBufferClose(ob);
+        return jk_error(diag, JK_E_INTERNAL, "libxml2 could not create an XML writer");
+    }
+    int rc = write_document(w, map);
+    xmlFreeTextWriter(w);
+    st = jk_export_finish(out, "GraphML file", diag);
+    if (st == JK_OK && rc < 0)
+        return jk_error(diag, JK_E_INTERNAL, "libxml2 failed while writing the GraphML file");
+    return st;
+}

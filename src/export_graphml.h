@@ -1,0 +1,40 @@
+/*
+ * Export stage: the map as a GraphML file for Gephi, Cytoscape, yEd,
+ * networkx and igraph. Written with libxml2's xmlTextWriter, which does all
+ * XML escaping.
+ */
+#ifndef JK_EXPORT_GRAPHML_H
+#define JK_EXPORT_GRAPHML_H
+
+#include <stdio.h>
+
+#include "map.h"
+#include "util/status.h"
+
+/*
+ * File layout (UTF-8, one undirected <graph>, deterministic byte for byte):
+ * - node ids "n1".."nN" (term index + 1, the ids of terms.csv and the
+ *   VOSviewer files), also stored as the integer attribute term_id;
+ * - node attributes: term_id (int), label (string), occurrences (int),
+ *   documents (int), links (int), total_link_strength (long), cluster (int,
+ *   0 when the map was not clustered), and x, y (double) only when
+ *   map->has_layout;
+ * - edge attributes: weight (long: the co-occurrence count, VOSviewer's link
+ *   strength) and association (double: normalised strength);
+ * - <key> ids equal the attribute names. Counts and clusters are integer
+ *   types so Gephi partitions by cluster 1, 2, 3 rather than 1.0, 2.0;
+ *   "long" is read as an integer by Gephi and networkx and as a number by
+ *   igraph (which stores every numeric attribute as a double);
+ * - doubles with the fewest digits that read back exactly
+ *   (jk_format_double_exact), '.' as decimal separator;
+ * - characters XML 1.0 cannot hold (control characters, invalid UTF-8) in
+ *   labels become U+FFFD.
+ *
+ * Writes the whole file to out (open for writing; left open for the caller
+ * to fclose and check) and only reads the map. Returns JK_OK, JK_E_OUTPUT
+ * when writing fails, or JK_E_INTERNAL when the map breaks its invariants or
+ * libxml2 fails; on error the file may be partly written.
+ */
+enum jk_status jk_export_graphml(const struct jk_map *map, FILE *out, struct jk_diag *diag);
+
+#endif

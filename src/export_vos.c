@@ -1,0 +1,99 @@
+/*
+ * Export stage: VOSviewer map file (one row per term) and network file (one
+ * line per link). Formats in docs/vosviewer-reference.md; choices about
+ * labels and optional columns in export_vos.h.
+ */
+#include "export_vos.h"
+
+#include <inttypes.h>
+#include <string.h>
+
+#include "export_csv.h"
+#include "util/buf.h"
+
+#define VOS_MAX_CLUSTERS 1000
+
+/* Appends label with TAB/CR/LF made spaces, quoted if it holds a '"'. */
+static void vos_label(struct jk_buf *b, const char *s)
+{
+    int quote = strchr(s, '"') != NULL;
+    if (quote)
+        jk_buf_addc(b, '"');
+    for (; *s; s++) {
+        if (*s == '\t' || *s == '\r' || *s == '\n')
+            jk_buf_addc(b, ' ');
+        else if (*s == '"')
+            jk_buf_adds(b, "\"\"");
+        else
+            jk_buf_addc(b, *s);
+    }
+    if (quote)
+        jk_buf_addc(b, '"');
+}
+
+static void add_double(struct jk_buf *b, double v)
+{
+    char num[JK_DOUBLE_BUF];
+    jk_format_double(num, sizeof(num), v);
+    jk_buf_addf(b, "\t%s", num);
+}
+
+static void map_header(struct jk_buf *b, const struct jk_map *map)
+{
+    jk_buf_adds(b, "id\tlabel");
+    if (map->has_layout)
+        jk_buf_adds(b, "\tx\ty");
+    if (map->n_clusters > 0)
+        jk_buf_adds(b, "\tcluster");
+    jk_buf_adds(b, "\tweight<Links>\tweight<Total link strength>\tweight<Occurrences>\n");
+}
+
+static void map_row(struct jk_buf *b, const struct jk_map *map, size_t i)
+{
+    const struct jk_term *t = &map->terms[i];
+    jk_buf_addf(b, "%zu\t", i + 1);
+    vos_label(b, t->label);
+    if (map->has_layout) {
+        add_double(b, t->x);
+        add_double(b, t->y);
+    }
+    if (map->n_clusters > 0)
+        jk_buf_addf(b, "\t%" PRIu32, t->cluster);
+    jk_buf_addf(b, "\t%" PRIu32 "\t%" PRIu64 "\t%" PRIu32 "\n", t->links, t->total_link_strength,
+                t->occurrences);
+}
+
+enum jk_status jk_export_vos_map(const struct jk_map *map, FILE *out, struct jk_diag *diag)
+{
+    enum jk_status st = jk_export_check_map(map, diag);
+    if (st != JK_OK)
+        return st;
+    if (map->n_clusters > VOS_MAX_CLUSTERS)
+        jk_warn("the map has %zu clusters; VOSviewer reads cluster numbers up to %d only",
+                map->n_clusters, VOS_MAX_CLUSTERS);
+    struct jk_buf b;
+    jk_buf_init(&b);
+    map_header(&b, map);
+    fwrite(b.data, 1, b.len, out);
+    for (size_t i = 0; i < map->n_terms; i++) {
+        jk_buf_clear(&b);
+        map_row(&b, map, i);
+        fwrite(b.data, 1, b.len, out);
+    }
+    jk_buf_release(&b);
+    return jk_export_finish(out, "VOSviewer map file", diag);
+}
+
+enum jk_status jk_export_vos_network(const struct jk_map *map, FILE *out, struct jk_diag *diag)
+{
+    enum jk_status st = jk_export_check_map(map, diag);
+    if (st != JK_OK)
+        return st;
+    for (size_t k = 0; k < map->n_links; k++) {
+        const struct jk_link *l = &map->links[k];
+        uint32_t a = l->source < l->target ? l->source : l->target;
+        uint32_t z = l->source < l->target ? l->target : l->source;
+        fprintf(out, "%" PRIu32 "\t%" PRIu32 "\t%" PRIu64 "\n", a + 1, z + 1, l->weight);
+    }
+    return jk_export_finish(out, "VOSviewer network file", diag);
+}
