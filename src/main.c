@@ -1,8 +1,79 @@
-/* jaringkata entry point (under construction). */
+/*
+ * jaringkata entry point: the command table, the hand-off to each command,
+ * and the one place where a status becomes a message and an exit code.
+ */
 #include <stdio.h>
+#include <string.h>
 
-int main(void)
+#include "options.h"
+#include "pipeline.h"
+#include "report.h"
+#include "util/buf.h"
+#include "util/status.h"
+
+static void usage(FILE *out)
 {
-    puts("jaringkata " JK_VERSION);
-    return 0;
+    fputs("Usage: jaringkata COMMAND [options]\n"
+          "\n"
+          "Turns a folder of Indonesian (and English) academic writing into a map of its\n"
+          "ideas: terms, their co-occurrences and clusters, for Gephi, VOSviewer and others.\n"
+          "\n"
+          "Commands:\n"
+          "  map [options] [INPUT...]   build the term map (see 'jaringkata map --help')\n"
+          "  help                       this help\n"
+          "\n"
+          "Options:\n"
+          "  -h, --help                 this help\n"
+          "  -V, --version              version and library versions\n"
+          "\n"
+          "Exit codes: 0 success, 1 internal error, 2 usage error, 3 input error,\n"
+          "4 output error, 5 no terms or empty network.\n",
+          out);
+}
+
+static void version(void)
+{
+    struct jk_buf b;
+    jk_buf_init(&b);
+    jk_library_versions(&b);
+    printf("jaringkata %s\nlibraries: {%s}\n", JK_VERSION, b.data);
+    jk_buf_release(&b);
+}
+
+static enum jk_status cmd_map(int argc, char **argv, struct jk_diag *diag)
+{
+    struct jk_map_options opt;
+    jk_map_options_init(&opt);
+    enum jk_status st = jk_map_options_parse(&opt, argc, argv, diag);
+    if (st == JK_OK && opt.help)
+        jk_map_options_usage(stdout);
+    else if (st == JK_OK) {
+        jk_set_quiet(opt.quiet);
+        st = jk_run_map(&opt, diag);
+    }
+    jk_map_options_release(&opt);
+    return st;
+}
+
+int main(int argc, char **argv)
+{
+    struct jk_diag diag;
+    jk_diag_init(&diag);
+    const char *cmd = argc > 1 ? argv[1] : NULL;
+    enum jk_status st = JK_OK;
+    if (!cmd) {
+        usage(stderr);
+        st = jk_error(&diag, JK_E_USAGE, "no command given; try 'jaringkata map corpus'");
+    } else if (!strcmp(cmd, "-h") || !strcmp(cmd, "--help") || !strcmp(cmd, "help")) {
+        usage(stdout);
+    } else if (!strcmp(cmd, "-V") || !strcmp(cmd, "--version")) {
+        version();
+    } else if (!strcmp(cmd, "map")) {
+        st = cmd_map(argc - 1, argv + 1, &diag);
+    } else {
+        st = jk_error(&diag, JK_E_USAGE, "unknown command '%s'; see 'jaringkata --help'", cmd);
+    }
+    if (st != JK_OK)
+        fprintf(stderr, "jaringkata: %s: %s\n", jk_status_name(st), diag.msg);
+    return jk_exit_code(st);
 }

@@ -1,0 +1,250 @@
+/*
+ * Options of `jaringkata map` (see options.h): getopt_long parsing and
+ * strict validation of every number, with messages phrased as the fix.
+ */
+#include "options.h"
+
+#include <errno.h>
+#include <getopt.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "terms.h"
+#include "util/mem.h"
+
+#ifndef JK_STOPWORDS_DIR
+#define JK_STOPWORDS_DIR "stopwords"
+#endif
+
+const char *jk_default_stopwords_dir(void)
+{
+    const char *env = getenv("JARINGKATA_STOPWORDS");
+    return env && *env ? env : JK_STOPWORDS_DIR;
+}
+
+void jk_map_options_init(struct jk_map_options *o)
+{
+    memset(o, 0, sizeof(*o));
+    o->output = "output";
+    o->max_words = 3;
+    o->select.counting = JK_COUNT_BINARY;
+    o->select.min_occurrences = 0;
+    o->select.max_terms = 0;
+    jk_cluster_options_default(&o->cluster);
+    o->stopwords_dir = jk_default_stopwords_dir();
+    o->academic = true;
+}
+
+void jk_map_options_release(struct jk_map_options *o)
+{
+    if (!o)
+        return;
+    free(o->inputs);
+    free(o->stopword_files);
+    o->inputs = NULL;
+    o->stopword_files = NULL;
+    o->n_inputs = o->n_stopword_files = 0;
+}
+
+void jk_map_options_usage(FILE *out)
+{
+    fputs("Usage: jaringkata map [options] [INPUT...]\n"
+          "\n"
+          "Builds a term co-occurrence map of the .txt and .md documents under each\n"
+          "INPUT folder (default: corpus) and writes it to the output folder.\n"
+          "\n"
+          "Output:\n"
+          "  -o, --output DIR           output folder (default: output)\n"
+          "\n"
+          "Terms:\n"
+          "      --max-words N          longest term in words, 1-8 (default: 3)\n"
+          "      --stopwords FILE       add a stopword list, one word a line (repeatable)\n"
+          "      --no-academic-stopwords  keep academic words (penelitian, metode, ...)\n"
+          "      --stopwords-dir DIR    folder of the bundled lists (default: the installed\n"
+          "                             stopwords/ folder, or $JARINGKATA_STOPWORDS)\n"
+          "\n"
+          "Counting and selection:\n"
+          "      --counting binary|full binary: documents containing a term; full: every\n"
+          "                             occurrence (default: binary)\n"
+          "      --min-occurrences N    minimum occurrences of a mapped term, >= 1\n"
+          "                             (default: chosen for a map of about 50-500 terms)\n"
+          "      --max-terms N          keep the N most frequent terms (default: all)\n"
+          "\n"
+          "Clustering (Leiden on CPM over association strength, as VOSviewer):\n"
+          "      --resolution X         >= 0; higher gives more clusters (default: 1)\n"
+          "      --min-cluster-size N   merge smaller clusters into neighbours (default: 1)\n"
+          "      --starts N             random starts, the best is kept (default: 10)\n"
+          "      --iterations N         Leiden iterations per start (default: 10)\n"
+          "      --seed N               random seed (default: 0)\n"
+          "\n"
+          "Other:\n"
+          "  -q, --quiet                print errors only (no notes, warnings or progress)\n"
+          "  -h, --help                 this help\n",
+          out);
+}
+
+enum {
+    OPT_MAX_WORDS = 256,
+    OPT_STOPWORDS,
+    OPT_NO_ACADEMIC,
+    OPT_STOPWORDS_DIR,
+    OPT_COUNTING,
+    OPT_MIN_OCC,
+    OPT_MAX_TERMS,
+    OPT_RESOLUTION,
+    OPT_MIN_CLUSTER,
+    OPT_STARTS,
+    OPT_ITERATIONS,
+    OPT_SEED
+};
+
+static const struct option long_options[] = {
+    {"output", required_argument, NULL, 'o'},
+    {"max-words", required_argument, NULL, OPT_MAX_WORDS},
+    {"stopwords", required_argument, NULL, OPT_STOPWORDS},
+    {"no-academic-stopwords", no_argument, NULL, OPT_NO_ACADEMIC},
+    {"stopwords-dir", required_argument, NULL, OPT_STOPWORDS_DIR},
+    {"counting", required_argument, NULL, OPT_COUNTING},
+    {"min-occurrences", required_argument, NULL, OPT_MIN_OCC},
+    {"max-terms", required_argument, NULL, OPT_MAX_TERMS},
+    {"resolution", required_argument, NULL, OPT_RESOLUTION},
+    {"min-cluster-size", required_argument, NULL, OPT_MIN_CLUSTER},
+    {"starts", required_argument, NULL, OPT_STARTS},
+    {"iterations", required_argument, NULL, OPT_ITERATIONS},
+    {"seed", required_argument, NULL, OPT_SEED},
+    {"quiet", no_argument, NULL, 'q'},
+    {"help", no_argument, NULL, 'h'},
+    {NULL, 0, NULL, 0},
+};
+
+/* Parses a whole number in [min, max]; JK_E_USAGE naming the option otherwise. */
+static enum jk_status parse_count(const char *opt, const char *text, unsigned long min,
+                                  unsigned long max, unsigned long *out, struct jk_diag *diag)
+{
+    char *end;
+    errno = 0;
+    unsigned long v = strtoul(text, &end, 10);
+    bool digits = text[0] >= '0' && text[0] <= '9';
+    if (!digits || *end || errno || v < min || v > max)
+        return jk_error(diag, JK_E_USAGE, "--%s takes a whole number from %lu to %lu, not '%s'",
+                        opt, min, max, text);
+    *out = v;
+    return JK_OK;
+}
+
+static enum jk_status parse_resolution(const char *text, double *out, struct jk_diag *diag)
+{
+    char *end;
+    errno = 0;
+    double v = strtod(text, &end);
+    if (end == text || *end || errno || !isfinite(v) || v < 0)
+        return jk_error(diag, JK_E_USAGE,
+                        "--resolution takes a non-negative number such as 1 or 0.5, not '%s'",
+                        text);
+    *out = v;
+    return JK_OK;
+}
+
+static enum jk_status parse_counting(const char *text, enum jk_counting *out, struct jk_diag *diag)
+{
+    if (strcmp(text, "binary") == 0)
+        *out = JK_COUNT_BINARY;
+    else if (strcmp(text, "full") == 0)
+        *out = JK_COUNT_FULL;
+    else
+        return jk_error(diag, JK_E_USAGE, "--counting takes 'binary' or 'full', not '%s'", text);
+    return JK_OK;
+}
+
+static void push(const char ***list, size_t *n, const char *s)
+{
+    *list = jk_realloc(*list, (*n + 1) * sizeof(**list));
+    (*list)[(*n)++] = s;
+}
+
+static enum jk_status apply(struct jk_map_options *o, int c, const char *arg, struct jk_diag *diag)
+{
+    unsigned long v = 0;
+    enum jk_status st = JK_OK;
+    switch (c) {
+    case 'o':
+        o->output = arg;
+        break;
+    case 'q':
+        o->quiet = true;
+        break;
+    case 'h':
+        o->help = true;
+        break;
+    case OPT_MAX_WORDS:
+        st = parse_count("max-words", arg, 1, JK_MAX_WORDS_LIMIT, &v, diag);
+        o->max_words = (unsigned)v;
+        break;
+    case OPT_STOPWORDS:
+        push(&o->stopword_files, &o->n_stopword_files, arg);
+        break;
+    case OPT_NO_ACADEMIC:
+        o->academic = false;
+        break;
+    case OPT_STOPWORDS_DIR:
+        o->stopwords_dir = arg;
+        break;
+    case OPT_COUNTING:
+        st = parse_counting(arg, &o->select.counting, diag);
+        break;
+    case OPT_MIN_OCC:
+        st = parse_count("min-occurrences", arg, 1, UINT32_MAX, &v, diag);
+        o->select.min_occurrences = (uint32_t)v;
+        break;
+    case OPT_MAX_TERMS:
+        st = parse_count("max-terms", arg, 1, 10000000, &v, diag);
+        o->select.max_terms = v;
+        break;
+    case OPT_RESOLUTION:
+        st = parse_resolution(arg, &o->cluster.resolution, diag);
+        break;
+    case OPT_MIN_CLUSTER:
+        st = parse_count("min-cluster-size", arg, 1, 10000000, &v, diag);
+        o->cluster.min_cluster_size = (unsigned)v;
+        break;
+    case OPT_STARTS:
+        st = parse_count("starts", arg, 1, 1000, &v, diag);
+        o->cluster.starts = (unsigned)v;
+        break;
+    case OPT_ITERATIONS:
+        st = parse_count("iterations", arg, 1, 1000, &v, diag);
+        o->cluster.iterations = (unsigned)v;
+        break;
+    case OPT_SEED:
+        st = parse_count("seed", arg, 0, UINT32_MAX, &v, diag);
+        o->cluster.seed = v;
+        break;
+    default:
+        st = jk_error(diag, JK_E_USAGE, "unknown option; see 'jaringkata map --help'");
+    }
+    return st;
+}
+
+enum jk_status jk_map_options_parse(struct jk_map_options *o, int argc, char **argv,
+                                    struct jk_diag *diag)
+{
+    optind = 1;
+    opterr = 0;
+    int c;
+    while ((c = getopt_long(argc, argv, ":o:qh", long_options, NULL)) != -1) {
+        if (c == '?' || c == ':') {
+            const char *bad = argv[optind - 1];
+            return jk_error(diag, JK_E_USAGE, "%s option '%s'; see 'jaringkata map --help'",
+                            c == ':' ? "missing value for" : "unknown or incomplete", bad);
+        }
+        enum jk_status st = apply(o, c, optarg, diag);
+        if (st != JK_OK)
+            return st;
+    }
+    for (int i = optind; i < argc; i++)
+        push(&o->inputs, &o->n_inputs, argv[i]);
+    if (o->n_inputs == 0)
+        push(&o->inputs, &o->n_inputs, "corpus");
+    return JK_OK;
+}

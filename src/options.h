@@ -1,0 +1,49 @@
+/*
+ * Options of `jaringkata map`: defaults, parsing and validation.
+ * Every value is checked here so later stages can trust it; a bad value is
+ * JK_E_USAGE with a message that says what to give instead.
+ */
+#ifndef JK_OPTIONS_H
+#define JK_OPTIONS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#include "cluster.h"
+#include "count.h"
+#include "util/status.h"
+
+struct jk_map_options {
+    const char **inputs; /* owned array of borrowed argv strings */
+    size_t n_inputs;
+    const char *output;
+    unsigned max_words;
+    struct jk_select_options select;
+    struct jk_cluster_options cluster;
+    const char **stopword_files; /* owned array of borrowed argv strings: --stopwords */
+    size_t n_stopword_files;
+    const char *stopwords_dir; /* the bundled lists */
+    bool academic;             /* use stopwords/academic-id.txt */
+    bool quiet;
+    bool help;
+};
+
+void jk_map_options_init(struct jk_map_options *o);
+void jk_map_options_release(struct jk_map_options *o);
+
+/*
+ * Parses argv[1..argc) of the map command (argv[0] is "map"). argv must
+ * outlive o. Sets o->help and returns JK_OK for --help.
+ */
+enum jk_status jk_map_options_parse(struct jk_map_options *o, int argc, char **argv,
+                                    struct jk_diag *diag);
+
+/* Prints the map command's help, with every option and its default. */
+void jk_map_options_usage(FILE *out);
+
+/* Folder of the bundled stopword lists: $JARINGKATA_STOPWORDS, else the build's default. */
+const char *jk_default_stopwords_dir(void);
+
+#endif

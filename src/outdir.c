@@ -1,0 +1,110 @@
+/* The output folder: staged temporary files renamed into place together (see outdir.h). */
+#include "outdir.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "util/buf.h"
+#include "util/mem.h"
+
+void jk_outdir_init(struct jk_outdir *od)
+{
+    memset(od, 0, sizeof(*od));
+}
+
+void jk_outdir_release(struct jk_outdir *od)
+{
+    if (!od)
+        return;
+    for (size_t i = 0; i < od->count; i++) {
+        if (od->files[i].tmp)
+            unlink(od->files[i].tmp);
+        free(od->files[i].tmp);
+        free(od->files[i].final);
+    }
+    free(od->files);
+    free(od->dir);
+    jk_outdir_init(od);
+}
+
+enum jk_status jk_outdir_open(struct jk_outdir *od, const char *dir, struct jk_diag *diag)
+{
+    struct stat sb;
+    if (stat(dir, &sb) != 0) {
+        if (errno != ENOENT || mkdir(dir, 0777) != 0)
+            return jk_error(diag, JK_E_OUTPUT, "cannot create output folder '%s': %s", dir,
+                            strerror(errno));
+    } else if (!S_ISDIR(sb.st_mode)) {
+        return jk_error(diag, JK_E_OUTPUT,
+                        "output '%s' exists and is not a folder; choose another -o", dir);
+    }
+    if (access(dir, W_OK | X_OK) != 0)
+        return jk_error(diag, JK_E_OUTPUT,
+                        "output folder '%s' is not writable: %s; choose another with -o", dir,
+                        strerror(errno));
+    od->dir = jk_strdup(dir);
+    return JK_OK;
+}
+
+static char *path_in(const char *dir, const char *prefix, const char *name, const char *suffix)
+{
+    struct jk_buf b;
+    jk_buf_init(&b);
+    jk_buf_addf(&b, "%s/%s%s%s", dir, prefix, name, suffix);
+    return jk_buf_detach(&b, NULL);
+}
+
+static enum jk_status finish(FILE *f, const char *path, enum jk_status st, struct jk_diag *diag)
+{
+    int err = 0;
+    if (fflush(f) != 0 || ferror(f))
+        err = errno ? errno : EIO;
+    if (fclose(f) != 0 && !err)
+        err = errno;
+    if (st == JK_OK && err)
+        st = jk_error(diag, JK_E_OUTPUT, "cannot write '%s': %s", path, strerror(err));
+    return st;
+}
+
+enum jk_status jk_outdir_write(struct jk_outdir *od, const char *name, jk_writer_fn write,
+                               const void *ctx, struct jk_diag *diag)
+{
+    JK_GROW(od->files, od->count + 1, od->cap);
+    struct jk_staged *s = &od->files[od->count++];
+    s->final = path_in(od->dir, "", name, "");
+    s->tmp = path_in(od->dir, ".", name, ".tmp-XXXXXX");
+    int fd = mkstemp(s->tmp);
+    if (fd < 0) {
+        enum jk_status st = jk_error(diag, JK_E_OUTPUT, "cannot create a file in '%s': %s", od->dir,
+                                     strerror(errno));
+        free(s->tmp);
+        s->tmp = NULL;
+        return st;
+    }
+    mode_t mask = umask(0);
+    umask(mask);
+    fchmod(fd, 0666 & ~mask); /* mkstemp makes 0600; outputs are ordinary files */
+    FILE *f = fdopen(fd, "w");
+    if (!f) {
+        close(fd);
+        return jk_error(diag, JK_E_OUTPUT, "cannot write '%s': %s", s->tmp, strerror(errno));
+    }
+    errno = 0;
+    return finish(f, s->final, write(ctx, f, diag), diag);
+}
+
+enum jk_status jk_outdir_commit(struct jk_outdir *od, struct jk_diag *diag)
+{
+    for (size_t i = 0; i < od->count; i++) {
+        struct jk_staged *s = &od->files[i];
+        if (rename(s->tmp, s->final) != 0)
+            return jk_error(diag, JK_E_OUTPUT, "cannot rename '%s' to '%s': %s", s->tmp, s->final,
+                            strerror(errno));
+        free(s->tmp);
+        s->tmp = NULL;
+    }
+    return JK_OK;
+}

@@ -1,0 +1,43 @@
+/*
+ * Stage 9 support, the output folder: every output file is written to a
+ * hidden temporary file in the output folder and renamed into place only
+ * when all files of the run were written, so a failed run leaves neither a
+ * half-written file nor damaged earlier outputs.
+ */
+#ifndef JK_OUTDIR_H
+#define JK_OUTDIR_H
+
+#include <stdio.h>
+
+#include "util/status.h"
+
+/* Writes one whole file to out; returns JK_OK or an error in diag. */
+typedef enum jk_status (*jk_writer_fn)(const void *ctx, FILE *out, struct jk_diag *diag);
+
+struct jk_staged {
+    char *tmp;   /* owned */
+    char *final; /* owned */
+};
+
+/* The struct owns dir, the staged names, and the temporary files until commit. */
+struct jk_outdir {
+    char *dir;
+    struct jk_staged *files;
+    size_t count, cap;
+};
+
+void jk_outdir_init(struct jk_outdir *od);
+/* Removes every temporary file not yet committed, then frees. */
+void jk_outdir_release(struct jk_outdir *od);
+
+/* Creates dir if missing (one level) and checks it is a writable folder. JK_E_OUTPUT otherwise. */
+enum jk_status jk_outdir_open(struct jk_outdir *od, const char *dir, struct jk_diag *diag);
+
+/* Writes name through write(ctx, ...) into a temporary file. JK_E_OUTPUT on I/O errors. */
+enum jk_status jk_outdir_write(struct jk_outdir *od, const char *name, jk_writer_fn write,
+                               const void *ctx, struct jk_diag *diag);
+
+/* Renames every staged file into place. */
+enum jk_status jk_outdir_commit(struct jk_outdir *od, struct jk_diag *diag);
+
+#endif

@@ -1,0 +1,47 @@
+/*
+ * The map command's pipeline: corpus -> clean -> tokenize -> terms ->
+ * count -> select -> co-occurrence -> network -> cluster -> export.
+ * jk_run_map owns every stage's output and releases them in reverse order.
+ */
+#ifndef JK_PIPELINE_H
+#define JK_PIPELINE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "count.h"
+#include "map.h"
+#include "options.h"
+#include "util/status.h"
+
+/* One input file as the run saw it. */
+struct jk_doc_record {
+    const char *path; /* borrowed from the corpus */
+    uint64_t bytes;
+    char sha256[65];
+    bool skipped;        /* binary */
+    size_t invalid_utf8; /* sequences repaired */
+    uint64_t tokens;     /* word tokens */
+    uint32_t terms;      /* distinct candidate terms */
+};
+
+/* What a run did, for report.md and run.json. Borrows everything. */
+struct jk_run {
+    const struct jk_map_options *opt;
+    const struct jk_doc_record *docs;
+    size_t n_docs;
+    size_t docs_used;
+    uint64_t tokens;
+    uint64_t candidate_occurrences;
+    size_t candidate_terms;
+    const struct jk_selection *selection;
+    const struct jk_map *map;
+    const char *stopword_lists[8]; /* the bundled lists used */
+    size_t n_stopword_lists;
+};
+
+/* Runs the whole map command. Errors as in each stage; JK_E_EMPTY when nothing links. */
+enum jk_status jk_run_map(const struct jk_map_options *opt, struct jk_diag *diag);
+
+#endif

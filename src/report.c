@@ -1,0 +1,261 @@
+/*
+ * report.md and run.json (see report.h): what a run read, chose and found,
+ * and everything needed to reproduce it.
+ */
+#include "report.h"
+
+#include <igraph.h>
+#include <libxml/xmlversion.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <utf8proc.h>
+
+#define PCRE2_CODE_UNIT_WIDTH 8
+#include <pcre2.h>
+
+#include "util/buf.h"
+#include "util/json.h"
+#include "util/mem.h"
+
+static enum jk_status emit(struct jk_buf *b, FILE *out, struct jk_diag *diag)
+{
+    if (fwrite(b->data, 1, b->len, out) != b->len)
+        return jk_error(diag, JK_E_OUTPUT, "cannot write the report");
+    return JK_OK;
+}
+
+static const char *counting_name(enum jk_counting c)
+{
+    return c == JK_COUNT_FULL ? "full" : "binary";
+}
+
+static void report_corpus(struct jk_buf *b, const struct jk_run *run)
+{
+    size_t skipped = 0, repaired = 0;
+    for (size_t i = 0; i < run->n_docs; i++) {
+        skipped += run->docs[i].skipped;
+        repaired += run->docs[i].invalid_utf8 > 0;
+    }
+    jk_buf_addf(b, "## Corpus\n\n");
+    jk_buf_addf(b, "- documents found: %zu\n- documents read: %zu\n", run->n_docs, run->docs_used);
+    jk_buf_addf(b, "- skipped as binary: %zu\n- with invalid UTF-8 repaired: %zu\n", skipped,
+                repaired);
+    jk_buf_addf(b, "- word tokens: %llu\n", (unsigned long long)run->tokens);
+    jk_buf_addf(b, "- candidate terms: %zu distinct, %llu occurrences\n\n", run->candidate_terms,
+                (unsigned long long)run->candidate_occurrences);
+}
+
+static void report_selection(struct jk_buf *b, const struct jk_run *run)
+{
+    const struct jk_map_options *o = run->opt;
+    const struct jk_selection *s = run->selection;
+    jk_buf_addf(b, "## Selection\n\n- counting: %s\n", counting_name(o->select.counting));
+    jk_buf_addf(b, "- minimum occurrences: %u%s\n", s->threshold,
+                s->threshold_auto ? " (chosen for a map of about 50-500 terms; set "
+                                    "--min-occurrences to override)"
+                                  : "");
+    jk_buf_addf(b, "- terms reaching it: %zu\n", s->reaching);
+    if (o->select.max_terms)
+        jk_buf_addf(b, "- maximum terms: %zu\n", o->select.max_terms);
+    jk_buf_addf(b, "- terms mapped: %zu\n- maximum words per term: %u\n\n", s->count, o->max_words);
+}
+
+static void report_network(struct jk_buf *b, const struct jk_run *run)
+{
+    const struct jk_map *m = run->map;
+    uint64_t strength = 0;
+    for (size_t k = 0; k < m->n_links; k++)
+        strength += m->links[k].weight;
+    const struct jk_cluster_options *c = &run->opt->cluster;
+    jk_buf_addf(b, "## Network and clusters\n\n- terms: %zu\n- links: %zu\n", m->n_terms,
+                m->n_links);
+    jk_buf_addf(b, "- total link strength: %llu\n", (unsigned long long)strength);
+    jk_buf_addf(b, "- normalisation: association strength\n");
+    jk_buf_addf(b,
+                "- clustering: Leiden (CPM), resolution %g, %u random starts, %u iterations, "
+                "randomness %g, seed %lu, minimum cluster size %u\n",
+                c->resolution, c->starts, c->iterations, c->randomness, c->seed,
+                c->min_cluster_size);
+    jk_buf_addf(b, "- clusters: %zu\n- quality: %.6f\n\n", m->n_clusters, m->quality);
+}
+
+static int cmp_by_occurrences(const void *a, const void *b, const struct jk_map *m)
+{
+    const struct jk_term *x = &m->terms[*(const size_t *)a], *y = &m->terms[*(const size_t *)b];
+    if (x->occurrences != y->occurrences)
+        return x->occurrences > y->occurrences ? -1 : 1;
+    return strcmp(x->label, y->label);
+}
+
+static const struct jk_map *sort_map; /* qsort has no context argument in C11 */
+
+static int cmp_top(const void *a, const void *b)
+{
+    return cmp_by_occurrences(a, b, sort_map);
+}
+
+/* Term indexes sorted by occurrences (desc), then label. Caller frees. */
+static size_t *ranked_terms(const struct jk_map *m)
+{
+    size_t *idx = jk_malloc((m->n_terms ? m->n_terms : 1) * sizeof(*idx));
+    for (size_t i = 0; i < m->n_terms; i++)
+        idx[i] = i;
+    sort_map = m;
+    qsort(idx, m->n_terms, sizeof(*idx), cmp_top);
+    return idx;
+}
+
+static void report_clusters(struct jk_buf *b, const struct jk_map *m, const size_t *rank)
+{
+    jk_buf_adds(b, "| cluster | terms | top terms (occurrences) |\n|---|---|---|\n");
+    for (size_t c = 1; c <= m->n_clusters; c++) {
+        size_t size = 0, shown = 0;
+        for (size_t i = 0; i < m->n_terms; i++)
+            size += m->terms[i].cluster == c;
+        jk_buf_addf(b, "| %zu | %zu | ", c, size);
+        for (size_t r = 0; r < m->n_terms && shown < 10; r++) {
+            const struct jk_term *t = &m->terms[rank[r]];
+            if (t->cluster != c)
+                continue;
+            jk_buf_addf(b, "%s%s (%u)", shown++ ? ", " : "", t->label, t->occurrences);
+        }
+        jk_buf_adds(b, " |\n");
+    }
+    jk_buf_adds(b, "\n## Most frequent terms\n\n| term | occurrences | documents | links | "
+                   "total link strength | cluster |\n|---|---|---|---|---|---|\n");
+    for (size_t r = 0; r < m->n_terms && r < 30; r++) {
+        const struct jk_term *t = &m->terms[rank[r]];
+        jk_buf_addf(b, "| %s | %u | %u | %u | %llu | %u |\n", t->label, t->occurrences,
+                    t->documents, t->links, (unsigned long long)t->total_link_strength, t->cluster);
+    }
+    jk_buf_addc(b, '\n');
+}
+
+static void report_documents(struct jk_buf *b, const struct jk_run *run)
+{
+    jk_buf_adds(b, "## Documents\n\n| file | bytes | words | candidate terms | note |\n"
+                   "|---|---|---|---|---|\n");
+    for (size_t i = 0; i < run->n_docs; i++) {
+        const struct jk_doc_record *d = &run->docs[i];
+        const char *note = d->skipped ? "skipped: binary" : d->invalid_utf8 ? "UTF-8 repaired" : "";
+        jk_buf_addf(b, "| %s | %llu | %llu | %u | %s |\n", d->path, (unsigned long long)d->bytes,
+                    (unsigned long long)d->tokens, d->terms, note);
+    }
+}
+
+enum jk_status jk_write_report(const void *ctx, FILE *out, struct jk_diag *diag)
+{
+    const struct jk_run *run = ctx;
+    struct jk_buf b;
+    jk_buf_init(&b);
+    jk_buf_adds(&b, "# jaringkata map report\n\n");
+    report_corpus(&b, run);
+    report_selection(&b, run);
+    report_network(&b, run);
+    size_t *rank = ranked_terms(run->map);
+    report_clusters(&b, run->map, rank);
+    free(rank);
+    report_documents(&b, run);
+    enum jk_status st = emit(&b, out, diag);
+    jk_buf_release(&b);
+    return st;
+}
+
+void jk_library_versions(struct jk_buf *b)
+{
+    char pcre[64] = "";
+    pcre2_config(PCRE2_CONFIG_VERSION, pcre);
+    const char *ig = NULL;
+    igraph_version(&ig, NULL, NULL, NULL);
+    jk_buf_addf(b,
+                "\"pcre2\": \"%s\", \"igraph\": \"%s\", \"utf8proc\": \"%s\", \"libxml2\": \"%s\"",
+                pcre, ig ? ig : "", utf8proc_version(), LIBXML_DOTTED_VERSION);
+}
+
+static void json_strings(struct jk_buf *b, const char *const *list, size_t n)
+{
+    jk_buf_addc(b, '[');
+    for (size_t i = 0; i < n; i++) {
+        if (i)
+            jk_buf_adds(b, ", ");
+        jk_json_string(b, list[i]);
+    }
+    jk_buf_addc(b, ']');
+}
+
+static void json_options(struct jk_buf *b, const struct jk_run *run)
+{
+    const struct jk_map_options *o = run->opt;
+    jk_buf_adds(b, "  \"options\": {\n    \"inputs\": ");
+    json_strings(b, o->inputs, o->n_inputs);
+    jk_buf_adds(b, ",\n    \"output\": ");
+    jk_json_string(b, o->output);
+    jk_buf_addf(b, ",\n    \"max_words\": %u,\n    \"counting\": \"%s\",\n", o->max_words,
+                counting_name(o->select.counting));
+    jk_buf_addf(b, "    \"min_occurrences\": %u,\n    \"min_occurrences_auto\": %s,\n",
+                run->selection->threshold, run->selection->threshold_auto ? "true" : "false");
+    jk_buf_addf(b, "    \"max_terms\": %zu,\n", o->select.max_terms);
+    const struct jk_cluster_options *c = &o->cluster;
+    jk_buf_addf(b,
+                "    \"normalization\": \"association strength\",\n    \"clustering\": "
+                "\"leiden-cpm\",\n    \"resolution\": %.17g,\n    \"starts\": %u,\n    "
+                "\"iterations\": %u,\n    \"randomness\": %.17g,\n    \"seed\": %lu,\n    "
+                "\"min_cluster_size\": %u,\n",
+                c->resolution, c->starts, c->iterations, c->randomness, c->seed,
+                c->min_cluster_size);
+    jk_buf_addf(b, "    \"academic_stopwords\": %s,\n    \"stopword_lists\": ",
+                o->academic ? "true" : "false");
+    json_strings(b, run->stopword_lists, run->n_stopword_lists);
+    jk_buf_adds(b, ",\n    \"extra_stopwords\": ");
+    json_strings(b, o->stopword_files, o->n_stopword_files);
+    jk_buf_adds(b, "\n  },\n");
+}
+
+static void json_inputs(struct jk_buf *b, const struct jk_run *run)
+{
+    jk_buf_adds(b, "  \"inputs\": [");
+    for (size_t i = 0; i < run->n_docs; i++) {
+        const struct jk_doc_record *d = &run->docs[i];
+        jk_buf_adds(b, i ? ",\n    {\"path\": " : "\n    {\"path\": ");
+        jk_json_string(b, d->path);
+        jk_buf_addf(b, ", \"bytes\": %llu, \"sha256\": \"%s\", \"used\": %s}",
+                    (unsigned long long)d->bytes, d->sha256, d->skipped ? "false" : "true");
+    }
+    jk_buf_adds(b, "\n  ],\n");
+}
+
+static void json_created(struct jk_buf *b)
+{
+    const char *sde = getenv("SOURCE_DATE_EPOCH");
+    time_t now = sde && *sde ? (time_t)strtoll(sde, NULL, 10) : time(NULL);
+    struct tm tm;
+    char when[32];
+    gmtime_r(&now, &tm);
+    strftime(when, sizeof(when), "%Y-%m-%dT%H:%M:%SZ", &tm);
+    jk_buf_addf(b, "  \"created\": \"%s\"\n", when);
+}
+
+enum jk_status jk_write_run_json(const void *ctx, FILE *out, struct jk_diag *diag)
+{
+    const struct jk_run *run = ctx;
+    struct jk_buf b;
+    jk_buf_init(&b);
+    jk_buf_adds(&b, "{\n  \"tool\": \"jaringkata\",\n  \"version\": \"" JK_VERSION "\",\n");
+    jk_buf_adds(&b, "  \"command\": \"map\",\n");
+    json_options(&b, run);
+    json_inputs(&b, run);
+    jk_buf_adds(&b, "  \"libraries\": {");
+    jk_library_versions(&b);
+    jk_buf_adds(&b, "},\n");
+    jk_buf_addf(&b,
+                "  \"result\": {\"documents\": %zu, \"terms\": %zu, \"links\": %zu, "
+                "\"clusters\": %zu, \"quality\": %.17g},\n",
+                run->docs_used, run->map->n_terms, run->map->n_links, run->map->n_clusters,
+                run->map->quality);
+    json_created(&b);
+    jk_buf_adds(&b, "}\n");
+    enum jk_status st = emit(&b, out, diag);
+    jk_buf_release(&b);
+    return st;
+}

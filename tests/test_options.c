@@ -1,0 +1,150 @@
+/* Tests of src/options: defaults, every option, and impossible values rejected with the fix. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <string.h>
+
+#include "options.h"
+
+static enum jk_status parse(struct jk_map_options *o, struct jk_diag *d, int argc, char **argv)
+{
+    jk_map_options_init(o);
+    jk_diag_init(d);
+    return jk_map_options_parse(o, argc, argv, d);
+}
+
+static void test_defaults(void **state)
+{
+    (void)state;
+    char *argv[] = {"map"};
+    struct jk_map_options o;
+    struct jk_diag d;
+    assert_int_equal(parse(&o, &d, 1, argv), JK_OK);
+    assert_int_equal(o.n_inputs, 1);
+    assert_string_equal(o.inputs[0], "corpus");
+    assert_string_equal(o.output, "output");
+    assert_int_equal(o.max_words, 3);
+    assert_int_equal(o.select.counting, JK_COUNT_BINARY);
+    assert_int_equal(o.select.min_occurrences, 0);
+    assert_true(o.cluster.resolution == 1.0);
+    assert_int_equal(o.cluster.starts, 10);
+    assert_int_equal(o.cluster.seed, 0);
+    assert_true(o.academic);
+    jk_map_options_release(&o);
+}
+
+static void test_every_option_is_applied(void **state)
+{
+    (void)state;
+    char *argv[] = {"map",
+                    "docs",
+                    "-o",
+                    "out",
+                    "--max-words",
+                    "2",
+                    "--counting",
+                    "full",
+                    "--min-occurrences",
+                    "4",
+                    "--max-terms",
+                    "100",
+                    "--resolution",
+                    "0.5",
+                    "--seed",
+                    "7",
+                    "--starts",
+                    "3",
+                    "--iterations",
+                    "5",
+                    "--min-cluster-size",
+                    "2",
+                    "--stopwords",
+                    "extra.txt",
+                    "--no-academic-stopwords",
+                    "more",
+                    "-q"};
+    struct jk_map_options o;
+    struct jk_diag d;
+    assert_int_equal(parse(&o, &d, sizeof(argv) / sizeof(*argv), argv), JK_OK);
+    assert_int_equal(o.n_inputs, 2);
+    assert_string_equal(o.inputs[0], "docs");
+    assert_string_equal(o.inputs[1], "more");
+    assert_string_equal(o.output, "out");
+    assert_int_equal(o.max_words, 2);
+    assert_int_equal(o.select.counting, JK_COUNT_FULL);
+    assert_int_equal(o.select.min_occurrences, 4);
+    assert_int_equal(o.select.max_terms, 100);
+    assert_true(o.cluster.resolution == 0.5);
+    assert_int_equal(o.cluster.seed, 7);
+    assert_int_equal(o.cluster.starts, 3);
+    assert_int_equal(o.cluster.iterations, 5);
+    assert_int_equal(o.cluster.min_cluster_size, 2);
+    assert_int_equal(o.n_stopword_files, 1);
+    assert_false(o.academic);
+    assert_true(o.quiet);
+    jk_map_options_release(&o);
+}
+
+static void expect_usage_error(const char *opt, const char *value, const char *message_part)
+{
+    char *argv[] = {"map", (char *)opt, (char *)value};
+    struct jk_map_options o;
+    struct jk_diag d;
+    assert_int_equal(parse(&o, &d, 3, argv), JK_E_USAGE);
+    if (!strstr(d.msg, message_part))
+        fail_msg("message '%s' lacks '%s'", d.msg, message_part);
+    jk_map_options_release(&o);
+}
+
+static void test_impossible_values_are_usage_errors(void **state)
+{
+    (void)state;
+    expect_usage_error("--resolution", "-1", "non-negative number");
+    expect_usage_error("--resolution", "nan", "non-negative number");
+    expect_usage_error("--resolution", "1x", "non-negative number");
+    expect_usage_error("--min-occurrences", "0", "--min-occurrences takes a whole number from 1");
+    expect_usage_error("--min-occurrences", "abc", "not 'abc'");
+    expect_usage_error("--min-occurrences", "-3", "not '-3'");
+    expect_usage_error("--min-occurrences", "99999999999999999999", "whole number");
+    expect_usage_error("--max-words", "9", "from 1 to 8");
+    expect_usage_error("--counting", "fractional", "'binary' or 'full'");
+    expect_usage_error("--starts", "0", "--starts");
+    expect_usage_error("--bogus", "1", "--bogus");
+}
+
+static void test_missing_value_is_usage_error(void **state)
+{
+    (void)state;
+    char *argv[] = {"map", "--min-occurrences"};
+    struct jk_map_options o;
+    struct jk_diag d;
+    assert_int_equal(parse(&o, &d, 2, argv), JK_E_USAGE);
+    assert_non_null(strstr(d.msg, "--min-occurrences"));
+    jk_map_options_release(&o);
+}
+
+static void test_help_flag(void **state)
+{
+    (void)state;
+    char *argv[] = {"map", "--help"};
+    struct jk_map_options o;
+    struct jk_diag d;
+    assert_int_equal(parse(&o, &d, 2, argv), JK_OK);
+    assert_true(o.help);
+    jk_map_options_release(&o);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_defaults),
+        cmocka_unit_test(test_every_option_is_applied),
+        cmocka_unit_test(test_impossible_values_are_usage_errors),
+        cmocka_unit_test(test_missing_value_is_usage_error),
+        cmocka_unit_test(test_help_flag),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}

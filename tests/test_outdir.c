@@ -1,0 +1,120 @@
+/* Tests of src/outdir: staged writes, commit, and earlier outputs kept on failure. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <dirent.h>
+
+#include "outdir.h"
+#include "testutil.h"
+
+static enum jk_status write_text(const void *ctx, FILE *out, struct jk_diag *diag)
+{
+    (void)diag;
+    fputs(ctx, out);
+    return JK_OK;
+}
+
+static enum jk_status write_then_fail(const void *ctx, FILE *out, struct jk_diag *diag)
+{
+    fputs(ctx, out);
+    return jk_error(diag, JK_E_INTERNAL, "writer failed half-way");
+}
+
+static void read_file(const char *dir, const char *name, char *buf, size_t n)
+{
+    char path[256];
+    snprintf(path, sizeof(path), "%s/%s", dir, name);
+    FILE *f = fopen(path, "r");
+    assert_non_null(f);
+    size_t got = fread(buf, 1, n - 1, f);
+    buf[got] = '\0';
+    fclose(f);
+}
+
+static size_t count_entries(const char *dir)
+{
+    DIR *d = opendir(dir);
+    size_t n = 0;
+    struct dirent *e;
+    while ((e = readdir(d)))
+        n += e->d_name[0] != '.' || (strcmp(e->d_name, ".") && strcmp(e->d_name, ".."));
+    closedir(d);
+    return n;
+}
+
+static void test_commit_renames_all_files(void **state)
+{
+    (void)state;
+    char dir[64], buf[64];
+    tu_mkdtemp(dir, sizeof(dir));
+    struct jk_outdir od;
+    jk_outdir_init(&od);
+    struct jk_diag d;
+    jk_diag_init(&d);
+    assert_int_equal(jk_outdir_open(&od, dir, &d), JK_OK);
+    assert_int_equal(jk_outdir_write(&od, "a.txt", write_text, "new a", &d), JK_OK);
+    assert_int_equal(jk_outdir_write(&od, "b.txt", write_text, "new b", &d), JK_OK);
+    assert_int_equal(jk_outdir_commit(&od, &d), JK_OK);
+    jk_outdir_release(&od);
+    read_file(dir, "a.txt", buf, sizeof(buf));
+    assert_string_equal(buf, "new a");
+    assert_int_equal(count_entries(dir), 2); /* no temporary file left */
+    tu_rmtree(dir);
+}
+
+static void test_failed_run_keeps_previous_outputs(void **state)
+{
+    (void)state;
+    char dir[64], buf[64];
+    tu_mkdtemp(dir, sizeof(dir));
+    tu_write_str(dir, "a.txt", "old a");
+    tu_write_str(dir, "b.txt", "old b");
+    struct jk_outdir od;
+    jk_outdir_init(&od);
+    struct jk_diag d;
+    jk_diag_init(&d);
+    assert_int_equal(jk_outdir_open(&od, dir, &d), JK_OK);
+    assert_int_equal(jk_outdir_write(&od, "a.txt", write_text, "new a", &d), JK_OK);
+    assert_int_equal(jk_outdir_write(&od, "b.txt", write_then_fail, "half", &d), JK_E_INTERNAL);
+    jk_outdir_release(&od); /* no commit */
+    read_file(dir, "a.txt", buf, sizeof(buf));
+    assert_string_equal(buf, "old a");
+    read_file(dir, "b.txt", buf, sizeof(buf));
+    assert_string_equal(buf, "old b");
+    assert_int_equal(count_entries(dir), 2);
+    tu_rmtree(dir);
+}
+
+static void test_unusable_output_folders(void **state)
+{
+    (void)state;
+    char dir[64], path[128];
+    tu_mkdtemp(dir, sizeof(dir));
+    tu_write_str(dir, "file", "x");
+    snprintf(path, sizeof(path), "%s/file", dir);
+    struct jk_outdir od;
+    jk_outdir_init(&od);
+    struct jk_diag d;
+    jk_diag_init(&d);
+    assert_int_equal(jk_outdir_open(&od, path, &d), JK_E_OUTPUT);
+    assert_non_null(strstr(d.msg, "not a folder"));
+    jk_diag_init(&d);
+    snprintf(path, sizeof(path), "%s/missing/deeper", dir);
+    assert_int_equal(jk_outdir_open(&od, path, &d), JK_E_OUTPUT);
+    assert_non_null(strstr(d.msg, "missing/deeper"));
+    jk_outdir_release(&od);
+    tu_rmtree(dir);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_commit_renames_all_files),
+        cmocka_unit_test(test_failed_run_keeps_previous_outputs),
+        cmocka_unit_test(test_unusable_output_folders),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
