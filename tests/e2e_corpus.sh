@@ -1,0 +1,55 @@
+#!/usr/bin/env bash
+# End-to-end: map the bundled corpus like a user, check the files in networkx
+# and igraph, the key terms, and that two runs give byte-identical outputs.
+# usage: e2e_corpus.sh JARINGKATA SOURCE_DIR
+set -euo pipefail
+bin=$1 src=$2
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+fail() { echo "FAIL: $*"; exit 1; }
+
+"$bin" map "$src/corpus" -o "$tmp/a" 2>"$tmp/a.err" || { cat "$tmp/a.err"; fail "map exited non-zero"; }
+for f in network.graphml vosviewer_map.txt vosviewer_network.txt terms.csv links.csv \
+         clusters.csv report.md run.json; do
+    [ -s "$tmp/a/$f" ] || fail "output $f missing or empty"
+done
+grep -q "min-occurrences" "$tmp/a.err" || fail "the chosen threshold was not reported on stderr"
+ls -A "$tmp/a" | grep -q '^\.' && fail "temporary files left in the output folder"
+
+/usr/bin/python3 "$src/tests/check_map.py" "$tmp/a" "$src/stopwords" --corpus
+
+# VOSviewer files agree with the CSV files.
+terms=$(($(wc -l <"$tmp/a/terms.csv") - 1))
+items=$(($(wc -l <"$tmp/a/vosviewer_map.txt") - 1))
+links=$(($(wc -l <"$tmp/a/links.csv") - 1))
+vlinks=$(wc -l <"$tmp/a/vosviewer_network.txt")
+[ "$terms" = "$items" ] || fail "vosviewer_map.txt has $items items, terms.csv $terms"
+[ "$links" = "$vlinks" ] || fail "vosviewer_network.txt has $vlinks links, links.csv $links"
+head -1 "$tmp/a/vosviewer_map.txt" | grep -q 'weight<Occurrences>' || fail "map file header"
+
+# Same input, options and seed: byte-identical outputs (run.json's "created" aside).
+cp -r "$tmp/a" "$tmp/first"
+"$bin" map "$src/corpus" -o "$tmp/a" -q
+for f in "$tmp"/first/*; do
+    name=$(basename "$f")
+    if [ "$name" = run.json ]; then
+        diff <(grep -v '"created"' "$f") <(grep -v '"created"' "$tmp/a/$name") >/dev/null \
+            || fail "run.json differs between two runs beyond its timestamp"
+    else
+        cmp -s "$f" "$tmp/a/$name" || fail "$name differs between two identical runs"
+    fi
+done
+SOURCE_DATE_EPOCH=0 "$bin" map "$src/corpus" -o "$tmp/c" -q
+cp "$tmp/c/run.json" "$tmp/run.json.first"
+SOURCE_DATE_EPOCH=0 "$bin" map "$src/corpus" -o "$tmp/c" -q
+cmp -s "$tmp/c/run.json" "$tmp/run.json.first" || fail "run.json differs with SOURCE_DATE_EPOCH fixed"
+grep -q '"created": "1970-01-01T00:00:00Z"' "$tmp/c/run.json" || fail "SOURCE_DATE_EPOCH not honoured"
+
+# The cluster count is stable under a fixed seed and the seed is honoured.
+k1=$(tail -n +2 "$tmp/a/clusters.csv" | wc -l)
+"$bin" map "$src/corpus" -o "$tmp/e" -q --seed 0
+k2=$(tail -n +2 "$tmp/e/clusters.csv" | wc -l)
+[ "$k1" = "$k2" ] || fail "cluster count changed under the same seed ($k1 vs $k2)"
+grep -q '"seed": 0' "$tmp/a/run.json" || fail "run.json does not record the seed"
+grep -q '"sha256": "[0-9a-f]\{64\}"' "$tmp/a/run.json" || fail "run.json lacks input hashes"
+echo "e2e_corpus: 1 passed, 0 failed"

@@ -1,0 +1,70 @@
+#!/usr/bin/env bash
+# End-to-end: bad input gives one clear message naming the problem, a distinct
+# non-zero exit, and leaves the previous outputs intact.
+# usage: e2e_errors.sh JARINGKATA SOURCE_DIR
+set -uo pipefail
+bin=$1 src=$2
+tmp=$(mktemp -d)
+trap 'chmod -R u+w "$tmp"; rm -rf "$tmp"' EXIT
+fail() { echo "FAIL: $*"; exit 1; }
+
+# A previous good map that every failing run below must leave untouched.
+"$bin" map "$src/corpus" -o "$tmp/out" -q || fail "the good run failed"
+snapshot() { (cd "$tmp/out" && ls -A | sort && sha256sum -- *) ; }
+before=$(snapshot)
+
+# expect CODE PATTERN ARGS...: exit code CODE, stderr matching PATTERN, outputs intact.
+expect() {
+    local code=$1 pattern=$2
+    shift 2
+    "$bin" "$@" >"$tmp/stdout" 2>"$tmp/stderr"
+    local got=$?
+    [ "$got" = "$code" ] || { cat "$tmp/stderr"; fail "'$*' exited $got, expected $code"; }
+    grep -q -- "$pattern" "$tmp/stderr" || { cat "$tmp/stderr"; fail "'$*': message lacks '$pattern'"; }
+    [ "$(grep -vc 'warning:' "$tmp/stderr")" = 1 ] || { cat "$tmp/stderr"; fail "'$*': not exactly one error line"; }
+    [ "$(snapshot)" = "$before" ] || fail "'$*' changed the previous outputs"
+}
+
+mkdir -p "$tmp/empty" "$tmp/binary" "$tmp/asfile"
+printf 'PK\003\004\000\000binary\000data' >"$tmp/binary/a.txt"
+printf '\000\001\002' >"$tmp/binary/b.md"
+touch "$tmp/asfile/file"
+
+expect 3 "$tmp/missing" map "$tmp/missing" -o "$tmp/out"
+expect 3 "no .txt or .md documents found in '$tmp/empty'" map "$tmp/empty" -o "$tmp/out"
+expect 3 "binary" map "$tmp/binary" -o "$tmp/out"
+expect 2 "resolution" map "$src/corpus" -o "$tmp/out" --resolution -1
+expect 2 "min-occurrences" map "$src/corpus" -o "$tmp/out" --min-occurrences 0
+expect 2 "not 'many'" map "$src/corpus" -o "$tmp/out" --min-occurrences many
+expect 2 "unknown" map "$src/corpus" -o "$tmp/out" --no-such-option
+expect 2 "unknown command" frobnicate
+expect 5 "lower --min-occurrences" map "$src/corpus" -o "$tmp/out" --min-occurrences 100000
+expect 4 "$tmp/asfile/file" map "$src/corpus" -o "$tmp/asfile/file"
+expect 4 "$tmp/asfile/file/out" map "$src/corpus" -o "$tmp/asfile/file/out"
+if [ "$(id -u)" != 0 ]; then
+    mkdir "$tmp/readonly" && chmod 0555 "$tmp/readonly"
+    expect 4 "not writable" map "$src/corpus" -o "$tmp/readonly"
+fi
+
+# Invalid UTF-8 is repaired with one warning naming the file and byte offset.
+mkdir -p "$tmp/mixed"
+cp "$src/corpus/azqiya-ntb-kujawsko-pomorskie.md" "$src/corpus/aesthetica-jakarta-beijing.md" "$tmp/mixed/"
+printf 'Kerja sama pemerintah daerah \377\376 dan paradiplomasi.\n' >"$tmp/mixed/broken.txt"
+printf '\000binary' >"$tmp/mixed/image.txt"
+"$bin" map "$tmp/mixed" -o "$tmp/mixed-out" 2>"$tmp/stderr" || { cat "$tmp/stderr"; fail "mixed folder failed"; }
+grep -q "broken.txt': invalid UTF-8 at byte 29" "$tmp/stderr" || { cat "$tmp/stderr"; fail "no UTF-8 warning with byte offset"; }
+grep -q "skipping '.*image.txt': it is a binary file" "$tmp/stderr" || fail "no binary-file warning"
+[ "$(grep -c 'invalid UTF-8' "$tmp/stderr")" = 1 ] || fail "more than one UTF-8 warning for one file"
+grep -q "skipped: binary" "$tmp/mixed-out/report.md" || fail "report.md does not list the skipped file"
+
+# A huge line (8 MiB without a newline) is read without trouble.
+mkdir -p "$tmp/huge"
+head -c 8388608 /dev/zero | tr '\0' 'a' | sed 's/aaaaaaaaaa/kota bandung pemerintah daerah /g' | head -c 8388608 >"$tmp/huge/one-line.txt"
+cp "$src/corpus/azqiya-ntb-kujawsko-pomorskie.md" "$tmp/huge/"
+"$bin" map "$tmp/huge" -o "$tmp/huge-out" -q || fail "a huge single-line document failed"
+grep -q "pemerintah daerah" "$tmp/huge-out/terms.csv" || fail "huge line: expected term missing"
+
+# --help and --version work and list the defaults.
+"$bin" map --help | grep -q -- "--min-occurrences N" || fail "map --help lacks an option"
+"$bin" --version | grep -q "igraph" || fail "--version lacks library versions"
+echo "e2e_errors: 1 passed, 0 failed"
