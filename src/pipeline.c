@@ -28,6 +28,71 @@
 #include "util/igraph_glue.h"
 #include "util/mem.h"
 
+/*
+ * Words of the corpus, for mending "pelaksa-\nnaan". The first pass counts
+ * how often each word is seen, and how often the cleaner asked whether a
+ * joined form ("pelaksanaan", no hyphen) is a word: knowing nothing yet, the
+ * cleaner then joins by its own rule, so the joined word is seen once per
+ * question. A word is known when it was seen more often than that, so a join
+ * never vouches for itself. (The cleaner's second question, the hyphenated
+ * form, is not counted: the join did not produce it.)
+ */
+struct lexicon {
+    struct jk_strmap words;
+    uint32_t *seen;
+    uint32_t *asked;
+    size_t cap;
+};
+
+static void lexicon_init(struct lexicon *l)
+{
+    jk_strmap_init(&l->words);
+    l->seen = l->asked = NULL;
+    l->cap = 0;
+}
+
+static void lexicon_release(struct lexicon *l)
+{
+    jk_strmap_release(&l->words);
+    free(l->seen);
+    free(l->asked);
+    lexicon_init(l);
+}
+
+static uint32_t lexicon_intern(struct lexicon *l, const char *word, size_t len)
+{
+    bool added;
+    uint32_t id = jk_strmap_intern(&l->words, word, len, &added);
+    if (added) {
+        size_t cap = l->cap;
+        JK_GROW(l->seen, id + 1, cap);
+        cap = l->cap;
+        JK_GROW(l->asked, id + 1, cap);
+        l->cap = cap;
+        l->seen[id] = l->asked[id] = 0;
+    }
+    return id;
+}
+
+/* First pass: remember the question, know nothing yet. */
+static bool lexicon_ask(void *ctx, const char *word, size_t len)
+{
+    struct lexicon *l = ctx;
+    if (memchr(word, '-', len))
+        return false;
+    uint32_t id = lexicon_intern(l, word, len);
+    l->asked[id]++;
+    return false;
+}
+
+/* Second pass: known when seen beyond what line-break joins produced. */
+static bool lexicon_knows(void *ctx, const char *word, size_t len)
+{
+    const struct lexicon *l = ctx;
+    uint32_t id = jk_strmap_find(&l->words, word, len);
+    return id != JK_NO_ID && l->seen[id] > l->asked[id];
+}
+
 /* Everything one run holds; released in reverse order by state_release. */
 struct state {
     const struct jk_map_options *opt;
@@ -36,7 +101,7 @@ struct state {
     struct jk_stopwords stopwords;
     struct jk_tokenizer tokenizer;
     bool tokenizer_ready;
-    struct jk_strmap known; /* words seen in the corpus */
+    struct lexicon known; /* words seen in the corpus */
     struct jk_buf text, clean, lower;
     struct jk_tokens tokens;
     struct jk_extractor extractor;
@@ -55,7 +120,7 @@ static void state_init(struct state *s, const struct jk_map_options *opt)
     s->opt = opt;
     jk_corpus_init(&s->corpus);
     jk_stopwords_init(&s->stopwords);
-    jk_strmap_init(&s->known);
+    lexicon_init(&s->known);
     jk_buf_init(&s->text);
     jk_buf_init(&s->clean);
     jk_buf_init(&s->lower);
@@ -79,7 +144,7 @@ static void state_release(struct state *s)
     jk_buf_release(&s->lower);
     jk_buf_release(&s->clean);
     jk_buf_release(&s->text);
-    jk_strmap_release(&s->known);
+    lexicon_release(&s->known);
     if (s->tokenizer_ready)
         jk_tokenizer_release(&s->tokenizer);
     jk_stopwords_release(&s->stopwords);
@@ -154,11 +219,6 @@ static enum jk_status load_stopwords(struct state *s, struct jk_diag *diag)
     return st;
 }
 
-static bool known_word(void *ctx, const char *word, size_t len)
-{
-    return jk_strmap_find(ctx, word, len) != JK_NO_ID;
-}
-
 /* Reads document i into s->text; false when it is skipped. Warns on the first pass only. */
 static enum jk_status read_doc(struct state *s, size_t i, bool first, bool *usable,
                                struct jk_diag *diag)
@@ -186,13 +246,15 @@ static enum jk_status read_doc(struct state *s, size_t i, bool first, bool *usab
 
 static void learn_words(struct state *s)
 {
-    jk_clean(s->text.data, s->text.len, &s->clean, NULL, NULL);
+    jk_clean(s->text.data, s->text.len, &s->clean, lexicon_ask, &s->known);
     jk_tokens_clear(&s->tokens);
     jk_tokenize(&s->tokenizer, s->clean.data, s->clean.len, &s->lower, &s->tokens);
     for (size_t t = 0; t < s->tokens.count; t++) {
         const struct jk_token *tok = &s->tokens.items[t];
-        if (tok->kind == JK_TOK_WORD)
-            jk_strmap_intern(&s->known, s->lower.data + tok->offset, tok->length, NULL);
+        if (tok->kind != JK_TOK_WORD)
+            continue;
+        uint32_t id = lexicon_intern(&s->known, s->lower.data + tok->offset, tok->length);
+        s->known.seen[id]++;
     }
 }
 
@@ -227,7 +289,7 @@ static void count_candidate(void *ctx, const char *key, size_t key_len, const ch
 
 static void count_doc(struct state *s, struct jk_doc_record *d)
 {
-    jk_clean(s->text.data, s->text.len, &s->clean, known_word, &s->known);
+    jk_clean(s->text.data, s->text.len, &s->clean, lexicon_knows, &s->known);
     jk_tokens_clear(&s->tokens);
     jk_tokenize(&s->tokenizer, s->clean.data, s->clean.len, &s->lower, &s->tokens);
     for (size_t t = 0; t < s->tokens.count; t++)
