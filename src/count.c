@@ -4,6 +4,7 @@
  */
 #include "count.h"
 
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -362,6 +363,8 @@ void jk_build_map(const struct jk_counter *c, const struct jk_selection *sel,
         map->terms[i].label = jk_strdup(sel->labels[i]);
         map->terms[i].occurrences = jk_counter_occurrences(c, id, counting);
         map->terms[i].documents = c->docs[id];
+        map->terms[i].avg_year = NAN;
+        map->terms[i].avg_citations = NAN;
     }
     struct pairmap pairs;
     pairmap_init(&pairs, 1024);

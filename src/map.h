@@ -19,6 +19,8 @@ struct jk_term {
     uint64_t total_link_strength; /* sum of weights of its links */
     uint32_t cluster;             /* 1..n_clusters, 1 = largest; 0 before clustering */
     double x, y;                  /* layout coordinates, 0 when no layout was made */
+    double avg_year;              /* mean publication year of its documents; NAN if none known */
+    double avg_citations;         /* mean citations of its documents; NAN if none known */
 };
 
 struct jk_link {
@@ -36,6 +38,9 @@ struct jk_map {
     size_t n_clusters; /* 0 before clustering */
     double quality;    /* clustering quality (CPM, VOSviewer's definition) */
     int has_layout;    /* nonzero when terms[].x/y hold a layout */
+    double layout_objective; /* the layout's final objective value (VOS: V); 0 without layout */
+    int has_years;     /* nonzero when some terms[].avg_year is known */
+    int has_citations; /* nonzero when some terms[].avg_citations is known */
 };
 
 void jk_map_init(struct jk_map *map);
