@@ -4,16 +4,25 @@
 BUILD      ?= build
 ASAN_BUILD ?= build-asan
 JOBS       ?= $(shell nproc 2>/dev/null || echo 2)
+# Build and run: compiler, libraries, fonts for the pictures, the stemmer's root dictionary.
 PACKAGES   := cmake make gcc pkg-config libpcre2-dev libigraph-dev libcmocka-dev \
-              libutf8proc-dev libxml2-dev python3 python3-networkx python3-igraph
+              libutf8proc-dev libxml2-dev libcairo2-dev fonts-dejavu-core hunspell-id
+# Tests also read the outputs back with real consumers and open the page in a browser.
+TEST_PACKAGES := python3 python3-networkx python3-igraph libxml2-utils chromium
 
-.PHONY: all deps build demo test test-asan format clean
+.PHONY: all deps test-deps build demo test test-asan format clean
 
 all: build
 
 deps:
+	@$(MAKE) --no-print-directory install-packages WANT="$(PACKAGES)"
+
+test-deps:
+	@$(MAKE) --no-print-directory install-packages WANT="$(PACKAGES) $(TEST_PACKAGES)"
+
+install-packages:
 	@missing=""; \
-	for p in $(PACKAGES); do \
+	for p in $(WANT); do \
 	  dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q 'install ok installed' || missing="$$missing $$p"; \
 	done; \
 	if [ -n "$$missing" ]; then \
@@ -34,12 +43,12 @@ build: deps
 demo: build
 	./$(BUILD)/jaringkata map corpus -o output
 
-test: build
+test: test-deps build
 	ctest --test-dir $(BUILD) --output-on-failure -j $(JOBS)
 	$(MAKE) --no-print-directory test-asan
 
 # The same tests once more under AddressSanitizer and UndefinedBehaviorSanitizer.
-test-asan: deps
+test-asan: test-deps
 	cmake -S . -B $(ASAN_BUILD) -DCMAKE_BUILD_TYPE=Debug -DJK_SANITIZE=ON
 	cmake --build $(ASAN_BUILD) -j $(JOBS)
 	ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
