@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "select.h"
 #include "util/mem.h"
 
 void jk_counter_init(struct jk_counter *c)
@@ -136,119 +137,15 @@ static uint32_t *best_surfaces(const struct jk_counter *c)
     return best;
 }
 
-void jk_selection_init(struct jk_selection *s)
-{
-    memset(s, 0, sizeof(*s));
-}
-
-void jk_selection_release(struct jk_selection *s)
-{
-    if (!s)
-        return;
-    free(s->ids);
-    free(s->labels);
-    jk_selection_init(s);
-}
-
-static int cmp_u32_desc(const void *a, const void *b)
-{
-    uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
-    return (x < y) - (x > y);
-}
-
-/*
- * The smallest threshold >= 2 that leaves at most 500 terms; 1 instead when
- * even threshold 2 leaves fewer than 50 terms and 1 leaves at most 500 (tiny
- * corpora). occurrences is sorted in place, largest first.
- */
-uint32_t jk_auto_threshold(const uint32_t *occurrences, size_t n)
-{
-    uint32_t *occ = jk_malloc((n ? n : 1) * sizeof(*occ));
-    memcpy(occ, occurrences, n * sizeof(*occ));
-    qsort(occ, n, sizeof(*occ), cmp_u32_desc);
-    size_t reach2 = 0;
-    while (reach2 < n && occ[reach2] >= 2)
-        reach2++;
-    uint32_t t = 2;
-    if (reach2 < 50 && n <= 500)
-        t = 1;
-    else if (n > 500 && occ[500] >= 2)
-        t = occ[500] + 1; /* the 501st term must fall below the threshold */
-    free(occ);
-    return t;
-}
-
-struct rank_ctx {
-    const struct jk_counter *c;
-    const uint32_t *occ;
-    const char **label;
-};
-
-static struct rank_ctx rank; /* qsort has no context argument in C11 */
-
-static int cmp_rank(const void *a, const void *b)
-{
-    uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
-    if (rank.occ[x] != rank.occ[y])
-        return rank.occ[x] > rank.occ[y] ? -1 : 1;
-    return strcmp(jk_strmap_key(&rank.c->terms, x), jk_strmap_key(&rank.c->terms, y));
-}
-
-static int cmp_label(const void *a, const void *b)
-{
-    uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
-    int d = strcmp(rank.label[x], rank.label[y]);
-    return d ? d : strcmp(jk_strmap_key(&rank.c->terms, x), jk_strmap_key(&rank.c->terms, y));
-}
-
-/* Keeps the ids reaching the threshold, then the max most frequent of them. */
-static size_t filter_rank(const struct jk_select_options *opt, uint32_t threshold, uint32_t *ids,
-                          size_t n, size_t *reaching)
-{
-    size_t kept = 0;
-    for (size_t i = 0; i < n; i++)
-        if (rank.occ[ids[i]] >= threshold)
-            ids[kept++] = ids[i];
-    *reaching = kept;
-    if (opt->max_terms > 0 && kept > opt->max_terms) {
-        qsort(ids, kept, sizeof(*ids), cmp_rank);
-        kept = opt->max_terms;
-    }
-    return kept;
-}
-
-enum jk_status jk_select_terms(const struct jk_counter *c, const struct jk_select_options *opt,
-                               struct jk_selection *sel, struct jk_diag *diag)
+const char **jk_counter_labels(const struct jk_counter *c)
 {
     size_t n = jk_counter_terms(c);
-    uint32_t *occ = jk_malloc((n ? n : 1) * sizeof(*occ));
-    uint32_t *ids = jk_malloc((n ? n : 1) * sizeof(*ids));
-    for (size_t i = 0; i < n; i++) {
-        occ[i] = jk_counter_occurrences(c, (uint32_t)i, opt->counting);
-        ids[i] = (uint32_t)i;
-    }
-    sel->threshold_auto = opt->min_occurrences == 0;
-    sel->threshold = sel->threshold_auto ? jk_auto_threshold(occ, n) : opt->min_occurrences;
     uint32_t *best = best_surfaces(c);
     const char **label = jk_malloc((n ? n : 1) * sizeof(*label));
     for (size_t i = 0; i < n; i++)
         label[i] = jk_strmap_key(&c->surfaces, best[i]);
-    rank = (struct rank_ctx){c, occ, label};
-    sel->count = filter_rank(opt, sel->threshold, ids, n, &sel->reaching);
-    qsort(ids, sel->count, sizeof(*ids), cmp_label);
-    sel->ids = ids;
-    sel->labels = jk_malloc((sel->count ? sel->count : 1) * sizeof(*sel->labels));
-    for (size_t i = 0; i < sel->count; i++)
-        sel->labels[i] = label[ids[i]];
     free(best);
-    free(label);
-    free(occ);
-    if (sel->count == 0)
-        return jk_error(diag, JK_E_EMPTY,
-                        "no term occurs at least %u times (%zu candidate terms); "
-                        "lower --min-occurrences or add documents",
-                        sel->threshold, n);
-    return JK_OK;
+    return label;
 }
 
 /* Sparse symmetric co-occurrence: (i << 32 | j), i < j, -> weight. Open addressing. */

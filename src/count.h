@@ -58,36 +58,14 @@ size_t jk_counter_terms(const struct jk_counter *c);
 /* Occurrences of term id under the counting method. */
 uint32_t jk_counter_occurrences(const struct jk_counter *c, uint32_t id, enum jk_counting counting);
 
-struct jk_select_options {
-    enum jk_counting counting;
-    uint32_t min_occurrences; /* 0: choose so the map has roughly 50-500 terms */
-    size_t max_terms;         /* 0: no limit */
-};
-
-/* Which terms are mapped; owns ids. */
-struct jk_selection {
-    uint32_t *ids; /* counter term ids, in map order (by label) */
-    const char *
-        *labels; /* their most frequent surface forms (ties: byte order), owned by the counter */
-    size_t count;
-    uint32_t threshold;  /* minimum occurrences used */
-    bool threshold_auto; /* chosen by jk_select_terms */
-    size_t reaching;     /* terms reaching the threshold (before max_terms) */
-};
-
-void jk_selection_init(struct jk_selection *s);
-void jk_selection_release(struct jk_selection *s);
-
 /*
- * Picks the terms to map: occurrences >= threshold, then the max_terms most
- * frequent (ties: key byte order), then ordered by label. JK_E_EMPTY, with a
- * message suggesting a lower threshold, when no term qualifies.
+ * For every term id, its most frequent surface form (ties: byte order), the
+ * label users see. The array is the caller's (free it); the strings are the
+ * counter's.
  */
-enum jk_status jk_select_terms(const struct jk_counter *c, const struct jk_select_options *opt,
-                               struct jk_selection *sel, struct jk_diag *diag);
+const char **jk_counter_labels(const struct jk_counter *c);
 
-/* The threshold chosen when none is given (see the rule in count.c). */
-uint32_t jk_auto_threshold(const uint32_t *occurrences, size_t n);
+struct jk_selection;
 
 /*
  * Fills map (initialised, empty) with the selected terms (labels, occurrences,

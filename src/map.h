@@ -8,6 +8,7 @@
 #ifndef JK_MAP_H
 #define JK_MAP_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -35,16 +36,23 @@ struct jk_map {
     size_t n_terms;
     struct jk_link *links;
     size_t n_links;
-    size_t n_clusters; /* 0 before clustering */
-    double quality;    /* clustering quality (CPM, VOSviewer's definition) */
-    int has_layout;    /* nonzero when terms[].x/y hold a layout */
+    size_t n_clusters;       /* 0 before clustering */
+    double quality;          /* clustering quality (CPM, VOSviewer's definition) */
+    int has_layout;          /* nonzero when terms[].x/y hold a layout */
     double layout_objective; /* the layout's final objective value (VOS: V); 0 without layout */
-    int has_years;     /* nonzero when some terms[].avg_year is known */
-    int has_citations; /* nonzero when some terms[].avg_citations is known */
+    int has_years;           /* nonzero when some terms[].avg_year is known */
+    int has_citations;       /* nonzero when some terms[].avg_citations is known */
 };
 
 void jk_map_init(struct jk_map *map);
 void jk_map_release(struct jk_map *map);
+
+/*
+ * Keeps the terms whose keep[i] is true, in their order, and the links
+ * between kept terms; frees dropped labels; re-indexes links and recomputes
+ * link stats. Returns the number of terms kept.
+ */
+size_t jk_map_keep(struct jk_map *map, const bool *keep);
 
 /*
  * Sets links and total_link_strength of every term from the link list.

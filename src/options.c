@@ -28,9 +28,7 @@ void jk_map_options_init(struct jk_map_options *o)
     memset(o, 0, sizeof(*o));
     o->output = "output";
     o->max_words = 3;
-    o->select.counting = JK_COUNT_BINARY;
-    o->select.min_occurrences = 0;
-    o->select.max_terms = 0;
+    jk_select_options_default(&o->select);
     jk_cluster_options_default(&o->cluster);
     o->stopwords_dir = jk_default_stopwords_dir();
     o->academic = true;
@@ -70,6 +68,14 @@ void jk_map_options_usage(FILE *out)
           "      --min-occurrences N    minimum occurrences of a mapped term, >= 1\n"
           "                             (default: chosen for a map of about 50-500 terms)\n"
           "      --max-terms N          keep the N most frequent terms (default: all)\n"
+          "      --keep PERCENT         then keep the most relevant PERCENT of them, 1-100\n"
+          "                             (default: 60, as VOSviewer)\n"
+          "      --max-doc-share X      drop terms found in more than this share of the\n"
+          "                             documents, 0-1; applies from 20 documents on\n"
+          "                             (default: 0.95; 1 keeps them)\n"
+          "      --nested-share X       drop a term when this share of its occurrences\n"
+          "                             extends into one longer term, 0-1 (default: 0.75)\n"
+          "      --no-nested            keep nested fragments (\"tenggara\" in \"nusa tenggara\")\n"
           "\n"
           "Clustering (Leiden on CPM over association strength, as VOSviewer):\n"
           "      --resolution X         >= 0; higher gives more clusters (default: 1)\n"
@@ -96,7 +102,11 @@ enum {
     OPT_MIN_CLUSTER,
     OPT_STARTS,
     OPT_ITERATIONS,
-    OPT_SEED
+    OPT_SEED,
+    OPT_KEEP,
+    OPT_MAX_DOC_SHARE,
+    OPT_NESTED_SHARE,
+    OPT_NO_NESTED
 };
 
 static const struct option long_options[] = {
@@ -113,6 +123,10 @@ static const struct option long_options[] = {
     {"starts", required_argument, NULL, OPT_STARTS},
     {"iterations", required_argument, NULL, OPT_ITERATIONS},
     {"seed", required_argument, NULL, OPT_SEED},
+    {"keep", required_argument, NULL, OPT_KEEP},
+    {"max-doc-share", required_argument, NULL, OPT_MAX_DOC_SHARE},
+    {"nested-share", required_argument, NULL, OPT_NESTED_SHARE},
+    {"no-nested", no_argument, NULL, OPT_NO_NESTED},
     {"quiet", no_argument, NULL, 'q'},
     {"help", no_argument, NULL, 'h'},
     {NULL, 0, NULL, 0},
@@ -142,6 +156,21 @@ static enum jk_status parse_resolution(const char *text, double *out, struct jk_
         return jk_error(diag, JK_E_USAGE,
                         "--resolution takes a non-negative number such as 1 or 0.5, not '%s'",
                         text);
+    *out = v;
+    return JK_OK;
+}
+
+/* Parses a number in [min, max] (min excluded when open_min); JK_E_USAGE naming the option. */
+static enum jk_status parse_real(const char *opt, const char *text, double min, double max,
+                                 bool open_min, double *out, struct jk_diag *diag)
+{
+    char *end;
+    errno = 0;
+    double v = strtod(text, &end);
+    if (end == text || *end || errno || !isfinite(v) || v < min || v > max ||
+        (open_min && v == min))
+        return jk_error(diag, JK_E_USAGE, "--%s takes a number %s %g and at most %g, not '%s'", opt,
+                        open_min ? "above" : "from", min, max, text);
     *out = v;
     return JK_OK;
 }
@@ -215,6 +244,18 @@ static enum jk_status apply(struct jk_map_options *o, int c, const char *arg, st
     case OPT_ITERATIONS:
         st = parse_count("iterations", arg, 1, 1000, &v, diag);
         o->cluster.iterations = (unsigned)v;
+        break;
+    case OPT_KEEP:
+        st = parse_real("keep", arg, 0, 100, true, &o->select.keep_percent, diag);
+        break;
+    case OPT_MAX_DOC_SHARE:
+        st = parse_real("max-doc-share", arg, 0, 1, true, &o->select.max_doc_share, diag);
+        break;
+    case OPT_NESTED_SHARE:
+        st = parse_real("nested-share", arg, 0, 1, true, &o->select.nested_share, diag);
+        break;
+    case OPT_NO_NESTED:
+        o->select.nested_share = 2; /* above 1: never reached */
         break;
     case OPT_SEED:
         st = parse_count("seed", arg, 0, UINT32_MAX, &v, diag);

@@ -13,6 +13,7 @@
 
 #include "cluster.h"
 #include "count.h"
+#include "select.h"
 #include "util/status.h"
 
 struct jk_map_options {

@@ -334,6 +334,7 @@ static enum jk_status select_and_link(struct state *s, struct jk_diag *diag)
              "--min-occurrences N to override",
              s->selection.threshold, s->selection.reaching);
     jk_build_map(&s->counter, &s->selection, s->opt->select.counting, &s->map);
+    jk_select_relevant(&s->map, &s->selection, s->opt->select.keep_percent);
     if (s->map.n_links == 0)
         return jk_error(diag, JK_E_EMPTY,
                         "the %zu selected terms never occur together in a document, so there is "

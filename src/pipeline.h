@@ -11,6 +11,7 @@
 #include <stdint.h>
 
 #include "count.h"
+#include "select.h"
 #include "map.h"
 #include "options.h"
 #include "util/status.h"

@@ -46,6 +46,16 @@ static void report_corpus(struct jk_buf *b, const struct jk_run *run)
                 (unsigned long long)run->candidate_occurrences);
 }
 
+static void report_dropped(struct jk_buf *b, const char *why, const struct jk_dropped *d)
+{
+    if (d->count == 0)
+        return;
+    jk_buf_addf(b, "- dropped, %s: %zu (", why, d->count);
+    for (size_t i = 0; i < d->n_shown; i++)
+        jk_buf_addf(b, "%s%s", i ? ", " : "", d->shown[i]);
+    jk_buf_adds(b, d->count > d->n_shown ? ", ...)\n" : ")\n");
+}
+
 static void report_selection(struct jk_buf *b, const struct jk_run *run)
 {
     const struct jk_map_options *o = run->opt;
@@ -56,9 +66,11 @@ static void report_selection(struct jk_buf *b, const struct jk_run *run)
                                     "--min-occurrences to override)"
                                   : "");
     jk_buf_addf(b, "- terms reaching it: %zu\n", s->reaching);
-    if (o->select.max_terms)
-        jk_buf_addf(b, "- maximum terms: %zu\n", o->select.max_terms);
-    jk_buf_addf(b, "- terms mapped: %zu\n- maximum words per term: %u\n\n", s->count, o->max_words);
+    report_dropped(b, "in too many documents (--max-doc-share)", &s->ceiling);
+    report_dropped(b, "nested in a longer term (--nested-share)", &s->nested);
+    report_dropped(b, "beyond --max-terms", &s->max_terms);
+    report_dropped(b, "least relevant (--keep)", &s->relevance_cut);
+    jk_buf_addf(b, "- terms mapped: %zu\n- maximum words per term: %u\n\n", s->kept, o->max_words);
 }
 
 static void report_network(struct jk_buf *b, const struct jk_run *run)
@@ -195,7 +207,10 @@ static void json_options(struct jk_buf *b, const struct jk_run *run)
                 counting_name(o->select.counting));
     jk_buf_addf(b, "    \"min_occurrences\": %u,\n    \"min_occurrences_auto\": %s,\n",
                 run->selection->threshold, run->selection->threshold_auto ? "true" : "false");
-    jk_buf_addf(b, "    \"max_terms\": %zu,\n", o->select.max_terms);
+    jk_buf_addf(b, "    \"max_terms\": %zu,\n    \"keep_percent\": %.17g,\n", o->select.max_terms,
+                o->select.keep_percent);
+    jk_buf_addf(b, "    \"max_doc_share\": %.17g,\n    \"nested_share\": %.17g,\n",
+                o->select.max_doc_share, o->select.nested_share);
     const struct jk_cluster_options *c = &o->cluster;
     jk_buf_addf(b,
                 "    \"normalization\": \"association strength\",\n    \"clustering\": "

@@ -19,7 +19,7 @@ DOC
 printf 'Hambatan pelaksa-\nnaan kerjasama oleh sub-\nstate actor dan pemerintah daerah.\nProgram pariwisata pemerintah daerah.\n' >"$tmp/in/a/dua.txt"
 printf 'Kerjasama pariwisata dan program pemerintah daerah; pelaksanaan kerja sama.\n' >"$tmp/in/b/tiga.txt"
 
-"$bin" map "$tmp/in/a" "$tmp/in/b" -o "$tmp/out" --min-occurrences 2 -q
+"$bin" map "$tmp/in/a" "$tmp/in/b" -o "$tmp/out" --min-occurrences 2 --keep 100 --no-nested -q
 l=$(labels "$tmp/out")
 echo "$l" | grep -qx "pelaksanaan" || fail "'pelaksa-/naan' was not joined into 'pelaksanaan': $l"
 echo "$l" | grep -qx "sub-state actor" || fail "'sub-/state' lost its hyphen: $l"
@@ -32,13 +32,13 @@ grep -q '^[0-9]*,pemerintah daerah,3,3,' "$tmp/out/terms.csv" || fail "binary co
 grep -q '"documents": 3' "$tmp/out/run.json" || fail "run.json does not count 3 documents"
 
 # full counting counts every occurrence (pemerintah daerah: 2 + 2 + 1)
-"$bin" map "$tmp/in" -o "$tmp/full" --min-occurrences 2 --counting full -q
+"$bin" map "$tmp/in" -o "$tmp/full" --min-occurrences 2 --counting full --keep 100 --no-nested -q
 grep -q '^[0-9]*,pemerintah daerah,5,3,' "$tmp/full/terms.csv" || fail "full count of 'pemerintah daerah' is not 5"
 
 # --max-words 1 keeps single words only
-"$bin" map "$tmp/in" -o "$tmp/one" --min-occurrences 2 --max-words 1 -q
+"$bin" map "$tmp/in" -o "$tmp/one" --min-occurrences 2 --max-words 1 --keep 100 -q
 labels "$tmp/one" | grep -q ' ' && fail "--max-words 1 produced a multi-word term"
 # --max-terms keeps the most frequent
-"$bin" map "$tmp/in" -o "$tmp/top" --min-occurrences 1 --max-terms 5 -q
+"$bin" map "$tmp/in" -o "$tmp/top" --min-occurrences 1 --max-terms 5 --keep 100 --no-nested -q
 [ "$(labels "$tmp/top" | wc -l)" = 5 ] || fail "--max-terms 5 did not give 5 terms"
 echo "e2e_small: 1 passed, 0 failed"

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "count.h"
+#include "select.h"
 
 static void add(struct jk_counter *c, const char *key, const char *surface)
 {
@@ -74,7 +75,10 @@ static void build(enum jk_counting counting, uint32_t min_occ, struct jk_counter
                   struct jk_selection *sel, struct jk_map *map)
 {
     fill_three_documents(c);
-    struct jk_select_options opt = {counting, min_occ, 0};
+    struct jk_select_options opt;
+    jk_select_options_default(&opt);
+    opt.counting = counting;
+    opt.min_occurrences = min_occ;
     struct jk_diag d;
     jk_diag_init(&d);
     jk_selection_init(sel);
@@ -145,93 +149,12 @@ static void test_threshold_drops_rare_terms_and_their_links(void **state)
     release(&c, &sel, &m);
 }
 
-static void test_max_terms_keeps_most_frequent(void **state)
-{
-    (void)state;
-    struct jk_counter c;
-    fill_three_documents(&c);
-    struct jk_select_options opt = {JK_COUNT_FULL, 1, 2};
-    struct jk_selection sel;
-    jk_selection_init(&sel);
-    struct jk_diag d;
-    jk_diag_init(&d);
-    assert_int_equal(jk_select_terms(&c, &opt, &sel, &d), JK_OK);
-    assert_int_equal(sel.count, 2);
-    /* alpha (3) first, then beta and gamma tie at 2: key order picks beta */
-    assert_string_equal(sel.labels[0], "alpha");
-    assert_string_equal(sel.labels[1], "beta");
-    jk_selection_release(&sel);
-    jk_counter_release(&c);
-}
-
-static void test_no_term_reaching_threshold_is_empty_error(void **state)
-{
-    (void)state;
-    struct jk_counter c;
-    fill_three_documents(&c);
-    struct jk_select_options opt = {JK_COUNT_BINARY, 10, 0};
-    struct jk_selection sel;
-    jk_selection_init(&sel);
-    struct jk_diag d;
-    jk_diag_init(&d);
-    assert_int_equal(jk_select_terms(&c, &opt, &sel, &d), JK_E_EMPTY);
-    assert_non_null(strstr(d.msg, "--min-occurrences"));
-    jk_selection_release(&sel);
-    jk_counter_release(&c);
-}
-
-static void test_label_is_most_frequent_surface(void **state)
-{
-    (void)state;
-    struct jk_counter c;
-    jk_counter_init(&c);
-    jk_counter_begin_doc(&c);
-    add(&c, "kerjasama", "kerjasama");
-    add(&c, "kerjasama", "kerja sama");
-    add(&c, "kerjasama", "kerja sama");
-    add(&c, "daerah", "daerah");
-    jk_counter_end_doc(&c);
-    struct jk_select_options opt = {JK_COUNT_BINARY, 1, 0};
-    struct jk_selection sel;
-    jk_selection_init(&sel);
-    struct jk_diag d;
-    jk_diag_init(&d);
-    assert_int_equal(jk_select_terms(&c, &opt, &sel, &d), JK_OK);
-    assert_int_equal(sel.count, 2);
-    assert_string_equal(sel.labels[0], "daerah");
-    assert_string_equal(sel.labels[1], "kerja sama");
-    jk_selection_release(&sel);
-    jk_counter_release(&c);
-}
-
-static void test_auto_threshold_rule(void **state)
-{
-    (void)state;
-    uint32_t occ[2000];
-    /* tiny corpus: 40 terms reach 2, 300 in all -> 1 */
-    for (size_t i = 0; i < 300; i++)
-        occ[i] = i < 40 ? 2 : 1;
-    assert_int_equal(jk_auto_threshold(occ, 300), 1);
-    /* 2000 terms, the 501st most frequent occurs 3 times -> threshold 4 */
-    for (size_t i = 0; i < 2000; i++)
-        occ[i] = i < 400 ? 10 : i < 900 ? 3 : 1;
-    assert_int_equal(jk_auto_threshold(occ, 2000), 4);
-    /* 2000 terms, only 100 reach 2 -> 2 */
-    for (size_t i = 0; i < 2000; i++)
-        occ[i] = i < 100 ? 5 : 1;
-    assert_int_equal(jk_auto_threshold(occ, 2000), 2);
-}
-
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_binary_counting_by_hand),
         cmocka_unit_test(test_full_counting_by_hand),
         cmocka_unit_test(test_threshold_drops_rare_terms_and_their_links),
-        cmocka_unit_test(test_max_terms_keeps_most_frequent),
-        cmocka_unit_test(test_no_term_reaching_threshold_is_empty_error),
-        cmocka_unit_test(test_label_is_most_frequent_surface),
-        cmocka_unit_test(test_auto_threshold_rule),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

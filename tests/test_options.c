@@ -33,6 +33,7 @@ static void test_defaults(void **state)
     assert_int_equal(o.cluster.starts, 10);
     assert_int_equal(o.cluster.seed, 0);
     assert_true(o.academic);
+    assert_true(o.select.keep_percent == 60);
     jk_map_options_release(&o);
 }
 
@@ -85,6 +86,9 @@ static void test_every_option_is_applied(void **state)
     assert_int_equal(o.n_stopword_files, 1);
     assert_false(o.academic);
     assert_true(o.quiet);
+    assert_true(o.select.keep_percent == 75);
+    assert_true(o.select.max_doc_share == 0.5);
+    assert_true(o.select.nested_share == 0.9);
     jk_map_options_release(&o);
 }
 
@@ -113,6 +117,10 @@ static void test_impossible_values_are_usage_errors(void **state)
     expect_usage_error("--counting", "fractional", "'binary' or 'full'");
     expect_usage_error("--starts", "0", "--starts");
     expect_usage_error("--bogus", "1", "--bogus");
+    expect_usage_error("--keep", "0", "--keep takes a number above 0");
+    expect_usage_error("--keep", "101", "at most 100");
+    expect_usage_error("--max-doc-share", "1.5", "--max-doc-share");
+    expect_usage_error("--nested-share", "-0.1", "--nested-share");
 }
 
 static void test_missing_value_is_usage_error(void **state)

@@ -1,0 +1,327 @@
+/*
+ * Stage 5b, selection (see select.h): threshold, document-share ceiling,
+ * nested fragments, max_terms, and relevance once the network exists.
+ */
+#include "select.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "util/mem.h"
+
+void jk_select_options_default(struct jk_select_options *o)
+{
+    o->counting = JK_COUNT_BINARY;
+    o->min_occurrences = 0;
+    o->max_terms = 0;
+    o->max_doc_share = 0.95;
+    o->doc_share_min_docs = 20;
+    o->nested_share = 0.75;
+    o->keep_percent = 60;
+}
+
+void jk_selection_init(struct jk_selection *s)
+{
+    memset(s, 0, sizeof(*s));
+}
+
+void jk_selection_release(struct jk_selection *s)
+{
+    if (!s)
+        return;
+    free(s->ids);
+    free(s->labels);
+    free(s->relevance);
+    free(s->selected);
+    jk_selection_init(s);
+}
+
+static int cmp_u32_desc(const void *a, const void *b)
+{
+    uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+    return (x < y) - (x > y);
+}
+
+/*
+ * The smallest threshold >= 2 that leaves at most 500 terms; 1 instead when
+ * even threshold 2 leaves fewer than 50 terms and 1 leaves at most 500 (tiny
+ * corpora).
+ */
+uint32_t jk_auto_threshold(const uint32_t *occurrences, size_t n)
+{
+    uint32_t *occ = jk_malloc((n ? n : 1) * sizeof(*occ));
+    memcpy(occ, occurrences, n * sizeof(*occ));
+    qsort(occ, n, sizeof(*occ), cmp_u32_desc);
+    size_t reach2 = 0;
+    while (reach2 < n && occ[reach2] >= 2)
+        reach2++;
+    uint32_t t = 2;
+    if (reach2 < 50 && n <= 500)
+        t = 1;
+    else if (n > 500 && occ[500] >= 2)
+        t = occ[500] + 1; /* the 501st term must fall below the threshold */
+    free(occ);
+    return t;
+}
+
+/* What the ranking comparators see; qsort has no context argument in C11. */
+static struct {
+    const struct jk_counter *c;
+    const uint32_t *occ;
+    const char **label;
+} rank;
+
+static int cmp_rank(const void *a, const void *b)
+{
+    uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+    if (rank.occ[x] != rank.occ[y])
+        return rank.occ[x] > rank.occ[y] ? -1 : 1;
+    return strcmp(jk_strmap_key(&rank.c->terms, x), jk_strmap_key(&rank.c->terms, y));
+}
+
+static int cmp_label(const void *a, const void *b)
+{
+    uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+    int d = strcmp(rank.label[x], rank.label[y]);
+    return d ? d : strcmp(jk_strmap_key(&rank.c->terms, x), jk_strmap_key(&rank.c->terms, y));
+}
+
+/* Notes a dropped term; callers drop in descending frequency, so the first are the largest. */
+static void note_dropped(struct jk_dropped *d, const char *label)
+{
+    if (d->n_shown < JK_DROPPED_SHOWN)
+        d->shown[d->n_shown++] = label;
+    d->count++;
+}
+
+/* Index of label among candidate labels (words joined by one space), or JK_NO_ID. */
+static uint32_t find_label(const struct jk_strmap *by_label, const char *s, size_t len)
+{
+    return len ? jk_strmap_find(by_label, s, len) : JK_NO_ID;
+}
+
+/*
+ * For each candidate a, the full occurrences of candidates one word longer
+ * that extend a to the left (b = w + a) and to the right (b = a + w). Each
+ * occurrence of a has one left and one right neighbour, so a side's sum
+ * never counts an occurrence twice.
+ */
+static void extension_sums(const struct jk_counter *c, const uint32_t *ids, size_t n,
+                           const char **label, uint64_t *left, uint64_t *right)
+{
+    struct jk_strmap by_label;
+    jk_strmap_init(&by_label);
+    for (size_t i = 0; i < n; i++)
+        jk_strmap_intern(&by_label, label[ids[i]], strlen(label[ids[i]]), NULL);
+    for (size_t i = 0; i < n; i++) {
+        const char *l = label[ids[i]];
+        const char *first_space = strchr(l, ' '), *last_space = strrchr(l, ' ');
+        if (!first_space)
+            continue;
+        size_t len = strlen(l);
+        uint32_t inner_right =
+            find_label(&by_label, first_space + 1, len - (size_t)(first_space + 1 - l));
+        uint32_t inner_left = find_label(&by_label, l, (size_t)(last_space - l));
+        if (inner_right != JK_NO_ID)
+            left[inner_right] += c->full[ids[i]];
+        if (inner_left != JK_NO_ID)
+            right[inner_left] += c->full[ids[i]];
+    }
+    jk_strmap_release(&by_label);
+}
+
+/* Drops nested fragments from ids[0..n) (sorted by rank); returns the new n. */
+static size_t drop_nested(const struct jk_counter *c, const struct jk_select_options *opt,
+                          uint32_t *ids, size_t n, const char **label, struct jk_selection *sel)
+{
+    if (opt->nested_share > 1.0)
+        return n;
+    uint64_t *left = jk_calloc(n ? n : 1, sizeof(*left));
+    uint64_t *right = jk_calloc(n ? n : 1, sizeof(*right));
+    extension_sums(c, ids, n, label, left, right);
+    size_t kept = 0;
+    for (size_t i = 0; i < n; i++) {
+        double f = c->full[ids[i]];
+        double side = (double)(left[i] > right[i] ? left[i] : right[i]);
+        if (side >= opt->nested_share * f)
+            note_dropped(&sel->nested, label[ids[i]]);
+        else
+            ids[kept++] = ids[i];
+    }
+    free(left);
+    free(right);
+    return kept;
+}
+
+/* Threshold and document-share ceiling; ids come back ranked by occurrences. */
+static size_t filter_counts(const struct jk_counter *c, const struct jk_select_options *opt,
+                            uint32_t *ids, size_t n, const char **label, struct jk_selection *sel)
+{
+    qsort(ids, n, sizeof(*ids), cmp_rank);
+    bool ceiling = c->n_docs >= opt->doc_share_min_docs && opt->max_doc_share < 1.0;
+    size_t kept = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (rank.occ[ids[i]] < sel->threshold)
+            break;
+        sel->reaching++;
+        if (ceiling && c->docs[ids[i]] > opt->max_doc_share * (double)c->n_docs)
+            note_dropped(&sel->ceiling, label[ids[i]]);
+        else
+            ids[kept++] = ids[i];
+    }
+    return kept;
+}
+
+/* Fills sel's arrays from ids[0..n), ordered by label. */
+static void fill_selection(struct jk_selection *sel, uint32_t *ids, size_t n, const char **label)
+{
+    qsort(ids, n, sizeof(*ids), cmp_label);
+    sel->ids = ids;
+    sel->count = sel->kept = n;
+    sel->labels = jk_malloc((n ? n : 1) * sizeof(*sel->labels));
+    sel->relevance = jk_malloc((n ? n : 1) * sizeof(*sel->relevance));
+    sel->selected = jk_malloc((n ? n : 1) * sizeof(*sel->selected));
+    for (size_t i = 0; i < n; i++) {
+        sel->labels[i] = label[ids[i]];
+        sel->relevance[i] = NAN;
+        sel->selected[i] = true;
+    }
+}
+
+static uint32_t *occurrence_table(const struct jk_counter *c, enum jk_counting counting,
+                                  uint32_t **ids)
+{
+    size_t n = jk_counter_terms(c);
+    uint32_t *occ = jk_malloc((n ? n : 1) * sizeof(*occ));
+    *ids = jk_malloc((n ? n : 1) * sizeof(**ids));
+    for (size_t i = 0; i < n; i++) {
+        occ[i] = jk_counter_occurrences(c, (uint32_t)i, counting);
+        (*ids)[i] = (uint32_t)i;
+    }
+    return occ;
+}
+
+enum jk_status jk_select_terms(const struct jk_counter *c, const struct jk_select_options *opt,
+                               struct jk_selection *sel, struct jk_diag *diag)
+{
+    size_t n = jk_counter_terms(c);
+    uint32_t *ids;
+    uint32_t *occ = occurrence_table(c, opt->counting, &ids);
+    const char **label = jk_counter_labels(c);
+    sel->threshold_auto = opt->min_occurrences == 0;
+    sel->threshold = sel->threshold_auto ? jk_auto_threshold(occ, n) : opt->min_occurrences;
+    rank.c = c;
+    rank.occ = occ;
+    rank.label = label;
+    size_t kept = filter_counts(c, opt, ids, n, label, sel);
+    kept = drop_nested(c, opt, ids, kept, label, sel);
+    if (opt->max_terms > 0 && kept > opt->max_terms) {
+        for (size_t i = opt->max_terms; i < kept; i++)
+            note_dropped(&sel->max_terms, label[ids[i]]);
+        kept = opt->max_terms;
+    }
+    fill_selection(sel, ids, kept, label);
+    free(label);
+    free(occ);
+    if (sel->count == 0)
+        return jk_error(diag, JK_E_EMPTY,
+                        "no term occurs at least %u times (%zu candidate terms); "
+                        "lower --min-occurrences or add documents",
+                        sel->threshold, n);
+    return JK_OK;
+}
+
+enum jk_status jk_select_listed(const struct jk_counter *c, const char *const *labels, size_t n,
+                                enum jk_counting counting, struct jk_selection *sel,
+                                struct jk_diag *diag)
+{
+    uint32_t *ids;
+    uint32_t *occ = occurrence_table(c, counting, &ids);
+    const char **label = jk_counter_labels(c);
+    struct jk_strmap wanted;
+    jk_strmap_init(&wanted);
+    for (size_t i = 0; i < n; i++)
+        jk_strmap_intern(&wanted, labels[i], strlen(labels[i]), NULL);
+    size_t kept = 0, total = jk_counter_terms(c);
+    for (size_t i = 0; i < total; i++)
+        if (jk_strmap_find(&wanted, label[i], strlen(label[i])) != JK_NO_ID)
+            ids[kept++] = (uint32_t)i;
+    rank.c = c;
+    rank.occ = occ;
+    rank.label = label;
+    sel->from_file = true;
+    sel->reaching = kept;
+    fill_selection(sel, ids, kept, label);
+    jk_strmap_release(&wanted);
+    free(label);
+    free(occ);
+    if (kept == 0)
+        return jk_error(diag, JK_E_EMPTY,
+                        "none of the %zu selected terms of the terms file occurs in the corpus; "
+                        "check that the file was made from these documents",
+                        n);
+    return JK_OK;
+}
+
+void jk_relevance(const struct jk_map *map, double *rel)
+{
+    double total = 0;
+    for (size_t i = 0; i < map->n_terms; i++) {
+        rel[i] = 0;
+        total += (double)map->terms[i].total_link_strength;
+    }
+    for (size_t k = 0; k < map->n_links; k++) {
+        const struct jk_link *l = &map->links[k];
+        double w = (double)l->weight;
+        double si = (double)map->terms[l->source].total_link_strength;
+        double sj = (double)map->terms[l->target].total_link_strength;
+        /* p_i(j) ln(p_i(j) / q(j)) with p_i(j) = w / s_i and q(j) = s_j / total, both ways */
+        rel[l->source] += w / si * log(w * total / (si * sj));
+        rel[l->target] += w / sj * log(w * total / (sj * si));
+    }
+}
+
+/* Relevance ranking order: relevance desc, occurrences desc, label. */
+static struct {
+    const struct jk_map *map;
+    const double *rel;
+} relrank;
+
+static int cmp_relevance(const void *a, const void *b)
+{
+    size_t x = *(const size_t *)a, y = *(const size_t *)b;
+    if (relrank.rel[x] != relrank.rel[y])
+        return relrank.rel[x] > relrank.rel[y] ? -1 : 1;
+    const struct jk_term *tx = &relrank.map->terms[x], *ty = &relrank.map->terms[y];
+    if (tx->occurrences != ty->occurrences)
+        return tx->occurrences > ty->occurrences ? -1 : 1;
+    return strcmp(tx->label, ty->label);
+}
+
+void jk_select_relevant(struct jk_map *map, struct jk_selection *sel, double keep_percent)
+{
+    size_t n = map->n_terms;
+    double *rel = jk_malloc((n ? n : 1) * sizeof(*rel));
+    jk_relevance(map, rel);
+    memcpy(sel->relevance, rel, n * sizeof(*rel));
+    if (sel->from_file || keep_percent >= 100) {
+        free(rel);
+        return;
+    }
+    size_t *order = jk_malloc((n ? n : 1) * sizeof(*order));
+    for (size_t i = 0; i < n; i++)
+        order[i] = i;
+    relrank.map = map;
+    relrank.rel = rel;
+    qsort(order, n, sizeof(*order), cmp_relevance);
+    size_t want = (size_t)ceil((double)n * keep_percent / 100.0);
+    want = want < 1 ? 1 : want;
+    for (size_t r = 0; r < n; r++)
+        sel->selected[order[r]] = r < want;
+    for (size_t r = want; r < n; r++)
+        note_dropped(&sel->relevance_cut, sel->labels[order[r]]);
+    sel->kept = jk_map_keep(map, sel->selected);
+    free(order);
+    free(rel);
+}
