@@ -66,7 +66,13 @@ static void test_every_option_is_applied(void **state)
                     "extra.txt",
                     "--no-academic-stopwords",
                     "more",
-                    "-q"};
+                    "-q",
+                    "--keep",
+                    "75",
+                    "--max-doc-share",
+                    "0.5",
+                    "--nested-share",
+                    "0.9"};
     struct jk_map_options o;
     struct jk_diag d;
     assert_int_equal(parse(&o, &d, sizeof(argv) / sizeof(*argv), argv), JK_OK);
