@@ -45,14 +45,31 @@ struct jk_counter {
     size_t n_docs, cap_docs;
     bool in_doc;
     uint64_t candidates; /* candidate occurrences added */
+    /* Positions, kept only for sentence and window units (jk_counter_keep_positions). */
+    bool positions;
+    struct jk_occurrence *occ;
+    size_t n_occ, cap_occ;
+    size_t *occ_start; /* per document, like doc_start */
+};
+
+/* One candidate occurrence in a document: term, first word, sentence. */
+struct jk_occurrence {
+    uint32_t term;
+    uint32_t position; /* token index of its first word in the document */
+    uint32_t sentence; /* sentence number in the document */
 };
 
 void jk_counter_init(struct jk_counter *c);
 void jk_counter_release(struct jk_counter *c);
+/* Records every occurrence's position too (for sentence and window units). Call before adding. */
+void jk_counter_keep_positions(struct jk_counter *c);
 void jk_counter_begin_doc(struct jk_counter *c);
 /* Adds one candidate occurrence to the current document. Strings are copied. */
 void jk_counter_add(struct jk_counter *c, const char *key, size_t key_len, const char *surface,
                     size_t surface_len);
+/* The same, with the occurrence's first token and sentence number in the document. */
+void jk_counter_add_at(struct jk_counter *c, const char *key, size_t key_len, const char *surface,
+                       size_t surface_len, uint32_t position, uint32_t sentence);
 void jk_counter_end_doc(struct jk_counter *c);
 size_t jk_counter_terms(const struct jk_counter *c);
 /* Occurrences of term id under the counting method. */
@@ -66,14 +83,5 @@ uint32_t jk_counter_occurrences(const struct jk_counter *c, uint32_t id, enum jk
 const char **jk_counter_labels(const struct jk_counter *c);
 
 struct jk_selection;
-
-/*
- * Fills map (initialised, empty) with the selected terms (labels, occurrences,
- * documents) and their co-occurrence links: for each document and each pair
- * of selected terms in it, binary counting adds 1, full counting adds the
- * product of their counts in that document. Link stats are set.
- */
-void jk_build_map(const struct jk_counter *c, const struct jk_selection *sel,
-                  enum jk_counting counting, struct jk_map *map);
 
 #endif

@@ -67,6 +67,10 @@ void jk_map_options_usage(FILE *out)
           "                             occurrence (default: binary)\n"
           "      --min-occurrences N    minimum occurrences of a mapped term, >= 1\n"
           "                             (default: chosen for a map of about 50-500 terms)\n"
+          "      --unit document|sentence|window:N\n"
+          "                             what co-occurring means: the same document, the\n"
+          "                             same sentence, or at most N words apart\n"
+          "                             (default: document)\n"
           "      --max-terms N          keep the N most frequent terms (default: all)\n"
           "      --keep PERCENT         then keep the most relevant PERCENT of them, 1-100\n"
           "                             (default: 60, as VOSviewer)\n"
@@ -106,7 +110,8 @@ enum {
     OPT_KEEP,
     OPT_MAX_DOC_SHARE,
     OPT_NESTED_SHARE,
-    OPT_NO_NESTED
+    OPT_NO_NESTED,
+    OPT_UNIT
 };
 
 static const struct option long_options[] = {
@@ -127,6 +132,7 @@ static const struct option long_options[] = {
     {"max-doc-share", required_argument, NULL, OPT_MAX_DOC_SHARE},
     {"nested-share", required_argument, NULL, OPT_NESTED_SHARE},
     {"no-nested", no_argument, NULL, OPT_NO_NESTED},
+    {"unit", required_argument, NULL, OPT_UNIT},
     {"quiet", no_argument, NULL, 'q'},
     {"help", no_argument, NULL, 'h'},
     {NULL, 0, NULL, 0},
@@ -172,6 +178,24 @@ static enum jk_status parse_real(const char *opt, const char *text, double min, 
         return jk_error(diag, JK_E_USAGE, "--%s takes a number %s %g and at most %g, not '%s'", opt,
                         open_min ? "above" : "from", min, max, text);
     *out = v;
+    return JK_OK;
+}
+
+static enum jk_status parse_unit(const char *text, struct jk_unit *out, struct jk_diag *diag)
+{
+    unsigned long w;
+    if (strcmp(text, "document") == 0)
+        *out = (struct jk_unit){JK_UNIT_DOCUMENT, 0};
+    else if (strcmp(text, "sentence") == 0)
+        *out = (struct jk_unit){JK_UNIT_SENTENCE, 0};
+    else if (strncmp(text, "window:", 7) == 0 &&
+             parse_count("unit window:N", text + 7, 1, 1000, &w, diag) == JK_OK)
+        *out = (struct jk_unit){JK_UNIT_WINDOW, (unsigned)w};
+    else
+        return jk_error(diag, JK_E_USAGE,
+                        "--unit takes 'document', 'sentence' or 'window:N' (N from 1 to 1000), "
+                        "not '%s'",
+                        text);
     return JK_OK;
 }
 
@@ -253,6 +277,9 @@ static enum jk_status apply(struct jk_map_options *o, int c, const char *arg, st
         break;
     case OPT_NESTED_SHARE:
         st = parse_real("nested-share", arg, 0, 1, true, &o->select.nested_share, diag);
+        break;
+    case OPT_UNIT:
+        st = parse_unit(arg, &o->unit, diag);
         break;
     case OPT_NO_NESTED:
         o->select.nested_share = 2; /* above 1: never reached */

@@ -12,6 +12,7 @@
 #include <stdio.h>
 
 #include "cluster.h"
+#include "cooccur.h"
 #include "count.h"
 #include "select.h"
 #include "util/status.h"
@@ -22,6 +23,7 @@ struct jk_map_options {
     const char *output;
     unsigned max_words;
     struct jk_select_options select;
+    struct jk_unit unit; /* co-occurrence unit */
     struct jk_cluster_options cluster;
     const char **stopword_files; /* owned array of borrowed argv strings: --stopwords */
     size_t n_stopword_files;

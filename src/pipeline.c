@@ -15,6 +15,7 @@
 
 #include "clean.h"
 #include "cluster.h"
+#include "cooccur.h"
 #include "corpus.h"
 #include "export_csv.h"
 #include "export_graphml.h"
@@ -127,6 +128,8 @@ static void state_init(struct state *s, const struct jk_map_options *opt)
     jk_tokens_init(&s->tokens);
     jk_extractor_init(&s->extractor, &s->stopwords, opt->max_words);
     jk_counter_init(&s->counter);
+    if (opt->unit.kind != JK_UNIT_DOCUMENT)
+        jk_counter_keep_positions(&s->counter);
     jk_selection_init(&s->selection);
     jk_map_init(&s->map);
     jk_outdir_init(&s->out);
@@ -281,10 +284,22 @@ static enum jk_status first_pass(struct state *s, struct jk_diag *diag)
     return JK_OK;
 }
 
+/* Where the candidates of one document go; sentences are counted as candidates arrive. */
+struct candidate_sink {
+    struct jk_counter *counter;
+    const struct jk_token *tokens;
+    size_t cursor;     /* tokens before it are counted in sentence */
+    uint32_t sentence; /* sentence number of tokens[cursor] */
+};
+
 static void count_candidate(void *ctx, const char *key, size_t key_len, const char *surface,
-                            size_t surface_len)
+                            size_t surface_len, uint32_t first_token)
 {
-    jk_counter_add(ctx, key, key_len, surface, surface_len);
+    struct candidate_sink *sink = ctx;
+    for (; sink->cursor < first_token; sink->cursor++)
+        sink->sentence += sink->tokens[sink->cursor].kind == JK_TOK_SENTENCE_END;
+    jk_counter_add_at(sink->counter, key, key_len, surface, surface_len, first_token,
+                      sink->sentence);
 }
 
 static void count_doc(struct state *s, struct jk_doc_record *d)
@@ -297,8 +312,9 @@ static void count_doc(struct state *s, struct jk_doc_record *d)
     s->run.tokens += d->tokens;
     size_t before = s->counter.pool_len;
     jk_counter_begin_doc(&s->counter);
+    struct candidate_sink sink = {&s->counter, s->tokens.items, 0, 0};
     jk_extract_terms(&s->extractor, s->lower.data, s->tokens.items, s->tokens.count,
-                     count_candidate, &s->counter);
+                     count_candidate, &sink);
     jk_counter_end_doc(&s->counter);
     d->terms = (uint32_t)(s->counter.pool_len - before);
 }
@@ -333,7 +349,7 @@ static enum jk_status select_and_link(struct state *s, struct jk_diag *diag)
              "--min-occurrences not given: using %u (%zu terms reach it); set "
              "--min-occurrences N to override",
              s->selection.threshold, s->selection.reaching);
-    jk_build_map(&s->counter, &s->selection, s->opt->select.counting, &s->map);
+    jk_build_map(&s->counter, &s->selection, s->opt->select.counting, s->opt->unit, &s->map);
     jk_select_relevant(&s->map, &s->selection, s->opt->select.keep_percent);
     if (s->map.n_links == 0)
         return jk_error(diag, JK_E_EMPTY,

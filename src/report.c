@@ -61,6 +61,10 @@ static void report_selection(struct jk_buf *b, const struct jk_run *run)
     const struct jk_map_options *o = run->opt;
     const struct jk_selection *s = run->selection;
     jk_buf_addf(b, "## Selection\n\n- counting: %s\n", counting_name(o->select.counting));
+    if (o->unit.kind == JK_UNIT_SENTENCE)
+        jk_buf_adds(b, "- co-occurrence unit: sentence\n");
+    else if (o->unit.kind == JK_UNIT_WINDOW)
+        jk_buf_addf(b, "- co-occurrence unit: window of %u words\n", o->unit.window);
     jk_buf_addf(b, "- minimum occurrences: %u%s\n", s->threshold,
                 s->threshold_auto ? " (chosen for a map of about 50-500 terms; set "
                                     "--min-occurrences to override)"
@@ -207,6 +211,9 @@ static void json_options(struct jk_buf *b, const struct jk_run *run)
                 counting_name(o->select.counting));
     jk_buf_addf(b, "    \"min_occurrences\": %u,\n    \"min_occurrences_auto\": %s,\n",
                 run->selection->threshold, run->selection->threshold_auto ? "true" : "false");
+    static const char *const units[] = {"document", "sentence", "window"};
+    jk_buf_addf(b, "    \"unit\": \"%s\",\n    \"window\": %u,\n", units[o->unit.kind],
+                o->unit.window);
     jk_buf_addf(b, "    \"max_terms\": %zu,\n    \"keep_percent\": %.17g,\n", o->select.max_terms,
                 o->select.keep_percent);
     jk_buf_addf(b, "    \"max_doc_share\": %.17g,\n    \"nested_share\": %.17g,\n",

@@ -18,6 +18,7 @@ struct jk_word {
     bool stop;        /* a stopword kept only because a protected phrase holds it */
     bool can_start;   /* a candidate may start here: not a stopword, or a phrase starts */
     bool can_end;     /* a candidate may end here: not a stopword, or a phrase ends */
+    uint32_t token;   /* its index among the document's tokens */
 };
 
 void jk_extractor_init(struct jk_extractor *x, const struct jk_stopwords *sw, unsigned max_words)
@@ -67,15 +68,17 @@ static void emit_run(struct jk_extractor *x, jk_term_fn emit, void *ctx)
             jk_buf_add(&x->surface, w->text, w->len);
             jk_buf_add(&x->key, w->text, w->len);
             if (w->can_end)
-                emit(ctx, x->key.data, x->key.len, x->surface.data, x->surface.len);
+                emit(ctx, x->key.data, x->key.len, x->surface.data, x->surface.len,
+                     x->words[i].token);
         }
     }
     x->n_words = 0;
 }
 
-static void push_word(struct jk_extractor *x, const char *text, size_t len, bool stop)
+static void push_word(struct jk_extractor *x, const char *text, size_t len, bool stop, size_t token)
 {
     JK_GROW(x->words, x->n_words + 1, x->cap_words);
+    x->words[x->n_words].token = (uint32_t)token;
     x->words[x->n_words].text = text;
     x->words[x->n_words].len = len;
     x->words[x->n_words].stop = stop;
@@ -153,7 +156,7 @@ void jk_extract_terms(struct jk_extractor *x, const char *lower, const struct jk
             const struct jk_token *w = &tokens[i + k];
             const char *s = lower + w->offset;
             size_t root = jk_reduplication_root(s, w->length);
-            push_word(x, s, root, is_stop(x, s, root, w->length));
+            push_word(x, s, root, is_stop(x, s, root, w->length), i + k);
         }
         if (held > 0) {
             mark_phrases(x, held);
@@ -165,7 +168,7 @@ void jk_extract_terms(struct jk_extractor *x, const char *lower, const struct jk
         if (is_stop(x, s, root, t->length))
             emit_run(x, emit, ctx);
         else
-            push_word(x, s, root, false);
+            push_word(x, s, root, false, i);
         i++;
     }
     emit_run(x, emit, ctx);

@@ -17,6 +17,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "stopwords.h"
 #include "tokenize.h"
@@ -24,9 +25,13 @@
 
 #define JK_MAX_WORDS_LIMIT 8
 
-/* Called once per candidate occurrence; strings are valid only during the call. */
+/*
+ * Called once per candidate occurrence, in order of first_token (the index
+ * of its first word among the document's tokens); strings are valid only
+ * during the call.
+ */
 typedef void (*jk_term_fn)(void *ctx, const char *key, size_t key_len, const char *surface,
-                           size_t surface_len);
+                           size_t surface_len, uint32_t first_token);
 
 struct jk_extractor {
     const struct jk_stopwords *stopwords; /* borrowed */

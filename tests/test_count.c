@@ -10,6 +10,7 @@
 
 #include <string.h>
 
+#include "cooccur.h"
 #include "count.h"
 #include "select.h"
 
@@ -84,7 +85,7 @@ static void build(enum jk_counting counting, uint32_t min_occ, struct jk_counter
     jk_selection_init(sel);
     assert_int_equal(jk_select_terms(c, &opt, sel, &d), JK_OK);
     jk_map_init(map);
-    jk_build_map(c, sel, counting, map);
+    jk_build_map(c, sel, counting, (struct jk_unit){JK_UNIT_DOCUMENT, 0}, map);
     check_map_invariants(map);
 }
 

@@ -72,7 +72,9 @@ static void test_every_option_is_applied(void **state)
                     "--max-doc-share",
                     "0.5",
                     "--nested-share",
-                    "0.9"};
+                    "0.9",
+                    "--unit",
+                    "window:7"};
     struct jk_map_options o;
     struct jk_diag d;
     assert_int_equal(parse(&o, &d, sizeof(argv) / sizeof(*argv), argv), JK_OK);
@@ -95,6 +97,8 @@ static void test_every_option_is_applied(void **state)
     assert_true(o.select.keep_percent == 75);
     assert_true(o.select.max_doc_share == 0.5);
     assert_true(o.select.nested_share == 0.9);
+    assert_int_equal(o.unit.kind, JK_UNIT_WINDOW);
+    assert_int_equal(o.unit.window, 7);
     jk_map_options_release(&o);
 }
 
@@ -124,6 +128,9 @@ static void test_impossible_values_are_usage_errors(void **state)
     expect_usage_error("--starts", "0", "--starts");
     expect_usage_error("--bogus", "1", "--bogus");
     expect_usage_error("--keep", "0", "--keep takes a number above 0");
+    expect_usage_error("--unit", "paragraph", "'document', 'sentence' or 'window:N'");
+    expect_usage_error("--unit", "window:0", "window:N");
+    expect_usage_error("--unit", "window:x", "window:N");
     expect_usage_error("--keep", "101", "at most 100");
     expect_usage_error("--max-doc-share", "1.5", "--max-doc-share");
     expect_usage_error("--nested-share", "-0.1", "--nested-share");

@@ -13,6 +13,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "cooccur.h"
 #include "count.h"
 #include "select.h"
 
@@ -220,7 +221,7 @@ static void test_relevance_ranks_general_terms_low(void **state)
     assert_int_equal(jk_select_terms(&c, &opt, &sel, &d), JK_OK);
     struct jk_map map;
     jk_map_init(&map);
-    jk_build_map(&c, &sel, JK_COUNT_BINARY, &map);
+    jk_build_map(&c, &sel, JK_COUNT_BINARY, (struct jk_unit){JK_UNIT_DOCUMENT, 0}, &map);
     double rel[5];
     jk_relevance(&map, rel);
     size_t general = 4; /* labels sorted: a, b, c, d, general */

@@ -1,0 +1,239 @@
+/*
+ * Stage 6, co-occurrence of the selected terms by document, sentence or
+ * window (see cooccur.h).
+ */
+#include "cooccur.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "util/mem.h"
+
+/* Sparse symmetric co-occurrence: (i << 32 | j), i < j, -> weight. Open addressing. */
+struct pairmap {
+    uint64_t *keys; /* UINT64_MAX = empty */
+    uint64_t *weights;
+    size_t n_slots, count;
+};
+
+static void pairmap_init(struct pairmap *m, size_t n_slots)
+{
+    m->n_slots = n_slots;
+    m->count = 0;
+    m->keys = jk_malloc(n_slots * sizeof(*m->keys));
+    m->weights = jk_calloc(n_slots, sizeof(*m->weights));
+    memset(m->keys, 0xff, n_slots * sizeof(*m->keys));
+}
+
+static void pairmap_release(struct pairmap *m)
+{
+    free(m->keys);
+    free(m->weights);
+}
+
+static size_t pairmap_slot(const struct pairmap *m, uint64_t key)
+{
+    uint64_t h = key * 0x9e3779b97f4a7c15ull;
+    size_t i = (size_t)(h >> 20) & (m->n_slots - 1);
+    while (m->keys[i] != key && m->keys[i] != UINT64_MAX)
+        i = (i + 1) & (m->n_slots - 1);
+    return i;
+}
+
+static void pairmap_add(struct pairmap *m, uint64_t key, uint64_t w)
+{
+    if ((m->count + 1) * 4 > m->n_slots * 3) {
+        struct pairmap bigger;
+        pairmap_init(&bigger, m->n_slots * 2);
+        for (size_t i = 0; i < m->n_slots; i++)
+            if (m->keys[i] != UINT64_MAX)
+                pairmap_add(&bigger, m->keys[i], m->weights[i]);
+        pairmap_release(m);
+        *m = bigger;
+    }
+    size_t i = pairmap_slot(m, key);
+    if (m->keys[i] == UINT64_MAX) {
+        m->keys[i] = key;
+        m->count++;
+    }
+    m->weights[i] += w;
+}
+
+static int cmp_link(const void *a, const void *b)
+{
+    const struct jk_link *x = a, *y = b;
+    if (x->source != y->source)
+        return x->source < y->source ? -1 : 1;
+    return (x->target > y->target) - (x->target < y->target);
+}
+
+static void collect_links(struct jk_map *map, struct pairmap *pairs)
+{
+    map->links = jk_malloc((pairs->count ? pairs->count : 1) * sizeof(*map->links));
+    map->n_links = 0;
+    for (size_t i = 0; i < pairs->n_slots; i++) {
+        if (pairs->keys[i] == UINT64_MAX)
+            continue;
+        struct jk_link *l = &map->links[map->n_links++];
+        l->source = (uint32_t)(pairs->keys[i] >> 32);
+        l->target = (uint32_t)pairs->keys[i];
+        l->weight = pairs->weights[i];
+        l->association = 0;
+    }
+    qsort(map->links, map->n_links, sizeof(*map->links), cmp_link);
+}
+
+/* One selected term's occurrence (or count) in a document. */
+struct hit {
+    uint32_t index; /* in the map */
+    uint32_t count; /* occurrences it stands for */
+    uint32_t position;
+    uint32_t sentence;
+};
+
+static int cmp_hit_index(const void *a, const void *b)
+{
+    uint32_t x = ((const struct hit *)a)->index, y = ((const struct hit *)b)->index;
+    return (x > y) - (x < y);
+}
+
+static uint64_t pair_key(uint32_t a, uint32_t b)
+{
+    return a < b ? (uint64_t)a << 32 | b : (uint64_t)b << 32 | a;
+}
+
+/* Pairs of distinct terms in one unit; h sorted by index, one entry per term. */
+static void unit_pairs(struct pairmap *pairs, const struct hit *h, size_t n, bool product)
+{
+    for (size_t a = 0; a < n; a++)
+        for (size_t b = a + 1; b < n; b++)
+            pairmap_add(pairs, pair_key(h[a].index, h[b].index),
+                        product ? (uint64_t)h[a].count * h[b].count : 1);
+}
+
+/* Merges repeated indexes of h[0..n) (sorted by index) into counts; returns the new n. */
+static size_t merge_hits(struct hit *h, size_t n)
+{
+    size_t out = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (out > 0 && h[out - 1].index == h[i].index)
+            h[out - 1].count += h[i].count;
+        else
+            h[out++] = h[i];
+    }
+    return out;
+}
+
+/* Sentence unit: each sentence is a unit; h is in position order. */
+static void sentence_pairs(struct pairmap *doc, struct hit *h, size_t n, bool full)
+{
+    size_t start = 0;
+    while (start < n) {
+        size_t end = start;
+        while (end < n && h[end].sentence == h[start].sentence)
+            end++;
+        qsort(h + start, end - start, sizeof(*h), cmp_hit_index);
+        size_t m = merge_hits(h + start, end - start);
+        unit_pairs(doc, h + start, m, full);
+        start = end;
+    }
+}
+
+/* Window unit: occurrence pairs whose first tokens are at most w apart; h in position order. */
+static void window_pairs(struct pairmap *doc, const struct hit *h, size_t n, unsigned w)
+{
+    for (size_t a = 0; a < n; a++)
+        for (size_t b = a + 1; b < n && h[b].position - h[a].position <= w; b++)
+            if (h[a].index != h[b].index)
+                pairmap_add(doc, pair_key(h[a].index, h[b].index), 1);
+}
+
+/* Adds one document's pairs: every instance (full) or 1 per pair (binary). */
+static void add_document(struct pairmap *pairs, struct pairmap *doc, struct hit *h, size_t n,
+                         enum jk_counting counting, struct jk_unit unit)
+{
+    bool full = counting == JK_COUNT_FULL;
+    if (unit.kind == JK_UNIT_DOCUMENT) {
+        qsort(h, n, sizeof(*h), cmp_hit_index);
+        unit_pairs(pairs, h, n, full);
+        return;
+    }
+    if (unit.kind == JK_UNIT_SENTENCE)
+        sentence_pairs(doc, h, n, full);
+    else
+        window_pairs(doc, h, n, unit.window);
+    for (size_t i = 0; i < doc->n_slots; i++) {
+        if (doc->keys[i] == UINT64_MAX)
+            continue;
+        pairmap_add(pairs, doc->keys[i], full ? doc->weights[i] : 1);
+        doc->keys[i] = UINT64_MAX;
+        doc->weights[i] = 0;
+    }
+    doc->count = 0;
+}
+
+/* The document's selected terms: per term (document unit) or per occurrence. */
+static size_t gather(const struct jk_counter *c, size_t d, const uint32_t *index,
+                     struct jk_unit unit, struct hit **h, size_t *cap)
+{
+    size_t k = 0;
+    if (unit.kind == JK_UNIT_DOCUMENT) {
+        for (size_t p = c->doc_start[d]; p < c->doc_start[d + 1]; p++) {
+            if (index[c->pool_terms[p]] == UINT32_MAX)
+                continue;
+            JK_GROW(*h, k + 1, *cap);
+            (*h)[k++] = (struct hit){index[c->pool_terms[p]], c->pool_counts[p], 0, 0};
+        }
+        return k;
+    }
+    for (size_t p = c->occ_start[d]; p < c->occ_start[d + 1]; p++) {
+        const struct jk_occurrence *o = &c->occ[p];
+        if (index[o->term] == UINT32_MAX)
+            continue;
+        JK_GROW(*h, k + 1, *cap);
+        (*h)[k++] = (struct hit){index[o->term], 1, o->position, o->sentence};
+    }
+    return k;
+}
+
+static void fill_terms(const struct jk_counter *c, const struct jk_selection *sel,
+                       enum jk_counting counting, struct jk_map *map, uint32_t *index)
+{
+    map->n_terms = sel->count;
+    map->terms = jk_calloc(sel->count ? sel->count : 1, sizeof(*map->terms));
+    for (size_t i = 0; i < sel->count; i++) {
+        uint32_t id = sel->ids[i];
+        index[id] = (uint32_t)i;
+        map->terms[i].label = jk_strdup(sel->labels[i]);
+        map->terms[i].occurrences = jk_counter_occurrences(c, id, counting);
+        map->terms[i].documents = c->docs[id];
+        map->terms[i].avg_year = NAN;
+        map->terms[i].avg_citations = NAN;
+    }
+}
+
+void jk_build_map(const struct jk_counter *c, const struct jk_selection *sel,
+                  enum jk_counting counting, struct jk_unit unit, struct jk_map *map)
+{
+    size_t n = jk_counter_terms(c);
+    uint32_t *index = jk_malloc((n ? n : 1) * sizeof(*index));
+    for (size_t i = 0; i < n; i++)
+        index[i] = UINT32_MAX;
+    fill_terms(c, sel, counting, map, index);
+    struct pairmap pairs, doc;
+    pairmap_init(&pairs, 1024);
+    pairmap_init(&doc, 1024);
+    struct hit *h = NULL;
+    size_t cap = 0;
+    for (size_t d = 0; d < c->n_docs; d++) {
+        size_t k = gather(c, d, index, unit, &h, &cap);
+        add_document(&pairs, &doc, h, k, counting, unit);
+    }
+    collect_links(map, &pairs);
+    jk_map_link_stats(map);
+    pairmap_release(&pairs);
+    pairmap_release(&doc);
+    free(h);
+    free(index);
+}

@@ -1,0 +1,32 @@
+/*
+ * Stage 6, co-occurrence of the selected terms, stored sparsely. The unit
+ * says what "together" means: the same document (default), the same
+ * sentence, or first words at most N tokens apart. Binary counting adds 1
+ * per document in which a pair is together; full counting adds every
+ * instance (per unit: the product of the two terms' counts in it; per
+ * window: every pair of occurrences close enough).
+ */
+#ifndef JK_COOCCUR_H
+#define JK_COOCCUR_H
+
+#include "count.h"
+#include "map.h"
+#include "select.h"
+
+enum jk_unit_kind { JK_UNIT_DOCUMENT, JK_UNIT_SENTENCE, JK_UNIT_WINDOW };
+
+struct jk_unit {
+    enum jk_unit_kind kind;
+    unsigned window; /* tokens, for JK_UNIT_WINDOW */
+};
+
+/*
+ * Fills map (initialised, empty) with the selected terms (labels,
+ * occurrences, documents) and their co-occurrence links, sorted by
+ * (source, target); sets link stats. Sentence and window units need a
+ * counter that kept positions.
+ */
+void jk_build_map(const struct jk_counter *c, const struct jk_selection *sel,
+                  enum jk_counting counting, struct jk_unit unit, struct jk_map *map);
+
+#endif

@@ -1,0 +1,129 @@
+/*
+ * Tests of src/cooccur: co-occurrence by document, sentence and window,
+ * binary and full, on a two-document example computed by hand:
+ *   d1: a b . c a   (a@0 b@1 in sentence 0; c@3 a@4 in sentence 1)
+ *   d2: a b a b     (positions 0..3, one sentence)
+ * document, binary: a-b 2, a-c 1, b-c 1
+ * sentence, binary: a-b 2 (d1 s0, d2), a-c 1 (d1 s1), b-c 0
+ * sentence, full:   a-b 1*1 + 2*2 = 5, a-c 1
+ * window:1, full:   a-b (a0,b1) + (a0,b1),(b1,a2),(a2,b3) = 4, a-c (c3,a4) = 1
+ * window:2, binary: a-b 2, a-c 1, b-c 1 (b1,c3)
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <string.h>
+
+#include "cooccur.h"
+
+static void add(struct jk_counter *c, const char *t, uint32_t pos, uint32_t sentence)
+{
+    jk_counter_add_at(c, t, strlen(t), t, strlen(t), pos, sentence);
+}
+
+static void fill(struct jk_counter *c)
+{
+    jk_counter_init(c);
+    jk_counter_keep_positions(c);
+    jk_counter_begin_doc(c);
+    add(c, "a", 0, 0);
+    add(c, "b", 1, 0);
+    add(c, "c", 3, 1);
+    add(c, "a", 4, 1);
+    jk_counter_end_doc(c);
+    jk_counter_begin_doc(c);
+    add(c, "a", 0, 0);
+    add(c, "b", 1, 0);
+    add(c, "a", 2, 0);
+    add(c, "b", 3, 0);
+    jk_counter_end_doc(c);
+}
+
+/* Weight of the link between labels x and y, 0 when absent. */
+static uint64_t weight(const struct jk_map *m, const char *x, const char *y)
+{
+    for (size_t k = 0; k < m->n_links; k++) {
+        const char *s = m->terms[m->links[k].source].label;
+        const char *t = m->terms[m->links[k].target].label;
+        if ((!strcmp(s, x) && !strcmp(t, y)) || (!strcmp(s, y) && !strcmp(t, x)))
+            return m->links[k].weight;
+    }
+    return 0;
+}
+
+static void build(enum jk_counting counting, struct jk_unit unit, struct jk_map *map)
+{
+    struct jk_counter c;
+    fill(&c);
+    struct jk_select_options opt;
+    jk_select_options_default(&opt);
+    opt.min_occurrences = 1;
+    opt.nested_share = 2;
+    struct jk_selection sel;
+    jk_selection_init(&sel);
+    struct jk_diag d;
+    jk_diag_init(&d);
+    assert_int_equal(jk_select_terms(&c, &opt, &sel, &d), JK_OK);
+    jk_map_init(map);
+    jk_build_map(&c, &sel, counting, unit, map);
+    jk_selection_release(&sel);
+    jk_counter_release(&c);
+}
+
+static void test_document_unit(void **state)
+{
+    (void)state;
+    struct jk_map m;
+    build(JK_COUNT_BINARY, (struct jk_unit){JK_UNIT_DOCUMENT, 0}, &m);
+    assert_int_equal(weight(&m, "a", "b"), 2);
+    assert_int_equal(weight(&m, "a", "c"), 1);
+    assert_int_equal(weight(&m, "b", "c"), 1);
+    jk_map_release(&m);
+}
+
+static void test_sentence_unit(void **state)
+{
+    (void)state;
+    struct jk_map m;
+    build(JK_COUNT_BINARY, (struct jk_unit){JK_UNIT_SENTENCE, 0}, &m);
+    assert_int_equal(weight(&m, "a", "b"), 2);
+    assert_int_equal(weight(&m, "a", "c"), 1);
+    assert_int_equal(weight(&m, "b", "c"), 0);
+    assert_int_equal(m.n_links, 2);
+    jk_map_release(&m);
+    build(JK_COUNT_FULL, (struct jk_unit){JK_UNIT_SENTENCE, 0}, &m);
+    assert_int_equal(weight(&m, "a", "b"), 5);
+    assert_int_equal(weight(&m, "a", "c"), 1);
+    jk_map_release(&m);
+}
+
+static void test_window_unit(void **state)
+{
+    (void)state;
+    struct jk_map m;
+    build(JK_COUNT_FULL, (struct jk_unit){JK_UNIT_WINDOW, 1}, &m);
+    assert_int_equal(weight(&m, "a", "b"), 4);
+    assert_int_equal(weight(&m, "a", "c"), 1);
+    assert_int_equal(weight(&m, "b", "c"), 0);
+    jk_map_release(&m);
+    build(JK_COUNT_BINARY, (struct jk_unit){JK_UNIT_WINDOW, 2}, &m);
+    assert_int_equal(weight(&m, "a", "b"), 2);
+    assert_int_equal(weight(&m, "a", "c"), 1);
+    assert_int_equal(weight(&m, "b", "c"), 1);
+    for (size_t i = 0; i < m.n_terms; i++) /* link stats follow the links */
+        assert_true(m.terms[i].links >= 1);
+    jk_map_release(&m);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_document_unit),
+        cmocka_unit_test(test_sentence_unit),
+        cmocka_unit_test(test_window_unit),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
