@@ -135,16 +135,30 @@ static void add_double(struct jk_buf *b, double v)
     jk_buf_addf(b, ",%s", num);
 }
 
-static void term_row(struct jk_buf *b, const struct jk_term *t, size_t i, int has_layout)
+/* An unknown average (NaN) is an empty field. */
+static void add_average(struct jk_buf *b, double v)
 {
+    if (isnan(v))
+        jk_buf_addc(b, ',');
+    else
+        add_double(b, v);
+}
+
+static void term_row(struct jk_buf *b, const struct jk_map *map, size_t i)
+{
+    const struct jk_term *t = &map->terms[i];
     jk_buf_addf(b, "%zu,", i + 1);
     jk_csv_field(b, t->label);
     jk_buf_addf(b, ",%" PRIu32 ",%" PRIu32 ",%" PRIu32 ",%" PRIu64 ",%" PRIu32, t->occurrences,
                 t->documents, t->links, t->total_link_strength, t->cluster);
-    if (has_layout) {
+    if (map->has_layout) {
         add_double(b, t->x);
         add_double(b, t->y);
     }
+    if (map->has_years)
+        add_average(b, t->avg_year);
+    if (map->has_citations)
+        add_average(b, t->avg_citations);
     jk_buf_addc(b, '\n');
 }
 
@@ -156,10 +170,12 @@ enum jk_status jk_export_terms_csv(const struct jk_map *map, FILE *out, struct j
     struct jk_buf b;
     jk_buf_init(&b);
     jk_buf_adds(&b, "id,label,occurrences,documents,links,total_link_strength,cluster");
-    jk_buf_adds(&b, map->has_layout ? ",x,y\n" : "\n");
+    jk_buf_adds(&b, map->has_layout ? ",x,y" : "");
+    jk_buf_adds(&b, map->has_years ? ",avg_year" : "");
+    jk_buf_adds(&b, map->has_citations ? ",avg_citations\n" : "\n");
     put_line(&b, out);
     for (size_t i = 0; i < map->n_terms; i++) {
-        term_row(&b, &map->terms[i], i, map->has_layout);
+        term_row(&b, map, i);
         put_line(&b, out);
     }
     jk_buf_release(&b);

@@ -72,7 +72,9 @@ enum jk_status jk_export_finish(FILE *out, const char *what, struct jk_diag *dia
 
 /*
  * terms.csv: id,label,occurrences,documents,links,total_link_strength,cluster
- * and x,y at the end when map->has_layout. One row per term, in index order.
+ * then x,y when map->has_layout, avg_year when map->has_years and
+ * avg_citations when map->has_citations (an empty field where a term's
+ * average is unknown). One row per term, in index order.
  */
 enum jk_status jk_export_terms_csv(const struct jk_map *map, FILE *out, struct jk_diag *diag);
 

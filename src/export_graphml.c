@@ -6,6 +6,7 @@
 #include "export_graphml.h"
 
 #include <inttypes.h>
+#include <math.h>
 #include <string.h>
 #include <libxml/chvalid.h>
 #include <libxml/xmlstring.h>
@@ -40,6 +41,8 @@ static const struct gml_key node_keys[] = {
     {"cluster", "int"},
 };
 static const struct gml_key layout_keys[] = {{"x", "double"}, {"y", "double"}};
+static const struct gml_key year_key = {"avg_year", "double"};
+static const struct gml_key citations_key = {"avg_citations", "double"};
 static const struct gml_key edge_keys[] = {{"weight", "long"}, {"association", "double"}};
 
 #define N_KEYS(a) (sizeof(a) / sizeof((a)[0]))
@@ -59,12 +62,16 @@ static int write_key(xmlTextWriterPtr w, const char *domain, const struct gml_ke
     return xmlTextWriterEndElement(w);
 }
 
-static int write_keys(xmlTextWriterPtr w, int has_layout)
+static int write_keys(xmlTextWriterPtr w, const struct jk_map *map)
 {
     for (size_t i = 0; i < N_KEYS(node_keys); i++)
         TRY(write_key(w, "node", &node_keys[i]));
-    for (size_t i = 0; has_layout && i < N_KEYS(layout_keys); i++)
+    for (size_t i = 0; map->has_layout && i < N_KEYS(layout_keys); i++)
         TRY(write_key(w, "node", &layout_keys[i]));
+    if (map->has_years)
+        TRY(write_key(w, "node", &year_key));
+    if (map->has_citations)
+        TRY(write_key(w, "node", &citations_key));
     for (size_t i = 0; i < N_KEYS(edge_keys); i++)
         TRY(write_key(w, "edge", &edge_keys[i]));
     return 0;
@@ -97,12 +104,7 @@ static int utf8_length(int c)
     return c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
 }
 
-/*
- * Returns s copied into b with every byte sequence that is not an XML 1.0
- * character in shortest UTF-8 (control characters, overlong forms,
- * surrogates, stray bytes) replaced by U+FFFD: the file must stay parseable.
- */
-static const char *xml_text(struct jk_buf *b, const char *s)
+const char *jk_xml_text(struct jk_buf *b, const char *s)
 {
     const unsigned char *p = (const unsigned char *)s;
     const unsigned char *end = p + strlen(s);
@@ -129,7 +131,7 @@ static int write_node(xmlTextWriterPtr w, const struct jk_map *map, size_t i, st
     TRY(xmlTextWriterStartElement(w, BAD_CAST "node"));
     TRY(write_attr(w, "id", id));
     TRY(write_uint(w, "term_id", i + 1));
-    TRY(write_data(w, "label", xml_text(tmp, t->label)));
+    TRY(write_data(w, "label", jk_xml_text(tmp, t->label)));
     TRY(write_uint(w, "occurrences", t->occurrences));
     TRY(write_uint(w, "documents", t->documents));
     TRY(write_uint(w, "links", t->links));
@@ -139,6 +141,11 @@ static int write_node(xmlTextWriterPtr w, const struct jk_map *map, size_t i, st
         TRY(write_double(w, "x", t->x));
         TRY(write_double(w, "y", t->y));
     }
+    /* an unknown average gets no <data>: readers then use the key's default */
+    if (map->has_years && !isnan(t->avg_year))
+        TRY(write_double(w, year_key.name, t->avg_year));
+    if (map->has_citations && !isnan(t->avg_citations))
+        TRY(write_double(w, citations_key.name, t->avg_citations));
     return xmlTextWriterEndElement(w);
 }
 
@@ -175,7 +182,7 @@ static int write_document(xmlTextWriterPtr w, const struct jk_map *map)
     TRY(write_attr(w, "xmlns", GRAPHML_NS));
     TRY(write_attr(w, "xmlns:xsi", XSI_NS));
     TRY(write_attr(w, "xsi:schemaLocation", GRAPHML_SCHEMA));
-    TRY(write_keys(w, map->has_layout));
+    TRY(write_keys(w, map));
     TRY(xmlTextWriterStartElement(w, BAD_CAST "graph"));
     TRY(write_attr(w, "id", "G"));
     TRY(write_attr(w, "edgedefault", "undirected"));
@@ -195,7 +202,9 @@ static int file_write(void *ctx, const char *buf, int len)
     return len;
 }
 
-enum jk_status jk_export_graphml(const struct jk_map *map, FILE *out, struct jk_diag *diag)
+enum jk_status jk_xml_export(const struct jk_map *map, FILE *out, const char *what,
+                             int (*write_doc)(xmlTextWriterPtr w, const struct jk_map *map),
+                             struct jk_diag *diag)
 {
     enum jk_status st = jk_export_check_map(map, diag);
     if (st != JK_OK)
@@ -208,10 +217,15 @@ enum jk_status jk_export_graphml(const struct jk_map *map, FILE *out, struct jk_
         xmlOutputBufferClose(ob);
         return jk_error(diag, JK_E_INTERNAL, "libxml2 could not create an XML writer");
     }
-    int rc = write_document(w, map);
+    int rc = write_doc(w, map);
     xmlFreeTextWriter(w);
-    st = jk_export_finish(out, "GraphML file", diag);
+    st = jk_export_finish(out, what, diag);
     if (st == JK_OK && rc < 0)
-        return jk_error(diag, JK_E_INTERNAL, "libxml2 failed while writing the GraphML file");
+        return jk_error(diag, JK_E_INTERNAL, "libxml2 failed while writing the %s", what);
     return st;
+}
+
+enum jk_status jk_export_graphml(const struct jk_map *map, FILE *out, struct jk_diag *diag)
+{
+    return jk_xml_export(map, out, "GraphML file", write_document, diag);
 }

@@ -1,14 +1,16 @@
 /*
  * Export stage: the map as a GraphML file for Gephi, Cytoscape, yEd,
  * networkx and igraph. Written with libxml2's xmlTextWriter, which does all
- * XML escaping.
+ * XML escaping. Also the XML helpers the GEXF export shares.
  */
 #ifndef JK_EXPORT_GRAPHML_H
 #define JK_EXPORT_GRAPHML_H
 
 #include <stdio.h>
+#include <libxml/xmlwriter.h>
 
 #include "map.h"
+#include "util/buf.h"
 #include "util/status.h"
 
 /*
@@ -17,8 +19,10 @@
  *   VOSviewer files), also stored as the integer attribute term_id;
  * - node attributes: term_id (int), label (string), occurrences (int),
  *   documents (int), links (int), total_link_strength (long), cluster (int,
- *   0 when the map was not clustered), and x, y (double) only when
- *   map->has_layout;
+ *   0 when the map was not clustered), x, y (double) only when
+ *   map->has_layout, avg_year (double) only when map->has_years and
+ *   avg_citations (double) only when map->has_citations; a term whose
+ *   average is unknown (NaN) has no <data> for it;
  * - edge attributes: weight (long: the co-occurrence count, VOSviewer's link
  *   strength) and association (double: normalised strength);
  * - <key> ids equal the attribute names. Counts and clusters are integer
@@ -36,5 +40,25 @@
  * libxml2 fails; on error the file may be partly written.
  */
 enum jk_status jk_export_graphml(const struct jk_map *map, FILE *out, struct jk_diag *diag);
+
+/*
+ * Returns s copied into b with every byte sequence that is not an XML 1.0
+ * character in shortest UTF-8 (control characters other than TAB, CR and
+ * LF, overlong forms, surrogates, stray bytes) replaced by U+FFFD: what
+ * every XML export (GraphML, GEXF) does to labels so the file stays
+ * parseable. The result lives in b (cleared first).
+ */
+const char *jk_xml_text(struct jk_buf *b, const char *s);
+
+/*
+ * The frame every XML export shares: checks the map, runs write_doc(w, map) on
+ * an xmlTextWriter that writes to out (libxml2 never sees a write error: it
+ * stays in ferror(out)), frees the writer and finishes with
+ * jk_export_finish(out, what). write_doc returns a negative number when a
+ * libxml2 call fails. Returns what jk_export_graphml documents.
+ */
+enum jk_status jk_xml_export(const struct jk_map *map, FILE *out, const char *what,
+                             int (*write_doc)(xmlTextWriterPtr w, const struct jk_map *map),
+                             struct jk_diag *diag);
 
 #endif

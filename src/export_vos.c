@@ -6,6 +6,7 @@
 #include "export_vos.h"
 
 #include <inttypes.h>
+#include <math.h>
 #include <string.h>
 
 #include "export_csv.h"
@@ -45,7 +46,21 @@ static void map_header(struct jk_buf *b, const struct jk_map *map)
         jk_buf_adds(b, "\tx\ty");
     if (map->n_clusters > 0)
         jk_buf_adds(b, "\tcluster");
-    jk_buf_adds(b, "\tweight<Links>\tweight<Total link strength>\tweight<Occurrences>\n");
+    jk_buf_adds(b, "\tweight<Links>\tweight<Total link strength>\tweight<Occurrences>");
+    if (map->has_years)
+        jk_buf_adds(b, "\tscore<Avg. pub. year>");
+    if (map->has_citations)
+        jk_buf_adds(b, "\tscore<Avg. citations>");
+    jk_buf_addc(b, '\n');
+}
+
+/* An unknown average (NaN) is an empty cell. */
+static void add_score(struct jk_buf *b, double v)
+{
+    if (isnan(v))
+        jk_buf_addc(b, '\t');
+    else
+        add_double(b, v);
 }
 
 static void map_row(struct jk_buf *b, const struct jk_map *map, size_t i)
@@ -59,8 +74,13 @@ static void map_row(struct jk_buf *b, const struct jk_map *map, size_t i)
     }
     if (map->n_clusters > 0)
         jk_buf_addf(b, "\t%" PRIu32, t->cluster);
-    jk_buf_addf(b, "\t%" PRIu32 "\t%" PRIu64 "\t%" PRIu32 "\n", t->links, t->total_link_strength,
+    jk_buf_addf(b, "\t%" PRIu32 "\t%" PRIu64 "\t%" PRIu32, t->links, t->total_link_strength,
                 t->occurrences);
+    if (map->has_years)
+        add_score(b, t->avg_year);
+    if (map->has_citations)
+        add_score(b, t->avg_citations);
+    jk_buf_addc(b, '\n');
 }
 
 enum jk_status jk_export_vos_map(const struct jk_map *map, FILE *out, struct jk_diag *diag)

@@ -32,10 +32,13 @@
 /*
  * Map file, header
  *   id label [x y] [cluster] weight<Links> weight<Total link strength> weight<Occurrences>
+ *   [score<Avg. pub. year>] [score<Avg. citations>]
  * then one row per term in index order. x and y only when map->has_layout
  * (otherwise VOSviewer computes its own layout); cluster only when the map
  * was clustered (VOSviewer accepts clusters 1..1000 only: a warning is
- * printed when there are more).
+ * printed when there are more); the score columns only when
+ * map->has_years / map->has_citations (VOSviewer's overlay view colours by
+ * them), with an empty cell for a term whose average is unknown (NaN).
  */
 enum jk_status jk_export_vos_map(const struct jk_map *map, FILE *out, struct jk_diag *diag);
 

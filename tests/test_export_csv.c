@@ -185,6 +185,43 @@ static void test_terms_csv(void **state)
     jk_map_release(&m);
 }
 
+/* Averages are columns only when known for some term; unknown is empty. */
+static void test_terms_csv_averages(void **state)
+{
+    (void)state;
+    struct jk_map m;
+    build_three(&m, 1);
+    m.terms[0].avg_year = 2019.5;
+    m.terms[1].avg_year = NAN;
+    m.terms[2].avg_year = 2021;
+    m.terms[0].avg_citations = NAN;
+    m.terms[1].avg_citations = 3.25;
+    m.terms[2].avg_citations = 0;
+    m.has_years = 1;
+    m.has_citations = 1;
+    assert_output(jk_export_terms_csv, &m,
+                  "id,label,occurrences,documents,links,total_link_strength,cluster,x,y,"
+                  "avg_year,avg_citations\n"
+                  "1,kerja sama,12,10,2,7,1,0.5,-0.25,2019.5,\n"
+                  "2,sister city,7,6,1,5,1,-0.333333,0.125,,3.25\n"
+                  "3,dinas,3,3,1,2,2,2e-07,1e+06,2021,0\n");
+    m.has_layout = 0;
+    m.has_citations = 0;
+    assert_output(jk_export_terms_csv, &m,
+                  "id,label,occurrences,documents,links,total_link_strength,cluster,avg_year\n"
+                  "1,kerja sama,12,10,2,7,1,2019.5\n"
+                  "2,sister city,7,6,1,5,1,\n"
+                  "3,dinas,3,3,1,2,2,2021\n");
+    m.has_years = 0;
+    m.has_citations = 1;
+    assert_output(jk_export_terms_csv, &m,
+                  "id,label,occurrences,documents,links,total_link_strength,cluster,avg_citations\n"
+                  "1,kerja sama,12,10,2,7,1,\n"
+                  "2,sister city,7,6,1,5,1,3.25\n"
+                  "3,dinas,3,3,1,2,2,0\n");
+    jk_map_release(&m);
+}
+
 static void test_links_csv(void **state)
 {
     (void)state;
@@ -348,6 +385,7 @@ int main(void)
         cmocka_unit_test(test_format_double_locale),
         cmocka_unit_test(test_csv_field),
         cmocka_unit_test(test_terms_csv),
+        cmocka_unit_test(test_terms_csv_averages),
         cmocka_unit_test(test_links_csv),
         cmocka_unit_test(test_clusters_csv),
         cmocka_unit_test(test_clusters_top_ten),

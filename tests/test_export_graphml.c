@@ -9,6 +9,7 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -159,6 +160,38 @@ static void test_no_layout(void **state)
     jk_map_release(&m);
 }
 
+/* Averages get double keys only when known somewhere; unknown: no <data>. */
+static void test_averages(void **state)
+{
+    (void)state;
+    struct jk_map m;
+    build_map(&m, 0);
+    m.terms[0].avg_year = 2019.25;
+    m.terms[1].avg_year = NAN;
+    m.terms[2].avg_year = 2021;
+    for (size_t i = 0; i < 3; i++)
+        m.terms[i].avg_citations = NAN;
+    m.terms[1].avg_citations = 1.0 / 3;
+    m.has_years = 1;
+    m.has_citations = 1;
+    xmlDocPtr doc = parse_map(&m);
+    assert_xpath(doc, "string(//g:key[@attr.name='avg_year']/@attr.type)", "double");
+    assert_xpath(doc, "string(//g:key[@attr.name='avg_citations']/@for)", "node");
+    assert_xpath(doc, "string(//g:node[1]/g:data[@key='avg_year'])", "2019.25");
+    assert_xpath(doc, "count(//g:node[2]/g:data[@key='avg_year'])", "0");
+    assert_xpath(doc, "string(//g:node[3]/g:data[@key='avg_year'])", "2021");
+    assert_xpath(doc, "string(//g:node[2]/g:data[@key='avg_citations'])", "0.3333333333333333");
+    assert_xpath(doc, "count(//g:data[@key='avg_citations'])", "1");
+    xmlFreeDoc(doc);
+    m.has_years = 0;
+    m.has_citations = 0;
+    doc = parse_map(&m);
+    assert_xpath(doc, "count(//g:key[@attr.name='avg_year' or @attr.name='avg_citations'])", "0");
+    assert_xpath(doc, "count(//g:data[@key='avg_year' or @key='avg_citations'])", "0");
+    xmlFreeDoc(doc);
+    jk_map_release(&m);
+}
+
 /* Control characters and invalid UTF-8 would make the XML unreadable. */
 static void test_unrepresentable_bytes(void **state)
 {
@@ -252,10 +285,15 @@ static void test_python_readers(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_labels_round_trip), cmocka_unit_test(test_structure_and_types),
-        cmocka_unit_test(test_no_layout),         cmocka_unit_test(test_unrepresentable_bytes),
-        cmocka_unit_test(test_deterministic),     cmocka_unit_test(test_write_failure),
-        cmocka_unit_test(test_bad_link_rejected), cmocka_unit_test(test_python_readers),
+        cmocka_unit_test(test_labels_round_trip),
+        cmocka_unit_test(test_structure_and_types),
+        cmocka_unit_test(test_no_layout),
+        cmocka_unit_test(test_averages),
+        cmocka_unit_test(test_unrepresentable_bytes),
+        cmocka_unit_test(test_deterministic),
+        cmocka_unit_test(test_write_failure),
+        cmocka_unit_test(test_bad_link_rejected),
+        cmocka_unit_test(test_python_readers),
     };
     int failed = cmocka_run_group_tests(tests, NULL, NULL);
     xmlCleanupParser();

@@ -9,6 +9,7 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -104,6 +105,37 @@ static void test_map_without_layout_or_clusters(void **state)
     jk_map_release(&m);
 }
 
+/* Score columns only with known averages; an unknown one is an empty cell. */
+static void test_map_scores(void **state)
+{
+    (void)state;
+    struct jk_map m;
+    build_map(&m, three_terms, 3, three_links, 2);
+    m.has_layout = 0;
+    m.terms[0].avg_year = 2019.4;
+    m.terms[1].avg_year = NAN;
+    m.terms[2].avg_year = 2020;
+    m.terms[0].avg_citations = 12.5;
+    m.terms[1].avg_citations = 0;
+    m.terms[2].avg_citations = NAN;
+    m.has_years = 1;
+    m.has_citations = 1;
+    assert_output(jk_export_vos_map, &m,
+                  "id\tlabel\tcluster\tweight<Links>\tweight<Total link strength>"
+                  "\tweight<Occurrences>\tscore<Avg. pub. year>\tscore<Avg. citations>\n"
+                  "1\tkerja sama\t1\t2\t7\t12\t2019.4\t12.5\n"
+                  "2\tsister city\t1\t1\t5\t7\t\t0\n"
+                  "3\tdinas\t2\t1\t2\t3\t2020\t\n");
+    m.has_years = 0;
+    assert_output(jk_export_vos_map, &m,
+                  "id\tlabel\tcluster\tweight<Links>\tweight<Total link strength>"
+                  "\tweight<Occurrences>\tscore<Avg. citations>\n"
+                  "1\tkerja sama\t1\t2\t7\t12\t12.5\n"
+                  "2\tsister city\t1\t1\t5\t7\t0\n"
+                  "3\tdinas\t2\t1\t2\t3\t\n");
+    jk_map_release(&m);
+}
+
 static void test_network(void **state)
 {
     (void)state;
@@ -174,6 +206,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_map_with_layout),
         cmocka_unit_test(test_map_without_layout_or_clusters),
+        cmocka_unit_test(test_map_scores),
         cmocka_unit_test(test_network),
         cmocka_unit_test(test_awkward_labels),
         cmocka_unit_test(test_write_failure),
