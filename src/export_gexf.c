@@ -1,0 +1,234 @@
+/*
+ * Export stage: GEXF 1.3 for Gephi via libxml2's xmlTextWriter (the frame
+ * and label cleaning are shared with the GraphML export).
+ */
+#include "export_gexf.h"
+
+#include <inttypes.h>
+#include <math.h>
+#include <libxml/xmlwriter.h>
+
+#include "export_csv.h"
+#include "export_graphml.h"
+#include "palette.h"
+#include "util/buf.h"
+
+#define GEXF_NS     "http://gexf.net/1.3"
+#define VIZ_NS      GEXF_NS "/viz"
+#define XSI_NS      "http://www.w3.org/2001/XMLSchema-instance"
+#define GEXF_SCHEMA GEXF_NS " " GEXF_NS "/gexf.xsd"
+#define CANVAS      1000.0 /* the layout's larger side, in Gephi units */
+#define SIZE_MIN    5.0
+#define SIZE_RANGE  35.0
+
+#define TRY(call)                                                                                  \
+    do {                                                                                           \
+        if ((call) < 0)                                                                            \
+            return -1;                                                                             \
+    } while (0)
+
+/* Placement of the layout on Gephi's canvas and the size scale. */
+struct viz {
+    double cx, cy, scale;
+    uint32_t max_occurrences;
+};
+
+static struct viz viz_scale(const struct jk_map *map)
+{
+    double x0 = INFINITY, x1 = -INFINITY, y0 = INFINITY, y1 = -INFINITY;
+    struct viz v = {0, 0, 0, 0};
+    for (size_t i = 0; i < map->n_terms; i++) {
+        const struct jk_term *t = &map->terms[i];
+        if (t->occurrences > v.max_occurrences)
+            v.max_occurrences = t->occurrences;
+        if (!isfinite(t->x) || !isfinite(t->y))
+            continue;
+        x0 = fmin(x0, t->x);
+        x1 = fmax(x1, t->x);
+        y0 = fmin(y0, t->y);
+        y1 = fmax(y1, t->y);
+    }
+    if (x0 <= x1) {
+        double span = fmax(x1 - x0, y1 - y0);
+        v.cx = (x0 + x1) / 2;
+        v.cy = (y0 + y1) / 2;
+        v.scale = span > 0 ? CANVAS / span : 0;
+    }
+    return v;
+}
+
+static int write_attr(xmlTextWriterPtr w, const char *name, const char *value)
+{
+    return xmlTextWriterWriteAttribute(w, BAD_CAST name, BAD_CAST value);
+}
+
+static int write_number_attr(xmlTextWriterPtr w, const char *name, double v)
+{
+    char num[JK_DOUBLE_BUF];
+    jk_format_double(num, sizeof(num), v);
+    return write_attr(w, name, num);
+}
+
+static int write_attribute_decl(xmlTextWriterPtr w, const char *id, const char *type)
+{
+    TRY(xmlTextWriterStartElement(w, BAD_CAST "attribute"));
+    TRY(write_attr(w, "id", id));
+    TRY(write_attr(w, "title", id));
+    TRY(write_attr(w, "type", type));
+    return xmlTextWriterEndElement(w);
+}
+
+static int write_declarations(xmlTextWriterPtr w, const struct jk_map *map)
+{
+    static const char *const node_attrs[][2] = {
+        {"occurrences", "integer"},      {"documents", "integer"}, {"links", "integer"},
+        {"total_link_strength", "long"}, {"cluster", "integer"},
+    };
+    TRY(xmlTextWriterStartElement(w, BAD_CAST "attributes"));
+    TRY(write_attr(w, "class", "node"));
+    TRY(write_attr(w, "mode", "static"));
+    for (size_t i = 0; i < sizeof(node_attrs) / sizeof(node_attrs[0]); i++)
+        TRY(write_attribute_decl(w, node_attrs[i][0], node_attrs[i][1]));
+    if (map->has_years)
+        TRY(write_attribute_decl(w, "avg_year", "double"));
+    if (map->has_citations)
+        TRY(write_attribute_decl(w, "avg_citations", "double"));
+    TRY(xmlTextWriterEndElement(w));
+    TRY(xmlTextWriterStartElement(w, BAD_CAST "attributes"));
+    TRY(write_attr(w, "class", "edge"));
+    TRY(write_attr(w, "mode", "static"));
+    TRY(write_attribute_decl(w, "association", "double"));
+    return xmlTextWriterEndElement(w);
+}
+
+static int write_value(xmlTextWriterPtr w, const char *id, const char *value)
+{
+    TRY(xmlTextWriterStartElement(w, BAD_CAST "attvalue"));
+    TRY(write_attr(w, "for", id));
+    TRY(write_attr(w, "value", value));
+    return xmlTextWriterEndElement(w);
+}
+
+static int write_uint_value(xmlTextWriterPtr w, const char *id, uint64_t v)
+{
+    char s[24];
+    snprintf(s, sizeof(s), "%" PRIu64, v);
+    return write_value(w, id, s);
+}
+
+/* Skips an unknown (NaN) value: the attribute is then absent for the node. */
+static int write_double_value(xmlTextWriterPtr w, const char *id, double v)
+{
+    if (isnan(v))
+        return 0;
+    char s[JK_DOUBLE_BUF];
+    jk_format_double_exact(s, sizeof(s), v);
+    return write_value(w, id, s);
+}
+
+static int write_node_values(xmlTextWriterPtr w, const struct jk_map *map, const struct jk_term *t)
+{
+    TRY(xmlTextWriterStartElement(w, BAD_CAST "attvalues"));
+    TRY(write_uint_value(w, "occurrences", t->occurrences));
+    TRY(write_uint_value(w, "documents", t->documents));
+    TRY(write_uint_value(w, "links", t->links));
+    TRY(write_uint_value(w, "total_link_strength", t->total_link_strength));
+    TRY(write_uint_value(w, "cluster", t->cluster));
+    if (map->has_years)
+        TRY(write_double_value(w, "avg_year", t->avg_year));
+    if (map->has_citations)
+        TRY(write_double_value(w, "avg_citations", t->avg_citations));
+    return xmlTextWriterEndElement(w);
+}
+
+static int write_node_viz(xmlTextWriterPtr w, const struct jk_map *map, const struct jk_term *t,
+                          const struct viz *v)
+{
+    double share = v->max_occurrences ? (double)t->occurrences / v->max_occurrences : 0;
+    TRY(xmlTextWriterStartElement(w, BAD_CAST "viz:size"));
+    TRY(write_number_attr(w, "value", SIZE_MIN + SIZE_RANGE * sqrt(share)));
+    TRY(xmlTextWriterEndElement(w));
+    if (map->has_layout) {
+        int ok = isfinite(t->x) && isfinite(t->y);
+        TRY(xmlTextWriterStartElement(w, BAD_CAST "viz:position"));
+        TRY(write_number_attr(w, "x", ok ? (t->x - v->cx) * v->scale : 0));
+        TRY(write_number_attr(w, "y", ok ? (t->y - v->cy) * v->scale : 0));
+        TRY(write_attr(w, "z", "0"));
+        TRY(xmlTextWriterEndElement(w));
+    }
+    unsigned char rgb[3];
+    jk_cluster_color(t->cluster, rgb);
+    TRY(xmlTextWriterStartElement(w, BAD_CAST "viz:color"));
+    TRY(xmlTextWriterWriteFormatAttribute(w, BAD_CAST "r", "%u", rgb[0]));
+    TRY(xmlTextWriterWriteFormatAttribute(w, BAD_CAST "g", "%u", rgb[1]));
+    TRY(xmlTextWriterWriteFormatAttribute(w, BAD_CAST "b", "%u", rgb[2]));
+    return xmlTextWriterEndElement(w);
+}
+
+static int write_node(xmlTextWriterPtr w, const struct jk_map *map, size_t i, const struct viz *v,
+                      struct jk_buf *tmp)
+{
+    const struct jk_term *t = &map->terms[i];
+    TRY(xmlTextWriterStartElement(w, BAD_CAST "node"));
+    TRY(xmlTextWriterWriteFormatAttribute(w, BAD_CAST "id", "%zu", i + 1));
+    TRY(write_attr(w, "label", jk_xml_text(tmp, t->label)));
+    TRY(write_node_values(w, map, t));
+    TRY(write_node_viz(w, map, t, v));
+    return xmlTextWriterEndElement(w);
+}
+
+static int write_nodes(xmlTextWriterPtr w, const struct jk_map *map)
+{
+    struct viz v = viz_scale(map);
+    struct jk_buf tmp;
+    jk_buf_init(&tmp);
+    int rc = xmlTextWriterStartElement(w, BAD_CAST "nodes");
+    for (size_t i = 0; i < map->n_terms && rc >= 0; i++)
+        rc = write_node(w, map, i, &v, &tmp);
+    jk_buf_release(&tmp);
+    TRY(rc);
+    return xmlTextWriterEndElement(w);
+}
+
+static int write_edge(xmlTextWriterPtr w, size_t k, const struct jk_link *l)
+{
+    TRY(xmlTextWriterStartElement(w, BAD_CAST "edge"));
+    TRY(xmlTextWriterWriteFormatAttribute(w, BAD_CAST "id", "%zu", k + 1));
+    TRY(xmlTextWriterWriteFormatAttribute(w, BAD_CAST "source", "%" PRIu32, l->source + 1));
+    TRY(xmlTextWriterWriteFormatAttribute(w, BAD_CAST "target", "%" PRIu32, l->target + 1));
+    TRY(xmlTextWriterWriteFormatAttribute(w, BAD_CAST "weight", "%" PRIu64, l->weight));
+    TRY(xmlTextWriterStartElement(w, BAD_CAST "attvalues"));
+    TRY(write_double_value(w, "association", l->association));
+    TRY(xmlTextWriterEndElement(w));
+    return xmlTextWriterEndElement(w);
+}
+
+static int write_document(xmlTextWriterPtr w, const struct jk_map *map)
+{
+    TRY(xmlTextWriterSetIndent(w, 1));
+    TRY(xmlTextWriterSetIndentString(w, BAD_CAST "  "));
+    TRY(xmlTextWriterStartDocument(w, NULL, "UTF-8", NULL));
+    TRY(xmlTextWriterStartElement(w, BAD_CAST "gexf"));
+    TRY(write_attr(w, "xmlns", GEXF_NS));
+    TRY(write_attr(w, "xmlns:viz", VIZ_NS));
+    TRY(write_attr(w, "xmlns:xsi", XSI_NS));
+    TRY(write_attr(w, "xsi:schemaLocation", GEXF_SCHEMA));
+    TRY(write_attr(w, "version", "1.3"));
+    TRY(xmlTextWriterStartElement(w, BAD_CAST "meta"));
+    TRY(xmlTextWriterWriteElement(w, BAD_CAST "creator", BAD_CAST "jaringkata"));
+    TRY(xmlTextWriterEndElement(w));
+    TRY(xmlTextWriterStartElement(w, BAD_CAST "graph"));
+    TRY(write_attr(w, "defaultedgetype", "undirected"));
+    TRY(write_attr(w, "mode", "static"));
+    TRY(write_declarations(w, map));
+    TRY(write_nodes(w, map));
+    TRY(xmlTextWriterStartElement(w, BAD_CAST "edges"));
+    for (size_t k = 0; k < map->n_links; k++)
+        TRY(write_edge(w, k, &map->links[k]));
+    return xmlTextWriterEndDocument(w);
+}
+
+enum jk_status jk_export_gexf(const struct jk_map *map, FILE *out, struct jk_diag *diag)
+{
+    return jk_xml_export(map, out, "GEXF file", write_document, diag);
+}
