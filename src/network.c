@@ -1,8 +1,13 @@
 /*
  * Network stage: link statistics and association-strength normalisation
- * (van Eck & Waltman 2009), see network.h.
+ * (van Eck & Waltman 2009), and the largest-component filter, see network.h.
  */
 #include "network.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+
+#include "util/mem.h"
 
 void jk_network_associate(struct jk_map *map)
 {
@@ -18,4 +23,74 @@ void jk_network_associate(struct jk_map *map)
         /* A zero-weight link (which map.h rules out) would give 0/0. */
         l->association = (ni > 0.0 && nj > 0.0) ? (double)l->weight * total / (ni * nj) : 0.0;
     }
+}
+
+/* Union-find root with path halving; every root is the lowest index of its set. */
+static uint32_t find_root(uint32_t *parent, uint32_t i)
+{
+    while (parent[i] != i) {
+        parent[i] = parent[parent[i]];
+        i = parent[i];
+    }
+    return i;
+}
+
+/* The root (= lowest term index) of the largest component; the first one on ties. */
+static uint32_t largest_root(const struct jk_map *map, uint32_t *parent)
+{
+    size_t n = map->n_terms;
+    for (size_t i = 0; i < n; i++)
+        parent[i] = (uint32_t)i;
+    for (size_t k = 0; k < map->n_links; k++) {
+        uint32_t a = find_root(parent, map->links[k].source);
+        uint32_t b = find_root(parent, map->links[k].target);
+        if (a < b)
+            parent[b] = a;
+        else if (b < a)
+            parent[a] = b;
+    }
+    uint32_t *size = jk_calloc(n, sizeof(*size));
+    for (size_t i = 0; i < n; i++)
+        size[find_root(parent, (uint32_t)i)]++;
+    uint32_t best = 0;
+    for (size_t i = 1; i < n; i++)
+        if (size[i] > size[best])
+            best = (uint32_t)i;
+    free(size);
+    return best;
+}
+
+void jk_map_keep_largest_component(struct jk_map *map)
+{
+    size_t n = map->n_terms;
+    if (n == 0)
+        return;
+    uint32_t *to = jk_malloc(n * sizeof(*to));
+    uint32_t root = largest_root(map, to);
+    /* Parents point to lower indices, so one ascending pass leaves every root in place. */
+    for (size_t i = 0; i < n; i++)
+        to[i] = find_root(to, (uint32_t)i);
+    size_t kept = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (to[i] == root) {
+            map->terms[kept] = map->terms[i];
+            to[i] = (uint32_t)kept++;
+        } else {
+            free(map->terms[i].label);
+            to[i] = UINT32_MAX;
+        }
+    }
+    size_t links = 0;
+    for (size_t k = 0; k < map->n_links; k++) {
+        struct jk_link l = map->links[k];
+        if (to[l.source] == UINT32_MAX)
+            continue; /* same component as its target, so both are dropped */
+        l.source = to[l.source];
+        l.target = to[l.target];
+        map->links[links++] = l;
+    }
+    map->n_terms = kept;
+    map->n_links = links;
+    free(to);
+    jk_map_link_stats(map);
 }

@@ -20,4 +20,19 @@
  */
 void jk_network_associate(struct jk_map *map);
 
+/*
+ * Keeps only the terms of the largest connected component of the term
+ * network (VOSviewer's "largest set of connected items"); ties go to the
+ * component that contains the lowest term index. A term without links is a
+ * component of one, so a map without links keeps its first term. Kept terms
+ * and links keep their order and are re-indexed (map.h invariants hold
+ * afterwards); dropped labels are freed; jk_map_link_stats is recomputed.
+ * Other term fields travel with their term unchanged, and links keep their
+ * association: call this before jk_network_associate (and before cluster and
+ * layout) so that association strengths refer to the kept network.
+ * Near-linear in n_terms + n_links; cannot fail; a map without terms is left
+ * as it is.
+ */
+void jk_map_keep_largest_component(struct jk_map *map);
+
 #endif

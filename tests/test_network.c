@@ -1,6 +1,7 @@
 /*
- * Tests for the network stage (src/network.c): link statistics and
- * association strength, checked against values worked out by hand.
+ * Tests for the network stage (src/network.c): link statistics,
+ * association strength and the largest-component filter, checked against
+ * values worked out by hand.
  */
 #include <stdarg.h>
 #include <stddef.h>
@@ -140,6 +141,102 @@ static void test_large_counts(void **state)
     jk_map_release(&map);
 }
 
+/*
+ * Components {0,1} (weight 7), {2,3,4} and the isolated term 5: the three
+ * connected terms stay, renumbered 0..2 in their old order, with their links.
+ */
+static void test_largest_component_kept(void **state)
+{
+    (void)state;
+    const struct edge e[] = {{0, 1, 7}, {2, 3, 1}, {2, 4, 2}, {3, 4, 3}};
+    struct jk_map map;
+    make_map(&map, 6, e, 4);
+    jk_map_keep_largest_component(&map);
+    assert_int_equal(map.n_terms, 3);
+    assert_string_equal(map.terms[0].label, "t2");
+    assert_string_equal(map.terms[1].label, "t3");
+    assert_string_equal(map.terms[2].label, "t4");
+    assert_int_equal(map.n_links, 3);
+    const uint32_t src[] = {0, 0, 1}, dst[] = {1, 2, 2};
+    const uint64_t w[] = {1, 2, 3};
+    for (size_t k = 0; k < 3; k++) {
+        assert_int_equal(map.links[k].source, src[k]);
+        assert_int_equal(map.links[k].target, dst[k]);
+        assert_int_equal(map.links[k].weight, w[k]);
+    }
+    /* Link stats recomputed on the kept network: t2 has 1 + 2, t3 1 + 3, t4 2 + 3. */
+    assert_int_equal(map.terms[0].total_link_strength, 3);
+    assert_int_equal(map.terms[1].total_link_strength, 4);
+    assert_int_equal(map.terms[2].total_link_strength, 5);
+    assert_int_equal(map.terms[0].links, 2);
+    jk_map_release(&map);
+}
+
+/* Two components of two terms, interleaved: the one holding term 0 wins. */
+static void test_largest_component_tie(void **state)
+{
+    (void)state;
+    const struct edge e[] = {{0, 3, 1}, {1, 2, 5}};
+    struct jk_map map;
+    make_map(&map, 4, e, 2);
+    jk_map_keep_largest_component(&map);
+    assert_int_equal(map.n_terms, 2);
+    assert_string_equal(map.terms[0].label, "t0");
+    assert_string_equal(map.terms[1].label, "t3");
+    assert_int_equal(map.n_links, 1);
+    assert_int_equal(map.links[0].source, 0);
+    assert_int_equal(map.links[0].target, 1);
+    assert_int_equal(map.links[0].weight, 1);
+    jk_map_release(&map);
+}
+
+/* A chain whose links reach back to low indices late: union order must not matter. */
+static void test_largest_component_late_merge(void **state)
+{
+    (void)state;
+    const struct edge e[] = {{0, 5, 1}, {1, 2, 1}, {2, 3, 1}, {3, 4, 1}, {4, 5, 1}};
+    struct jk_map map;
+    make_map(&map, 7, e, 5);
+    jk_map_keep_largest_component(&map);
+    assert_int_equal(map.n_terms, 6);
+    assert_string_equal(map.terms[5].label, "t5");
+    assert_int_equal(map.n_links, 5);
+    jk_map_release(&map);
+}
+
+static void test_largest_component_no_links(void **state)
+{
+    (void)state;
+    struct jk_map map;
+    make_map(&map, 3, NULL, 0);
+    jk_map_keep_largest_component(&map);
+    assert_int_equal(map.n_terms, 1);
+    assert_string_equal(map.terms[0].label, "t0");
+    jk_map_release(&map);
+
+    make_map(&map, 0, NULL, 0);
+    jk_map_keep_largest_component(&map);
+    assert_int_equal(map.n_terms, 0);
+    jk_map_release(&map);
+}
+
+/* A connected network is left as it was. */
+static void test_largest_component_connected(void **state)
+{
+    (void)state;
+    struct jk_map map;
+    make_map(&map, 4, four, 4);
+    jk_map_keep_largest_component(&map);
+    assert_int_equal(map.n_terms, 4);
+    assert_int_equal(map.n_links, 4);
+    for (size_t k = 0; k < 4; k++) {
+        assert_int_equal(map.links[k].source, four[k].a);
+        assert_int_equal(map.links[k].target, four[k].b);
+    }
+    assert_int_equal(map.terms[2].total_link_strength, 8);
+    jk_map_release(&map);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -149,6 +246,11 @@ int main(void)
         cmocka_unit_test(test_isolated_term),
         cmocka_unit_test(test_no_links),
         cmocka_unit_test(test_large_counts),
+        cmocka_unit_test(test_largest_component_kept),
+        cmocka_unit_test(test_largest_component_tie),
+        cmocka_unit_test(test_largest_component_late_merge),
+        cmocka_unit_test(test_largest_component_no_links),
+        cmocka_unit_test(test_largest_component_connected),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
