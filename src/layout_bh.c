@@ -1,0 +1,295 @@
+/*
+ * Layout stage, inner parts: the VOS pair kernel, a Barnes-Hut quadtree
+ * (Barnes & Hut 1986) over the term positions and the optimiser's sweep
+ * that uses it for large maps, see layout_bh.h.
+ */
+#include "layout_bh.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "util/mem.h"
+
+#define LEAF_POINTS 8
+/* Deeper cells than this are narrower than rounding errors of the coordinates. */
+#define MAX_DEPTH 48
+#define STACK_MAX (3 * MAX_DEPTH + 8)
+
+static int32_t small_integer(double e)
+{
+    if (e >= -16.0 && e <= 16.0 && e == (double)(int32_t)e)
+        return (int32_t)e;
+    return JK_EXP_GENERAL;
+}
+
+void jk_vos_kernel_init(struct jk_vos_kernel *k, double a, double r, double w0)
+{
+    k->a = a;
+    k->r = r;
+    k->inv_a = a != 0.0 ? 1.0 / a : 0.0;
+    k->inv_r = r != 0.0 ? 1.0 / r : 0.0;
+    k->ai = small_integer(a);
+    k->ri = small_integer(r);
+    k->w0 = w0;
+}
+
+void jk_quadtree_init(struct jk_quadtree *t)
+{
+    memset(t, 0, sizeof(*t));
+}
+
+void jk_quadtree_release(struct jk_quadtree *t)
+{
+    if (!t)
+        return;
+    free(t->nodes);
+    free(t->idx);
+    free(t->tmp);
+    jk_quadtree_init(t);
+}
+
+static uint32_t new_node(struct jk_quadtree *t)
+{
+    JK_GROW(t->nodes, t->n_nodes + 1, t->cap);
+    memset(&t->nodes[t->n_nodes], 0, sizeof(t->nodes[0]));
+    return (uint32_t)t->n_nodes++;
+}
+
+static int quadrant(const double *xy, uint32_t i, double mx, double my)
+{
+    return (xy[2 * i] >= mx) + 2 * (xy[2 * i + 1] >= my);
+}
+
+/*
+ * Sorts idx[first .. first + count) by quadrant of the cell's midpoint,
+ * keeping their order within a quadrant; start[q] receives where each begins.
+ */
+static void partition(struct jk_quadtree *t, const double *xy, uint32_t first, uint32_t count,
+                      double mx, double my, uint32_t start[5])
+{
+    uint32_t fill[4] = {0, 0, 0, 0};
+    for (uint32_t i = first; i < first + count; i++)
+        fill[quadrant(xy, t->idx[i], mx, my)]++;
+    start[0] = first;
+    for (int q = 0; q < 4; q++)
+        start[q + 1] = start[q] + fill[q];
+    memcpy(fill, start, sizeof(fill));
+    for (uint32_t i = first; i < first + count; i++) {
+        uint32_t p = t->idx[i];
+        t->tmp[fill[quadrant(xy, p, mx, my)]++] = p;
+    }
+    memcpy(t->idx + first, t->tmp + first, count * sizeof(*t->idx));
+}
+
+static uint32_t build(struct jk_quadtree *t, const double *xy, uint32_t first, uint32_t count,
+                      double x0, double y0, double size, int depth)
+{
+    uint32_t id = new_node(t);
+    double sx = 0.0, sy = 0.0;
+    for (uint32_t i = first; i < first + count; i++) {
+        sx += xy[2 * t->idx[i]];
+        sy += xy[2 * t->idx[i] + 1];
+    }
+    struct jk_qnode *nd = &t->nodes[id];
+    *nd = (struct jk_qnode){.cx = sx / count,
+                            .cy = sy / count,
+                            .x0 = x0,
+                            .y0 = y0,
+                            .size = size,
+                            .mass = count,
+                            .first = first};
+    for (uint32_t i = first; i < first + count; i++) {
+        double dx = xy[2 * t->idx[i]] - nd->cx, dy = xy[2 * t->idx[i] + 1] - nd->cy;
+        nd->mxx += dx * dx;
+        nd->mxy += dx * dy;
+        nd->myy += dy * dy;
+    }
+    if (count <= LEAF_POINTS || depth >= MAX_DEPTH)
+        return id;
+    double half = size / 2.0;
+    uint32_t start[5];
+    partition(t, xy, first, count, x0 + half, y0 + half, start);
+    for (int q = 0; q < 4; q++) {
+        if (start[q + 1] == start[q])
+            continue;
+        uint32_t c = build(t, xy, start[q], start[q + 1] - start[q], x0 + (q & 1) * half,
+                           y0 + (q >> 1) * half, half, depth + 1);
+        t->nodes[id].child[q] = c; /* t->nodes may have moved: no pointer kept */
+    }
+    return id;
+}
+
+void jk_quadtree_build(struct jk_quadtree *t, const double *xy, size_t n)
+{
+    if (n > t->n_points) {
+        t->idx = jk_realloc(t->idx, n * sizeof(*t->idx));
+        t->tmp = jk_realloc(t->tmp, n * sizeof(*t->tmp));
+    }
+    t->n_points = n;
+    t->n_nodes = 0;
+    double lo_x = xy[0], hi_x = xy[0], lo_y = xy[1], hi_y = xy[1];
+    for (size_t i = 0; i < n; i++) {
+        t->idx[i] = (uint32_t)i;
+        lo_x = fmin(lo_x, xy[2 * i]);
+        hi_x = fmax(hi_x, xy[2 * i]);
+        lo_y = fmin(lo_y, xy[2 * i + 1]);
+        hi_y = fmax(hi_y, xy[2 * i + 1]);
+    }
+    /* A little wider than the points, so the largest ones fall inside [x0, x0 + size). */
+    double size = fmax(hi_x - lo_x, hi_y - lo_y);
+    size = size * (1.0 + 1e-9) + 1e-300;
+    build(t, xy, 0, (uint32_t)n, lo_x, lo_y, size, 0);
+}
+
+static int inside(const struct jk_qnode *c, double px, double py)
+{
+    return px >= c->x0 && px < c->x0 + c->size && py >= c->y0 && py < c->y0 + c->size;
+}
+
+/* Exact sum over the points of leaf c, without point k. */
+static double leaf_pairs(const struct jk_quadtree *t, const struct jk_qnode *c, const double *xy,
+                         uint32_t k, const struct jk_vos_kernel *kern, double *gx, double *gy)
+{
+    double px = xy[2 * k], py = xy[2 * k + 1], v = 0.0, g;
+    for (uint32_t i = c->first; i < c->first + c->mass; i++) {
+        uint32_t j = t->idx[i];
+        double dx = px - xy[2 * j], dy = py - xy[2 * j + 1], s = dx * dx + dy * dy;
+        if (j == k || !(s > 0.0))
+            continue;
+        v += jk_vos_pair(kern, s, &g);
+        *gx += g * dx;
+        *gy += g * dy;
+    }
+    return v;
+}
+
+/*
+ * A far cell's part of the value: its mass at the centre of mass plus the
+ * second-order Taylor term of f_e(|v|) over the spread of its points. The
+ * Hessian of f_e is d^(e-2) (I + (e-2) u u^T) with u = v / d, ln d included.
+ */
+static double cell_value(const struct jk_vos_kernel *kern, const struct jk_qnode *c, double s,
+                         double dx, double dy, double *g)
+{
+    double v = c->mass * jk_vos_pair(kern, s, g);
+    double d = sqrt(s), trace = c->mxx + c->myy;
+    double along = (dx * dx * c->mxx + 2.0 * dx * dy * c->mxy + dy * dy * c->myy) / s;
+    double hr = jk_vos_pow(d, kern->r, kern->ri) / s;
+    v -= 0.5 * hr * (trace + (kern->r - 2.0) * along);
+    if (kern->w0 > 0.0) {
+        double ha = jk_vos_pow(d, kern->a, kern->ai) / s;
+        v += 0.5 * kern->w0 * ha * (trace + (kern->a - 2.0) * along);
+    }
+    return v;
+}
+
+double jk_quadtree_pairs(const struct jk_quadtree *t, const double *xy, uint32_t k, double theta,
+                         const struct jk_vos_kernel *kern, double *gx, double *gy)
+{
+    double px = xy[2 * k], py = xy[2 * k + 1], v = 0.0, g;
+    double theta2 = theta * theta;
+    uint32_t stack[STACK_MAX];
+    int top = 0;
+    stack[top++] = 0;
+    while (top > 0) {
+        const struct jk_qnode *c = &t->nodes[stack[--top]];
+        double dx = px - c->cx, dy = py - c->cy, s = dx * dx + dy * dy;
+        int is_leaf = !(c->child[0] | c->child[1] | c->child[2] | c->child[3]);
+        if (c->size * c->size < theta2 * s && !inside(c, px, py)) {
+            v += cell_value(kern, c, s, dx, dy, &g);
+            *gx += c->mass * g * dx;
+            *gy += c->mass * g * dy;
+        } else if (is_leaf) {
+            v += leaf_pairs(t, c, xy, k, kern, gx, gy);
+        } else {
+            for (int q = 3; q >= 0; q--)
+                if (c->child[q])
+                    stack[top++] = c->child[q];
+        }
+    }
+    return v;
+}
+
+void jk_vos_net_init(struct jk_vos_net *g, const struct jk_map *map,
+                     const struct jk_vos_kernel *kern)
+{
+    size_t n = map->n_terms, m = map->n_links;
+    g->n = n;
+    g->first = jk_calloc(n + 1, sizeof(*g->first));
+    g->nbr = jk_malloc(2 * m * sizeof(*g->nbr));
+    g->w = jk_malloc(2 * m * sizeof(*g->w));
+    for (size_t e = 0; e < m; e++) {
+        g->first[map->links[e].source + 1]++;
+        g->first[map->links[e].target + 1]++;
+    }
+    for (size_t i = 0; i < n; i++)
+        g->first[i + 1] += g->first[i];
+    size_t *fill = jk_malloc((n + 1) * sizeof(*fill));
+    memcpy(fill, g->first, (n + 1) * sizeof(*fill));
+    for (size_t e = 0; e < m; e++) {
+        const struct jk_link *l = &map->links[e];
+        g->nbr[fill[l->source]] = l->target;
+        g->w[fill[l->source]++] = l->association;
+        g->nbr[fill[l->target]] = l->source;
+        g->w[fill[l->target]++] = l->association;
+    }
+    free(fill);
+    g->kern = *kern;
+}
+
+void jk_vos_net_release(struct jk_vos_net *g)
+{
+    free(g->first);
+    free(g->nbr);
+    free(g->w);
+}
+
+double jk_vos_link_pull(const struct jk_vos_net *g, const double *xy, uint32_t k,
+                        const unsigned char *seen, double *gx, double *gy)
+{
+    const struct jk_vos_kernel *kern = &g->kern;
+    double px = xy[2 * k], py = xy[2 * k + 1], v = 0.0;
+    for (size_t e = g->first[k]; e < g->first[k + 1]; e++) {
+        uint32_t j = g->nbr[e];
+        double dx = px - xy[2 * j], dy = py - xy[2 * j + 1], s = dx * dx + dy * dy;
+        if (!(s > 0.0))
+            continue;
+        double d = sqrt(s), p = jk_vos_pow(d, kern->a, kern->ai);
+        *gx += g->w[e] * p / s * dx;
+        *gy += g->w[e] * p / s * dy;
+        if (!seen[j])
+            v += g->w[e] * jk_vos_f(d, p, kern->inv_a);
+    }
+    return v;
+}
+
+void jk_vos_move(double *xy, uint32_t k, double gx, double gy, double step)
+{
+    double len = sqrt(gx * gx + gy * gy);
+    if (len > 0.0) {
+        xy[2 * k] -= step * gx / len;
+        xy[2 * k + 1] -= step * gy / len;
+    }
+}
+
+/* A term's own position is unchanged until its turn, as jk_quadtree_pairs requires. */
+double jk_vos_sweep_tree(const struct jk_vos_net *g, double *xy, struct jk_vos_sweep *ws,
+                         double step)
+{
+    double v = 0.0, *pull = ws->pull;
+    jk_quadtree_build(&ws->tree, xy, g->n);
+    for (size_t k = 0; k < g->n; k++) {
+        pull[3 * k] = pull[3 * k + 1] = 0.0;
+        pull[3 * k + 2] = jk_quadtree_pairs(&ws->tree, xy, (uint32_t)k, ws->theta, &g->kern,
+                                            &pull[3 * k], &pull[3 * k + 1]);
+    }
+    memset(ws->seen, 0, g->n);
+    for (size_t t = 0; t < g->n; t++) {
+        uint32_t k = ws->order[t];
+        double gx = pull[3 * k], gy = pull[3 * k + 1];
+        v += 0.5 * pull[3 * k + 2] + jk_vos_link_pull(g, xy, k, ws->seen, &gx, &gy);
+        jk_vos_move(xy, k, gx, gy, step);
+        ws->seen[k] = 1;
+    }
+    return v;
+}
