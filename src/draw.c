@@ -5,6 +5,7 @@
  * and lays out the legend. Text is measured with render_cairo's font.
  */
 #include "draw.h"
+#include "palette.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -93,17 +94,6 @@ void jk_scene_release(struct jk_scene *s)
 /* ---- colours ---- */
 
 /*
- * Okabe-Ito: blue, vermillion, bluish green, reddish purple, orange, sky
- * blue, yellow, black; then Paul Tol's muted wine, olive, indigo, sand.
- */
-static const struct jk_color palette[JK_DRAW_PALETTE_SIZE] = {
-    {0x00, 0x72, 0xB2, 255}, {0xD5, 0x5E, 0x00, 255}, {0x00, 0x9E, 0x73, 255},
-    {0xCC, 0x79, 0xA7, 255}, {0xE6, 0x9F, 0x00, 255}, {0x56, 0xB4, 0xE9, 255},
-    {0xF0, 0xE4, 0x42, 255}, {0x00, 0x00, 0x00, 255}, {0x88, 0x22, 0x55, 255},
-    {0x99, 0x99, 0x33, 255}, {0x33, 0x22, 0x88, 255}, {0xDD, 0xCC, 0x77, 255},
-};
-
-/*
  * matplotlib's viridis (van der Walt & Smith; _cm_listed.py, _viridis_data,
  * 256 entries) at entries round(i * 255 / 16), i = 0..16. Linear
  * interpolation between them stays within 5/255 of the full table.
@@ -122,11 +112,11 @@ static const uint8_t density_stops[5][3] = {
     {0xf2, 0xe1, 0x2b}, {0xe4, 0x57, 0x2e},
 };
 
-struct jk_color jk_cluster_color(uint32_t cluster)
+struct jk_color jk_draw_cluster_color(uint32_t cluster)
 {
-    if (cluster >= 1 && cluster <= JK_DRAW_PALETTE_SIZE)
-        return palette[cluster - 1];
-    return jk_draw_grey();
+    unsigned char rgb[3];
+    jk_cluster_color(cluster, rgb);
+    return (struct jk_color){rgb[0], rgb[1], rgb[2], 255};
 }
 
 struct jk_color jk_draw_grey(void)
@@ -290,7 +280,7 @@ static void color_terms(struct builder *b)
         return;
     }
     for (size_t i = 0; i < b->map->n_terms; i++)
-        b->g[i].color = jk_cluster_color(b->map->terms[i].cluster);
+        b->g[i].color = jk_draw_cluster_color(b->map->terms[i].cluster);
 }
 
 /* Largest first, so small circles stay visible on top of large ones. */
@@ -473,13 +463,13 @@ static void cluster_legend(struct builder *b)
     double x = 2 * PAD;
     char text[48];
     x = legend_push(b, legend_measure(b, "Cluster"), x) + legend_font(b);
-    for (uint32_t c = 1; c <= k && c <= JK_DRAW_PALETTE_SIZE; c++) {
+    for (uint32_t c = 1; c <= k && c <= JK_PALETTE_SIZE; c++) {
         snprintf(text, sizeof(text), "%u", (unsigned)c);
-        if (!legend_item(b, &x, jk_cluster_color(c), text))
+        if (!legend_item(b, &x, jk_draw_cluster_color(c), text))
             return;
     }
-    if (k > JK_DRAW_PALETTE_SIZE) {
-        snprintf(text, sizeof(text), "%d\xE2\x80\x93%zu", JK_DRAW_PALETTE_SIZE + 1, k);
+    if (k > JK_PALETTE_SIZE) {
+        snprintf(text, sizeof(text), "%d\xE2\x80\x93%zu", JK_PALETTE_SIZE + 1, k);
         legend_item(b, &x, jk_draw_grey(), text);
     }
 }

@@ -132,7 +132,7 @@ void jk_scene_release(struct jk_scene *s);
  * What each view shows:
  * - circles: area proportional to occurrences (as VOSviewer), radii scaled
  *   to the picture and the number of terms, at least 1.5 px;
- * - network colours: jk_cluster_color; overlay: jk_viridis over the range
+ * - network colours: jk_draw_cluster_color; overlay: jk_viridis over the range
  *   of known average years, grey for unknown years (all grey, and a legend
  *   saying so, when no year is known);
  * - links: the min(n_links, max_links) strongest (ties: lower link index
@@ -174,8 +174,7 @@ enum jk_status jk_draw_build(struct jk_scene *s, const struct jk_map *map,
  * most; 9-12 take four colours of Paul Tol's "muted" scheme that differ from
  * those; cluster 0 (not clustered) and clusters past 12 are grey.
  */
-#define JK_DRAW_PALETTE_SIZE 12
-struct jk_color jk_cluster_color(uint32_t cluster);
+struct jk_color jk_draw_cluster_color(uint32_t cluster); /* palette.h's colours, opaque */
 
 /* The grey of unknown years and of clusters past the palette. */
 struct jk_color jk_draw_grey(void);

@@ -17,6 +17,7 @@
 #include <time.h>
 
 #include "draw.h"
+#include "palette.h"
 #include "map.h"
 #include "util/mem.h"
 
@@ -287,7 +288,7 @@ static void test_link_width_and_colour(void **state)
     assert_true(strong->weight > weak->weight);
     assert_true(strong->width > weak->width);
     /* a link inside a cluster takes the cluster's colour, translucent */
-    assert_true(same_color(weak->color, jk_cluster_color(m.terms[weak->source].cluster)));
+    assert_true(same_color(weak->color, jk_draw_cluster_color(m.terms[weak->source].cluster)));
     assert_true(weak->color.a < 255);
     jk_scene_release(&s);
     jk_map_release(&m);
@@ -333,15 +334,15 @@ static void test_cluster_colours(void **state)
         for (size_t j = 0; j < m.n_terms; j++) {
             uint32_t ci = m.terms[i].cluster, cj = m.terms[j].cluster;
             bool same = same_color(circle_of(&s, i)->color, circle_of(&s, j)->color);
-            if (ci == cj || (ci > JK_DRAW_PALETTE_SIZE && cj > JK_DRAW_PALETTE_SIZE))
+            if (ci == cj || (ci > JK_PALETTE_SIZE && cj > JK_PALETTE_SIZE))
                 assert_true(same);
             else
                 assert_false(same);
         }
-        if (m.terms[i].cluster > JK_DRAW_PALETTE_SIZE)
+        if (m.terms[i].cluster > JK_PALETTE_SIZE)
             assert_true(same_color(circle_of(&s, i)->color, jk_draw_grey()));
     }
-    assert_true(same_color(jk_cluster_color(0), jk_draw_grey()));
+    assert_true(same_color(jk_draw_cluster_color(0), jk_draw_grey()));
     jk_scene_release(&s);
     jk_map_release(&m);
 }
