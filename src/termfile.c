@@ -1,0 +1,452 @@
+/*
+ * List files (see termfile.h): the line reader, tab splitter and term
+ * normaliser every list loader shares, and the reviewed terms file that
+ * `jaringkata terms` writes and `map --terms FILE` reads back.
+ */
+#include "termfile.h"
+
+#include <errno.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <utf8proc.h>
+
+#include "stopwords.h"
+#include "util/mem.h"
+
+#define TERMFILE_HEADER "term\toccurrences\tdocuments\trelevance\tselected\taliases"
+#define TERMFILE_HEADER_SHOWN                                                                      \
+    "term<TAB>occurrences<TAB>documents<TAB>relevance<TAB>selected<TAB>aliases"
+
+/* ---- Part 1: reading list files -------------------------------------- */
+
+enum jk_status jk_lines_open(struct jk_lines *r, const char *path, const char *what, bool comments,
+                             struct jk_diag *diag)
+{
+    memset(r, 0, sizeof(*r));
+    r->path = path;
+    r->what = what;
+    r->comments = comments;
+    r->f = fopen(path, "rb");
+    if (!r->f)
+        return jk_error(diag, JK_E_INPUT, "cannot open %s '%s': %s", what, path, strerror(errno));
+    return JK_OK;
+}
+
+void jk_lines_close(struct jk_lines *r)
+{
+    if (!r)
+        return;
+    if (r->f)
+        fclose(r->f);
+    free(r->line);
+    r->f = NULL;
+    r->line = NULL;
+    r->len = r->cap = 0;
+}
+
+/* Returns the offset of the first byte that is not well-formed UTF-8, or len. */
+static size_t utf8_invalid_at(const char *s, size_t len)
+{
+    size_t i = 0;
+    while (i < len) {
+        utf8proc_int32_t cp;
+        utf8proc_ssize_t n =
+            utf8proc_iterate((const utf8proc_uint8_t *)s + i, (utf8proc_ssize_t)(len - i), &cp);
+        if (n <= 0)
+            return i;
+        i += (size_t)n;
+    }
+    return len;
+}
+
+static bool is_blank_or_comment(const char *s, size_t len, bool comments)
+{
+    for (size_t i = 0; i < len; i++) {
+        if (s[i] == ' ' || s[i] == '\t')
+            continue;
+        return comments && s[i] == '#';
+    }
+    return true;
+}
+
+/* Checks one physical line (line end already removed); records an error in r. */
+static bool line_ok(struct jk_lines *r, struct jk_diag *diag)
+{
+    const char *s = r->line;
+    size_t len = r->len;
+    const char *fix = "save the file as UTF-8 text";
+    if (memchr(s, '\0', len)) {
+        r->status = jk_error(diag, JK_E_INPUT, "%s:%lu: the line holds a NUL byte (UTF-16?); %s",
+                             r->path, r->lineno, fix);
+        return false;
+    }
+    size_t bad = utf8_invalid_at(s, len);
+    if (bad < len) {
+        r->status =
+            jk_error(diag, JK_E_INPUT, "%s:%lu: not valid UTF-8 at byte %zu of the line; %s",
+                     r->path, r->lineno, bad + 1, fix);
+        return false;
+    }
+    return true;
+}
+
+bool jk_lines_next(struct jk_lines *r, struct jk_diag *diag)
+{
+    if (!r->f || r->status != JK_OK)
+        return false;
+    ssize_t got;
+    errno = 0;
+    while ((got = getline(&r->line, &r->cap, r->f)) != -1) {
+        char *s = r->line;
+        size_t len = (size_t)got;
+        r->lineno++;
+        if (r->lineno == 1 && len >= 2 &&
+            ((s[0] == '\xff' && s[1] == '\xfe') || (s[0] == '\xfe' && s[1] == '\xff'))) {
+            r->status = jk_error(diag, JK_E_INPUT,
+                                 "%s:1: the file is UTF-16; save it as UTF-8 (with or without BOM)",
+                                 r->path);
+            return false;
+        }
+        if (r->lineno == 1 && len >= 3 && memcmp(s, "\xef\xbb\xbf", 3) == 0) {
+            memmove(s, s + 3, len - 3);
+            len -= 3;
+        }
+        while (len > 0 && (s[len - 1] == '\n' || s[len - 1] == '\r'))
+            len--;
+        s[len] = '\0';
+        r->len = len;
+        if (!line_ok(r, diag))
+            return false;
+        if (!is_blank_or_comment(s, len, r->comments))
+            return true;
+    }
+    if (ferror(r->f))
+        r->status = jk_error(diag, JK_E_INPUT, "cannot read %s '%s': %s", r->what, r->path,
+                             strerror(errno ? errno : EIO));
+    return false;
+}
+
+/* Reads a quoted field starting at line[*i] == '"'; unquotes it in place. */
+static bool split_quoted(char *line, size_t len, size_t *i, size_t *flen, const char **error)
+{
+    size_t start = *i, w = *i, k = *i + 1;
+    for (;;) {
+        if (k >= len) {
+            *error = "a quoted field has no closing quote; end it with '\"' (a '\"' inside is "
+                     "written '\"\"') or remove the opening quote";
+            return false;
+        }
+        if (line[k] == '"') {
+            if (k + 1 < len && line[k + 1] == '"') {
+                line[w++] = '"';
+                k += 2;
+                continue;
+            }
+            k++;
+            break;
+        }
+        line[w++] = line[k++];
+    }
+    while (k < len && line[k] == ' ')
+        k++;
+    if (k < len && line[k] != '\t') {
+        *error = "text follows the closing quote of a quoted field; put the whole field in "
+                 "quotes or write it without quotes";
+        return false;
+    }
+    *i = k;
+    *flen = w - start;
+    return true;
+}
+
+size_t jk_tsv_split(char *line, size_t len, struct jk_field *fields, size_t max, const char **error)
+{
+    size_t n = 0, i = 0;
+    for (;;) {
+        size_t start = i, flen;
+        if (i < len && line[i] == '"') {
+            if (!split_quoted(line, len, &i, &flen, error))
+                return SIZE_MAX;
+        } else {
+            const char *tab = memchr(line + i, '\t', len - i);
+            i = tab ? (size_t)(tab - line) : len;
+            flen = i - start;
+        }
+        if (n < max)
+            fields[n] = (struct jk_field){line + start, flen};
+        n++;
+        if (i >= len)
+            return n;
+        i++; /* the tab */
+    }
+}
+
+static bool is_space_cp(utf8proc_int32_t cp)
+{
+    if (cp == ' ' || (cp >= '\t' && cp <= '\r') || cp == 0x85)
+        return true;
+    utf8proc_category_t c = utf8proc_category(cp);
+    return c == UTF8PROC_CATEGORY_ZS || c == UTF8PROC_CATEGORY_ZL || c == UTF8PROC_CATEGORY_ZP;
+}
+
+bool jk_normalise_term(const char *s, size_t len, struct jk_buf *out)
+{
+    jk_buf_clear(out);
+    if (len == 0)
+        return true;
+    if (!jk_lowercase(s, len, out))
+        return false;
+    size_t w = 0, i = 0;
+    bool pending = false;
+    while (i < out->len) {
+        utf8proc_int32_t cp;
+        utf8proc_ssize_t n = utf8proc_iterate((const utf8proc_uint8_t *)out->data + i,
+                                              (utf8proc_ssize_t)(out->len - i), &cp);
+        if (n <= 0)
+            return false;
+        if (is_space_cp(cp)) {
+            pending = w > 0;
+        } else {
+            if (pending)
+                out->data[w++] = ' ';
+            pending = false;
+            memmove(out->data + w, out->data + i, (size_t)n);
+            w += (size_t)n;
+        }
+        i += (size_t)n;
+    }
+    jk_buf_truncate(out, w);
+    return true;
+}
+
+/* ---- Part 2: writing the terms file ---------------------------------- */
+
+static void put_field(FILE *f, const char *s)
+{
+    if (!s)
+        return;
+    bool quoted = s[0] == '"';
+    if (quoted)
+        fputc('"', f);
+    for (const char *p = s; *p; p++) {
+        if (*p == '\t' || *p == '\n' || *p == '\r')
+            fputc(' ', f);
+        else if (*p == '"' && quoted)
+            fputs("\"\"", f);
+        else
+            fputc(*p, f);
+    }
+    if (quoted)
+        fputc('"', f);
+}
+
+void jk_termfile_header(FILE *f)
+{
+    fputs(TERMFILE_HEADER "\n", f);
+}
+
+void jk_termfile_row(FILE *f, const char *term, uint32_t occurrences, uint32_t documents,
+                     double relevance, bool selected, const char *aliases)
+{
+    put_field(f, term);
+    fprintf(f, "\t%lu\t%lu\t", (unsigned long)occurrences, (unsigned long)documents);
+    if (isnan(relevance))
+        fputs("NaN", f);
+    else if (isinf(relevance))
+        fputs(relevance > 0 ? "Infinity" : "-Infinity", f);
+    else /* the tool never calls setlocale, so '.' is the decimal separator */
+        fprintf(f, "%.4f", fabs(relevance) < 0.00005 ? 0.0 : relevance);
+    fputs(selected ? "\tyes\t" : "\tno\t", f);
+    put_field(f, aliases);
+    fputc('\n', f);
+}
+
+/* ---- Part 2: reading the terms file ---------------------------------- */
+
+void jk_termfile_init(struct jk_termfile *t)
+{
+    jk_strmap_init(&t->terms);
+    t->selected = NULL;
+    t->lines = NULL;
+    t->cap = 0;
+    t->n_selected = 0;
+}
+
+void jk_termfile_release(struct jk_termfile *t)
+{
+    if (!t)
+        return;
+    jk_strmap_release(&t->terms);
+    free(t->selected);
+    free(t->lines);
+    jk_termfile_init(t);
+}
+
+size_t jk_termfile_count(const struct jk_termfile *t)
+{
+    return jk_strmap_count(&t->terms);
+}
+
+bool jk_termfile_selected(const struct jk_termfile *t, const char *term, size_t len, bool *known)
+{
+    uint32_t id = jk_strmap_find(&t->terms, term, len);
+    if (known)
+        *known = id != JK_NO_ID;
+    return id != JK_NO_ID && t->selected[id];
+}
+
+/* Column positions found in the header. */
+struct columns {
+    size_t term, selected;
+    size_t need; /* fields a row must have: max(term, selected) + 1 */
+};
+
+static bool field_is(const struct jk_field *fl, const char *name, struct jk_buf *norm)
+{
+    return jk_normalise_term(fl->s, fl->len, norm) && strcmp(norm->data, name) == 0;
+}
+
+static enum jk_status read_header(struct jk_lines *r, struct columns *c, struct jk_buf *norm,
+                                  struct jk_diag *diag)
+{
+    size_t max = 1;
+    for (size_t i = 0; i < r->len; i++)
+        max += r->line[i] == '\t';
+    struct jk_field *fl = jk_calloc(max, sizeof(*fl));
+    const char *error = NULL;
+    size_t n = jk_tsv_split(r->line, r->len, fl, max, &error);
+    enum jk_status st = JK_OK;
+    if (n == SIZE_MAX) {
+        st = jk_error(diag, JK_E_INPUT, "%s:%lu: in the header, %s", r->path, r->lineno, error);
+        goto out;
+    }
+    c->term = c->selected = SIZE_MAX;
+    for (size_t i = 0; i < n; i++) {
+        if (c->term == SIZE_MAX && field_is(&fl[i], "term", norm))
+            c->term = i;
+        else if (c->selected == SIZE_MAX && field_is(&fl[i], "selected", norm))
+            c->selected = i;
+    }
+    if (c->term == SIZE_MAX || c->selected == SIZE_MAX) {
+        struct jk_buf found;
+        jk_buf_init(&found);
+        for (size_t i = 0; i < n && i < 12; i++)
+            jk_buf_addf(&found, "%s'%.*s'", i ? ", " : "", (int)fl[i].len, fl[i].s);
+        st = jk_error(diag, JK_E_INPUT,
+                      "%s:%lu: the header has no '%s' column (columns found: %s); the first line "
+                      "must name the columns, e.g. '" TERMFILE_HEADER_SHOWN "'",
+                      r->path, r->lineno, c->term == SIZE_MAX ? "term" : "selected", found.data);
+        jk_buf_release(&found);
+        goto out;
+    }
+    c->need = (c->term > c->selected ? c->term : c->selected) + 1;
+out:
+    free(fl);
+    return st;
+}
+
+/* Parses a selected value; returns false if it is not one of the accepted words. */
+static bool parse_selected(const char *s, size_t len, bool *value)
+{
+    static const char *const yes[] = {"yes", "y", "true", "1"};
+    static const char *const no[] = {"no", "n", "false", "0"};
+    while (len > 0 && (*s == ' ' || *s == '\t'))
+        s++, len--;
+    while (len > 0 && (s[len - 1] == ' ' || s[len - 1] == '\t'))
+        len--;
+    for (size_t i = 0; i < sizeof(yes) / sizeof(yes[0]); i++) {
+        if (strlen(yes[i]) == len && strncasecmp(s, yes[i], len) == 0)
+            return *value = true, true;
+        if (strlen(no[i]) == len && strncasecmp(s, no[i], len) == 0)
+            return *value = false, true;
+    }
+    return false;
+}
+
+static enum jk_status add_term(struct jk_termfile *t, const struct jk_lines *r,
+                               const struct jk_buf *term, bool selected, struct jk_diag *diag)
+{
+    bool added;
+    uint32_t id = jk_strmap_intern(&t->terms, term->data, term->len, &added);
+    if (!added) {
+        if (t->selected[id] == selected)
+            return JK_OK;
+        return jk_error(diag, JK_E_INPUT,
+                        "%s:%lu: term '%s' is already listed on line %lu with selected = %s; "
+                        "keep one of the two rows",
+                        r->path, r->lineno, term->data, t->lines[id],
+                        t->selected[id] ? "yes" : "no");
+    }
+    size_t old_cap = t->cap;
+    JK_GROW(t->selected, (size_t)id + 1, t->cap);
+    if (t->cap != old_cap)
+        t->lines = jk_realloc(t->lines, t->cap * sizeof(*t->lines));
+    t->selected[id] = selected;
+    t->lines[id] = r->lineno;
+    t->n_selected += selected;
+    return JK_OK;
+}
+
+static enum jk_status read_row(struct jk_termfile *t, struct jk_lines *r, const struct columns *c,
+                               struct jk_field *fl, struct jk_buf *norm, struct jk_diag *diag)
+{
+    const char *error = NULL;
+    size_t n = jk_tsv_split(r->line, r->len, fl, c->need, &error);
+    if (n == SIZE_MAX)
+        return jk_error(diag, JK_E_INPUT, "%s:%lu: %s", r->path, r->lineno, error);
+    if (n < c->need)
+        return jk_error(diag, JK_E_INPUT,
+                        "%s:%lu: the row has %zu column%s but the header puts '%s' in column "
+                        "%zu; fill in the term and its selected value (yes or no)",
+                        r->path, r->lineno, n, n == 1 ? "" : "s",
+                        c->term > c->selected ? "term" : "selected", c->need);
+    const struct jk_field *sel = &fl[c->selected];
+    bool selected;
+    if (!parse_selected(sel->s, sel->len, &selected))
+        return jk_error(diag, JK_E_INPUT,
+                        "%s:%lu: selected value '%.*s' is not understood; write yes or no (y/n, "
+                        "true/false and 1/0 are accepted too)",
+                        r->path, r->lineno, (int)sel->len, sel->s);
+    if (!jk_normalise_term(fl[c->term].s, fl[c->term].len, norm))
+        return jk_error(diag, JK_E_INTERNAL, "%s:%lu: cannot lower-case the term", r->path,
+                        r->lineno);
+    if (norm->len == 0)
+        return jk_error(diag, JK_E_INPUT,
+                        "%s:%lu: the term column is empty; write the term or delete the row",
+                        r->path, r->lineno);
+    return add_term(t, r, norm, selected, diag);
+}
+
+enum jk_status jk_termfile_load(struct jk_termfile *t, const char *path, struct jk_diag *diag)
+{
+    struct jk_lines r;
+    enum jk_status st = jk_lines_open(&r, path, "terms file", false, diag);
+    if (st != JK_OK)
+        return st;
+    struct jk_buf norm;
+    jk_buf_init(&norm);
+    struct columns c;
+    struct jk_field *fl = NULL;
+    while (st == JK_OK && jk_lines_next(&r, diag)) {
+        if (!fl) {
+            st = read_header(&r, &c, &norm, diag);
+            if (st == JK_OK)
+                fl = jk_calloc(c.need, sizeof(*fl));
+            continue;
+        }
+        st = read_row(t, &r, &c, fl, &norm, diag);
+    }
+    if (st == JK_OK)
+        st = r.status;
+    if (st == JK_OK && !fl)
+        st = jk_error(diag, JK_E_INPUT,
+                      "%s: the file is empty; a terms file starts with the header line "
+                      "'" TERMFILE_HEADER_SHOWN "' (write one with `jaringkata terms`)",
+                      path);
+    free(fl);
+    jk_buf_release(&norm);
+    jk_lines_close(&r);
+    return st;
+}
