@@ -10,6 +10,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "layout_bh.h"
 #include "util/igraph_glue.h"
@@ -313,13 +314,21 @@ static double objective_of(const struct jk_map *map, const struct jk_vos_kernel 
     return v_best_scale(&S, k);
 }
 
+/* Processors online, for the tree pass (any count gives the same layout). */
+static unsigned cpu_count(void)
+{
+    long n = sysconf(_SC_NPROCESSORS_ONLN);
+    return n < 1 ? 1 : n > JK_VOS_MAX_THREADS ? JK_VOS_MAX_THREADS : (unsigned)n;
+}
+
 /* Best of o->starts VOS runs into best; returns its objective. */
 static double vos_layout(const struct jk_map *map, const struct jk_layout_options *o, double *best)
 {
     size_t n = map->n_terms;
     struct jk_vos_kernel kern;
     struct jk_vos_net g;
-    struct jk_vos_sweep ws = {.use_tree = n > o->exact_limit, .theta = o->theta};
+    struct jk_vos_sweep ws = {
+        .use_tree = n > o->exact_limit, .theta = o->theta, .threads = cpu_count()};
     double *xy = jk_malloc(2 * n * sizeof(*xy)), best_v = INFINITY;
     uint64_t rng = (uint64_t)o->seed;
     kernel_for(&kern, map, o);

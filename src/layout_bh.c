@@ -5,6 +5,7 @@
  */
 #include "layout_bh.h"
 
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -14,6 +15,8 @@
 /* Deeper cells than this are narrower than rounding errors of the coordinates. */
 #define MAX_DEPTH 48
 #define STACK_MAX (3 * MAX_DEPTH + 8)
+/* Below this many terms a sweep's tree pass is too short to share out. */
+#define PARALLEL_MIN_TERMS 256
 
 static int32_t small_integer(double e)
 {
@@ -164,22 +167,27 @@ static double leaf_pairs(const struct jk_quadtree *t, const struct jk_qnode *c, 
 }
 
 /*
- * A far cell's part of the value: its mass at the centre of mass plus the
- * second-order Taylor term of f_e(|v|) over the spread of its points. The
- * Hessian of f_e is d^(e-2) (I + (e-2) u u^T) with u = v / d, ln d included.
+ * A far cell at squared distance s: its points at their centre of mass for
+ * the gradient (*g as in jk_vos_pair, times the mass); for the value also
+ * the second-order Taylor term over their spread. The Hessian of f_e(|v|)
+ * is d^(e-2) (I + (e-2) u u^T) with u = v / d, ln d (e = 0) included.
  */
-static double cell_value(const struct jk_vos_kernel *kern, const struct jk_qnode *c, double s,
+static double cell_value(const struct jk_vos_kernel *k, const struct jk_qnode *c, double s,
                          double dx, double dy, double *g)
 {
-    double v = c->mass * jk_vos_pair(kern, s, g);
-    double d = sqrt(s), trace = c->mxx + c->myy;
-    double along = (dx * dx * c->mxx + 2.0 * dx * dy * c->mxy + dy * dy * c->myy) / s;
-    double hr = jk_vos_pow(d, kern->r, kern->ri) / s;
-    v -= 0.5 * hr * (trace + (kern->r - 2.0) * along);
-    if (kern->w0 > 0.0) {
-        double ha = jk_vos_pow(d, kern->a, kern->ai) / s;
-        v += 0.5 * kern->w0 * ha * (trace + (kern->a - 2.0) * along);
+    double d = sqrt(s), inv_s = 1.0 / s, mass = (double)c->mass;
+    double spread = c->mxx + c->myy;
+    double along = (dx * dx * c->mxx + 2.0 * dx * dy * c->mxy + dy * dy * c->myy) * inv_s;
+    double p = jk_vos_pow(d, k->r, k->ri);
+    double v = -mass * jk_vos_f(d, p, k->inv_r) - 0.5 * p * inv_s * (spread + (k->r - 2.0) * along);
+    double pull = -p;
+    if (k->w0 > 0.0) {
+        p = jk_vos_pow(d, k->a, k->ai);
+        v += k->w0 *
+             (mass * jk_vos_f(d, p, k->inv_a) + 0.5 * p * inv_s * (spread + (k->a - 2.0) * along));
+        pull += k->w0 * p;
     }
+    *g = mass * pull * inv_s;
     return v;
 }
 
@@ -197,8 +205,8 @@ double jk_quadtree_pairs(const struct jk_quadtree *t, const double *xy, uint32_t
         int is_leaf = !(c->child[0] | c->child[1] | c->child[2] | c->child[3]);
         if (c->size * c->size < theta2 * s && !inside(c, px, py)) {
             v += cell_value(kern, c, s, dx, dy, &g);
-            *gx += c->mass * g * dx;
-            *gy += c->mass * g * dy;
+            *gx += g * dx;
+            *gy += g * dy;
         } else if (is_leaf) {
             v += leaf_pairs(t, c, xy, k, kern, gx, gy);
         } else {
@@ -273,16 +281,57 @@ void jk_vos_move(double *xy, uint32_t k, double gx, double gy, double step)
 }
 
 /* A term's own position is unchanged until its turn, as jk_quadtree_pairs requires. */
+/* Terms [from, to) of a sweep's tree pass; one per thread. */
+struct pull_job {
+    const struct jk_vos_net *g;
+    const double *xy;
+    struct jk_vos_sweep *ws;
+    size_t from, to;
+};
+
+static void *pull_range(void *arg)
+{
+    const struct pull_job *job = arg;
+    double *pull = job->ws->pull;
+    for (size_t k = job->from; k < job->to; k++) {
+        pull[3 * k] = pull[3 * k + 1] = 0.0;
+        pull[3 * k + 2] = jk_quadtree_pairs(&job->ws->tree, job->xy, (uint32_t)k, job->ws->theta,
+                                            &job->g->kern, &pull[3 * k], &pull[3 * k + 1]);
+    }
+    return NULL;
+}
+
+/*
+ * Every term's pull from the tree, split over ws->threads threads. Each
+ * term's result depends only on the tree and xy, so the split cannot change
+ * a bit of it; a thread that cannot be started leaves its share to this one.
+ */
+static void tree_pulls(const struct jk_vos_net *g, const double *xy, struct jk_vos_sweep *ws)
+{
+    struct pull_job job[JK_VOS_MAX_THREADS];
+    pthread_t tid[JK_VOS_MAX_THREADS];
+    int started[JK_VOS_MAX_THREADS] = {0};
+    unsigned t = g->n >= PARALLEL_MIN_TERMS ? ws->threads : 1;
+    t = t < 1 ? 1 : t > JK_VOS_MAX_THREADS ? JK_VOS_MAX_THREADS : t;
+    for (unsigned i = 0; i < t; i++)
+        job[i] = (struct pull_job){g, xy, ws, g->n * i / t, g->n * (i + 1) / t};
+    for (unsigned i = 1; i < t; i++)
+        started[i] = pthread_create(&tid[i], NULL, pull_range, &job[i]) == 0;
+    pull_range(&job[0]);
+    for (unsigned i = 1; i < t; i++) {
+        if (started[i])
+            pthread_join(tid[i], NULL);
+        else
+            pull_range(&job[i]);
+    }
+}
+
 double jk_vos_sweep_tree(const struct jk_vos_net *g, double *xy, struct jk_vos_sweep *ws,
                          double step)
 {
     double v = 0.0, *pull = ws->pull;
     jk_quadtree_build(&ws->tree, xy, g->n);
-    for (size_t k = 0; k < g->n; k++) {
-        pull[3 * k] = pull[3 * k + 1] = 0.0;
-        pull[3 * k + 2] = jk_quadtree_pairs(&ws->tree, xy, (uint32_t)k, ws->theta, &g->kern,
-                                            &pull[3 * k], &pull[3 * k + 1]);
-    }
+    tree_pulls(g, xy, ws);
     memset(ws->seen, 0, g->n);
     for (size_t t = 0; t < g->n; t++) {
         uint32_t k = ws->order[t];

@@ -13,6 +13,9 @@
 
 #include "map.h"
 
+/* Most threads a sweep's tree pass uses. */
+#define JK_VOS_MAX_THREADS 8
+
 /* jk_vos_kernel.ai/.ri when the exponent is not a small integer. */
 #define JK_EXP_GENERAL INT32_MIN
 
@@ -134,6 +137,7 @@ struct jk_vos_sweep {
     unsigned char *seen;
     int use_tree;
     double theta;
+    unsigned threads; /* for the tree pass, 1..JK_VOS_MAX_THREADS; results never depend on it */
     struct jk_quadtree tree;
     double *pull; /* per term: gradient x, y and value of its pairs, from the tree */
 };
@@ -143,7 +147,8 @@ struct jk_vos_sweep {
  * all-pairs part of its gradient comes from a tree of the positions at the
  * start of the sweep, the links' part from the current positions. Returns
  * V accumulated during the sweep (the pairs' part is each term's tree sum
- * halved). ws->pull holds 3 n doubles.
+ * halved). ws->pull holds 3 n doubles. From 256 terms on, the tree pass
+ * runs on ws->threads threads (POSIX threads; in glibc's libc since 2.34).
  */
 double jk_vos_sweep_tree(const struct jk_vos_net *g, double *xy, struct jk_vos_sweep *ws,
                          double step);

@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "layout.h"
+#include "layout_bh.h"
 #include "map.h"
 #include "network.h"
 #include "util/mem.h"
@@ -530,6 +531,84 @@ static void test_other_exponents(void **state)
     jk_map_release(&map);
 }
 
+/* Random positions in [-5, 5]^2 for n terms. */
+static double *random_xy(size_t n, uint64_t seed)
+{
+    double *xy = jk_malloc(2 * n * sizeof(*xy));
+    for (size_t i = 0; i < 2 * n; i++)
+        xy[i] = 10.0 * ((double)(rng_next(&seed) >> 11) * 0x1.0p-53) - 5.0;
+    return xy;
+}
+
+/* The quadtree against the plain sum over all pairs, with and without approximation. */
+static void test_quadtree_sums(void **state)
+{
+    (void)state;
+    const size_t n = 700;
+    double *xy = random_xy(n, 21);
+    struct jk_vos_kernel kern;
+    jk_vos_kernel_init(&kern, 2.0, 1.0, 0.01);
+    struct jk_quadtree tree;
+    jk_quadtree_init(&tree);
+    jk_quadtree_build(&tree, xy, n);
+    for (uint32_t k = 0; k < n; k += 97) {
+        double v = 0.0, gx = 0.0, gy = 0.0, g;
+        for (size_t j = 0; j < n; j++) {
+            double dx = xy[2 * k] - xy[2 * j], dy = xy[2 * k + 1] - xy[2 * j + 1];
+            if (j == k)
+                continue;
+            v += jk_vos_pair(&kern, dx * dx + dy * dy, &g);
+            gx += g * dx;
+            gy += g * dy;
+        }
+        double tv, tx = 0.0, ty = 0.0;
+        tv = jk_quadtree_pairs(&tree, xy, k, 1e-9, &kern, &tx, &ty); /* opens every cell */
+        assert_float_equal(tv, v, 1e-9 * fabs(v));
+        assert_float_equal(tx, gx, 1e-9 * hypot(gx, gy));
+        tx = ty = 0.0;
+        tv = jk_quadtree_pairs(&tree, xy, k, 0.5, &kern, &tx, &ty);
+        assert_float_equal(tv, v, 1e-4 * fabs(v));
+        assert_true(hypot(tx - gx, ty - gy) < 0.02 * hypot(gx, gy));
+    }
+    jk_quadtree_release(&tree);
+    free(xy);
+}
+
+/* A Barnes-Hut sweep gives the same bits on one thread and on several. */
+static void test_tree_sweep_threads(void **state)
+{
+    (void)state;
+    struct jk_map map;
+    clustered_map(&map, 600, 6, 4, 8);
+    struct jk_vos_kernel kern;
+    jk_vos_kernel_init(&kern, 2.0, 1.0, 0.0);
+    struct jk_vos_net net;
+    jk_vos_net_init(&net, &map, &kern);
+    double *xy[2], v[2];
+    for (int t = 0; t < 2; t++) {
+        struct jk_vos_sweep ws = {.use_tree = 1, .theta = 0.5, .threads = t ? 3 : 1};
+        ws.order = jk_malloc(600 * sizeof(*ws.order));
+        ws.seen = jk_malloc(600);
+        ws.pull = jk_malloc(3 * 600 * sizeof(*ws.pull));
+        for (uint32_t i = 0; i < 600; i++)
+            ws.order[i] = (i * 7) % 600;
+        jk_quadtree_init(&ws.tree);
+        xy[t] = random_xy(600, 4);
+        v[t] = jk_vos_sweep_tree(&net, xy[t], &ws, 0.1);
+        v[t] += jk_vos_sweep_tree(&net, xy[t], &ws, 0.1);
+        jk_quadtree_release(&ws.tree);
+        free(ws.order);
+        free(ws.seen);
+        free(ws.pull);
+    }
+    assert_memory_equal(xy[0], xy[1], 2 * 600 * sizeof(double));
+    assert_memory_equal(&v[0], &v[1], sizeof(double));
+    free(xy[0]);
+    free(xy[1]);
+    jk_vos_net_release(&net);
+    jk_map_release(&map);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -548,6 +627,8 @@ int main(void)
         cmocka_unit_test(test_small_maps),
         cmocka_unit_test(test_invalid_options),
         cmocka_unit_test(test_other_exponents),
+        cmocka_unit_test(test_quadtree_sums),
+        cmocka_unit_test(test_tree_sweep_threads),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
