@@ -6,7 +6,8 @@ ASAN_BUILD ?= build-asan
 JOBS       ?= $(shell nproc 2>/dev/null || echo 2)
 # Build and run: compiler, libraries, fonts for the pictures, the stemmer's root dictionary.
 PACKAGES   := cmake make gcc pkg-config libpcre2-dev libigraph-dev libcmocka-dev \
-              libutf8proc-dev libxml2-dev libcairo2-dev fonts-dejavu-core hunspell-id
+              libutf8proc-dev libxml2-dev libcairo2-dev libfontconfig-dev fonts-dejavu-core \
+              hunspell-id
 # Tests also read the outputs back with real consumers and open the page in a browser.
 TEST_PACKAGES := python3 python3-networkx python3-igraph libxml2-utils chromium
 

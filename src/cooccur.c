@@ -202,6 +202,7 @@ static void fill_terms(const struct jk_counter *c, const struct jk_selection *se
 {
     map->n_terms = sel->count;
     map->terms = jk_calloc(sel->count ? sel->count : 1, sizeof(*map->terms));
+    char **aliases = jk_counter_aliases(c, sel->ids, sel->count);
     for (size_t i = 0; i < sel->count; i++) {
         uint32_t id = sel->ids[i];
         index[id] = (uint32_t)i;
@@ -210,7 +211,9 @@ static void fill_terms(const struct jk_counter *c, const struct jk_selection *se
         map->terms[i].documents = c->docs[id];
         map->terms[i].avg_year = NAN;
         map->terms[i].avg_citations = NAN;
+        map->terms[i].aliases = aliases[i];
     }
+    free(aliases);
 }
 
 void jk_build_map(const struct jk_counter *c, const struct jk_selection *sel,

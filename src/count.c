@@ -16,6 +16,7 @@ void jk_counter_init(struct jk_counter *c)
     memset(c, 0, sizeof(*c));
     jk_strmap_init(&c->terms);
     jk_strmap_init(&c->surfaces);
+    jk_buf_init(&c->scratch);
 }
 
 void jk_counter_release(struct jk_counter *c)
@@ -24,6 +25,7 @@ void jk_counter_release(struct jk_counter *c)
         return;
     jk_strmap_release(&c->terms);
     jk_strmap_release(&c->surfaces);
+    jk_buf_release(&c->scratch);
     free(c->full);
     free(c->docs);
     free(c->last_doc);
@@ -35,7 +37,7 @@ void jk_counter_release(struct jk_counter *c)
     free(c->doc_start);
     free(c->occ);
     free(c->occ_start);
-    jk_counter_init(c);
+    memset(c, 0, sizeof(*c));
 }
 
 void jk_counter_keep_positions(struct jk_counter *c)
@@ -86,7 +88,11 @@ static uint32_t intern_term(struct jk_counter *c, const char *key, size_t len)
 static void add_surface(struct jk_counter *c, uint32_t term, const char *s, size_t len)
 {
     bool added;
-    uint32_t sid = jk_strmap_intern(&c->surfaces, s, len, &added);
+    /* keyed by term and text: one spelling can belong to two terms (by language) */
+    jk_buf_clear(&c->scratch);
+    jk_buf_add(&c->scratch, &term, sizeof(term));
+    jk_buf_add(&c->scratch, s, len);
+    uint32_t sid = jk_strmap_intern(&c->surfaces, c->scratch.data, c->scratch.len, &added);
     if (added) {
         size_t cap = c->cap_surfaces;
         JK_GROW(c->surface_term, sid + 1, cap);
@@ -148,6 +154,11 @@ uint32_t jk_counter_occurrences(const struct jk_counter *c, uint32_t id, enum jk
     return counting == JK_COUNT_FULL ? c->full[id] : c->docs[id];
 }
 
+const char *jk_counter_surface(const struct jk_counter *c, uint32_t sid)
+{
+    return jk_strmap_key(&c->surfaces, sid) + sizeof(uint32_t);
+}
+
 /* For every term, the id of its most frequent surface form (ties: byte order). */
 static uint32_t *best_surfaces(const struct jk_counter *c)
 {
@@ -159,7 +170,7 @@ static uint32_t *best_surfaces(const struct jk_counter *c)
         uint32_t t = c->surface_term[s], b = best[t];
         if (b == JK_NO_ID || c->surface_count[s] > c->surface_count[b] ||
             (c->surface_count[s] == c->surface_count[b] &&
-             strcmp(jk_strmap_key(&c->surfaces, (uint32_t)s), jk_strmap_key(&c->surfaces, b)) < 0))
+             strcmp(jk_counter_surface(c, (uint32_t)s), jk_counter_surface(c, b)) < 0))
             best[t] = (uint32_t)s;
     }
     return best;
@@ -171,7 +182,64 @@ const char **jk_counter_labels(const struct jk_counter *c)
     uint32_t *best = best_surfaces(c);
     const char **label = jk_malloc((n ? n : 1) * sizeof(*label));
     for (size_t i = 0; i < n; i++)
-        label[i] = jk_strmap_key(&c->surfaces, best[i]);
+        label[i] = jk_counter_surface(c, best[i]);
     free(best);
     return label;
+}
+
+/* Sort order of aliases: by requested slot, then count (desc), then text. */
+struct alias_ref {
+    uint32_t slot;
+    uint32_t sid;
+};
+
+static const struct jk_counter *alias_counter; /* qsort has no context argument in C11 */
+
+static int cmp_alias(const void *a, const void *b)
+{
+    const struct alias_ref *x = a, *y = b;
+    if (x->slot != y->slot)
+        return x->slot < y->slot ? -1 : 1;
+    uint32_t cx = alias_counter->surface_count[x->sid], cy = alias_counter->surface_count[y->sid];
+    if (cx != cy)
+        return cx > cy ? -1 : 1;
+    return strcmp(jk_counter_surface(alias_counter, x->sid),
+                  jk_counter_surface(alias_counter, y->sid));
+}
+
+/* Joins refs[from..to) (one slot) with "; ", skipping the label (the first); NULL if none. */
+static char *join_aliases(const struct jk_counter *c, const struct alias_ref *refs, size_t from,
+                          size_t to)
+{
+    if (to - from < 2)
+        return NULL;
+    struct jk_buf b;
+    jk_buf_init(&b);
+    for (size_t i = from + 1; i < to; i++)
+        jk_buf_addf(&b, "%s%s", i > from + 1 ? "; " : "", jk_counter_surface(c, refs[i].sid));
+    return jk_buf_detach(&b, NULL);
+}
+
+char **jk_counter_aliases(const struct jk_counter *c, const uint32_t *ids, size_t n)
+{
+    size_t terms = jk_counter_terms(c), n_surfaces = jk_strmap_count(&c->surfaces), k = 0;
+    uint32_t *slot = jk_malloc((terms ? terms : 1) * sizeof(*slot));
+    memset(slot, 0xff, (terms ? terms : 1) * sizeof(*slot));
+    for (size_t i = 0; i < n; i++)
+        slot[ids[i]] = (uint32_t)i;
+    struct alias_ref *refs = jk_malloc((n_surfaces ? n_surfaces : 1) * sizeof(*refs));
+    for (size_t s = 0; s < n_surfaces; s++)
+        if (slot[c->surface_term[s]] != UINT32_MAX)
+            refs[k++] = (struct alias_ref){slot[c->surface_term[s]], (uint32_t)s};
+    alias_counter = c;
+    qsort(refs, k, sizeof(*refs), cmp_alias);
+    char **out = jk_calloc(n ? n : 1, sizeof(*out));
+    for (size_t i = 0, j; i < k; i = j) {
+        for (j = i; j < k && refs[j].slot == refs[i].slot; j++)
+            ;
+        out[refs[i].slot] = join_aliases(c, refs, i, j);
+    }
+    free(refs);
+    free(slot);
+    return out;
 }

@@ -14,6 +14,7 @@
 #include <stdint.h>
 
 #include "map.h"
+#include "util/buf.h"
 #include "util/status.h"
 #include "util/strmap.h"
 
@@ -34,7 +35,7 @@ struct jk_counter {
     uint32_t *last_doc;     /* document number + 1 that last saw it */
     uint32_t *slot;         /* its index in the current document's list */
     size_t cap_terms;
-    struct jk_strmap surfaces; /* surface form -> surface id */
+    struct jk_strmap surfaces; /* term id (4 bytes) + surface form -> surface id */
     uint32_t *surface_term;
     uint32_t *surface_count;
     size_t cap_surfaces;
@@ -45,6 +46,7 @@ struct jk_counter {
     size_t n_docs, cap_docs;
     bool in_doc;
     uint64_t candidates; /* candidate occurrences added */
+    struct jk_buf scratch;
     /* Positions, kept only for sentence and window units (jk_counter_keep_positions). */
     bool positions;
     struct jk_occurrence *occ;
@@ -81,6 +83,17 @@ uint32_t jk_counter_occurrences(const struct jk_counter *c, uint32_t id, enum jk
  * counter's.
  */
 const char **jk_counter_labels(const struct jk_counter *c);
+
+/*
+ * For each of ids[0..n), its other spellings ("kerjasama; kerja-sama"), most
+ * frequent first, joined by "; ", or NULL when it has one spelling. The
+ * caller frees each string and the array. The label (most frequent) is left
+ * out, so ties order like jk_counter_labels.
+ */
+char **jk_counter_aliases(const struct jk_counter *c, const uint32_t *ids, size_t n);
+
+/* The text of surface sid (NUL-terminated, owned by the counter). */
+const char *jk_counter_surface(const struct jk_counter *c, uint32_t sid);
 
 struct jk_selection;
 

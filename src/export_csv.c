@@ -159,6 +159,8 @@ static void term_row(struct jk_buf *b, const struct jk_map *map, size_t i)
         add_average(b, t->avg_year);
     if (map->has_citations)
         add_average(b, t->avg_citations);
+    jk_buf_addc(b, ',');
+    jk_csv_field(b, t->aliases ? t->aliases : "");
     jk_buf_addc(b, '\n');
 }
 
@@ -172,7 +174,7 @@ enum jk_status jk_export_terms_csv(const struct jk_map *map, FILE *out, struct j
     jk_buf_adds(&b, "id,label,occurrences,documents,links,total_link_strength,cluster");
     jk_buf_adds(&b, map->has_layout ? ",x,y" : "");
     jk_buf_adds(&b, map->has_years ? ",avg_year" : "");
-    jk_buf_adds(&b, map->has_citations ? ",avg_citations\n" : "\n");
+    jk_buf_adds(&b, map->has_citations ? ",avg_citations,aliases\n" : ",aliases\n");
     put_line(&b, out);
     for (size_t i = 0; i < map->n_terms; i++) {
         term_row(&b, map, i);

@@ -2,12 +2,15 @@
  * jaringkata entry point: the command table, the hand-off to each command,
  * and the one place where a status becomes a message and an exit code.
  */
+#include <cairo.h>
+#include <fontconfig/fontconfig.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "options.h"
 #include "pipeline.h"
 #include "report.h"
+#include "stem_cmd.h"
 #include "util/buf.h"
 #include "util/status.h"
 
@@ -20,6 +23,8 @@ static void usage(FILE *out)
           "\n"
           "Commands:\n"
           "  map [options] [INPUT...]   build the term map (see 'jaringkata map --help')\n"
+          "  terms [options] [INPUT...] list candidate terms for review in terms.tsv\n"
+          "  stem [WORD...]             show how words are reduced to their roots\n"
           "  help                       this help\n"
           "\n"
           "Options:\n"
@@ -40,6 +45,7 @@ static void version(void)
     jk_buf_release(&b);
 }
 
+/* map and terms share their options; terms stops after selection. */
 static enum jk_status cmd_map(int argc, char **argv, struct jk_diag *diag)
 {
     struct jk_map_options opt;
@@ -49,7 +55,7 @@ static enum jk_status cmd_map(int argc, char **argv, struct jk_diag *diag)
         jk_map_options_usage(stdout);
     else if (st == JK_OK) {
         jk_set_quiet(opt.quiet);
-        st = jk_run_map(&opt, diag);
+        st = strcmp(argv[0], "terms") == 0 ? jk_run_terms(&opt, diag) : jk_run_map(&opt, diag);
     }
     jk_map_options_release(&opt);
     return st;
@@ -68,12 +74,17 @@ int main(int argc, char **argv)
         usage(stdout);
     } else if (!strcmp(cmd, "-V") || !strcmp(cmd, "--version")) {
         version();
-    } else if (!strcmp(cmd, "map")) {
+    } else if (!strcmp(cmd, "map") || !strcmp(cmd, "terms")) {
         st = cmd_map(argc - 1, argv + 1, &diag);
+    } else if (!strcmp(cmd, "stem")) {
+        st = jk_cmd_stem(jk_default_stopwords_dir(), argc - 1, argv + 1, stdin, stdout, &diag);
     } else {
         st = jk_error(&diag, JK_E_USAGE, "unknown command '%s'; see 'jaringkata --help'", cmd);
     }
     if (st != JK_OK)
         fprintf(stderr, "jaringkata: %s: %s\n", jk_status_name(st), diag.msg);
+    /* cairo and fontconfig keep caches until exit; free them so leak checkers see none */
+    cairo_debug_reset_static_data();
+    FcFini();
     return jk_exit_code(st);
 }

@@ -15,8 +15,10 @@ void jk_map_release(struct jk_map *map)
 {
     if (!map)
         return;
-    for (size_t i = 0; i < map->n_terms; i++)
+    for (size_t i = 0; i < map->n_terms; i++) {
         free(map->terms[i].label);
+        free(map->terms[i].aliases);
+    }
     free(map->terms);
     free(map->links);
     jk_map_init(map);
@@ -48,6 +50,7 @@ size_t jk_map_keep(struct jk_map *map, const bool *keep)
         } else {
             index[i] = UINT32_MAX;
             free(map->terms[i].label);
+            free(map->terms[i].aliases);
         }
     }
     map->n_terms = kept;

@@ -14,6 +14,7 @@
 
 struct jk_term {
     char *label;                  /* owned; lower-case surface form shown to users */
+    char *aliases;                /* owned or NULL; other spellings merged in, "; "-joined */
     uint32_t occurrences;         /* binary: documents; full: all occurrences */
     uint32_t documents;           /* documents containing the term */
     uint32_t links;               /* number of neighbours in the network */

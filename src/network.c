@@ -66,31 +66,11 @@ void jk_map_keep_largest_component(struct jk_map *map)
     if (n == 0)
         return;
     uint32_t *to = jk_malloc(n * sizeof(*to));
+    bool *keep = jk_malloc(n * sizeof(*keep));
     uint32_t root = largest_root(map, to);
-    /* Parents point to lower indices, so one ascending pass leaves every root in place. */
     for (size_t i = 0; i < n; i++)
-        to[i] = find_root(to, (uint32_t)i);
-    size_t kept = 0;
-    for (size_t i = 0; i < n; i++) {
-        if (to[i] == root) {
-            map->terms[kept] = map->terms[i];
-            to[i] = (uint32_t)kept++;
-        } else {
-            free(map->terms[i].label);
-            to[i] = UINT32_MAX;
-        }
-    }
-    size_t links = 0;
-    for (size_t k = 0; k < map->n_links; k++) {
-        struct jk_link l = map->links[k];
-        if (to[l.source] == UINT32_MAX)
-            continue; /* same component as its target, so both are dropped */
-        l.source = to[l.source];
-        l.target = to[l.target];
-        map->links[links++] = l;
-    }
-    map->n_terms = kept;
-    map->n_links = links;
+        keep[i] = find_root(to, (uint32_t)i) == root;
+    jk_map_keep(map, keep);
+    free(keep);
     free(to);
-    jk_map_link_stats(map);
 }

@@ -10,6 +10,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "draw.h"
+#include "stem.h"
 #include "terms.h"
 #include "util/mem.h"
 
@@ -23,6 +25,52 @@ const char *jk_default_stopwords_dir(void)
     return env && *env ? env : JK_STOPWORDS_DIR;
 }
 
+static const char *const format_names[] = {"graphml", "vosviewer", "json", "gexf", "pajek",
+                                           "gml",     "csv",       "html", "svg",  "png"};
+#define N_FORMATS (sizeof(format_names) / sizeof(*format_names))
+
+const char *jk_format_name(size_t i)
+{
+    return i < N_FORMATS ? format_names[i] : NULL;
+}
+
+bool jk_formats_has(unsigned formats, const char *name)
+{
+    if (!name)
+        return true;
+    for (size_t i = 0; i < N_FORMATS; i++)
+        if (strcmp(format_names[i], name) == 0)
+            return formats & (1u << i);
+    return false;
+}
+
+enum jk_status jk_formats_parse(const char *list, unsigned *formats, struct jk_diag *diag)
+{
+    if (strcmp(list, "all") == 0) {
+        *formats = (1u << N_FORMATS) - 1;
+        return JK_OK;
+    }
+    unsigned bits = 0;
+    const char *p = list;
+    while (*p) {
+        size_t len = strcspn(p, ",");
+        size_t i = 0;
+        while (i < N_FORMATS &&
+               !(strlen(format_names[i]) == len && !strncmp(format_names[i], p, len)))
+            i++;
+        if (i == N_FORMATS)
+            return jk_error(diag, JK_E_USAGE,
+                            "--formats: unknown format '%.*s'; choose from all," JK_FORMAT_NAMES,
+                            (int)len, p);
+        bits |= 1u << i;
+        p += len + (p[len] == ',');
+    }
+    if (bits == 0)
+        return jk_error(diag, JK_E_USAGE, "--formats needs at least one of all," JK_FORMAT_NAMES);
+    *formats = bits;
+    return JK_OK;
+}
+
 void jk_map_options_init(struct jk_map_options *o)
 {
     memset(o, 0, sizeof(*o));
@@ -30,8 +78,15 @@ void jk_map_options_init(struct jk_map_options *o)
     o->max_words = 3;
     jk_select_options_default(&o->select);
     jk_cluster_options_default(&o->cluster);
+    jk_layout_options_default(&o->layout);
+    o->width = JK_DRAW_DEFAULT_WIDTH;
+    o->height = JK_DRAW_DEFAULT_HEIGHT;
     o->stopwords_dir = jk_default_stopwords_dir();
     o->academic = true;
+    o->stem = true;
+    o->dictionary = JK_HUNSPELL_ID_DIC;
+    o->langs = JK_LANGS_BOTH;
+    o->formats = (1u << N_FORMATS) - 1;
 }
 
 void jk_map_options_release(struct jk_map_options *o)
@@ -54,11 +109,23 @@ void jk_map_options_usage(FILE *out)
           "\n"
           "Output:\n"
           "  -o, --output DIR           output folder (default: output)\n"
+          "      --formats LIST         files to write, comma-separated from\n"
+          "                             " JK_FORMAT_NAMES " (default: all);\n"
+          "                             report.md and run.json are always written\n"
           "\n"
           "Terms:\n"
           "      --max-words N          longest term in words, 1-8 (default: 3)\n"
           "      --stopwords FILE       add a stopword list, one word a line (repeatable)\n"
           "      --no-academic-stopwords  keep academic words (penelitian, metode, ...)\n"
+          "      --lang id|en|both      sentences whose terms are mapped (default: both)\n"
+          "      --no-stem              keep inflected forms apart (default: \"bekerja sama\" and\n"
+          "                             \"kerja sama\", \"kebijakannya\" and \"kebijakan\" merge)\n"
+          "      --dictionary FILE      hunspell-id root dictionary for stemming\n"
+          "                             (default: " JK_HUNSPELL_ID_DIC ")\n"
+          "      --thesaurus FILE       VOSviewer thesaurus: label<TAB>replace by\n"
+          "      --patterns FILE        keyword patterns: PCRE2 pattern<TAB>term\n"
+          "      --terms FILE           map exactly the terms selected in a reviewed\n"
+          "                             terms.tsv (from 'jaringkata terms')\n"
           "      --stopwords-dir DIR    folder of the bundled lists (default: the installed\n"
           "                             stopwords/ folder, or $JARINGKATA_STOPWORDS)\n"
           "\n"
@@ -88,6 +155,17 @@ void jk_map_options_usage(FILE *out)
           "      --iterations N         Leiden iterations per start (default: 10)\n"
           "      --seed N               random seed (default: 0)\n"
           "\n"
+          "Layout and pictures (VOS mapping, as VOSviewer):\n"
+          "      --layout vos|fr|none   VOS mapping, igraph's Fruchterman-Reingold, or no\n"
+          "                             coordinates and no pictures (default: vos)\n"
+          "      --attraction A         VOS attraction exponent (default: 2)\n"
+          "      --repulsion R          VOS repulsion exponent, below A (default: 1)\n"
+          "      --layout-starts N      random starts, the best is kept (default: 1)\n"
+          "      --largest-component    map only the largest connected set of terms\n"
+          "                             (default: all; unconnected parts get VOSviewer's\n"
+          "                             small attraction)\n"
+          "      --width N, --height N  picture size in pixels (default: 1200 x 900)\n"
+          "\n"
           "Other:\n"
           "  -q, --quiet                print errors only (no notes, warnings or progress)\n"
           "  -h, --help                 this help\n",
@@ -111,7 +189,22 @@ enum {
     OPT_MAX_DOC_SHARE,
     OPT_NESTED_SHARE,
     OPT_NO_NESTED,
-    OPT_UNIT
+    OPT_UNIT,
+    OPT_FORMATS,
+    OPT_LANG,
+    OPT_STEM,
+    OPT_NO_STEM,
+    OPT_DICTIONARY,
+    OPT_THESAURUS,
+    OPT_PATTERNS,
+    OPT_TERMS,
+    OPT_LAYOUT,
+    OPT_ATTRACTION,
+    OPT_REPULSION,
+    OPT_LAYOUT_STARTS,
+    OPT_LARGEST,
+    OPT_WIDTH,
+    OPT_HEIGHT
 };
 
 static const struct option long_options[] = {
@@ -133,6 +226,21 @@ static const struct option long_options[] = {
     {"nested-share", required_argument, NULL, OPT_NESTED_SHARE},
     {"no-nested", no_argument, NULL, OPT_NO_NESTED},
     {"unit", required_argument, NULL, OPT_UNIT},
+    {"formats", required_argument, NULL, OPT_FORMATS},
+    {"lang", required_argument, NULL, OPT_LANG},
+    {"stem", no_argument, NULL, OPT_STEM},
+    {"no-stem", no_argument, NULL, OPT_NO_STEM},
+    {"dictionary", required_argument, NULL, OPT_DICTIONARY},
+    {"thesaurus", required_argument, NULL, OPT_THESAURUS},
+    {"patterns", required_argument, NULL, OPT_PATTERNS},
+    {"terms", required_argument, NULL, OPT_TERMS},
+    {"layout", required_argument, NULL, OPT_LAYOUT},
+    {"attraction", required_argument, NULL, OPT_ATTRACTION},
+    {"repulsion", required_argument, NULL, OPT_REPULSION},
+    {"layout-starts", required_argument, NULL, OPT_LAYOUT_STARTS},
+    {"largest-component", no_argument, NULL, OPT_LARGEST},
+    {"width", required_argument, NULL, OPT_WIDTH},
+    {"height", required_argument, NULL, OPT_HEIGHT},
     {"quiet", no_argument, NULL, 'q'},
     {"help", no_argument, NULL, 'h'},
     {NULL, 0, NULL, 0},
@@ -196,6 +304,32 @@ static enum jk_status parse_unit(const char *text, struct jk_unit *out, struct j
                         "--unit takes 'document', 'sentence' or 'window:N' (N from 1 to 1000), "
                         "not '%s'",
                         text);
+    return JK_OK;
+}
+
+static enum jk_status parse_langs(const char *text, enum jk_lang_filter *out, struct jk_diag *diag)
+{
+    if (strcmp(text, "both") == 0)
+        *out = JK_LANGS_BOTH;
+    else if (strcmp(text, "id") == 0)
+        *out = JK_LANGS_ID;
+    else if (strcmp(text, "en") == 0)
+        *out = JK_LANGS_EN;
+    else
+        return jk_error(diag, JK_E_USAGE, "--lang takes 'id', 'en' or 'both', not '%s'", text);
+    return JK_OK;
+}
+
+static enum jk_status parse_layout(const char *text, enum jk_layout_kind *out, struct jk_diag *diag)
+{
+    if (strcmp(text, "vos") == 0)
+        *out = JK_LAYOUT_VOS;
+    else if (strcmp(text, "fr") == 0)
+        *out = JK_LAYOUT_FR;
+    else if (strcmp(text, "none") == 0)
+        *out = JK_LAYOUT_NONE;
+    else
+        return jk_error(diag, JK_E_USAGE, "--layout takes 'vos', 'fr' or 'none', not '%s'", text);
     return JK_OK;
 }
 
@@ -278,6 +412,50 @@ static enum jk_status apply(struct jk_map_options *o, int c, const char *arg, st
     case OPT_NESTED_SHARE:
         st = parse_real("nested-share", arg, 0, 1, true, &o->select.nested_share, diag);
         break;
+    case OPT_LAYOUT:
+        st = parse_layout(arg, &o->layout.kind, diag);
+        break;
+    case OPT_ATTRACTION:
+        st = parse_real("attraction", arg, -10, 10, false, &o->layout.attraction, diag);
+        break;
+    case OPT_REPULSION:
+        st = parse_real("repulsion", arg, -10, 10, false, &o->layout.repulsion, diag);
+        break;
+    case OPT_LAYOUT_STARTS:
+        st = parse_count("layout-starts", arg, 1, 1000, &v, diag);
+        o->layout.starts = (unsigned)v;
+        break;
+    case OPT_LARGEST:
+        o->largest_component = true;
+        break;
+    case OPT_WIDTH:
+    case OPT_HEIGHT:
+        st = parse_count(c == OPT_WIDTH ? "width" : "height", arg, JK_DRAW_MIN_SIZE,
+                         JK_DRAW_MAX_SIZE, &v, diag);
+        *(c == OPT_WIDTH ? &o->width : &o->height) = (unsigned)v;
+        break;
+    case OPT_LANG:
+        st = parse_langs(arg, &o->langs, diag);
+        break;
+    case OPT_STEM:
+    case OPT_NO_STEM:
+        o->stem = c == OPT_STEM;
+        break;
+    case OPT_DICTIONARY:
+        o->dictionary = arg;
+        break;
+    case OPT_THESAURUS:
+        o->thesaurus = arg;
+        break;
+    case OPT_PATTERNS:
+        o->patterns = arg;
+        break;
+    case OPT_TERMS:
+        o->terms_file = arg;
+        break;
+    case OPT_FORMATS:
+        st = jk_formats_parse(arg, &o->formats, diag);
+        break;
     case OPT_UNIT:
         st = parse_unit(arg, &o->unit, diag);
         break;
@@ -310,6 +488,9 @@ enum jk_status jk_map_options_parse(struct jk_map_options *o, int argc, char **a
         if (st != JK_OK)
             return st;
     }
+    enum jk_status st = jk_layout_validate(&o->layout, diag);
+    if (st != JK_OK)
+        return st;
     for (int i = optind; i < argc; i++)
         push(&o->inputs, &o->n_inputs, argv[i]);
     if (o->n_inputs == 0)

@@ -12,9 +12,11 @@
 #include <stdio.h>
 
 #include "cluster.h"
+#include "layout.h"
 #include "cooccur.h"
 #include "count.h"
 #include "select.h"
+#include "terms.h"
 #include "util/status.h"
 
 struct jk_map_options {
@@ -25,13 +27,38 @@ struct jk_map_options {
     struct jk_select_options select;
     struct jk_unit unit; /* co-occurrence unit */
     struct jk_cluster_options cluster;
+    struct jk_layout_options layout;
+    bool largest_component;      /* map only the largest connected component */
+    unsigned width, height;      /* pictures, pixels */
     const char **stopword_files; /* owned array of borrowed argv strings: --stopwords */
     size_t n_stopword_files;
     const char *stopwords_dir; /* the bundled lists */
     bool academic;             /* use stopwords/academic-id.txt */
+    bool stem;                 /* term-preserving Indonesian stemming */
+    const char *dictionary;    /* hunspell-id's .dic */
+    enum jk_lang_filter langs; /* which sentences give terms */
+    const char *thesaurus;     /* VOSviewer thesaurus, or NULL */
+    const char *patterns;      /* keyword patterns, or NULL */
+    const char *terms_file;    /* reviewed terms.tsv, or NULL */
+    unsigned formats;          /* JK_FORMAT_* bits to write */
     bool quiet;
     bool help;
 };
+
+/* Output formats (--formats); report.md and run.json are always written. */
+#define JK_FORMAT_NAMES "graphml,vosviewer,json,gexf,pajek,gml,csv,html,svg,png"
+
+/* The i-th format name, or NULL past the last. */
+const char *jk_format_name(size_t i);
+
+/* True when the format named (NULL: always) is among the bits. */
+bool jk_formats_has(unsigned formats, const char *name);
+
+/*
+ * Parses a comma-separated list of format names (or "all") into bits.
+ * JK_E_USAGE naming an unknown format and listing the known ones.
+ */
+enum jk_status jk_formats_parse(const char *list, unsigned *formats, struct jk_diag *diag);
 
 void jk_map_options_init(struct jk_map_options *o);
 void jk_map_options_release(struct jk_map_options *o);

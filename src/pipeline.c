@@ -1,8 +1,10 @@
 /*
  * The map command's pipeline (see pipeline.h). Documents are streamed twice:
- * the first pass learns the corpus's words (so the cleaner can tell
- * "pelaksa-\nnaan" is "pelaksanaan") and checks every file; the second pass
- * extracts and counts terms. Document text is never held beyond one file.
+ * the first pass checks every file and learns the corpus's words and
+ * acronym definitions (so the cleaner can tell "pelaksa-\nnaan" is
+ * "pelaksanaan" and "SDM" can stand for "sumber daya manusia"); the second
+ * pass extracts and counts terms. Document text is never held beyond one
+ * file. Then selection, co-occurrence, network, clustering, layout, export.
  */
 #include "pipeline.h"
 
@@ -13,99 +15,32 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "clean.h"
+#include "acronym.h"
 #include "cluster.h"
 #include "cooccur.h"
 #include "corpus.h"
-#include "export_csv.h"
-#include "export_graphml.h"
-#include "export_vos.h"
+#include "docwork.h"
+#include "layout.h"
+#include "lexicon.h"
 #include "network.h"
 #include "outdir.h"
-#include "report.h"
-#include "stopwords.h"
-#include "terms.h"
-#include "tokenize.h"
+#include "outputs.h"
+#include "resources.h"
+#include "termfile.h"
 #include "util/igraph_glue.h"
 #include "util/mem.h"
-
-/*
- * Words of the corpus, for mending "pelaksa-\nnaan". The first pass counts
- * how often each word is seen, and how often the cleaner asked whether a
- * joined form ("pelaksanaan", no hyphen) is a word: knowing nothing yet, the
- * cleaner then joins by its own rule, so the joined word is seen once per
- * question. A word is known when it was seen more often than that, so a join
- * never vouches for itself. (The cleaner's second question, the hyphenated
- * form, is not counted: the join did not produce it.)
- */
-struct lexicon {
-    struct jk_strmap words;
-    uint32_t *seen;
-    uint32_t *asked;
-    size_t cap;
-};
-
-static void lexicon_init(struct lexicon *l)
-{
-    jk_strmap_init(&l->words);
-    l->seen = l->asked = NULL;
-    l->cap = 0;
-}
-
-static void lexicon_release(struct lexicon *l)
-{
-    jk_strmap_release(&l->words);
-    free(l->seen);
-    free(l->asked);
-    lexicon_init(l);
-}
-
-static uint32_t lexicon_intern(struct lexicon *l, const char *word, size_t len)
-{
-    bool added;
-    uint32_t id = jk_strmap_intern(&l->words, word, len, &added);
-    if (added) {
-        size_t cap = l->cap;
-        JK_GROW(l->seen, id + 1, cap);
-        cap = l->cap;
-        JK_GROW(l->asked, id + 1, cap);
-        l->cap = cap;
-        l->seen[id] = l->asked[id] = 0;
-    }
-    return id;
-}
-
-/* First pass: remember the question, know nothing yet. */
-static bool lexicon_ask(void *ctx, const char *word, size_t len)
-{
-    struct lexicon *l = ctx;
-    if (memchr(word, '-', len))
-        return false;
-    uint32_t id = lexicon_intern(l, word, len);
-    l->asked[id]++;
-    return false;
-}
-
-/* Second pass: known when seen beyond what line-break joins produced. */
-static bool lexicon_knows(void *ctx, const char *word, size_t len)
-{
-    const struct lexicon *l = ctx;
-    uint32_t id = jk_strmap_find(&l->words, word, len);
-    return id != JK_NO_ID && l->seen[id] > l->asked[id];
-}
 
 /* Everything one run holds; released in reverse order by state_release. */
 struct state {
     const struct jk_map_options *opt;
     struct jk_corpus corpus;
     struct jk_doc_record *docs;
-    struct jk_stopwords stopwords;
-    struct jk_tokenizer tokenizer;
-    bool tokenizer_ready;
-    struct lexicon known; /* words seen in the corpus */
-    struct jk_buf text, clean, lower;
-    struct jk_tokens tokens;
-    struct jk_extractor extractor;
+    struct jk_resources res;
+    struct jk_lexicon lexicon;
+    struct jk_acronyms acronyms;
+    struct jk_docwork work;
+    bool work_ready;
+    struct jk_buf text;
     struct jk_counter counter;
     struct jk_selection selection;
     struct jk_map map;
@@ -120,13 +55,10 @@ static void state_init(struct state *s, const struct jk_map_options *opt)
     memset(s, 0, sizeof(*s));
     s->opt = opt;
     jk_corpus_init(&s->corpus);
-    jk_stopwords_init(&s->stopwords);
-    lexicon_init(&s->known);
+    jk_resources_init(&s->res);
+    jk_lexicon_init(&s->lexicon);
+    jk_acronyms_init(&s->acronyms);
     jk_buf_init(&s->text);
-    jk_buf_init(&s->clean);
-    jk_buf_init(&s->lower);
-    jk_tokens_init(&s->tokens);
-    jk_extractor_init(&s->extractor, &s->stopwords, opt->max_words);
     jk_counter_init(&s->counter);
     if (opt->unit.kind != JK_UNIT_DOCUMENT)
         jk_counter_keep_positions(&s->counter);
@@ -142,15 +74,12 @@ static void state_release(struct state *s)
     jk_map_release(&s->map);
     jk_selection_release(&s->selection);
     jk_counter_release(&s->counter);
-    jk_extractor_release(&s->extractor);
-    jk_tokens_release(&s->tokens);
-    jk_buf_release(&s->lower);
-    jk_buf_release(&s->clean);
     jk_buf_release(&s->text);
-    lexicon_release(&s->known);
-    if (s->tokenizer_ready)
-        jk_tokenizer_release(&s->tokenizer);
-    jk_stopwords_release(&s->stopwords);
+    if (s->work_ready)
+        jk_docwork_release(&s->work);
+    jk_acronyms_release(&s->acronyms);
+    jk_lexicon_release(&s->lexicon);
+    jk_resources_release(&s->res);
     free(s->docs);
     jk_corpus_release(&s->corpus);
 }
@@ -183,46 +112,7 @@ static void note(const struct state *s, const char *fmt, ...)
     va_end(ap);
 }
 
-static enum jk_status load_list(struct state *s, const char *name, bool phrases, bool optional,
-                                struct jk_diag *diag)
-{
-    char *path = jk_malloc(strlen(s->opt->stopwords_dir) + strlen(name) + 2);
-    sprintf(path, "%s/%s", s->opt->stopwords_dir, name);
-    enum jk_status st = JK_OK;
-    if (optional && access(path, R_OK) != 0) {
-        free(path);
-        return JK_OK;
-    }
-    if (access(path, R_OK) != 0)
-        st = jk_error(diag, JK_E_INPUT,
-                      "bundled stopword list '%s' not found; give the stopwords folder with "
-                      "--stopwords-dir DIR",
-                      path);
-    else if (phrases)
-        st = jk_stopwords_load_phrases(&s->stopwords, path, diag);
-    else
-        st = jk_stopwords_load(&s->stopwords, path, diag);
-    if (st == JK_OK && s->run.n_stopword_lists < 8)
-        s->run.stopword_lists[s->run.n_stopword_lists++] = name;
-    free(path);
-    return st;
-}
-
-static enum jk_status load_stopwords(struct state *s, struct jk_diag *diag)
-{
-    enum jk_status st = load_list(s, "id.txt", false, false, diag);
-    if (st == JK_OK)
-        st = load_list(s, "en.txt", false, false, diag);
-    if (st == JK_OK && s->opt->academic)
-        st = load_list(s, "academic-id.txt", false, false, diag);
-    if (st == JK_OK)
-        st = load_list(s, "protected-id.txt", true, true, diag);
-    for (size_t i = 0; st == JK_OK && i < s->opt->n_stopword_files; i++)
-        st = jk_stopwords_load(&s->stopwords, s->opt->stopword_files[i], diag);
-    return st;
-}
-
-/* Reads document i into s->text; false when it is skipped. Warns on the first pass only. */
+/* Reads document i into s->text; *usable is false when it is skipped. Warns on the first pass. */
 static enum jk_status read_doc(struct state *s, size_t i, bool first, bool *usable,
                                struct jk_diag *diag)
 {
@@ -247,20 +137,6 @@ static enum jk_status read_doc(struct state *s, size_t i, bool first, bool *usab
     return st;
 }
 
-static void learn_words(struct state *s)
-{
-    jk_clean(s->text.data, s->text.len, &s->clean, lexicon_ask, &s->known);
-    jk_tokens_clear(&s->tokens);
-    jk_tokenize(&s->tokenizer, s->clean.data, s->clean.len, &s->lower, &s->tokens);
-    for (size_t t = 0; t < s->tokens.count; t++) {
-        const struct jk_token *tok = &s->tokens.items[t];
-        if (tok->kind != JK_TOK_WORD)
-            continue;
-        uint32_t id = lexicon_intern(&s->known, s->lower.data + tok->offset, tok->length);
-        s->known.seen[id]++;
-    }
-}
-
 static enum jk_status first_pass(struct state *s, struct jk_diag *diag)
 {
     size_t n = s->corpus.count;
@@ -272,7 +148,7 @@ static enum jk_status first_pass(struct state *s, struct jk_diag *diag)
             return st;
         if (usable) {
             s->run.docs_used++;
-            learn_words(s);
+            jk_docwork_learn(&s->work, s->text.data, s->text.len);
         }
         progress(s, "reading", i + 1, n);
     }
@@ -281,42 +157,18 @@ static enum jk_status first_pass(struct state *s, struct jk_diag *diag)
                         "none of the %zu documents under '%s' is text (all are binary); give "
                         "a folder of .txt/.md documents",
                         n, s->opt->inputs[0]);
+    jk_acronyms_resolve(&s->acronyms);
     return JK_OK;
 }
 
-/* Where the candidates of one document go; sentences are counted as candidates arrive. */
-struct candidate_sink {
-    struct jk_counter *counter;
-    const struct jk_token *tokens;
-    size_t cursor;     /* tokens before it are counted in sentence */
-    uint32_t sentence; /* sentence number of tokens[cursor] */
-};
-
-static void count_candidate(void *ctx, const char *key, size_t key_len, const char *surface,
-                            size_t surface_len, uint32_t first_token)
+static void record_stats(struct state *s, struct jk_doc_record *d, const struct jk_doc_stats *st)
 {
-    struct candidate_sink *sink = ctx;
-    for (; sink->cursor < first_token; sink->cursor++)
-        sink->sentence += sink->tokens[sink->cursor].kind == JK_TOK_SENTENCE_END;
-    jk_counter_add_at(sink->counter, key, key_len, surface, surface_len, first_token,
-                      sink->sentence);
-}
-
-static void count_doc(struct state *s, struct jk_doc_record *d)
-{
-    jk_clean(s->text.data, s->text.len, &s->clean, lexicon_knows, &s->known);
-    jk_tokens_clear(&s->tokens);
-    jk_tokenize(&s->tokenizer, s->clean.data, s->clean.len, &s->lower, &s->tokens);
-    for (size_t t = 0; t < s->tokens.count; t++)
-        d->tokens += s->tokens.items[t].kind == JK_TOK_WORD;
-    s->run.tokens += d->tokens;
-    size_t before = s->counter.pool_len;
-    jk_counter_begin_doc(&s->counter);
-    struct candidate_sink sink = {&s->counter, s->tokens.items, 0, 0};
-    jk_extract_terms(&s->extractor, s->lower.data, s->tokens.items, s->tokens.count,
-                     count_candidate, &sink);
-    jk_counter_end_doc(&s->counter);
-    d->terms = (uint32_t)(s->counter.pool_len - before);
+    d->tokens = st->tokens;
+    d->terms = st->terms;
+    s->run.tokens += st->tokens;
+    s->run.sentences_id += st->sent_id;
+    s->run.sentences_en += st->sent_en;
+    s->run.pattern_matches += st->patterns;
 }
 
 static enum jk_status second_pass(struct state *s, struct jk_diag *diag)
@@ -329,8 +181,11 @@ static enum jk_status second_pass(struct state *s, struct jk_diag *diag)
         enum jk_status st = read_doc(s, i, false, &usable, diag);
         if (st != JK_OK)
             return st;
-        if (usable)
-            count_doc(s, &s->docs[i]);
+        struct jk_doc_stats stats;
+        if (usable) {
+            jk_docwork_count(&s->work, s->text.data, s->text.len, &s->counter, &stats);
+            record_stats(s, &s->docs[i], &stats);
+        }
         progress(s, "extracting terms", i + 1, n);
     }
     progress(s, "extracting terms", n, n);
@@ -339,51 +194,66 @@ static enum jk_status second_pass(struct state *s, struct jk_diag *diag)
     return JK_OK;
 }
 
-static enum jk_status select_and_link(struct state *s, struct jk_diag *diag)
+/* The terms selected in a reviewed terms file. */
+static enum jk_status select_from_file(struct state *s, struct jk_diag *diag)
 {
+    struct jk_termfile tf;
+    jk_termfile_init(&tf);
+    enum jk_status st = jk_termfile_load(&tf, s->opt->terms_file, diag);
+    if (st == JK_OK) {
+        size_t n = jk_termfile_count(&tf), k = 0;
+        const char **labels = jk_malloc((n ? n : 1) * sizeof(*labels));
+        for (size_t i = 0; i < n; i++)
+            if (tf.selected[i])
+                labels[k++] = jk_strmap_key(&tf.terms, (uint32_t)i);
+        st = jk_select_listed(&s->counter, labels, k, s->opt->select.counting, &s->selection, diag);
+        free(labels);
+    }
+    jk_termfile_release(&tf);
+    return st;
+}
+
+static enum jk_status select_terms(struct state *s, struct jk_diag *diag)
+{
+    if (s->opt->terms_file)
+        return select_from_file(s, diag);
     enum jk_status st = jk_select_terms(&s->counter, &s->opt->select, &s->selection, diag);
-    if (st != JK_OK)
-        return st;
-    if (s->selection.threshold_auto)
+    if (st == JK_OK && s->selection.threshold_auto)
         note(s,
              "--min-occurrences not given: using %u (%zu terms reach it); set "
              "--min-occurrences N to override",
              s->selection.threshold, s->selection.reaching);
+    return st;
+}
+
+/* Selection, co-occurrence of the selected terms, relevance. */
+static enum jk_status select_and_count(struct state *s, struct jk_diag *diag)
+{
+    enum jk_status st = select_terms(s, diag);
+    if (st != JK_OK)
+        return st;
     jk_build_map(&s->counter, &s->selection, s->opt->select.counting, s->opt->unit, &s->map);
     jk_select_relevant(&s->map, &s->selection, s->opt->select.keep_percent);
+    return JK_OK;
+}
+
+static enum jk_status build_network(struct state *s, struct jk_diag *diag)
+{
+    enum jk_status st = select_and_count(s, diag);
+    if (st != JK_OK)
+        return st;
+    if (s->opt->largest_component)
+        jk_map_keep_largest_component(&s->map);
     if (s->map.n_links == 0)
         return jk_error(diag, JK_E_EMPTY,
                         "the %zu selected terms never occur together in a document, so there is "
                         "no network; lower --min-occurrences or add documents",
                         s->map.n_terms);
     jk_network_associate(&s->map);
-    return jk_cluster(&s->map, &s->opt->cluster, diag);
-}
-
-/* Adapters from the exporters' typed signatures to the output folder's writer type. */
-static enum jk_status w_graphml(const void *m, FILE *f, struct jk_diag *d)
-{
-    return jk_export_graphml(m, f, d);
-}
-static enum jk_status w_vos_map(const void *m, FILE *f, struct jk_diag *d)
-{
-    return jk_export_vos_map(m, f, d);
-}
-static enum jk_status w_vos_net(const void *m, FILE *f, struct jk_diag *d)
-{
-    return jk_export_vos_network(m, f, d);
-}
-static enum jk_status w_terms(const void *m, FILE *f, struct jk_diag *d)
-{
-    return jk_export_terms_csv(m, f, d);
-}
-static enum jk_status w_links(const void *m, FILE *f, struct jk_diag *d)
-{
-    return jk_export_links_csv(m, f, d);
-}
-static enum jk_status w_clusters(const void *m, FILE *f, struct jk_diag *d)
-{
-    return jk_export_clusters_csv(m, f, d);
+    st = jk_cluster(&s->map, &s->opt->cluster, diag);
+    if (st == JK_OK)
+        st = jk_layout(&s->map, &s->opt->layout, diag);
+    return st;
 }
 
 static enum jk_status export_all(struct state *s, struct jk_diag *diag)
@@ -394,27 +264,13 @@ static enum jk_status export_all(struct state *s, struct jk_diag *diag)
     run->n_docs = s->corpus.count;
     run->selection = &s->selection;
     run->map = &s->map;
-    const struct {
-        const char *name;
-        jk_writer_fn write;
-        const void *ctx;
-    } files[] = {
-        {"network.graphml", w_graphml, &s->map},
-        {"vosviewer_map.txt", w_vos_map, &s->map},
-        {"vosviewer_network.txt", w_vos_net, &s->map},
-        {"terms.csv", w_terms, &s->map},
-        {"links.csv", w_links, &s->map},
-        {"clusters.csv", w_clusters, &s->map},
-        {"report.md", jk_write_report, run},
-        {"run.json", jk_write_run_json, run},
-    };
-    for (size_t i = 0; i < sizeof(files) / sizeof(files[0]); i++) {
-        enum jk_status st =
-            jk_outdir_write(&s->out, files[i].name, files[i].write, files[i].ctx, diag);
-        if (st != JK_OK)
-            return st;
-    }
-    return jk_outdir_commit(&s->out, diag);
+    run->lists = s->res.lists;
+    run->n_lists = s->res.n_lists;
+    run->stemming = s->res.stemming;
+    run->acronyms = jk_acronyms_count(&s->acronyms);
+    if (!s->map.has_layout && !s->opt->quiet)
+        note(s, "no layout (--layout none): map.svg, map.png and density pictures are skipped");
+    return jk_write_outputs(&s->out, run, diag);
 }
 
 static enum jk_status prepare(struct state *s, struct jk_diag *diag)
@@ -424,11 +280,41 @@ static enum jk_status prepare(struct state *s, struct jk_diag *diag)
     if (st == JK_OK)
         st = jk_outdir_open(&s->out, s->opt->output, diag);
     if (st == JK_OK)
-        st = load_stopwords(s, diag);
+        st = jk_resources_load(&s->res, s->opt, diag);
     if (st == JK_OK) {
-        st = jk_tokenizer_init(&s->tokenizer, diag);
-        s->tokenizer_ready = st == JK_OK;
+        st = jk_docwork_init(&s->work, &s->res, s->opt, &s->lexicon, &s->acronyms, diag);
+        s->work_ready = true;
     }
+    return st;
+}
+
+/* Reads and counts the corpus: everything before selection. */
+static enum jk_status count_corpus(struct state *s, struct jk_diag *diag)
+{
+    enum jk_status st = prepare(s, diag);
+    if (st == JK_OK)
+        st = first_pass(s, diag);
+    if (st == JK_OK)
+        st = second_pass(s, diag);
+    return st;
+}
+
+enum jk_status jk_run_terms(const struct jk_map_options *opt, struct jk_diag *diag)
+{
+    struct state *s = jk_malloc(sizeof(*s));
+    state_init(s, opt);
+    enum jk_status st = count_corpus(s, diag);
+    if (st == JK_OK)
+        st = select_and_count(s, diag);
+    if (st == JK_OK)
+        st = jk_write_term_review(&s->out, &s->counter, &s->selection, opt->select.counting, diag);
+    if (st == JK_OK)
+        note(s,
+             "listed %zu candidate terms (%zu selected) in '%s/terms.tsv'; edit the selected "
+             "column and run 'jaringkata map --terms %s/terms.tsv'",
+             s->selection.reaching, s->selection.kept, opt->output, opt->output);
+    state_release(s);
+    free(s);
     return st;
 }
 
@@ -436,13 +322,9 @@ enum jk_status jk_run_map(const struct jk_map_options *opt, struct jk_diag *diag
 {
     struct state *s = jk_malloc(sizeof(*s));
     state_init(s, opt);
-    enum jk_status st = prepare(s, diag);
+    enum jk_status st = count_corpus(s, diag);
     if (st == JK_OK)
-        st = first_pass(s, diag);
-    if (st == JK_OK)
-        st = second_pass(s, diag);
-    if (st == JK_OK)
-        st = select_and_link(s, diag);
+        st = build_network(s, diag);
     if (st == JK_OK)
         st = export_all(s, diag);
     if (st == JK_OK)

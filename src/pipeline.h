@@ -38,9 +38,20 @@ struct jk_run {
     size_t candidate_terms;
     const struct jk_selection *selection;
     const struct jk_map *map;
-    const char *stopword_lists[8]; /* the bundled lists used */
-    size_t n_stopword_lists;
+    const char *const *lists; /* the bundled lists used */
+    size_t n_lists;
+    bool stemming;            /* the stemmer ran */
+    size_t acronyms;          /* acronym definitions found */
+    uint64_t sentences_id;    /* sentences tagged Indonesian */
+    uint64_t sentences_en;    /* sentences tagged English */
+    uint64_t pattern_matches; /* keyword-pattern matches counted */
 };
+
+/*
+ * Runs the terms command: counting and selection as for map, then
+ * terms.tsv in the output folder for review (see jk_write_term_review).
+ */
+enum jk_status jk_run_terms(const struct jk_map_options *opt, struct jk_diag *diag);
 
 /* Runs the whole map command. Errors as in each stage; JK_E_EMPTY when nothing links. */
 enum jk_status jk_run_map(const struct jk_map_options *opt, struct jk_diag *diag);

@@ -228,9 +228,14 @@ static void json_options(struct jk_buf *b, const struct jk_run *run)
                 c->min_cluster_size);
     jk_buf_addf(b, "    \"academic_stopwords\": %s,\n    \"stopword_lists\": ",
                 o->academic ? "true" : "false");
-    json_strings(b, run->stopword_lists, run->n_stopword_lists);
+    json_strings(b, run->lists, run->n_lists);
     jk_buf_adds(b, ",\n    \"extra_stopwords\": ");
     json_strings(b, o->stopword_files, o->n_stopword_files);
+    jk_buf_adds(b, ",\n    \"formats\": \"");
+    for (size_t i = 0, n = 0; jk_format_name(i); i++)
+        if (jk_formats_has(o->formats, jk_format_name(i)))
+            jk_buf_addf(b, "%s%s", n++ ? "," : "", jk_format_name(i));
+    jk_buf_addc(b, '"');
     jk_buf_adds(b, "\n  },\n");
 }
 

@@ -34,6 +34,7 @@ void jk_selection_release(struct jk_selection *s)
     free(s->labels);
     free(s->relevance);
     free(s->selected);
+    free(s->reached);
     jk_selection_init(s);
 }
 
@@ -159,6 +160,11 @@ static size_t filter_counts(const struct jk_counter *c, const struct jk_select_o
                             uint32_t *ids, size_t n, const char **label, struct jk_selection *sel)
 {
     qsort(ids, n, sizeof(*ids), cmp_rank);
+    size_t reach = 0;
+    while (reach < n && rank.occ[ids[reach]] >= sel->threshold)
+        reach++;
+    sel->reached = jk_malloc((reach ? reach : 1) * sizeof(*sel->reached));
+    memcpy(sel->reached, ids, reach * sizeof(*ids));
     bool ceiling = c->n_docs >= opt->doc_share_min_docs && opt->max_doc_share < 1.0;
     size_t kept = 0;
     for (size_t i = 0; i < n; i++) {
@@ -252,6 +258,8 @@ enum jk_status jk_select_listed(const struct jk_counter *c, const char *const *l
     rank.label = label;
     sel->from_file = true;
     sel->reaching = kept;
+    sel->reached = jk_malloc((kept ? kept : 1) * sizeof(*sel->reached));
+    memcpy(sel->reached, ids, kept * sizeof(*ids));
     fill_selection(sel, ids, kept, label);
     jk_strmap_release(&wanted);
     free(label);

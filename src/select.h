@@ -56,6 +56,7 @@ struct jk_selection {
     bool threshold_auto; /* chosen by jk_select_terms */
     bool from_file;      /* chosen by a reviewed terms file */
     size_t reaching;     /* candidates reaching the threshold */
+    uint32_t *reached;   /* their counter ids, most frequent first (for review lists) */
     struct jk_dropped ceiling, nested, max_terms, relevance_cut;
 };
 

@@ -15,17 +15,24 @@
 struct jk_word {
     const char *text; /* into the document's lower-cased text */
     size_t len;       /* after plural collapse */
-    bool stop;        /* a stopword kept only because a protected phrase holds it */
-    bool can_start;   /* a candidate may start here: not a stopword, or a phrase starts */
-    bool can_end;     /* a candidate may end here: not a stopword, or a phrase ends */
-    uint32_t token;   /* its index among the document's tokens */
+    size_t key_off;   /* its key in word_keys */
+    size_t key_len;
+    bool stop;      /* a stopword kept only because a protected phrase holds it */
+    bool can_start; /* a candidate may start here: not a stopword, or a phrase starts */
+    bool can_end;   /* a candidate may end here: not a stopword, or a phrase ends */
+    uint32_t token; /* its index among the document's tokens */
 };
 
-void jk_extractor_init(struct jk_extractor *x, const struct jk_stopwords *sw, unsigned max_words)
+void jk_extractor_init(struct jk_extractor *x, const struct jk_stopwords *sw,
+                       struct jk_normalizer *norm, unsigned max_words)
 {
     memset(x, 0, sizeof(*x));
     x->stopwords = sw;
+    x->norm = norm;
     x->max_words = max_words;
+    x->langs = JK_LANGS_BOTH;
+    jk_buf_init(&x->word_keys);
+    jk_buf_init(&x->part);
     jk_buf_init(&x->key);
     jk_buf_init(&x->surface);
     jk_buf_init(&x->phrase);
@@ -38,6 +45,8 @@ void jk_extractor_release(struct jk_extractor *x)
     jk_buf_release(&x->key);
     jk_buf_release(&x->surface);
     jk_buf_release(&x->phrase);
+    jk_buf_release(&x->word_keys);
+    jk_buf_release(&x->part);
     free(x->words);
     x->words = NULL;
     x->n_words = x->cap_words = 0;
@@ -66,16 +75,50 @@ static void emit_run(struct jk_extractor *x, jk_term_fn emit, void *ctx)
             if (n > 1)
                 jk_buf_addc(&x->surface, ' ');
             jk_buf_add(&x->surface, w->text, w->len);
-            jk_buf_add(&x->key, w->text, w->len);
+            jk_buf_add(&x->key, x->word_keys.data + w->key_off, w->key_len);
             if (w->can_end)
                 emit(ctx, x->key.data, x->key.len, x->surface.data, x->surface.len,
                      x->words[i].token);
         }
     }
     x->n_words = 0;
+    jk_buf_clear(&x->word_keys);
 }
 
-static void push_word(struct jk_extractor *x, const char *text, size_t len, bool stop, size_t token)
+/* Appends the key of text[0..len) (one word, or an acronym's words by spaces) to out. */
+static void append_key(struct jk_extractor *x, const char *text, size_t len, enum jk_lang lang,
+                       struct jk_buf *out)
+{
+    size_t i = 0;
+    while (i < len) {
+        size_t n = 0;
+        while (i + n < len && text[i + n] != ' ')
+            n++;
+        if (x->norm) {
+            jk_normalize_word(x->norm, text + i, n, lang, &x->part);
+            jk_buf_add(out, x->part.data, x->part.len);
+        } else {
+            jk_buf_add(out, text + i, n);
+        }
+        i += n + 1;
+    }
+}
+
+static void add_key(struct jk_extractor *x, struct jk_word *w, enum jk_lang lang)
+{
+    w->key_off = x->word_keys.len;
+    append_key(x, w->text, w->len, lang, &x->word_keys);
+    w->key_len = x->word_keys.len - w->key_off;
+}
+
+void jk_phrase_key(struct jk_extractor *x, const char *phrase, size_t len, struct jk_buf *key)
+{
+    jk_buf_clear(key);
+    append_key(x, phrase, len, JK_LANG_ID, key);
+}
+
+static void push_word(struct jk_extractor *x, const char *text, size_t len, bool stop, size_t token,
+                      enum jk_lang lang)
 {
     JK_GROW(x->words, x->n_words + 1, x->cap_words);
     x->words[x->n_words].token = (uint32_t)token;
@@ -84,6 +127,7 @@ static void push_word(struct jk_extractor *x, const char *text, size_t len, bool
     x->words[x->n_words].stop = stop;
     x->words[x->n_words].can_start = !stop;
     x->words[x->n_words].can_end = !stop;
+    add_key(x, &x->words[x->n_words], lang);
     x->n_words++;
 }
 
@@ -132,43 +176,98 @@ static void mark_phrases(struct jk_extractor *x, size_t held)
             }
 }
 
-static bool is_stop(const struct jk_extractor *x, const char *w, size_t len, size_t full_len)
+/* word[0..len) is the token; root its length after plural collapse. */
+static bool is_stop(const struct jk_extractor *x, const char *w, size_t root, size_t len)
 {
-    if (len < 2)
+    if (x->norm)
+        return jk_normalizer_is_stop(x->norm, w, len);
+    if (root < 2)
         return true;
-    return jk_stopwords_has(x->stopwords, w, full_len) || jk_stopwords_has(x->stopwords, w, len);
+    return jk_stopwords_has(x->stopwords, w, len) || jk_stopwords_has(x->stopwords, w, root);
+}
+
+static bool lang_wanted(const struct jk_extractor *x, enum jk_lang lang)
+{
+    if (x->langs == JK_LANGS_ID)
+        return lang != JK_LANG_EN;
+    if (x->langs == JK_LANGS_EN)
+        return lang == JK_LANG_EN;
+    return true;
+}
+
+/* Pushes the words of a protected phrase of `held` tokens at tokens[i]. */
+static void push_phrase(struct jk_extractor *x, const char *lower, const struct jk_token *tokens,
+                        size_t i, size_t held, enum jk_lang lang)
+{
+    for (size_t k = 0; k < held; k++) {
+        const struct jk_token *w = &tokens[i + k];
+        const char *s = lower + w->offset;
+        size_t root = jk_reduplication_root(s, w->length);
+        push_word(x, s, root, is_stop(x, s, root, w->length), i + k, lang);
+    }
+    mark_phrases(x, held);
+}
+
+static bool is_punct(const char *lower, const struct jk_token *t, char c)
+{
+    return t->kind == JK_TOK_PUNCT && t->length == 1 && lower[t->offset] == c;
+}
+
+/*
+ * An acronym's own definition: "(sdm)" right after its long form, or "sdm"
+ * right before "(sumber daya manusia)". Its long form is counted there already.
+ */
+static bool in_definition(const char *lower, const struct jk_token *tokens, size_t n, size_t i)
+{
+    bool open_before = i > 0 && is_punct(lower, &tokens[i - 1], '(');
+    bool close_after = i + 1 < n && is_punct(lower, &tokens[i + 1], ')');
+    bool open_after = i + 1 < n && is_punct(lower, &tokens[i + 1], '(');
+    return (open_before && close_after) || open_after;
+}
+
+/* One ordinary word: a stopword ends the run, an acronym stands for its long form. */
+static void push_token(struct jk_extractor *x, const char *lower, const struct jk_token *tokens,
+                       size_t n, size_t i, enum jk_lang lang, jk_term_fn emit, void *ctx)
+{
+    const struct jk_token *t = &tokens[i];
+    const char *s = lower + t->offset;
+    size_t root = jk_reduplication_root(s, t->length);
+    if (is_stop(x, s, root, t->length)) {
+        emit_run(x, emit, ctx);
+        return;
+    }
+    size_t long_len;
+    const char *long_form = x->expand ? x->expand(x->expand_ctx, s, t->length, &long_len) : NULL;
+    if (!long_form) {
+        push_word(x, s, root, false, i, lang);
+    } else if (in_definition(lower, tokens, n, i)) {
+        emit_run(x, emit, ctx);
+    } else {
+        push_word(x, long_form, long_len, false, i, lang);
+    }
 }
 
 void jk_extract_terms(struct jk_extractor *x, const char *lower, const struct jk_token *tokens,
-                      size_t n_tokens, jk_term_fn emit, void *ctx)
+                      size_t n_tokens, const enum jk_lang *langs, jk_term_fn emit, void *ctx)
 {
     x->n_words = 0;
+    jk_buf_clear(&x->word_keys);
     size_t i = 0;
     while (i < n_tokens) {
         const struct jk_token *t = &tokens[i];
-        if (t->kind != JK_TOK_WORD) {
+        enum jk_lang lang = langs ? langs[i] : JK_LANG_ID;
+        if (t->kind != JK_TOK_WORD || !lang_wanted(x, lang)) {
             emit_run(x, emit, ctx);
             i++;
             continue;
         }
         size_t held = protected_at(x, lower, t, n_tokens - i);
-        for (size_t k = 0; k < held; k++) {
-            const struct jk_token *w = &tokens[i + k];
-            const char *s = lower + w->offset;
-            size_t root = jk_reduplication_root(s, w->length);
-            push_word(x, s, root, is_stop(x, s, root, w->length), i + k);
-        }
         if (held > 0) {
-            mark_phrases(x, held);
+            push_phrase(x, lower, tokens, i, held, lang);
             i += held;
             continue;
         }
-        const char *s = lower + t->offset;
-        size_t root = jk_reduplication_root(s, t->length);
-        if (is_stop(x, s, root, t->length))
-            emit_run(x, emit, ctx);
-        else
-            push_word(x, s, root, false, i);
+        push_token(x, lower, tokens, n_tokens, i, lang, emit, ctx);
         i++;
     }
     emit_run(x, emit, ctx);

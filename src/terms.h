@@ -19,6 +19,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "lang.h"
+#include "normalize.h"
 #include "stopwords.h"
 #include "tokenize.h"
 #include "util/buf.h"
@@ -33,23 +35,52 @@
 typedef void (*jk_term_fn)(void *ctx, const char *key, size_t key_len, const char *surface,
                            size_t surface_len, uint32_t first_token);
 
+/*
+ * Returns the long form of an acronym ("sdm" -> "sumber daya manusia",
+ * words by single spaces, owned by the callee) or NULL.
+ */
+typedef const char *(*jk_expand_fn)(void *ctx, const char *word, size_t len, size_t *long_len);
+
+/* Which languages' sentences give terms (--lang). */
+enum jk_lang_filter { JK_LANGS_BOTH, JK_LANGS_ID, JK_LANGS_EN };
+
 struct jk_extractor {
     const struct jk_stopwords *stopwords; /* borrowed */
+    struct jk_normalizer *norm;           /* borrowed; NULL: keys are surfaces written together */
     unsigned max_words;                   /* 1..JK_MAX_WORDS_LIMIT */
+    enum jk_lang_filter langs;
+    jk_expand_fn expand; /* acronyms; NULL: none */
+    void *expand_ctx;
     /* scratch, owned */
     struct jk_buf key;
     struct jk_buf surface;
     struct jk_buf phrase;
+    struct jk_buf word_keys; /* the run's word keys, back to back */
+    struct jk_buf part;      /* one word of a phrase being keyed */
     struct jk_word *words;
     size_t n_words, cap_words;
 };
 
-void jk_extractor_init(struct jk_extractor *x, const struct jk_stopwords *sw, unsigned max_words);
+/* sw and norm are borrowed; norm may be NULL. Languages: both. */
+void jk_extractor_init(struct jk_extractor *x, const struct jk_stopwords *sw,
+                       struct jk_normalizer *norm, unsigned max_words);
 void jk_extractor_release(struct jk_extractor *x);
 
-/* Emits every candidate of one document; lower is the text the tokens span. */
+/*
+ * Emits every candidate of one document; lower is the text the tokens span;
+ * langs (NULL: all Indonesian) gives each token's sentence language, which
+ * chooses the normalisation and, with a language filter, drops sentences.
+ */
 void jk_extract_terms(struct jk_extractor *x, const char *lower, const struct jk_token *tokens,
-                      size_t n_tokens, jk_term_fn emit, void *ctx);
+                      size_t n_tokens, const enum jk_lang *langs, jk_term_fn emit, void *ctx);
+
+/*
+ * Writes the key of a phrase (words by single spaces, lower case) to key,
+ * replacing its contents: each word normalised as Indonesian, written
+ * together. The key the same words get in running text, for thesaurus
+ * replacements and keyword-pattern terms.
+ */
+void jk_phrase_key(struct jk_extractor *x, const char *phrase, size_t len, struct jk_buf *key);
 
 /*
  * If word[0..len) is a reduplication "x-x" (both halves equal), returns the

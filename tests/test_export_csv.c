@@ -172,16 +172,23 @@ static void test_terms_csv(void **state)
     struct jk_map m;
     build_three(&m, 0);
     assert_output(jk_export_terms_csv, &m,
-                  "id,label,occurrences,documents,links,total_link_strength,cluster\n"
-                  "1,kerja sama,12,10,2,7,1\n"
-                  "2,sister city,7,6,1,5,1\n"
-                  "3,dinas,3,3,1,2,2\n");
+                  "id,label,occurrences,documents,links,total_link_strength,cluster,aliases\n"
+                  "1,kerja sama,12,10,2,7,1,\n"
+                  "2,sister city,7,6,1,5,1,\n"
+                  "3,dinas,3,3,1,2,2,\n");
     m.has_layout = 1;
     assert_output(jk_export_terms_csv, &m,
-                  "id,label,occurrences,documents,links,total_link_strength,cluster,x,y\n"
-                  "1,kerja sama,12,10,2,7,1,0.5,-0.25\n"
-                  "2,sister city,7,6,1,5,1,-0.333333,0.125\n"
-                  "3,dinas,3,3,1,2,2,2e-07,1e+06\n");
+                  "id,label,occurrences,documents,links,total_link_strength,cluster,x,y,aliases\n"
+                  "1,kerja sama,12,10,2,7,1,0.5,-0.25,\n"
+                  "2,sister city,7,6,1,5,1,-0.333333,0.125,\n"
+                  "3,dinas,3,3,1,2,2,2e-07,1e+06,\n");
+    m.has_layout = 0;
+    m.terms[0].aliases = strdup("kerjasama; kerja-sama, baru");
+    assert_output(jk_export_terms_csv, &m,
+                  "id,label,occurrences,documents,links,total_link_strength,cluster,aliases\n"
+                  "1,kerja sama,12,10,2,7,1,\"kerjasama; kerja-sama, baru\"\n"
+                  "2,sister city,7,6,1,5,1,\n"
+                  "3,dinas,3,3,1,2,2,\n");
     jk_map_release(&m);
 }
 
@@ -201,24 +208,26 @@ static void test_terms_csv_averages(void **state)
     m.has_citations = 1;
     assert_output(jk_export_terms_csv, &m,
                   "id,label,occurrences,documents,links,total_link_strength,cluster,x,y,"
-                  "avg_year,avg_citations\n"
-                  "1,kerja sama,12,10,2,7,1,0.5,-0.25,2019.5,\n"
-                  "2,sister city,7,6,1,5,1,-0.333333,0.125,,3.25\n"
-                  "3,dinas,3,3,1,2,2,2e-07,1e+06,2021,0\n");
+                  "avg_year,avg_citations,aliases\n"
+                  "1,kerja sama,12,10,2,7,1,0.5,-0.25,2019.5,,\n"
+                  "2,sister city,7,6,1,5,1,-0.333333,0.125,,3.25,\n"
+                  "3,dinas,3,3,1,2,2,2e-07,1e+06,2021,0,\n");
     m.has_layout = 0;
     m.has_citations = 0;
-    assert_output(jk_export_terms_csv, &m,
-                  "id,label,occurrences,documents,links,total_link_strength,cluster,avg_year\n"
-                  "1,kerja sama,12,10,2,7,1,2019.5\n"
-                  "2,sister city,7,6,1,5,1,\n"
-                  "3,dinas,3,3,1,2,2,2021\n");
+    assert_output(
+        jk_export_terms_csv, &m,
+        "id,label,occurrences,documents,links,total_link_strength,cluster,avg_year,aliases\n"
+        "1,kerja sama,12,10,2,7,1,2019.5,\n"
+        "2,sister city,7,6,1,5,1,,\n"
+        "3,dinas,3,3,1,2,2,2021,\n");
     m.has_years = 0;
     m.has_citations = 1;
-    assert_output(jk_export_terms_csv, &m,
-                  "id,label,occurrences,documents,links,total_link_strength,cluster,avg_citations\n"
-                  "1,kerja sama,12,10,2,7,1,\n"
-                  "2,sister city,7,6,1,5,1,3.25\n"
-                  "3,dinas,3,3,1,2,2,0\n");
+    assert_output(
+        jk_export_terms_csv, &m,
+        "id,label,occurrences,documents,links,total_link_strength,cluster,avg_citations,aliases\n"
+        "1,kerja sama,12,10,2,7,1,,\n"
+        "2,sister city,7,6,1,5,1,3.25,\n"
+        "3,dinas,3,3,1,2,2,0,\n");
     jk_map_release(&m);
 }
 
@@ -283,9 +292,9 @@ static void test_quoted_labels(void **state)
     struct jk_map m;
     build_map(&m, awkward_terms, 2, awkward_link, 1, 1);
     assert_output(jk_export_terms_csv, &m,
-                  "id,label,occurrences,documents,links,total_link_strength,cluster\n"
-                  "1,\"kota, \"\"kembar\"\"\nbaru\",4,4,1,3,1\n"
-                  "2,\" spasi\",2,2,1,3,1\n");
+                  "id,label,occurrences,documents,links,total_link_strength,cluster,aliases\n"
+                  "1,\"kota, \"\"kembar\"\"\nbaru\",4,4,1,3,1,\n"
+                  "2,\" spasi\",2,2,1,3,1,\n");
     assert_output(jk_export_links_csv, &m,
                   "source_id,target_id,source,target,weight,association\n"
                   "1,2,\"kota, \"\"kembar\"\"\nbaru\",\" spasi\",3,0.25\n");
@@ -371,7 +380,7 @@ static void test_empty_map(void **state)
     struct jk_map m;
     jk_map_init(&m);
     assert_output(jk_export_terms_csv, &m,
-                  "id,label,occurrences,documents,links,total_link_strength,cluster\n");
+                  "id,label,occurrences,documents,links,total_link_strength,cluster,aliases\n");
     assert_output(jk_export_links_csv, &m,
                   "source_id,target_id,source,target,weight,association\n");
     assert_output(jk_export_clusters_csv, &m, "cluster,size,top_terms\n");

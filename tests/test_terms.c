@@ -69,11 +69,11 @@ static void extract(const char *text, unsigned max_words, struct seen *out)
     jk_stopwords_add_phrase(&sw, "luar negeri", 11);
     jk_stopwords_add_phrase(&sw, "kerja sama luar negeri", 22);
     struct jk_extractor x;
-    jk_extractor_init(&x, &sw, max_words);
+    jk_extractor_init(&x, &sw, NULL, max_words);
     struct jk_token toks[128];
     size_t n = tokens_of(text, toks);
     memset(out, 0, sizeof(*out));
-    jk_extract_terms(&x, text, toks, n, record, out);
+    jk_extract_terms(&x, text, toks, n, NULL, record, out);
     jk_extractor_release(&x);
     jk_stopwords_release(&sw);
 }

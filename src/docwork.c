@@ -1,0 +1,215 @@
+/*
+ * One document through cleaning, tokenizing, language tagging, candidate
+ * extraction, thesaurus and keyword patterns into the counter (see docwork.h).
+ */
+#include "docwork.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "clean.h"
+#include "util/mem.h"
+#include "util/strmap.h"
+
+static const char *expand_acronym(void *ctx, const char *word, size_t len, size_t *long_len)
+{
+    return jk_acronyms_long(ctx, word, len, long_len);
+}
+
+enum jk_status jk_docwork_init(struct jk_docwork *w, const struct jk_resources *res,
+                               const struct jk_map_options *opt, struct jk_lexicon *lexicon,
+                               struct jk_acronyms *acronyms, struct jk_diag *diag)
+{
+    memset(w, 0, sizeof(*w));
+    w->res = res;
+    w->opt = opt;
+    w->lexicon = lexicon;
+    w->acronyms = acronyms;
+    jk_buf_init(&w->clean);
+    jk_buf_init(&w->lower);
+    jk_buf_init(&w->key);
+    jk_buf_init(&w->surface);
+    jk_tokens_init(&w->tokens);
+    jk_normalizer_init(&w->norm, &res->stopwords);
+    w->norm.variants = &res->variants;
+    w->norm.stemmer = res->stemming ? &res->stemmer : NULL;
+    w->norm.attested = jk_lexicon_has;
+    w->norm.attested_ctx = lexicon;
+    jk_extractor_init(&w->extractor, &res->stopwords, &w->norm, opt->max_words);
+    w->extractor.langs = opt->langs;
+    w->extractor.expand = expand_acronym;
+    w->extractor.expand_ctx = acronyms;
+    jk_pattern_matcher_init(&w->matcher, &res->patterns);
+    enum jk_status st = jk_tokenizer_init(&w->tokenizer, diag);
+    w->tokenizer_ready = st == JK_OK;
+    return st;
+}
+
+void jk_docwork_release(struct jk_docwork *w)
+{
+    if (!w)
+        return;
+    jk_pattern_matcher_release(&w->matcher);
+    jk_extractor_release(&w->extractor);
+    jk_normalizer_release(&w->norm);
+    free(w->langs);
+    free(w->sentences);
+    free(w->matches);
+    jk_tokens_release(&w->tokens);
+    jk_buf_release(&w->surface);
+    jk_buf_release(&w->key);
+    jk_buf_release(&w->lower);
+    jk_buf_release(&w->clean);
+    if (w->tokenizer_ready)
+        jk_tokenizer_release(&w->tokenizer);
+}
+
+static void tokenize(struct jk_docwork *w, const char *text, size_t len, jk_known_word_fn known)
+{
+    jk_clean(text, len, &w->clean, known, w->lexicon);
+    jk_tokens_clear(&w->tokens);
+    jk_tokenize(&w->tokenizer, w->clean.data, w->clean.len, &w->lower, &w->tokens);
+}
+
+void jk_docwork_learn(struct jk_docwork *w, const char *text, size_t len)
+{
+    tokenize(w, text, len, jk_lexicon_ask);
+    for (size_t t = 0; t < w->tokens.count; t++) {
+        const struct jk_token *tok = &w->tokens.items[t];
+        if (tok->kind == JK_TOK_WORD)
+            jk_lexicon_see(w->lexicon, w->lower.data + tok->offset, tok->length);
+    }
+    jk_find_acronyms(w->lower.data, w->tokens.items, w->tokens.count, jk_acronyms_collect,
+                     w->acronyms);
+}
+
+/* Per-token language and sentence number, and the sentence counts by language. */
+static void tag_tokens(struct jk_docwork *w)
+{
+    size_t n = w->tokens.count;
+    if (n > w->cap_tokens) {
+        w->cap_tokens = n;
+        w->langs = jk_realloc(w->langs, n * sizeof(*w->langs));
+        w->sentences = jk_realloc(w->sentences, n * sizeof(*w->sentences));
+    }
+    jk_lang_tag_document(&w->res->langid, w->lower.data, w->tokens.items, n, w->langs);
+    uint32_t sentence = 0;
+    bool counted = false;
+    for (size_t t = 0; t < n; t++) {
+        w->sentences[t] = sentence;
+        const struct jk_token *tok = &w->tokens.items[t];
+        if (tok->kind == JK_TOK_WORD && !counted) {
+            if (w->langs[t] == JK_LANG_EN)
+                w->stats->sent_en++;
+            else
+                w->stats->sent_id++;
+            counted = true;
+        }
+        if (tok->kind == JK_TOK_SENTENCE_END) {
+            sentence++;
+            counted = false;
+        }
+        w->stats->tokens += tok->kind == JK_TOK_WORD;
+    }
+}
+
+static int cmp_match(const void *a, const void *b)
+{
+    const struct jk_seen_match *x = a, *y = b;
+    if (x->hash != y->hash)
+        return x->hash < y->hash ? -1 : 1;
+    return (x->token > y->token) - (x->token < y->token);
+}
+
+static bool counted_by_pattern(const struct jk_docwork *w, const char *key, size_t len,
+                               uint32_t token)
+{
+    if (w->n_matches == 0)
+        return false;
+    struct jk_seen_match m = {jk_hash_bytes(key, len), token};
+    return bsearch(&m, w->matches, w->n_matches, sizeof(m), cmp_match) != NULL;
+}
+
+/* Counts one occurrence after the thesaurus had its say. */
+static void add_candidate(struct jk_docwork *w, const char *key, size_t key_len,
+                          const char *surface, size_t surface_len, uint32_t token)
+{
+    uint32_t sentence = token < w->tokens.count ? w->sentences[token] : 0;
+    if (!w->res->has_thesaurus) {
+        jk_counter_add_at(w->counter, key, key_len, surface, surface_len, token, sentence);
+        return;
+    }
+    const char *rep;
+    size_t rep_len;
+    switch (jk_thesaurus_lookup(&w->res->thesaurus, surface, surface_len, &rep, &rep_len)) {
+    case JK_THES_REMOVE:
+        return;
+    case JK_THES_REPLACE:
+        jk_phrase_key(&w->extractor, rep, rep_len, &w->key);
+        jk_counter_add_at(w->counter, w->key.data, w->key.len, rep, rep_len, token, sentence);
+        return;
+    default:
+        jk_counter_add_at(w->counter, key, key_len, surface, surface_len, token, sentence);
+    }
+}
+
+static void count_candidate(void *ctx, const char *key, size_t key_len, const char *surface,
+                            size_t surface_len, uint32_t first_token)
+{
+    struct jk_docwork *w = ctx;
+    if (counted_by_pattern(w, key, key_len, first_token))
+        return;
+    add_candidate(w, key, key_len, surface, surface_len, first_token);
+}
+
+/* Index of the first token at or after byte offset. */
+static uint32_t token_at(const struct jk_tokens *t, size_t offset)
+{
+    size_t lo = 0, hi = t->count;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (t->items[mid].offset < offset)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return (uint32_t)lo;
+}
+
+static void count_pattern(void *ctx, size_t pattern, const char *term, size_t term_len,
+                          size_t offset, size_t match_len)
+{
+    (void)pattern;
+    (void)match_len;
+    struct jk_docwork *w = ctx;
+    uint32_t token = token_at(&w->tokens, offset);
+    jk_buf_clear(&w->surface);
+    jk_buf_add(&w->surface, term, term_len);
+    jk_phrase_key(&w->extractor, w->surface.data, w->surface.len, &w->key);
+    JK_GROW(w->matches, w->n_matches + 1, w->cap_matches);
+    w->matches[w->n_matches++] =
+        (struct jk_seen_match){jk_hash_bytes(w->key.data, w->key.len), token};
+    w->stats->patterns++;
+    add_candidate(w, w->key.data, w->key.len, w->surface.data, w->surface.len, token);
+}
+
+void jk_docwork_count(struct jk_docwork *w, const char *text, size_t len,
+                      struct jk_counter *counter, struct jk_doc_stats *stats)
+{
+    w->counter = counter;
+    w->stats = stats;
+    memset(stats, 0, sizeof(*stats));
+    tokenize(w, text, len, jk_lexicon_knows);
+    tag_tokens(w);
+    size_t before = counter->pool_len;
+    jk_counter_begin_doc(counter);
+    w->n_matches = 0;
+    if (w->res->has_patterns) {
+        jk_patterns_scan(&w->matcher, w->lower.data, w->lower.len, count_pattern, w);
+        qsort(w->matches, w->n_matches, sizeof(*w->matches), cmp_match);
+    }
+    jk_extract_terms(&w->extractor, w->lower.data, w->tokens.items, w->tokens.count, w->langs,
+                     count_candidate, w);
+    jk_counter_end_doc(counter);
+    stats->terms = (uint32_t)(counter->pool_len - before);
+}

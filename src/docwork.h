@@ -1,0 +1,73 @@
+/*
+ * One document through stages 2-4 and into the counter: clean, tokenize,
+ * tag sentence languages, expand acronyms, extract candidates, apply the
+ * thesaurus and keyword patterns, count. A docwork holds everything that
+ * changes per document (buffers, tokenizer, normaliser, pattern matcher),
+ * so each thread owns one; what it borrows (resources, lexicon, acronyms)
+ * is read-only in the second pass.
+ */
+#ifndef JK_DOCWORK_H
+#define JK_DOCWORK_H
+
+#include <stdint.h>
+
+#include "acronym.h"
+#include "count.h"
+#include "lexicon.h"
+#include "normalize.h"
+#include "options.h"
+#include "patterns.h"
+#include "resources.h"
+#include "terms.h"
+#include "tokenize.h"
+
+/* What counting one document found, for report.md. */
+struct jk_doc_stats {
+    uint64_t tokens;   /* word tokens */
+    uint32_t terms;    /* distinct candidate terms */
+    uint32_t sent_id;  /* sentences tagged Indonesian */
+    uint32_t sent_en;  /* sentences tagged English */
+    uint32_t patterns; /* keyword-pattern matches */
+};
+
+/* A keyword-pattern match already counted: its key's hash and first token. */
+struct jk_seen_match {
+    uint32_t hash;
+    uint32_t token;
+};
+
+struct jk_docwork {
+    const struct jk_resources *res;   /* borrowed */
+    const struct jk_map_options *opt; /* borrowed */
+    struct jk_lexicon *lexicon;       /* borrowed; written by the first pass */
+    struct jk_acronyms *acronyms;     /* borrowed; written by the first pass */
+    struct jk_tokenizer tokenizer;
+    bool tokenizer_ready;
+    struct jk_buf clean, lower, key, surface;
+    struct jk_tokens tokens;
+    enum jk_lang *langs; /* per token */
+    uint32_t *sentences; /* per token: sentence number */
+    size_t cap_tokens;
+    struct jk_normalizer norm;
+    struct jk_extractor extractor;
+    struct jk_pattern_matcher matcher;
+    struct jk_seen_match *matches; /* this document's pattern matches, sorted */
+    size_t n_matches, cap_matches;
+    struct jk_counter *counter; /* during jk_docwork_count */
+    struct jk_doc_stats *stats;
+};
+
+/* JK_E_INTERNAL when the tokenizer cannot be compiled. */
+enum jk_status jk_docwork_init(struct jk_docwork *w, const struct jk_resources *res,
+                               const struct jk_map_options *opt, struct jk_lexicon *lexicon,
+                               struct jk_acronyms *acronyms, struct jk_diag *diag);
+void jk_docwork_release(struct jk_docwork *w);
+
+/* First pass: learns the document's words and acronym definitions. */
+void jk_docwork_learn(struct jk_docwork *w, const char *text, size_t len);
+
+/* Second pass: counts the document's candidates into counter (one document). */
+void jk_docwork_count(struct jk_docwork *w, const char *text, size_t len,
+                      struct jk_counter *counter, struct jk_doc_stats *stats);
+
+#endif

@@ -1,0 +1,69 @@
+/* The corpus lexicon: words seen in the first pass (see lexicon.h). */
+#include "lexicon.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "util/mem.h"
+
+void jk_lexicon_init(struct jk_lexicon *l)
+{
+    jk_strmap_init(&l->words);
+    l->seen = l->asked = NULL;
+    l->cap = 0;
+}
+
+void jk_lexicon_release(struct jk_lexicon *l)
+{
+    if (!l)
+        return;
+    jk_strmap_release(&l->words);
+    free(l->seen);
+    free(l->asked);
+    jk_lexicon_init(l);
+}
+
+static uint32_t intern(struct jk_lexicon *l, const char *word, size_t len)
+{
+    bool added;
+    uint32_t id = jk_strmap_intern(&l->words, word, len, &added);
+    if (added) {
+        size_t cap = l->cap;
+        JK_GROW(l->seen, id + 1, cap);
+        cap = l->cap;
+        JK_GROW(l->asked, id + 1, cap);
+        l->cap = cap;
+        l->seen[id] = l->asked[id] = 0;
+    }
+    return id;
+}
+
+void jk_lexicon_see(struct jk_lexicon *l, const char *word, size_t len)
+{
+    uint32_t id = intern(l, word, len);
+    l->seen[id]++;
+}
+
+bool jk_lexicon_ask(void *ctx, const char *word, size_t len)
+{
+    struct jk_lexicon *l = ctx;
+    if (memchr(word, '-', len))
+        return false;
+    uint32_t id = intern(l, word, len);
+    l->asked[id]++;
+    return false;
+}
+
+bool jk_lexicon_knows(void *ctx, const char *word, size_t len)
+{
+    const struct jk_lexicon *l = ctx;
+    uint32_t id = jk_strmap_find(&l->words, word, len);
+    return id != JK_NO_ID && l->seen[id] > l->asked[id];
+}
+
+bool jk_lexicon_has(void *ctx, const char *word, size_t len)
+{
+    const struct jk_lexicon *l = ctx;
+    uint32_t id = jk_strmap_find(&l->words, word, len);
+    return id != JK_NO_ID && l->seen[id] > 0;
+}

@@ -1,0 +1,40 @@
+/*
+ * The corpus lexicon: every word the first pass saw, with how often, so the
+ * cleaner can tell that "pelaksa-\nnaan" is "pelaksanaan" and the
+ * normaliser that "city" is attested before it makes "cities" singular.
+ * The first pass also counts how often the cleaner asked whether a joined
+ * form ("pelaksanaan", no hyphen) is a word: knowing nothing yet, the
+ * cleaner then joins by its own rule, so the joined word is seen once per
+ * question. A word is known when it was seen more often than that, so a
+ * join never vouches for itself. (The cleaner's second question, the
+ * hyphenated form, is not counted: the join did not produce it.)
+ * The lexicon owns its words. Read-only after the first pass.
+ */
+#ifndef JK_LEXICON_H
+#define JK_LEXICON_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "util/strmap.h"
+
+struct jk_lexicon {
+    struct jk_strmap words;
+    uint32_t *seen;
+    uint32_t *asked;
+    size_t cap;
+};
+
+void jk_lexicon_init(struct jk_lexicon *l);
+void jk_lexicon_release(struct jk_lexicon *l);
+/* Counts one sighting of word in the first pass. */
+void jk_lexicon_see(struct jk_lexicon *l, const char *word, size_t len);
+/* First pass cleaner callback (ctx: the lexicon): remembers the question, knows nothing. */
+bool jk_lexicon_ask(void *ctx, const char *word, size_t len);
+/* Second pass cleaner callback: known when seen beyond what line-break joins produced. */
+bool jk_lexicon_knows(void *ctx, const char *word, size_t len);
+/* Seen at all (ctx: the lexicon). */
+bool jk_lexicon_has(void *ctx, const char *word, size_t len);
+
+#endif

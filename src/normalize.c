@@ -1,0 +1,147 @@
+/*
+ * Word normalisation for term keys (see normalize.h): spelling variants,
+ * plural reduplication, English singulars, and term-preserving Indonesian
+ * stemming (particles, possessives and verb prefixes, not nominal confixes).
+ */
+#include "normalize.h"
+
+#include <string.h>
+
+#include "terms.h"
+
+void jk_normalizer_init(struct jk_normalizer *n, const struct jk_stopwords *stop)
+{
+    memset(n, 0, sizeof(*n));
+    n->stop = stop;
+    jk_buf_init(&n->a);
+    jk_buf_init(&n->b);
+    jk_buf_init(&n->c);
+}
+
+void jk_normalizer_release(struct jk_normalizer *n)
+{
+    if (!n)
+        return;
+    jk_buf_release(&n->a);
+    jk_buf_release(&n->b);
+    jk_buf_release(&n->c);
+}
+
+static bool ends_with(const char *w, size_t len, const char *suffix)
+{
+    size_t s = strlen(suffix);
+    return len > s && memcmp(w + len - s, suffix, s) == 0;
+}
+
+static bool starts_with(const char *w, size_t len, const char *prefix)
+{
+    size_t p = strlen(prefix);
+    return len > p && memcmp(w, prefix, p) == 0;
+}
+
+static bool same_root(struct jk_normalizer *n, const char *x, size_t xl, const char *y, size_t yl)
+{
+    jk_stem(n->stemmer, x, xl, &n->b, NULL);
+    jk_stem(n->stemmer, y, yl, &n->c, NULL);
+    return n->b.len == n->c.len && memcmp(n->b.data, n->c.data, n->b.len) == 0;
+}
+
+/*
+ * Length of word without a particle (-lah -kah -tah -pun) or possessive
+ * (-nya -ku -mu) when the rest is a root or has the same root; else len.
+ */
+static size_t strip_clitic(struct jk_normalizer *n, const char *w, size_t len)
+{
+    static const char *const clitics[] = {"nya", "lah", "kah", "tah", "pun", "ku", "mu"};
+    if (!n->stemmer || jk_stemmer_has_root(n->stemmer, w, len))
+        return len;
+    for (size_t i = 0; i < sizeof(clitics) / sizeof(*clitics); i++) {
+        if (!ends_with(w, len, clitics[i]))
+            continue;
+        size_t rest = len - strlen(clitics[i]);
+        if (rest >= 4 &&
+            (jk_stemmer_has_root(n->stemmer, w, rest) || same_root(n, w, rest, w, len)))
+            return rest;
+    }
+    return len;
+}
+
+/* Verb prefixes whose words reduce to the root; nominal pe-/per-/ke-/se- forms stay. */
+static bool verb_form(const char *w, size_t len)
+{
+    static const char *const prefixes[] = {"me", "di", "ber", "be", "ter", "te"};
+    for (size_t i = 0; i < sizeof(prefixes) / sizeof(*prefixes); i++)
+        if (starts_with(w, len, prefixes[i]))
+            return true;
+    return false;
+}
+
+/* Indonesian stemming for terms: clitics off, verb forms to their dictionary root. */
+static void stem_indonesian(struct jk_normalizer *n, const char *w, size_t len, struct jk_buf *key)
+{
+    len = strip_clitic(n, w, len);
+    jk_buf_clear(key);
+    if (verb_form(w, len) && !jk_stemmer_has_root(n->stemmer, w, len)) {
+        jk_stem(n->stemmer, w, len, &n->b, NULL);
+        if (n->b.len < len && jk_stemmer_has_root(n->stemmer, n->b.data, n->b.len)) {
+            jk_buf_add(key, n->b.data, n->b.len);
+            return;
+        }
+    }
+    jk_buf_add(key, w, len);
+}
+
+/* English singular for English words, and for attested loan plurals in Indonesian text. */
+static bool singular(struct jk_normalizer *n, const char *w, size_t len, enum jk_lang lang,
+                     struct jk_buf *key)
+{
+    if (len <= 3 || w[len - 1] != 's')
+        return false;
+    size_t sl = jk_english_singular(w, len, &n->a);
+    if (sl == len || sl == 0)
+        return false;
+    if (lang != JK_LANG_EN) {
+        bool root = n->stemmer && jk_stemmer_has_root(n->stemmer, w, len);
+        if (root || !n->attested || !n->attested(n->attested_ctx, n->a.data, sl))
+            return false;
+    }
+    jk_buf_clear(key);
+    jk_buf_add(key, n->a.data, sl);
+    return true;
+}
+
+void jk_normalize_word(struct jk_normalizer *n, const char *word, size_t len, enum jk_lang lang,
+                       struct jk_buf *key)
+{
+    len = jk_reduplication_root(word, len);
+    size_t std_len;
+    const char *std = n->variants ? jk_variant_standard(n->variants, word, len, &std_len) : NULL;
+    if (std) {
+        word = std;
+        len = std_len;
+    }
+    if (singular(n, word, len, lang, key))
+        return;
+    if (lang != JK_LANG_EN && n->stemmer) {
+        stem_indonesian(n, word, len, key);
+        return;
+    }
+    jk_buf_clear(key);
+    jk_buf_add(key, word, len);
+}
+
+bool jk_normalizer_is_stop(struct jk_normalizer *n, const char *word, size_t len)
+{
+    size_t root = jk_reduplication_root(word, len);
+    if (root < 2)
+        return true;
+    const struct jk_stopwords *sw = n->stop;
+    if (jk_stopwords_has(sw, word, len) || jk_stopwords_has(sw, word, root))
+        return true;
+    size_t std_len;
+    const char *std = n->variants ? jk_variant_standard(n->variants, word, root, &std_len) : NULL;
+    if (std && jk_stopwords_has(sw, std, std_len))
+        return true;
+    size_t bare = strip_clitic(n, word, root);
+    return bare < root && jk_stopwords_has(sw, word, bare);
+}

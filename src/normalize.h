@@ -1,0 +1,59 @@
+/*
+ * Stage 4 helper, word normalisation for term keys: which words end up as
+ * one term. A word's key is its standard spelling ("analisa" -> "analisis"),
+ * without plural reduplication ("program-program" -> "program"), and then
+ * by language: English plurals made singular ("cities" -> "city"), and with
+ * stemming on, Indonesian particles and possessives stripped
+ * ("kebijakannya" -> "kebijakan") and verb forms reduced to their root
+ * ("bekerja" -> "kerja", "dilaksanakan" -> "laksana"). Nominalisations keep
+ * their own form ("pembangunan", "pemerintah", "kebijakan" are terms of
+ * their own, not "bangun", "perintah", "bijak"). Labels are chosen later
+ * from surface forms, so a root nobody wrote is never shown.
+ * Borrowed lists must outlive the normaliser; it is read-only once set up,
+ * but holds scratch buffers, so each thread needs its own copy
+ * (jk_normalizer_init with the same lists).
+ */
+#ifndef JK_NORMALIZE_H
+#define JK_NORMALIZE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "lang.h"
+#include "stem.h"
+#include "stopwords.h"
+#include "util/buf.h"
+#include "variants.h"
+
+typedef bool (*jk_attested_fn)(void *ctx, const char *word, size_t len);
+
+struct jk_normalizer {
+    const struct jk_stopwords *stop;    /* all lists: both languages share one set; borrowed */
+    const struct jk_variants *variants; /* NULL: none */
+    const struct jk_stemmer *stemmer;   /* NULL: no stemming */
+    jk_attested_fn attested;            /* is a word seen in the corpus? NULL: no */
+    void *attested_ctx;
+    struct jk_buf a, b, c; /* scratch */
+};
+
+void jk_normalizer_init(struct jk_normalizer *n, const struct jk_stopwords *stop);
+void jk_normalizer_release(struct jk_normalizer *n);
+
+/*
+ * Writes the key form of word[0..len) (lower case; lang of its sentence) to
+ * key, replacing its contents. An English-looking plural inside an
+ * Indonesian sentence ("sister cities") is made singular when the singular
+ * is attested in the corpus and the word is not an Indonesian root.
+ */
+void jk_normalize_word(struct jk_normalizer *n, const char *word, size_t len, enum jk_lang lang,
+                       struct jk_buf *key);
+
+/*
+ * True when the word is a stopword, also after plural collapse ("hal-hal"),
+ * in its standard spelling ("metoda"), or after stripping a particle or possessive
+ * ("menggunakannya"). Single letters are stopwords. One set serves both languages: English function
+ * words inside Indonesian sentences ("letter of intent") are cut too.
+ */
+bool jk_normalizer_is_stop(struct jk_normalizer *n, const char *word, size_t len);
+
+#endif
