@@ -85,7 +85,8 @@ static uint32_t intern_term(struct jk_counter *c, const char *key, size_t len)
     return id;
 }
 
-static void add_surface(struct jk_counter *c, uint32_t term, const char *s, size_t len)
+/* The surface id of s for term, created with count 0 when new. */
+static uint32_t intern_surface(struct jk_counter *c, uint32_t term, const char *s, size_t len)
 {
     bool added;
     /* keyed by term and text: one spelling can belong to two terms (by language) */
@@ -102,7 +103,23 @@ static void add_surface(struct jk_counter *c, uint32_t term, const char *s, size
         c->surface_term[sid] = term;
         c->surface_count[sid] = 0;
     }
+    return sid;
+}
+
+static void add_surface(struct jk_counter *c, uint32_t term, const char *s, size_t len)
+{
+    uint32_t sid = intern_surface(c, term, s, len); /* may move surface_count */
     c->surface_count[sid]++;
+}
+
+bool jk_counter_add_alias(struct jk_counter *c, const char *key, size_t key_len, const char *alias,
+                          size_t alias_len)
+{
+    uint32_t id = jk_strmap_find(&c->terms, key, key_len);
+    if (id == JK_NO_ID)
+        return false;
+    intern_surface(c, id, alias, alias_len);
+    return true;
 }
 
 void jk_counter_add(struct jk_counter *c, const char *key, size_t key_len, const char *surface,

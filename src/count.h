@@ -73,6 +73,13 @@ void jk_counter_add(struct jk_counter *c, const char *key, size_t key_len, const
 void jk_counter_add_at(struct jk_counter *c, const char *key, size_t key_len, const char *surface,
                        size_t surface_len, uint32_t position, uint32_t sentence);
 void jk_counter_end_doc(struct jk_counter *c);
+/*
+ * Records alias as another spelling of the term with this key, never seen
+ * in running text (an acronym standing for it): listed among the aliases,
+ * never its label. False when no term has the key.
+ */
+bool jk_counter_add_alias(struct jk_counter *c, const char *key, size_t key_len, const char *alias,
+                          size_t alias_len);
 size_t jk_counter_terms(const struct jk_counter *c);
 /* Occurrences of term id under the counting method. */
 uint32_t jk_counter_occurrences(const struct jk_counter *c, uint32_t id, enum jk_counting counting);

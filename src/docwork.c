@@ -115,19 +115,19 @@ static void tag_tokens(struct jk_docwork *w)
 
 static int cmp_match(const void *a, const void *b)
 {
-    const struct jk_seen_match *x = a, *y = b;
-    if (x->hash != y->hash)
-        return x->hash < y->hash ? -1 : 1;
-    return (x->token > y->token) - (x->token < y->token);
+    const struct jk_match_span *x = a, *y = b;
+    if (x->first != y->first)
+        return x->first < y->first ? -1 : 1;
+    return (x->last < y->last) - (x->last > y->last);
 }
 
-static bool counted_by_pattern(const struct jk_docwork *w, const char *key, size_t len,
-                               uint32_t token)
+/* True when a pattern match already claimed tokens first..last. */
+static bool claimed_by_pattern(const struct jk_docwork *w, uint32_t first, uint32_t last)
 {
-    if (w->n_matches == 0)
-        return false;
-    struct jk_seen_match m = {jk_hash_bytes(key, len), token};
-    return bsearch(&m, w->matches, w->n_matches, sizeof(m), cmp_match) != NULL;
+    for (size_t i = 0; i < w->n_matches && w->matches[i].first <= first; i++)
+        if (w->matches[i].last >= last)
+            return true;
+    return false;
 }
 
 /* Counts one occurrence after the thesaurus had its say. */
@@ -154,10 +154,10 @@ static void add_candidate(struct jk_docwork *w, const char *key, size_t key_len,
 }
 
 static void count_candidate(void *ctx, const char *key, size_t key_len, const char *surface,
-                            size_t surface_len, uint32_t first_token)
+                            size_t surface_len, uint32_t first_token, uint32_t last_token)
 {
     struct jk_docwork *w = ctx;
-    if (counted_by_pattern(w, key, key_len, first_token))
+    if (claimed_by_pattern(w, first_token, last_token))
         return;
     add_candidate(w, key, key_len, surface, surface_len, first_token);
 }
@@ -180,15 +180,16 @@ static void count_pattern(void *ctx, size_t pattern, const char *term, size_t te
                           size_t offset, size_t match_len)
 {
     (void)pattern;
-    (void)match_len;
     struct jk_docwork *w = ctx;
     uint32_t token = token_at(&w->tokens, offset);
+    uint32_t end = token_at(&w->tokens, offset + match_len);
+    if (end <= token)
+        return; /* matched no word */
     jk_buf_clear(&w->surface);
     jk_buf_add(&w->surface, term, term_len);
     jk_phrase_key(&w->extractor, w->surface.data, w->surface.len, &w->key);
     JK_GROW(w->matches, w->n_matches + 1, w->cap_matches);
-    w->matches[w->n_matches++] =
-        (struct jk_seen_match){jk_hash_bytes(w->key.data, w->key.len), token};
+    w->matches[w->n_matches++] = (struct jk_match_span){token, end - 1};
     w->stats->patterns++;
     add_candidate(w, w->key.data, w->key.len, w->surface.data, w->surface.len, token);
 }
@@ -212,4 +213,16 @@ void jk_docwork_count(struct jk_docwork *w, const char *text, size_t len,
                      count_candidate, w);
     jk_counter_end_doc(counter);
     stats->terms = (uint32_t)(counter->pool_len - before);
+}
+
+void jk_docwork_add_acronym_aliases(struct jk_docwork *w, struct jk_counter *counter)
+{
+    for (size_t i = 0; i < jk_acronyms_count(w->acronyms); i++) {
+        const char *long_form;
+        size_t long_len;
+        uint32_t seen;
+        const char *short_form = jk_acronyms_entry(w->acronyms, i, &long_form, &long_len, &seen);
+        jk_phrase_key(&w->extractor, long_form, long_len, &w->key);
+        jk_counter_add_alias(counter, w->key.data, w->key.len, short_form, strlen(short_form));
+    }
 }

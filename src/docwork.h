@@ -30,10 +30,10 @@ struct jk_doc_stats {
     uint32_t patterns; /* keyword-pattern matches */
 };
 
-/* A keyword-pattern match already counted: its key's hash and first token. */
-struct jk_seen_match {
-    uint32_t hash;
-    uint32_t token;
+/* The tokens a keyword-pattern match claims: candidates inside it are not counted. */
+struct jk_match_span {
+    uint32_t first;
+    uint32_t last;
 };
 
 struct jk_docwork {
@@ -51,7 +51,7 @@ struct jk_docwork {
     struct jk_normalizer norm;
     struct jk_extractor extractor;
     struct jk_pattern_matcher matcher;
-    struct jk_seen_match *matches; /* this document's pattern matches, sorted */
+    struct jk_match_span *matches; /* this document's pattern matches, by first token */
     size_t n_matches, cap_matches;
     struct jk_counter *counter; /* during jk_docwork_count */
     struct jk_doc_stats *stats;
@@ -69,5 +69,8 @@ void jk_docwork_learn(struct jk_docwork *w, const char *text, size_t len);
 /* Second pass: counts the document's candidates into counter (one document). */
 void jk_docwork_count(struct jk_docwork *w, const char *text, size_t len,
                       struct jk_counter *counter, struct jk_doc_stats *stats);
+
+/* After the second pass: lists each acronym ("sdm") among its long form's aliases. */
+void jk_docwork_add_acronym_aliases(struct jk_docwork *w, struct jk_counter *counter);
 
 #endif

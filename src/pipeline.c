@@ -189,6 +189,7 @@ static enum jk_status second_pass(struct state *s, struct jk_diag *diag)
         progress(s, "extracting terms", i + 1, n);
     }
     progress(s, "extracting terms", n, n);
+    jk_docwork_add_acronym_aliases(&s->work, &s->counter);
     s->run.candidate_terms = jk_counter_terms(&s->counter);
     s->run.candidate_occurrences = s->counter.candidates;
     return JK_OK;

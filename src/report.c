@@ -42,6 +42,13 @@ static void report_corpus(struct jk_buf *b, const struct jk_run *run)
     jk_buf_addf(b, "- skipped as binary: %zu\n- with invalid UTF-8 repaired: %zu\n", skipped,
                 repaired);
     jk_buf_addf(b, "- word tokens: %llu\n", (unsigned long long)run->tokens);
+    jk_buf_addf(b, "- sentences: %llu Indonesian, %llu English (tagged by stopword evidence)\n",
+                (unsigned long long)run->sentences_id, (unsigned long long)run->sentences_en);
+    jk_buf_addf(b, "- stemming: %s\n- acronyms defined in the text: %zu\n",
+                run->stemming ? "on (hunspell-id roots)" : "off", run->acronyms);
+    if (run->pattern_matches)
+        jk_buf_addf(b, "- keyword-pattern matches: %llu\n",
+                    (unsigned long long)run->pattern_matches);
     jk_buf_addf(b, "- candidate terms: %zu distinct, %llu occurrences\n\n", run->candidate_terms,
                 (unsigned long long)run->candidate_occurrences);
 }

@@ -78,7 +78,7 @@ static void emit_run(struct jk_extractor *x, jk_term_fn emit, void *ctx)
             jk_buf_add(&x->key, x->word_keys.data + w->key_off, w->key_len);
             if (w->can_end)
                 emit(ctx, x->key.data, x->key.len, x->surface.data, x->surface.len,
-                     x->words[i].token);
+                     x->words[i].token, w->token);
         }
     }
     x->n_words = 0;

@@ -29,11 +29,11 @@
 
 /*
  * Called once per candidate occurrence, in order of first_token (the index
- * of its first word among the document's tokens); strings are valid only
- * during the call.
+ * of its first word among the document's tokens; last_token is its last
+ * word's); strings are valid only during the call.
  */
 typedef void (*jk_term_fn)(void *ctx, const char *key, size_t key_len, const char *surface,
-                           size_t surface_len, uint32_t first_token);
+                           size_t surface_len, uint32_t first_token, uint32_t last_token);
 
 /*
  * Returns the long form of an acronym ("sdm" -> "sumber daya manusia",

@@ -21,9 +21,9 @@ struct seen {
 };
 
 static void record(void *ctx, const char *key, size_t key_len, const char *surface,
-                   size_t surface_len, uint32_t first_token)
+                   size_t surface_len, uint32_t first_token, uint32_t last_token)
 {
-    (void)first_token;
+    assert_true(first_token <= last_token);
     struct seen *s = ctx;
     assert_true(s->n < 64);
     snprintf(s->items[s->n++], 64, "%.*s|%.*s", (int)key_len, key, (int)surface_len, surface);
