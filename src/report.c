@@ -84,6 +84,25 @@ static void report_selection(struct jk_buf *b, const struct jk_run *run)
     jk_buf_addf(b, "- terms mapped: %zu\n- maximum words per term: %u\n\n", s->kept, o->max_words);
 }
 
+static void report_layout(struct jk_buf *b, const struct jk_run *run)
+{
+    const struct jk_layout_options *l = &run->opt->layout;
+    const struct jk_map *m = run->map;
+    if (!m->has_layout) {
+        jk_buf_adds(b, "- layout: none\n\n");
+        return;
+    }
+    const char *method = l->kind == JK_LAYOUT_FR ? "Fruchterman-Reingold (igraph)" : "VOS mapping";
+    jk_buf_addf(b,
+                "- layout: %s, attraction %g, repulsion %g, %u start%s, seed %lu%s; "
+                "objective V = %.6f\n\n",
+                method, l->attraction, l->repulsion, l->starts, l->starts == 1 ? "" : "s", l->seed,
+                m->n_terms > l->exact_limit && l->kind == JK_LAYOUT_VOS
+                    ? " (Barnes-Hut approximation)"
+                    : "",
+                m->layout_objective);
+}
+
 static void report_network(struct jk_buf *b, const struct jk_run *run)
 {
     const struct jk_map *m = run->map;
@@ -100,7 +119,8 @@ static void report_network(struct jk_buf *b, const struct jk_run *run)
                 "randomness %g, seed %lu, minimum cluster size %u\n",
                 c->resolution, c->starts, c->iterations, c->randomness, c->seed,
                 c->min_cluster_size);
-    jk_buf_addf(b, "- clusters: %zu\n- quality: %.6f\n\n", m->n_clusters, m->quality);
+    jk_buf_addf(b, "- clusters: %zu\n- quality: %.6f\n", m->n_clusters, m->quality);
+    report_layout(b, run);
 }
 
 static int cmp_by_occurrences(const void *a, const void *b, const struct jk_map *m)
@@ -207,6 +227,37 @@ static void json_strings(struct jk_buf *b, const char *const *list, size_t n)
     jk_buf_addc(b, ']');
 }
 
+/* A JSON string value, or null. */
+static void json_string_or_null(struct jk_buf *b, const char *s)
+{
+    if (s)
+        jk_json_string(b, s);
+    else
+        jk_buf_adds(b, "null");
+}
+
+static void json_more_options(struct jk_buf *b, const struct jk_map_options *o)
+{
+    static const char *const langs[] = {"both", "id", "en"};
+    static const char *const layouts[] = {"vos", "fr", "none"};
+    jk_buf_addf(b, ",\n    \"lang\": \"%s\",\n    \"stem\": %s,\n    \"dictionary\": ",
+                langs[o->langs], o->stem ? "true" : "false");
+    jk_json_string(b, o->dictionary);
+    jk_buf_adds(b, ",\n    \"thesaurus\": ");
+    json_string_or_null(b, o->thesaurus);
+    jk_buf_adds(b, ",\n    \"patterns\": ");
+    json_string_or_null(b, o->patterns);
+    jk_buf_adds(b, ",\n    \"terms_file\": ");
+    json_string_or_null(b, o->terms_file);
+    const struct jk_layout_options *l = &o->layout;
+    jk_buf_addf(b,
+                ",\n    \"layout\": \"%s\",\n    \"attraction\": %.17g,\n    \"repulsion\": "
+                "%.17g,\n    \"layout_starts\": %u,\n    \"layout_iterations\": %u,\n    "
+                "\"largest_component\": %s,\n    \"width\": %u,\n    \"height\": %u",
+                layouts[l->kind], l->attraction, l->repulsion, l->starts, l->max_iterations,
+                o->largest_component ? "true" : "false", o->width, o->height);
+}
+
 static void json_options(struct jk_buf *b, const struct jk_run *run)
 {
     const struct jk_map_options *o = run->opt;
@@ -238,6 +289,7 @@ static void json_options(struct jk_buf *b, const struct jk_run *run)
     json_strings(b, run->lists, run->n_lists);
     jk_buf_adds(b, ",\n    \"extra_stopwords\": ");
     json_strings(b, o->stopword_files, o->n_stopword_files);
+    json_more_options(b, o);
     jk_buf_adds(b, ",\n    \"formats\": \"");
     for (size_t i = 0, n = 0; jk_format_name(i); i++)
         if (jk_formats_has(o->formats, jk_format_name(i)))

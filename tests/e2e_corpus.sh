@@ -9,14 +9,24 @@ trap 'rm -rf "$tmp"' EXIT
 fail() { echo "FAIL: $*"; exit 1; }
 
 "$bin" map "$src/corpus" -o "$tmp/a" 2>"$tmp/a.err" || { cat "$tmp/a.err"; fail "map exited non-zero"; }
-for f in network.graphml vosviewer_map.txt vosviewer_network.txt terms.csv links.csv \
-         clusters.csv report.md run.json; do
+for f in network.graphml vosviewer_map.txt vosviewer_network.txt vosviewer.json network.gexf \
+         network.net network.gml terms.csv links.csv clusters.csv index.html map.svg map.png \
+         density.svg density.png report.md run.json; do
     [ -s "$tmp/a/$f" ] || fail "output $f missing or empty"
 done
 grep -q "min-occurrences" "$tmp/a.err" || fail "the chosen threshold was not reported on stderr"
 ls -A "$tmp/a" | grep -q '^\.' && fail "temporary files left in the output folder"
 
 /usr/bin/python3 "$src/tests/check_map.py" "$tmp/a" "$src/stopwords" --corpus
+/usr/bin/python3 "$src/tests/check_formats.py" "$tmp/a"
+grep -q "^- layout: VOS mapping.*objective" "$tmp/a/report.md" || fail "report.md lacks the layout objective"
+# --formats writes only what is asked (report.md and run.json always).
+"$bin" map "$src/corpus" -o "$tmp/f" -q --formats csv,gexf
+[ "$(ls "$tmp/f" | tr '\n' ' ')" = "clusters.csv links.csv network.gexf report.md run.json terms.csv " ] \
+    || fail "--formats csv,gexf wrote: $(ls "$tmp/f" | tr '\n' ' ')"
+"$bin" map "$src/corpus" -o "$tmp/n" -q --layout none
+[ -e "$tmp/n/map.svg" ] && fail "--layout none still drew map.svg"
+grep -q '<key id="x"' "$tmp/n/network.graphml" && fail "--layout none still wrote coordinates"
 
 # VOSviewer files agree with the CSV files.
 terms=$(($(wc -l <"$tmp/a/terms.csv") - 1))
