@@ -40,7 +40,7 @@ struct jk_stemmer {
     const char **exception_roots;
     size_t exception_cap;
     struct jk_arena arena; /* exception roots */
-    uint16_t *licences;    /* licences[root id]: bits private to stem.c; 0 = unknown */
+    uint16_t *licences;    /* licences[root id]: bits in stem_load.h; 0 = unknown */
     size_t licence_cap;
     bool dictionary_missing; /* set by jk_stemmer_load when dic_path cannot be opened */
 };
