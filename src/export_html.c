@@ -12,14 +12,19 @@
 #include <string.h>
 #include <utf8proc.h>
 
+#include "draw.h"
 #include "export_csv.h"
 #include "html_page.h"
+#include "palette.h"
 #include "util/mem.h"
 #include "util/sha256.h"
 
 #define DEFAULT_TITLE "jaringkata term map"
 #define REPLACEMENT   "\xEF\xBF\xBD" /* U+FFFD in UTF-8 */
 #define PI            3.14159265358979323846
+/* jk_viridis is linear between this many even stops (draw.c's table): the
+ * page interpolates between the same stops the same way. */
+#define VIRIDIS_STOPS 17
 
 /*
  * Decodes the code point at s (n bytes left, n > 0). Returns its length, or
@@ -213,12 +218,46 @@ static void flush(struct jk_buf *b, FILE *out)
     jk_buf_clear(b);
 }
 
+static void add_hex(struct jk_buf *b, const unsigned char rgb[3])
+{
+    jk_buf_addf(b, "\"#%02x%02x%02x\"", rgb[0], rgb[1], rgb[2]);
+}
+
+/*
+ * The colours the page draws with, so it matches the pictures and GEXF:
+ * palette.c's for clusters 1..min(K, JK_PALETTE_SIZE), its grey (every other
+ * cluster, unknown years) and the stops of draw.c's Viridis.
+ */
+static void write_colours(const struct jk_map *map, struct jk_buf *b)
+{
+    unsigned char rgb[3];
+    size_t k = map->n_clusters < JK_PALETTE_SIZE ? map->n_clusters : JK_PALETTE_SIZE;
+    jk_buf_adds(b, "\"palette\": [");
+    for (size_t c = 1; c <= k; c++) {
+        jk_cluster_color((unsigned)c, rgb);
+        add_hex(b, rgb);
+        jk_buf_adds(b, c < k ? ", " : "");
+    }
+    jk_cluster_color(0, rgb);
+    jk_buf_adds(b, "], \"grey\": ");
+    add_hex(b, rgb);
+    jk_buf_adds(b, ",\n\"viridis\": [");
+    for (int i = 0; i < VIRIDIS_STOPS; i++) {
+        struct jk_color c = jk_viridis((double)i / (VIRIDIS_STOPS - 1));
+        add_hex(b, (const unsigned char[3]){c.r, c.g, c.b});
+        jk_buf_adds(b, i + 1 < VIRIDIS_STOPS ? ", " : "");
+    }
+    jk_buf_adds(b, "],\n");
+}
+
 static void write_data(const struct jk_map *map, struct jk_buf *b, FILE *out)
 {
     double *xy = positions(map);
-    jk_buf_addf(b, "{\"layout\": \"%s\", \"years\": %s, \"clusters\": %zu,\n\"terms\": [\n",
+    jk_buf_addf(b, "{\"layout\": \"%s\", \"years\": %s, \"clusters\": %zu,\n",
                 map->has_layout ? "map" : "circle", map->has_years ? "true" : "false",
                 map->n_clusters);
+    write_colours(map, b);
+    jk_buf_adds(b, "\"terms\": [\n");
     for (size_t i = 0; i < map->n_terms; i++) {
         const struct jk_term *t = &map->terms[i];
         jk_buf_addc(b, '[');

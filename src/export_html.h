@@ -17,10 +17,16 @@
  * The page (UTF-8, deterministic byte for byte):
  * - the map is embedded as JSON in <script type="application/json"
  *   id="data">: {"layout": "map"|"circle", "years": bool, "clusters": K,
- *   "terms": [[label, occurrences, documents, links, total_link_strength,
+ *   "palette": ["#rrggbb", ...], "grey": "#rrggbb", "viridis": ["#rrggbb",
+ *   ...], "terms": [[label, occurrences, documents, links, total_link_strength,
  *   cluster, x, y, avg_year|null], ...], "links": [[source, target,
  *   weight], ...]} with 0-based term indices (ids of the other files - 1);
  *   coordinates and years via jk_format_double, non-finite ones as 0/null;
+ * - the page takes every colour from the data: "palette" holds
+ *   jk_cluster_color of clusters 1..min(K, JK_PALETTE_SIZE), "grey"
+ *   jk_cluster_color(0) for the other clusters and unknown years, "viridis"
+ *   the stops of jk_viridis for the year overlay, so it shows the colours
+ *   of the pictures and of the GEXF file;
  * - every link is embedded; the page draws the strongest 1000 (the user can
  *   change the number) between visible terms;
  * - without a layout (map->has_layout == 0) terms are placed on a unit

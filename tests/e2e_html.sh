@@ -40,6 +40,21 @@ shot() {
 }
 body_attr() { sed -n "s/.*<body[^>]*data-$1=\"\([0-9]*\)\".*/\1/p" "$2" | head -n 1; }
 status_line() { sed -n 's/.*<div id="status"[^>]*>\([^<]*\)<.*/\1/p' "$1" | head -n 1; }
+# palette.c's cluster colours, RRGGBB in lower case, cluster 1 first: the page
+# must draw with exactly these (they reach it through the data block).
+palette() { sed -n 's/^ *{0x\(..\), 0x\(..\), 0x\(..\)}.*/\1\2\3/p' "$src/src/palette.c" | tr A-F a-f; }
+# colour_args N: --colour for each of clusters 1..N.
+colour_args() { palette | head -n "$1" | sed 's/^/--colour /'; }
+# check_swatches DOM N: the legend's swatch of each cluster 1..N shows its palette.c colour.
+check_swatches() {
+    local c=0 hex want
+    for hex in $(palette | head -n "$2"); do
+        c=$((c + 1))
+        want=$(printf 'rgb(%d, %d, %d)' "0x${hex:0:2}" "0x${hex:2:2}" "0x${hex:4:2}")
+        grep -q "id=\"cluster-$c\"><span class=\"swatch\" style=\"background: $want;\"" "$1" ||
+            fail "the swatch of cluster $c is not palette.c's $want"
+    done
+}
 # Term rows of the page's data block (each starts a line with '["').
 term_rows() { grep -c '^\["' "$1" || true; }
 link_rows() { grep -c '^\[[0-9]' "$1" || true; }
@@ -68,10 +83,12 @@ JK_HTML_DUMP_DIR=$pages "$tester" >"$tmp/tester.log" 2>&1 || { cat "$tmp/tester.
 dom "$pages/demo.html" "$tmp/demo.dom"
 check_drawn "$pages/demo.html" "$tmp/demo.dom" "$(term_rows "$pages/demo.html")"
 status_line "$tmp/demo.dom" | grep -q ' 9 clusters$' || fail "demo page does not count 9 clusters"
+[ "$(palette | wc -l)" -ge 9 ] || fail "cannot read the cluster colours of src/palette.c"
+check_swatches "$tmp/demo.dom" 9
 shot "$pages/demo.html" "$tmp/demo.png"
-# Okabe-Ito blue and vermillion: circles of clusters 1 and 2
-$py "$src/tests/png_check.py" "$tmp/demo.png" --colour 0072b2 --colour d55e00 ||
-    fail "screenshot of the demo page"
+# the circles of all 9 clusters, each in its palette.c colour
+# shellcheck disable=SC2046 # one word per argument
+$py "$src/tests/png_check.py" "$tmp/demo.png" $(colour_args 9) || fail "screenshot of the demo page"
 shot "$pages/demo.html#year" "$tmp/year.png"
 # Viridis' first colour: the term with the earliest average year
 $py "$src/tests/png_check.py" "$tmp/year.png" --colour 440154 || fail "screenshot of the year overlay"
@@ -102,5 +119,6 @@ terms=$(($(wc -l <"$tmp/out/terms.csv") - 1))
 dom "$tmp/out/index.html" "$tmp/map.dom"
 check_drawn "$tmp/out/index.html" "$tmp/map.dom" "$terms"
 shot "$tmp/out/index.html" "$tmp/map.png"
-$py "$src/tests/png_check.py" "$tmp/map.png" --colour 0072b2 || fail "screenshot of index.html"
+# shellcheck disable=SC2046 # one word per argument
+$py "$src/tests/png_check.py" "$tmp/map.png" $(colour_args 1) || fail "screenshot of index.html"
 echo "e2e_html: 1 passed, 0 failed"

@@ -2,7 +2,8 @@
  * Tests for export_html: HTML and script-safe JSON escaping, a page for a
  * map with hostile labels and title (nothing can end the data block or the
  * title), the embedded JSON read back by Python, the policy's script hash,
- * no outside URLs, determinism, the circle fallback, and errors.
+ * no outside URLs, determinism, the circle fallback, the colours in the data
+ * (palette.c's and draw.c's Viridis), and errors.
  * With JK_HTML_DUMP_DIR set, also writes demo.html, circle.html and
  * hostile.html there for tests/e2e_html.sh to open in a browser.
  */
@@ -19,8 +20,10 @@
 #include <strings.h>
 #include <unistd.h>
 
+#include "draw.h"
 #include "export_html.h"
 #include "map.h"
+#include "palette.h"
 #include "testutil.h"
 #include "util/buf.h"
 #include "util/mem.h"
@@ -326,12 +329,109 @@ static void test_circle_without_layout(void **state)
 static void test_empty_map(void **state)
 {
     (void)state;
+    static const char head[] = "{\"layout\": \"circle\", \"years\": false, \"clusters\": 0,\n"
+                               "\"palette\": [], \"grey\": \"#bfbfbf\",\n\"viridis\": [";
+    static const char tail[] = "],\n\"terms\": [\n],\n\"links\": [\n]}\n";
     struct jk_map m;
     jk_map_init(&m);
     char *page = render_ok(&m, "");
     char *data = data_block(page);
-    assert_string_equal(data, "{\"layout\": \"circle\", \"years\": false, \"clusters\": 0,\n"
-                              "\"terms\": [\n],\n\"links\": [\n]}\n");
+    assert_int_equal(strncmp(data, head, strlen(head)), 0);
+    assert_true(strlen(data) > strlen(tail));
+    assert_string_equal(data + strlen(data) - strlen(tail), tail);
+    free(data);
+    free(page);
+}
+
+/*
+ * Reads the "#rrggbb" colours of the data's entry "key" (one colour, or an
+ * array of them) into rgb[0..max); returns how many there are.
+ */
+static size_t data_colours(const char *data, const char *key, unsigned char (*rgb)[3], size_t max)
+{
+    char name[32];
+    snprintf(name, sizeof(name), "\"%s\": ", key);
+    const char *p = strstr(data, name);
+    assert_non_null(p);
+    p += strlen(name);
+    size_t n = 0;
+    for (p += *p == '['; *p == '"'; p += strspn(p, ", ")) {
+        assert_true(n < max);
+        unsigned char *c = rgb[n++];
+        assert_int_equal(sscanf(p, "\"#%2hhx%2hhx%2hhx\"", &c[0], &c[1], &c[2]), 3);
+        assert_int_equal(strspn(p + 2, "0123456789abcdef"), 6);
+        p += 9;
+    }
+    return n;
+}
+
+static void assert_rgb(const unsigned char got[3], const unsigned char want[3])
+{
+    assert_memory_equal(got, want, 3);
+}
+
+/* The page's rule (html_page.h, clusterColour): palette[c - 1], else grey. */
+static void assert_cluster_colours(const struct jk_map *m)
+{
+    unsigned char palette[JK_PALETTE_SIZE + 1][3], grey[1][3], want[3];
+    char *page = render_ok(m, "colours");
+    char *data = data_block(page);
+    size_t n = data_colours(data, "palette", palette, JK_PALETTE_SIZE + 1);
+    assert_int_equal(n, m->n_clusters < JK_PALETTE_SIZE ? m->n_clusters : JK_PALETTE_SIZE);
+    assert_int_equal(data_colours(data, "grey", grey, 1), 1);
+    for (unsigned c = 0; c <= m->n_clusters; c++) {
+        jk_cluster_color(c, want);
+        assert_rgb(c >= 1 && c <= n ? palette[c - 1] : grey[0], want);
+    }
+    free(data);
+    free(page);
+}
+
+static void test_cluster_colours(void **state)
+{
+    (void)state;
+    static const char *const labels[] = {"a", "b", "c", "d", "e", "f", "g",
+                                         "h", "i", "j", "k", "l", "m", "n"};
+    struct jk_map m;
+    build_labels(&m, labels, 3); /* 2 clusters */
+    assert_cluster_colours(&m);
+    jk_map_release(&m);
+    build_labels(&m, labels, 14); /* 14 clusters: the last two past the palette */
+    for (size_t i = 0; i < m.n_terms; i++)
+        m.terms[i].cluster = (uint32_t)i + 1;
+    m.n_clusters = m.n_terms;
+    assert_cluster_colours(&m);
+    jk_map_release(&m);
+}
+
+/* The page's year colour (html_page.h, yearColour) at f in [0, 1]. */
+static struct jk_color page_viridis(const unsigned char (*stops)[3], size_t n, double f)
+{
+    double k = f * (double)(n - 1);
+    size_t i = (size_t)floor(k) < n - 2 ? (size_t)floor(k) : n - 2;
+    double u = k - (double)i;
+    unsigned char c[3];
+    for (int j = 0; j < 3; j++)
+        c[j] = (unsigned char)floor(stops[i][j] + (stops[i + 1][j] - stops[i][j]) * u + 0.5);
+    return (struct jk_color){c[0], c[1], c[2], 255};
+}
+
+/* The page's Viridis gives draw.c's colour for every year, not only at the stops. */
+static void test_viridis_colours(void **state)
+{
+    (void)state;
+    unsigned char stops[64][3];
+    struct jk_map m;
+    jk_map_init(&m);
+    char *page = render_ok(&m, "viridis");
+    char *data = data_block(page);
+    size_t n = data_colours(data, "viridis", stops, 64);
+    assert_true(n >= 2);
+    for (int k = 0; k <= 1000; k++) {
+        struct jk_color got = page_viridis(stops, n, k / 1000.0), want = jk_viridis(k / 1000.0);
+        assert_rgb((unsigned char[3]){got.r, got.g, got.b},
+                   (unsigned char[3]){want.r, want.g, want.b});
+    }
     free(data);
     free(page);
 }
@@ -421,7 +521,8 @@ int main(void)
         cmocka_unit_test(test_hostile_page),      cmocka_unit_test(test_json_round_trip),
         cmocka_unit_test(test_policy_hash),       cmocka_unit_test(test_self_contained),
         cmocka_unit_test(test_deterministic),     cmocka_unit_test(test_circle_without_layout),
-        cmocka_unit_test(test_empty_map),         cmocka_unit_test(test_errors),
+        cmocka_unit_test(test_empty_map),         cmocka_unit_test(test_cluster_colours),
+        cmocka_unit_test(test_viridis_colours),   cmocka_unit_test(test_errors),
         cmocka_unit_test(test_dump_pages),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
