@@ -1,7 +1,8 @@
 /*
  * Clustering stage: Leiden on CPM through igraph, best of several random
  * starts, then VOSviewer's merge of small clusters, largest-first numbering
- * and the CPM quality of the final clustering (see cluster.h).
+ * and the CPM quality of the final clustering (see cluster.h). Node weights
+ * are 1, or total link strengths for the modularity variant.
  */
 #include "cluster.h"
 
@@ -22,6 +23,7 @@ void jk_cluster_options_default(struct jk_cluster_options *o)
     o->randomness = 0.01;
     o->seed = 0;
     o->min_cluster_size = 1;
+    o->strength_weights = false;
 }
 
 static enum jk_status check_options(const struct jk_cluster_options *o, struct jk_diag *diag)
@@ -51,8 +53,26 @@ static enum jk_status check_options(const struct jk_cluster_options *o, struct j
     return JK_OK;
 }
 
-/* See cluster.h: Q = (2 * W_in - gamma * sum_c s_c^2) / (2m); labels of cl are < n_terms. */
-static double cpm_quality(const struct jk_map *map, const uint32_t *cl, double gamma)
+/* Node weights w_i and the resolution r handed to igraph (see cluster.h). */
+struct weighting {
+    double *w; /* n_terms weights */
+    double r;
+};
+
+static void weighting_init(struct weighting *wt, const struct jk_map *map,
+                           const struct jk_cluster_options *opt)
+{
+    double total = 0.0;
+    wt->w = jk_malloc((map->n_terms ? map->n_terms : 1) * sizeof(*wt->w));
+    for (size_t i = 0; i < map->n_terms; i++) {
+        wt->w[i] = opt->strength_weights ? (double)map->terms[i].total_link_strength : 1.0;
+        total += wt->w[i];
+    }
+    wt->r = opt->strength_weights && total > 0.0 ? opt->resolution / total : opt->resolution;
+}
+
+/* See cluster.h: Q = (2 * W_in - r * sum_c s_c^2) / (2m); labels of cl are < n_terms. */
+static double cpm_quality(const struct jk_map *map, const uint32_t *cl, const struct weighting *wt)
 {
     double m = 0.0, inside = 0.0, squares = 0.0;
     for (size_t k = 0; k < map->n_links; k++) {
@@ -63,13 +83,13 @@ static double cpm_quality(const struct jk_map *map, const uint32_t *cl, double g
     }
     if (!(m > 0.0))
         return 0.0;
-    size_t *size = jk_calloc(map->n_terms, sizeof(*size));
+    double *size = jk_calloc(map->n_terms, sizeof(*size));
     for (size_t i = 0; i < map->n_terms; i++)
-        size[cl[i]]++;
+        size[cl[i]] += wt->w[i];
     for (size_t c = 0; c < map->n_terms; c++)
-        squares += (double)size[c] * (double)size[c];
+        squares += size[c] * size[c];
     free(size);
-    return (2.0 * inside - gamma * squares) / (2.0 * m);
+    return (2.0 * inside - wt->r * squares) / (2.0 * m);
 }
 
 /* The igraph objects of one jk_cluster call; ready counts those initialised. */
@@ -103,7 +123,8 @@ static igraph_error_t make_graph(igraph_t *graph, const struct jk_map *map)
 }
 
 /* On failure ws is partly initialised; leiden_ws_release frees what exists. */
-static igraph_error_t leiden_ws_init(struct leiden_ws *ws, const struct jk_map *map)
+static igraph_error_t leiden_ws_init(struct leiden_ws *ws, const struct jk_map *map,
+                                     const struct weighting *wt)
 {
     igraph_error_t err;
     ws->ready = 0;
@@ -115,7 +136,8 @@ static igraph_error_t leiden_ws_init(struct leiden_ws *ws, const struct jk_map *
     if ((err = igraph_vector_init(&ws->node_weights, (igraph_integer_t)map->n_terms)))
         return err;
     ws->ready++;
-    igraph_vector_fill(&ws->node_weights, 1.0);
+    for (size_t i = 0; i < map->n_terms; i++)
+        VECTOR(ws->node_weights)[i] = wt->w[i];
     if ((err = igraph_vector_int_init(&ws->membership, (igraph_integer_t)map->n_terms)))
         return err;
     ws->ready++;
@@ -144,7 +166,8 @@ static void leiden_ws_release(struct leiden_ws *ws)
  * differ because each consumes the RNG stream (node order, refinement).
  */
 static igraph_error_t best_of_starts(struct leiden_ws *ws, const struct jk_map *map,
-                                     const struct jk_cluster_options *opt, uint32_t *best)
+                                     const struct jk_cluster_options *opt,
+                                     const struct weighting *wt, uint32_t *best)
 {
     size_t n = map->n_terms;
     double best_q = 0.0;
@@ -153,14 +176,14 @@ static igraph_error_t best_of_starts(struct leiden_ws *ws, const struct jk_map *
     uint32_t *cand = jk_malloc(n * sizeof(*cand));
     for (unsigned s = 0; s < opt->starts && err == IGRAPH_SUCCESS; s++) {
         /* quality NULL: igraph's divides by 2m, which is 0 without links. */
-        err = igraph_community_leiden(
-            &ws->graph, &ws->edge_weights, &ws->node_weights, opt->resolution, opt->randomness,
-            false, (igraph_integer_t)opt->iterations, &ws->membership, &n_found, NULL);
+        err = igraph_community_leiden(&ws->graph, &ws->edge_weights, &ws->node_weights, wt->r,
+                                      opt->randomness, false, (igraph_integer_t)opt->iterations,
+                                      &ws->membership, &n_found, NULL);
         if (err != IGRAPH_SUCCESS)
             break;
         for (size_t i = 0; i < n; i++)
             cand[i] = (uint32_t)VECTOR(ws->membership)[i];
-        double q = cpm_quality(map, cand, opt->resolution);
+        double q = cpm_quality(map, cand, wt);
         if (s == 0 || q > best_q) {
             best_q = q;
             memcpy(best, cand, n * sizeof(*best));
@@ -213,7 +236,10 @@ static size_t renumber(uint32_t *cl, size_t n)
     return k;
 }
 
-/* The smallest mergeable cluster below min_size (lowest label on ties), or k if none. */
+/*
+ * The smallest mergeable cluster below min_size terms (lowest label on ties),
+ * or k if none. "Small" counts terms whatever the node weights.
+ */
 static size_t smallest_small(const uint32_t *size, const unsigned char *stuck, size_t k,
                              unsigned min_size)
 {
@@ -225,11 +251,11 @@ static size_t smallest_small(const uint32_t *size, const unsigned char *stuck, s
 }
 
 /*
- * The cluster j != c maximising (association between c and j) / size[j],
- * lowest label on ties, or k when c has no link leaving it. w_to is k zeros
- * on entry and on return.
+ * The cluster j != c maximising (association between c and j) / weight[j]
+ * (the total node weight of j), lowest label on ties, or k when c has no link
+ * leaving it. w_to is k zeros on entry and on return.
  */
-static size_t merge_target(const struct jk_map *map, const uint32_t *cl, const uint32_t *size,
+static size_t merge_target(const struct jk_map *map, const uint32_t *cl, const double *weight,
                            size_t k, size_t c, double *w_to)
 {
     for (size_t e = 0; e < map->n_links; e++) {
@@ -242,10 +268,10 @@ static size_t merge_target(const struct jk_map *map, const uint32_t *cl, const u
     size_t best = k;
     double best_ratio = 0.0;
     for (size_t j = 0; j < k; j++) {
-        /* w_to[j] > 0 implies size[j] > 0. */
-        if (w_to[j] > 0.0 && w_to[j] / size[j] > best_ratio) {
+        /* w_to[j] > 0 implies a linked term in j, so weight[j] > 0 unless stats are stale. */
+        if (w_to[j] > 0.0 && weight[j] > 0.0 && w_to[j] / weight[j] > best_ratio) {
             best = j;
-            best_ratio = w_to[j] / size[j];
+            best_ratio = w_to[j] / weight[j];
         }
         w_to[j] = 0.0;
     }
@@ -256,16 +282,20 @@ static size_t merge_target(const struct jk_map *map, const uint32_t *cl, const u
  * VOSviewer's "merge small clusters" on labels 0..k-1 of cl (see cluster.h).
  * Each step costs O(n_terms + n_links + k); there are at most k steps.
  */
-static void merge_small(const struct jk_map *map, uint32_t *cl, size_t k, unsigned min_size)
+static void merge_small(const struct jk_map *map, uint32_t *cl, size_t k, unsigned min_size,
+                        const struct weighting *wt)
 {
     uint32_t *size = jk_calloc(k, sizeof(*size));
+    double *weight = jk_calloc(k, sizeof(*weight));
     unsigned char *stuck = jk_calloc(k, 1);
     double *w_to = jk_calloc(k, sizeof(*w_to));
-    for (size_t i = 0; i < map->n_terms; i++)
+    for (size_t i = 0; i < map->n_terms; i++) {
         size[cl[i]]++;
+        weight[cl[i]] += wt->w[i];
+    }
     size_t c;
     while ((c = smallest_small(size, stuck, k, min_size)) < k) {
-        size_t j = merge_target(map, cl, size, k, c, w_to);
+        size_t j = merge_target(map, cl, weight, k, c, w_to);
         if (j == k) {
             stuck[c] = 1;
             continue;
@@ -275,8 +305,11 @@ static void merge_small(const struct jk_map *map, uint32_t *cl, size_t k, unsign
                 cl[i] = (uint32_t)j;
         size[j] += size[c];
         size[c] = 0;
+        weight[j] += weight[c];
+        weight[c] = 0.0;
     }
     free(size);
+    free(weight);
     free(stuck);
     free(w_to);
 }
@@ -294,25 +327,28 @@ enum jk_status jk_cluster(struct jk_map *map, const struct jk_cluster_options *o
     }
     jk_igraph_setup();
     struct leiden_ws ws;
+    struct weighting wt;
+    weighting_init(&wt, map, opt);
     uint32_t *cl = jk_malloc(map->n_terms * sizeof(*cl));
-    igraph_error_t err = leiden_ws_init(&ws, map);
+    igraph_error_t err = leiden_ws_init(&ws, map, &wt);
     if (err == IGRAPH_SUCCESS)
-        err = best_of_starts(&ws, map, opt, cl);
+        err = best_of_starts(&ws, map, opt, &wt, cl);
     status = jk_igraph_status(err, diag, "Clustering the term network");
     if (status != JK_OK)
         goto out;
 
     size_t k = renumber(cl, map->n_terms);
     if (opt->min_cluster_size > 1) {
-        merge_small(map, cl, k, opt->min_cluster_size);
+        merge_small(map, cl, k, opt->min_cluster_size, &wt);
         k = renumber(cl, map->n_terms);
     }
     for (size_t i = 0; i < map->n_terms; i++)
         map->terms[i].cluster = cl[i] + 1;
     map->n_clusters = k;
-    map->quality = cpm_quality(map, cl, opt->resolution);
+    map->quality = cpm_quality(map, cl, &wt);
 out:
     leiden_ws_release(&ws);
+    free(wt.w);
     free(cl);
     return status;
 }

@@ -1,7 +1,8 @@
 /*
  * Tests for the clustering stage (src/cluster.c): the clusters a user would
  * expect on small networks, determinism, the reported CPM quality, the merge
- * of small clusters, numbering, isolated terms and option checking.
+ * of small clusters, numbering, isolated terms, option checking, and the
+ * strength-weighted (modularity) variant on raw counts.
  */
 #include <stdarg.h>
 #include <stddef.h>
@@ -310,6 +311,100 @@ static void test_merge_target_divides_by_cluster_size(void **state)
 }
 
 /*
+ * The strength-weighted variant on raw counts (normalisation none): node
+ * weights = total link strength, resolution gamma / (2m). The map is built
+ * from counts and normalised with JK_NORM_NONE, so association = weight.
+ */
+static void cluster_modularity(struct jk_map *map, size_t n, const struct edge *e, size_t n_edges,
+                               double gamma, unsigned min_size)
+{
+    struct jk_cluster_options opt;
+    make_map(map, n, e, n_edges, true);
+    jk_network_normalize(map, JK_NORM_NONE);
+    jk_cluster_options_default(&opt);
+    opt.strength_weights = true;
+    opt.resolution = gamma;
+    opt.min_cluster_size = min_size;
+    run(map, &opt);
+}
+
+/*
+ * Two 4-cliques (5 per pair) and the bridge t3-t4 (1): strengths 15 except
+ * t3, t4 16; 2m = 122; inside each clique 30. Modularity of the two cliques:
+ *   Q = 60/61 - gamma * ((61/122)^2 + (61/122)^2) = 60/61 - gamma / 2
+ *   gamma 1: 59/122; gamma 0.5: 89.5/122.
+ * igraph agrees (python3-igraph 0.10.2, /usr/bin/python3):
+ *   links = [(0,1,5),(0,2,5),(0,3,5),(1,2,5),(1,3,5),(2,3,5),(3,4,1),
+ *            (4,5,5),(4,6,5),(4,7,5),(5,6,5),(5,7,5),(6,7,5)]
+ *   g = ig.Graph(n=8, edges=[(a,b) for a,b,_ in links]); w = [x for *_,x in links]
+ *   ig.GraphBase.modularity(g, [0,0,0,0,1,1,1,1], w, 1.0)  # 0.4836065573770493
+ *   ig.GraphBase.modularity(g, [0,0,0,0,1,1,1,1], w, 0.5)  # 0.7336065573770493
+ */
+static void test_modularity_two_cliques(void **state)
+{
+    (void)state;
+    const uint32_t expected[] = {1, 1, 1, 1, 2, 2, 2, 2};
+    struct jk_map map;
+    cluster_modularity(&map, 8, two_cliques, N_EDGES(two_cliques), 1.0, 1);
+    assert_int_equal(map.n_clusters, 2);
+    assert_clusters(&map, expected);
+    assert_float_equal(map.quality, 0.4836065573770493, 1e-12);
+    assert_float_equal(map.quality, 59.0 / 122.0, 1e-12);
+    jk_map_release(&map);
+
+    cluster_modularity(&map, 8, two_cliques, N_EDGES(two_cliques), 0.5, 1);
+    assert_int_equal(map.n_clusters, 2);
+    assert_clusters(&map, expected);
+    assert_float_equal(map.quality, 0.7336065573770493, 1e-12);
+    jk_map_release(&map);
+}
+
+/*
+ * The merge divides by the target's total node weight, here its total link
+ * strength. A = t0-t5 (3 per pair), B = t6-t8 (20 per pair), pair P = t9-t10
+ * (5), P linked to A by t5-t9 (3) and to B by t8-t10 (2). Strengths: A 93,
+ * B 122, P 15; 2m = 230. Leiden on modularity keeps A, B, P apart (igraph,
+ * every seed tried: [0]*6 + [1]*3 + [2]*2, modularity 0.5074102079395084).
+ * Minimum size 3 merges P: 3/93 = 0.032 into A beats 2/122 = 0.016 into B
+ * (by number of terms B would win: 2/3 > 3/6). igraph's modularity of the
+ * merged partition [0]*6 + [1]*3 + [0]*2: 0.4807561436672968.
+ */
+static void test_modularity_merge_divides_by_strength(void **state)
+{
+    (void)state;
+    static const uint32_t a[] = {0, 1, 2, 3, 4, 5}, b[] = {6, 7, 8};
+    struct edge e[32] = {{5, 9, 3}, {8, 10, 2}, {9, 10, 5}};
+    size_t n = 3;
+    add_clique(e, &n, a, 6, 3);
+    add_clique(e, &n, b, 3, 20);
+    struct jk_map map;
+    cluster_modularity(&map, 11, e, n, 1.0, 1);
+    const uint32_t apart[] = {1, 1, 1, 1, 1, 1, 2, 2, 2, 3, 3};
+    assert_int_equal(map.n_clusters, 3);
+    assert_clusters(&map, apart);
+    assert_float_equal(map.quality, 0.5074102079395084, 1e-12);
+    jk_map_release(&map);
+
+    cluster_modularity(&map, 11, e, n, 1.0, 3);
+    const uint32_t merged[] = {1, 1, 1, 1, 1, 1, 2, 2, 2, 1, 1};
+    assert_int_equal(map.n_clusters, 2);
+    assert_clusters(&map, merged);
+    assert_float_equal(map.quality, 0.4807561436672968, 1e-12);
+    jk_map_release(&map);
+}
+
+/* Without links every node weight is 0 (2m = 0): singletons, quality 0, no division by 0. */
+static void test_modularity_no_links(void **state)
+{
+    (void)state;
+    struct jk_map map;
+    cluster_modularity(&map, 3, NULL, 0, 1.0, 1);
+    assert_int_equal(map.n_clusters, 3);
+    assert_float_equal(map.quality, 0.0, 0.0);
+    jk_map_release(&map);
+}
+
+/*
  * Unconnected cliques of 3, 5 and 4 terms, in that term order, are numbered
  * largest first. Two cliques of 4, {t1..t4} and {t0,t5,t6,t7}: the one with t0
  * is number 1.
@@ -460,6 +555,9 @@ int main(void)
         cmocka_unit_test(test_cluster_count_stable_over_seeds),
         cmocka_unit_test(test_min_cluster_size_merges_appendix),
         cmocka_unit_test(test_merge_target_divides_by_cluster_size),
+        cmocka_unit_test(test_modularity_two_cliques),
+        cmocka_unit_test(test_modularity_merge_divides_by_strength),
+        cmocka_unit_test(test_modularity_no_links),
         cmocka_unit_test(test_numbering_largest_first),
         cmocka_unit_test(test_isolated_terms_get_own_clusters_last),
         cmocka_unit_test(test_no_links_and_no_terms),
