@@ -176,7 +176,16 @@ const char *jk_counter_surface(const struct jk_counter *c, uint32_t sid)
     return jk_strmap_key(&c->surfaces, sid) + sizeof(uint32_t);
 }
 
-/* For every term, the id of its most frequent surface form (ties: byte order). */
+/* Ties between spellings: the shorter (the plainer form, "kerja sama" before "bekerja sama"). */
+static int shorter_first(const char *a, const char *b)
+{
+    size_t la = strlen(a), lb = strlen(b);
+    if (la != lb)
+        return la < lb ? -1 : 1;
+    return strcmp(a, b);
+}
+
+/* For every term, the id of its most frequent surface form (ties: shorter_first). */
 static uint32_t *best_surfaces(const struct jk_counter *c)
 {
     size_t n = jk_counter_terms(c);
@@ -187,7 +196,7 @@ static uint32_t *best_surfaces(const struct jk_counter *c)
         uint32_t t = c->surface_term[s], b = best[t];
         if (b == JK_NO_ID || c->surface_count[s] > c->surface_count[b] ||
             (c->surface_count[s] == c->surface_count[b] &&
-             strcmp(jk_counter_surface(c, (uint32_t)s), jk_counter_surface(c, b)) < 0))
+             shorter_first(jk_counter_surface(c, (uint32_t)s), jk_counter_surface(c, b)) < 0))
             best[t] = (uint32_t)s;
     }
     return best;
@@ -220,8 +229,8 @@ static int cmp_alias(const void *a, const void *b)
     uint32_t cx = alias_counter->surface_count[x->sid], cy = alias_counter->surface_count[y->sid];
     if (cx != cy)
         return cx > cy ? -1 : 1;
-    return strcmp(jk_counter_surface(alias_counter, x->sid),
-                  jk_counter_surface(alias_counter, y->sid));
+    return shorter_first(jk_counter_surface(alias_counter, x->sid),
+                         jk_counter_surface(alias_counter, y->sid));
 }
 
 /* Joins refs[from..to) (one slot) with "; ", skipping the label (the first); NULL if none. */

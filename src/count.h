@@ -85,7 +85,7 @@ size_t jk_counter_terms(const struct jk_counter *c);
 uint32_t jk_counter_occurrences(const struct jk_counter *c, uint32_t id, enum jk_counting counting);
 
 /*
- * For every term id, its most frequent surface form (ties: byte order), the
+ * For every term id, its most frequent surface form (ties: the shorter, then byte order), the
  * label users see. The array is the caller's (free it); the strings are the
  * counter's.
  */

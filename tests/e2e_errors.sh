@@ -2,7 +2,7 @@
 # End-to-end: bad input gives one clear message naming the problem, a distinct
 # non-zero exit, and leaves the previous outputs intact.
 # usage: e2e_errors.sh JARINGKATA SOURCE_DIR
-set -uo pipefail
+set -u  # no pipefail: "grep -q" ends pipes early on purpose
 bin=$1 src=$2
 tmp=$(mktemp -d)
 trap 'chmod -R u+w "$tmp"; rm -rf "$tmp"' EXIT

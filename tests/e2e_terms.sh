@@ -3,7 +3,7 @@
 # controls: stemming, acronyms, English plurals, thesaurus, keyword patterns,
 # the terms review loop, languages, and malformed user files.
 # usage: e2e_terms.sh JARINGKATA SOURCE_DIR
-set -uo pipefail
+set -u  # no pipefail: "grep -q" ends pipes early on purpose
 bin=$1 src=$2
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
@@ -38,6 +38,15 @@ row "$tmp/stem-on" kebijakan | grep -q "kebijakannya" || fail "kebijakannya is n
 "$bin" map "$tmp/stem" -o "$tmp/stem-off" -q --min-occurrences 1 --keep 100 --no-nested --no-stem || fail "--no-stem run failed"
 labels "$tmp/stem-off" | grep -qx "kebijakannya" || fail "--no-stem merged kebijakannya"
 
+# "bekerja sama", "bekerjasama" and "kerja sama" are one term with stemming, labelled "kerja sama".
+mkdir -p "$tmp/verb"
+for i in 1 2 3; do
+    printf 'Pemerintah daerah bekerja sama dengan kota kembar. Kerja sama pariwisata dan bekerjasama dalam investasi.\n' >"$tmp/verb/d$i.txt"
+done
+"$bin" map "$tmp/verb" -o "$tmp/verb-on" -q --min-occurrences 1 --keep 100 --no-nested || fail "verb run failed"
+row "$tmp/verb-on" "kerja sama" | grep -q "bekerja sama" || fail "bekerja sama is not merged into kerja sama"
+labels "$tmp/verb-on" | grep -Eqx "bekerja sama|bekerjasama" && fail "a verb form of kerja sama is its own term"
+
 # The thesaurus merges English terms into Indonesian ones, or removes terms.
 "$bin" map "$src/corpus" -o "$tmp/thes" -q --thesaurus "$src/corpus/thesaurus.tsv" || fail "thesaurus run failed"
 labels "$tmp/thes" | grep -Eqx "paradiplomacy|local governments?" && fail "thesaurus entries were not applied"
@@ -69,6 +78,13 @@ labels "$tmp/en" | grep -Eqx "pemerintah daerah|otonomi daerah" && fail "--lang 
 labels "$tmp/id" | grep -qx "pemerintah daerah" || fail "--lang id lacks pemerintah daerah"
 labels "$tmp/id" | grep -Eqx "local governments?|decentralization" && fail "--lang id kept English terms"
 grep -q "sentences: [0-9]* Indonesian, [0-9]* English" "$tmp/def/report.md" || fail "report.md lacks the language tally"
+
+# Without hunspell-id's dictionary: one warning, the run goes on without stemming.
+"$bin" map "$tmp/stem" -o "$tmp/nodict" --min-occurrences 1 --dictionary /nonexistent/id_ID.dic 2>"$tmp/err" \
+    || fail "a missing dictionary stopped the run"
+grep -q "warning: .*id_ID.dic.*install hunspell-id" "$tmp/err" || { cat "$tmp/err"; fail "no warning for a missing dictionary"; }
+grep -q '"stem": true' "$tmp/nodict/run.json" && grep -q "stemming: off" "$tmp/nodict/report.md" \
+    || fail "report.md does not say stemming was off"
 
 # The stem command prints word, root and the rules.
 printf 'bekerja\n' | "$bin" stem | grep -q "^bekerja	kerja	" || fail "stem from stdin"
