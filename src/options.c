@@ -78,6 +78,7 @@ void jk_map_options_init(struct jk_map_options *o)
     o->max_words = 3;
     jk_select_options_default(&o->select);
     jk_cluster_options_default(&o->cluster);
+    o->normalization = JK_NORM_ASSOCIATION;
     jk_layout_options_default(&o->layout);
     o->width = JK_DRAW_DEFAULT_WIDTH;
     o->height = JK_DRAW_DEFAULT_HEIGHT;
@@ -191,6 +192,7 @@ enum {
     OPT_NESTED_SHARE,
     OPT_NO_NESTED,
     OPT_UNIT,
+    OPT_NORMALIZATION,
     OPT_FORMATS,
     OPT_LANG,
     OPT_STEM,
@@ -227,6 +229,7 @@ static const struct option long_options[] = {
     {"nested-share", required_argument, NULL, OPT_NESTED_SHARE},
     {"no-nested", no_argument, NULL, OPT_NO_NESTED},
     {"unit", required_argument, NULL, OPT_UNIT},
+    {"normalization", required_argument, NULL, OPT_NORMALIZATION},
     {"formats", required_argument, NULL, OPT_FORMATS},
     {"lang", required_argument, NULL, OPT_LANG},
     {"stem", no_argument, NULL, OPT_STEM},
@@ -459,6 +462,9 @@ static enum jk_status apply(struct jk_map_options *o, int c, const char *arg, st
         break;
     case OPT_UNIT:
         st = parse_unit(arg, &o->unit, diag);
+        break;
+    case OPT_NORMALIZATION:
+        st = jk_normalization_parse(arg, &o->normalization, diag);
         break;
     case OPT_NO_NESTED:
         o->select.nested_share = 2; /* above 1: never reached */

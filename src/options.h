@@ -15,6 +15,7 @@
 #include "layout.h"
 #include "cooccur.h"
 #include "count.h"
+#include "network.h"
 #include "select.h"
 #include "terms.h"
 #include "util/status.h"
@@ -25,7 +26,8 @@ struct jk_map_options {
     const char *output;
     unsigned max_words;
     struct jk_select_options select;
-    struct jk_unit unit; /* co-occurrence unit */
+    struct jk_unit unit;                 /* co-occurrence unit */
+    enum jk_normalization normalization; /* link strengths for clustering and layout */
     struct jk_cluster_options cluster;
     struct jk_layout_options layout;
     bool largest_component;      /* map only the largest connected component */

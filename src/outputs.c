@@ -147,7 +147,8 @@ enum jk_status jk_write_outputs(struct jk_outdir *out, const struct jk_run *run,
     struct json_ctx json = {m,
                             {title, "Term co-occurrence map made by jaringkata",
                              o->cluster.resolution, o->cluster.min_cluster_size,
-                             o->layout.attraction, o->layout.repulsion, "association strength",
+                             o->layout.attraction, o->layout.repulsion,
+                             jk_normalization_name(o->normalization),
                              o->select.counting == JK_COUNT_FULL ? "full" : "binary"}};
     struct picture net_svg = picture(run, JK_VIEW_NETWORK, false);
     struct picture net_png = picture(run, JK_VIEW_NETWORK, true);

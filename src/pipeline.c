@@ -250,8 +250,11 @@ static enum jk_status build_network(struct state *s, struct jk_diag *diag)
                         "the %zu selected terms never occur together in a document, so there is "
                         "no network; lower --min-occurrences or add documents",
                         s->map.n_terms);
-    jk_network_associate(&s->map);
-    st = jk_cluster(&s->map, &s->opt->cluster, diag);
+    jk_network_normalize(&s->map, s->opt->normalization);
+    /* Raw counts are clustered as VOSviewer's LinLog/modularity variant does. */
+    struct jk_cluster_options cluster = s->opt->cluster;
+    cluster.strength_weights = s->opt->normalization == JK_NORM_NONE;
+    st = jk_cluster(&s->map, &cluster, diag);
     if (st == JK_OK)
         st = jk_layout(&s->map, &s->opt->layout, diag);
     return st;

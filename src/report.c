@@ -14,6 +14,7 @@
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include <pcre2.h>
 
+#include "network.h"
 #include "util/buf.h"
 #include "util/json.h"
 #include "util/mem.h"
@@ -103,6 +104,28 @@ static void report_layout(struct jk_buf *b, const struct jk_run *run)
                 m->layout_objective);
 }
 
+/* What a normalisation computes, for report.md's readers. */
+static const char *normalization_meaning(enum jk_normalization n)
+{
+    switch (n) {
+    case JK_NORM_ASSOCIATION:
+        return "association strength, a_ij / (n_i n_j / N)";
+    case JK_NORM_FRACTIONALIZATION:
+        return "fractionalization, a_ij (n / n_i + n / n_j) / 2";
+    case JK_NORM_JACCARD:
+        return "Jaccard, c_ij / (c_i + c_j - c_ij)";
+    case JK_NORM_COSINE:
+        return "cosine (Salton), c_ij / sqrt(c_i c_j)";
+    case JK_NORM_INCLUSION:
+        return "inclusion, c_ij / min(c_i, c_j)";
+    case JK_NORM_EQUIVALENCE:
+        return "equivalence, c_ij^2 / (c_i c_j)";
+    case JK_NORM_NONE:
+        return "none, the co-occurrence count a_ij";
+    }
+    return "unknown";
+}
+
 static void report_network(struct jk_buf *b, const struct jk_run *run)
 {
     const struct jk_map *m = run->map;
@@ -113,10 +136,13 @@ static void report_network(struct jk_buf *b, const struct jk_run *run)
     jk_buf_addf(b, "## Network and clusters\n\n- terms: %zu\n- links: %zu\n", m->n_terms,
                 m->n_links);
     jk_buf_addf(b, "- total link strength: %llu\n", (unsigned long long)strength);
-    jk_buf_addf(b, "- normalisation: association strength\n");
+    enum jk_normalization norm = run->opt->normalization;
+    jk_buf_addf(b, "- normalisation: %s (--normalization %s)\n", normalization_meaning(norm),
+                jk_normalization_name(norm));
     jk_buf_addf(b,
-                "- clustering: Leiden (CPM), resolution %g, %u random starts, %u iterations, "
+                "- clustering: Leiden (%s), resolution %g, %u random starts, %u iterations, "
                 "randomness %g, seed %lu, minimum cluster size %u\n",
+                norm == JK_NORM_NONE ? "modularity: node weights = total link strength" : "CPM",
                 c->resolution, c->starts, c->iterations, c->randomness, c->seed,
                 c->min_cluster_size);
     jk_buf_addf(b, "- clusters: %zu\n- quality: %.6f\n", m->n_clusters, m->quality);
@@ -278,10 +304,12 @@ static void json_options(struct jk_buf *b, const struct jk_run *run)
                 o->select.max_doc_share, o->select.nested_share);
     const struct jk_cluster_options *c = &o->cluster;
     jk_buf_addf(b,
-                "    \"normalization\": \"association strength\",\n    \"clustering\": "
-                "\"leiden-cpm\",\n    \"resolution\": %.17g,\n    \"starts\": %u,\n    "
+                "    \"normalization\": \"%s\",\n    \"clustering\": "
+                "\"%s\",\n    \"resolution\": %.17g,\n    \"starts\": %u,\n    "
                 "\"iterations\": %u,\n    \"randomness\": %.17g,\n    \"seed\": %lu,\n    "
                 "\"min_cluster_size\": %u,\n",
+                jk_normalization_name(o->normalization),
+                o->normalization == JK_NORM_NONE ? "leiden-modularity" : "leiden-cpm",
                 c->resolution, c->starts, c->iterations, c->randomness, c->seed,
                 c->min_cluster_size);
     jk_buf_addf(b, "    \"academic_stopwords\": %s,\n    \"stopword_lists\": ",

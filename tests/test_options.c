@@ -34,6 +34,8 @@ static void test_defaults(void **state)
     assert_int_equal(o.cluster.seed, 0);
     assert_true(o.academic);
     assert_true(o.select.keep_percent == 60);
+    assert_int_equal(o.normalization, JK_NORM_ASSOCIATION);
+    assert_false(o.cluster.strength_weights);
     jk_map_options_release(&o);
 }
 
@@ -74,7 +76,9 @@ static void test_every_option_is_applied(void **state)
                     "--nested-share",
                     "0.9",
                     "--unit",
-                    "window:7"};
+                    "window:7",
+                    "--normalization",
+                    "jaccard"};
     struct jk_map_options o;
     struct jk_diag d;
     assert_int_equal(parse(&o, &d, sizeof(argv) / sizeof(*argv), argv), JK_OK);
@@ -99,6 +103,7 @@ static void test_every_option_is_applied(void **state)
     assert_true(o.select.nested_share == 0.9);
     assert_int_equal(o.unit.kind, JK_UNIT_WINDOW);
     assert_int_equal(o.unit.window, 7);
+    assert_int_equal(o.normalization, JK_NORM_JACCARD);
     jk_map_options_release(&o);
 }
 
@@ -134,6 +139,37 @@ static void test_impossible_values_are_usage_errors(void **state)
     expect_usage_error("--keep", "101", "at most 100");
     expect_usage_error("--max-doc-share", "1.5", "--max-doc-share");
     expect_usage_error("--nested-share", "-0.1", "--nested-share");
+    expect_usage_error("--normalization", "salton",
+                       "--normalization takes 'association', 'fractionalization', 'jaccard', "
+                       "'cosine', 'inclusion', 'equivalence' or 'none', not 'salton'");
+    expect_usage_error("--normalization", "", "not ''");
+    expect_usage_error("--normalization", "Association", "not 'Association'");
+}
+
+/* Every --normalization name is accepted; the last one given wins. */
+static void test_normalization_option(void **state)
+{
+    (void)state;
+    const char *names[] = {"association", "fractionalization", "jaccard", "cosine",
+                           "inclusion",   "equivalence",       "none"};
+    const enum jk_normalization values[] = {
+        JK_NORM_ASSOCIATION, JK_NORM_FRACTIONALIZATION, JK_NORM_JACCARD, JK_NORM_COSINE,
+        JK_NORM_INCLUSION,   JK_NORM_EQUIVALENCE,       JK_NORM_NONE,
+    };
+    for (size_t i = 0; i < sizeof(names) / sizeof(*names); i++) {
+        char *argv[] = {"map", "--normalization", (char *)names[i]};
+        struct jk_map_options o;
+        struct jk_diag d;
+        assert_int_equal(parse(&o, &d, 3, argv), JK_OK);
+        assert_int_equal(o.normalization, values[i]);
+        jk_map_options_release(&o);
+    }
+    char *argv[] = {"map", "--normalization=none", "--normalization", "cosine"};
+    struct jk_map_options o;
+    struct jk_diag d;
+    assert_int_equal(parse(&o, &d, 4, argv), JK_OK);
+    assert_int_equal(o.normalization, JK_NORM_COSINE);
+    jk_map_options_release(&o);
 }
 
 static void test_missing_value_is_usage_error(void **state)
@@ -164,6 +200,7 @@ int main(void)
         cmocka_unit_test(test_defaults),
         cmocka_unit_test(test_every_option_is_applied),
         cmocka_unit_test(test_impossible_values_are_usage_errors),
+        cmocka_unit_test(test_normalization_option),
         cmocka_unit_test(test_missing_value_is_usage_error),
         cmocka_unit_test(test_help_flag),
     };
