@@ -5,6 +5,8 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "options.h"
@@ -172,6 +174,23 @@ static void test_normalization_option(void **state)
     jk_map_options_release(&o);
 }
 
+/* --help lists --normalization with every choice and the default. */
+static void test_help_lists_normalization(void **state)
+{
+    (void)state;
+    char *text = NULL;
+    size_t len = 0;
+    FILE *f = open_memstream(&text, &len);
+    assert_non_null(f);
+    jk_map_options_usage(f);
+    fclose(f);
+    assert_non_null(strstr(text, "--normalization association|fractionalization|jaccard|cosine|"
+                                 "inclusion|\n"));
+    assert_non_null(strstr(text, "equivalence|none\n"));
+    assert_non_null(strstr(text, "(default: association)"));
+    free(text);
+}
+
 static void test_missing_value_is_usage_error(void **state)
 {
     (void)state;
@@ -201,6 +220,7 @@ int main(void)
         cmocka_unit_test(test_every_option_is_applied),
         cmocka_unit_test(test_impossible_values_are_usage_errors),
         cmocka_unit_test(test_normalization_option),
+        cmocka_unit_test(test_help_lists_normalization),
         cmocka_unit_test(test_missing_value_is_usage_error),
         cmocka_unit_test(test_help_flag),
     };
