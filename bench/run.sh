@@ -1,0 +1,82 @@
+#!/usr/bin/env bash
+# Side-by-side benchmark of jaringkata and the Python peer (../shared/bench/baseline.py:
+# scikit-learn + igraph + leidenalg) on synthetic corpora with planted topics.
+# Prints one table row per corpus size and tool: median wall time, peak memory,
+# terms, edges, clusters, planted-topic NMI, and the peer/jaringkata ratios.
+#
+# usage: bench/run.sh [SIZES] [RUNS]      e.g. bench/run.sh "2000 20000" 3
+# env:   SHARED (default ../shared), BUILD (default build), WORK (default /tmp/jk-bench)
+# needs: Debian python3-sklearn python3-igraph python3-leidenalg python3-networkx, /usr/bin/time
+set -euo pipefail
+cd "$(dirname "$0")/.."
+SIZES=${1:-"2000 20000"}
+RUNS=${2:-3}
+SHARED=${SHARED:-../shared}
+BUILD=${BUILD:-build}
+WORK=${WORK:-/tmp/jk-bench}
+PY=/usr/bin/python3
+JK="$PWD/$BUILD/jaringkata"
+[ -x "$JK" ] || { echo "build first: make build" >&2; exit 1; }
+mkdir -p "$WORK"
+
+# median of numbers on stdin
+median() { sort -g | awk '{a[NR]=$1} END {print (NR%2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'; }
+
+# time_runs NAME CMD...: RUNS timed runs; prints "median_seconds median_peak_MB"
+time_runs() {
+    local name=$1
+    shift
+    : >"$WORK/$name.times"
+    for _ in $(seq "$RUNS"); do
+        /usr/bin/time -f "%e %M" -o "$WORK/$name.one" "$@" >/dev/null 2>"$WORK/$name.err"
+        cat "$WORK/$name.one" >>"$WORK/$name.times"
+    done
+    echo "$(cut -d' ' -f1 "$WORK/$name.times" | median) $(cut -d' ' -f2 "$WORK/$name.times" | median | awk '{printf "%.0f", $1/1024}')"
+}
+
+# terms.tsv in eval_planted's columns (id, label, occurrences, cluster) from jaringkata's terms.csv
+jk_terms_tsv() {
+    $PY - "$1/terms.csv" "$1/planted.tsv" <<'PYEOF'
+import csv, sys
+rows = list(csv.DictReader(open(sys.argv[1], encoding="utf-8")))
+with open(sys.argv[2], "w", encoding="utf-8") as f:
+    f.write("id\tlabel\toccurrences\tcluster\n")
+    for r in rows:
+        f.write(f"{r['id']}\t{r['label']}\t{r['occurrences']}\t{r['cluster']}\n")
+PYEOF
+}
+
+graph_size() { # nodes edges clusters of a GraphML file
+    $PY -c "import networkx as nx, sys; g = nx.read_graphml(sys.argv[1]); \
+print(g.number_of_nodes(), g.number_of_edges(), len({d['cluster'] for _, d in g.nodes(data=True)}))" "$1"
+}
+
+nmi() { $PY "$SHARED/bench/eval_planted.py" "$1" "$2" "$3" | sed -n 's/.*NMI=\([0-9.]*\).*/\1/p'; }
+
+printf '| docs | MB | tool | wall s (median of %s) | peak MB | terms | edges | clusters | NMI | peer/tool time | peer/tool memory |\n' "$RUNS"
+printf '|---|---|---|---|---|---|---|---|---|---|---|\n'
+for n in $SIZES; do
+    corpus="$WORK/corpus-$n"
+    if [ ! -d "$corpus" ]; then
+        $PY "$SHARED/bench/gen_corpus.py" "$corpus" "$n" --truth "$corpus.truth.tsv" >/dev/null
+    fi
+    mb=$(du -sm --apparent-size "$corpus" | cut -f1)
+    read -r pt pm < <(time_runs "peer-$n" $PY "$SHARED/bench/baseline.py" "$corpus" "$WORK/peer-$n" --min-count 5 --max-terms 1000)
+    read -r pn pe pk < <(graph_size "$WORK/peer-$n/network.graphml")
+    pnmi=$(nmi "$corpus" "$corpus.truth.tsv" "$WORK/peer-$n/terms.tsv")
+    printf '| %s | %s | peer (Python) | %s | %s | %s | %s | %s | %s | 1 | 1 |\n' "$n" "$mb" "$pt" "$pm" "$pn" "$pe" "$pk" "$pnmi"
+    for mode in same full; do
+        out="$WORK/jk-$mode-$n"
+        if [ "$mode" = same ]; then # the peer's selection and outputs: no relevance cut, no layout
+            extra=(--keep 100 --no-nested --max-doc-share 1 --layout none --formats graphml,csv)
+        else # jaringkata's defaults (relevance, nested rule, VOS layout, every format)
+            extra=()
+        fi
+        read -r jt jm < <(time_runs "jk-$mode-$n" "$JK" map "$corpus" -o "$out" -q --min-occurrences 5 --max-terms 1000 "${extra[@]}")
+        read -r jn je jkk < <(graph_size "$out/network.graphml")
+        jk_terms_tsv "$out"
+        jnmi=$(nmi "$corpus" "$corpus.truth.tsv" "$out/planted.tsv")
+        printf '| %s | %s | jaringkata (%s) | %s | %s | %s | %s | %s | %s | %.2f | %.2f |\n' "$n" "$mb" "$mode" "$jt" "$jm" "$jn" "$je" "$jkk" "$jnmi" \
+            "$(echo "$pt / $jt" | bc -l)" "$(echo "$pm / $jm" | bc -l)"
+    done
+done
