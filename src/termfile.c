@@ -427,7 +427,7 @@ enum jk_status jk_termfile_load(struct jk_termfile *t, const char *path, struct 
         return st;
     struct jk_buf norm;
     jk_buf_init(&norm);
-    struct columns c;
+    struct columns c = {0};
     struct jk_field *fl = NULL;
     while (st == JK_OK && jk_lines_next(&r, diag)) {
         if (!fl) {
