@@ -5,9 +5,11 @@
  */
 #include "normalize.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "terms.h"
+#include "util/mem.h"
 
 void jk_normalizer_init(struct jk_normalizer *n, const struct jk_stopwords *stop)
 {
@@ -16,6 +18,10 @@ void jk_normalizer_init(struct jk_normalizer *n, const struct jk_stopwords *stop
     jk_buf_init(&n->a);
     jk_buf_init(&n->b);
     jk_buf_init(&n->c);
+    jk_strmap_init(&n->memo);
+    jk_buf_init(&n->memo_key);
+    jk_buf_init(&n->memo_keys);
+    jk_buf_init(&n->memo_val);
 }
 
 void jk_normalizer_release(struct jk_normalizer *n)
@@ -25,6 +31,13 @@ void jk_normalizer_release(struct jk_normalizer *n)
     jk_buf_release(&n->a);
     jk_buf_release(&n->b);
     jk_buf_release(&n->c);
+    jk_strmap_release(&n->memo);
+    jk_buf_release(&n->memo_key);
+    jk_buf_release(&n->memo_keys);
+    jk_buf_release(&n->memo_val);
+    free(n->memo_stop);
+    free(n->memo_off);
+    free(n->memo_len);
 }
 
 static bool ends_with(const char *w, size_t len, const char *suffix)
@@ -110,8 +123,8 @@ static bool singular(struct jk_normalizer *n, const char *w, size_t len, enum jk
     return true;
 }
 
-void jk_normalize_word(struct jk_normalizer *n, const char *word, size_t len, enum jk_lang lang,
-                       struct jk_buf *key)
+static void normalize_uncached(struct jk_normalizer *n, const char *word, size_t len,
+                               enum jk_lang lang, struct jk_buf *key)
 {
     len = jk_reduplication_root(word, len);
     size_t std_len;
@@ -130,7 +143,7 @@ void jk_normalize_word(struct jk_normalizer *n, const char *word, size_t len, en
     jk_buf_add(key, word, len);
 }
 
-bool jk_normalizer_is_stop(struct jk_normalizer *n, const char *word, size_t len)
+static bool is_stop_uncached(struct jk_normalizer *n, const char *word, size_t len)
 {
     size_t root = jk_reduplication_root(word, len);
     if (root < 2)
@@ -144,4 +157,47 @@ bool jk_normalizer_is_stop(struct jk_normalizer *n, const char *word, size_t len
         return true;
     size_t bare = strip_clitic(n, word, root);
     return bare < root && jk_stopwords_has(sw, word, bare);
+}
+
+/*
+ * The memo: a word's answers depend only on the word, its language and
+ * lists that no longer change, and a corpus has far fewer distinct words
+ * than tokens, so each (language, word) is worked out once.
+ */
+static uint32_t memo_entry(struct jk_normalizer *n, const char *word, size_t len, enum jk_lang lang)
+{
+    jk_buf_clear(&n->memo_key);
+    jk_buf_addc(&n->memo_key, (char)('0' + lang));
+    jk_buf_add(&n->memo_key, word, len);
+    bool added;
+    uint32_t id = jk_strmap_intern(&n->memo, n->memo_key.data, n->memo_key.len, &added);
+    if (!added)
+        return id;
+    size_t cap = n->memo_cap;
+    JK_GROW(n->memo_stop, id + 1, cap);
+    cap = n->memo_cap;
+    JK_GROW(n->memo_off, id + 1, cap);
+    cap = n->memo_cap;
+    JK_GROW(n->memo_len, id + 1, cap);
+    n->memo_cap = cap;
+    n->memo_stop[id] = is_stop_uncached(n, word, len);
+    normalize_uncached(n, word, len, lang, &n->memo_val);
+    n->memo_off[id] = (uint32_t)n->memo_keys.len;
+    n->memo_len[id] = (uint32_t)n->memo_val.len;
+    jk_buf_add(&n->memo_keys, n->memo_val.data, n->memo_val.len);
+    return id;
+}
+
+void jk_normalize_word(struct jk_normalizer *n, const char *word, size_t len, enum jk_lang lang,
+                       struct jk_buf *key)
+{
+    uint32_t id = memo_entry(n, word, len, lang);
+    jk_buf_clear(key);
+    jk_buf_add(key, n->memo_keys.data + n->memo_off[id], n->memo_len[id]);
+}
+
+bool jk_normalizer_is_stop(struct jk_normalizer *n, const char *word, size_t len)
+{
+    uint32_t id = memo_entry(n, word, len, JK_LANG_UNKNOWN); /* may move memo_stop */
+    return n->memo_stop[id];
 }

@@ -23,6 +23,7 @@
 #include "stem.h"
 #include "stopwords.h"
 #include "util/buf.h"
+#include "util/strmap.h"
 #include "variants.h"
 
 typedef bool (*jk_attested_fn)(void *ctx, const char *word, size_t len);
@@ -34,6 +35,12 @@ struct jk_normalizer {
     jk_attested_fn attested;            /* is a word seen in the corpus? NULL: no */
     void *attested_ctx;
     struct jk_buf a, b, c; /* scratch */
+    /* memo of answers per (language, word); see normalize.c */
+    struct jk_strmap memo;
+    struct jk_buf memo_key, memo_keys, memo_val;
+    bool *memo_stop;
+    uint32_t *memo_off, *memo_len;
+    size_t memo_cap;
 };
 
 void jk_normalizer_init(struct jk_normalizer *n, const struct jk_stopwords *stop);

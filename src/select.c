@@ -159,17 +159,16 @@ static size_t drop_nested(const struct jk_counter *c, const struct jk_select_opt
 static size_t filter_counts(const struct jk_counter *c, const struct jk_select_options *opt,
                             uint32_t *ids, size_t n, const char **label, struct jk_selection *sel)
 {
-    qsort(ids, n, sizeof(*ids), cmp_rank);
-    size_t reach = 0;
-    while (reach < n && rank.occ[ids[reach]] >= sel->threshold)
-        reach++;
+    size_t reach = 0; /* only the few that reach the threshold need sorting */
+    for (size_t i = 0; i < n; i++)
+        if (rank.occ[ids[i]] >= sel->threshold)
+            ids[reach++] = ids[i];
+    qsort(ids, reach, sizeof(*ids), cmp_rank);
     sel->reached = jk_malloc((reach ? reach : 1) * sizeof(*sel->reached));
     memcpy(sel->reached, ids, reach * sizeof(*ids));
     bool ceiling = c->n_docs >= opt->doc_share_min_docs && opt->max_doc_share < 1.0;
     size_t kept = 0;
-    for (size_t i = 0; i < n; i++) {
-        if (rank.occ[ids[i]] < sel->threshold)
-            break;
+    for (size_t i = 0; i < reach; i++) {
         sel->reaching++;
         if (ceiling && c->docs[ids[i]] > opt->max_doc_share * (double)c->n_docs)
             note_dropped(&sel->ceiling, label[ids[i]]);
