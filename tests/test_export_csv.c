@@ -14,79 +14,23 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "export_csv.h"
-#include "map.h"
-#include "util/mem.h"
+#include "export_fixture.h"
 
-#define PYTHON "/usr/bin/python3"
-
-struct term_spec {
-    const char *label;
-    uint32_t occurrences, documents, cluster;
-    double x, y;
+static const struct fx_term three_terms[] = {
+    {"kerja sama", 12, 1, 0.5, -0.25},
+    {"sister city", 7, 1, -1.0 / 3, 0.125},
+    {"dinas", 3, 2, 2e-7, 1000000},
 };
-
-/* Builds a map from terms and (source, target, weight) triples. */
-static void build_map(struct jk_map *m, const struct term_spec *t, size_t n_terms,
-                      const struct jk_link *links, size_t n_links, size_t n_clusters)
-{
-    jk_map_init(m);
-    m->terms = jk_calloc(n_terms, sizeof(*m->terms));
-    m->n_terms = n_terms;
-    for (size_t i = 0; i < n_terms; i++) {
-        m->terms[i].label = jk_strdup(t[i].label);
-        m->terms[i].occurrences = t[i].occurrences;
-        m->terms[i].documents = t[i].documents;
-        m->terms[i].cluster = t[i].cluster;
-        m->terms[i].x = t[i].x;
-        m->terms[i].y = t[i].y;
-    }
-    m->links = jk_calloc(n_links, sizeof(*m->links));
-    if (n_links > 0)
-        memcpy(m->links, links, n_links * sizeof(*links));
-    m->n_links = n_links;
-    m->n_clusters = n_clusters;
-    jk_map_link_stats(m);
-}
-
-static const struct term_spec three_terms[] = {
-    {"kerja sama", 12, 10, 1, 0.5, -0.25},
-    {"sister city", 7, 6, 1, -1.0 / 3, 0.125},
-    {"dinas", 3, 3, 2, 2e-7, 1000000},
-};
-static const struct jk_link three_links[] = {{0, 1, 5, 0.5}, {0, 2, 2, 1.0 / 3}};
+static const uint32_t three_documents[] = {10, 6, 3};
 
 static void build_three(struct jk_map *m, int has_layout)
 {
-    build_map(m, three_terms, 3, three_links, 2, 2);
+    fx_build_map(m, three_terms, 3, fx_three_links, 2, 2);
+    for (size_t i = 0; i < 3; i++)
+        m->terms[i].documents = three_documents[i];
     m->has_layout = has_layout;
-}
-
-typedef enum jk_status (*writer_fn)(const struct jk_map *, FILE *, struct jk_diag *);
-
-/* Runs writer into memory; returns the text (caller frees) and the status. */
-static char *run_writer(writer_fn fn, const struct jk_map *m, enum jk_status *st)
-{
-    char *text = NULL;
-    size_t len = 0;
-    FILE *f = open_memstream(&text, &len);
-    assert_non_null(f);
-    struct jk_diag diag;
-    jk_diag_init(&diag);
-    *st = fn(m, f, &diag);
-    assert_int_equal(fclose(f), 0);
-    return text;
-}
-
-static void assert_output(writer_fn fn, const struct jk_map *m, const char *expected)
-{
-    enum jk_status st;
-    char *text = run_writer(fn, m, &st);
-    assert_int_equal(st, JK_OK);
-    assert_string_equal(text, expected);
-    free(text);
 }
 
 static void test_format_double(void **state)
@@ -171,24 +115,25 @@ static void test_terms_csv(void **state)
     (void)state;
     struct jk_map m;
     build_three(&m, 0);
-    assert_output(jk_export_terms_csv, &m,
-                  "id,label,occurrences,documents,links,total_link_strength,cluster,aliases\n"
-                  "1,kerja sama,12,10,2,7,1,\n"
-                  "2,sister city,7,6,1,5,1,\n"
-                  "3,dinas,3,3,1,2,2,\n");
+    fx_assert_output(jk_export_terms_csv, &m,
+                     "id,label,occurrences,documents,links,total_link_strength,cluster,aliases\n"
+                     "1,kerja sama,12,10,2,7,1,\n"
+                     "2,sister city,7,6,1,5,1,\n"
+                     "3,dinas,3,3,1,2,2,\n");
     m.has_layout = 1;
-    assert_output(jk_export_terms_csv, &m,
-                  "id,label,occurrences,documents,links,total_link_strength,cluster,x,y,aliases\n"
-                  "1,kerja sama,12,10,2,7,1,0.5,-0.25,\n"
-                  "2,sister city,7,6,1,5,1,-0.333333,0.125,\n"
-                  "3,dinas,3,3,1,2,2,2e-07,1e+06,\n");
+    fx_assert_output(
+        jk_export_terms_csv, &m,
+        "id,label,occurrences,documents,links,total_link_strength,cluster,x,y,aliases\n"
+        "1,kerja sama,12,10,2,7,1,0.5,-0.25,\n"
+        "2,sister city,7,6,1,5,1,-0.333333,0.125,\n"
+        "3,dinas,3,3,1,2,2,2e-07,1e+06,\n");
     m.has_layout = 0;
     m.terms[0].aliases = strdup("kerjasama; kerja-sama, baru");
-    assert_output(jk_export_terms_csv, &m,
-                  "id,label,occurrences,documents,links,total_link_strength,cluster,aliases\n"
-                  "1,kerja sama,12,10,2,7,1,\"kerjasama; kerja-sama, baru\"\n"
-                  "2,sister city,7,6,1,5,1,\n"
-                  "3,dinas,3,3,1,2,2,\n");
+    fx_assert_output(jk_export_terms_csv, &m,
+                     "id,label,occurrences,documents,links,total_link_strength,cluster,aliases\n"
+                     "1,kerja sama,12,10,2,7,1,\"kerjasama; kerja-sama, baru\"\n"
+                     "2,sister city,7,6,1,5,1,\n"
+                     "3,dinas,3,3,1,2,2,\n");
     jk_map_release(&m);
 }
 
@@ -206,15 +151,15 @@ static void test_terms_csv_averages(void **state)
     m.terms[2].avg_citations = 0;
     m.has_years = 1;
     m.has_citations = 1;
-    assert_output(jk_export_terms_csv, &m,
-                  "id,label,occurrences,documents,links,total_link_strength,cluster,x,y,"
-                  "avg_year,avg_citations,aliases\n"
-                  "1,kerja sama,12,10,2,7,1,0.5,-0.25,2019.5,,\n"
-                  "2,sister city,7,6,1,5,1,-0.333333,0.125,,3.25,\n"
-                  "3,dinas,3,3,1,2,2,2e-07,1e+06,2021,0,\n");
+    fx_assert_output(jk_export_terms_csv, &m,
+                     "id,label,occurrences,documents,links,total_link_strength,cluster,x,y,"
+                     "avg_year,avg_citations,aliases\n"
+                     "1,kerja sama,12,10,2,7,1,0.5,-0.25,2019.5,,\n"
+                     "2,sister city,7,6,1,5,1,-0.333333,0.125,,3.25,\n"
+                     "3,dinas,3,3,1,2,2,2e-07,1e+06,2021,0,\n");
     m.has_layout = 0;
     m.has_citations = 0;
-    assert_output(
+    fx_assert_output(
         jk_export_terms_csv, &m,
         "id,label,occurrences,documents,links,total_link_strength,cluster,avg_year,aliases\n"
         "1,kerja sama,12,10,2,7,1,2019.5,\n"
@@ -222,7 +167,7 @@ static void test_terms_csv_averages(void **state)
         "3,dinas,3,3,1,2,2,2021,\n");
     m.has_years = 0;
     m.has_citations = 1;
-    assert_output(
+    fx_assert_output(
         jk_export_terms_csv, &m,
         "id,label,occurrences,documents,links,total_link_strength,cluster,avg_citations,aliases\n"
         "1,kerja sama,12,10,2,7,1,,\n"
@@ -236,10 +181,10 @@ static void test_links_csv(void **state)
     (void)state;
     struct jk_map m;
     build_three(&m, 1);
-    assert_output(jk_export_links_csv, &m,
-                  "source_id,target_id,source,target,weight,association\n"
-                  "1,2,kerja sama,sister city,5,0.5\n"
-                  "1,3,kerja sama,dinas,2,0.333333\n");
+    fx_assert_output(jk_export_links_csv, &m,
+                     "source_id,target_id,source,target,weight,association\n"
+                     "1,2,kerja sama,sister city,5,0.5\n"
+                     "1,3,kerja sama,dinas,2,0.333333\n");
     jk_map_release(&m);
 }
 
@@ -248,14 +193,14 @@ static void test_clusters_csv(void **state)
     (void)state;
     struct jk_map m;
     build_three(&m, 1);
-    assert_output(jk_export_clusters_csv, &m,
-                  "cluster,size,top_terms\n"
-                  "1,2,kerja sama; sister city\n"
-                  "2,1,dinas\n");
+    fx_assert_output(jk_export_clusters_csv, &m,
+                     "cluster,size,top_terms\n"
+                     "1,2,kerja sama; sister city\n"
+                     "2,1,dinas\n");
     m.n_clusters = 0;
     for (size_t i = 0; i < m.n_terms; i++)
         m.terms[i].cluster = 0;
-    assert_output(jk_export_clusters_csv, &m, "cluster,size,top_terms\n");
+    fx_assert_output(jk_export_clusters_csv, &m, "cluster,size,top_terms\n");
     jk_map_release(&m);
 }
 
@@ -263,26 +208,26 @@ static void test_clusters_csv(void **state)
 static void test_clusters_top_ten(void **state)
 {
     (void)state;
-    static const struct term_spec t[] = {
-        {"zeta", 5, 5, 2, 0, 0},  {"alpha", 1, 1, 2, 0, 0},  {"beta", 9, 9, 2, 0, 0},
-        {"gamma", 5, 5, 2, 0, 0}, {"solo", 50, 9, 1, 0, 0},  {"delta", 5, 5, 2, 0, 0},
-        {"eta", 2, 2, 2, 0, 0},   {"theta", 3, 3, 2, 0, 0},  {"iota", 4, 4, 2, 0, 0},
-        {"kappa", 1, 1, 2, 0, 0}, {"lambda", 7, 7, 2, 0, 0}, {"mu", 8, 8, 2, 0, 0},
-        {"nu", 1, 1, 2, 0, 0},
+    static const struct fx_term t[] = {
+        {"zeta", 5, 2, 0, 0},  {"alpha", 1, 2, 0, 0}, {"beta", 9, 2, 0, 0},   {"gamma", 5, 2, 0, 0},
+        {"solo", 50, 1, 0, 0}, {"delta", 5, 2, 0, 0}, {"eta", 2, 2, 0, 0},    {"theta", 3, 2, 0, 0},
+        {"iota", 4, 2, 0, 0},  {"kappa", 1, 2, 0, 0}, {"lambda", 7, 2, 0, 0}, {"mu", 8, 2, 0, 0},
+        {"nu", 1, 2, 0, 0},
     };
     struct jk_map m;
-    build_map(&m, t, sizeof(t) / sizeof(t[0]), NULL, 0, 3);
-    assert_output(jk_export_clusters_csv, &m,
-                  "cluster,size,top_terms\n"
-                  "1,1,solo\n"
-                  "2,12,beta; mu; lambda; delta; gamma; zeta; iota; theta; eta; alpha\n"
-                  "3,0,\n");
+    fx_build_map(&m, t, sizeof(t) / sizeof(t[0]), NULL, 0, 3);
+    m.terms[4].documents = 9; /* solo: 50 occurrences in 9 documents */
+    fx_assert_output(jk_export_clusters_csv, &m,
+                     "cluster,size,top_terms\n"
+                     "1,1,solo\n"
+                     "2,12,beta; mu; lambda; delta; gamma; zeta; iota; theta; eta; alpha\n"
+                     "3,0,\n");
     jk_map_release(&m);
 }
 
-static const struct term_spec awkward_terms[] = {
-    {"kota, \"kembar\"\nbaru", 4, 4, 1, 0, 0},
-    {" spasi", 2, 2, 1, 0, 0},
+static const struct fx_term awkward_terms[] = {
+    {"kota, \"kembar\"\nbaru", 4, 1, 0, 0},
+    {" spasi", 2, 1, 0, 0},
 };
 static const struct jk_link awkward_link[] = {{0, 1, 3, 0.25}};
 
@@ -290,51 +235,37 @@ static void test_quoted_labels(void **state)
 {
     (void)state;
     struct jk_map m;
-    build_map(&m, awkward_terms, 2, awkward_link, 1, 1);
-    assert_output(jk_export_terms_csv, &m,
-                  "id,label,occurrences,documents,links,total_link_strength,cluster,aliases\n"
-                  "1,\"kota, \"\"kembar\"\"\nbaru\",4,4,1,3,1,\n"
-                  "2,\" spasi\",2,2,1,3,1,\n");
-    assert_output(jk_export_links_csv, &m,
-                  "source_id,target_id,source,target,weight,association\n"
-                  "1,2,\"kota, \"\"kembar\"\"\nbaru\",\" spasi\",3,0.25\n");
-    assert_output(jk_export_clusters_csv, &m,
-                  "cluster,size,top_terms\n"
-                  "1,2,\"kota, \"\"kembar\"\"\nbaru;  spasi\"\n");
+    fx_build_map(&m, awkward_terms, 2, awkward_link, 1, 1);
+    m.has_layout = 0;
+    fx_assert_output(jk_export_terms_csv, &m,
+                     "id,label,occurrences,documents,links,total_link_strength,cluster,aliases\n"
+                     "1,\"kota, \"\"kembar\"\"\nbaru\",4,4,1,3,1,\n"
+                     "2,\" spasi\",2,2,1,3,1,\n");
+    fx_assert_output(jk_export_links_csv, &m,
+                     "source_id,target_id,source,target,weight,association\n"
+                     "1,2,\"kota, \"\"kembar\"\"\nbaru\",\" spasi\",3,0.25\n");
+    fx_assert_output(jk_export_clusters_csv, &m,
+                     "cluster,size,top_terms\n"
+                     "1,2,\"kota, \"\"kembar\"\"\nbaru;  spasi\"\n");
     jk_map_release(&m);
-}
-
-static int have_python(void)
-{
-    return system(PYTHON " -c 'import csv' >/dev/null 2>&1") == 0;
 }
 
 /* Python's csv module reads the awkward labels back exactly. */
 static void test_python_reads_back(void **state)
 {
     (void)state;
-    if (!have_python())
+    if (!fx_python_ready("csv"))
         skip();
-    char path[] = "/tmp/jk_test_csv_XXXXXX";
-    int fd = mkstemp(path);
-    assert_true(fd >= 0);
-    FILE *f = fdopen(fd, "w");
     struct jk_map m;
-    build_map(&m, awkward_terms, 2, awkward_link, 1, 1);
-    struct jk_diag diag;
-    jk_diag_init(&diag);
-    assert_int_equal(jk_export_links_csv(&m, f, &diag), JK_OK);
-    assert_int_equal(fclose(f), 0);
-    char cmd[1024];
-    snprintf(cmd, sizeof(cmd),
-             PYTHON " -c 'import csv,sys\n"
-                    "rows = list(csv.reader(open(sys.argv[1], newline=\"\", encoding=\"utf-8\")))\n"
-                    "assert len(rows) == 2, rows\n"
-                    "assert rows[1] == [\"1\", \"2\", \"kota, \\x22kembar\\x22\\nbaru\", "
-                    "\" spasi\", \"3\", \"0.25\"], rows\n' %s",
-             path);
-    int rc = system(cmd);
-    unlink(path);
+    fx_build_map(&m, awkward_terms, 2, awkward_link, 1, 1);
+    int rc = fx_run_on_file(
+        jk_export_links_csv, &m,
+        FX_PYTHON " -c 'import csv,sys\n"
+                  "rows = list(csv.reader(open(sys.argv[1], newline=\"\", encoding=\"utf-8\")))\n"
+                  "assert len(rows) == 2, rows\n"
+                  "assert rows[1] == [\"1\", \"2\", \"kota, \\x22kembar\\x22\\nbaru\", "
+                  "\" spasi\", \"3\", \"0.25\"], rows\n'",
+        "");
     jk_map_release(&m);
     assert_int_equal(rc, 0);
 }
@@ -342,12 +273,10 @@ static void test_python_reads_back(void **state)
 static void test_write_failure(void **state)
 {
     (void)state;
-    FILE *f = fopen("/dev/full", "w");
-    if (!f)
-        skip();
+    FILE *f = fx_open_full();
     struct jk_map m;
     build_three(&m, 1);
-    const writer_fn fns[] = {jk_export_terms_csv, jk_export_links_csv, jk_export_clusters_csv};
+    const fx_writer fns[] = {jk_export_terms_csv, jk_export_links_csv, jk_export_clusters_csv};
     for (size_t i = 0; i < 3; i++) {
         struct jk_diag diag;
         jk_diag_init(&diag);
@@ -366,8 +295,9 @@ static void test_bad_link_rejected(void **state)
     struct jk_map m;
     build_three(&m, 0);
     m.links[1].target = 3;
+    size_t len = 0;
     enum jk_status st;
-    char *text = run_writer(jk_export_links_csv, &m, &st);
+    char *text = fx_run_writer(jk_export_links_csv, &m, &len, &st);
     assert_int_equal(st, JK_E_INTERNAL);
     assert_string_equal(text, "");
     free(text);
@@ -379,11 +309,11 @@ static void test_empty_map(void **state)
     (void)state;
     struct jk_map m;
     jk_map_init(&m);
-    assert_output(jk_export_terms_csv, &m,
-                  "id,label,occurrences,documents,links,total_link_strength,cluster,aliases\n");
-    assert_output(jk_export_links_csv, &m,
-                  "source_id,target_id,source,target,weight,association\n");
-    assert_output(jk_export_clusters_csv, &m, "cluster,size,top_terms\n");
+    fx_assert_output(jk_export_terms_csv, &m,
+                     "id,label,occurrences,documents,links,total_link_strength,cluster,aliases\n");
+    fx_assert_output(jk_export_links_csv, &m,
+                     "source_id,target_id,source,target,weight,association\n");
+    fx_assert_output(jk_export_clusters_csv, &m, "cluster,size,top_terms\n");
 }
 
 int main(void)

@@ -13,92 +13,39 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include <libxml/parser.h>
-#include <libxml/xpath.h>
-#include <libxml/xpathInternals.h>
 
+#include "export_fixture.h"
 #include "export_graphml.h"
-#include "map.h"
-#include "util/mem.h"
 
-#ifndef JK_TEST_DATA
-#define JK_TEST_DATA "tests/data"
-#endif
-#define PYTHON "/usr/bin/python3"
 #define LABEL1 "kerja sama & <b>dinas</b> \"x\" 'y' \xC3\x9C"
 
-static const char *const labels[] = {LABEL1, "a>b \xE2\x9C\x93 \xE6\xBC\xA2", "dinas"};
-static const struct jk_link links[] = {{0, 1, 5, 0.5}, {0, 2, 2, 1.0 / 3}};
+static const struct fx_term terms[] = {
+    {LABEL1, 10, 1, 0, -1.0 / 3},
+    {"a>b \xE2\x9C\x93 \xE6\xBC\xA2", 9, 1, 0.1, -1.0 / 3},
+    {"dinas", 8, 2, 0.2, -1.0 / 3},
+};
+
+/* Prefix g: the GraphML namespace. */
+static const char *const graphml_ns[] = {"g", "http://graphml.graphdrawing.org/xmlns", NULL};
 
 static void build_map(struct jk_map *m, int has_layout)
 {
-    jk_map_init(m);
-    m->n_terms = 3;
-    m->terms = jk_calloc(3, sizeof(*m->terms));
-    for (size_t i = 0; i < 3; i++) {
-        m->terms[i].label = jk_strdup(labels[i]);
-        m->terms[i].occurrences = 10 - (uint32_t)i;
+    fx_build_map(m, terms, 3, fx_three_links, 2, 2);
+    for (size_t i = 0; i < 3; i++)
         m->terms[i].documents = 8 - (uint32_t)i;
-        m->terms[i].cluster = i < 2 ? 1 : 2;
-        m->terms[i].x = 0.1 * (double)i;
-        m->terms[i].y = -1.0 / 3;
-    }
-    m->n_links = 2;
-    m->links = jk_calloc(2, sizeof(*m->links));
-    memcpy(m->links, links, sizeof(links));
-    m->n_clusters = 2;
     m->has_layout = has_layout;
-    jk_map_link_stats(m);
-}
-
-/* Returns the GraphML text for m (caller frees) after checking JK_OK. */
-static char *write_graphml(const struct jk_map *m, size_t *len)
-{
-    char *text = NULL;
-    FILE *f = open_memstream(&text, len);
-    assert_non_null(f);
-    struct jk_diag diag;
-    jk_diag_init(&diag);
-    assert_int_equal(jk_export_graphml(m, f, &diag), JK_OK);
-    assert_int_equal(fclose(f), 0);
-    return text;
 }
 
 static xmlDocPtr parse_map(const struct jk_map *m)
 {
-    size_t len = 0;
-    char *text = write_graphml(m, &len);
-    xmlDocPtr doc = xmlReadMemory(text, (int)len, "map.graphml", NULL, XML_PARSE_NONET);
-    free(text);
-    assert_non_null(doc);
-    return doc;
-}
-
-/* Evaluates expr (prefix g: = GraphML namespace) as a string; caller frees. */
-static char *xpath(xmlDocPtr doc, const char *expr)
-{
-    xmlXPathContextPtr ctx = xmlXPathNewContext(doc);
-    assert_non_null(ctx);
-    xmlXPathRegisterNs(ctx, BAD_CAST "g", BAD_CAST "http://graphml.graphdrawing.org/xmlns");
-    xmlXPathObjectPtr obj = xmlXPathEvalExpression(BAD_CAST expr, ctx);
-    assert_non_null(obj);
-    xmlChar *s = xmlXPathCastToString(obj);
-    char *copy = jk_strdup((const char *)s);
-    xmlFree(s);
-    xmlXPathFreeObject(obj);
-    xmlXPathFreeContext(ctx);
-    return copy;
+    return fx_parse_output(jk_export_graphml, m, "map.graphml");
 }
 
 static void assert_xpath(xmlDocPtr doc, const char *expr, const char *want)
 {
-    char *got = xpath(doc, expr);
-    if (strcmp(got, want) != 0)
-        print_error("%s: got '%s', want '%s'\n", expr, got, want);
-    assert_string_equal(got, want);
-    free(got);
+    fx_assert_xpath(doc, graphml_ns, expr, want);
 }
 
 static void test_labels_round_trip(void **state)
@@ -108,8 +55,8 @@ static void test_labels_round_trip(void **state)
     build_map(&m, 1);
     xmlDocPtr doc = parse_map(&m);
     assert_xpath(doc, "string(//g:node[@id='n1']/g:data[@key='label'])", LABEL1);
-    assert_xpath(doc, "string(//g:node[@id='n2']/g:data[@key='label'])", labels[1]);
-    assert_xpath(doc, "string(//g:node[@id='n3']/g:data[@key='label'])", labels[2]);
+    assert_xpath(doc, "string(//g:node[@id='n2']/g:data[@key='label'])", terms[1].label);
+    assert_xpath(doc, "string(//g:node[@id='n3']/g:data[@key='label'])", terms[2].label);
     assert_xpath(doc, "string(//g:node[3]/g:data[@key='term_id'])", "3");
     xmlFreeDoc(doc);
     jk_map_release(&m);
@@ -218,29 +165,20 @@ static void test_deterministic(void **state)
     (void)state;
     struct jk_map m;
     build_map(&m, 1);
-    size_t len1 = 0, len2 = 0;
-    char *a = write_graphml(&m, &len1);
-    char *b = write_graphml(&m, &len2);
-    assert_int_equal(len1, len2);
-    assert_memory_equal(a, b, len1);
+    size_t len = 0;
+    char *a = fx_write_twice(jk_export_graphml, &m, &len);
     assert_non_null(strstr(a, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<graphml"));
     free(a);
-    free(b);
     jk_map_release(&m);
 }
 
 static void test_write_failure(void **state)
 {
     (void)state;
-    FILE *f = fopen("/dev/full", "w");
-    if (!f)
-        skip();
+    FILE *f = fx_open_full();
     struct jk_map m;
     build_map(&m, 1);
-    struct jk_diag diag;
-    jk_diag_init(&diag);
-    assert_int_equal(jk_export_graphml(&m, f, &diag), JK_E_OUTPUT);
-    assert_non_null(strstr(diag.msg, "GraphML"));
+    fx_assert_fails(jk_export_graphml, &m, f, JK_E_OUTPUT, "GraphML");
     fclose(f);
     jk_map_release(&m);
 }
@@ -251,9 +189,7 @@ static void test_bad_link_rejected(void **state)
     struct jk_map m;
     build_map(&m, 1);
     m.links[1].target = 3;
-    struct jk_diag diag;
-    jk_diag_init(&diag);
-    assert_int_equal(jk_export_graphml(&m, stdout, &diag), JK_E_INTERNAL);
+    fx_assert_fails(jk_export_graphml, &m, stdout, JK_E_INTERNAL, NULL);
     jk_map_release(&m);
 }
 
@@ -261,23 +197,12 @@ static void test_bad_link_rejected(void **state)
 static void test_python_readers(void **state)
 {
     (void)state;
-    if (system(PYTHON " -c 'import networkx, igraph' >/dev/null 2>&1") != 0)
+    if (!fx_python_ready("networkx, igraph"))
         skip();
-    char path[] = "/tmp/jk_test_graphml_XXXXXX";
-    int fd = mkstemp(path);
-    assert_true(fd >= 0);
-    FILE *f = fdopen(fd, "w");
-    assert_non_null(f);
     struct jk_map m;
     build_map(&m, 1);
-    struct jk_diag diag;
-    jk_diag_init(&diag);
-    assert_int_equal(jk_export_graphml(&m, f, &diag), JK_OK);
-    assert_int_equal(fclose(f), 0);
-    char cmd[1024];
-    snprintf(cmd, sizeof(cmd), PYTHON " '%s/export/check_graphml.py' '%s'", JK_TEST_DATA, path);
-    int rc = system(cmd);
-    unlink(path);
+    int rc = fx_run_on_file(jk_export_graphml, &m,
+                            FX_PYTHON " '" JK_TEST_DATA "/export/check_graphml.py'", "");
     jk_map_release(&m);
     assert_int_equal(rc, 0);
 }

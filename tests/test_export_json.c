@@ -15,109 +15,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
+#include "export_fixture.h"
 #include "export_json.h"
-#include "map.h"
-#include "util/mem.h"
-
-#ifndef JK_TEST_DATA
-#define JK_TEST_DATA "tests/data"
-#endif
-
-#define PYTHON "/usr/bin/python3"
-#define READER JK_TEST_DATA "/export/read_formats.py"
-
-struct term_spec {
-    const char *label;
-    uint32_t occurrences, cluster;
-    double x, y;
-};
-
-static const struct term_spec three_terms[] = {
-    {"kerja sama", 12, 1, 1.25, -0.75},
-    {"sister city", 7, 1, -1.0 / 3, 0.125},
-    {"dinas", 3, 2, 0, 2.5},
-};
-static const struct jk_link three_links[] = {{0, 1, 5, 0.5}, {0, 2, 2, 1.0 / 3}};
-
-static void build_map(struct jk_map *m, const struct term_spec *t, size_t n_terms,
-                      const struct jk_link *links, size_t n_links, size_t n_clusters)
-{
-    jk_map_init(m);
-    m->terms = jk_calloc(n_terms ? n_terms : 1, sizeof(*m->terms));
-    m->n_terms = n_terms;
-    for (size_t i = 0; i < n_terms; i++) {
-        m->terms[i].label = jk_strdup(t[i].label);
-        m->terms[i].occurrences = t[i].occurrences;
-        m->terms[i].documents = t[i].occurrences;
-        m->terms[i].cluster = t[i].cluster;
-        m->terms[i].x = t[i].x;
-        m->terms[i].y = t[i].y;
-        m->terms[i].avg_year = NAN;
-        m->terms[i].avg_citations = NAN;
-    }
-    m->links = jk_calloc(n_links ? n_links : 1, sizeof(*m->links));
-    if (n_links > 0)
-        memcpy(m->links, links, n_links * sizeof(*links));
-    m->n_links = n_links;
-    m->n_clusters = n_clusters;
-    m->has_layout = 1;
-    jk_map_link_stats(m);
-}
-
-static void build_three(struct jk_map *m)
-{
-    build_map(m, three_terms, 3, three_links, 2, 2);
-}
-
-/*
- * Labels no format may choke on, with averages known for some terms only.
- * tests/data/export/read_formats.py holds the same map: change both.
- */
-static const char *const hostile_labels[] = {
-    "kerja sama",
-    "a<b & \"c\" 'd'",
-    "</script> \\x",
-    "tab\there",
-    "new\nline",
-    "ctl\x01\x7f",
-    "bad\xff\xc0\xbc utf8",
-    "\xC3\x9Cniversitas \xE2\x9C\x93 \xE6\xBC\xA2",
-    "trailing\\",
-    "#tag; a,b",
-};
-static const struct jk_link hostile_links[] = {
-    {0, 1, 1, 0.5}, {0, 5, 7, 1.5}, {1, 2, 2, 0.25}, {2, 3, 3, 1},   {3, 4, 4, 2},
-    {4, 5, 5, 0.1}, {5, 6, 6, 3},   {6, 7, 7, 1e-9}, {7, 8, 8, 1e9}, {8, 9, 9, 0.75},
-};
-#define N_HOSTILE (sizeof(hostile_labels) / sizeof(hostile_labels[0]))
-
-static void build_hostile(struct jk_map *m, int has_layout)
-{
-    struct term_spec t[N_HOSTILE];
-    for (size_t i = 0; i < N_HOSTILE; i++) {
-        t[i] = (struct term_spec){hostile_labels[i], 20 - (uint32_t)i, (uint32_t)(i % 3 + 1),
-                                  (double)i * 0.5 - 2, (double)(i % 4) * 0.25 - 0.5};
-    }
-    build_map(m, t, N_HOSTILE, hostile_links, sizeof(hostile_links) / sizeof(hostile_links[0]), 3);
-    for (size_t i = 0; i < N_HOSTILE; i++) {
-        m->terms[i].documents = 15 - (uint32_t)i;
-        m->terms[i].avg_year = i % 2 == 0 ? 2010 + (double)i + 0.5 : NAN;
-        m->terms[i].avg_citations = i == 3 ? 4.75 : NAN;
-    }
-    m->has_layout = has_layout;
-    m->has_years = 1;
-    m->has_citations = 1;
-}
-
-/* 1 when /usr/bin/python3 can import module, to read files back. */
-static int python_ready(const char *module)
-{
-    char cmd[128];
-    snprintf(cmd, sizeof(cmd), PYTHON " -c 'import %s' >/dev/null 2>&1", module);
-    return access(PYTHON, X_OK) == 0 && system(cmd) == 0;
-}
 
 /* The run information read_formats.py expects. */
 static const struct jk_json_info hostile_info = {
@@ -134,14 +34,17 @@ static const struct jk_json_info hostile_info = {
 /* Returns the JSON text for m (caller frees) after checking JK_OK. */
 static char *write_text(const struct jk_map *m, const struct jk_json_info *info, size_t *len)
 {
-    char *text = NULL;
-    FILE *f = open_memstream(&text, len);
-    assert_non_null(f);
+    struct fx_out out;
     struct jk_diag diag;
     jk_diag_init(&diag);
-    assert_int_equal(jk_export_json(m, info, f, &diag), JK_OK);
-    assert_int_equal(fclose(f), 0);
-    return text;
+    assert_int_equal(jk_export_json(m, info, fx_out_open(&out), &diag), JK_OK);
+    return fx_out_close(&out, len);
+}
+
+/* The writer with read_formats.py's run information, as the fixtures call it. */
+static enum jk_status write_hostile_info(const struct jk_map *m, FILE *f, struct jk_diag *diag)
+{
+    return jk_export_json(m, &hostile_info, f, diag);
 }
 
 static void assert_output(const struct jk_map *m, const struct jk_json_info *info,
@@ -157,7 +60,7 @@ static void test_three_terms(void **state)
 {
     (void)state;
     struct jk_map m;
-    build_three(&m);
+    fx_build_three(&m);
     m.has_years = 1;
     m.has_citations = 1;
     m.terms[0].avg_year = 2019.4;
@@ -201,7 +104,7 @@ static void test_bare_map(void **state)
 {
     (void)state;
     struct jk_map m;
-    build_map(&m, three_terms, 2, three_links, 1, 0);
+    fx_build_map(&m, fx_three_terms, 2, fx_three_links, 1, 0);
     m.has_layout = 0;
     assert_output(&m, NULL,
                   "{\n"
@@ -237,11 +140,11 @@ static void test_bare_map(void **state)
 static void test_escaping(void **state)
 {
     (void)state;
-    static const struct term_spec t[] = {
+    static const struct fx_term t[] = {
         {"a \"q\" \\ </script> <b>\t\x01\xff\xE6\xBC\xA2", 1, 1, 0, 0},
     };
     struct jk_map m;
-    build_map(&m, t, 1, NULL, 0, 0);
+    fx_build_map(&m, t, 1, NULL, 0, 0);
     m.has_layout = 0;
     assert_output(&m, NULL,
                   "{\n"
@@ -262,14 +165,14 @@ static void test_escaping(void **state)
 static void test_cluster_labels(void **state)
 {
     (void)state;
-    static const struct term_spec t[] = {
+    static const struct fx_term t[] = {
         {"zeta", 5, 1, 0, 0},
         {"alfa", 5, 1, 0, 0},
         {"beta", 9, 2, 0, 0},
         {"gamma", 2, 1, 0, 0},
     };
     struct jk_map m;
-    build_map(&m, t, 4, NULL, 0, 3);
+    fx_build_map(&m, t, 4, NULL, 0, 3);
     size_t len = 0;
     char *text = write_text(&m, NULL, &len);
     assert_non_null(strstr(text, "      {\"cluster\": 1, \"label\": \"alfa\"},\n"
@@ -279,73 +182,34 @@ static void test_cluster_labels(void **state)
     jk_map_release(&m);
 }
 
-static void read_back(int has_layout)
-{
-    struct jk_map m;
-    build_hostile(&m, has_layout);
-    char path[] = "/tmp/jk_test_json_XXXXXX";
-    int fd = mkstemp(path);
-    assert_true(fd >= 0);
-    FILE *f = fdopen(fd, "w");
-    assert_non_null(f);
-    struct jk_diag diag;
-    jk_diag_init(&diag);
-    assert_int_equal(jk_export_json(&m, &hostile_info, f, &diag), JK_OK);
-    assert_int_equal(fclose(f), 0);
-    char cmd[512];
-    snprintf(cmd, sizeof(cmd), PYTHON " '%s' json '%s' %d", READER, path, has_layout);
-    int rc = system(cmd);
-    unlink(path);
-    jk_map_release(&m);
-    assert_int_equal(rc, 0);
-}
-
 /* Python's json module is the consumer here. */
 static void test_python_reads_back(void **state)
 {
     (void)state;
-    if (!python_ready("json"))
-        skip();
-    read_back(1);
-    read_back(0);
+    fx_check_python_reads_back(write_hostile_info, "json", "json");
 }
 
 static void test_deterministic(void **state)
 {
     (void)state;
     struct jk_map m;
-    build_hostile(&m, 1);
-    size_t len1 = 0, len2 = 0;
-    char *a = write_text(&m, &hostile_info, &len1);
-    char *b = write_text(&m, &hostile_info, &len2);
-    assert_int_equal(len1, len2);
-    assert_memory_equal(a, b, len1);
-    free(a);
-    free(b);
+    fx_build_hostile(&m, 1);
+    size_t len = 0;
+    free(fx_write_twice(write_hostile_info, &m, &len));
     jk_map_release(&m);
 }
 
 static void test_write_failure(void **state)
 {
     (void)state;
-    FILE *f = fopen("/dev/full", "w");
-    if (!f)
-        skip();
-    struct jk_map m;
-    build_three(&m);
-    struct jk_diag diag;
-    jk_diag_init(&diag);
-    assert_int_equal(jk_export_json(&m, &hostile_info, f, &diag), JK_E_OUTPUT);
-    assert_non_null(strstr(diag.msg, "VOSviewer JSON"));
-    fclose(f);
-    jk_map_release(&m);
+    fx_check_write_failure(write_hostile_info, "VOSviewer JSON");
 }
 
 static void test_bad_link_rejected(void **state)
 {
     (void)state;
     struct jk_map m;
-    build_three(&m);
+    fx_build_three(&m);
     m.links[1].target = 3;
     struct jk_diag diag;
     jk_diag_init(&diag);

@@ -19,14 +19,11 @@
 
 #include <cairo.h>
 #include <libxml/parser.h>
-#include <libxml/xpath.h>
-#include <libxml/xpathInternals.h>
 
 #include "draw.h"
-#include "map.h"
+#include "export_fixture.h"
 #include "render_cairo.h"
 #include "render_svg.h"
-#include "util/mem.h"
 
 #define XMLLINT "/usr/bin/xmllint"
 #define HOSTILE "</text><script>alert(1)</script> & \"x\""
@@ -82,50 +79,24 @@ typedef enum jk_status (*render_fn)(const struct jk_scene *, FILE *, struct jk_d
 /* Renders s into memory; the caller frees the returned bytes. */
 static char *render(render_fn fn, const struct jk_scene *s, size_t *len)
 {
-    char *data = NULL;
-    FILE *f = open_memstream(&data, len);
-    assert_non_null(f);
+    struct fx_out out;
     struct jk_diag diag;
     jk_diag_init(&diag);
-    enum jk_status st = fn(s, f, &diag);
+    enum jk_status st = fn(s, fx_out_open(&out), &diag);
     if (st != JK_OK)
         print_error("%s\n", diag.msg);
     assert_int_equal(st, JK_OK);
-    assert_int_equal(fclose(f), 0);
-    return data;
+    return fx_out_close(&out, len);
 }
 
 /* ---- SVG ---- */
 
-/* Evaluates expr (prefix s: = the SVG namespace) as a string; caller frees. */
-static char *xpath(xmlDocPtr doc, const char *expr)
-{
-    xmlXPathContextPtr ctx = xmlXPathNewContext(doc);
-    xmlXPathRegisterNs(ctx, BAD_CAST "s", BAD_CAST "http://www.w3.org/2000/svg");
-    xmlXPathObjectPtr obj = xmlXPathEvalExpression(BAD_CAST expr, ctx);
-    assert_non_null(obj);
-    xmlChar *v = xmlXPathCastToString(obj);
-    char *copy = jk_strdup((const char *)v);
-    xmlFree(v);
-    xmlXPathFreeObject(obj);
-    xmlXPathFreeContext(ctx);
-    return copy;
-}
+/* Prefix s: the SVG namespace. */
+static const char *const svg_ns[] = {"s", "http://www.w3.org/2000/svg", NULL};
 
 static void assert_xpath(xmlDocPtr doc, const char *expr, const char *want)
 {
-    char *got = xpath(doc, expr);
-    if (strcmp(got, want) != 0)
-        print_error("%s: got '%s', want '%s'\n", expr, got, want);
-    assert_string_equal(got, want);
-    free(got);
-}
-
-static xmlDocPtr parse_svg(const char *text, size_t len)
-{
-    xmlDocPtr doc = xmlReadMemory(text, (int)len, "map.svg", NULL, XML_PARSE_NONET);
-    assert_non_null(doc);
-    return doc;
+    fx_assert_xpath(doc, svg_ns, expr, want);
 }
 
 static void test_svg_structure(void **state)
@@ -138,7 +109,7 @@ static void test_svg_structure(void **state)
     size_t len;
     char *text = render(jk_render_svg, &s, &len);
     assert_null(strstr(text, "<script>")); /* escaped, never markup */
-    xmlDocPtr doc = parse_svg(text, len);
+    xmlDocPtr doc = fx_parse_xml(text, len, "map.svg");
     assert_xpath(doc, "string(/s:svg/@version)", "1.1");
     assert_xpath(doc, "string(/s:svg/@width)", "640");
     assert_xpath(doc, "string(/s:svg/@viewBox)", "0 0 640 480");
@@ -166,9 +137,7 @@ static void test_svg_xmllint(void **state)
         struct jk_scene s;
         build(&s, &m, (enum jk_view)view);
         char path[] = "/tmp/jk-render-XXXXXX";
-        int fd = mkstemp(path);
-        assert_true(fd >= 0);
-        FILE *f = fdopen(fd, "wb");
+        FILE *f = fx_tmp_open(path);
         assert_int_equal(jk_render_svg(&s, f, NULL), JK_OK);
         assert_int_equal(fclose(f), 0);
         char cmd[256];
@@ -238,10 +207,10 @@ static void test_svg_density_image(void **state)
     build(&s, &m, JK_VIEW_DENSITY);
     size_t len;
     char *text = render(jk_render_svg, &s, &len);
-    xmlDocPtr doc = parse_svg(text, len);
+    xmlDocPtr doc = fx_parse_xml(text, len, "map.svg");
     assert_xpath(doc, "string(count(//s:image))", "1");
     assert_xpath(doc, "string(count(//s:circle))", "0");
-    char *href = xpath(doc, "string(//s:image/@*[local-name()='href'])");
+    char *href = fx_xpath(doc, svg_ns, "string(//s:image/@*[local-name()='href'])");
     const char *prefix = "data:image/png;base64,";
     assert_int_equal(strncmp(href, prefix, strlen(prefix)), 0);
     size_t png_len;

@@ -44,6 +44,21 @@ static struct jk_select_options options(uint32_t min_occ)
     return o;
 }
 
+/*
+ * Selects terms from c into sel, which it initialises (the caller releases
+ * it); the message goes to d, or nowhere when d is NULL.
+ */
+static enum jk_status select_into(const struct jk_counter *c, const struct jk_select_options *opt,
+                                  struct jk_selection *sel, struct jk_diag *d)
+{
+    struct jk_diag ignored;
+    if (!d)
+        d = &ignored;
+    jk_selection_init(sel);
+    jk_diag_init(d);
+    return jk_select_terms(c, opt, sel, d);
+}
+
 static bool selected(const struct jk_selection *s, const char *label)
 {
     for (size_t i = 0; i < s->count; i++)
@@ -62,10 +77,7 @@ static void test_max_terms_keeps_most_frequent(void **state)
     opt.counting = JK_COUNT_FULL;
     opt.max_terms = 2;
     struct jk_selection sel;
-    jk_selection_init(&sel);
-    struct jk_diag d;
-    jk_diag_init(&d);
-    assert_int_equal(jk_select_terms(&c, &opt, &sel, &d), JK_OK);
+    assert_int_equal(select_into(&c, &opt, &sel, NULL), JK_OK);
     assert_int_equal(sel.count, 2);
     /* alpha (3) first, then beta and gamma tie at 2: key order picks beta */
     assert_string_equal(sel.labels[0], "alpha");
@@ -83,10 +95,8 @@ static void test_no_term_reaching_threshold_is_empty_error(void **state)
     DOC(&c, "alpha", "beta");
     struct jk_select_options opt = options(10);
     struct jk_selection sel;
-    jk_selection_init(&sel);
     struct jk_diag d;
-    jk_diag_init(&d);
-    assert_int_equal(jk_select_terms(&c, &opt, &sel, &d), JK_E_EMPTY);
+    assert_int_equal(select_into(&c, &opt, &sel, &d), JK_E_EMPTY);
     assert_non_null(strstr(d.msg, "--min-occurrences"));
     jk_selection_release(&sel);
     jk_counter_release(&c);
@@ -100,10 +110,7 @@ static void test_label_is_most_frequent_surface(void **state)
     DOC(&c, "kerjasama|kerjasama", "kerjasama|kerja sama", "kerjasama|kerja sama", "daerah");
     struct jk_select_options opt = options(1);
     struct jk_selection sel;
-    jk_selection_init(&sel);
-    struct jk_diag d;
-    jk_diag_init(&d);
-    assert_int_equal(jk_select_terms(&c, &opt, &sel, &d), JK_OK);
+    assert_int_equal(select_into(&c, &opt, &sel, NULL), JK_OK);
     assert_int_equal(sel.count, 2);
     assert_string_equal(sel.labels[0], "daerah");
     assert_string_equal(sel.labels[1], "kerja sama");
@@ -141,10 +148,7 @@ static void test_nested_fragments_are_dropped(void **state)
     struct jk_select_options opt = options(2);
     opt.counting = JK_COUNT_FULL;
     struct jk_selection sel;
-    jk_selection_init(&sel);
-    struct jk_diag d;
-    jk_diag_init(&d);
-    assert_int_equal(jk_select_terms(&c, &opt, &sel, &d), JK_OK);
+    assert_int_equal(select_into(&c, &opt, &sel, NULL), JK_OK);
     assert_true(selected(&sel, "nusa tenggara"));
     assert_false(selected(&sel, "tenggara")); /* all 3 occurrences extend left */
     assert_false(selected(&sel, "nusa"));     /* all extend right */
@@ -160,8 +164,7 @@ static void test_nested_fragments_are_dropped(void **state)
     DOC(&c, "nusa", "tenggara", "nusatenggara|nusa tenggara");
     DOC(&c, "nusa", "tenggara", "nusatenggara|nusa tenggara");
     opt.nested_share = 2;
-    jk_selection_init(&sel);
-    assert_int_equal(jk_select_terms(&c, &opt, &sel, &d), JK_OK);
+    assert_int_equal(select_into(&c, &opt, &sel, NULL), JK_OK);
     assert_true(selected(&sel, "tenggara"));
     jk_selection_release(&sel);
     jk_counter_release(&c);
@@ -180,18 +183,14 @@ static void test_document_share_ceiling_needs_enough_documents(void **state)
     }
     struct jk_select_options opt = options(2);
     struct jk_selection sel;
-    jk_selection_init(&sel);
-    struct jk_diag d;
-    jk_diag_init(&d);
-    assert_int_equal(jk_select_terms(&c, &opt, &sel, &d), JK_OK);
+    assert_int_equal(select_into(&c, &opt, &sel, NULL), JK_OK);
     assert_false(selected(&sel, "hasil")); /* in 25 of 25 documents */
     assert_true(selected(&sel, "pariwisata"));
     assert_int_equal(sel.ceiling.count, 1);
     assert_string_equal(sel.ceiling.shown[0], "hasil");
     jk_selection_release(&sel);
     opt.max_doc_share = 1.0;
-    jk_selection_init(&sel);
-    assert_int_equal(jk_select_terms(&c, &opt, &sel, &d), JK_OK);
+    assert_int_equal(select_into(&c, &opt, &sel, NULL), JK_OK);
     assert_true(selected(&sel, "hasil"));
     jk_selection_release(&sel);
     jk_counter_release(&c);
@@ -215,10 +214,7 @@ static void test_relevance_ranks_general_terms_low(void **state)
     struct jk_select_options opt = options(1);
     opt.nested_share = 2;
     struct jk_selection sel;
-    jk_selection_init(&sel);
-    struct jk_diag d;
-    jk_diag_init(&d);
-    assert_int_equal(jk_select_terms(&c, &opt, &sel, &d), JK_OK);
+    assert_int_equal(select_into(&c, &opt, &sel, NULL), JK_OK);
     struct jk_map map;
     jk_map_init(&map);
     jk_build_map(&c, &sel, JK_COUNT_BINARY, (struct jk_unit){JK_UNIT_DOCUMENT, 0}, &map);

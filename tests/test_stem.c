@@ -80,6 +80,19 @@ static void check(const struct jk_stemmer *s, const char *word, const char *want
     jk_buf_release(&how);
 }
 
+/* One word, its root and the description (NULL: any). */
+struct stem_case {
+    const char *word, *root, *how;
+};
+
+static void check_all(const struct jk_stemmer *s, const struct stem_case *cases, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        check(s, cases[i].word, cases[i].root, cases[i].how);
+}
+
+#define CHECK_ALL(s, cases) check_all(s, cases, sizeof(cases) / sizeof(cases[0]))
+
 static const struct jk_stemmer *fixture(void **state)
 {
     return &((struct fixture *)*state)->s;
@@ -102,144 +115,171 @@ static void test_dictionary_words_and_short_words_stay(void **state)
 {
     const struct jk_stemmer *s = fixture(state);
     /* roots that look prefixed: never over-stem a dictionary word */
-    check(s, "media", "media", "dictionary");
-    check(s, "dinas", "dinas", "dictionary");
-    check(s, "desa", "desa", "dictionary");
-    check(s, "teknologi", "teknologi", "dictionary");
-    check(s, "bermuda", "bermuda", "dictionary");
-    check(s, "belajar", "belajar", "dictionary");
-    check(s, "ini", "ini", "unchanged: 3 letters or fewer");
-    check(s, "dia", "dia", "unchanged: 3 letters or fewer");
-    check(s, "paradiplomasi", "paradiplomasi", "unchanged: no root found");
-    check(s, "", "", NULL);
+    static const struct stem_case cases[] = {
+        {"media", "media", "dictionary"},
+        {"dinas", "dinas", "dictionary"},
+        {"desa", "desa", "dictionary"},
+        {"teknologi", "teknologi", "dictionary"},
+        {"bermuda", "bermuda", "dictionary"},
+        {"belajar", "belajar", "dictionary"},
+        {"ini", "ini", "unchanged: 3 letters or fewer"},
+        {"dia", "dia", "unchanged: 3 letters or fewer"},
+        {"paradiplomasi", "paradiplomasi", "unchanged: no root found"},
+        {"", "", NULL},
+    };
+    CHECK_ALL(s, cases);
 }
 
 static void test_me_prefix_sound_changes(void **state)
 {
     const struct jk_stemmer *s = fixture(state);
-    check(s, "mengambil", "ambil", "prefix meng-");                  /* meng+vowel */
-    check(s, "mengatakan", "kata", "suffix -kan, prefix meng- (k)"); /* meng+k-root */
-    check(s, "mengenai", "kena", "suffix -i, prefix meng- (k)");
-    check(s, "menggunakan", "guna", "suffix -kan, prefix meng-");          /* meng+g */
-    check(s, "menghadapi", "hadap", "suffix -i, prefix meng-");            /* meng+h */
-    check(s, "mengecat", "cat", "prefix menge-");                          /* menge+C */
-    check(s, "menyelesaikan", "selesai", "suffix -kan, prefix meny- (s)"); /* meny+s-root */
-    check(s, "menyatakan", "nyata", "suffix -kan, prefix me-");            /* me+ny-root */
-    check(s, "memukul", "pukul", "prefix mem- (p)");                       /* mem+p-root */
-    check(s, "memakan", "makan", "prefix me-");                            /* mem+m-root */
-    check(s, "membangun", "bangun", "prefix mem-");                        /* mem+b */
-    check(s, "memfasilitasi", "fasilitas", "suffix -i, prefix mem-");      /* mem+f */
-    check(s, "menulis", "tulis", "prefix men- (t)");                       /* men+t-root */
-    check(s, "menilai", "nilai", "prefix me-");                            /* men+n-root */
-    check(s, "mendapat", "dapat", "prefix men-");                          /* men+d */
-    check(s, "mencari", "cari", "prefix men-");                            /* men+c */
-    check(s, "menjadi", "jadi", "prefix men-");                            /* men+j */
-    check(s, "melakukan", "laku", "suffix -kan, prefix me-");              /* me+l */
+    static const struct stem_case cases[] = {
+        {"mengambil", "ambil", "prefix meng-"},                  /* meng+vowel */
+        {"mengatakan", "kata", "suffix -kan, prefix meng- (k)"}, /* meng+k-root */
+        {"mengenai", "kena", "suffix -i, prefix meng- (k)"},
+        {"menggunakan", "guna", "suffix -kan, prefix meng-"},          /* meng+g */
+        {"menghadapi", "hadap", "suffix -i, prefix meng-"},            /* meng+h */
+        {"mengecat", "cat", "prefix menge-"},                          /* menge+C */
+        {"menyelesaikan", "selesai", "suffix -kan, prefix meny- (s)"}, /* meny+s-root */
+        {"menyatakan", "nyata", "suffix -kan, prefix me-"},            /* me+ny-root */
+        {"memukul", "pukul", "prefix mem- (p)"},                       /* mem+p-root */
+        {"memakan", "makan", "prefix me-"},                            /* mem+m-root */
+        {"membangun", "bangun", "prefix mem-"},                        /* mem+b */
+        {"memfasilitasi", "fasilitas", "suffix -i, prefix mem-"},      /* mem+f */
+        {"menulis", "tulis", "prefix men- (t)"},                       /* men+t-root */
+        {"menilai", "nilai", "prefix me-"},                            /* men+n-root */
+        {"mendapat", "dapat", "prefix men-"},                          /* men+d */
+        {"mencari", "cari", "prefix men-"},                            /* men+c */
+        {"menjadi", "jadi", "prefix men-"},                            /* men+j */
+        {"melakukan", "laku", "suffix -kan, prefix me-"},              /* me+l */
+    };
+    CHECK_ALL(s, cases);
 }
 
 static void test_pe_ber_ter_prefixes(void **state)
 {
     const struct jk_stemmer *s = fixture(state);
-    check(s, "pengembangan", "kembang", "suffix -an, prefix peng- (k)");
-    check(s, "pengalaman", "alam", "suffix -an, prefix peng-");
-    check(s, "penggunaan", "guna", "suffix -an, prefix peng-");
-    check(s, "penyelesaian", "selesai", "suffix -an, prefix peny- (s)");
-    check(s, "pembangunan", "bangun", "suffix -an, prefix pem-");
-    check(s, "pemimpin", "pimpin", "prefix pem- (p)");
-    check(s, "pemerintah", "perintah", "prefix pem- (p)"); /* not perin + particle -tah */
-    check(s, "penulis", "tulis", "prefix pen- (t)");
-    check(s, "penelitian", "teliti", "suffix -an, prefix pen- (t)");
-    check(s, "pencarian", "cari", "suffix -an, prefix pen-");
-    check(s, "petani", "tani", "prefix pe-");
-    check(s, "pekerja", "kerja", "prefix pe-");
-    check(s, "pelaku", "laku", "prefix pe-");
-    check(s, "berjalan", "jalan", "prefix ber-");
-    check(s, "berasal", "asal", "prefix ber-");
-    check(s, "bekerja", "kerja", "prefix be-");
-    check(s, "terdapat", "dapat", "prefix ter-");
-    check(s, "teratur", "atur", "prefix ter-");
-    check(s, "tepercaya", "percaya", "prefix te-");
-    check(s, "perdagangan", "dagang", "suffix -an, prefix per-");
-    check(s, "perekonomian", "ekonomi", "suffix -an, prefix per-");
-    check(s, "perumahan", "rumah", "suffix -an, prefix pe-");
+    static const struct stem_case cases[] = {
+        {"pengembangan", "kembang", "suffix -an, prefix peng- (k)"},
+        {"pengalaman", "alam", "suffix -an, prefix peng-"},
+        {"penggunaan", "guna", "suffix -an, prefix peng-"},
+        {"penyelesaian", "selesai", "suffix -an, prefix peny- (s)"},
+        {"pembangunan", "bangun", "suffix -an, prefix pem-"},
+        {"pemimpin", "pimpin", "prefix pem- (p)"},
+        {"pemerintah", "perintah", "prefix pem- (p)"}, /* not perin + particle -tah */
+        {"penulis", "tulis", "prefix pen- (t)"},
+        {"penelitian", "teliti", "suffix -an, prefix pen- (t)"},
+        {"pencarian", "cari", "suffix -an, prefix pen-"},
+        {"petani", "tani", "prefix pe-"},
+        {"pekerja", "kerja", "prefix pe-"},
+        {"pelaku", "laku", "prefix pe-"},
+        {"berjalan", "jalan", "prefix ber-"},
+        {"berasal", "asal", "prefix ber-"},
+        {"bekerja", "kerja", "prefix be-"},
+        {"terdapat", "dapat", "prefix ter-"},
+        {"teratur", "atur", "prefix ter-"},
+        {"tepercaya", "percaya", "prefix te-"},
+        {"perdagangan", "dagang", "suffix -an, prefix per-"},
+        {"perekonomian", "ekonomi", "suffix -an, prefix per-"},
+        {"perumahan", "rumah", "suffix -an, prefix pe-"},
+    };
+    CHECK_ALL(s, cases);
 }
 
 static void test_belajar_and_pelajar_give_ajar(void **state)
 {
     const struct jk_stemmer *s = fixture(state);
     /* "belajar" is a dictionary word here, as in hunspell-id; its forms are not */
-    check(s, "pelajar", "ajar", "prefix pel-");
-    check(s, "pelajaran", "ajar", "suffix -an, prefix pel-");
-    check(s, "mempelajari", "ajar", "suffix -i, prefix mem-, prefix pel-");
-    check(s, "pembelajaran", "belajar", "suffix -an, prefix pem-");
+    static const struct stem_case cases[] = {
+        {"pelajar", "ajar", "prefix pel-"},
+        {"pelajaran", "ajar", "suffix -an, prefix pel-"},
+        {"mempelajari", "ajar", "suffix -i, prefix mem-, prefix pel-"},
+        {"pembelajaran", "belajar", "suffix -an, prefix pem-"},
+    };
+    CHECK_ALL(s, cases);
 }
 
 static void test_plain_and_stacked_prefixes(void **state)
 {
     const struct jk_stemmer *s = fixture(state);
-    check(s, "dibangun", "bangun", "prefix di-");
-    check(s, "dilaksanakan", "laksana", "suffix -kan, prefix di-");
-    check(s, "meningkatkan", "tingkat", "suffix -kan, prefix men- (t)");
-    check(s, "kedua", "dua", "prefix ke-");
-    check(s, "sebagai", "bagai", "prefix se-");
-    check(s, "memperbaiki", "baik", "suffix -i, prefix mem-, prefix per-"); /* memper- */
-    check(s, "mempersatukan", "satu", "suffix -kan, prefix mem-, prefix per-");
-    check(s, "diperbaiki", "baik", "suffix -i, prefix di-, prefix per-");   /* diper- */
-    check(s, "dipertanyakan", "dipertanyakan", "unchanged: no root found"); /* tanya absent */
+    static const struct stem_case cases[] = {
+        {"dibangun", "bangun", "prefix di-"},
+        {"dilaksanakan", "laksana", "suffix -kan, prefix di-"},
+        {"meningkatkan", "tingkat", "suffix -kan, prefix men- (t)"},
+        {"kedua", "dua", "prefix ke-"},
+        {"sebagai", "bagai", "prefix se-"},
+        {"memperbaiki", "baik", "suffix -i, prefix mem-, prefix per-"}, /* memper- */
+        {"mempersatukan", "satu", "suffix -kan, prefix mem-, prefix per-"},
+        {"diperbaiki", "baik", "suffix -i, prefix di-, prefix per-"},   /* diper- */
+        {"dipertanyakan", "dipertanyakan", "unchanged: no root found"}, /* tanya absent */
+    };
+    CHECK_ALL(s, cases);
 }
 
 static void test_suffixes_particles_possessives(void **state)
 {
     const struct jk_stemmer *s = fixture(state);
-    check(s, "bacalah", "baca", "particle -lah");
-    check(s, "apakah", "apa", "particle -kah");
-    check(s, "apatah", "apa", "particle -tah");
-    check(s, "kamipun", "kami", "particle -pun");
-    check(s, "bukunya", "buku", "possessive -nya");
-    check(s, "bukuku", "buku", "possessive -ku");
-    check(s, "bukumu", "buku", "possessive -mu");
-    check(s, "laksanakan", "laksana", "suffix -kan");
-    check(s, "bangunan", "bangun", "suffix -an");
-    check(s, "datangi", "datang", "suffix -i");
-    check(s, "dibangunlah", "bangun", "particle -lah, prefix di-");
-    check(s, "kebijakannya", "bijak", "possessive -nya, suffix -an (root ends in k), prefix ke-");
+    static const struct stem_case cases[] = {
+        {"bacalah", "baca", "particle -lah"},
+        {"apakah", "apa", "particle -kah"},
+        {"apatah", "apa", "particle -tah"},
+        {"kamipun", "kami", "particle -pun"},
+        {"bukunya", "buku", "possessive -nya"},
+        {"bukuku", "buku", "possessive -ku"},
+        {"bukumu", "buku", "possessive -mu"},
+        {"laksanakan", "laksana", "suffix -kan"},
+        {"bangunan", "bangun", "suffix -an"},
+        {"datangi", "datang", "suffix -i"},
+        {"dibangunlah", "bangun", "particle -lah, prefix di-"},
+        {"kebijakannya", "bijak", "possessive -nya, suffix -an (root ends in k), prefix ke-"},
+    };
+    CHECK_ALL(s, cases);
 }
 
 static void test_kan_first_tries_a_root_ending_in_k(void **state)
 {
     const struct jk_stemmer *s = fixture(state);
-    check(s, "pendidikan", "didik", "suffix -an (root ends in k), prefix pen-");
-    check(s, "tindakan", "tindak", "suffix -an (root ends in k)");
-    /* "bija" is a root too, but ke-...-kan is not allowed */
-    check(s, "kebijakan", "bijak", "suffix -an (root ends in k), prefix ke-");
+    static const struct stem_case cases[] = {
+        {"pendidikan", "didik", "suffix -an (root ends in k), prefix pen-"},
+        {"tindakan", "tindak", "suffix -an (root ends in k)"},
+        /* "bija" is a root too, but ke-...-kan is not allowed */
+        {"kebijakan", "bijak", "suffix -an (root ends in k), prefix ke-"},
+    };
+    CHECK_ALL(s, cases);
 }
 
 static void test_disallowed_prefix_suffix_pairs(void **state)
 {
     const struct jk_stemmer *s = fixture(state);
-    check(s, "berlari", "lari", "prefix ber-");                         /* not be-lar-i */
-    check(s, "dimakan", "makan", "prefix di-");                         /* not di-mak-an */
-    check(s, "memakan", "makan", "prefix me-");                         /* not me-mak-an */
-    check(s, "sekali", "kali", "prefix se-");                           /* not se-kal-i */
-    check(s, "kebijakan", "bijak", NULL);                               /* not ke-bija-kan */
-    check(s, "diketahui", "tahu", "suffix -i, prefix di-, prefix ke-"); /* ketahui is allowed */
-    check(s, "ketahui", "tahu", "suffix -i, prefix ke-");
-    check(s, "sekalikan", "sekalikan", "unchanged: no root found");   /* not se-kali-kan */
-    check(s, "kebaiki", "kebaiki", "unchanged: no root found");       /* not ke-baik-i */
-    check(s, "terdapatan", "terdapatan", "unchanged: no root found"); /* not ter-dapat-an */
+    static const struct stem_case cases[] = {
+        {"berlari", "lari", "prefix ber-"},                         /* not be-lar-i */
+        {"dimakan", "makan", "prefix di-"},                         /* not di-mak-an */
+        {"memakan", "makan", "prefix me-"},                         /* not me-mak-an */
+        {"sekali", "kali", "prefix se-"},                           /* not se-kal-i */
+        {"kebijakan", "bijak", NULL},                               /* not ke-bija-kan */
+        {"diketahui", "tahu", "suffix -i, prefix di-, prefix ke-"}, /* ketahui is allowed */
+        {"ketahui", "tahu", "suffix -i, prefix ke-"},
+        {"sekalikan", "sekalikan", "unchanged: no root found"},   /* not se-kali-kan */
+        {"kebaiki", "kebaiki", "unchanged: no root found"},       /* not ke-baik-i */
+        {"terdapatan", "terdapatan", "unchanged: no root found"}, /* not ter-dapat-an */
+    };
+    CHECK_ALL(s, cases);
 }
 
 static void test_reduplication(void **state)
 {
     const struct jk_stemmer *s = fixture(state);
-    check(s, "buku-buku", "buku", "reduplication");
-    check(s, "meniru-nirukan", "tiru", "reduplication");
-    check(s, "bolak-balik", "bolak-balik", "dictionary");
-    check(s, "bolak-baliknya", "bolak-balik", "possessive -nya");
-    check(s, "paru-parunya", "paru-paru", "possessive -nya"); /* lexical X-X */
-    check(s, "jakarta-beijing", "jakarta-beijing", "unchanged: no root found");
-    check(s, "tolong-menolong", "tolong-menolong", NULL); /* tolong absent: unknown halves */
-    check(s, "kata-katanya", "kata", "reduplication");
+    static const struct stem_case cases[] = {
+        {"buku-buku", "buku", "reduplication"},
+        {"meniru-nirukan", "tiru", "reduplication"},
+        {"bolak-balik", "bolak-balik", "dictionary"},
+        {"bolak-baliknya", "bolak-balik", "possessive -nya"},
+        {"paru-parunya", "paru-paru", "possessive -nya"}, /* lexical X-X */
+        {"jakarta-beijing", "jakarta-beijing", "unchanged: no root found"},
+        {"tolong-menolong", "tolong-menolong", NULL}, /* tolong absent: unknown halves */
+        {"kata-katanya", "kata", "reduplication"},
+    };
+    CHECK_ALL(s, cases);
 }
 
 static void test_project_lists_and_exceptions_override(void **state)
@@ -259,13 +299,16 @@ static void test_project_lists_and_exceptions_override(void **state)
     struct jk_diag d;
     jk_diag_init(&d);
     assert_int_equal(jk_stemmer_load(&s, dic, extra, exc, &d), JK_OK);
-    check(&s, "kerjasama", "kerjasama", "dictionary");
-    check(&s, "bekerjasama", "kerjasama", "prefix be-");
-    check(&s, "belajar", "ajar", "exception"); /* over the dictionary */
-    check(&s, "media", "medium", "exception"); /* lower-cased on load */
-    check(&s, "pembelajaran", "ajar", "suffix -an, prefix pem-, exception belajar -> ajar");
-    check(&s, "perhatian", "hati", "suffix -an, exception perhati -> hati");
-    check(&s, "perhatiannya", "hati", NULL);
+    static const struct stem_case cases[] = {
+        {"kerjasama", "kerjasama", "dictionary"},
+        {"bekerjasama", "kerjasama", "prefix be-"},
+        {"belajar", "ajar", "exception"}, /* over the dictionary */
+        {"media", "medium", "exception"}, /* lower-cased on load */
+        {"pembelajaran", "ajar", "suffix -an, prefix pem-, exception belajar -> ajar"},
+        {"perhatian", "hati", "suffix -an, exception perhati -> hati"},
+        {"perhatiannya", "hati", NULL},
+    };
+    CHECK_ALL(&s, cases);
     jk_stemmer_release(&s);
     tu_rmtree(dir);
 }
@@ -354,9 +397,12 @@ static void test_affix_licences_choose_between_readings(void **state)
     struct jk_diag d;
     jk_diag_init(&d);
     assert_int_equal(jk_stemmer_load(&s, dic, NULL, NULL, &d), JK_OK);
-    check(&s, "memetakan", "peta", "suffix -kan, prefix mem- (p)");
-    check(&s, "berupa", "rupa", "prefix be-");
-    check(&s, "petani", "tani", "prefix pe-");
+    static const struct stem_case licensed[] = {
+        {"memetakan", "peta", "suffix -kan, prefix mem- (p)"},
+        {"berupa", "rupa", "prefix be-"},
+        {"petani", "tani", "prefix pe-"},
+    };
+    CHECK_ALL(&s, licensed);
     jk_stemmer_release(&s);
 
     /* without the .aff, the rule order decides */
@@ -365,9 +411,12 @@ static void test_affix_licences_choose_between_readings(void **state)
     snprintf(dic, sizeof(dic), "%s/other.dic", dir);
     jk_stemmer_init(&s);
     assert_int_equal(jk_stemmer_load(&s, dic, NULL, NULL, &d), JK_OK);
-    check(&s, "memetakan", "meta", "suffix -kan, prefix me-");
-    check(&s, "berupa", "upa", "prefix ber-");
-    check(&s, "petani", "petan", "suffix -i");
+    static const struct stem_case by_rule_order[] = {
+        {"memetakan", "meta", "suffix -kan, prefix me-"},
+        {"berupa", "upa", "prefix ber-"},
+        {"petani", "petan", "suffix -i"},
+    };
+    CHECK_ALL(&s, by_rule_order);
     jk_stemmer_release(&s);
     tu_rmtree(dir);
 }

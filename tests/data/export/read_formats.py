@@ -3,7 +3,7 @@
 # checks counts, labels (as each format documents them), attributes and types.
 # Usage: python3 read_formats.py json|gexf|gml|pajek FILE LAYOUT(0|1)
 # Exit status 0 when every check passes. Keep RAW, LINKS and the functions
-# below in step with build_hostile() in the C tests.
+# below in step with fx_build_hostile() in tests/export_fixture.h.
 import json
 import sys
 import warnings
@@ -12,7 +12,7 @@ FORMAT, PATH, LAYOUT = sys.argv[1], sys.argv[2], sys.argv[3] == "1"
 if FORMAT != "json":
     import networkx as nx
 
-# The map of build_hostile() in the C tests: label bytes as C writes them.
+# The map of fx_build_hostile() in the C tests: label bytes as C writes them.
 RAW = [b"kerja sama", b"a<b & \"c\" 'd'", b"</script> \\x", b"tab\there", b"new\nline",
        b"ctl\x01\x7f", b"bad\xff\xc0\xbc utf8", "\u00dcniversitas \u2713 \u6f22".encode(),
        b"trailing\\", b"#tag; a,b"]
