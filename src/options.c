@@ -363,10 +363,11 @@ static void push(const char ***list, size_t *n, const char *s)
     (*list)[(*n)++] = s;
 }
 
-static enum jk_status apply(struct jk_map_options *o, int c, const char *arg, struct jk_diag *diag)
+/* Output, word-list and term options. Returns false when c is not one of them. */
+static bool apply_terms_option(struct jk_map_options *o, int c, const char *arg, enum jk_status *st,
+                               struct jk_diag *diag)
 {
     unsigned long v = 0;
-    enum jk_status st = JK_OK;
     switch (c) {
     case 'o':
         o->output = arg;
@@ -378,7 +379,7 @@ static enum jk_status apply(struct jk_map_options *o, int c, const char *arg, st
         o->help = true;
         break;
     case OPT_MAX_WORDS:
-        st = parse_count("max-words", arg, 1, JK_MAX_WORDS_LIMIT, &v, diag);
+        *st = parse_count("max-words", arg, 1, JK_MAX_WORDS_LIMIT, &v, diag);
         o->max_words = (unsigned)v;
         break;
     case OPT_STOPWORDS:
@@ -390,70 +391,10 @@ static enum jk_status apply(struct jk_map_options *o, int c, const char *arg, st
     case OPT_STOPWORDS_DIR:
         o->stopwords_dir = arg;
         break;
-    case OPT_COUNTING:
-        st = parse_counting(arg, &o->select.counting, diag);
-        break;
-    case OPT_MIN_OCC:
-        st = parse_count("min-occurrences", arg, 1, UINT32_MAX, &v, diag);
-        o->select.min_occurrences = (uint32_t)v;
-        break;
-    case OPT_MAX_TERMS:
-        st = parse_count("max-terms", arg, 1, 10000000, &v, diag);
-        o->select.max_terms = v;
-        break;
-    case OPT_RESOLUTION:
-        st = parse_resolution(arg, &o->cluster.resolution, diag);
-        break;
-    case OPT_MIN_CLUSTER:
-        st = parse_count("min-cluster-size", arg, 1, 10000000, &v, diag);
-        o->cluster.min_cluster_size = (unsigned)v;
-        break;
-    case OPT_STARTS:
-        st = parse_count("starts", arg, 1, 1000, &v, diag);
-        o->cluster.starts = (unsigned)v;
-        break;
-    case OPT_ITERATIONS:
-        st = parse_count("iterations", arg, 1, 1000, &v, diag);
-        o->cluster.iterations = (unsigned)v;
-        break;
-    case OPT_KEEP:
-        st = parse_real("keep", arg, 0, 100, true, &o->select.keep_percent, diag);
-        break;
-    case OPT_MAX_DOC_SHARE:
-        st = parse_real("max-doc-share", arg, 0, 1, true, &o->select.max_doc_share, diag);
-        break;
-    case OPT_NESTED_SHARE:
-        st = parse_real("nested-share", arg, 0, 1, true, &o->select.nested_share, diag);
-        break;
-    case OPT_LAYOUT:
-        st = parse_layout(arg, &o->layout.kind, diag);
-        break;
-    case OPT_ATTRACTION:
-        st = parse_real("attraction", arg, -10, 10, false, &o->layout.attraction, diag);
-        break;
-    case OPT_REPULSION:
-        st = parse_real("repulsion", arg, -10, 10, false, &o->layout.repulsion, diag);
-        break;
-    case OPT_LAYOUT_STARTS:
-        st = parse_count("layout-starts", arg, 1, 1000, &v, diag);
-        o->layout.starts = (unsigned)v;
-        break;
-    case OPT_LARGEST:
-        o->largest_component = true;
-        break;
-    case OPT_WIDTH:
-    case OPT_HEIGHT:
-        st = parse_count(c == OPT_WIDTH ? "width" : "height", arg, JK_DRAW_MIN_SIZE,
-                         JK_DRAW_MAX_SIZE, &v, diag);
-        *(c == OPT_WIDTH ? &o->width : &o->height) = (unsigned)v;
-        break;
     case OPT_LANG:
-        st = parse_langs(arg, &o->langs, diag);
+        *st = parse_langs(arg, &o->langs, diag);
         break;
     case OPT_STEM:
-    case OPT_NO_STEM:
-        o->stem = c == OPT_STEM;
-        break;
     case OPT_DICTIONARY:
         o->dictionary = arg;
         break;
@@ -467,24 +408,118 @@ static enum jk_status apply(struct jk_map_options *o, int c, const char *arg, st
         o->terms_file = arg;
         break;
     case OPT_FORMATS:
-        st = jk_formats_parse(arg, &o->formats, diag);
+        *st = jk_formats_parse(arg, &o->formats, diag);
+        break;
+    default:
+        return false;
+    }
+    return true;
+}
+
+/* Counting, selection, co-occurrence and normalisation options. Returns false when c is not one of
+ * them. */
+static bool apply_select_option(struct jk_map_options *o, int c, const char *arg,
+                                enum jk_status *st, struct jk_diag *diag)
+{
+    unsigned long v = 0;
+    switch (c) {
+    case OPT_COUNTING:
+        *st = parse_counting(arg, &o->select.counting, diag);
+        break;
+    case OPT_MIN_OCC:
+        *st = parse_count("min-occurrences", arg, 1, UINT32_MAX, &v, diag);
+        o->select.min_occurrences = (uint32_t)v;
+        break;
+    case OPT_MAX_TERMS:
+        *st = parse_count("max-terms", arg, 1, 10000000, &v, diag);
+        o->select.max_terms = v;
+        break;
+    case OPT_KEEP:
+        *st = parse_real("keep", arg, 0, 100, true, &o->select.keep_percent, diag);
+        break;
+    case OPT_MAX_DOC_SHARE:
+        *st = parse_real("max-doc-share", arg, 0, 1, true, &o->select.max_doc_share, diag);
+        break;
+    case OPT_NESTED_SHARE:
+        *st = parse_real("nested-share", arg, 0, 1, true, &o->select.nested_share, diag);
         break;
     case OPT_UNIT:
-        st = parse_unit(arg, &o->unit, diag);
+        *st = parse_unit(arg, &o->unit, diag);
         break;
     case OPT_NORMALIZATION:
-        st = jk_normalization_parse(arg, &o->normalization, diag);
+        *st = jk_normalization_parse(arg, &o->normalization, diag);
         break;
     case OPT_NO_NESTED:
         o->select.nested_share = 2; /* above 1: never reached */
         break;
+    default:
+        return false;
+    }
+    return true;
+}
+
+/* Clustering, layout and picture options. Returns false when c is not one of them. */
+static bool apply_graph_option(struct jk_map_options *o, int c, const char *arg, enum jk_status *st,
+                               struct jk_diag *diag)
+{
+    unsigned long v = 0;
+    switch (c) {
+    case OPT_RESOLUTION:
+        *st = parse_resolution(arg, &o->cluster.resolution, diag);
+        break;
+    case OPT_MIN_CLUSTER:
+        *st = parse_count("min-cluster-size", arg, 1, 10000000, &v, diag);
+        o->cluster.min_cluster_size = (unsigned)v;
+        break;
+    case OPT_STARTS:
+        *st = parse_count("starts", arg, 1, 1000, &v, diag);
+        o->cluster.starts = (unsigned)v;
+        break;
+    case OPT_ITERATIONS:
+        *st = parse_count("iterations", arg, 1, 1000, &v, diag);
+        o->cluster.iterations = (unsigned)v;
+        break;
+    case OPT_LAYOUT:
+        *st = parse_layout(arg, &o->layout.kind, diag);
+        break;
+    case OPT_ATTRACTION:
+        *st = parse_real("attraction", arg, -10, 10, false, &o->layout.attraction, diag);
+        break;
+    case OPT_REPULSION:
+        *st = parse_real("repulsion", arg, -10, 10, false, &o->layout.repulsion, diag);
+        break;
+    case OPT_LAYOUT_STARTS:
+        *st = parse_count("layout-starts", arg, 1, 1000, &v, diag);
+        o->layout.starts = (unsigned)v;
+        break;
+    case OPT_LARGEST:
+        o->largest_component = true;
+        break;
+    case OPT_WIDTH:
+    case OPT_HEIGHT:
+        *st = parse_count(c == OPT_WIDTH ? "width" : "height", arg, JK_DRAW_MIN_SIZE,
+                          JK_DRAW_MAX_SIZE, &v, diag);
+        *(c == OPT_WIDTH ? &o->width : &o->height) = (unsigned)v;
+        break;
+    case OPT_NO_STEM:
+        o->stem = c == OPT_STEM;
+        break;
     case OPT_SEED:
-        st = parse_count("seed", arg, 0, UINT32_MAX, &v, diag);
+        *st = parse_count("seed", arg, 0, UINT32_MAX, &v, diag);
         o->cluster.seed = v;
         break;
     default:
-        st = jk_error(diag, JK_E_USAGE, "unknown option; see 'jaringkata map --help'");
+        return false;
     }
+    return true;
+}
+
+static enum jk_status apply(struct jk_map_options *o, int c, const char *arg, struct jk_diag *diag)
+{
+    enum jk_status st = JK_OK;
+    if (!apply_terms_option(o, c, arg, &st, diag) && !apply_select_option(o, c, arg, &st, diag) &&
+        !apply_graph_option(o, c, arg, &st, diag))
+        st = jk_error(diag, JK_E_USAGE, "unknown option; see 'jaringkata map --help'");
     return st;
 }
 
