@@ -1,0 +1,407 @@
+/*
+ * PDF reader (see read_pdf.h): Poppler's GLib API gives each page's text;
+ * running headers, footers and page numbers are found by comparing the
+ * first and last lines of every page, then the rest becomes one record.
+ * Encrypted, scanned and damaged PDFs are skipped with a warning.
+ */
+#include "read_pdf.h"
+
+#include <errno.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
+#include <time.h>
+
+#include <poppler.h>
+
+#include "util/buf.h"
+#include "util/mem.h"
+
+#define ZONE           3    /* lines at each end of a page that may be a header or footer */
+#define MIN_PAGE_TEXT  64   /* non-space bytes for a page to count as having a text layer */
+#define EOF_WINDOW     1024 /* a whole PDF has "%%EOF" within its last bytes */
+#define FIRST_PDF_YEAR 1993 /* PDF 1.0: an earlier creation date is nonsense */
+
+enum problem { PDF_FINE, PDF_ENCRYPTED, PDF_SCANNED, PDF_DAMAGED };
+
+struct line {
+    const char *s; /* into the page's text */
+    size_t len;    /* without the line end and trailing blanks */
+    bool drop;
+};
+
+/* One page: its text (owned, from Poppler), lines, and the keys of the lines
+ * at each end (slots 0..ZONE-1 top, ZONE..2*ZONE-1 bottom; NULL if none). */
+struct page {
+    gchar *text;
+    struct line *lines;
+    size_t n, cap;
+    char *keys[2 * ZONE];
+    size_t at[2 * ZONE];
+};
+
+static bool is_blank(char c)
+{
+    return c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v' || c == '\n';
+}
+
+static bool is_digit(char c)
+{
+    return c >= '0' && c <= '9';
+}
+
+static bool line_is_blank(const struct line *l)
+{
+    for (size_t i = 0; i < l->len; i++)
+        if (!is_blank(l->s[i]))
+            return false;
+    return true;
+}
+
+/* Reads the whole file into out (initialised here). */
+static enum jk_status read_all(const char *path, struct jk_buf *out, struct jk_diag *diag)
+{
+    jk_buf_init(out);
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return jk_error(diag, JK_E_INPUT, "cannot open '%s': %s", path, strerror(errno));
+    struct stat st;
+    if (fstat(fileno(f), &st) == 0 && S_ISDIR(st.st_mode)) {
+        fclose(f);
+        return jk_error(diag, JK_E_INPUT, "cannot read '%s': it is a folder, not a PDF", path);
+    }
+    char chunk[65536];
+    size_t n;
+    while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0)
+        jk_buf_add(out, chunk, n);
+    int failed = ferror(f);
+    fclose(f);
+    if (failed)
+        return jk_error(diag, JK_E_INPUT, "cannot read '%s': %s", path, strerror(errno));
+    return JK_OK;
+}
+
+/* A truncated download loses the "%%EOF" that ends every complete PDF. */
+static bool has_eof_marker(const char *data, size_t len)
+{
+    size_t from = len > EOF_WINDOW ? len - EOF_WINDOW : 0;
+    for (size_t i = len >= 5 ? len - 5 + 1 : 0; i-- > from;)
+        if (memcmp(data + i, "%%EOF", 5) == 0)
+            return true;
+    return false;
+}
+
+static void drop_log(const gchar *domain, GLogLevelFlags level, const gchar *msg, gpointer data)
+{
+    (void)domain, (void)level, (void)msg, (void)data;
+}
+
+/* Poppler-GLib reports syntax errors in damaged files through g_log. */
+static void silence_poppler(void)
+{
+    static gsize done = 0;
+    if (g_once_init_enter(&done)) {
+        GLogLevelFlags levels = G_LOG_LEVEL_CRITICAL | G_LOG_LEVEL_WARNING | G_LOG_LEVEL_MESSAGE |
+                                G_LOG_LEVEL_INFO | G_LOG_LEVEL_DEBUG;
+        g_log_set_handler("Poppler", levels, drop_log, NULL);
+        g_once_init_leave(&done, 1);
+    }
+}
+
+/* Opens the document from bytes (which must outlive it); why says what is wrong. */
+static enum problem open_doc(const struct jk_buf *bytes, PopplerDocument **doc, char *why,
+                             size_t why_size)
+{
+    *doc = NULL;
+    if (!has_eof_marker(bytes->data, bytes->len)) {
+        snprintf(why, why_size, "it ends before its end-of-file marker");
+        return PDF_DAMAGED;
+    }
+    GError *err = NULL;
+    GBytes *gb = g_bytes_new_static(bytes->data, bytes->len);
+    *doc = poppler_document_new_from_bytes(gb, NULL, &err);
+    g_bytes_unref(gb);
+    enum problem p = PDF_FINE;
+    if (!*doc) {
+        bool locked = g_error_matches(err, POPPLER_ERROR, POPPLER_ERROR_ENCRYPTED);
+        p = locked ? PDF_ENCRYPTED : PDF_DAMAGED;
+        snprintf(why, why_size, "%s", err ? err->message : "Poppler cannot open it");
+    } else if (poppler_document_get_n_pages(*doc) <= 0) {
+        snprintf(why, why_size, "it has no pages");
+        p = PDF_DAMAGED;
+    }
+    g_clear_error(&err);
+    return p;
+}
+
+static void split_lines(struct page *p)
+{
+    for (const char *s = p->text; *s;) {
+        const char *e = strchr(s, '\n');
+        if (!e)
+            e = s + strlen(s);
+        size_t n = (size_t)(e - s);
+        while (n > 0 && is_blank(s[n - 1]))
+            n--;
+        JK_GROW(p->lines, p->n + 1, p->cap);
+        p->lines[p->n++] = (struct line){s, n, false};
+        s = *e ? e + 1 : e;
+    }
+}
+
+/* The line with blanks collapsed and every digit run as '#' (caller frees). */
+static char *line_key(const struct line *l)
+{
+    struct jk_buf b;
+    jk_buf_init(&b);
+    for (size_t i = 0; i < l->len; i++) {
+        char c = l->s[i];
+        char last = b.len ? b.data[b.len - 1] : ' ';
+        if (is_blank(c)) {
+            if (last != ' ')
+                jk_buf_addc(&b, ' ');
+        } else if (is_digit(c)) {
+            if (last != '#')
+                jk_buf_addc(&b, '#');
+        } else {
+            jk_buf_addc(&b, c);
+        }
+    }
+    if (b.len && b.data[b.len - 1] == ' ')
+        jk_buf_truncate(&b, b.len - 1);
+    return jk_buf_detach(&b, NULL);
+}
+
+/* Keys the first and last ZONE non-blank lines (a short page's may overlap). */
+static void key_ends(struct page *p)
+{
+    size_t top = 0, bottom = 0;
+    for (size_t i = 0; i < p->n && top < ZONE; i++)
+        if (!line_is_blank(&p->lines[i])) {
+            p->at[top] = i;
+            p->keys[top++] = line_key(&p->lines[i]);
+        }
+    for (size_t i = p->n; i-- > 0 && bottom < ZONE;)
+        if (!line_is_blank(&p->lines[i])) {
+            p->at[ZONE + bottom] = i;
+            p->keys[ZONE + bottom++] = line_key(&p->lines[i]);
+        }
+}
+
+static void load_page(PopplerDocument *doc, int index, struct page *p)
+{
+    memset(p, 0, sizeof(*p));
+    PopplerPage *page = poppler_document_get_page(doc, index);
+    p->text = page ? poppler_page_get_text(page) : NULL;
+    if (page)
+        g_object_unref(page);
+    if (!p->text)
+        p->text = g_strdup("");
+    split_lines(p);
+    key_ends(p);
+}
+
+static void page_release(struct page *p)
+{
+    for (size_t k = 0; k < 2 * ZONE; k++)
+        free(p->keys[k]);
+    free(p->lines);
+    g_free(p->text);
+}
+
+/* A key (see line_key) of a line that is only a page number. */
+static bool is_page_number(const char *key)
+{
+    static const char *const forms[] = {
+        "#",           "- # -",  "-#-",   "– # –",  "[#]",       "page #",
+        "page # of #", "# of #", "# / #", "#/#",    "halaman #", "halaman # dari #",
+        "# dari #",    "hal. #", "hal #", "hlm. #", "hlm #",     "p. #",
+    };
+    for (size_t i = 0; i < sizeof(forms) / sizeof(forms[0]); i++)
+        if (strcasecmp(key, forms[i]) == 0)
+            return true;
+    return key[0] && strspn(key, "ivxlc") == strlen(key) && strlen(key) <= 6;
+}
+
+/* How many pages hold key among the slots from `from` (top 0, bottom ZONE). */
+static size_t pages_with(const struct page *pages, size_t n_pages, const char *key, size_t from)
+{
+    size_t count = 0;
+    for (size_t q = 0; q < n_pages; q++)
+        for (size_t k = from; k < from + ZONE; k++)
+            if (pages[q].keys[k] && strcmp(pages[q].keys[k], key) == 0) {
+                count++;
+                break;
+            }
+    return count;
+}
+
+static void mark_headers(struct page *pages, size_t n_pages)
+{
+    for (size_t p = 0; p < n_pages; p++)
+        for (size_t k = 0; k < 2 * ZONE; k++) {
+            const char *key = pages[p].keys[k];
+            if (!key)
+                continue;
+            size_t c = pages_with(pages, n_pages, key, k < ZONE ? 0 : ZONE);
+            if (is_page_number(key) || (c >= 2 && 2 * c >= n_pages))
+                pages[p].lines[pages[p].at[k]].drop = true;
+        }
+}
+
+static size_t kept_text(const struct page *p)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < p->n; i++)
+        if (!p->lines[i].drop)
+            for (size_t j = 0; j < p->lines[i].len; j++)
+                n += !is_blank(p->lines[i].s[j]);
+    return n;
+}
+
+/* Scanned when at most a quarter of the pages (a repository's cover sheet) carry text. */
+static bool looks_scanned(const struct page *pages, size_t n_pages, char *why, size_t why_size)
+{
+    size_t with_text = 0;
+    for (size_t p = 0; p < n_pages; p++)
+        with_text += kept_text(&pages[p]) >= MIN_PAGE_TEXT;
+    snprintf(why, why_size, "%zu of %zu pages have text", with_text, n_pages);
+    return 4 * with_text <= n_pages;
+}
+
+/* Appends the kept lines of a page, a blank line before it if out has text. */
+static void append_page(struct jk_buf *out, const struct page *p)
+{
+    size_t blanks = 0;
+    bool started = false;
+    for (size_t i = 0; i < p->n; i++) {
+        const struct line *l = &p->lines[i];
+        if (l->drop)
+            continue;
+        if (line_is_blank(l)) {
+            blanks += started;
+            continue;
+        }
+        if (!started && out->len)
+            jk_buf_addc(out, '\n');
+        for (; blanks; blanks--)
+            jk_buf_addc(out, '\n');
+        started = true;
+        jk_buf_add(out, l->s, l->len);
+        jk_buf_addc(out, '\n');
+    }
+}
+
+/* Word processors put the file name where the title belongs. */
+static bool is_file_name(const char *s, size_t n)
+{
+    static const char *const exts[] = {".doc", ".docx", ".pdf", ".odt", ".rtf", ".tex", ".dvi"};
+    for (size_t i = 0; i < sizeof(exts) / sizeof(exts[0]); i++) {
+        size_t e = strlen(exts[i]);
+        if (n >= e && strncasecmp(s + n - e, exts[i], e) == 0)
+            return true;
+    }
+    return false;
+}
+
+static void set_title(struct jk_buf *title, PopplerDocument *doc)
+{
+    gchar *t = poppler_document_get_title(doc);
+    const char *s = t ? t : "";
+    while (is_blank(*s))
+        s++;
+    if (strncmp(s, "Microsoft Word - ", 17) == 0)
+        s += 17;
+    size_t n = strlen(s);
+    while (n > 0 && is_blank(s[n - 1]))
+        n--;
+    if (n > 0 && !is_file_name(s, n))
+        for (size_t i = 0; i < n; i++)
+            if (!is_blank(s[i]) || (title->len && title->data[title->len - 1] != ' '))
+                jk_buf_addc(title, is_blank(s[i]) ? ' ' : s[i]);
+    g_free(t);
+}
+
+static int creation_year(PopplerDocument *doc)
+{
+    GDateTime *dt = poppler_document_get_creation_date_time(doc);
+    if (!dt)
+        return 0;
+    int year = g_date_time_get_year(dt);
+    g_date_time_unref(dt);
+    time_t now = time(NULL);
+    struct tm tm;
+    int latest = gmtime_r(&now, &tm) ? tm.tm_year + 1900 + 1 : 9999;
+    return year >= FIRST_PDF_YEAR && year <= latest ? year : 0;
+}
+
+static void warn_skipped(const char *path, enum problem p, const char *why)
+{
+    if (p == PDF_ENCRYPTED)
+        jk_warn("skipping '%s': the PDF is encrypted (it needs a password: %s); open it with its "
+                "password, save an unprotected copy and add that instead",
+                path, why);
+    else if (p == PDF_SCANNED)
+        jk_warn("skipping '%s': the PDF has no text layer (a scan? %s); run OCR first (e.g. "
+                "ocrmypdf) and add the result",
+                path, why);
+    else
+        jk_warn("skipping '%s': the PDF is damaged or truncated (%s); download it again or "
+                "repair it (e.g. qpdf)",
+                path, why);
+}
+
+/* Reads every page of an opened document; PDF_SCANNED when it has no text layer. */
+static enum problem read_pages(PopplerDocument *doc, struct jk_buf *text, char *why,
+                               size_t why_size)
+{
+    size_t n_pages = (size_t)poppler_document_get_n_pages(doc);
+    struct page *pages = jk_calloc(n_pages, sizeof(*pages));
+    for (size_t p = 0; p < n_pages; p++)
+        load_page(doc, (int)p, &pages[p]);
+    mark_headers(pages, n_pages);
+    enum problem result = PDF_SCANNED;
+    if (!looks_scanned(pages, n_pages, why, why_size)) {
+        result = PDF_FINE;
+        for (size_t p = 0; p < n_pages; p++)
+            append_page(text, &pages[p]);
+    }
+    for (size_t p = 0; p < n_pages; p++)
+        page_release(&pages[p]);
+    free(pages);
+    return result;
+}
+
+enum jk_status jk_read_pdf(const char *path, jk_record_fn emit, void *ctx, struct jk_diag *diag)
+{
+    struct jk_buf bytes;
+    enum jk_status st = read_all(path, &bytes, diag);
+    if (st != JK_OK) {
+        jk_buf_release(&bytes);
+        return st;
+    }
+    silence_poppler();
+    char why[256];
+    PopplerDocument *doc = NULL;
+    struct jk_record rec;
+    jk_record_init(&rec);
+    enum problem p = open_doc(&bytes, &doc, why, sizeof(why));
+    if (p == PDF_FINE)
+        p = read_pages(doc, &rec.fulltext, why, sizeof(why));
+    if (p != PDF_FINE) {
+        warn_skipped(path, p, why);
+    } else {
+        rec.source = path;
+        rec.number = 1;
+        set_title(&rec.title, doc);
+        rec.year = creation_year(doc);
+        st = emit(ctx, &rec, diag);
+    }
+    jk_record_release(&rec);
+    if (doc)
+        g_object_unref(doc);
+    jk_buf_release(&bytes);
+    return st;
+}
