@@ -1,0 +1,195 @@
+/* Tests of src/read_csv: Scopus, Publish or Perish and repository exports; broken files. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include "read_csv.h"
+#include "read_fixture.h"
+
+#define DATA JK_TEST_DATA "/records/"
+
+static enum jk_status read_ok(const char *path, const struct jk_csv_columns *cols, struct rf_got *g)
+{
+    struct jk_diag d;
+    jk_diag_init(&d);
+    enum jk_status st = jk_read_csv(path, cols, rf_collect, g, &d);
+    if (st != JK_OK)
+        fprintf(stderr, "%s\n", d.msg);
+    return st;
+}
+
+static void test_scopus_comma_bom_multiline(void **state)
+{
+    (void)state;
+    struct rf_got g = {0};
+    assert_int_equal(read_ok(DATA "scopus.csv", NULL, &g), JK_OK);
+    assert_int_equal(g.n, 2);
+    assert_string_equal(g.rec[0], "title=Pemetaan literatur dengan jaringan kata\n"
+                                  "abstract=Kami memetakan istilah, kata kunci\n"
+                                  "dan \"frasa\" dari abstrak.\n"
+                                  "keywords=bibliometrik; pemetaan sains\n"
+                                  "authors=Sari D.; Putra A.\ndoi=10.1234/abc.5\n"
+                                  "venue=Jurnal Informatika\nyear=2021\ncitations=12\nline=2");
+    assert_string_equal(g.rec[1], "title=Term maps\nabstract=Short abstract.\nkeywords=\n"
+                                  "authors=Smith J.\ndoi=10.5/x\nvenue=Scientometrics\n"
+                                  "year=2019\ncitations=?\nline=4");
+    rf_release(&g);
+}
+
+static void test_publish_or_perish_semicolons(void **state)
+{
+    (void)state;
+    struct rf_got g = {0};
+    assert_int_equal(read_ok(DATA "pop.csv", NULL, &g), JK_OK);
+    assert_int_equal(g.n, 2);
+    assert_string_equal(g.rec[0], "title=Analisis sentimen; teks berita\nabstract=\nkeywords=\n"
+                                  "authors=A Rahman, B Wijaya\ndoi=\nvenue=Jurnal Ilmu Komputer\n"
+                                  "year=2018\ncitations=45\nline=2");
+    assert_string_equal(g.rec[1], "title=Klasterisasi dokumen\nabstract=\nkeywords=\n"
+                                  "authors=C Dewi\ndoi=10.9/ab\nvenue=Prosiding SNATI\n"
+                                  "year=2020\ncitations=3\nline=3");
+    rf_release(&g);
+}
+
+static void test_indonesian_repository(void **state)
+{
+    (void)state;
+    struct rf_got g = {0};
+    assert_int_equal(read_ok(DATA "repo.csv", NULL, &g), JK_OK);
+    assert_int_equal(g.n, 2);
+    assert_string_equal(g.rec[0], "title=Sistem informasi akademik\n"
+                                  "abstract=Penelitian ini membangun sistem informasi.\n"
+                                  "keywords=sistem informasi; basis data\n"
+                                  "authors=Budi Santoso\ndoi=\nvenue=\nyear=2017\n"
+                                  "citations=?\nline=2");
+    assert_string_equal(g.rec[1], "title=Jaringan saraf tiruan\nabstract=\n"
+                                  "keywords=jaringan saraf\nauthors=Sri Wahyuni; Andi\ndoi=\n"
+                                  "venue=\nyear=2019\ncitations=?\nline=3");
+    rf_release(&g);
+}
+
+static void test_columns_override(void **state)
+{
+    (void)state;
+    char dir[64], path[128];
+    tu_mkdtemp(dir, sizeof(dir));
+    snprintf(path, sizeof(path), "%s/x.csv", dir);
+    tu_write_str(dir, "x.csv", "Nama Skripsi,Ringkasan,Tahun Lulus\nA,Isi ringkasan,2015\n");
+    struct jk_csv_columns c;
+    jk_csv_columns_init(&c);
+    struct jk_diag d;
+    jk_diag_init(&d);
+    assert_int_equal(jk_csv_columns_parse(" title = Nama Skripsi,abstract=Ringkasan,"
+                                          "YEAR=tahun lulus",
+                                          &c, &d),
+                     JK_OK);
+    assert_string_equal(c.name[JK_CSV_TITLE], "Nama Skripsi");
+    struct rf_got g = {0};
+    assert_int_equal(read_ok(path, &c, &g), JK_OK);
+    assert_int_equal(g.n, 1);
+    assert_non_null(strstr(g.rec[0], "title=A\nabstract=Isi ringkasan\n"));
+    assert_non_null(strstr(g.rec[0], "year=2015\n"));
+    rf_release(&g);
+    jk_csv_columns_parse("keywords=Kata", &c, &d);
+    assert_int_equal(jk_read_csv(path, &c, rf_collect, &g, &d), JK_E_INPUT);
+    assert_non_null(strstr(d.msg, "no column named 'Kata'"));
+    jk_diag_init(&d);
+    assert_int_equal(jk_csv_columns_parse("titel=X", &c, &d), JK_E_USAGE);
+    assert_non_null(strstr(d.msg, "'titel=X'"));
+    jk_diag_init(&d);
+    assert_int_equal(jk_csv_columns_parse("title", &c, &d), JK_E_USAGE);
+    jk_csv_columns_release(&c);
+    jk_csv_columns_release(NULL);
+    tu_rmtree(dir);
+}
+
+/* Runs the reader on text written to dir/name; returns stderr (caller frees). */
+static char *read_broken(const char *dir, const char *name, const char *text, struct rf_got *g,
+                         struct jk_diag *d, enum jk_status *st)
+{
+    char path[128];
+    snprintf(path, sizeof(path), "%s/%s", dir, name);
+    tu_write_str(dir, name, text);
+    jk_diag_init(d);
+    int saved = rf_stderr_begin(dir);
+    *st = jk_read_csv(path, NULL, rf_collect, g, d);
+    return rf_stderr_end(dir, saved);
+}
+
+static void test_unterminated_quote(void **state)
+{
+    (void)state;
+    char dir[64];
+    tu_mkdtemp(dir, sizeof(dir));
+    struct rf_got g = {0};
+    struct jk_diag d;
+    enum jk_status st;
+    char *err = read_broken(dir, "open.csv",
+                            "Title,Abstract\nFirst,Fine\nSecond,\"never closed\nThird,x\n"
+                            "Fourth,y\n",
+                            &g, &d, &st);
+    assert_int_equal(st, JK_OK);
+    assert_int_equal(g.n, 1);
+    assert_non_null(strstr(g.rec[0], "title=First\nabstract=Fine\n"));
+    assert_non_null(strstr(err, "open.csv:3: a quoted field in this row is never closed"));
+    assert_non_null(strstr(err, "lines 3-5 were skipped"));
+    free(err);
+    rf_release(&g);
+    tu_rmtree(dir);
+}
+
+static void test_wrong_field_count(void **state)
+{
+    (void)state;
+    char dir[64];
+    tu_mkdtemp(dir, sizeof(dir));
+    struct rf_got g = {0};
+    struct jk_diag d;
+    enum jk_status st;
+    char *err =
+        read_broken(dir, "count.csv", "Title;Year\nA;2001\nB;2002;extra\nC;2003\n", &g, &d, &st);
+    assert_int_equal(st, JK_OK);
+    assert_int_equal(g.n, 2);
+    assert_non_null(strstr(g.rec[1], "title=C\n"));
+    assert_non_null(strstr(err, "count.csv:3: the row has 3 fields but the header has 2"));
+    free(err);
+    rf_release(&g);
+    tu_rmtree(dir);
+}
+
+static void test_no_text_column(void **state)
+{
+    (void)state;
+    char dir[64];
+    tu_mkdtemp(dir, sizeof(dir));
+    struct rf_got g = {0};
+    struct jk_diag d;
+    enum jk_status st;
+    char *err = read_broken(dir, "notext.csv", "Year,Cited by,DOI\n2001,3,10.1/x\n", &g, &d, &st);
+    assert_int_equal(st, JK_E_INPUT);
+    assert_int_equal(g.n, 0);
+    assert_non_null(strstr(d.msg, "notext.csv: no title, abstract or keywords column"));
+    assert_non_null(strstr(d.msg, "\"Year\", \"Cited by\", \"DOI\""));
+    free(err);
+    err = read_broken(dir, "empty.csv", "", &g, &d, &st);
+    assert_int_equal(st, JK_E_INPUT);
+    assert_non_null(strstr(d.msg, "empty.csv: the file is empty"));
+    free(err);
+    tu_rmtree(dir);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_scopus_comma_bom_multiline),
+        cmocka_unit_test(test_publish_or_perish_semicolons),
+        cmocka_unit_test(test_indonesian_repository),
+        cmocka_unit_test(test_columns_override),
+        cmocka_unit_test(test_unterminated_quote),
+        cmocka_unit_test(test_wrong_field_count),
+        cmocka_unit_test(test_no_text_column),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
