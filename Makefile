@@ -9,7 +9,7 @@ PACKAGES   := cmake make gcc pkg-config libpcre2-dev libigraph-dev libcmocka-dev
               libutf8proc-dev libxml2-dev libcairo2-dev libfontconfig-dev fonts-dejavu-core \
               libcsv-dev libpoppler-glib-dev hunspell-id
 # Tests also read the outputs back with real consumers.
-TEST_PACKAGES := python3 python3-networkx python3-igraph libxml2-utils
+TEST_PACKAGES := python3 python3-networkx python3-igraph libxml2-utils qpdf
 # The page is opened in a real browser when one can be installed; its test skips otherwise.
 BROWSER_PACKAGES := chromium
 

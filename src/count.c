@@ -16,6 +16,7 @@ void jk_counter_init(struct jk_counter *c)
     memset(c, 0, sizeof(*c));
     jk_strmap_init(&c->terms);
     jk_strmap_init(&c->surfaces);
+    jk_arena_init(&c->texts);
     jk_buf_init(&c->scratch);
 }
 
@@ -25,6 +26,8 @@ void jk_counter_release(struct jk_counter *c)
         return;
     jk_strmap_release(&c->terms);
     jk_strmap_release(&c->surfaces);
+    jk_arena_release(&c->texts);
+    free(c->first);
     jk_buf_release(&c->scratch);
     free(c->full);
     free(c->docs);
@@ -79,8 +82,11 @@ static uint32_t intern_term(struct jk_counter *c, const char *key, size_t len)
         JK_GROW(c->last_doc, n, cap);
         cap = c->cap_terms;
         JK_GROW(c->slot, n, cap);
+        cap = c->cap_terms;
+        JK_GROW(c->first, n, cap);
         c->cap_terms = cap;
         c->full[id] = c->docs[id] = c->last_doc[id] = 0;
+        c->first[id] = (struct jk_first_surface){NULL, 0, 0};
     }
     return id;
 }
@@ -106,8 +112,21 @@ static uint32_t intern_surface(struct jk_counter *c, uint32_t term, const char *
     return sid;
 }
 
+/*
+ * Most terms are only ever written one way, so a term's first spelling is
+ * kept beside it and only other spellings go into the surfaces table.
+ */
 static void add_surface(struct jk_counter *c, uint32_t term, const char *s, size_t len)
 {
+    struct jk_first_surface *f = &c->first[term];
+    if (!f->text) {
+        f->text = jk_arena_strndup(&c->texts, s, len);
+        f->len = (uint32_t)len;
+    }
+    if (f->len == len && memcmp(f->text, s, len) == 0) {
+        f->count++;
+        return;
+    }
     uint32_t sid = intern_surface(c, term, s, len); /* may move surface_count */
     c->surface_count[sid]++;
 }
@@ -118,7 +137,9 @@ bool jk_counter_add_alias(struct jk_counter *c, const char *key, size_t key_len,
     uint32_t id = jk_strmap_find(&c->terms, key, key_len);
     if (id == JK_NO_ID)
         return false;
-    intern_surface(c, id, alias, alias_len);
+    const struct jk_first_surface *f = &c->first[id];
+    if (!(f->text && f->len == alias_len && memcmp(f->text, alias, alias_len) == 0))
+        intern_surface(c, id, alias, alias_len);
     return true;
 }
 
@@ -171,9 +192,33 @@ uint32_t jk_counter_occurrences(const struct jk_counter *c, uint32_t id, enum jk
     return counting == JK_COUNT_FULL ? c->full[id] : c->docs[id];
 }
 
+/*
+ * Surface ids: below the number of terms, a term's first spelling (sid = term
+ * id); from there on, the surfaces table's entries.
+ */
 const char *jk_counter_surface(const struct jk_counter *c, uint32_t sid)
 {
-    return jk_strmap_key(&c->surfaces, sid) + sizeof(uint32_t);
+    size_t n = jk_counter_terms(c);
+    if (sid < n)
+        return c->first[sid].text;
+    return jk_strmap_key(&c->surfaces, (uint32_t)(sid - n)) + sizeof(uint32_t);
+}
+
+static uint32_t surface_count(const struct jk_counter *c, uint32_t sid)
+{
+    size_t n = jk_counter_terms(c);
+    return sid < n ? c->first[sid].count : c->surface_count[sid - n];
+}
+
+static uint32_t surface_term(const struct jk_counter *c, uint32_t sid)
+{
+    size_t n = jk_counter_terms(c);
+    return sid < n ? sid : c->surface_term[sid - n];
+}
+
+static size_t surfaces_total(const struct jk_counter *c)
+{
+    return jk_counter_terms(c) + jk_strmap_count(&c->surfaces);
 }
 
 /* Ties between spellings: the shorter (the plainer form, "kerja sama" before "bekerja sama"). */
@@ -189,14 +234,14 @@ static int shorter_first(const char *a, const char *b)
 static uint32_t *best_surfaces(const struct jk_counter *c)
 {
     size_t n = jk_counter_terms(c);
-    uint32_t *best = jk_malloc(n * sizeof(*best));
+    uint32_t *best = jk_malloc((n ? n : 1) * sizeof(*best));
     for (size_t t = 0; t < n; t++)
-        best[t] = JK_NO_ID;
-    for (size_t s = 0; s < jk_strmap_count(&c->surfaces); s++) {
-        uint32_t t = c->surface_term[s], b = best[t];
-        if (b == JK_NO_ID || c->surface_count[s] > c->surface_count[b] ||
-            (c->surface_count[s] == c->surface_count[b] &&
-             shorter_first(jk_counter_surface(c, (uint32_t)s), jk_counter_surface(c, b)) < 0))
+        best[t] = (uint32_t)t; /* every term has its first spelling */
+    for (size_t s = n; s < surfaces_total(c); s++) {
+        uint32_t t = surface_term(c, (uint32_t)s), b = best[t];
+        uint32_t cs = surface_count(c, (uint32_t)s), cb = surface_count(c, b);
+        if (cs > cb || (cs == cb && shorter_first(jk_counter_surface(c, (uint32_t)s),
+                                                  jk_counter_surface(c, b)) < 0))
             best[t] = (uint32_t)s;
     }
     return best;
@@ -226,7 +271,7 @@ static int cmp_alias(const void *a, const void *b)
     const struct alias_ref *x = a, *y = b;
     if (x->slot != y->slot)
         return x->slot < y->slot ? -1 : 1;
-    uint32_t cx = alias_counter->surface_count[x->sid], cy = alias_counter->surface_count[y->sid];
+    uint32_t cx = surface_count(alias_counter, x->sid), cy = surface_count(alias_counter, y->sid);
     if (cx != cy)
         return cx > cy ? -1 : 1;
     return shorter_first(jk_counter_surface(alias_counter, x->sid),
@@ -248,15 +293,17 @@ static char *join_aliases(const struct jk_counter *c, const struct alias_ref *re
 
 char **jk_counter_aliases(const struct jk_counter *c, const uint32_t *ids, size_t n)
 {
-    size_t terms = jk_counter_terms(c), n_surfaces = jk_strmap_count(&c->surfaces), k = 0;
+    size_t terms = jk_counter_terms(c), n_surfaces = surfaces_total(c), k = 0;
     uint32_t *slot = jk_malloc((terms ? terms : 1) * sizeof(*slot));
     memset(slot, 0xff, (terms ? terms : 1) * sizeof(*slot));
     for (size_t i = 0; i < n; i++)
         slot[ids[i]] = (uint32_t)i;
     struct alias_ref *refs = jk_malloc((n_surfaces ? n_surfaces : 1) * sizeof(*refs));
-    for (size_t s = 0; s < n_surfaces; s++)
-        if (slot[c->surface_term[s]] != UINT32_MAX)
-            refs[k++] = (struct alias_ref){slot[c->surface_term[s]], (uint32_t)s};
+    for (size_t s = 0; s < n_surfaces; s++) {
+        uint32_t t = surface_term(c, (uint32_t)s);
+        if (slot[t] != UINT32_MAX)
+            refs[k++] = (struct alias_ref){slot[t], (uint32_t)s};
+    }
     alias_counter = c;
     qsort(refs, k, sizeof(*refs), cmp_alias);
     char **out = jk_calloc(n ? n : 1, sizeof(*out));

@@ -14,6 +14,7 @@
 #include <stdint.h>
 
 #include "map.h"
+#include "util/arena.h"
 #include "util/buf.h"
 #include "util/status.h"
 #include "util/strmap.h"
@@ -35,7 +36,9 @@ struct jk_counter {
     uint32_t *last_doc;     /* document number + 1 that last saw it */
     uint32_t *slot;         /* its index in the current document's list */
     size_t cap_terms;
-    struct jk_strmap surfaces; /* term id (4 bytes) + surface form -> surface id */
+    struct jk_first_surface *first; /* per term: its first spelling and how often */
+    struct jk_arena texts;          /* the first spellings */
+    struct jk_strmap surfaces;      /* other spellings: term id (4 bytes) + text -> id */
     uint32_t *surface_term;
     uint32_t *surface_count;
     size_t cap_surfaces;
@@ -52,6 +55,13 @@ struct jk_counter {
     struct jk_occurrence *occ;
     size_t n_occ, cap_occ;
     size_t *occ_start; /* per document, like doc_start */
+};
+
+/* A term's first spelling, kept beside the term: most terms have no other. */
+struct jk_first_surface {
+    const char *text; /* in the counter's texts arena */
+    uint32_t len;
+    uint32_t count;
 };
 
 /* One candidate occurrence in a document: term, first word, sentence. */
