@@ -336,9 +336,9 @@ static void take_field(struct bib *b)
     }
     jk_bibtex_text(b->raw.data, b->raw.len, &b->text);
     if (strcmp(n, "title") == 0)
-        jk_buf_add(&r->title, b->text.data, b->text.len);
+        jk_field_set(&r->title, b->text.data, b->text.len);
     else if (strcmp(n, "abstract") == 0)
-        jk_buf_add(&r->abstract, b->text.data, b->text.len);
+        jk_field_set(&r->abstract, b->text.data, b->text.len);
     else if (strcmp(n, "year") == 0 || (strcmp(n, "date") == 0 && r->year == 0))
         r->year = jk_field_year(b->text.data, b->text.len);
     else if (strcmp(n, "doi") == 0)
@@ -429,6 +429,22 @@ static void warn_entry(struct bib *b, unsigned long line, enum val v)
     b->pos = stop;
 }
 
+/*
+ * Warns when text follows an entry's closing brace on the same line: a '}'
+ * too many inside a value ended the entry early, and the fields after it
+ * were read as text outside entries (lost).
+ */
+static void check_stray_close(struct bib *b, unsigned long line)
+{
+    size_t k = b->pos;
+    while (k < b->len && b->s[k] != '\n' && isspace((unsigned char)b->s[k]))
+        k++;
+    if (k < b->len && b->s[k] != '\n')
+        jk_warn("%s:%lu: BibTeX entry '%s' has unbalanced braces: a '}' too many ends it at line "
+                "%lu with text still after it; the fields after that point are lost",
+                b->path, line, b->key.data, line_at(b, k));
+}
+
 /* Reads one entry starting after "@type"; emits it when it is a reference. */
 static enum jk_status read_entry(struct bib *b, const char *type, unsigned long line)
 {
@@ -446,7 +462,10 @@ static enum jk_status read_entry(struct bib *b, const char *type, unsigned long 
         warn_entry(b, line, v);
         return JK_OK;
     }
-    return is_string ? JK_OK : b->emit(b->ctx, &b->rec, b->diag);
+    if (is_string)
+        return JK_OK;
+    check_stray_close(b, line);
+    return b->emit(b->ctx, &b->rec, b->diag);
 }
 
 /* Skips @comment and @preamble bodies; an unbalanced one ends at the next entry. */

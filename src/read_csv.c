@@ -179,8 +179,8 @@ static void fill_record(struct csvr *r)
     const struct jk_buf *c;
     if ((c = cell_of(r, JK_CSV_TITLE)))
         jk_field_set(&rec->title, c->data, c->len);
-    if ((c = cell_of(r, JK_CSV_ABSTRACT)))
-        jk_field_set(&rec->abstract, c->data, c->len);
+    if ((c = cell_of(r, JK_CSV_ABSTRACT)) && strcmp(c->data, "[No abstract available]") != 0)
+        jk_field_set(&rec->abstract, c->data, c->len); /* Scopus writes that placeholder */
     if ((c = cell_of(r, JK_CSV_KEYWORDS)))
         jk_field_join_split(&rec->keywords, c->data, c->len, strchr(c->data, ';') ? ";" : ",");
     if ((c = cell_of(r, JK_CSV_YEAR)))

@@ -18,6 +18,9 @@
  *   venue      Source title, Source, Journal
  * Keywords are split at ';' (or at ',' when the cell has no ';') and joined
  * with "; "; authors are split at ';' only (a comma is part of a name).
+ * Scopus's "[No abstract available]" placeholder reads as no abstract.
+ * Lines are read with jk_lines, which skips blank lines: a blank line inside
+ * a quoted field is dropped (the line break before it is kept).
  */
 #ifndef JK_READ_CSV_H
 #define JK_READ_CSV_H

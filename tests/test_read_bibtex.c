@@ -65,8 +65,12 @@ static void test_unbalanced_braces(void **state)
     enum jk_status st = jk_read_bibtex(DATA "unbalanced.bib", rf_collect, &g, &d);
     char *err = rf_stderr_end(dir, saved);
     assert_int_equal(st, JK_OK);
-    assert_int_equal(g.n, 2);
+    assert_int_equal(g.n, 3);
     assert_non_null(strstr(g.rec[0], "title=Good one\n"));
+    assert_non_null(strstr(g.rec[2], "title=Too\n"));
+    assert_non_null(strstr(g.rec[2], "year=0\n"));
+    assert_non_null(strstr(err, "unbalanced.bib:14: BibTeX entry 'extra' has unbalanced braces: "
+                                "a '}' too many ends it at line 14"));
     assert_non_null(strstr(g.rec[1], "title=Still read\n"));
     assert_non_null(strstr(g.rec[1], "year=2012\n"));
     assert_non_null(strstr(err, "unbalanced.bib:6: BibTeX entry 'broken' has unbalanced braces"));

@@ -25,7 +25,7 @@ static void test_scopus_comma_bom_multiline(void **state)
     (void)state;
     struct rf_got g = {0};
     assert_int_equal(read_ok(DATA "scopus.csv", NULL, &g), JK_OK);
-    assert_int_equal(g.n, 2);
+    assert_int_equal(g.n, 3);
     assert_string_equal(g.rec[0], "title=Pemetaan literatur dengan jaringan kata\n"
                                   "abstract=Kami memetakan istilah, kata kunci\n"
                                   "dan \"frasa\" dari abstrak.\n"
@@ -35,6 +35,9 @@ static void test_scopus_comma_bom_multiline(void **state)
     assert_string_equal(g.rec[1], "title=Term maps\nabstract=Short abstract.\nkeywords=\n"
                                   "authors=Smith J.\ndoi=10.5/x\nvenue=Scientometrics\n"
                                   "year=2019\ncitations=?\nline=4");
+    assert_string_equal(g.rec[2], "title=Paper without abstract\nabstract=\nkeywords=maps\n"
+                                  "authors=Lee K.\ndoi=\nvenue=Scientometrics\n"
+                                  "year=2020\ncitations=1\nline=5");
     rf_release(&g);
 }
 
