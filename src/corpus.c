@@ -13,6 +13,7 @@
 #include <strings.h>
 #include <sys/stat.h>
 
+#include "read_pdf.h"
 #include "util/mem.h"
 #include "util/sha256.h"
 
@@ -32,10 +33,15 @@ void jk_corpus_release(struct jk_corpus *c)
     jk_corpus_init(c);
 }
 
-static bool is_document_name(const char *name)
+static bool has_extension(const char *name, const char *ext)
 {
     const char *dot = strrchr(name, '.');
-    return dot && (strcasecmp(dot, ".txt") == 0 || strcasecmp(dot, ".md") == 0);
+    return dot && strcasecmp(dot, ext) == 0;
+}
+
+static bool is_document_name(const char *name)
+{
+    return has_extension(name, ".txt") || has_extension(name, ".md") || has_extension(name, ".pdf");
 }
 
 static void add_file(struct jk_corpus *c, const char *path, uint64_t size)
@@ -111,8 +117,8 @@ static enum jk_status collect_one(struct jk_corpus *c, const char *input, struct
     if (S_ISDIR(sb.st_mode))
         return walk(c, input, 0, diag);
     if (!S_ISREG(sb.st_mode) || !is_document_name(input))
-        return jk_error(diag, JK_E_INPUT, "input '%s' is not a folder or a .txt/.md document",
-                        input);
+        return jk_error(diag, JK_E_INPUT,
+                        "input '%s' is not a folder or a .txt, .md or .pdf document", input);
     add_file(c, input, (uint64_t)sb.st_size);
     return JK_OK;
 }
@@ -126,9 +132,10 @@ enum jk_status jk_corpus_collect(struct jk_corpus *c, const char *const *inputs,
             return st;
     }
     if (c->count == 0)
-        return jk_error(diag, JK_E_INPUT,
-                        "no .txt or .md documents found in '%s'%s; put the documents to map there",
-                        n_inputs ? inputs[0] : "", n_inputs > 1 ? " or the other inputs" : "");
+        return jk_error(
+            diag, JK_E_INPUT,
+            "no .txt, .md or .pdf documents found in '%s'%s; put the documents to map there",
+            n_inputs ? inputs[0] : "", n_inputs > 1 ? " or the other inputs" : "");
     sort_unique(c);
     return JK_OK;
 }
@@ -217,6 +224,36 @@ static enum jk_status slurp(const char *path, struct jk_buf *raw, struct jk_diag
     return JK_OK;
 }
 
+/* Takes the PDF reader's one record: its text becomes the document's text. */
+static enum jk_status take_pdf_text(void *ctx, const struct jk_record *r, struct jk_diag *diag)
+{
+    (void)diag;
+    struct jk_buf *text = ctx;
+    if (r->title.len && !strstr(r->fulltext.data, r->title.data)) {
+        jk_buf_add(text, r->title.data, r->title.len);
+        jk_buf_adds(text, "\n\n");
+    }
+    jk_buf_add(text, r->fulltext.data, r->fulltext.len);
+    return JK_OK;
+}
+
+/* A PDF's text through Poppler; a PDF without usable text is skipped (the reader warned). */
+static enum jk_status read_pdf_text(const struct jk_source *src, struct jk_buf *text,
+                                    struct jk_read_info *info, struct jk_diag *diag)
+{
+    struct jk_buf raw;
+    jk_buf_init(&raw);
+    enum jk_status st = jk_read_pdf(src->path, take_pdf_text, &raw, diag);
+    if (st == JK_OK && raw.len == 0)
+        info->skip_reason = "PDF without usable text";
+    if (st == JK_OK) {
+        info->invalid_utf8 = jk_utf8_repair(raw.data, raw.len, text, &info->first_invalid);
+        normalise_newlines(text);
+    }
+    jk_buf_release(&raw);
+    return st;
+}
+
 enum jk_status jk_corpus_read(const struct jk_source *src, struct jk_buf *text,
                               struct jk_read_info *info, struct jk_diag *diag)
 {
@@ -233,7 +270,10 @@ enum jk_status jk_corpus_read(const struct jk_source *src, struct jk_buf *text,
         info->bytes = raw.len;
         info->binary = memchr(raw.data, '\0', raw.len) != NULL;
     }
-    if (st == JK_OK && !info->binary) {
+    if (st == JK_OK && has_extension(src->path, ".pdf")) {
+        info->binary = false; /* PDFs are binary by nature: Poppler reads them */
+        st = read_pdf_text(src, text, info, diag);
+    } else if (st == JK_OK && !info->binary) {
         size_t skip = raw.len >= 3 && memcmp(raw.data, "\xef\xbb\xbf", 3) == 0 ? 3 : 0;
         info->invalid_utf8 =
             jk_utf8_repair(raw.data + skip, raw.len - skip, text, &info->first_invalid);

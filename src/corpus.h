@@ -1,10 +1,9 @@
 /*
  * Stage 1, corpus: finds the documents under the inputs and reads them one
- * at a time. Documents are every .txt and .md file (case-insensitive
- * extension) under the input folders, recursively, sorted by path (byte
- * order) so runs are reproducible. Hidden files and folders (".name") are
- * skipped. Text is streamed: the caller reads one document, uses it, and
- * reuses the buffer for the next.
+ * at a time. Documents are every .txt, .md and .pdf file (case-insensitive
+ * extension; PDFs through Poppler, see read_pdf.h) under the input folders, recursively, sorted by
+ * path (byte order) so runs are reproducible. Hidden files and folders (".name") are skipped. Text
+ * is streamed: the caller reads one document, uses it, and reuses the buffer for the next.
  */
 #ifndef JK_CORPUS_H
 #define JK_CORPUS_H
@@ -41,11 +40,12 @@ enum jk_status jk_corpus_collect(struct jk_corpus *c, const char *const *inputs,
 
 /* What reading one document found out. */
 struct jk_read_info {
-    char sha256[65];        /* of the bytes on disk */
-    uint64_t bytes;         /* bytes on disk */
-    bool binary;            /* a NUL byte was found: the text is not usable */
-    size_t invalid_utf8;    /* invalid sequences replaced by U+FFFD */
-    uint64_t first_invalid; /* byte offset of the first one */
+    char sha256[65];         /* of the bytes on disk */
+    uint64_t bytes;          /* bytes on disk */
+    bool binary;             /* a NUL byte was found: the text is not usable */
+    const char *skip_reason; /* set when the file has no usable text for another reason */
+    size_t invalid_utf8;     /* invalid sequences replaced by U+FFFD */
+    uint64_t first_invalid;  /* byte offset of the first one */
 };
 
 /*
@@ -53,6 +53,8 @@ struct jk_read_info {
  * mark removed, CR LF and lone CR turned into LF, invalid UTF-8 sequences
  * replaced by U+FFFD. JK_E_INPUT when the file cannot be opened or read.
  * A binary file is not an error: info->binary is set and text is empty.
+ * A PDF yields its text; an encrypted, scanned or damaged one is skipped
+ * after one warning (info->skip_reason set, text empty).
  */
 enum jk_status jk_corpus_read(const struct jk_source *src, struct jk_buf *text,
                               struct jk_read_info *info, struct jk_diag *diag);

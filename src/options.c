@@ -105,7 +105,7 @@ void jk_map_options_usage(FILE *out)
 {
     fputs("Usage: jaringkata map [options] [INPUT...]\n"
           "\n"
-          "Builds a term co-occurrence map of the .txt and .md documents under each\n"
+          "Builds a term co-occurrence map of the .txt, .md and .pdf documents under each\n"
           "INPUT folder (default: corpus) and writes it to the output folder.\n"
           "\n"
           "Output:\n"

@@ -119,14 +119,15 @@ static enum jk_status read_doc(struct state *s, size_t i, bool first, bool *usab
     struct jk_read_info info;
     const struct jk_source *src = &s->corpus.files[i];
     enum jk_status st = jk_corpus_read(src, &s->text, &info, diag);
-    *usable = st == JK_OK && !info.binary;
+    *usable = st == JK_OK && !info.binary && !info.skip_reason;
     if (st != JK_OK || !first)
         return st;
     struct jk_doc_record *d = &s->docs[i];
     d->path = src->path;
     d->bytes = info.bytes;
     memcpy(d->sha256, info.sha256, sizeof(d->sha256));
-    d->skipped = info.binary;
+    d->skipped = info.binary || info.skip_reason;
+    d->skip_note = info.binary ? "skipped: binary" : info.skip_reason ? "skipped: no text" : NULL;
     d->invalid_utf8 = info.invalid_utf8;
     if (info.binary)
         jk_warn("skipping '%s': it is a binary file (NUL byte), not text", src->path);
@@ -154,8 +155,9 @@ static enum jk_status first_pass(struct state *s, struct jk_diag *diag)
     }
     if (s->run.docs_used == 0)
         return jk_error(diag, JK_E_INPUT,
-                        "none of the %zu documents under '%s' is text (all are binary); give "
-                        "a folder of .txt/.md documents",
+                        "none of the %zu documents under '%s' has usable text (binary files, or "
+                        "PDFs that are encrypted, scanned or damaged); give a folder of .txt, .md "
+                        "or .pdf documents",
                         n, s->opt->inputs[0]);
     jk_acronyms_resolve(&s->acronyms);
     return JK_OK;

@@ -21,10 +21,11 @@ struct jk_doc_record {
     const char *path; /* borrowed from the corpus */
     uint64_t bytes;
     char sha256[65];
-    bool skipped;        /* binary */
-    size_t invalid_utf8; /* sequences repaired */
-    uint64_t tokens;     /* word tokens */
-    uint32_t terms;      /* distinct candidate terms */
+    bool skipped;          /* no usable text */
+    const char *skip_note; /* why, for report.md */
+    size_t invalid_utf8;   /* sequences repaired */
+    uint64_t tokens;       /* word tokens */
+    uint32_t terms;        /* distinct candidate terms */
 };
 
 /* What a run did, for report.md and run.json. Borrows everything. */

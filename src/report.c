@@ -40,8 +40,9 @@ static void report_corpus(struct jk_buf *b, const struct jk_run *run)
     }
     jk_buf_addf(b, "## Corpus\n\n");
     jk_buf_addf(b, "- documents found: %zu\n- documents read: %zu\n", run->n_docs, run->docs_used);
-    jk_buf_addf(b, "- skipped as binary: %zu\n- with invalid UTF-8 repaired: %zu\n", skipped,
-                repaired);
+    jk_buf_addf(
+        b, "- skipped (binary, or PDF without text): %zu\n- with invalid UTF-8 repaired: %zu\n",
+        skipped, repaired);
     jk_buf_addf(b, "- word tokens: %llu\n", (unsigned long long)run->tokens);
     jk_buf_addf(b, "- sentences: %llu Indonesian, %llu English (tagged by stopword evidence)\n",
                 (unsigned long long)run->sentences_id, (unsigned long long)run->sentences_en);
@@ -207,7 +208,7 @@ static void report_documents(struct jk_buf *b, const struct jk_run *run)
                    "|---|---|---|---|---|\n");
     for (size_t i = 0; i < run->n_docs; i++) {
         const struct jk_doc_record *d = &run->docs[i];
-        const char *note = d->skipped ? "skipped: binary" : d->invalid_utf8 ? "UTF-8 repaired" : "";
+        const char *note = d->skipped ? d->skip_note : d->invalid_utf8 ? "UTF-8 repaired" : "";
         jk_buf_addf(b, "| %s | %llu | %llu | %u | %s |\n", d->path, (unsigned long long)d->bytes,
                     (unsigned long long)d->tokens, d->terms, note);
     }

@@ -17,7 +17,7 @@ static void test_collects_txt_and_md_sorted_recursively(void **state)
     tu_write_str(dir, "a.TXT", "a");
     tu_write_str(dir, "sub/c.txt", "c");
     tu_write_str(dir, "README", "not a document");
-    tu_write_str(dir, "paper.pdf", "%PDF");
+    tu_write_str(dir, "paper.docx", "PK");
     tu_write_str(dir, ".hidden.md", "hidden");
     struct jk_corpus c;
     jk_corpus_init(&c);
@@ -45,19 +45,19 @@ static void test_missing_and_empty_inputs_are_errors(void **state)
     jk_diag_init(&d);
     const char *empty[] = {dir};
     assert_int_equal(jk_corpus_collect(&c, empty, 1, &d), JK_E_INPUT);
-    assert_non_null(strstr(d.msg, "no .txt or .md documents found"));
+    assert_non_null(strstr(d.msg, "no .txt, .md or .pdf documents found"));
     assert_non_null(strstr(d.msg, dir));
     jk_diag_init(&d);
     const char *missing[] = {"/nonexistent/jaringkata-folder"};
     assert_int_equal(jk_corpus_collect(&c, missing, 1, &d), JK_E_INPUT);
     assert_non_null(strstr(d.msg, "/nonexistent/jaringkata-folder"));
     jk_diag_init(&d);
-    tu_write_str(dir, "x.pdf", "%PDF");
+    tu_write_str(dir, "x.docx", "PK");
     char pdf[128];
-    snprintf(pdf, sizeof(pdf), "%s/x.pdf", dir);
+    snprintf(pdf, sizeof(pdf), "%s/x.docx", dir);
     const char *file[] = {pdf};
     assert_int_equal(jk_corpus_collect(&c, file, 1, &d), JK_E_INPUT);
-    assert_non_null(strstr(d.msg, "x.pdf"));
+    assert_non_null(strstr(d.msg, "x.docx"));
     jk_corpus_release(&c);
     tu_rmtree(dir);
 }

@@ -1,0 +1,53 @@
+#!/usr/bin/env bash
+# End-to-end: a folder of PDFs is mapped like text documents; scanned and
+# damaged PDFs are skipped with one warning each, and the run goes on.
+# usage: e2e_pdf.sh JARINGKATA SOURCE_DIR
+set -u # no pipefail: "grep -q" ends pipes early on purpose
+bin=$1
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+fail() { echo "FAIL: $*"; exit 1; }
+
+# pdf OUT LINE...: a minimal one-page PDF (Helvetica) with the lines; its byte offsets are
+# not listed (no xref table), which Poppler repairs as every reader does.
+pdf() {
+    local out=$1 stream="BT /F1 11 Tf 50 750 Td 14 TL" line
+    shift
+    for line in "$@"; do stream="$stream ($line) '"; done
+    stream="$stream ET"
+    {
+        printf '%%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n'
+        printf '2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >> endobj\n'
+        printf '3 0 obj << /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R '
+        printf '/Resources << /Font << /F1 5 0 R >> >> >> endobj\n'
+        printf '4 0 obj << /Length %d >> stream\n%s\nendstream endobj\n' "${#stream}" "$stream"
+        printf '5 0 obj << /Type /Font /Subtype /Type1 /BaseFont /Helvetica >> endobj\n'
+        printf 'trailer << /Root 1 0 R >>\n%%%%EOF\n'
+    } >"$out"
+}
+
+mkdir -p "$tmp/in" "$tmp/bad"
+l1="Kerja sama pemerintah daerah dan paradiplomasi di Indonesia berkembang pesat."
+l2="Kerja sama sister city antara pemerintah daerah dan kota di luar negeri."
+pdf "$tmp/in/a.pdf" "$l1" "$l2"
+pdf "$tmp/in/b.pdf" "$l2" "$l1"
+pdf "$tmp/in/c.pdf" "$l1" "Paradiplomasi pemerintah daerah menjadi kajian."
+pdf "$tmp/in/scan.pdf" ""
+head -c 300 "$tmp/in/a.pdf" >"$tmp/in/broken.pdf"
+
+"$bin" map "$tmp/in" -o "$tmp/out" --min-occurrences 2 --keep 100 2>"$tmp/err" || { cat "$tmp/err"; fail "PDF folder failed"; }
+labels=$(tail -n +2 "$tmp/out/terms.csv" | cut -d, -f2)
+for t in "pemerintah daerah" paradiplomasi "sister city"; do
+    echo "$labels" | grep -qx "$t" || fail "'$t' missing from the PDF map"
+done
+grep -q "scan.pdf'.*no text layer.*OCR" "$tmp/err" || { cat "$tmp/err"; fail "no warning for the scanned PDF"; }
+grep -q "broken.pdf'.*damaged or truncated" "$tmp/err" || { cat "$tmp/err"; fail "no warning for the damaged PDF"; }
+grep -q "scan.pdf | .* | skipped: no text" "$tmp/out/report.md" || fail "report.md does not list the skipped PDF"
+grep -q '"documents": 3' "$tmp/out/run.json" || fail "run.json does not count 3 documents"
+
+# A folder of unusable PDFs only: one error, exit 3.
+cp "$tmp/in/scan.pdf" "$tmp/in/broken.pdf" "$tmp/bad/"
+"$bin" map "$tmp/bad" -o "$tmp/bad-out" -q 2>"$tmp/err"
+[ $? = 3 ] || fail "a folder of unusable PDFs did not exit 3"
+grep -q "none of the 2 documents" "$tmp/err" || { cat "$tmp/err"; fail "unclear message for unusable PDFs"; }
+echo "e2e_pdf: 1 passed, 0 failed"
