@@ -240,3 +240,34 @@ void jk_build_map(const struct jk_counter *c, const struct jk_selection *sel,
     free(h);
     free(index);
 }
+
+void jk_map_average_years(struct jk_map *map, const struct jk_counter *c,
+                          const struct jk_selection *sel, const int *years)
+{
+    size_t n = jk_counter_terms(c);
+    uint32_t *index = jk_malloc((n ? n : 1) * sizeof(*index));
+    for (size_t i = 0; i < n; i++)
+        index[i] = UINT32_MAX;
+    for (size_t i = 0; i < sel->count; i++)
+        index[sel->ids[i]] = (uint32_t)i;
+    double *sum = jk_calloc(map->n_terms ? map->n_terms : 1, sizeof(*sum));
+    uint32_t *known = jk_calloc(map->n_terms ? map->n_terms : 1, sizeof(*known));
+    for (size_t d = 0; d < c->n_docs; d++) {
+        if (years[d] <= 0)
+            continue;
+        for (size_t p = c->doc_start[d]; p < c->doc_start[d + 1]; p++) {
+            uint32_t i = index[c->pool_terms[p]];
+            if (i != UINT32_MAX) {
+                sum[i] += years[d];
+                known[i]++;
+            }
+        }
+    }
+    for (size_t i = 0; i < map->n_terms; i++) {
+        map->terms[i].avg_year = known[i] ? sum[i] / known[i] : NAN;
+        map->has_years |= known[i] > 0;
+    }
+    free(known);
+    free(sum);
+    free(index);
+}

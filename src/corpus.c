@@ -224,11 +224,19 @@ static enum jk_status slurp(const char *path, struct jk_buf *raw, struct jk_diag
     return JK_OK;
 }
 
+/* What a PDF's one record gives the document. */
+struct pdf_take {
+    struct jk_buf *text;
+    int year;
+};
+
 /* Takes the PDF reader's one record: its text becomes the document's text. */
 static enum jk_status take_pdf_text(void *ctx, const struct jk_record *r, struct jk_diag *diag)
 {
     (void)diag;
-    struct jk_buf *text = ctx;
+    struct pdf_take *take = ctx;
+    struct jk_buf *text = take->text;
+    take->year = r->year;
     if (r->title.len && !strstr(r->fulltext.data, r->title.data)) {
         jk_buf_add(text, r->title.data, r->title.len);
         jk_buf_adds(text, "\n\n");
@@ -243,7 +251,9 @@ static enum jk_status read_pdf_text(const struct jk_source *src, struct jk_buf *
 {
     struct jk_buf raw;
     jk_buf_init(&raw);
-    enum jk_status st = jk_read_pdf(src->path, take_pdf_text, &raw, diag);
+    struct pdf_take take = {&raw, 0};
+    enum jk_status st = jk_read_pdf(src->path, take_pdf_text, &take, diag);
+    info->year = take.year;
     if (st == JK_OK && raw.len == 0)
         info->skip_reason = "PDF without usable text";
     if (st == JK_OK) {

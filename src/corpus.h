@@ -44,6 +44,7 @@ struct jk_read_info {
     uint64_t bytes;          /* bytes on disk */
     bool binary;             /* a NUL byte was found: the text is not usable */
     const char *skip_reason; /* set when the file has no usable text for another reason */
+    int year;                /* publication year when the file says (PDF metadata), else 0 */
     size_t invalid_utf8;     /* invalid sequences replaced by U+FFFD */
     uint64_t first_invalid;  /* byte offset of the first one */
 };

@@ -44,6 +44,7 @@ struct state {
     struct jk_counter counter;
     struct jk_selection selection;
     struct jk_map map;
+    int *doc_years; /* per counted document (the counter's order): year or 0 */
     struct jk_outdir out;
     struct jk_run run;
     bool progress;
@@ -80,6 +81,7 @@ static void state_release(struct state *s)
     jk_acronyms_release(&s->acronyms);
     jk_lexicon_release(&s->lexicon);
     jk_resources_release(&s->res);
+    free(s->doc_years);
     free(s->docs);
     jk_corpus_release(&s->corpus);
 }
@@ -127,6 +129,7 @@ static enum jk_status read_doc(struct state *s, size_t i, bool first, bool *usab
     d->bytes = info.bytes;
     memcpy(d->sha256, info.sha256, sizeof(d->sha256));
     d->skipped = info.binary || info.skip_reason;
+    d->year = info.year;
     d->skip_note = info.binary ? "skipped: binary" : info.skip_reason ? "skipped: no text" : NULL;
     d->invalid_utf8 = info.invalid_utf8;
     if (info.binary)
@@ -176,6 +179,7 @@ static void record_stats(struct state *s, struct jk_doc_record *d, const struct 
 static enum jk_status second_pass(struct state *s, struct jk_diag *diag)
 {
     size_t n = s->corpus.count;
+    s->doc_years = jk_calloc(n ? n : 1, sizeof(*s->doc_years));
     for (size_t i = 0; i < n; i++) {
         if (s->docs[i].skipped)
             continue;
@@ -185,6 +189,7 @@ static enum jk_status second_pass(struct state *s, struct jk_diag *diag)
             return st;
         struct jk_doc_stats stats;
         if (usable) {
+            s->doc_years[s->counter.n_docs] = s->docs[i].year;
             jk_docwork_count(&s->work, s->text.data, s->text.len, &s->counter, &stats);
             record_stats(s, &s->docs[i], &stats);
         }
@@ -236,6 +241,7 @@ static enum jk_status select_and_count(struct state *s, struct jk_diag *diag)
     if (st != JK_OK)
         return st;
     jk_build_map(&s->counter, &s->selection, s->opt->select.counting, s->opt->unit, &s->map);
+    jk_map_average_years(&s->map, &s->counter, &s->selection, s->doc_years);
     jk_select_relevant(&s->map, &s->selection, s->opt->select.keep_percent);
     return JK_OK;
 }

@@ -23,6 +23,7 @@ struct jk_doc_record {
     char sha256[65];
     bool skipped;          /* no usable text */
     const char *skip_note; /* why, for report.md */
+    int year;              /* publication year, 0 when unknown */
     size_t invalid_utf8;   /* sequences repaired */
     uint64_t tokens;       /* word tokens */
     uint32_t terms;        /* distinct candidate terms */

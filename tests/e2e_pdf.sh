@@ -8,11 +8,11 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 fail() { echo "FAIL: $*"; exit 1; }
 
-# pdf OUT LINE...: a minimal one-page PDF (Helvetica) with the lines; its byte offsets are
-# not listed (no xref table), which Poppler repairs as every reader does.
+# pdf OUT YEAR LINE...: a minimal one-page PDF (Helvetica) with the lines, created in YEAR;
+# its byte offsets are not listed (no xref table), which Poppler repairs as every reader does.
 pdf() {
-    local out=$1 stream="BT /F1 11 Tf 50 750 Td 14 TL" line
-    shift
+    local out=$1 year=$2 stream="BT /F1 11 Tf 50 750 Td 14 TL" line
+    shift 2
     for line in "$@"; do stream="$stream ($line) '"; done
     stream="$stream ET"
     {
@@ -22,17 +22,18 @@ pdf() {
         printf '/Resources << /Font << /F1 5 0 R >> >> >> endobj\n'
         printf '4 0 obj << /Length %d >> stream\n%s\nendstream endobj\n' "${#stream}" "$stream"
         printf '5 0 obj << /Type /Font /Subtype /Type1 /BaseFont /Helvetica >> endobj\n'
-        printf 'trailer << /Root 1 0 R >>\n%%%%EOF\n'
+        printf '6 0 obj << /Title (Kajian paradiplomasi) /CreationDate (D:%s0101120000) >> endobj\n' "$year"
+        printf 'trailer << /Root 1 0 R /Info 6 0 R >>\n%%%%EOF\n'
     } >"$out"
 }
 
 mkdir -p "$tmp/in" "$tmp/bad"
 l1="Kerja sama pemerintah daerah dan paradiplomasi di Indonesia berkembang pesat."
 l2="Kerja sama sister city antara pemerintah daerah dan kota di luar negeri."
-pdf "$tmp/in/a.pdf" "$l1" "$l2"
-pdf "$tmp/in/b.pdf" "$l2" "$l1"
-pdf "$tmp/in/c.pdf" "$l1" "Paradiplomasi pemerintah daerah menjadi kajian."
-pdf "$tmp/in/scan.pdf" ""
+pdf "$tmp/in/a.pdf" 2018 "$l1" "$l2"
+pdf "$tmp/in/b.pdf" 2020 "$l2" "$l1"
+pdf "$tmp/in/c.pdf" 2022 "$l1" "Paradiplomasi pemerintah daerah menjadi kajian."
+pdf "$tmp/in/scan.pdf" 2019 ""
 head -c 300 "$tmp/in/a.pdf" >"$tmp/in/broken.pdf"
 
 "$bin" map "$tmp/in" -o "$tmp/out" --min-occurrences 2 --keep 100 2>"$tmp/err" || { cat "$tmp/err"; fail "PDF folder failed"; }
@@ -44,6 +45,11 @@ grep -q "scan.pdf'.*no text layer.*OCR" "$tmp/err" || { cat "$tmp/err"; fail "no
 grep -q "broken.pdf'.*damaged or truncated" "$tmp/err" || { cat "$tmp/err"; fail "no warning for the damaged PDF"; }
 grep -q "scan.pdf | .* | skipped: no text" "$tmp/out/report.md" || fail "report.md does not list the skipped PDF"
 grep -q '"documents": 3' "$tmp/out/run.json" || fail "run.json does not count 3 documents"
+# Years from the PDFs' metadata: average year per term, and the overlay picture.
+grep -q "^[0-9]*,sister city,2,2,.*,2019,$" "$tmp/out/terms.csv" || { grep sister "$tmp/out/terms.csv"; fail "avg_year of sister city (2018, 2020) is not 2019"; }
+grep -q "^[0-9]*,paradiplomasi,3,3,.*,2020,$" "$tmp/out/terms.csv" || fail "avg_year of paradiplomasi is not 2020"
+[ -s "$tmp/out/overlay.svg" ] || fail "no overlay.svg although years are known"
+grep -q 'attr.name="avg_year"' "$tmp/out/network.graphml" || fail "GraphML lacks avg_year"
 
 # A folder of unusable PDFs only: one error, exit 3.
 cp "$tmp/in/scan.pdf" "$tmp/in/broken.pdf" "$tmp/bad/"
