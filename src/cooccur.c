@@ -241,33 +241,50 @@ void jk_build_map(const struct jk_counter *c, const struct jk_selection *sel,
     free(index);
 }
 
-void jk_map_average_years(struct jk_map *map, const struct jk_counter *c,
-                          const struct jk_selection *sel, const int *years)
+/* Mean of values[d] over the documents containing each selected term; known(v) filters. */
+static void average_over_documents(const struct jk_counter *c, const uint32_t *index,
+                                   size_t n_terms, const double *values, double *out)
 {
-    size_t n = jk_counter_terms(c);
+    double *sum = jk_calloc(n_terms ? n_terms : 1, sizeof(*sum));
+    uint32_t *known = jk_calloc(n_terms ? n_terms : 1, sizeof(*known));
+    for (size_t d = 0; d < c->n_docs; d++) {
+        if (isnan(values[d]))
+            continue;
+        for (size_t p = c->doc_start[d]; p < c->doc_start[d + 1]; p++) {
+            uint32_t i = index[c->pool_terms[p]];
+            if (i != UINT32_MAX) {
+                sum[i] += values[d];
+                known[i]++;
+            }
+        }
+    }
+    for (size_t i = 0; i < n_terms; i++)
+        out[i] = known[i] ? sum[i] / known[i] : NAN;
+    free(known);
+    free(sum);
+}
+
+void jk_map_average_metadata(struct jk_map *map, const struct jk_counter *c,
+                             const struct jk_selection *sel, const double *years,
+                             const double *citations)
+{
+    size_t n = jk_counter_terms(c), m = map->n_terms;
     uint32_t *index = jk_malloc((n ? n : 1) * sizeof(*index));
     for (size_t i = 0; i < n; i++)
         index[i] = UINT32_MAX;
     for (size_t i = 0; i < sel->count; i++)
         index[sel->ids[i]] = (uint32_t)i;
-    double *sum = jk_calloc(map->n_terms ? map->n_terms : 1, sizeof(*sum));
-    uint32_t *known = jk_calloc(map->n_terms ? map->n_terms : 1, sizeof(*known));
-    for (size_t d = 0; d < c->n_docs; d++) {
-        if (years[d] <= 0)
-            continue;
-        for (size_t p = c->doc_start[d]; p < c->doc_start[d + 1]; p++) {
-            uint32_t i = index[c->pool_terms[p]];
-            if (i != UINT32_MAX) {
-                sum[i] += years[d];
-                known[i]++;
-            }
-        }
+    double *avg = jk_malloc((m ? m : 1) * sizeof(*avg));
+    average_over_documents(c, index, m, years, avg);
+    for (size_t i = 0; i < m; i++) {
+        map->terms[i].avg_year = avg[i];
+        map->has_years |= !isnan(avg[i]);
     }
-    for (size_t i = 0; i < map->n_terms; i++) {
-        map->terms[i].avg_year = known[i] ? sum[i] / known[i] : NAN;
-        map->has_years |= known[i] > 0;
+    average_over_documents(c, index, m, citations, avg);
+    for (size_t i = 0; i < m; i++) {
+        map->terms[i].avg_citations = avg[i];
+        map->has_citations |= !isnan(avg[i]);
     }
-    free(known);
-    free(sum);
+    free(avg);
     free(index);
 }

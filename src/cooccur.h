@@ -30,12 +30,14 @@ void jk_build_map(const struct jk_counter *c, const struct jk_selection *sel,
                   enum jk_counting counting, struct jk_unit unit, struct jk_map *map);
 
 /*
- * Sets each term's avg_year to the mean publication year of the documents
- * containing it (documents without a year do not count; NAN when none has
- * one) and map->has_years when any is known. years[d] is document d's year
- * in the counter's order, 0 when unknown. Call right after jk_build_map.
+ * Sets each term's avg_year and avg_citations to the mean over the
+ * documents containing it of years[d] and citations[d] (d in the counter's
+ * document order; NAN = unknown, not counted; a term with none known gets
+ * NAN) and sets map->has_years / has_citations when any is known. Call
+ * right after jk_build_map.
  */
-void jk_map_average_years(struct jk_map *map, const struct jk_counter *c,
-                          const struct jk_selection *sel, const int *years);
+void jk_map_average_metadata(struct jk_map *map, const struct jk_counter *c,
+                             const struct jk_selection *sel, const double *years,
+                             const double *citations);
 
 #endif

@@ -14,6 +14,7 @@
 #include <sys/stat.h>
 
 #include "read_pdf.h"
+#include "sources.h"
 #include "util/mem.h"
 #include "util/sha256.h"
 
@@ -41,7 +42,8 @@ static bool has_extension(const char *name, const char *ext)
 
 static bool is_document_name(const char *name)
 {
-    return has_extension(name, ".txt") || has_extension(name, ".md") || has_extension(name, ".pdf");
+    return has_extension(name, ".txt") || has_extension(name, ".md") ||
+           has_extension(name, ".pdf") || jk_is_record_file(name);
 }
 
 static void add_file(struct jk_corpus *c, const char *path, uint64_t size)
@@ -117,8 +119,9 @@ static enum jk_status collect_one(struct jk_corpus *c, const char *input, struct
     if (S_ISDIR(sb.st_mode))
         return walk(c, input, 0, diag);
     if (!S_ISREG(sb.st_mode) || !is_document_name(input))
-        return jk_error(diag, JK_E_INPUT,
-                        "input '%s' is not a folder or a .txt, .md or .pdf document", input);
+        return jk_error(
+            diag, JK_E_INPUT,
+            "input '%s' is not a folder or a .txt, .md, .pdf, .csv, .ris or .bib document", input);
     add_file(c, input, (uint64_t)sb.st_size);
     return JK_OK;
 }
@@ -132,10 +135,10 @@ enum jk_status jk_corpus_collect(struct jk_corpus *c, const char *const *inputs,
             return st;
     }
     if (c->count == 0)
-        return jk_error(
-            diag, JK_E_INPUT,
-            "no .txt, .md or .pdf documents found in '%s'%s; put the documents to map there",
-            n_inputs ? inputs[0] : "", n_inputs > 1 ? " or the other inputs" : "");
+        return jk_error(diag, JK_E_INPUT,
+                        "no .txt, .md, .pdf, .csv, .ris or .bib documents found in '%s'%s; put the "
+                        "documents to map there",
+                        n_inputs ? inputs[0] : "", n_inputs > 1 ? " or the other inputs" : "");
     sort_unique(c);
     return JK_OK;
 }

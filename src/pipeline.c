@@ -8,6 +8,8 @@
  */
 #include "pipeline.h"
 
+#include <ctype.h>
+#include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -26,6 +28,7 @@
 #include "outdir.h"
 #include "outputs.h"
 #include "resources.h"
+#include "sources.h"
 #include "termfile.h"
 #include "util/igraph_glue.h"
 #include "util/mem.h"
@@ -44,7 +47,13 @@ struct state {
     struct jk_counter counter;
     struct jk_selection selection;
     struct jk_map map;
-    int *doc_years; /* per counted document (the counter's order): year or 0 */
+    double *doc_years;     /* per counted document (the counter's order); NAN unknown */
+    double *doc_citations; /* likewise */
+    size_t cap_meta;
+    struct jk_buf record_text;
+    struct jk_strmap seen_records; /* DOIs and normalised titles of records read */
+    struct jk_strmap duplicates;   /* "file:record" of records found twice */
+    size_t current_file;
     struct jk_outdir out;
     struct jk_run run;
     bool progress;
@@ -60,6 +69,9 @@ static void state_init(struct state *s, const struct jk_map_options *opt)
     jk_lexicon_init(&s->lexicon);
     jk_acronyms_init(&s->acronyms);
     jk_buf_init(&s->text);
+    jk_buf_init(&s->record_text);
+    jk_strmap_init(&s->seen_records);
+    jk_strmap_init(&s->duplicates);
     jk_counter_init(&s->counter);
     if (opt->unit.kind != JK_UNIT_DOCUMENT)
         jk_counter_keep_positions(&s->counter);
@@ -82,6 +94,10 @@ static void state_release(struct state *s)
     jk_lexicon_release(&s->lexicon);
     jk_resources_release(&s->res);
     free(s->doc_years);
+    free(s->doc_citations);
+    jk_buf_release(&s->record_text);
+    jk_strmap_release(&s->seen_records);
+    jk_strmap_release(&s->duplicates);
     free(s->docs);
     jk_corpus_release(&s->corpus);
 }
@@ -141,6 +157,61 @@ static enum jk_status read_doc(struct state *s, size_t i, bool first, bool *usab
     return st;
 }
 
+static void learn_document(struct state *s, struct jk_doc_record *d, const char *text, size_t len)
+{
+    s->run.docs_used++;
+    d->records++;
+    jk_docwork_learn(&s->work, text, len);
+}
+
+/* "file:record", the identity of a record across the two passes. */
+static void record_id(char *out, size_t n, size_t file, const struct jk_record *r)
+{
+    snprintf(out, n, "%zu:%zu", file, r->number);
+}
+
+/* The record's identity for duplicates: its DOI, else its title in lower-case letters and digits.
+ */
+static bool duplicate_key(const struct jk_record *r, struct jk_buf *key)
+{
+    jk_buf_clear(key);
+    if (r->doi.len) {
+        jk_buf_adds(key, "doi:");
+        jk_buf_add(key, r->doi.data, r->doi.len);
+        return true;
+    }
+    jk_buf_adds(key, "title:");
+    for (size_t i = 0; i < r->title.len; i++) {
+        unsigned char ch = (unsigned char)r->title.data[i];
+        if (ch >= 0x80 || isalnum(ch))
+            jk_buf_addc(key, (char)tolower(ch));
+    }
+    return key->len > 6;
+}
+
+/* First pass: a record found before (same DOI or title) is noted and not read again. */
+static enum jk_status learn_record(void *ctx, const char *text, size_t len,
+                                   const struct jk_record *r, struct jk_diag *diag)
+{
+    (void)diag;
+    struct state *s = ctx;
+    struct jk_buf key;
+    jk_buf_init(&key);
+    bool added = true;
+    if (duplicate_key(r, &key))
+        jk_strmap_intern(&s->seen_records, key.data, key.len, &added);
+    jk_buf_release(&key);
+    if (!added) {
+        char id[64];
+        record_id(id, sizeof(id), s->current_file, r);
+        jk_strmap_intern(&s->duplicates, id, strlen(id), NULL);
+        s->run.duplicates++;
+        return JK_OK;
+    }
+    learn_document(s, &s->docs[s->current_file], text, len);
+    return JK_OK;
+}
+
 static enum jk_status first_pass(struct state *s, struct jk_diag *diag)
 {
     size_t n = s->corpus.count;
@@ -150,10 +221,13 @@ static enum jk_status first_pass(struct state *s, struct jk_diag *diag)
         enum jk_status st = read_doc(s, i, true, &usable, diag);
         if (st != JK_OK)
             return st;
-        if (usable) {
-            s->run.docs_used++;
-            jk_docwork_learn(&s->work, s->text.data, s->text.len);
-        }
+        s->current_file = i;
+        if (usable && jk_is_record_file(s->corpus.files[i].path))
+            st = jk_read_records(s->corpus.files[i].path, learn_record, s, &s->record_text, diag);
+        else if (usable)
+            learn_document(s, &s->docs[i], s->text.data, s->text.len);
+        if (st != JK_OK)
+            return st;
         progress(s, "reading", i + 1, n);
     }
     if (s->run.docs_used == 0)
@@ -168,18 +242,46 @@ static enum jk_status first_pass(struct state *s, struct jk_diag *diag)
 
 static void record_stats(struct state *s, struct jk_doc_record *d, const struct jk_doc_stats *st)
 {
-    d->tokens = st->tokens;
-    d->terms = st->terms;
+    d->tokens += st->tokens;
+    d->terms += st->terms;
     s->run.tokens += st->tokens;
     s->run.sentences_id += st->sent_id;
     s->run.sentences_en += st->sent_en;
     s->run.pattern_matches += st->patterns;
 }
 
+/* Second pass: counts one document of the current file, with its year and citations. */
+static void count_document(struct state *s, const char *text, size_t len, double year,
+                           double citations)
+{
+    size_t d = s->counter.n_docs;
+    size_t cap = s->cap_meta;
+    JK_GROW(s->doc_years, d + 1, cap);
+    cap = s->cap_meta;
+    JK_GROW(s->doc_citations, d + 1, cap);
+    s->cap_meta = cap;
+    s->doc_years[d] = year;
+    s->doc_citations[d] = citations;
+    struct jk_doc_stats stats;
+    jk_docwork_count(&s->work, text, len, &s->counter, &stats);
+    record_stats(s, &s->docs[s->current_file], &stats);
+}
+
+static enum jk_status count_record(void *ctx, const char *text, size_t len,
+                                   const struct jk_record *r, struct jk_diag *diag)
+{
+    (void)diag;
+    struct state *s = ctx;
+    char id[64];
+    record_id(id, sizeof(id), s->current_file, r);
+    if (jk_strmap_find(&s->duplicates, id, strlen(id)) == JK_NO_ID)
+        count_document(s, text, len, r->year > 0 ? r->year : NAN, r->citations);
+    return JK_OK;
+}
+
 static enum jk_status second_pass(struct state *s, struct jk_diag *diag)
 {
     size_t n = s->corpus.count;
-    s->doc_years = jk_calloc(n ? n : 1, sizeof(*s->doc_years));
     for (size_t i = 0; i < n; i++) {
         if (s->docs[i].skipped)
             continue;
@@ -187,12 +289,14 @@ static enum jk_status second_pass(struct state *s, struct jk_diag *diag)
         enum jk_status st = read_doc(s, i, false, &usable, diag);
         if (st != JK_OK)
             return st;
-        struct jk_doc_stats stats;
-        if (usable) {
-            s->doc_years[s->counter.n_docs] = s->docs[i].year;
-            jk_docwork_count(&s->work, s->text.data, s->text.len, &s->counter, &stats);
-            record_stats(s, &s->docs[i], &stats);
-        }
+        s->current_file = i;
+        if (usable && jk_is_record_file(s->corpus.files[i].path))
+            st = jk_read_records(s->corpus.files[i].path, count_record, s, &s->record_text, diag);
+        else if (usable)
+            count_document(s, s->text.data, s->text.len,
+                           s->docs[i].year > 0 ? s->docs[i].year : NAN, NAN);
+        if (st != JK_OK)
+            return st;
         progress(s, "extracting terms", i + 1, n);
     }
     progress(s, "extracting terms", n, n);
@@ -241,7 +345,7 @@ static enum jk_status select_and_count(struct state *s, struct jk_diag *diag)
     if (st != JK_OK)
         return st;
     jk_build_map(&s->counter, &s->selection, s->opt->select.counting, s->opt->unit, &s->map);
-    jk_map_average_years(&s->map, &s->counter, &s->selection, s->doc_years);
+    jk_map_average_metadata(&s->map, &s->counter, &s->selection, s->doc_years, s->doc_citations);
     jk_select_relevant(&s->map, &s->selection, s->opt->select.keep_percent);
     return JK_OK;
 }

@@ -24,6 +24,7 @@ struct jk_doc_record {
     bool skipped;          /* no usable text */
     const char *skip_note; /* why, for report.md */
     int year;              /* publication year, 0 when unknown */
+    uint32_t records;      /* documents it gave (a record file: its records) */
     size_t invalid_utf8;   /* sequences repaired */
     uint64_t tokens;       /* word tokens */
     uint32_t terms;        /* distinct candidate terms */
@@ -47,6 +48,7 @@ struct jk_run {
     uint64_t sentences_id;    /* sentences tagged Indonesian */
     uint64_t sentences_en;    /* sentences tagged English */
     uint64_t pattern_matches; /* keyword-pattern matches counted */
+    size_t duplicates;        /* records found twice (same DOI or title), counted once */
 };
 
 /*

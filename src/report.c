@@ -43,6 +43,9 @@ static void report_corpus(struct jk_buf *b, const struct jk_run *run)
     jk_buf_addf(
         b, "- skipped (binary, or PDF without text): %zu\n- with invalid UTF-8 repaired: %zu\n",
         skipped, repaired);
+    if (run->duplicates)
+        jk_buf_addf(b, "- records found twice (same DOI or title), counted once: %zu\n",
+                    run->duplicates);
     jk_buf_addf(b, "- word tokens: %llu\n", (unsigned long long)run->tokens);
     jk_buf_addf(b, "- sentences: %llu Indonesian, %llu English (tagged by stopword evidence)\n",
                 (unsigned long long)run->sentences_id, (unsigned long long)run->sentences_en);
@@ -204,13 +207,17 @@ static void report_clusters(struct jk_buf *b, const struct jk_map *m, const size
 
 static void report_documents(struct jk_buf *b, const struct jk_run *run)
 {
-    jk_buf_adds(b, "## Documents\n\n| file | bytes | words | candidate terms | note |\n"
-                   "|---|---|---|---|---|\n");
+    jk_buf_adds(b, "## Documents\n\n| file | bytes | documents | year | words | candidate terms | "
+                   "note |\n|---|---|---|---|---|---|---|\n");
     for (size_t i = 0; i < run->n_docs; i++) {
         const struct jk_doc_record *d = &run->docs[i];
         const char *note = d->skipped ? d->skip_note : d->invalid_utf8 ? "UTF-8 repaired" : "";
-        jk_buf_addf(b, "| %s | %llu | %llu | %u | %s |\n", d->path, (unsigned long long)d->bytes,
-                    (unsigned long long)d->tokens, d->terms, note);
+        char year[16] = "";
+        if (d->year > 0)
+            snprintf(year, sizeof(year), "%d", d->year);
+        jk_buf_addf(b, "| %s | %llu | %u | %s | %llu | %u | %s |\n", d->path,
+                    (unsigned long long)d->bytes, d->records, year, (unsigned long long)d->tokens,
+                    d->terms, note);
     }
 }
 

@@ -45,7 +45,7 @@ static void test_missing_and_empty_inputs_are_errors(void **state)
     jk_diag_init(&d);
     const char *empty[] = {dir};
     assert_int_equal(jk_corpus_collect(&c, empty, 1, &d), JK_E_INPUT);
-    assert_non_null(strstr(d.msg, "no .txt, .md or .pdf documents found"));
+    assert_non_null(strstr(d.msg, "no .txt, .md, .pdf, .csv, .ris or .bib documents found"));
     assert_non_null(strstr(d.msg, dir));
     jk_diag_init(&d);
     const char *missing[] = {"/nonexistent/jaringkata-folder"};
