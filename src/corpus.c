@@ -22,6 +22,7 @@ void jk_corpus_init(struct jk_corpus *c)
 {
     c->files = NULL;
     c->count = c->cap = 0;
+    c->sources = NULL;
 }
 
 void jk_corpus_release(struct jk_corpus *c)
@@ -31,19 +32,8 @@ void jk_corpus_release(struct jk_corpus *c)
     for (size_t i = 0; i < c->count; i++)
         free(c->files[i].path);
     free(c->files);
-    jk_corpus_init(c);
-}
-
-static bool has_extension(const char *name, const char *ext)
-{
-    const char *dot = strrchr(name, '.');
-    return dot && strcasecmp(dot, ext) == 0;
-}
-
-static bool is_document_name(const char *name)
-{
-    return has_extension(name, ".txt") || has_extension(name, ".md") ||
-           has_extension(name, ".pdf") || jk_is_record_file(name);
+    c->files = NULL;
+    c->count = c->cap = 0;
 }
 
 static void add_file(struct jk_corpus *c, const char *path, uint64_t size)
@@ -61,6 +51,11 @@ static char *join_path(const char *dir, const char *name)
     char *p = jk_malloc(dl + strlen(name) + 2);
     sprintf(p, "%s%s%s", dir, slash ? "" : "/", name);
     return p;
+}
+
+static bool is_document_name(const struct jk_corpus *c, const char *name)
+{
+    return jk_is_source_name(name, c->sources);
 }
 
 static enum jk_status walk(struct jk_corpus *c, const char *dir, unsigned depth,
@@ -82,7 +77,7 @@ static enum jk_status walk(struct jk_corpus *c, const char *dir, unsigned depth,
             jk_warn("skipping '%s': %s", path, strerror(errno));
         else if (S_ISDIR(sb.st_mode))
             st = walk(c, path, depth + 1, diag);
-        else if (S_ISREG(sb.st_mode) && is_document_name(e->d_name))
+        else if (S_ISREG(sb.st_mode) && is_document_name(c, e->d_name))
             add_file(c, path, (uint64_t)sb.st_size);
         free(path);
     }
@@ -118,7 +113,7 @@ static enum jk_status collect_one(struct jk_corpus *c, const char *input, struct
                         strerror(errno));
     if (S_ISDIR(sb.st_mode))
         return walk(c, input, 0, diag);
-    if (!S_ISREG(sb.st_mode) || !is_document_name(input))
+    if (!S_ISREG(sb.st_mode) || !is_document_name(c, input))
         return jk_error(
             diag, JK_E_INPUT,
             "input '%s' is not a folder or a .txt, .md, .pdf, .csv, .ris or .bib document", input);
@@ -267,8 +262,8 @@ static enum jk_status read_pdf_text(const struct jk_source *src, struct jk_buf *
     return st;
 }
 
-enum jk_status jk_corpus_read(const struct jk_source *src, struct jk_buf *text,
-                              struct jk_read_info *info, struct jk_diag *diag)
+enum jk_status jk_corpus_read(const struct jk_source *src, const struct jk_source_options *sources,
+                              struct jk_buf *text, struct jk_read_info *info, struct jk_diag *diag)
 {
     struct jk_buf raw;
     jk_buf_init(&raw);
@@ -283,7 +278,7 @@ enum jk_status jk_corpus_read(const struct jk_source *src, struct jk_buf *text,
         info->bytes = raw.len;
         info->binary = memchr(raw.data, '\0', raw.len) != NULL;
     }
-    if (st == JK_OK && has_extension(src->path, ".pdf")) {
+    if (st == JK_OK && jk_source_format(src->path, sources) == JK_FORMAT_PDF) {
         info->binary = false; /* PDFs are binary by nature: Poppler reads them */
         st = read_pdf_text(src, text, info, diag);
     } else if (st == JK_OK && !info->binary) {

@@ -12,6 +12,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "sources.h"
 #include "util/buf.h"
 #include "util/status.h"
 
@@ -25,6 +26,7 @@ struct jk_corpus {
     struct jk_source *files;
     size_t count;
     size_t cap;
+    const struct jk_source_options *sources; /* borrowed; NULL: by extension */
 };
 
 void jk_corpus_init(struct jk_corpus *c);
@@ -57,8 +59,8 @@ struct jk_read_info {
  * A PDF yields its text; an encrypted, scanned or damaged one is skipped
  * after one warning (info->skip_reason set, text empty).
  */
-enum jk_status jk_corpus_read(const struct jk_source *src, struct jk_buf *text,
-                              struct jk_read_info *info, struct jk_diag *diag);
+enum jk_status jk_corpus_read(const struct jk_source *src, const struct jk_source_options *sources,
+                              struct jk_buf *text, struct jk_read_info *info, struct jk_diag *diag);
 
 /*
  * Replaces invalid UTF-8 in s[0..len) by U+FFFD, appending the result to out.

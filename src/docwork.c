@@ -4,6 +4,7 @@
  */
 #include "docwork.h"
 
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -225,4 +226,39 @@ void jk_docwork_add_acronym_aliases(struct jk_docwork *w, struct jk_counter *cou
         jk_phrase_key(&w->extractor, long_form, long_len, &w->key);
         jk_counter_add_alias(counter, w->key.data, w->key.len, short_form, strlen(short_form));
     }
+}
+
+/* Trims spaces and punctuation around a keyword. */
+static void trim(const char **s, size_t *len)
+{
+    while (*len && (isspace((unsigned char)**s) || **s == '.'))
+        (*s)++, (*len)--;
+    while (*len && (isspace((unsigned char)(*s)[*len - 1]) || (*s)[*len - 1] == '.'))
+        (*len)--;
+}
+
+void jk_docwork_count_keywords(struct jk_docwork *w, const char *keywords, size_t len,
+                               struct jk_counter *counter, struct jk_doc_stats *stats)
+{
+    w->counter = counter;
+    w->stats = stats;
+    memset(stats, 0, sizeof(*stats));
+    w->tokens.count = 0; /* no tokens: every keyword sits at position 0 */
+    w->n_matches = 0;
+    size_t before = counter->pool_len;
+    jk_counter_begin_doc(counter);
+    for (size_t i = 0; i < len;) {
+        size_t n = strcspn(keywords + i, ";");
+        const char *kw = keywords + i;
+        size_t kl = n < len - i ? n : len - i;
+        trim(&kw, &kl);
+        if (kl && jk_lowercase(kw, kl, &w->surface)) {
+            jk_phrase_key(&w->extractor, w->surface.data, w->surface.len, &w->key);
+            add_candidate(w, w->key.data, w->key.len, w->surface.data, w->surface.len, 0);
+            stats->tokens++;
+        }
+        i += n + 1;
+    }
+    jk_counter_end_doc(counter);
+    stats->terms = (uint32_t)(counter->pool_len - before);
 }

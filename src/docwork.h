@@ -70,6 +70,14 @@ void jk_docwork_learn(struct jk_docwork *w, const char *text, size_t len);
 void jk_docwork_count(struct jk_docwork *w, const char *text, size_t len,
                       struct jk_counter *counter, struct jk_doc_stats *stats);
 
+/*
+ * Second pass, --items keywords: counts a record's author keywords ("; "
+ * separated) as its terms, each normalised and put through the thesaurus
+ * like a mined term, instead of extracting terms from text.
+ */
+void jk_docwork_count_keywords(struct jk_docwork *w, const char *keywords, size_t len,
+                               struct jk_counter *counter, struct jk_doc_stats *stats);
+
 /* After the second pass: lists each acronym ("sdm") among its long form's aliases. */
 void jk_docwork_add_acronym_aliases(struct jk_docwork *w, struct jk_counter *counter);
 

@@ -88,6 +88,8 @@ void jk_map_options_init(struct jk_map_options *o)
     o->dictionary = JK_HUNSPELL_ID_DIC;
     o->langs = JK_LANGS_BOTH;
     o->formats = (1u << N_FORMATS) - 1;
+    jk_csv_columns_init(&o->columns);
+    o->sources.columns = &o->columns;
 }
 
 void jk_map_options_release(struct jk_map_options *o)
@@ -96,6 +98,7 @@ void jk_map_options_release(struct jk_map_options *o)
         return;
     free(o->inputs);
     free(o->stopword_files);
+    jk_csv_columns_release(&o->columns);
     o->inputs = NULL;
     o->stopword_files = NULL;
     o->n_inputs = o->n_stopword_files = 0;
@@ -113,6 +116,18 @@ void jk_map_options_usage(FILE *out)
           "      --formats LIST         files to write, comma-separated from\n"
           "                             " JK_FORMAT_NAMES " (default: all);\n"
           "                             report.md and run.json are always written\n"
+          "\n"
+          "Inputs:\n"
+          "      --format F             read every file as auto (by extension), text, pdf,\n"
+          "                             csv, ris, bibtex or vosviewer (default: auto)\n"
+          "      --fields LIST          record fields mined: title,abstract,keywords,fulltext\n"
+          "                             (default: title and abstract)\n"
+          "      --columns SPEC         CSV columns, e.g. title=Judul,abstract=Ringkasan\n"
+          "      --scores FILE          VOSviewer scores file for --format vosviewer\n"
+          "      --section abstract     keep only the abstract of PDFs and long documents\n"
+          "                             (default: all text)\n"
+          "      --items keywords       map the records' author keywords instead of mined\n"
+          "                             terms (default: terms)\n"
           "\n"
           "Terms:\n"
           "      --max-words N          longest term in words, 1-8 (default: 3)\n"
@@ -202,6 +217,12 @@ enum {
     OPT_NO_NESTED,
     OPT_UNIT,
     OPT_NORMALIZATION,
+    OPT_FORMAT,
+    OPT_FIELDS,
+    OPT_COLUMNS,
+    OPT_SCORES,
+    OPT_SECTION,
+    OPT_ITEMS,
     OPT_FORMATS,
     OPT_LANG,
     OPT_STEM,
@@ -240,6 +261,12 @@ static const struct option long_options[] = {
     {"unit", required_argument, NULL, OPT_UNIT},
     {"normalization", required_argument, NULL, OPT_NORMALIZATION},
     {"formats", required_argument, NULL, OPT_FORMATS},
+    {"format", required_argument, NULL, OPT_FORMAT},
+    {"fields", required_argument, NULL, OPT_FIELDS},
+    {"columns", required_argument, NULL, OPT_COLUMNS},
+    {"scores", required_argument, NULL, OPT_SCORES},
+    {"section", required_argument, NULL, OPT_SECTION},
+    {"items", required_argument, NULL, OPT_ITEMS},
     {"lang", required_argument, NULL, OPT_LANG},
     {"stem", no_argument, NULL, OPT_STEM},
     {"no-stem", no_argument, NULL, OPT_NO_STEM},
@@ -361,6 +388,46 @@ static void push(const char ***list, size_t *n, const char *s)
 {
     *list = jk_realloc(*list, (*n + 1) * sizeof(**list));
     (*list)[(*n)++] = s;
+}
+
+/* --section all|abstract and --items terms|keywords. */
+static enum jk_status parse_choice(const char *opt, const char *text, const char *no,
+                                   const char *yes, bool *out, struct jk_diag *diag)
+{
+    if (strcmp(text, no) == 0 || strcmp(text, yes) == 0) {
+        *out = strcmp(text, yes) == 0;
+        return JK_OK;
+    }
+    return jk_error(diag, JK_E_USAGE, "--%s takes '%s' or '%s', not '%s'", opt, no, yes, text);
+}
+
+/* Input options. Returns false when c is not one of them. */
+static bool apply_input_option(struct jk_map_options *o, int c, const char *arg, enum jk_status *st,
+                               struct jk_diag *diag)
+{
+    switch (c) {
+    case OPT_FORMAT:
+        *st = jk_format_parse(arg, &o->sources.format, diag);
+        break;
+    case OPT_FIELDS:
+        *st = jk_fields_parse(arg, &o->sources.fields, diag);
+        break;
+    case OPT_COLUMNS:
+        *st = jk_csv_columns_parse(arg, &o->columns, diag);
+        break;
+    case OPT_SCORES:
+        o->sources.scores = arg;
+        break;
+    case OPT_SECTION:
+        *st = parse_choice("section", arg, "all", "abstract", &o->section_abstract, diag);
+        break;
+    case OPT_ITEMS:
+        *st = parse_choice("items", arg, "terms", "keywords", &o->items_keywords, diag);
+        break;
+    default:
+        return false;
+    }
+    return true;
 }
 
 /* Output, word-list and term options. Returns false when c is not one of them. */
@@ -517,8 +584,8 @@ static bool apply_graph_option(struct jk_map_options *o, int c, const char *arg,
 static enum jk_status apply(struct jk_map_options *o, int c, const char *arg, struct jk_diag *diag)
 {
     enum jk_status st = JK_OK;
-    if (!apply_terms_option(o, c, arg, &st, diag) && !apply_select_option(o, c, arg, &st, diag) &&
-        !apply_graph_option(o, c, arg, &st, diag))
+    if (!apply_input_option(o, c, arg, &st, diag) && !apply_terms_option(o, c, arg, &st, diag) &&
+        !apply_select_option(o, c, arg, &st, diag) && !apply_graph_option(o, c, arg, &st, diag))
         st = jk_error(diag, JK_E_USAGE, "unknown option; see 'jaringkata map --help'");
     return st;
 }

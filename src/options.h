@@ -17,6 +17,7 @@
 #include "count.h"
 #include "network.h"
 #include "select.h"
+#include "sources.h"
 #include "terms.h"
 #include "util/status.h"
 
@@ -34,15 +35,19 @@ struct jk_map_options {
     unsigned width, height;      /* pictures, pixels */
     const char **stopword_files; /* owned array of borrowed argv strings: --stopwords */
     size_t n_stopword_files;
-    const char *stopwords_dir; /* the bundled lists */
-    bool academic;             /* use stopwords/academic-id.txt */
-    bool stem;                 /* term-preserving Indonesian stemming */
-    const char *dictionary;    /* hunspell-id's .dic */
-    enum jk_lang_filter langs; /* which sentences give terms */
-    const char *thesaurus;     /* VOSviewer thesaurus, or NULL */
-    const char *patterns;      /* keyword patterns, or NULL */
-    const char *terms_file;    /* reviewed terms.tsv, or NULL */
-    unsigned formats;          /* JK_FORMAT_* bits to write */
+    const char *stopwords_dir;        /* the bundled lists */
+    bool academic;                    /* use stopwords/academic-id.txt */
+    bool stem;                        /* term-preserving Indonesian stemming */
+    const char *dictionary;           /* hunspell-id's .dic */
+    enum jk_lang_filter langs;        /* which sentences give terms */
+    const char *thesaurus;            /* VOSviewer thesaurus, or NULL */
+    const char *patterns;             /* keyword patterns, or NULL */
+    const char *terms_file;           /* reviewed terms.tsv, or NULL */
+    unsigned formats;                 /* JK_FORMAT_* bits to write */
+    struct jk_source_options sources; /* how files become documents */
+    struct jk_csv_columns columns;    /* --columns, pointed to by sources */
+    bool section_abstract;            /* --section abstract */
+    bool items_keywords;              /* --items keywords */
     bool quiet;
     bool help;
 };

@@ -136,7 +136,7 @@ static enum jk_status read_doc(struct state *s, size_t i, bool first, bool *usab
 {
     struct jk_read_info info;
     const struct jk_source *src = &s->corpus.files[i];
-    enum jk_status st = jk_corpus_read(src, &s->text, &info, diag);
+    enum jk_status st = jk_corpus_read(src, &s->opt->sources, &s->text, &info, diag);
     *usable = st == JK_OK && !info.binary && !info.skip_reason;
     if (st != JK_OK || !first)
         return st;
@@ -155,6 +155,16 @@ static enum jk_status read_doc(struct state *s, size_t i, bool first, bool *usab
                 "as UTF-8 for exact results",
                 src->path, (unsigned long long)info.first_invalid, info.invalid_utf8);
     return st;
+}
+
+/*
+ * With --section abstract, cuts a plain or PDF document down to its abstract;
+ * a document without one stays whole. Counts the abstracts on the first pass.
+ */
+static void keep_section(struct state *s, bool first)
+{
+    if (s->opt->section_abstract && jk_keep_abstract(&s->text) && first)
+        s->run.abstracts_found++;
 }
 
 static void learn_document(struct state *s, struct jk_doc_record *d, const char *text, size_t len)
@@ -222,10 +232,13 @@ static enum jk_status first_pass(struct state *s, struct jk_diag *diag)
         if (st != JK_OK)
             return st;
         s->current_file = i;
-        if (usable && jk_is_record_file(s->corpus.files[i].path))
-            st = jk_read_records(s->corpus.files[i].path, learn_record, s, &s->record_text, diag);
-        else if (usable)
+        if (usable && jk_is_record_file(s->corpus.files[i].path, &s->opt->sources))
+            st = jk_read_records(s->corpus.files[i].path, &s->opt->sources, learn_record, s,
+                                 &s->record_text, diag);
+        else if (usable) {
+            keep_section(s, true);
             learn_document(s, &s->docs[i], s->text.data, s->text.len);
+        }
         if (st != JK_OK)
             return st;
         progress(s, "reading", i + 1, n);
@@ -251,8 +264,19 @@ static void record_stats(struct state *s, struct jk_doc_record *d, const struct 
 }
 
 /* Second pass: counts one document of the current file, with its year and citations. */
+static size_t note_metadata(struct state *s, double year, double citations);
+
 static void count_document(struct state *s, const char *text, size_t len, double year,
                            double citations)
+{
+    note_metadata(s, year, citations);
+    struct jk_doc_stats stats;
+    jk_docwork_count(&s->work, text, len, &s->counter, &stats);
+    record_stats(s, &s->docs[s->current_file], &stats);
+}
+
+/* Room for one more counted document's year and citations; returns its index. */
+static size_t note_metadata(struct state *s, double year, double citations)
 {
     size_t d = s->counter.n_docs;
     size_t cap = s->cap_meta;
@@ -262,8 +286,23 @@ static void count_document(struct state *s, const char *text, size_t len, double
     s->cap_meta = cap;
     s->doc_years[d] = year;
     s->doc_citations[d] = citations;
+    return d;
+}
+
+/* A plain or PDF document (its abstract with --section abstract). */
+static void count_text(struct state *s, size_t file)
+{
+    keep_section(s, false);
+    double year = s->docs[file].year > 0 ? s->docs[file].year : NAN;
+    count_document(s, s->text.data, s->text.len, year, NAN);
+}
+
+/* --items keywords: the record's author keywords are its terms. */
+static void count_keywords(struct state *s, const struct jk_record *r)
+{
+    note_metadata(s, r->year > 0 ? r->year : NAN, r->citations);
     struct jk_doc_stats stats;
-    jk_docwork_count(&s->work, text, len, &s->counter, &stats);
+    jk_docwork_count_keywords(&s->work, r->keywords.data, r->keywords.len, &s->counter, &stats);
     record_stats(s, &s->docs[s->current_file], &stats);
 }
 
@@ -274,7 +313,11 @@ static enum jk_status count_record(void *ctx, const char *text, size_t len,
     struct state *s = ctx;
     char id[64];
     record_id(id, sizeof(id), s->current_file, r);
-    if (jk_strmap_find(&s->duplicates, id, strlen(id)) == JK_NO_ID)
+    if (jk_strmap_find(&s->duplicates, id, strlen(id)) != JK_NO_ID)
+        return JK_OK;
+    if (s->opt->items_keywords)
+        count_keywords(s, r);
+    else
         count_document(s, text, len, r->year > 0 ? r->year : NAN, r->citations);
     return JK_OK;
 }
@@ -290,11 +333,11 @@ static enum jk_status second_pass(struct state *s, struct jk_diag *diag)
         if (st != JK_OK)
             return st;
         s->current_file = i;
-        if (usable && jk_is_record_file(s->corpus.files[i].path))
-            st = jk_read_records(s->corpus.files[i].path, count_record, s, &s->record_text, diag);
-        else if (usable)
-            count_document(s, s->text.data, s->text.len,
-                           s->docs[i].year > 0 ? s->docs[i].year : NAN, NAN);
+        if (usable && jk_is_record_file(s->corpus.files[i].path, &s->opt->sources))
+            st = jk_read_records(s->corpus.files[i].path, &s->opt->sources, count_record, s,
+                                 &s->record_text, diag);
+        else if (usable && !s->opt->items_keywords)
+            count_text(s, i);
         if (st != JK_OK)
             return st;
         progress(s, "extracting terms", i + 1, n);
@@ -392,6 +435,7 @@ static enum jk_status export_all(struct state *s, struct jk_diag *diag)
 static enum jk_status prepare(struct state *s, struct jk_diag *diag)
 {
     jk_igraph_setup();
+    s->corpus.sources = &s->opt->sources;
     enum jk_status st = jk_corpus_collect(&s->corpus, s->opt->inputs, s->opt->n_inputs, diag);
     if (st == JK_OK)
         st = jk_outdir_open(&s->out, s->opt->output, diag);

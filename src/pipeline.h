@@ -49,6 +49,7 @@ struct jk_run {
     uint64_t sentences_en;    /* sentences tagged English */
     uint64_t pattern_matches; /* keyword-pattern matches counted */
     size_t duplicates;        /* records found twice (same DOI or title), counted once */
+    size_t abstracts_found;   /* documents cut to their abstract (--section abstract) */
 };
 
 /*

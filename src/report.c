@@ -43,6 +43,10 @@ static void report_corpus(struct jk_buf *b, const struct jk_run *run)
     jk_buf_addf(
         b, "- skipped (binary, or PDF without text): %zu\n- with invalid UTF-8 repaired: %zu\n",
         skipped, repaired);
+    if (run->opt->section_abstract)
+        jk_buf_addf(b, "- abstracts found (--section abstract): %zu\n", run->abstracts_found);
+    if (run->opt->items_keywords)
+        jk_buf_adds(b, "- items: author keywords (--items keywords)\n");
     if (run->duplicates)
         jk_buf_addf(b, "- records found twice (same DOI or title), counted once: %zu\n",
                     run->duplicates);

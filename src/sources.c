@@ -1,12 +1,13 @@
-/* Record files into documents (see sources.h). */
+/* Files into documents: reader choice, record fields, abstract sections (see sources.h). */
 #include "sources.h"
 
+#include <ctype.h>
 #include <string.h>
 #include <strings.h>
 
 #include "read_bibtex.h"
-#include "read_csv.h"
 #include "read_ris.h"
+#include "read_vos.h"
 
 static bool ends_with(const char *path, const char *ext)
 {
@@ -14,15 +15,83 @@ static bool ends_with(const char *path, const char *ext)
     return dot && strcasecmp(dot, ext) == 0;
 }
 
-bool jk_is_record_file(const char *path)
+static const char *const format_names[] = {"auto", "text",   "pdf",      "csv",
+                                           "ris",  "bibtex", "vosviewer"};
+
+enum jk_status jk_format_parse(const char *text, enum jk_format *out, struct jk_diag *diag)
 {
-    return ends_with(path, ".csv") || ends_with(path, ".ris") || ends_with(path, ".bib");
+    for (size_t i = 0; i < sizeof(format_names) / sizeof(*format_names); i++)
+        if (strcmp(text, format_names[i]) == 0) {
+            *out = (enum jk_format)i;
+            return JK_OK;
+        }
+    return jk_error(diag, JK_E_USAGE,
+                    "--format takes auto, text, pdf, csv, ris, bibtex or vosviewer, not '%s'",
+                    text);
+}
+
+const char *jk_format_kind_name(enum jk_format f)
+{
+    return format_names[f];
+}
+
+enum jk_status jk_fields_parse(const char *list, unsigned *fields, struct jk_diag *diag)
+{
+    static const char *const names[] = {"title", "abstract", "keywords", "fulltext"};
+    unsigned bits = 0;
+    for (const char *p = list; *p;) {
+        size_t len = strcspn(p, ","), i = 0;
+        while (i < 4 && !(strlen(names[i]) == len && strncmp(names[i], p, len) == 0))
+            i++;
+        if (i == 4)
+            return jk_error(diag, JK_E_USAGE,
+                            "--fields: unknown field '%.*s'; choose from title, abstract, "
+                            "keywords, fulltext",
+                            (int)len, p);
+        bits |= 1u << i;
+        p += len + (p[len] == ',');
+    }
+    if (!bits)
+        return jk_error(diag, JK_E_USAGE, "--fields needs at least one field");
+    *fields = bits;
+    return JK_OK;
+}
+
+enum jk_format jk_source_format(const char *path, const struct jk_source_options *o)
+{
+    if (o && o->format != JK_FORMAT_AUTO)
+        return o->format;
+    if (ends_with(path, ".pdf"))
+        return JK_FORMAT_PDF;
+    if (ends_with(path, ".csv"))
+        return JK_FORMAT_CSV;
+    if (ends_with(path, ".ris"))
+        return JK_FORMAT_RIS;
+    if (ends_with(path, ".bib"))
+        return JK_FORMAT_BIBTEX;
+    return JK_FORMAT_TEXT;
+}
+
+bool jk_is_record_file(const char *path, const struct jk_source_options *o)
+{
+    enum jk_format f = jk_source_format(path, o);
+    return f != JK_FORMAT_TEXT && f != JK_FORMAT_PDF;
+}
+
+bool jk_is_source_name(const char *path, const struct jk_source_options *o)
+{
+    static const char *const exts[] = {".txt", ".md", ".pdf", ".csv", ".ris", ".bib"};
+    for (size_t i = 0; i < sizeof(exts) / sizeof(*exts); i++)
+        if (ends_with(path, exts[i]))
+            return true;
+    return o && o->format != JK_FORMAT_AUTO && strrchr(path, '.') != NULL;
 }
 
 struct compose {
     jk_document_fn fn;
     void *ctx;
     struct jk_buf *text;
+    unsigned fields;
 };
 
 static void add_part(struct jk_buf *text, const struct jk_buf *part)
@@ -38,20 +107,81 @@ static enum jk_status compose_record(void *ctx, const struct jk_record *r, struc
 {
     struct compose *c = ctx;
     jk_buf_clear(c->text);
-    add_part(c->text, &r->title);
-    add_part(c->text, r->abstract.len ? &r->abstract : &r->keywords);
-    if (c->text->len == 0)
+    if (c->fields == 0) { /* default: title and abstract, keywords when there is no abstract */
+        add_part(c->text, &r->title);
+        add_part(c->text, r->abstract.len ? &r->abstract : &r->keywords);
+    } else {
+        if (c->fields & JK_FIELD_TITLE)
+            add_part(c->text, &r->title);
+        if (c->fields & JK_FIELD_ABSTRACT)
+            add_part(c->text, &r->abstract);
+        if (c->fields & JK_FIELD_KEYWORDS)
+            add_part(c->text, &r->keywords);
+        if (c->fields & JK_FIELD_FULLTEXT)
+            add_part(c->text, &r->fulltext);
+    }
+    if (c->text->len == 0 && !(c->fields == JK_FIELD_KEYWORDS && r->keywords.len))
         return JK_OK;
     return c->fn(c->ctx, c->text->data, c->text->len, r, diag);
 }
 
-enum jk_status jk_read_records(const char *path, jk_document_fn fn, void *ctx,
-                               struct jk_buf *scratch, struct jk_diag *diag)
+enum jk_status jk_read_records(const char *path, const struct jk_source_options *o,
+                               jk_document_fn fn, void *ctx, struct jk_buf *scratch,
+                               struct jk_diag *diag)
 {
-    struct compose c = {fn, ctx, scratch};
-    if (ends_with(path, ".csv"))
-        return jk_read_csv(path, NULL, compose_record, &c, diag);
-    if (ends_with(path, ".ris"))
+    struct compose c = {fn, ctx, scratch, o ? o->fields : 0};
+    switch (jk_source_format(path, o)) {
+    case JK_FORMAT_CSV:
+        return jk_read_csv(path, o ? o->columns : NULL, compose_record, &c, diag);
+    case JK_FORMAT_RIS:
         return jk_read_ris(path, compose_record, &c, diag);
-    return jk_read_bibtex(path, compose_record, &c, diag);
+    case JK_FORMAT_VOSVIEWER:
+        return jk_read_vos(path, o ? o->scores : NULL, compose_record, &c, diag);
+    default:
+        return jk_read_bibtex(path, compose_record, &c, diag);
+    }
+}
+
+/* Offset of the line starting with one of the words (case-insensitive), from `from`; or len. */
+static size_t find_heading(const char *t, size_t len, size_t from, const char *const *words,
+                           size_t n)
+{
+    for (size_t i = from; i < len; i++) {
+        if (i > 0 && t[i - 1] != '\n')
+            continue;
+        size_t j = i;
+        while (j < len && (t[j] == '#' || t[j] == '*' || t[j] == ' ' || t[j] == '_'))
+            j++;
+        for (size_t w = 0; w < n; w++)
+            if (len - j >= strlen(words[w]) && strncasecmp(t + j, words[w], strlen(words[w])) == 0)
+                return i;
+    }
+    return len;
+}
+
+bool jk_keep_abstract(struct jk_buf *text)
+{
+    static const char *const starts[] = {"abstrak", "abstract"};
+    static const char *const ends[] = {
+        "kata kunci", "kata-kata kunci", "keywords",     "key words", "abstrak", "abstract",
+        "bab ",       "pendahuluan",     "introduction", "#"};
+    struct jk_buf out;
+    jk_buf_init(&out);
+    size_t len = text->len, at = find_heading(text->data, len, 0, starts, 2);
+    while (at < len) {
+        size_t body = at + 1;
+        while (body < len && text->data[body] != '\n')
+            body++;
+        size_t end = find_heading(text->data, len, body + 1, ends, sizeof(ends) / sizeof(*ends));
+        jk_buf_add(&out, text->data + at, end - at);
+        jk_buf_adds(&out, "\n\n");
+        at = find_heading(text->data, len, end, starts, 2);
+    }
+    bool found = out.len > 0;
+    if (found) {
+        jk_buf_clear(text);
+        jk_buf_add(text, out.data, out.len);
+    }
+    jk_buf_release(&out);
+    return found;
 }

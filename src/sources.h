@@ -1,34 +1,82 @@
 /*
- * Stage 1b, record files: database and reference-manager exports (CSV from
- * Scopus, Publish or Perish or a repository; RIS; BibTeX) hold many
- * documents each. This module picks the reader by extension and turns each
- * record into one document's text (title and abstract, as VOSviewer mines
- * records), handing it on with the record's metadata.
+ * Stage 1b, documents from files: database and reference-manager exports
+ * (CSV from Scopus, Publish or Perish or a repository; RIS; BibTeX;
+ * VOSviewer corpus files) hold many documents each. This module picks the
+ * reader (by extension, or forced with --format), turns each record into
+ * one document's text from the chosen fields, and cuts a long document
+ * down to its abstract when asked.
  */
 #ifndef JK_SOURCES_H
 #define JK_SOURCES_H
 
 #include <stdbool.h>
 
+#include "read_csv.h"
 #include "record.h"
 #include "util/buf.h"
 #include "util/status.h"
 
-/* True for a file of records (.csv, .ris, .bib). */
-bool jk_is_record_file(const char *path);
+/* How a file is read (--format). */
+enum jk_format {
+    JK_FORMAT_AUTO,
+    JK_FORMAT_TEXT,
+    JK_FORMAT_PDF,
+    JK_FORMAT_CSV,
+    JK_FORMAT_RIS,
+    JK_FORMAT_BIBTEX,
+    JK_FORMAT_VOSVIEWER
+};
+
+/* Which record fields are mined (--fields); 0 means the default for the kind of file. */
+enum jk_field_bits {
+    JK_FIELD_TITLE = 1,
+    JK_FIELD_ABSTRACT = 2,
+    JK_FIELD_KEYWORDS = 4,
+    JK_FIELD_FULLTEXT = 8
+};
+
+/* Everything that decides how files become documents; all borrowed. */
+struct jk_source_options {
+    enum jk_format format;                /* JK_FORMAT_AUTO: by extension */
+    unsigned fields;                      /* JK_FIELD_* bits; 0: the default */
+    const struct jk_csv_columns *columns; /* --columns overrides, or NULL */
+    const char *scores;                   /* VOSviewer scores file, or NULL */
+};
+
+enum jk_status jk_format_parse(const char *text, enum jk_format *out, struct jk_diag *diag);
+const char *jk_format_kind_name(enum jk_format f);
+/* Parses "title,abstract,keywords,fulltext" (any subset) into JK_FIELD_* bits. */
+enum jk_status jk_fields_parse(const char *list, unsigned *fields, struct jk_diag *diag);
+
+/* How path is read under the options: TEXT, PDF, or one of the record formats. */
+enum jk_format jk_source_format(const char *path, const struct jk_source_options *o);
+/* True when path holds many records (CSV, RIS, BibTeX, VOSviewer corpus). */
+bool jk_is_record_file(const char *path, const struct jk_source_options *o);
+/* True when path is read at all: .txt .md .pdf .csv .ris .bib, or anything under a forced format.
+ */
+bool jk_is_source_name(const char *path, const struct jk_source_options *o);
 
 /* Receives one record's text (valid while the call lasts) and the record. */
 typedef enum jk_status (*jk_document_fn)(void *ctx, const char *text, size_t len,
                                          const struct jk_record *r, struct jk_diag *diag);
 
 /*
- * Reads the records of path and calls fn with each record's title and
- * abstract (keywords too when the record has no abstract). Records without
- * any text are passed over. Errors as the readers give them (JK_E_INPUT
- * naming the file); broken records are warnings, and the rest is read.
+ * Reads the records of path and calls fn with each record's text from the
+ * chosen fields (default: title and abstract, keywords when there is no
+ * abstract). Records without text are passed over. Errors as the readers
+ * give them (JK_E_INPUT naming the file); broken records are warnings.
  * scratch is the caller's buffer for the text.
  */
-enum jk_status jk_read_records(const char *path, jk_document_fn fn, void *ctx,
-                               struct jk_buf *scratch, struct jk_diag *diag);
+enum jk_status jk_read_records(const char *path, const struct jk_source_options *o,
+                               jk_document_fn fn, void *ctx, struct jk_buf *scratch,
+                               struct jk_diag *diag);
+
+/*
+ * Cuts text (replacing it) down to its abstract: from an "Abstrak" or
+ * "Abstract" heading to "Kata kunci"/"Keywords" or the next heading, in
+ * either language (both abstracts when a document has two). Returns false
+ * and leaves text whole when no abstract heading is found.
+ */
+bool jk_keep_abstract(struct jk_buf *text);
 
 #endif

@@ -60,6 +60,30 @@ grep -q 'score<Avg. pub. year>' "$tmp/out/vosviewer_map.txt" || fail "map file l
 grep -q 'score<Avg. citations>' "$tmp/out/vosviewer_map.txt" || fail "map file lacks the citation score"
 [ -s "$tmp/out/overlay.svg" ] || fail "no overlay.svg with years known"
 
+# --items keywords: the author keywords are the items (the CSV has them).
+"$bin" map "$tmp/in/scopus.csv" -o "$tmp/kw" -q --items keywords --min-occurrences 1 --keep 100 --no-nested \
+    || fail "--items keywords failed"
+[ "$(tail -n +2 "$tmp/kw/terms.csv" | cut -d, -f2 | sort | tr '\n' ' ')" = "paradiplomasi sister city " ] \
+    || fail "--items keywords did not map exactly the keywords: $(cut -d, -f2 "$tmp/kw/terms.csv" | tr '\n' ' ')"
+# --fields title maps titles only; --columns renames a column.
+"$bin" map "$tmp/in/scopus.csv" -o "$tmp/ti" -q --fields title --min-occurrences 1 --keep 100 --no-nested \
+    || fail "--fields title failed"
+tail -n +2 "$tmp/ti/terms.csv" | cut -d, -f2 | grep -qx "luar negeri" && fail "--fields title mined the abstract"
+printf 'Judul Artikel,Ringkasan\n"Otonomi daerah","Otonomi daerah dan pariwisata daerah."\n"Pariwisata daerah","Otonomi daerah membangun pariwisata."\n' >"$tmp/repo.csv"
+"$bin" map "$tmp/repo.csv" -o "$tmp/col" -q --columns "title=Judul Artikel,abstract=Ringkasan" \
+    --min-occurrences 2 --keep 100 --no-nested || fail "--columns failed"
+tail -n +2 "$tmp/col/terms.csv" | cut -d, -f2 | grep -qx "otonomi daerah" || fail "--columns: otonomi daerah missing"
+# A VOSviewer corpus file (one document a line) with its scores file.
+printf 'Kerja sama sister city pemerintah daerah.\nParadiplomasi pemerintah daerah dan sister city.\nSister city dan paradiplomasi.\n' >"$tmp/vos-corpus.txt"
+printf 'score<Pub. year>\n2010\n2012\n2014\n' >"$tmp/vos-scores.txt"
+"$bin" map "$tmp/vos-corpus.txt" -o "$tmp/vos" -q --format vosviewer --scores "$tmp/vos-scores.txt" \
+    --min-occurrences 2 --keep 100 --no-nested || fail "--format vosviewer failed"
+grep -q '"documents": 3' "$tmp/vos/run.json" || fail "the VOSviewer corpus file did not give 3 documents"
+grep -q "^[0-9]*,sister city,3,3,.*,2012,$" "$tmp/vos/terms.csv" || fail "VOSviewer scores: avg year of sister city"
+# --section abstract keeps the bundled documents' abstracts.
+"$bin" map "$2/corpus" -o "$tmp/abs" -q --section abstract --min-occurrences 2 || fail "--section abstract failed"
+grep -q "abstracts found (--section abstract): [1-5]$" "$tmp/abs/report.md" || fail "report.md lacks the abstracts found"
+
 # A CSV without any text column is one clear error naming it; a broken record is a warning.
 printf 'Authors,Year\n"X",2019\n' >"$tmp/bad.csv"
 "$bin" map "$tmp/bad.csv" -o "$tmp/bad-out" -q 2>"$tmp/err"

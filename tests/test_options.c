@@ -135,6 +135,10 @@ static void test_impossible_values_are_usage_errors(void **state)
     expect_usage_error("--starts", "0", "--starts");
     expect_usage_error("--bogus", "1", "--bogus");
     expect_usage_error("--keep", "0", "--keep takes a number above 0");
+    expect_usage_error("--format", "docx", "--format takes auto, text, pdf");
+    expect_usage_error("--fields", "title,body", "unknown field 'body'");
+    expect_usage_error("--section", "intro", "--section takes 'all' or 'abstract'");
+    expect_usage_error("--items", "authors", "--items takes 'terms' or 'keywords'");
     expect_usage_error("--unit", "paragraph", "'document', 'sentence' or 'window:N'");
     expect_usage_error("--unit", "window:0", "window:N");
     expect_usage_error("--unit", "window:x", "window:N");
