@@ -49,6 +49,9 @@ struct state {
     struct jk_map map;
     double *doc_years;     /* per counted document (the counter's order); NAN unknown */
     double *doc_citations; /* likewise */
+    uint32_t *doc_file;    /* likewise: the file it came from */
+    char **doc_title;      /* likewise: its title (owned), or NULL */
+    uint32_t *doc_terms;   /* likewise: distinct candidate terms */
     size_t cap_meta;
     struct jk_buf record_text;
     struct jk_strmap seen_records; /* DOIs and normalised titles of records read */
@@ -95,6 +98,11 @@ static void state_release(struct state *s)
     jk_resources_release(&s->res);
     free(s->doc_years);
     free(s->doc_citations);
+    for (size_t d = 0; d < s->counter.n_docs && s->doc_title; d++)
+        free(s->doc_title[d]);
+    free(s->doc_title);
+    free(s->doc_file);
+    free(s->doc_terms);
     jk_buf_release(&s->record_text);
     jk_strmap_release(&s->seen_records);
     jk_strmap_release(&s->duplicates);
@@ -263,47 +271,79 @@ static void record_stats(struct state *s, struct jk_doc_record *d, const struct 
     s->run.pattern_matches += st->patterns;
 }
 
-/* Second pass: counts one document of the current file, with its year and citations. */
-static size_t note_metadata(struct state *s, double year, double citations);
-
-static void count_document(struct state *s, const char *text, size_t len, double year,
-                           double citations)
+/* The document about to be counted: its file, title, year and citations. */
+static void note_metadata(struct state *s, const struct jk_buf *title, double year,
+                          double citations)
 {
-    note_metadata(s, year, citations);
-    struct jk_doc_stats stats;
-    jk_docwork_count(&s->work, text, len, &s->counter, &stats);
-    record_stats(s, &s->docs[s->current_file], &stats);
-}
-
-/* Room for one more counted document's year and citations; returns its index. */
-static size_t note_metadata(struct state *s, double year, double citations)
-{
-    size_t d = s->counter.n_docs;
-    size_t cap = s->cap_meta;
+    size_t d = s->counter.n_docs, cap = s->cap_meta;
     JK_GROW(s->doc_years, d + 1, cap);
     cap = s->cap_meta;
     JK_GROW(s->doc_citations, d + 1, cap);
+    cap = s->cap_meta;
+    JK_GROW(s->doc_file, d + 1, cap);
+    cap = s->cap_meta;
+    JK_GROW(s->doc_title, d + 1, cap);
+    cap = s->cap_meta;
+    JK_GROW(s->doc_terms, d + 1, cap);
     s->cap_meta = cap;
     s->doc_years[d] = year;
     s->doc_citations[d] = citations;
-    return d;
+    s->doc_file[d] = (uint32_t)s->current_file;
+    s->doc_title[d] =
+        title && title->len ? jk_strndup(title->data, title->len < 200 ? title->len : 200) : NULL;
+    s->doc_terms[d] = 0;
+}
+
+/* After counting the document noted last. */
+static void counted(struct state *s, const struct jk_doc_stats *stats)
+{
+    s->doc_terms[s->counter.n_docs - 1] = stats->terms;
+    record_stats(s, &s->docs[s->current_file], stats);
+}
+
+/* Second pass: counts one document of the current file. */
+static void count_document(struct state *s, const char *text, size_t len,
+                           const struct jk_buf *title, double year, double citations)
+{
+    note_metadata(s, title, year, citations);
+    struct jk_doc_stats stats;
+    jk_docwork_count(&s->work, text, len, &s->counter, &stats);
+    counted(s, &stats);
+}
+
+/* A plain document's title for the report: its first non-empty line, markup trimmed. */
+static void first_line(const struct jk_buf *text, struct jk_buf *title)
+{
+    jk_buf_clear(title);
+    const char *p = text->data, *end = text->data + text->len;
+    while (p < end && (isspace((unsigned char)*p) || *p == '#' || *p == '*' || *p == '_'))
+        p++;
+    const char *eol = memchr(p, '\n', (size_t)(end - p));
+    const char *stop = eol ? eol : end;
+    while (stop > p && (isspace((unsigned char)stop[-1]) || stop[-1] == '*' || stop[-1] == '_'))
+        stop--;
+    jk_buf_add(title, p, (size_t)(stop - p));
 }
 
 /* A plain or PDF document (its abstract with --section abstract). */
 static void count_text(struct state *s, size_t file)
 {
+    struct jk_buf title;
+    jk_buf_init(&title);
+    first_line(&s->text, &title);
     keep_section(s, false);
     double year = s->docs[file].year > 0 ? s->docs[file].year : NAN;
-    count_document(s, s->text.data, s->text.len, year, NAN);
+    count_document(s, s->text.data, s->text.len, &title, year, NAN);
+    jk_buf_release(&title);
 }
 
 /* --items keywords: the record's author keywords are its terms. */
 static void count_keywords(struct state *s, const struct jk_record *r)
 {
-    note_metadata(s, r->year > 0 ? r->year : NAN, r->citations);
+    note_metadata(s, &r->title, r->year > 0 ? r->year : NAN, r->citations);
     struct jk_doc_stats stats;
     jk_docwork_count_keywords(&s->work, r->keywords.data, r->keywords.len, &s->counter, &stats);
-    record_stats(s, &s->docs[s->current_file], &stats);
+    counted(s, &stats);
 }
 
 static enum jk_status count_record(void *ctx, const char *text, size_t len,
@@ -318,7 +358,7 @@ static enum jk_status count_record(void *ctx, const char *text, size_t len,
     if (s->opt->items_keywords)
         count_keywords(s, r);
     else
-        count_document(s, text, len, r->year > 0 ? r->year : NAN, r->citations);
+        count_document(s, text, len, &r->title, r->year > 0 ? r->year : NAN, r->citations);
     return JK_OK;
 }
 
@@ -427,6 +467,11 @@ static enum jk_status export_all(struct state *s, struct jk_diag *diag)
     run->n_lists = s->res.n_lists;
     run->stemming = s->res.stemming;
     run->acronyms = jk_acronyms_count(&s->acronyms);
+    run->n_counted = s->counter.n_docs;
+    run->doc_file = s->doc_file;
+    run->doc_title = s->doc_title;
+    run->doc_year = s->doc_years;
+    run->doc_terms = s->doc_terms;
     if (!s->map.has_layout && !s->opt->quiet)
         note(s, "no layout (--layout none): map.svg, map.png and density pictures are skipped");
     return jk_write_outputs(&s->out, run, diag);

@@ -6,6 +6,7 @@
 
 #include <igraph.h>
 #include <libxml/xmlversion.h>
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -211,7 +212,7 @@ static void report_clusters(struct jk_buf *b, const struct jk_map *m, const size
 
 static void report_documents(struct jk_buf *b, const struct jk_run *run)
 {
-    jk_buf_adds(b, "## Documents\n\n| file | bytes | documents | year | words | candidate terms | "
+    jk_buf_adds(b, "## Files\n\n| file | bytes | documents | year | words | candidate terms | "
                    "note |\n|---|---|---|---|---|---|---|\n");
     for (size_t i = 0; i < run->n_docs; i++) {
         const struct jk_doc_record *d = &run->docs[i];
@@ -223,6 +224,35 @@ static void report_documents(struct jk_buf *b, const struct jk_run *run)
                     (unsigned long long)d->bytes, d->records, year, (unsigned long long)d->tokens,
                     d->terms, note);
     }
+}
+
+#define REPORT_MAX_DOCUMENTS 1000
+
+/* Table cells hold no '|' or newline. */
+static void add_cell(struct jk_buf *b, const char *s)
+{
+    for (; s && *s; s++)
+        jk_buf_addc(b, *s == '|' || *s == '\n' || *s == '\r' ? ' ' : *s);
+}
+
+static void report_counted(struct jk_buf *b, const struct jk_run *run)
+{
+    jk_buf_adds(b, "\n## Documents\n\n| source file | title | year | candidate terms |\n"
+                   "|---|---|---|---|\n");
+    size_t n = run->n_counted < REPORT_MAX_DOCUMENTS ? run->n_counted : REPORT_MAX_DOCUMENTS;
+    for (size_t d = 0; d < n; d++) {
+        jk_buf_adds(b, "| ");
+        add_cell(b, run->docs[run->doc_file[d]].path);
+        jk_buf_adds(b, " | ");
+        add_cell(b, run->doc_title[d]);
+        if (isnan(run->doc_year[d]))
+            jk_buf_adds(b, " |  | ");
+        else
+            jk_buf_addf(b, " | %.0f | ", run->doc_year[d]);
+        jk_buf_addf(b, "%u |\n", run->doc_terms[d]);
+    }
+    if (run->n_counted > n)
+        jk_buf_addf(b, "\n(%zu more documents not listed)\n", run->n_counted - n);
 }
 
 enum jk_status jk_write_report(const void *ctx, FILE *out, struct jk_diag *diag)
@@ -238,6 +268,7 @@ enum jk_status jk_write_report(const void *ctx, FILE *out, struct jk_diag *diag)
     report_clusters(&b, run->map, rank);
     free(rank);
     report_documents(&b, run);
+    report_counted(&b, run);
     enum jk_status st = emit(&b, out, diag);
     jk_buf_release(&b);
     return st;
