@@ -59,6 +59,10 @@ grep -q "^[0-9]*,pemerintah daerah,4,4,.*,2020.25,15," "$tmp/out/terms.csv" \
 grep -q 'score<Avg. pub. year>' "$tmp/out/vosviewer_map.txt" || fail "map file lacks the year score"
 grep -q 'score<Avg. citations>' "$tmp/out/vosviewer_map.txt" || fail "map file lacks the citation score"
 [ -s "$tmp/out/overlay.svg" ] || fail "no overlay.svg with years known"
+grep -q "scopus.csv | Paradiplomasi pemerintah daerah | 2018 | [0-9]* |$" "$tmp/out/report.md" \
+    || fail "report.md's documents table lacks the first CSV record"
+grep -q "refs.bib | Paradiplomasi dan kerja sama sister city pemerintah daerah | 2021 |" "$tmp/out/report.md" \
+    || fail "report.md's documents table lacks the BibTeX record"
 
 # --items keywords: the author keywords are the items (the CSV has them).
 "$bin" map "$tmp/in/scopus.csv" -o "$tmp/kw" -q --items keywords --min-occurrences 1 --keep 100 --no-nested \
