@@ -77,7 +77,7 @@ static void test_read_repairs_invalid_utf8_with_offset(void **state)
     struct jk_read_info info;
     struct jk_diag d;
     jk_diag_init(&d);
-    assert_int_equal(jk_corpus_read(&src, &text, &info, &d), JK_OK);
+    assert_int_equal(jk_corpus_read(&src, NULL, &text, &info, &d), JK_OK);
     assert_int_equal(info.invalid_utf8, 2);
     assert_int_equal(info.first_invalid, 5);
     assert_false(info.binary);
@@ -100,12 +100,12 @@ static void test_read_flags_binary_and_strips_bom_and_crlf(void **state)
     jk_diag_init(&d);
     snprintf(path, sizeof(path), "%s/bin.txt", dir);
     struct jk_source bin = {path, 5};
-    assert_int_equal(jk_corpus_read(&bin, &text, &info, &d), JK_OK);
+    assert_int_equal(jk_corpus_read(&bin, NULL, &text, &info, &d), JK_OK);
     assert_true(info.binary);
     assert_int_equal(text.len, 0);
     snprintf(path, sizeof(path), "%s/bom.md", dir);
     struct jk_source bom = {path, 0};
-    assert_int_equal(jk_corpus_read(&bom, &text, &info, &d), JK_OK);
+    assert_int_equal(jk_corpus_read(&bom, NULL, &text, &info, &d), JK_OK);
     assert_string_equal(text.data, "satu\ndua\ntiga");
     assert_int_equal(strlen(info.sha256), 64);
     jk_buf_release(&text);
@@ -121,7 +121,7 @@ static void test_unreadable_file_names_it(void **state)
     struct jk_read_info info;
     struct jk_diag d;
     jk_diag_init(&d);
-    assert_int_equal(jk_corpus_read(&src, &text, &info, &d), JK_E_INPUT);
+    assert_int_equal(jk_corpus_read(&src, NULL, &text, &info, &d), JK_E_INPUT);
     assert_non_null(strstr(d.msg, "/nonexistent/doc.txt"));
     jk_buf_release(&text);
 }
