@@ -52,6 +52,7 @@ struct state {
     uint32_t *doc_file;    /* likewise: the file it came from */
     char **doc_title;      /* likewise: its title (owned), or NULL */
     uint32_t *doc_terms;   /* likewise: distinct candidate terms */
+    size_t n_meta;         /* documents noted in these arrays */
     size_t cap_meta;
     struct jk_buf record_text;
     struct jk_strmap seen_records; /* DOIs and normalised titles of records read */
@@ -98,7 +99,7 @@ static void state_release(struct state *s)
     jk_resources_release(&s->res);
     free(s->doc_years);
     free(s->doc_citations);
-    for (size_t d = 0; d < s->counter.n_docs && s->doc_title; d++)
+    for (size_t d = 0; d < s->n_meta; d++)
         free(s->doc_title[d]);
     free(s->doc_title);
     free(s->doc_file);
@@ -292,6 +293,7 @@ static void note_metadata(struct state *s, const struct jk_buf *title, double ye
     s->doc_title[d] =
         title && title->len ? jk_strndup(title->data, title->len < 200 ? title->len : 200) : NULL;
     s->doc_terms[d] = 0;
+    s->n_meta = d + 1;
 }
 
 /* After counting the document noted last. */
