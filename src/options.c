@@ -194,6 +194,7 @@ void jk_map_options_usage(FILE *out)
           "\n"
           "Other:\n"
           "  -q, --quiet                print errors only (no notes, warnings or progress)\n"
+          "      --timings              print each stage's seconds on stderr\n"
           "  -h, --help                 this help\n",
           out);
 }
@@ -223,6 +224,7 @@ enum {
     OPT_SCORES,
     OPT_SECTION,
     OPT_ITEMS,
+    OPT_TIMINGS,
     OPT_FORMATS,
     OPT_LANG,
     OPT_STEM,
@@ -267,6 +269,7 @@ static const struct option long_options[] = {
     {"scores", required_argument, NULL, OPT_SCORES},
     {"section", required_argument, NULL, OPT_SECTION},
     {"items", required_argument, NULL, OPT_ITEMS},
+    {"timings", no_argument, NULL, OPT_TIMINGS},
     {"lang", required_argument, NULL, OPT_LANG},
     {"stem", no_argument, NULL, OPT_STEM},
     {"no-stem", no_argument, NULL, OPT_NO_STEM},
@@ -414,6 +417,9 @@ static bool apply_input_option(struct jk_map_options *o, int c, const char *arg,
         break;
     case OPT_COLUMNS:
         *st = jk_csv_columns_parse(arg, &o->columns, diag);
+        break;
+    case OPT_TIMINGS:
+        o->timings = true;
         break;
     case OPT_SCORES:
         o->sources.scores = arg;

@@ -49,6 +49,7 @@ struct jk_map_options {
     bool section_abstract;            /* --section abstract */
     bool items_keywords;              /* --items keywords */
     bool quiet;
+    bool timings; /* print each stage's seconds on stderr */
     bool help;
 };
 

@@ -62,7 +62,38 @@ struct state {
     struct jk_run run;
     bool progress;
     time_t last_progress;
+    double timings[6]; /* seconds per stage, for --timings (see stage_names) */
+    double stage_start;
 };
+
+static const char *const stage_names[] = {"reading",    "counting", "selection",
+                                          "clustering", "layout",   "writing"};
+
+static double now_seconds(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+/* Ends the current stage: its seconds go to timings[stage]. */
+static void stage_done(struct state *s, size_t stage)
+{
+    double t = now_seconds();
+    s->timings[stage] += t - s->stage_start;
+    s->stage_start = t;
+}
+
+/* --timings: each stage's seconds on stderr. */
+static void print_timings(const struct state *s)
+{
+    if (!s->opt->timings)
+        return;
+    fputs("jaringkata: timings:", stderr);
+    for (size_t i = 0; i < sizeof(stage_names) / sizeof(*stage_names); i++)
+        fprintf(stderr, "%s %s %.3f s", i ? "," : "", stage_names[i], s->timings[i]);
+    fputc('\n', stderr);
+}
 
 static void state_init(struct state *s, const struct jk_map_options *opt)
 {
@@ -447,13 +478,16 @@ static enum jk_status build_network(struct state *s, struct jk_diag *diag)
                         "the %zu selected terms never occur together in a document, so there is "
                         "no network; lower --min-occurrences or add documents",
                         s->map.n_terms);
+    stage_done(s, 2);
     jk_network_normalize(&s->map, s->opt->normalization);
     /* Raw counts are clustered as VOSviewer's LinLog/modularity variant does. */
     struct jk_cluster_options cluster = s->opt->cluster;
     cluster.strength_weights = s->opt->normalization == JK_NORM_NONE;
     st = jk_cluster(&s->map, &cluster, diag);
+    stage_done(s, 3);
     if (st == JK_OK)
         st = jk_layout(&s->map, &s->opt->layout, diag);
+    stage_done(s, 4);
     return st;
 }
 
@@ -498,11 +532,14 @@ static enum jk_status prepare(struct state *s, struct jk_diag *diag)
 /* Reads and counts the corpus: everything before selection. */
 static enum jk_status count_corpus(struct state *s, struct jk_diag *diag)
 {
+    s->stage_start = now_seconds();
     enum jk_status st = prepare(s, diag);
     if (st == JK_OK)
         st = first_pass(s, diag);
+    stage_done(s, 0);
     if (st == JK_OK)
         st = second_pass(s, diag);
+    stage_done(s, 1);
     return st;
 }
 
@@ -534,6 +571,8 @@ enum jk_status jk_run_map(const struct jk_map_options *opt, struct jk_diag *diag
         st = build_network(s, diag);
     if (st == JK_OK)
         st = export_all(s, diag);
+    stage_done(s, 5);
+    print_timings(s);
     if (st == JK_OK)
         note(s, "mapped %zu terms, %zu links, %zu clusters from %zu documents into '%s'",
              s->map.n_terms, s->map.n_links, s->map.n_clusters, s->run.docs_used, opt->output);

@@ -41,4 +41,8 @@ labels "$tmp/one" | grep -q ' ' && fail "--max-words 1 produced a multi-word ter
 # --max-terms keeps the most frequent
 "$bin" map "$tmp/in" -o "$tmp/top" --min-occurrences 1 --max-terms 5 --keep 100 --no-nested -q
 [ "$(labels "$tmp/top" | wc -l)" = 5 ] || fail "--max-terms 5 did not give 5 terms"
+# --timings names every stage with its seconds.
+"$bin" map "$tmp/in" -o "$tmp/t" -q --min-occurrences 2 --timings 2>"$tmp/timings"
+grep -Eq "^jaringkata: timings: reading [0-9.]+ s, counting [0-9.]+ s, selection [0-9.]+ s, clustering [0-9.]+ s, layout [0-9.]+ s, writing [0-9.]+ s$" "$tmp/timings" \
+    || { cat "$tmp/timings"; fail "--timings output"; }
 echo "e2e_small: 1 passed, 0 failed"
