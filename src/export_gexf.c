@@ -21,12 +21,6 @@
 #define SIZE_MIN    5.0
 #define SIZE_RANGE  35.0
 
-#define TRY(call)                                                                                  \
-    do {                                                                                           \
-        if ((call) < 0)                                                                            \
-            return -1;                                                                             \
-    } while (0)
-
 /* Placement of the layout on Gephi's canvas and the size scale. */
 struct viz {
     double cx, cy, scale;
@@ -71,10 +65,10 @@ static int write_number_attr(xmlTextWriterPtr w, const char *name, double v)
 
 static int write_attribute_decl(xmlTextWriterPtr w, const char *id, const char *type)
 {
-    TRY(xmlTextWriterStartElement(w, BAD_CAST "attribute"));
-    TRY(write_attr(w, "id", id));
-    TRY(write_attr(w, "title", id));
-    TRY(write_attr(w, "type", type));
+    JK_XML_TRY(xmlTextWriterStartElement(w, BAD_CAST "attribute"));
+    JK_XML_TRY(write_attr(w, "id", id));
+    JK_XML_TRY(write_attr(w, "title", id));
+    JK_XML_TRY(write_attr(w, "type", type));
     return xmlTextWriterEndElement(w);
 }
 
@@ -84,28 +78,28 @@ static int write_declarations(xmlTextWriterPtr w, const struct jk_map *map)
         {"occurrences", "integer"},      {"documents", "integer"}, {"links", "integer"},
         {"total_link_strength", "long"}, {"cluster", "integer"},
     };
-    TRY(xmlTextWriterStartElement(w, BAD_CAST "attributes"));
-    TRY(write_attr(w, "class", "node"));
-    TRY(write_attr(w, "mode", "static"));
+    JK_XML_TRY(xmlTextWriterStartElement(w, BAD_CAST "attributes"));
+    JK_XML_TRY(write_attr(w, "class", "node"));
+    JK_XML_TRY(write_attr(w, "mode", "static"));
     for (size_t i = 0; i < sizeof(node_attrs) / sizeof(node_attrs[0]); i++)
-        TRY(write_attribute_decl(w, node_attrs[i][0], node_attrs[i][1]));
+        JK_XML_TRY(write_attribute_decl(w, node_attrs[i][0], node_attrs[i][1]));
     if (map->has_years)
-        TRY(write_attribute_decl(w, "avg_year", "double"));
+        JK_XML_TRY(write_attribute_decl(w, "avg_year", "double"));
     if (map->has_citations)
-        TRY(write_attribute_decl(w, "avg_citations", "double"));
-    TRY(xmlTextWriterEndElement(w));
-    TRY(xmlTextWriterStartElement(w, BAD_CAST "attributes"));
-    TRY(write_attr(w, "class", "edge"));
-    TRY(write_attr(w, "mode", "static"));
-    TRY(write_attribute_decl(w, "association", "double"));
+        JK_XML_TRY(write_attribute_decl(w, "avg_citations", "double"));
+    JK_XML_TRY(xmlTextWriterEndElement(w));
+    JK_XML_TRY(xmlTextWriterStartElement(w, BAD_CAST "attributes"));
+    JK_XML_TRY(write_attr(w, "class", "edge"));
+    JK_XML_TRY(write_attr(w, "mode", "static"));
+    JK_XML_TRY(write_attribute_decl(w, "association", "double"));
     return xmlTextWriterEndElement(w);
 }
 
 static int write_value(xmlTextWriterPtr w, const char *id, const char *value)
 {
-    TRY(xmlTextWriterStartElement(w, BAD_CAST "attvalue"));
-    TRY(write_attr(w, "for", id));
-    TRY(write_attr(w, "value", value));
+    JK_XML_TRY(xmlTextWriterStartElement(w, BAD_CAST "attvalue"));
+    JK_XML_TRY(write_attr(w, "for", id));
+    JK_XML_TRY(write_attr(w, "value", value));
     return xmlTextWriterEndElement(w);
 }
 
@@ -128,16 +122,16 @@ static int write_double_value(xmlTextWriterPtr w, const char *id, double v)
 
 static int write_node_values(xmlTextWriterPtr w, const struct jk_map *map, const struct jk_term *t)
 {
-    TRY(xmlTextWriterStartElement(w, BAD_CAST "attvalues"));
-    TRY(write_uint_value(w, "occurrences", t->occurrences));
-    TRY(write_uint_value(w, "documents", t->documents));
-    TRY(write_uint_value(w, "links", t->links));
-    TRY(write_uint_value(w, "total_link_strength", t->total_link_strength));
-    TRY(write_uint_value(w, "cluster", t->cluster));
+    JK_XML_TRY(xmlTextWriterStartElement(w, BAD_CAST "attvalues"));
+    JK_XML_TRY(write_uint_value(w, "occurrences", t->occurrences));
+    JK_XML_TRY(write_uint_value(w, "documents", t->documents));
+    JK_XML_TRY(write_uint_value(w, "links", t->links));
+    JK_XML_TRY(write_uint_value(w, "total_link_strength", t->total_link_strength));
+    JK_XML_TRY(write_uint_value(w, "cluster", t->cluster));
     if (map->has_years)
-        TRY(write_double_value(w, "avg_year", t->avg_year));
+        JK_XML_TRY(write_double_value(w, "avg_year", t->avg_year));
     if (map->has_citations)
-        TRY(write_double_value(w, "avg_citations", t->avg_citations));
+        JK_XML_TRY(write_double_value(w, "avg_citations", t->avg_citations));
     return xmlTextWriterEndElement(w);
 }
 
@@ -145,23 +139,23 @@ static int write_node_viz(xmlTextWriterPtr w, const struct jk_map *map, const st
                           const struct viz *v)
 {
     double share = v->max_occurrences ? (double)t->occurrences / v->max_occurrences : 0;
-    TRY(xmlTextWriterStartElement(w, BAD_CAST "viz:size"));
-    TRY(write_number_attr(w, "value", SIZE_MIN + SIZE_RANGE * sqrt(share)));
-    TRY(xmlTextWriterEndElement(w));
+    JK_XML_TRY(xmlTextWriterStartElement(w, BAD_CAST "viz:size"));
+    JK_XML_TRY(write_number_attr(w, "value", SIZE_MIN + SIZE_RANGE * sqrt(share)));
+    JK_XML_TRY(xmlTextWriterEndElement(w));
     if (map->has_layout) {
         int ok = isfinite(t->x) && isfinite(t->y);
-        TRY(xmlTextWriterStartElement(w, BAD_CAST "viz:position"));
-        TRY(write_number_attr(w, "x", ok ? (t->x - v->cx) * v->scale : 0));
-        TRY(write_number_attr(w, "y", ok ? (t->y - v->cy) * v->scale : 0));
-        TRY(write_attr(w, "z", "0"));
-        TRY(xmlTextWriterEndElement(w));
+        JK_XML_TRY(xmlTextWriterStartElement(w, BAD_CAST "viz:position"));
+        JK_XML_TRY(write_number_attr(w, "x", ok ? (t->x - v->cx) * v->scale : 0));
+        JK_XML_TRY(write_number_attr(w, "y", ok ? (t->y - v->cy) * v->scale : 0));
+        JK_XML_TRY(write_attr(w, "z", "0"));
+        JK_XML_TRY(xmlTextWriterEndElement(w));
     }
     unsigned char rgb[3];
     jk_cluster_color(t->cluster, rgb);
-    TRY(xmlTextWriterStartElement(w, BAD_CAST "viz:color"));
-    TRY(xmlTextWriterWriteFormatAttribute(w, BAD_CAST "r", "%u", rgb[0]));
-    TRY(xmlTextWriterWriteFormatAttribute(w, BAD_CAST "g", "%u", rgb[1]));
-    TRY(xmlTextWriterWriteFormatAttribute(w, BAD_CAST "b", "%u", rgb[2]));
+    JK_XML_TRY(xmlTextWriterStartElement(w, BAD_CAST "viz:color"));
+    JK_XML_TRY(xmlTextWriterWriteFormatAttribute(w, BAD_CAST "r", "%u", rgb[0]));
+    JK_XML_TRY(xmlTextWriterWriteFormatAttribute(w, BAD_CAST "g", "%u", rgb[1]));
+    JK_XML_TRY(xmlTextWriterWriteFormatAttribute(w, BAD_CAST "b", "%u", rgb[2]));
     return xmlTextWriterEndElement(w);
 }
 
@@ -169,11 +163,11 @@ static int write_node(xmlTextWriterPtr w, const struct jk_map *map, size_t i, co
                       struct jk_buf *tmp)
 {
     const struct jk_term *t = &map->terms[i];
-    TRY(xmlTextWriterStartElement(w, BAD_CAST "node"));
-    TRY(xmlTextWriterWriteFormatAttribute(w, BAD_CAST "id", "%zu", i + 1));
-    TRY(write_attr(w, "label", jk_xml_text(tmp, t->label)));
-    TRY(write_node_values(w, map, t));
-    TRY(write_node_viz(w, map, t, v));
+    JK_XML_TRY(xmlTextWriterStartElement(w, BAD_CAST "node"));
+    JK_XML_TRY(xmlTextWriterWriteFormatAttribute(w, BAD_CAST "id", "%zu", i + 1));
+    JK_XML_TRY(write_attr(w, "label", jk_xml_text(tmp, t->label)));
+    JK_XML_TRY(write_node_values(w, map, t));
+    JK_XML_TRY(write_node_viz(w, map, t, v));
     return xmlTextWriterEndElement(w);
 }
 
@@ -186,45 +180,45 @@ static int write_nodes(xmlTextWriterPtr w, const struct jk_map *map)
     for (size_t i = 0; i < map->n_terms && rc >= 0; i++)
         rc = write_node(w, map, i, &v, &tmp);
     jk_buf_release(&tmp);
-    TRY(rc);
+    JK_XML_TRY(rc);
     return xmlTextWriterEndElement(w);
 }
 
 static int write_edge(xmlTextWriterPtr w, size_t k, const struct jk_link *l)
 {
-    TRY(xmlTextWriterStartElement(w, BAD_CAST "edge"));
-    TRY(xmlTextWriterWriteFormatAttribute(w, BAD_CAST "id", "%zu", k + 1));
-    TRY(xmlTextWriterWriteFormatAttribute(w, BAD_CAST "source", "%" PRIu32, l->source + 1));
-    TRY(xmlTextWriterWriteFormatAttribute(w, BAD_CAST "target", "%" PRIu32, l->target + 1));
-    TRY(xmlTextWriterWriteFormatAttribute(w, BAD_CAST "weight", "%" PRIu64, l->weight));
-    TRY(xmlTextWriterStartElement(w, BAD_CAST "attvalues"));
-    TRY(write_double_value(w, "association", l->association));
-    TRY(xmlTextWriterEndElement(w));
+    JK_XML_TRY(xmlTextWriterStartElement(w, BAD_CAST "edge"));
+    JK_XML_TRY(xmlTextWriterWriteFormatAttribute(w, BAD_CAST "id", "%zu", k + 1));
+    JK_XML_TRY(xmlTextWriterWriteFormatAttribute(w, BAD_CAST "source", "%" PRIu32, l->source + 1));
+    JK_XML_TRY(xmlTextWriterWriteFormatAttribute(w, BAD_CAST "target", "%" PRIu32, l->target + 1));
+    JK_XML_TRY(xmlTextWriterWriteFormatAttribute(w, BAD_CAST "weight", "%" PRIu64, l->weight));
+    JK_XML_TRY(xmlTextWriterStartElement(w, BAD_CAST "attvalues"));
+    JK_XML_TRY(write_double_value(w, "association", l->association));
+    JK_XML_TRY(xmlTextWriterEndElement(w));
     return xmlTextWriterEndElement(w);
 }
 
 static int write_document(xmlTextWriterPtr w, const struct jk_map *map)
 {
-    TRY(xmlTextWriterSetIndent(w, 1));
-    TRY(xmlTextWriterSetIndentString(w, BAD_CAST "  "));
-    TRY(xmlTextWriterStartDocument(w, NULL, "UTF-8", NULL));
-    TRY(xmlTextWriterStartElement(w, BAD_CAST "gexf"));
-    TRY(write_attr(w, "xmlns", GEXF_NS));
-    TRY(write_attr(w, "xmlns:viz", VIZ_NS));
-    TRY(write_attr(w, "xmlns:xsi", XSI_NS));
-    TRY(write_attr(w, "xsi:schemaLocation", GEXF_SCHEMA));
-    TRY(write_attr(w, "version", "1.3"));
-    TRY(xmlTextWriterStartElement(w, BAD_CAST "meta"));
-    TRY(xmlTextWriterWriteElement(w, BAD_CAST "creator", BAD_CAST "jaringkata"));
-    TRY(xmlTextWriterEndElement(w));
-    TRY(xmlTextWriterStartElement(w, BAD_CAST "graph"));
-    TRY(write_attr(w, "defaultedgetype", "undirected"));
-    TRY(write_attr(w, "mode", "static"));
-    TRY(write_declarations(w, map));
-    TRY(write_nodes(w, map));
-    TRY(xmlTextWriterStartElement(w, BAD_CAST "edges"));
+    JK_XML_TRY(xmlTextWriterSetIndent(w, 1));
+    JK_XML_TRY(xmlTextWriterSetIndentString(w, BAD_CAST "  "));
+    JK_XML_TRY(xmlTextWriterStartDocument(w, NULL, "UTF-8", NULL));
+    JK_XML_TRY(xmlTextWriterStartElement(w, BAD_CAST "gexf"));
+    JK_XML_TRY(write_attr(w, "xmlns", GEXF_NS));
+    JK_XML_TRY(write_attr(w, "xmlns:viz", VIZ_NS));
+    JK_XML_TRY(write_attr(w, "xmlns:xsi", XSI_NS));
+    JK_XML_TRY(write_attr(w, "xsi:schemaLocation", GEXF_SCHEMA));
+    JK_XML_TRY(write_attr(w, "version", "1.3"));
+    JK_XML_TRY(xmlTextWriterStartElement(w, BAD_CAST "meta"));
+    JK_XML_TRY(xmlTextWriterWriteElement(w, BAD_CAST "creator", BAD_CAST "jaringkata"));
+    JK_XML_TRY(xmlTextWriterEndElement(w));
+    JK_XML_TRY(xmlTextWriterStartElement(w, BAD_CAST "graph"));
+    JK_XML_TRY(write_attr(w, "defaultedgetype", "undirected"));
+    JK_XML_TRY(write_attr(w, "mode", "static"));
+    JK_XML_TRY(write_declarations(w, map));
+    JK_XML_TRY(write_nodes(w, map));
+    JK_XML_TRY(xmlTextWriterStartElement(w, BAD_CAST "edges"));
     for (size_t k = 0; k < map->n_links; k++)
-        TRY(write_edge(w, k, &map->links[k]));
+        JK_XML_TRY(write_edge(w, k, &map->links[k]));
     return xmlTextWriterEndDocument(w);
 }
 

@@ -19,13 +19,6 @@
 #define GRAPHML_SCHEMA GRAPHML_NS " " GRAPHML_NS "/1.0/graphml.xsd"
 #define XSI_NS         "http://www.w3.org/2001/XMLSchema-instance"
 
-/* xmlTextWriter calls return a negative number on failure. */
-#define TRY(call)                                                                                  \
-    do {                                                                                           \
-        if ((call) < 0)                                                                            \
-            return -1;                                                                             \
-    } while (0)
-
 struct gml_key {
     const char *name;
     const char *type;
@@ -54,34 +47,34 @@ static int write_attr(xmlTextWriterPtr w, const char *name, const char *value)
 
 static int write_key(xmlTextWriterPtr w, const char *domain, const struct gml_key *k)
 {
-    TRY(xmlTextWriterStartElement(w, BAD_CAST "key"));
-    TRY(write_attr(w, "id", k->name));
-    TRY(write_attr(w, "for", domain));
-    TRY(write_attr(w, "attr.name", k->name));
-    TRY(write_attr(w, "attr.type", k->type));
+    JK_XML_TRY(xmlTextWriterStartElement(w, BAD_CAST "key"));
+    JK_XML_TRY(write_attr(w, "id", k->name));
+    JK_XML_TRY(write_attr(w, "for", domain));
+    JK_XML_TRY(write_attr(w, "attr.name", k->name));
+    JK_XML_TRY(write_attr(w, "attr.type", k->type));
     return xmlTextWriterEndElement(w);
 }
 
 static int write_keys(xmlTextWriterPtr w, const struct jk_map *map)
 {
     for (size_t i = 0; i < N_KEYS(node_keys); i++)
-        TRY(write_key(w, "node", &node_keys[i]));
+        JK_XML_TRY(write_key(w, "node", &node_keys[i]));
     for (size_t i = 0; map->has_layout && i < N_KEYS(layout_keys); i++)
-        TRY(write_key(w, "node", &layout_keys[i]));
+        JK_XML_TRY(write_key(w, "node", &layout_keys[i]));
     if (map->has_years)
-        TRY(write_key(w, "node", &year_key));
+        JK_XML_TRY(write_key(w, "node", &year_key));
     if (map->has_citations)
-        TRY(write_key(w, "node", &citations_key));
+        JK_XML_TRY(write_key(w, "node", &citations_key));
     for (size_t i = 0; i < N_KEYS(edge_keys); i++)
-        TRY(write_key(w, "edge", &edge_keys[i]));
+        JK_XML_TRY(write_key(w, "edge", &edge_keys[i]));
     return 0;
 }
 
 static int write_data(xmlTextWriterPtr w, const char *key, const char *value)
 {
-    TRY(xmlTextWriterStartElement(w, BAD_CAST "data"));
-    TRY(write_attr(w, "key", key));
-    TRY(xmlTextWriterWriteString(w, BAD_CAST value));
+    JK_XML_TRY(xmlTextWriterStartElement(w, BAD_CAST "data"));
+    JK_XML_TRY(write_attr(w, "key", key));
+    JK_XML_TRY(xmlTextWriterWriteString(w, BAD_CAST value));
     return xmlTextWriterEndElement(w);
 }
 
@@ -128,24 +121,24 @@ static int write_node(xmlTextWriterPtr w, const struct jk_map *map, size_t i, st
     const struct jk_term *t = &map->terms[i];
     char id[24];
     snprintf(id, sizeof(id), "n%zu", i + 1);
-    TRY(xmlTextWriterStartElement(w, BAD_CAST "node"));
-    TRY(write_attr(w, "id", id));
-    TRY(write_uint(w, "term_id", i + 1));
-    TRY(write_data(w, "label", jk_xml_text(tmp, t->label)));
-    TRY(write_uint(w, "occurrences", t->occurrences));
-    TRY(write_uint(w, "documents", t->documents));
-    TRY(write_uint(w, "links", t->links));
-    TRY(write_uint(w, "total_link_strength", t->total_link_strength));
-    TRY(write_uint(w, "cluster", t->cluster));
+    JK_XML_TRY(xmlTextWriterStartElement(w, BAD_CAST "node"));
+    JK_XML_TRY(write_attr(w, "id", id));
+    JK_XML_TRY(write_uint(w, "term_id", i + 1));
+    JK_XML_TRY(write_data(w, "label", jk_xml_text(tmp, t->label)));
+    JK_XML_TRY(write_uint(w, "occurrences", t->occurrences));
+    JK_XML_TRY(write_uint(w, "documents", t->documents));
+    JK_XML_TRY(write_uint(w, "links", t->links));
+    JK_XML_TRY(write_uint(w, "total_link_strength", t->total_link_strength));
+    JK_XML_TRY(write_uint(w, "cluster", t->cluster));
     if (map->has_layout) {
-        TRY(write_double(w, "x", t->x));
-        TRY(write_double(w, "y", t->y));
+        JK_XML_TRY(write_double(w, "x", t->x));
+        JK_XML_TRY(write_double(w, "y", t->y));
     }
     /* an unknown average gets no <data>: readers then use the key's default */
     if (map->has_years && !isnan(t->avg_year))
-        TRY(write_double(w, year_key.name, t->avg_year));
+        JK_XML_TRY(write_double(w, year_key.name, t->avg_year));
     if (map->has_citations && !isnan(t->avg_citations))
-        TRY(write_double(w, citations_key.name, t->avg_citations));
+        JK_XML_TRY(write_double(w, citations_key.name, t->avg_citations));
     return xmlTextWriterEndElement(w);
 }
 
@@ -165,30 +158,30 @@ static int write_edge(xmlTextWriterPtr w, const struct jk_link *l)
     char source[24], target[24];
     snprintf(source, sizeof(source), "n%" PRIu32, l->source + 1);
     snprintf(target, sizeof(target), "n%" PRIu32, l->target + 1);
-    TRY(xmlTextWriterStartElement(w, BAD_CAST "edge"));
-    TRY(write_attr(w, "source", source));
-    TRY(write_attr(w, "target", target));
-    TRY(write_uint(w, "weight", l->weight));
-    TRY(write_double(w, "association", l->association));
+    JK_XML_TRY(xmlTextWriterStartElement(w, BAD_CAST "edge"));
+    JK_XML_TRY(write_attr(w, "source", source));
+    JK_XML_TRY(write_attr(w, "target", target));
+    JK_XML_TRY(write_uint(w, "weight", l->weight));
+    JK_XML_TRY(write_double(w, "association", l->association));
     return xmlTextWriterEndElement(w);
 }
 
 static int write_document(xmlTextWriterPtr w, const struct jk_map *map)
 {
-    TRY(xmlTextWriterSetIndent(w, 1));
-    TRY(xmlTextWriterSetIndentString(w, BAD_CAST "  "));
-    TRY(xmlTextWriterStartDocument(w, NULL, "UTF-8", NULL));
-    TRY(xmlTextWriterStartElement(w, BAD_CAST "graphml"));
-    TRY(write_attr(w, "xmlns", GRAPHML_NS));
-    TRY(write_attr(w, "xmlns:xsi", XSI_NS));
-    TRY(write_attr(w, "xsi:schemaLocation", GRAPHML_SCHEMA));
-    TRY(write_keys(w, map));
-    TRY(xmlTextWriterStartElement(w, BAD_CAST "graph"));
-    TRY(write_attr(w, "id", "G"));
-    TRY(write_attr(w, "edgedefault", "undirected"));
-    TRY(write_nodes(w, map));
+    JK_XML_TRY(xmlTextWriterSetIndent(w, 1));
+    JK_XML_TRY(xmlTextWriterSetIndentString(w, BAD_CAST "  "));
+    JK_XML_TRY(xmlTextWriterStartDocument(w, NULL, "UTF-8", NULL));
+    JK_XML_TRY(xmlTextWriterStartElement(w, BAD_CAST "graphml"));
+    JK_XML_TRY(write_attr(w, "xmlns", GRAPHML_NS));
+    JK_XML_TRY(write_attr(w, "xmlns:xsi", XSI_NS));
+    JK_XML_TRY(write_attr(w, "xsi:schemaLocation", GRAPHML_SCHEMA));
+    JK_XML_TRY(write_keys(w, map));
+    JK_XML_TRY(xmlTextWriterStartElement(w, BAD_CAST "graph"));
+    JK_XML_TRY(write_attr(w, "id", "G"));
+    JK_XML_TRY(write_attr(w, "edgedefault", "undirected"));
+    JK_XML_TRY(write_nodes(w, map));
     for (size_t k = 0; k < map->n_links; k++)
-        TRY(write_edge(w, &map->links[k]));
+        JK_XML_TRY(write_edge(w, &map->links[k]));
     return xmlTextWriterEndDocument(w);
 }
 

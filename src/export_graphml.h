@@ -50,6 +50,13 @@ enum jk_status jk_export_graphml(const struct jk_map *map, FILE *out, struct jk_
  */
 const char *jk_xml_text(struct jk_buf *b, const char *s);
 
+/* In functions returning int: xmlTextWriter calls return a negative number on failure. */
+#define JK_XML_TRY(call)                                                                           \
+    do {                                                                                           \
+        if ((call) < 0)                                                                            \
+            return -1;                                                                             \
+    } while (0)
+
 /*
  * The frame every XML export shares: checks the map, runs write_doc(w, map) on
  * an xmlTextWriter that writes to out (libxml2 never sees a write error: it

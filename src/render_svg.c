@@ -10,18 +10,12 @@
 #include <libxml/xmlwriter.h>
 
 #include "export_csv.h"
+#include "export_graphml.h"
 #include "render_cairo.h"
 #include "util/buf.h"
 
 #define SVG_NS   "http://www.w3.org/2000/svg"
 #define XLINK_NS "http://www.w3.org/1999/xlink"
-
-/* xmlTextWriter calls return a negative number on failure. */
-#define TRY(call)                                                                                  \
-    do {                                                                                           \
-        if ((call) < 0)                                                                            \
-            return -1;                                                                             \
-    } while (0)
 
 static const char *const view_names[] = {"network", "overlay", "density"};
 
@@ -43,7 +37,7 @@ static int attr_color(xmlTextWriterPtr w, const char *name, struct jk_color c)
 {
     char s[16], opacity[32];
     snprintf(s, sizeof(s), "#%02x%02x%02x", c.r, c.g, c.b);
-    TRY(attr(w, name, s));
+    JK_XML_TRY(attr(w, name, s));
     if (c.a == 255)
         return 0;
     snprintf(opacity, sizeof(opacity), "%s-opacity", name);
@@ -108,40 +102,40 @@ static int write_density(xmlTextWriterPtr w, const struct jk_scene *s, cairo_sta
 
 static int start_group(xmlTextWriterPtr w, const char *id)
 {
-    TRY(xmlTextWriterStartElement(w, BAD_CAST "g"));
+    JK_XML_TRY(xmlTextWriterStartElement(w, BAD_CAST "g"));
     return attr(w, "id", id);
 }
 
 static int write_lines(xmlTextWriterPtr w, const struct jk_scene *s)
 {
-    TRY(start_group(w, "links"));
-    TRY(attr(w, "stroke-linecap", "round"));
+    JK_XML_TRY(start_group(w, "links"));
+    JK_XML_TRY(attr(w, "stroke-linecap", "round"));
     for (size_t k = 0; k < s->n_lines; k++) {
         const struct jk_scene_line *l = &s->lines[k];
-        TRY(xmlTextWriterStartElement(w, BAD_CAST "line"));
-        TRY(attr_num(w, "x1", l->x1));
-        TRY(attr_num(w, "y1", l->y1));
-        TRY(attr_num(w, "x2", l->x2));
-        TRY(attr_num(w, "y2", l->y2));
-        TRY(attr_color(w, "stroke", l->color));
-        TRY(attr_num(w, "stroke-width", l->width));
-        TRY(xmlTextWriterEndElement(w));
+        JK_XML_TRY(xmlTextWriterStartElement(w, BAD_CAST "line"));
+        JK_XML_TRY(attr_num(w, "x1", l->x1));
+        JK_XML_TRY(attr_num(w, "y1", l->y1));
+        JK_XML_TRY(attr_num(w, "x2", l->x2));
+        JK_XML_TRY(attr_num(w, "y2", l->y2));
+        JK_XML_TRY(attr_color(w, "stroke", l->color));
+        JK_XML_TRY(attr_num(w, "stroke-width", l->width));
+        JK_XML_TRY(xmlTextWriterEndElement(w));
     }
     return xmlTextWriterEndElement(w);
 }
 
 static int write_circles(xmlTextWriterPtr w, const struct jk_scene *s)
 {
-    TRY(start_group(w, "terms"));
+    JK_XML_TRY(start_group(w, "terms"));
     for (size_t k = 0; k < s->n_circles; k++) {
         const struct jk_scene_circle *c = &s->circles[k];
-        TRY(xmlTextWriterStartElement(w, BAD_CAST "circle"));
-        TRY(attr_num(w, "cx", c->x));
-        TRY(attr_num(w, "cy", c->y));
-        TRY(attr_num(w, "r", c->r));
-        TRY(attr_color(w, "fill", c->color));
-        TRY(xmlTextWriterWriteElement(w, BAD_CAST "title", BAD_CAST c->title));
-        TRY(xmlTextWriterEndElement(w));
+        JK_XML_TRY(xmlTextWriterStartElement(w, BAD_CAST "circle"));
+        JK_XML_TRY(attr_num(w, "cx", c->x));
+        JK_XML_TRY(attr_num(w, "cy", c->y));
+        JK_XML_TRY(attr_num(w, "r", c->r));
+        JK_XML_TRY(attr_color(w, "fill", c->color));
+        JK_XML_TRY(xmlTextWriterWriteElement(w, BAD_CAST "title", BAD_CAST c->title));
+        JK_XML_TRY(xmlTextWriterEndElement(w));
     }
     return xmlTextWriterEndElement(w);
 }
@@ -152,20 +146,20 @@ static int write_texts(xmlTextWriterPtr w, const struct jk_scene_text *t, size_t
     for (size_t k = 0; k < n; k++) {
         if (halo && !(t[k].halo > 0))
             continue;
-        TRY(xmlTextWriterStartElement(w, BAD_CAST "text"));
-        TRY(attr_num(w, "x", t[k].x));
-        TRY(attr_num(w, "y", t[k].y));
-        TRY(attr_num(w, "font-size", t[k].size));
+        JK_XML_TRY(xmlTextWriterStartElement(w, BAD_CAST "text"));
+        JK_XML_TRY(attr_num(w, "x", t[k].x));
+        JK_XML_TRY(attr_num(w, "y", t[k].y));
+        JK_XML_TRY(attr_num(w, "font-size", t[k].size));
         if (halo) {
-            TRY(attr(w, "fill", "none"));
-            TRY(attr_color(w, "stroke", t[k].halo_color));
-            TRY(attr_num(w, "stroke-width", t[k].halo));
-            TRY(attr(w, "stroke-linejoin", "round"));
+            JK_XML_TRY(attr(w, "fill", "none"));
+            JK_XML_TRY(attr_color(w, "stroke", t[k].halo_color));
+            JK_XML_TRY(attr_num(w, "stroke-width", t[k].halo));
+            JK_XML_TRY(attr(w, "stroke-linejoin", "round"));
         } else {
-            TRY(attr_color(w, "fill", t[k].color));
+            JK_XML_TRY(attr_color(w, "fill", t[k].color));
         }
-        TRY(xmlTextWriterWriteString(w, BAD_CAST t[k].text));
-        TRY(xmlTextWriterEndElement(w));
+        JK_XML_TRY(xmlTextWriterWriteString(w, BAD_CAST t[k].text));
+        JK_XML_TRY(xmlTextWriterEndElement(w));
     }
     return 0;
 }
@@ -173,34 +167,34 @@ static int write_texts(xmlTextWriterPtr w, const struct jk_scene_text *t, size_t
 /* Texts are centred on x, so any font of the same width lines up like cairo's. */
 static int start_text_group(xmlTextWriterPtr w, const char *id)
 {
-    TRY(start_group(w, id));
-    TRY(attr(w, "font-family", JK_DRAW_SVG_FONT));
+    JK_XML_TRY(start_group(w, id));
+    JK_XML_TRY(attr(w, "font-family", JK_DRAW_SVG_FONT));
     return attr(w, "text-anchor", "middle");
 }
 
 static int write_labels(xmlTextWriterPtr w, const struct jk_scene *s)
 {
-    TRY(start_text_group(w, "labels"));
-    TRY(write_texts(w, s->labels, s->n_labels, 1));
-    TRY(write_texts(w, s->labels, s->n_labels, 0));
+    JK_XML_TRY(start_text_group(w, "labels"));
+    JK_XML_TRY(write_texts(w, s->labels, s->n_labels, 1));
+    JK_XML_TRY(write_texts(w, s->labels, s->n_labels, 0));
     return xmlTextWriterEndElement(w);
 }
 
 static int write_legend(xmlTextWriterPtr w, const struct jk_scene *s)
 {
-    TRY(start_text_group(w, "legend"));
+    JK_XML_TRY(start_text_group(w, "legend"));
     for (size_t k = 0; k < s->n_legend_rects; k++) {
         const struct jk_scene_rect *r = &s->legend_rects[k];
-        TRY(xmlTextWriterStartElement(w, BAD_CAST "rect"));
-        TRY(attr_num(w, "x", r->x));
-        TRY(attr_num(w, "y", r->y));
-        TRY(attr_num(w, "width", r->w));
-        TRY(attr_num(w, "height", r->h));
-        TRY(attr_color(w, "fill", r->color));
-        TRY(xmlTextWriterEndElement(w));
+        JK_XML_TRY(xmlTextWriterStartElement(w, BAD_CAST "rect"));
+        JK_XML_TRY(attr_num(w, "x", r->x));
+        JK_XML_TRY(attr_num(w, "y", r->y));
+        JK_XML_TRY(attr_num(w, "width", r->w));
+        JK_XML_TRY(attr_num(w, "height", r->h));
+        JK_XML_TRY(attr_color(w, "fill", r->color));
+        JK_XML_TRY(xmlTextWriterEndElement(w));
     }
-    TRY(write_texts(w, s->legend_texts, s->n_legend_texts, 1));
-    TRY(write_texts(w, s->legend_texts, s->n_legend_texts, 0));
+    JK_XML_TRY(write_texts(w, s->legend_texts, s->n_legend_texts, 1));
+    JK_XML_TRY(write_texts(w, s->legend_texts, s->n_legend_texts, 0));
     return xmlTextWriterEndElement(w);
 }
 
@@ -209,33 +203,33 @@ static int write_head(xmlTextWriterPtr w, const struct jk_scene *s)
     char box[64], title[64];
     snprintf(box, sizeof(box), "0 0 %u %u", s->width, s->height);
     snprintf(title, sizeof(title), "Term map (%s view)", view_names[s->view]);
-    TRY(xmlTextWriterSetIndent(w, 1));
-    TRY(xmlTextWriterSetIndentString(w, BAD_CAST " "));
-    TRY(xmlTextWriterStartDocument(w, NULL, "UTF-8", NULL));
-    TRY(xmlTextWriterStartElement(w, BAD_CAST "svg"));
-    TRY(attr(w, "xmlns", SVG_NS));
-    TRY(attr(w, "xmlns:xlink", XLINK_NS));
-    TRY(attr(w, "version", "1.1"));
-    TRY(attr_num(w, "width", s->width));
-    TRY(attr_num(w, "height", s->height));
-    TRY(attr(w, "viewBox", box));
-    TRY(xmlTextWriterWriteElement(w, BAD_CAST "title", BAD_CAST title));
-    TRY(xmlTextWriterStartElement(w, BAD_CAST "rect"));
-    TRY(attr(w, "width", "100%"));
-    TRY(attr(w, "height", "100%"));
-    TRY(attr_color(w, "fill", s->background));
+    JK_XML_TRY(xmlTextWriterSetIndent(w, 1));
+    JK_XML_TRY(xmlTextWriterSetIndentString(w, BAD_CAST " "));
+    JK_XML_TRY(xmlTextWriterStartDocument(w, NULL, "UTF-8", NULL));
+    JK_XML_TRY(xmlTextWriterStartElement(w, BAD_CAST "svg"));
+    JK_XML_TRY(attr(w, "xmlns", SVG_NS));
+    JK_XML_TRY(attr(w, "xmlns:xlink", XLINK_NS));
+    JK_XML_TRY(attr(w, "version", "1.1"));
+    JK_XML_TRY(attr_num(w, "width", s->width));
+    JK_XML_TRY(attr_num(w, "height", s->height));
+    JK_XML_TRY(attr(w, "viewBox", box));
+    JK_XML_TRY(xmlTextWriterWriteElement(w, BAD_CAST "title", BAD_CAST title));
+    JK_XML_TRY(xmlTextWriterStartElement(w, BAD_CAST "rect"));
+    JK_XML_TRY(attr(w, "width", "100%"));
+    JK_XML_TRY(attr(w, "height", "100%"));
+    JK_XML_TRY(attr_color(w, "fill", s->background));
     return xmlTextWriterEndElement(w);
 }
 
 static int write_document(xmlTextWriterPtr w, const struct jk_scene *s, cairo_status_t *cs)
 {
-    TRY(write_head(w, s));
+    JK_XML_TRY(write_head(w, s));
     if (s->density)
-        TRY(write_density(w, s, cs));
-    TRY(write_lines(w, s));
-    TRY(write_circles(w, s));
-    TRY(write_labels(w, s));
-    TRY(write_legend(w, s));
+        JK_XML_TRY(write_density(w, s, cs));
+    JK_XML_TRY(write_lines(w, s));
+    JK_XML_TRY(write_circles(w, s));
+    JK_XML_TRY(write_labels(w, s));
+    JK_XML_TRY(write_legend(w, s));
     return xmlTextWriterEndDocument(w);
 }
 
