@@ -1,0 +1,216 @@
+/* Tests for the dictd reader: a fixture written here, and Debian's FreeDict eng-ind when present.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <zlib.h>
+
+#include "dictd.h"
+#include "testutil.h"
+
+#define MAX_TRANS 16
+
+/* The fixture's entries, in .dict order; headers of the index come first. */
+static const char *const fixture[][2] = {
+    {"00databaseinfo", "This is a test dictionary.\n"},
+    {"policy", "policy /\xcb\x88p\xc9\x92l\xc9\xaasi/ <n>\n kebijakan, polis\na plan of action\n"},
+    {"cooperation", "cooperation /ko\xca\x8a/ <n>\n1. kerja sama\nact of cooperating\n"
+                    "2. koperasi\nassociation for mutual benefit\n"},
+    {"central government", "central government /s/ <n>\npemerintah pusat\nhighest level\n"},
+    {"data", "data /d/ <n>\ndata, informasi, Data\ninformation\n"},
+    {"media", "media /m/ <n>\nmedia (komunikasi), [[sarana|media massa]]\nmeans of mass "
+              "communication\n"},
+    {"program", "program /p/ <n>\n1. programa 2.\nleaflet listing information\n 3.\nperformance\n"
+                "2. program, (acara) acara 2.\nset of activities\n 3.\nsoftware application\n"},
+};
+#define N_FIXTURE (sizeof(fixture) / sizeof(fixture[0]))
+
+/* Writes value in dictd base64 (most significant digit first) into out. */
+static void b64(size_t value, char *out)
+{
+    static const char digits[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    char tmp[16];
+    size_t n = 0;
+    do {
+        tmp[n++] = digits[value % 64];
+        value /= 64;
+    } while (value > 0);
+    for (size_t i = 0; i < n; i++)
+        out[i] = tmp[n - 1 - i];
+    out[n] = '\0';
+}
+
+/* Writes dir/t.dict.dz (gzip) and the matching index text into index (without writing it). */
+static void write_fixture(const char *dir, char *index, size_t cap)
+{
+    char path[4096], off[16], len[16];
+    snprintf(path, sizeof(path), "%s/t.dict.dz", dir);
+    gzFile gz = gzopen(path, "wb");
+    assert_non_null(gz);
+    size_t pos = 0, used = 0;
+    index[0] = '\0';
+    for (size_t i = 0; i < N_FIXTURE; i++) {
+        size_t n = strlen(fixture[i][1]);
+        assert_int_equal(gzwrite(gz, fixture[i][1], (unsigned)n), (int)n);
+        b64(pos, off);
+        b64(n, len);
+        used += (size_t)snprintf(index + used, cap - used, "%s\t%s\t%s\n", fixture[i][0], off, len);
+        pos += n;
+    }
+    assert_int_equal(gzclose(gz), Z_OK);
+}
+
+/* Loads dir/t.index (with text) and dir/t.dict.dz into d; index_path receives the index path. */
+static enum jk_status load_fixture(const char *dir, const char *index_text, struct jk_dictd *d,
+                                   struct jk_diag *diag, char *index_path, size_t cap)
+{
+    char dict_path[4096];
+    tu_write_str(dir, "t.index", index_text);
+    snprintf(index_path, cap, "%s/t.index", dir);
+    snprintf(dict_path, sizeof(dict_path), "%s/t.dict.dz", dir);
+    jk_dictd_init(d);
+    jk_diag_init(diag);
+    return jk_dictd_load(d, index_path, dict_path, diag);
+}
+
+/* Asserts that headword translates to exactly the NULL-terminated list want. */
+static void assert_translations(const struct jk_dictd *d, const char *headword,
+                                const char *const *want)
+{
+    const char *got[MAX_TRANS];
+    size_t n = jk_dictd_translations(d, headword, strlen(headword), got, MAX_TRANS);
+    size_t w = 0;
+    for (; want[w]; w++) {
+        if (w >= n)
+            fail_msg("'%s': %zu translations, expected '%s' next", headword, n, want[w]);
+        assert_string_equal(got[w], want[w]);
+    }
+    assert_int_equal(n, w);
+}
+
+/* Asserts that headword's translations include want. */
+static void assert_includes(const struct jk_dictd *d, const char *headword, const char *want)
+{
+    const char *got[MAX_TRANS];
+    size_t n = jk_dictd_translations(d, headword, strlen(headword), got, MAX_TRANS);
+    for (size_t i = 0; i < n; i++)
+        if (strcmp(got[i], want) == 0)
+            return;
+    fail_msg("'%s' (%zu translations) lacks '%s'", headword, n, want);
+}
+
+static void test_fixture_translations(void **state)
+{
+    (void)state;
+    char dir[64], index[2048], path[4096];
+    tu_mkdtemp(dir, sizeof(dir));
+    write_fixture(dir, index, sizeof(index));
+    struct jk_dictd d;
+    struct jk_diag diag;
+    assert_int_equal(load_fixture(dir, index, &d, &diag, path, sizeof(path)), JK_OK);
+    assert_translations(&d, "policy", (const char *[]){"kebijakan", "polis", NULL});
+    assert_translations(&d, "cooperation", (const char *[]){"kerja sama", "koperasi", NULL});
+    assert_translations(&d, "central government", (const char *[]){"pemerintah pusat", NULL});
+    assert_translations(&d, "data", (const char *[]){"data", "informasi", NULL});
+    assert_translations(&d, "media", (const char *[]){"media", "media massa", NULL});
+    assert_translations(&d, "program", (const char *[]){"programa", "program", "acara", NULL});
+    /* absent words and headers translate to nothing; max bounds the output */
+    assert_translations(&d, "government", (const char *[]){NULL});
+    assert_translations(&d, "00databaseinfo", (const char *[]){NULL});
+    const char *one[1];
+    assert_int_equal(jk_dictd_translations(&d, "program", 7, one, 1), 1);
+    assert_string_equal(one[0], "programa");
+    jk_dictd_release(&d);
+    tu_rmtree(dir);
+}
+
+/* Asserts that loading the fixture with index text fails naming t.index:line and holding what. */
+static void assert_index_fails(const char *text, int line, const char *what)
+{
+    char dir[64], index[2048], path[4096], where[4200];
+    tu_mkdtemp(dir, sizeof(dir));
+    write_fixture(dir, index, sizeof(index));
+    struct jk_dictd d;
+    struct jk_diag diag;
+    assert_int_equal(load_fixture(dir, text, &d, &diag, path, sizeof(path)), JK_E_INPUT);
+    snprintf(where, sizeof(where), "%s:%d:", path, line);
+    if (!strstr(diag.msg, where) || !strstr(diag.msg, what))
+        fail_msg("message '%s' lacks '%s' or '%s'", diag.msg, where, what);
+    jk_dictd_release(&d);
+    tu_rmtree(dir);
+}
+
+static void test_malformed_index_lines_name_file_and_line(void **state)
+{
+    (void)state;
+    assert_index_fails("00databaseinfo\tA\tb\npolicy\tb\n", 2, "malformed index line");
+    assert_index_fails("policy\tb\tB\tC\n", 1, "malformed index line");
+    assert_index_fails("policy\tb\tB\ndata\tb$\tB\n", 2, "base64");
+    assert_index_fails("policy\tb\t\n", 1, "base64");
+}
+
+static void test_entry_outside_data_is_an_error(void **state)
+{
+    (void)state;
+    /* the fixture's data is a few hundred bytes: offset "D/" is 255, length "//" is 4095 */
+    assert_index_fails("policy\tb\tB\ndata\tA\t//\n", 2, "outside");
+    assert_index_fails("data\tZZZZ\tB\n", 1, "outside");
+}
+
+static void test_missing_files_say_what_to_install(void **state)
+{
+    (void)state;
+    struct jk_dictd d;
+    struct jk_diag diag;
+    jk_dictd_init(&d);
+    jk_diag_init(&diag);
+    assert_int_equal(jk_dictd_load(&d, "/nonexistent/x.index", "/nonexistent/x.dict.dz", &diag),
+                     JK_E_INPUT);
+    assert_non_null(strstr(diag.msg, "/nonexistent/x.index"));
+    assert_non_null(strstr(diag.msg, "dict-freedict-eng-ind"));
+    jk_dictd_release(&d);
+    jk_dictd_release(NULL);
+}
+
+static void test_debian_freedict_eng_ind(void **state)
+{
+    (void)state;
+    if (access(JK_FREEDICT_ENG_IND_INDEX, R_OK) != 0 || access(JK_FREEDICT_ENG_IND_DICT, R_OK) != 0)
+        skip();
+    struct jk_dictd d;
+    struct jk_diag diag;
+    jk_dictd_init(&d);
+    jk_diag_init(&diag);
+    assert_int_equal(jk_dictd_load(&d, JK_FREEDICT_ENG_IND_INDEX, JK_FREEDICT_ENG_IND_DICT, &diag),
+                     JK_OK);
+    assert_includes(&d, "policy", "kebijakan");
+    assert_translations(&d, "cooperation", (const char *[]){"kerja sama", "koperasi", NULL});
+    assert_translations(&d, "central government", (const char *[]){"pemerintah pusat", NULL});
+    assert_translations(&d, "pandemic", (const char *[]){"pandemi", NULL});
+    assert_translations(&d, "tourism", (const char *[]){"pariwisata", NULL});
+    assert_translations(&d, "agriculture", (const char *[]){"pertanian", "agrikultura", NULL});
+    assert_translations(&d, "communication", (const char *[]){"komunikasi", NULL});
+    assert_translations(&d, "program", (const char *[]){"programa", "program", NULL});
+    assert_translations(&d, "data", (const char *[]){"data", "informasi", NULL});
+    /* two entries, joined in index order; "[[kemudi|mengemudi(kan)]]" keeps "mengemudi" */
+    assert_translations(
+        &d, "drive",
+        (const char *[]){"kandar", "mengemudi", "mengendalikan", "mengemudikan", NULL});
+    assert_translations(&d, "no such headword", (const char *[]){NULL});
+    jk_dictd_release(&d);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_fixture_translations),
+        cmocka_unit_test(test_malformed_index_lines_name_file_and_line),
+        cmocka_unit_test(test_entry_outside_data_is_an_error),
+        cmocka_unit_test(test_missing_files_say_what_to_install),
+        cmocka_unit_test(test_debian_freedict_eng_ind),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
