@@ -4,15 +4,40 @@
  */
 #include <cairo.h>
 #include <fontconfig/fontconfig.h>
+#include <signal.h>
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "options.h"
+#include "outdir.h"
 #include "pipeline.h"
 #include "report.h"
 #include "stem_cmd.h"
 #include "util/buf.h"
 #include "util/status.h"
+
+/* Ctrl-C or kill: drop the staged outputs, keep the earlier ones, exit 130 (128 + SIGINT). */
+static void on_interrupt(int sig)
+{
+    static const char msg[] =
+        "\njaringkata: interrupted; the previous outputs are left as they were\n";
+    jk_outdir_abandon();
+    if (write(STDERR_FILENO, msg, sizeof(msg) - 1) < 0) {
+        /* nothing more can be said */
+    }
+    _exit(128 + sig);
+}
+
+static void handle_interrupts(void)
+{
+    struct sigaction sa;
+    memset(&sa, 0, sizeof(sa));
+    sa.sa_handler = on_interrupt;
+    sigemptyset(&sa.sa_mask);
+    sigaction(SIGINT, &sa, NULL);
+    sigaction(SIGTERM, &sa, NULL);
+}
 
 static void usage(FILE *out)
 {
@@ -32,7 +57,7 @@ static void usage(FILE *out)
           "  -V, --version              version and library versions\n"
           "\n"
           "Exit codes: 0 success, 1 internal error, 2 usage error, 3 input error,\n"
-          "4 output error, 5 no terms or empty network.\n",
+          "4 output error, 5 no terms or empty network, 130 interrupted.\n",
           out);
 }
 
@@ -65,6 +90,7 @@ int main(int argc, char **argv)
 {
     struct jk_diag diag;
     jk_diag_init(&diag);
+    handle_interrupts();
     const char *cmd = argc > 1 ? argv[1] : NULL;
     enum jk_status st = JK_OK;
     if (!cmd) {

@@ -10,6 +10,19 @@
 #include "util/buf.h"
 #include "util/mem.h"
 
+/* The output folder being written, for jk_outdir_abandon. */
+static struct jk_outdir *volatile active;
+
+void jk_outdir_abandon(void)
+{
+    struct jk_outdir *od = active;
+    if (!od)
+        return;
+    for (size_t i = 0; i < od->count; i++)
+        if (od->files[i].tmp)
+            unlink(od->files[i].tmp);
+}
+
 void jk_outdir_init(struct jk_outdir *od)
 {
     memset(od, 0, sizeof(*od));
@@ -19,6 +32,8 @@ void jk_outdir_release(struct jk_outdir *od)
 {
     if (!od)
         return;
+    if (active == od)
+        active = NULL;
     for (size_t i = 0; i < od->count; i++) {
         if (od->files[i].tmp)
             unlink(od->files[i].tmp);
@@ -46,6 +61,7 @@ enum jk_status jk_outdir_open(struct jk_outdir *od, const char *dir, struct jk_d
                         "output folder '%s' is not writable: %s; choose another with -o", dir,
                         strerror(errno));
     od->dir = jk_strdup(dir);
+    active = od;
     return JK_OK;
 }
 

@@ -37,6 +37,14 @@ enum jk_status jk_outdir_open(struct jk_outdir *od, const char *dir, struct jk_d
 enum jk_status jk_outdir_write(struct jk_outdir *od, const char *name, jk_writer_fn write,
                                const void *ctx, struct jk_diag *diag);
 
+/*
+ * Removes the staged temporary files of the output folder opened last and
+ * not yet released. Async-signal-safe (unlink only), for an interrupt
+ * handler: the earlier outputs stay as they were and nothing half-written
+ * is left behind.
+ */
+void jk_outdir_abandon(void);
+
 /* Renames every staged file into place. */
 enum jk_status jk_outdir_commit(struct jk_outdir *od, struct jk_diag *diag);
 

@@ -64,6 +64,25 @@ cp "$src/corpus/azqiya-ntb-kujawsko-pomorskie.md" "$tmp/huge/"
 "$bin" map "$tmp/huge" -o "$tmp/huge-out" -q || fail "a huge single-line document failed"
 grep -q "pemerintah daerah" "$tmp/huge-out/terms.csv" || fail "huge line: expected term missing"
 
+# Ctrl-C during a run: exit 130, no temporary files, the previous outputs intact.
+mkdir -p "$tmp/big"
+for i in $(seq 1 150); do
+    for f in "$src"/corpus/*.md "$src"/corpus/*.txt; do cp "$f" "$tmp/big/$i-$(basename "$f")"; done
+done
+"$bin" map "$tmp/big" -o "$tmp/out" -q 2>"$tmp/stderr" &
+pid=$!
+sleep 0.5
+kill -INT "$pid" 2>/dev/null
+wait "$pid"
+code=$?
+if [ "$code" = 0 ]; then
+    echo "note: the run finished before the interrupt arrived; the interrupt check was not exercised"
+else
+    [ "$code" = 130 ] || { cat "$tmp/stderr"; fail "an interrupted run exited $code, expected 130"; }
+    grep -q "interrupted" "$tmp/stderr" || fail "no message for the interrupt"
+    [ "$(snapshot)" = "$before" ] || fail "an interrupted run changed the previous outputs"
+fi
+
 # --help and --version work and list the defaults.
 "$bin" map --help | grep -q -- "--min-occurrences N" || fail "map --help lacks an option"
 "$bin" --version | grep -q "igraph" || fail "--version lacks library versions"

@@ -109,12 +109,36 @@ static void test_unusable_output_folders(void **state)
     tu_rmtree(dir);
 }
 
+static void test_abandon_removes_staged_files(void **state)
+{
+    (void)state;
+    char dir[64], buf[64];
+    tu_mkdtemp(dir, sizeof(dir));
+    tu_write_str(dir, "a.txt", "old a");
+    struct jk_outdir od;
+    jk_outdir_init(&od);
+    struct jk_diag d;
+    jk_diag_init(&d);
+    assert_int_equal(jk_outdir_open(&od, dir, &d), JK_OK);
+    assert_int_equal(jk_outdir_write(&od, "a.txt", write_text, "new a", &d), JK_OK);
+    assert_int_equal(jk_outdir_write(&od, "b.txt", write_text, "new b", &d), JK_OK);
+    assert_int_equal(count_entries(dir), 3); /* a.txt and two staged files */
+    jk_outdir_abandon();                     /* what the interrupt handler does */
+    assert_int_equal(count_entries(dir), 1);
+    read_file(dir, "a.txt", buf, sizeof(buf));
+    assert_string_equal(buf, "old a");
+    jk_outdir_release(&od);
+    jk_outdir_abandon(); /* nothing active any more: harmless */
+    tu_rmtree(dir);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_commit_renames_all_files),
         cmocka_unit_test(test_failed_run_keeps_previous_outputs),
         cmocka_unit_test(test_unusable_output_folders),
+        cmocka_unit_test(test_abandon_removes_staged_files),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
