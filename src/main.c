@@ -37,6 +37,8 @@ static void handle_interrupts(void)
     sigemptyset(&sa.sa_mask);
     sigaction(SIGINT, &sa, NULL);
     sigaction(SIGTERM, &sa, NULL);
+    /* Past a file-size limit (ulimit -f) a write should fail with EFBIG, not kill us. */
+    signal(SIGXFSZ, SIG_IGN);
 }
 
 static void usage(FILE *out)

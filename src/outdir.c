@@ -2,6 +2,7 @@
 #include "outdir.h"
 
 #include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -85,6 +86,18 @@ static enum jk_status finish(FILE *f, const char *path, enum jk_status st, struc
     return st;
 }
 
+/* Puts the output file's path in front of a writer's message ("cannot write the GraphML file"). */
+static void name_the_file(struct jk_diag *diag, const char *path)
+{
+    struct jk_buf msg;
+    jk_buf_init(&msg);
+    jk_buf_addf(&msg, "'%s': %s", path, diag->msg);
+    size_t n = msg.len < JK_DIAG_MAX - 1 ? msg.len : JK_DIAG_MAX - 1;
+    memcpy(diag->msg, msg.data, n);
+    diag->msg[n] = '\0';
+    jk_buf_release(&msg);
+}
+
 enum jk_status jk_outdir_write(struct jk_outdir *od, const char *name, jk_writer_fn write,
                                const void *ctx, struct jk_diag *diag)
 {
@@ -109,7 +122,10 @@ enum jk_status jk_outdir_write(struct jk_outdir *od, const char *name, jk_writer
         return jk_error(diag, JK_E_OUTPUT, "cannot write '%s': %s", s->tmp, strerror(errno));
     }
     errno = 0;
-    return finish(f, s->final, write(ctx, f, diag), diag);
+    enum jk_status st = finish(f, s->final, write(ctx, f, diag), diag);
+    if (st == JK_E_OUTPUT && diag && !strstr(diag->msg, s->final))
+        name_the_file(diag, s->final);
+    return st;
 }
 
 enum jk_status jk_outdir_commit(struct jk_outdir *od, struct jk_diag *diag)

@@ -64,6 +64,13 @@ cp "$src/corpus/azqiya-ntb-kujawsko-pomorskie.md" "$tmp/huge/"
 "$bin" map "$tmp/huge" -o "$tmp/huge-out" -q || fail "a huge single-line document failed"
 grep -q "pemerintah daerah" "$tmp/huge-out/terms.csv" || fail "huge line: expected term missing"
 
+# A write that fails midway (file-size limit): exit 4 naming the file, earlier outputs intact.
+(ulimit -f 64 && "$bin" map "$src/corpus" -o "$tmp/out" -q) 2>"$tmp/stderr"
+code=$?
+[ "$code" = 4 ] || { cat "$tmp/stderr"; fail "a write past the file-size limit exited $code, expected 4"; }
+grep -q "network.graphml.: cannot write" "$tmp/stderr" || { cat "$tmp/stderr"; fail "unclear message for a failed write"; }
+[ "$(snapshot)" = "$before" ] || fail "a failed write changed the previous outputs"
+
 # Ctrl-C during a run: exit 130, no temporary files, the previous outputs intact.
 mkdir -p "$tmp/big"
 for i in $(seq 1 150); do
