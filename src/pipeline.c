@@ -401,16 +401,18 @@ static enum jk_status second_pass(struct state *s, struct jk_diag *diag)
     for (size_t i = 0; i < n; i++) {
         if (s->docs[i].skipped)
             continue;
-        bool usable;
-        enum jk_status st = read_doc(s, i, false, &usable, diag);
-        if (st != JK_OK)
-            return st;
         s->current_file = i;
-        if (usable && jk_is_record_file(s->corpus.files[i].path, &s->opt->sources))
+        enum jk_status st = JK_OK;
+        bool usable;
+        /* record files are read by their reader; plain text only when terms are mined */
+        if (jk_is_record_file(s->corpus.files[i].path, &s->opt->sources))
             st = jk_read_records(s->corpus.files[i].path, &s->opt->sources, count_record, s,
                                  &s->record_text, diag);
-        else if (usable && !s->opt->items_keywords)
-            count_text(s, i);
+        else if (!s->opt->items_keywords) {
+            st = read_doc(s, i, false, &usable, diag);
+            if (st == JK_OK && usable)
+                count_text(s, i);
+        }
         if (st != JK_OK)
             return st;
         progress(s, "extracting terms", i + 1, n);
