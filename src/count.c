@@ -316,3 +316,8 @@ char **jk_counter_aliases(const struct jk_counter *c, const uint32_t *ids, size_
     free(slot);
     return out;
 }
+
+const char *jk_counting_name(enum jk_counting counting)
+{
+    return counting == JK_COUNT_FULL ? "full" : "binary";
+}

@@ -71,6 +71,9 @@ struct jk_occurrence {
     uint32_t sentence; /* sentence number in the document */
 };
 
+/* "binary" or "full", as the option and the reports spell it. */
+const char *jk_counting_name(enum jk_counting counting);
+
 void jk_counter_init(struct jk_counter *c);
 void jk_counter_release(struct jk_counter *c);
 /* Records every occurrence's position too (for sentence and window units). Call before adding. */

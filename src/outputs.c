@@ -144,12 +144,11 @@ enum jk_status jk_write_outputs(struct jk_outdir *out, const struct jk_run *run,
     const struct jk_map_options *o = run->opt;
     char *title = map_title(o);
     struct jk_html_page page = {m, title};
-    struct json_ctx json = {m,
-                            {title, "Term co-occurrence map made by jaringkata",
-                             o->cluster.resolution, o->cluster.min_cluster_size,
-                             o->layout.attraction, o->layout.repulsion,
-                             jk_normalization_name(o->normalization),
-                             o->select.counting == JK_COUNT_FULL ? "full" : "binary"}};
+    struct json_ctx json = {
+        m,
+        {title, "Term co-occurrence map made by jaringkata", o->cluster.resolution,
+         o->cluster.min_cluster_size, o->layout.attraction, o->layout.repulsion,
+         jk_normalization_name(o->normalization), jk_counting_name(o->select.counting)}};
     struct picture net_svg = picture(run, JK_VIEW_NETWORK, false);
     struct picture net_png = picture(run, JK_VIEW_NETWORK, true);
     struct picture overlay = picture(run, JK_VIEW_OVERLAY, false);

@@ -27,11 +27,6 @@ static enum jk_status emit(struct jk_buf *b, FILE *out, struct jk_diag *diag)
     return JK_OK;
 }
 
-static const char *counting_name(enum jk_counting c)
-{
-    return c == JK_COUNT_FULL ? "full" : "binary";
-}
-
 static void report_corpus(struct jk_buf *b, const struct jk_run *run)
 {
     size_t skipped = 0, repaired = 0;
@@ -77,7 +72,7 @@ static void report_selection(struct jk_buf *b, const struct jk_run *run)
 {
     const struct jk_map_options *o = run->opt;
     const struct jk_selection *s = run->selection;
-    jk_buf_addf(b, "## Selection\n\n- counting: %s\n", counting_name(o->select.counting));
+    jk_buf_addf(b, "## Selection\n\n- counting: %s\n", jk_counting_name(o->select.counting));
     if (o->unit.kind == JK_UNIT_SENTENCE)
         jk_buf_adds(b, "- co-occurrence unit: sentence\n");
     else if (o->unit.kind == JK_UNIT_WINDOW)
@@ -335,7 +330,7 @@ static void json_options(struct jk_buf *b, const struct jk_run *run)
     jk_buf_adds(b, ",\n    \"output\": ");
     jk_json_string(b, o->output);
     jk_buf_addf(b, ",\n    \"max_words\": %u,\n    \"counting\": \"%s\",\n", o->max_words,
-                counting_name(o->select.counting));
+                jk_counting_name(o->select.counting));
     jk_buf_addf(b, "    \"min_occurrences\": %u,\n    \"min_occurrences_auto\": %s,\n",
                 run->selection->threshold, run->selection->threshold_auto ? "true" : "false");
     static const char *const units[] = {"document", "sentence", "window"};
