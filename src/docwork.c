@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "clean.h"
+#include "termfile.h"
 #include "util/mem.h"
 #include "util/strmap.h"
 
@@ -252,7 +253,7 @@ void jk_docwork_count_keywords(struct jk_docwork *w, const char *keywords, size_
         const char *kw = keywords + i;
         size_t kl = n < len - i ? n : len - i;
         trim(&kw, &kl);
-        if (kl && jk_lowercase(kw, kl, &w->surface)) {
+        if (kl && jk_normalise_term(kw, kl, &w->surface) && w->surface.len) {
             jk_phrase_key(&w->extractor, w->surface.data, w->surface.len, &w->key);
             add_candidate(w, w->key.data, w->key.len, w->surface.data, w->surface.len, 0);
             stats->tokens++;
