@@ -69,10 +69,10 @@ void jk_counter_end_doc(struct jk_counter *c)
     c->in_doc = false;
 }
 
-static uint32_t intern_term(struct jk_counter *c, const char *key, size_t len)
+static uint32_t intern_term(struct jk_counter *c, const char *key, size_t len, uint32_t hash)
 {
     bool added;
-    uint32_t id = jk_strmap_intern(&c->terms, key, len, &added);
+    uint32_t id = jk_strmap_intern_hashed(&c->terms, key, len, hash, &added);
     if (added) {
         size_t n = id + 1, cap = c->cap_terms;
         JK_GROW(c->full, n, cap);
@@ -155,10 +155,11 @@ static void add_position(struct jk_counter *c, uint32_t id, uint32_t position, u
     c->occ[c->n_occ++] = (struct jk_occurrence){id, position, sentence};
 }
 
-void jk_counter_add_at(struct jk_counter *c, const char *key, size_t key_len, const char *surface,
-                       size_t surface_len, uint32_t position, uint32_t sentence)
+static void add_hashed(struct jk_counter *c, const char *key, size_t key_len, uint32_t hash,
+                       const char *surface, size_t surface_len, uint32_t position,
+                       uint32_t sentence)
 {
-    uint32_t id = intern_term(c, key, key_len);
+    uint32_t id = intern_term(c, key, key_len, hash);
     if (c->positions)
         add_position(c, id, position, sentence);
     uint32_t doc_tag = (uint32_t)c->n_docs + 1;
@@ -180,6 +181,68 @@ void jk_counter_add_at(struct jk_counter *c, const char *key, size_t key_len, co
     c->pool_terms[c->pool_len] = id;
     c->pool_counts[c->pool_len] = 1;
     c->pool_len++;
+}
+
+void jk_counter_add_at(struct jk_counter *c, const char *key, size_t key_len, const char *surface,
+                       size_t surface_len, uint32_t position, uint32_t sentence)
+{
+    add_hashed(c, key, key_len, jk_hash_bytes(key, key_len), surface, surface_len, position,
+               sentence);
+}
+
+void jk_count_log_init(struct jk_count_log *log)
+{
+    memset(log, 0, sizeof(*log));
+    jk_buf_init(&log->text);
+}
+
+void jk_count_log_release(struct jk_count_log *log)
+{
+    if (!log)
+        return;
+    jk_buf_release(&log->text);
+    free(log->items);
+    memset(log, 0, sizeof(*log));
+}
+
+void jk_count_log_clear(struct jk_count_log *log)
+{
+    jk_buf_clear(&log->text);
+    log->n = 0;
+}
+
+void jk_count_log_add(struct jk_count_log *log, const char *key, size_t key_len,
+                      const char *surface, size_t surface_len, uint32_t position, uint32_t sentence)
+{
+    JK_GROW(log->items, log->n + 1, log->cap);
+    struct jk_logged *e = &log->items[log->n++];
+    e->key = (uint32_t)log->text.len;
+    e->key_len = (uint32_t)key_len;
+    jk_buf_add(&log->text, key, key_len);
+    e->surface = e->key;
+    e->surface_len = (uint32_t)surface_len;
+    if (surface_len != key_len || memcmp(surface, key, key_len) != 0) {
+        e->surface = (uint32_t)log->text.len;
+        jk_buf_add(&log->text, surface, surface_len);
+    }
+    e->position = position;
+    e->sentence = sentence;
+    e->hash = jk_hash_bytes(key, key_len);
+}
+
+/* How far ahead the replay fetches hash slots: the table is far bigger than the cache. */
+enum { REPLAY_AHEAD = 8 };
+
+void jk_counter_replay(struct jk_counter *c, const struct jk_count_log *log, size_t from, size_t to)
+{
+    const char *text = log->text.data;
+    for (size_t i = from; i < to; i++) {
+        if (i + REPLAY_AHEAD < to)
+            jk_strmap_prefetch(&c->terms, log->items[i + REPLAY_AHEAD].hash);
+        const struct jk_logged *e = &log->items[i];
+        add_hashed(c, text + e->key, e->key_len, e->hash, text + e->surface, e->surface_len,
+                   e->position, e->sentence);
+    }
 }
 
 size_t jk_counter_terms(const struct jk_counter *c)

@@ -115,6 +115,37 @@ char **jk_counter_aliases(const struct jk_counter *c, const uint32_t *ids, size_
 /* The text of surface sid (NUL-terminated, owned by the counter). */
 const char *jk_counter_surface(const struct jk_counter *c, uint32_t sid);
 
+/*
+ * Candidate occurrences recorded away from the counter (by a worker thread)
+ * and replayed into it later, in document order, so the counter's ids and
+ * lists never depend on which thread saw what. Keys and surfaces are copied
+ * into text; a surface equal to its key is stored once. The first pass logs
+ * acronym definitions the same way (key: the short form, surface: the long).
+ */
+struct jk_logged {
+    uint32_t key, key_len;         /* offset and length in text */
+    uint32_t surface, surface_len; /* likewise */
+    uint32_t position, sentence;
+    uint32_t hash; /* jk_hash_bytes of the key, so the replay need not hash */
+};
+
+struct jk_count_log {
+    struct jk_buf text;
+    struct jk_logged *items;
+    size_t n, cap;
+};
+
+void jk_count_log_init(struct jk_count_log *log);
+void jk_count_log_release(struct jk_count_log *log);
+void jk_count_log_clear(struct jk_count_log *log);
+/* Records one occurrence (strings copied). */
+void jk_count_log_add(struct jk_count_log *log, const char *key, size_t key_len,
+                      const char *surface, size_t surface_len, uint32_t position,
+                      uint32_t sentence);
+/* Adds log items [from, to) to the counter's current document, in order. */
+void jk_counter_replay(struct jk_counter *c, const struct jk_count_log *log, size_t from,
+                       size_t to);
+
 struct jk_selection;
 
 #endif

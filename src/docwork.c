@@ -26,6 +26,7 @@ enum jk_status jk_docwork_init(struct jk_docwork *w, const struct jk_resources *
     w->res = res;
     w->opt = opt;
     w->lexicon = lexicon;
+    w->learning = lexicon;
     w->acronyms = acronyms;
     jk_buf_init(&w->clean);
     jk_buf_init(&w->lower);
@@ -66,23 +67,41 @@ void jk_docwork_release(struct jk_docwork *w)
         jk_tokenizer_release(&w->tokenizer);
 }
 
-static void tokenize(struct jk_docwork *w, const char *text, size_t len, jk_known_word_fn known)
+static void tokenize(struct jk_docwork *w, const char *text, size_t len, jk_known_word_fn known,
+                     struct jk_lexicon *lexicon)
 {
-    jk_clean(text, len, &w->clean, known, w->lexicon);
+    jk_clean(text, len, &w->clean, known, lexicon);
     jk_tokens_clear(&w->tokens);
     jk_tokenize(&w->tokenizer, w->clean.data, w->clean.len, &w->lower, &w->tokens);
 }
 
-void jk_docwork_learn(struct jk_docwork *w, const char *text, size_t len)
+/* Logs an acronym definition: the short form as key, the long form as surface. */
+static void log_acronym(void *ctx, const char *short_form, size_t short_len, const char *long_form,
+                        size_t long_len)
 {
-    tokenize(w, text, len, jk_lexicon_ask);
+    jk_count_log_add(ctx, short_form, short_len, long_form, long_len, 0, 0);
+}
+
+void jk_docwork_learn(struct jk_docwork *w, const char *text, size_t len,
+                      struct jk_count_log *definitions)
+{
+    tokenize(w, text, len, jk_lexicon_ask, w->learning);
     for (size_t t = 0; t < w->tokens.count; t++) {
         const struct jk_token *tok = &w->tokens.items[t];
         if (tok->kind == JK_TOK_WORD)
-            jk_lexicon_see(w->lexicon, w->lower.data + tok->offset, tok->length);
+            jk_lexicon_see(w->learning, w->lower.data + tok->offset, tok->length);
     }
-    jk_find_acronyms(w->lower.data, w->tokens.items, w->tokens.count, jk_acronyms_collect,
-                     w->acronyms);
+    jk_find_acronyms(w->lower.data, w->tokens.items, w->tokens.count, log_acronym, definitions);
+}
+
+void jk_docwork_add_definitions(struct jk_acronyms *acronyms, const struct jk_count_log *log,
+                                size_t from, size_t to)
+{
+    for (size_t i = from; i < to; i++) {
+        const struct jk_logged *e = &log->items[i];
+        jk_acronyms_add(acronyms, log->text.data + e->key, e->key_len, log->text.data + e->surface,
+                        e->surface_len);
+    }
 }
 
 /* Per-token language and sentence number, and the sentence counts by language. */
@@ -138,7 +157,7 @@ static void add_candidate(struct jk_docwork *w, const char *key, size_t key_len,
 {
     uint32_t sentence = token < w->tokens.count ? w->sentences[token] : 0;
     if (!w->res->has_thesaurus) {
-        jk_counter_add_at(w->counter, key, key_len, surface, surface_len, token, sentence);
+        jk_count_log_add(w->log, key, key_len, surface, surface_len, token, sentence);
         return;
     }
     const char *rep;
@@ -148,10 +167,10 @@ static void add_candidate(struct jk_docwork *w, const char *key, size_t key_len,
         return;
     case JK_THES_REPLACE:
         jk_phrase_key(&w->extractor, rep, rep_len, &w->key);
-        jk_counter_add_at(w->counter, w->key.data, w->key.len, rep, rep_len, token, sentence);
+        jk_count_log_add(w->log, w->key.data, w->key.len, rep, rep_len, token, sentence);
         return;
     default:
-        jk_counter_add_at(w->counter, key, key_len, surface, surface_len, token, sentence);
+        jk_count_log_add(w->log, key, key_len, surface, surface_len, token, sentence);
     }
 }
 
@@ -196,16 +215,14 @@ static void count_pattern(void *ctx, size_t pattern, const char *term, size_t te
     add_candidate(w, w->key.data, w->key.len, w->surface.data, w->surface.len, token);
 }
 
-void jk_docwork_count(struct jk_docwork *w, const char *text, size_t len,
-                      struct jk_counter *counter, struct jk_doc_stats *stats)
+void jk_docwork_count(struct jk_docwork *w, const char *text, size_t len, struct jk_count_log *log,
+                      struct jk_doc_stats *stats)
 {
-    w->counter = counter;
+    w->log = log;
     w->stats = stats;
     memset(stats, 0, sizeof(*stats));
-    tokenize(w, text, len, jk_lexicon_knows);
+    tokenize(w, text, len, jk_lexicon_knows, w->lexicon);
     tag_tokens(w);
-    size_t before = counter->pool_len;
-    jk_counter_begin_doc(counter);
     w->n_matches = 0;
     if (w->res->has_patterns) {
         jk_patterns_scan(&w->matcher, w->lower.data, w->lower.len, count_pattern, w);
@@ -213,8 +230,6 @@ void jk_docwork_count(struct jk_docwork *w, const char *text, size_t len,
     }
     jk_extract_terms(&w->extractor, w->lower.data, w->tokens.items, w->tokens.count, w->langs,
                      count_candidate, w);
-    jk_counter_end_doc(counter);
-    stats->terms = (uint32_t)(counter->pool_len - before);
 }
 
 void jk_docwork_add_acronym_aliases(struct jk_docwork *w, struct jk_counter *counter)
@@ -239,15 +254,13 @@ static void trim(const char **s, size_t *len)
 }
 
 void jk_docwork_count_keywords(struct jk_docwork *w, const char *keywords, size_t len,
-                               struct jk_counter *counter, struct jk_doc_stats *stats)
+                               struct jk_count_log *log, struct jk_doc_stats *stats)
 {
-    w->counter = counter;
+    w->log = log;
     w->stats = stats;
     memset(stats, 0, sizeof(*stats));
     w->tokens.count = 0; /* no tokens: every keyword sits at position 0 */
     w->n_matches = 0;
-    size_t before = counter->pool_len;
-    jk_counter_begin_doc(counter);
     for (size_t i = 0; i < len;) {
         size_t n = strcspn(keywords + i, ";");
         const char *kw = keywords + i;
@@ -260,6 +273,4 @@ void jk_docwork_count_keywords(struct jk_docwork *w, const char *keywords, size_
         }
         i += n + 1;
     }
-    jk_counter_end_doc(counter);
-    stats->terms = (uint32_t)(counter->pool_len - before);
 }

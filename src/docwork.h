@@ -39,8 +39,9 @@ struct jk_match_span {
 struct jk_docwork {
     const struct jk_resources *res;   /* borrowed */
     const struct jk_map_options *opt; /* borrowed */
-    struct jk_lexicon *lexicon;       /* borrowed; written by the first pass */
-    struct jk_acronyms *acronyms;     /* borrowed; written by the first pass */
+    struct jk_lexicon *lexicon;       /* borrowed; read-only in the second pass */
+    struct jk_lexicon *learning;      /* borrowed; the first pass writes here (init: lexicon) */
+    struct jk_acronyms *acronyms;     /* borrowed; read-only in the second pass */
     struct jk_tokenizer tokenizer;
     bool tokenizer_ready;
     struct jk_buf clean, lower, key, surface;
@@ -53,7 +54,7 @@ struct jk_docwork {
     struct jk_pattern_matcher matcher;
     struct jk_match_span *matches; /* this document's pattern matches, by first token */
     size_t n_matches, cap_matches;
-    struct jk_counter *counter; /* during jk_docwork_count */
+    struct jk_count_log *log; /* during jk_docwork_count */
     struct jk_doc_stats *stats;
 };
 
@@ -63,12 +64,25 @@ enum jk_status jk_docwork_init(struct jk_docwork *w, const struct jk_resources *
                                struct jk_acronyms *acronyms, struct jk_diag *diag);
 void jk_docwork_release(struct jk_docwork *w);
 
-/* First pass: learns the document's words and acronym definitions. */
-void jk_docwork_learn(struct jk_docwork *w, const char *text, size_t len);
+/*
+ * First pass: learns the document's words into w->learning and logs its
+ * acronym definitions in definitions (short form as key, long form as
+ * surface) for jk_docwork_add_definitions.
+ */
+void jk_docwork_learn(struct jk_docwork *w, const char *text, size_t len,
+                      struct jk_count_log *definitions);
 
-/* Second pass: counts the document's candidates into counter (one document). */
-void jk_docwork_count(struct jk_docwork *w, const char *text, size_t len,
-                      struct jk_counter *counter, struct jk_doc_stats *stats);
+/* Adds logged definitions [from, to) to acronyms, in order. */
+void jk_docwork_add_definitions(struct jk_acronyms *acronyms, const struct jk_count_log *log,
+                                size_t from, size_t to);
+
+/*
+ * Second pass: logs the document's candidate occurrences in log, for
+ * jk_counter_replay (stats->terms, the distinct terms, is the replay's to
+ * fill in).
+ */
+void jk_docwork_count(struct jk_docwork *w, const char *text, size_t len, struct jk_count_log *log,
+                      struct jk_doc_stats *stats);
 
 /*
  * Second pass, --items keywords: counts a record's author keywords ("; "
@@ -76,7 +90,7 @@ void jk_docwork_count(struct jk_docwork *w, const char *text, size_t len,
  * like a mined term, instead of extracting terms from text.
  */
 void jk_docwork_count_keywords(struct jk_docwork *w, const char *keywords, size_t len,
-                               struct jk_counter *counter, struct jk_doc_stats *stats);
+                               struct jk_count_log *log, struct jk_doc_stats *stats);
 
 /* After the second pass: lists each acronym ("sdm") among its long form's aliases. */
 void jk_docwork_add_acronym_aliases(struct jk_docwork *w, struct jk_counter *counter);

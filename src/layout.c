@@ -314,10 +314,11 @@ static double objective_of(const struct jk_map *map, const struct jk_vos_kernel 
     return v_best_scale(&S, k);
 }
 
-/* Processors online, for the tree pass (any count gives the same layout). */
-static unsigned cpu_count(void)
+/* Threads for the tree pass: --threads, else the processors online (any count gives the same
+ * layout). */
+static unsigned tree_threads(const struct jk_layout_options *o)
 {
-    long n = sysconf(_SC_NPROCESSORS_ONLN);
+    long n = o->threads ? (long)o->threads : sysconf(_SC_NPROCESSORS_ONLN);
     return n < 1 ? 1 : n > JK_VOS_MAX_THREADS ? JK_VOS_MAX_THREADS : (unsigned)n;
 }
 
@@ -328,7 +329,7 @@ static double vos_layout(const struct jk_map *map, const struct jk_layout_option
     struct jk_vos_kernel kern;
     struct jk_vos_net g;
     struct jk_vos_sweep ws = {
-        .use_tree = n > o->exact_limit, .theta = o->theta, .threads = cpu_count()};
+        .use_tree = n > o->exact_limit, .theta = o->theta, .threads = tree_threads(o)};
     double *xy = jk_malloc(2 * n * sizeof(*xy)), best_v = INFINITY;
     uint64_t rng = (uint64_t)o->seed;
     kernel_for(&kern, map, o);

@@ -59,6 +59,7 @@ struct jk_layout_options {
     unsigned long seed;             /* fixed seed: same map and options, same coordinates */
     double unconnected_weight;      /* w0 above (>= 0), used only for disconnected maps */
     size_t exact_limit;             /* VOS maps with more terms use Barnes-Hut */
+    unsigned threads;               /* for Barnes-Hut; 0 = every processor (same result) */
     double theta;                   /* Barnes-Hut opening angle, in (0, 1] */
 };
 

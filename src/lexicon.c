@@ -67,3 +67,12 @@ bool jk_lexicon_has(void *ctx, const char *word, size_t len)
     uint32_t id = jk_strmap_find(&l->words, word, len);
     return id != JK_NO_ID && l->seen[id] > 0;
 }
+
+void jk_lexicon_merge(struct jk_lexicon *into, const struct jk_lexicon *from)
+{
+    for (uint32_t k = 0; k < jk_strmap_count(&from->words); k++) {
+        uint32_t id = intern(into, jk_strmap_key(&from->words, k), jk_strmap_len(&from->words, k));
+        into->seen[id] += from->seen[k];
+        into->asked[id] += from->asked[k];
+    }
+}

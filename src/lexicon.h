@@ -34,6 +34,8 @@ void jk_lexicon_see(struct jk_lexicon *l, const char *word, size_t len);
 bool jk_lexicon_ask(void *ctx, const char *word, size_t len);
 /* Second pass cleaner callback: known when seen beyond what line-break joins produced. */
 bool jk_lexicon_knows(void *ctx, const char *word, size_t len);
+/* Adds from's sightings and questions to into (one thread's first pass into the whole). */
+void jk_lexicon_merge(struct jk_lexicon *into, const struct jk_lexicon *from);
 /* Seen at all (ctx: the lexicon). */
 bool jk_lexicon_has(void *ctx, const char *word, size_t len);
 

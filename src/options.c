@@ -13,6 +13,7 @@
 #include "draw.h"
 #include "stem.h"
 #include "terms.h"
+#include "workers.h"
 #include "util/mem.h"
 
 #ifndef JK_STOPWORDS_DIR
@@ -196,6 +197,9 @@ void jk_map_options_usage(FILE *out)
           "Other:\n"
           "  -q, --quiet                print errors only (no notes, warnings or progress)\n"
           "      --timings              print each stage's seconds on stderr\n"
+          "      --threads N            threads for reading and counting documents and for\n"
+          "                             the layout (default: every processor); outputs are\n"
+          "                             the same, byte for byte, with any N\n"
           "  -h, --help                 this help\n",
           out);
 }
@@ -240,7 +244,8 @@ enum {
     OPT_LAYOUT_STARTS,
     OPT_LARGEST,
     OPT_WIDTH,
-    OPT_HEIGHT
+    OPT_HEIGHT,
+    OPT_THREADS
 };
 
 static const struct option long_options[] = {
@@ -271,6 +276,7 @@ static const struct option long_options[] = {
     {"section", required_argument, NULL, OPT_SECTION},
     {"items", required_argument, NULL, OPT_ITEMS},
     {"timings", no_argument, NULL, OPT_TIMINGS},
+    {"threads", required_argument, NULL, OPT_THREADS},
     {"lang", required_argument, NULL, OPT_LANG},
     {"stem", no_argument, NULL, OPT_STEM},
     {"no-stem", no_argument, NULL, OPT_NO_STEM},
@@ -574,6 +580,11 @@ static bool apply_graph_option(struct jk_map_options *o, int c, const char *arg,
         *st = parse_count(c == OPT_WIDTH ? "width" : "height", arg, JK_DRAW_MIN_SIZE,
                           JK_DRAW_MAX_SIZE, &v, diag);
         *(c == OPT_WIDTH ? &o->width : &o->height) = (unsigned)v;
+        break;
+    case OPT_THREADS:
+        *st = parse_count("threads", arg, 1, JK_MAX_THREADS, &v, diag);
+        o->threads = v;
+        o->layout.threads = (unsigned)v;
         break;
     case OPT_NO_STEM:
         o->stem = c == OPT_STEM;

@@ -49,7 +49,8 @@ struct jk_map_options {
     bool section_abstract;            /* --section abstract */
     bool items_keywords;              /* --items keywords */
     bool quiet;
-    bool timings; /* print each stage's seconds on stderr */
+    bool timings;   /* print each stage's seconds on stderr */
+    size_t threads; /* --threads: 0 = every processor; results never depend on it */
     bool help;
 };
 

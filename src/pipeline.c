@@ -21,7 +21,7 @@
 #include "cluster.h"
 #include "cooccur.h"
 #include "corpus.h"
-#include "docwork.h"
+#include "docqueue.h"
 #include "layout.h"
 #include "lexicon.h"
 #include "network.h"
@@ -41,8 +41,8 @@ struct state {
     struct jk_resources res;
     struct jk_lexicon lexicon;
     struct jk_acronyms acronyms;
-    struct jk_docwork work;
-    bool work_ready;
+    struct jk_docqueue queue; /* the per-document stages, on --threads threads */
+    bool queue_ready;
     struct jk_buf text;
     struct jk_counter counter;
     struct jk_selection selection;
@@ -123,8 +123,8 @@ static void state_release(struct state *s)
     jk_selection_release(&s->selection);
     jk_counter_release(&s->counter);
     jk_buf_release(&s->text);
-    if (s->work_ready)
-        jk_docwork_release(&s->work);
+    if (s->queue_ready)
+        jk_docqueue_release(&s->queue);
     jk_acronyms_release(&s->acronyms);
     jk_lexicon_release(&s->lexicon);
     jk_resources_release(&s->res);
@@ -211,7 +211,16 @@ static void learn_document(struct state *s, struct jk_doc_record *d, const char 
 {
     s->run.docs_used++;
     d->records++;
-    jk_docwork_learn(&s->work, text, len);
+    jk_docqueue_add(&s->queue, text, len, NULL, 0, NAN, NAN, (uint32_t)s->current_file, false);
+}
+
+/* A learned document's acronym definitions, in document order. */
+static void merge_learned(void *ctx, const struct jk_doc_job *job, const char *texts,
+                          const struct jk_count_log *log)
+{
+    (void)texts;
+    struct state *s = ctx;
+    jk_docwork_add_definitions(&s->acronyms, log, job->log_from, job->log_to);
 }
 
 /* "file:record", the identity of a record across the two passes. */
@@ -266,6 +275,7 @@ static enum jk_status first_pass(struct state *s, struct jk_diag *diag)
 {
     size_t n = s->corpus.count;
     s->docs = jk_calloc(n, sizeof(*s->docs));
+    jk_docqueue_begin(&s->queue, true, merge_learned, s);
     for (size_t i = 0; i < n; i++) {
         bool usable;
         enum jk_status st = read_doc(s, i, true, &usable, diag);
@@ -283,6 +293,7 @@ static enum jk_status first_pass(struct state *s, struct jk_diag *diag)
             return st;
         progress(s, "reading", i + 1, n);
     }
+    jk_docqueue_finish(&s->queue);
     if (s->run.docs_used == 0)
         return jk_error(diag, JK_E_INPUT,
                         "none of the %zu documents under '%s' has usable text (binary files, or "
@@ -304,8 +315,8 @@ static void record_stats(struct state *s, struct jk_doc_record *d, const struct 
 }
 
 /* The document about to be counted: its file, title, year and citations. */
-static void note_metadata(struct state *s, const struct jk_buf *title, double year,
-                          double citations)
+static void note_metadata(struct state *s, uint32_t file, const char *title, size_t title_len,
+                          double year, double citations)
 {
     size_t d = s->counter.n_docs, cap = s->cap_meta;
     JK_GROW(s->doc_years, d + 1, cap);
@@ -320,28 +331,34 @@ static void note_metadata(struct state *s, const struct jk_buf *title, double ye
     s->cap_meta = cap;
     s->doc_years[d] = year;
     s->doc_citations[d] = citations;
-    s->doc_file[d] = (uint32_t)s->current_file;
-    s->doc_title[d] =
-        title && title->len ? jk_strndup(title->data, title->len < 200 ? title->len : 200) : NULL;
+    s->doc_file[d] = file;
+    s->doc_title[d] = title_len ? jk_strndup(title, title_len < 200 ? title_len : 200) : NULL;
     s->doc_terms[d] = 0;
     s->n_meta = d + 1;
 }
 
-/* After counting the document noted last. */
-static void counted(struct state *s, const struct jk_doc_stats *stats)
+/* A counted document's candidates into the counter, in document order. */
+static void merge_counted(void *ctx, const struct jk_doc_job *job, const char *texts,
+                          const struct jk_count_log *log)
 {
-    s->doc_terms[s->counter.n_docs - 1] = stats->terms;
-    record_stats(s, &s->docs[s->current_file], stats);
+    struct state *s = ctx;
+    note_metadata(s, job->file, texts + job->title, job->title_len, job->year, job->citations);
+    size_t before = s->counter.pool_len;
+    jk_counter_begin_doc(&s->counter);
+    jk_counter_replay(&s->counter, log, job->log_from, job->log_to);
+    jk_counter_end_doc(&s->counter);
+    struct jk_doc_stats stats = job->stats;
+    stats.terms = (uint32_t)(s->counter.pool_len - before);
+    s->doc_terms[s->counter.n_docs - 1] = stats.terms;
+    record_stats(s, &s->docs[job->file], &stats);
 }
 
-/* Second pass: counts one document of the current file. */
+/* Second pass: queues one document of the current file for counting. */
 static void count_document(struct state *s, const char *text, size_t len,
                            const struct jk_buf *title, double year, double citations)
 {
-    note_metadata(s, title, year, citations);
-    struct jk_doc_stats stats;
-    jk_docwork_count(&s->work, text, len, &s->counter, &stats);
-    counted(s, &stats);
+    jk_docqueue_add(&s->queue, text, len, title ? title->data : NULL, title ? title->len : 0, year,
+                    citations, (uint32_t)s->current_file, false);
 }
 
 /* A plain document's title for the report: its first non-empty line, markup trimmed. */
@@ -373,10 +390,8 @@ static void count_text(struct state *s, size_t file)
 /* --items keywords: the record's author keywords are its terms. */
 static void count_keywords(struct state *s, const struct jk_record *r)
 {
-    note_metadata(s, &r->title, r->year > 0 ? r->year : NAN, r->citations);
-    struct jk_doc_stats stats;
-    jk_docwork_count_keywords(&s->work, r->keywords.data, r->keywords.len, &s->counter, &stats);
-    counted(s, &stats);
+    jk_docqueue_add(&s->queue, r->keywords.data, r->keywords.len, r->title.data, r->title.len,
+                    r->year > 0 ? r->year : NAN, r->citations, (uint32_t)s->current_file, true);
 }
 
 static enum jk_status count_record(void *ctx, const char *text, size_t len,
@@ -398,6 +413,7 @@ static enum jk_status count_record(void *ctx, const char *text, size_t len,
 static enum jk_status second_pass(struct state *s, struct jk_diag *diag)
 {
     size_t n = s->corpus.count;
+    jk_docqueue_begin(&s->queue, false, merge_counted, s);
     for (size_t i = 0; i < n; i++) {
         if (s->docs[i].skipped)
             continue;
@@ -417,8 +433,9 @@ static enum jk_status second_pass(struct state *s, struct jk_diag *diag)
             return st;
         progress(s, "extracting terms", i + 1, n);
     }
+    jk_docqueue_finish(&s->queue);
     progress(s, "extracting terms", n, n);
-    jk_docwork_add_acronym_aliases(&s->work, &s->counter);
+    jk_docwork_add_acronym_aliases(jk_docqueue_docwork(&s->queue), &s->counter);
     s->run.candidate_terms = jk_counter_terms(&s->counter);
     s->run.candidate_occurrences = s->counter.candidates;
     return JK_OK;
@@ -525,8 +542,9 @@ static enum jk_status prepare(struct state *s, struct jk_diag *diag)
     if (st == JK_OK)
         st = jk_resources_load(&s->res, s->opt, diag);
     if (st == JK_OK) {
-        st = jk_docwork_init(&s->work, &s->res, s->opt, &s->lexicon, &s->acronyms, diag);
-        s->work_ready = true;
+        size_t threads = s->opt->threads ? s->opt->threads : jk_cpu_count();
+        st = jk_docqueue_init(&s->queue, threads, &s->res, s->opt, &s->lexicon, &s->acronyms, diag);
+        s->queue_ready = true;
     }
     return st;
 }

@@ -6,15 +6,32 @@
 
 #include "util/mem.h"
 
+static uint64_t mix(uint64_t h)
+{
+    h ^= h >> 32;
+    h *= 0xd6e8feb86659fd93ull;
+    h ^= h >> 32;
+    return h;
+}
+
+/* Eight bytes at a time, each word multiplied in; the tail is read as a short word. */
 uint32_t jk_hash_bytes(const void *data, size_t len)
 {
     const unsigned char *p = data;
-    uint32_t h = 2166136261u;
-    for (size_t i = 0; i < len; i++) {
-        h ^= p[i];
-        h *= 16777619u;
+    uint64_t h = 0x9e3779b97f4a7c15ull ^ len;
+    while (len >= 8) {
+        uint64_t w;
+        memcpy(&w, p, 8);
+        h = (h ^ w) * 0xff51afd7ed558ccdull;
+        h ^= h >> 29;
+        p += 8;
+        len -= 8;
     }
-    return h;
+    uint64_t w = 0;
+    for (size_t i = 0; i < len; i++)
+        w |= (uint64_t)p[i] << (8 * i);
+    h = (h ^ w) * 0xc4ceb9fe1a85ec53ull;
+    return (uint32_t)mix(h);
 }
 
 void jk_strmap_init(struct jk_strmap *m)
@@ -31,7 +48,6 @@ void jk_strmap_release(struct jk_strmap *m)
     free(m->slots);
     free(m->keys);
     free(m->lens);
-    free(m->hashes);
     jk_strmap_init(m);
 }
 
@@ -40,12 +56,14 @@ static size_t probe(const struct jk_strmap *m, const char *key, size_t len, uint
     size_t mask = m->n_slots - 1;
     size_t i = h & mask;
     for (;;) {
-        uint32_t s = m->slots[i];
-        if (s == 0)
+        const struct jk_strmap_slot *s = &m->slots[i];
+        if (s->id1 == 0)
             return i;
-        uint32_t id = s - 1;
-        if (m->hashes[id] == h && m->lens[id] == len && memcmp(m->keys[id], key, len) == 0)
-            return i;
+        if (s->hash == h) {
+            uint32_t id = s->id1 - 1;
+            if (m->lens[id] == len && memcmp(m->keys[id], key, len) == 0)
+                return i;
+        }
         i = (i + 1) & mask;
     }
 }
@@ -53,50 +71,62 @@ static size_t probe(const struct jk_strmap *m, const char *key, size_t len, uint
 static void rehash(struct jk_strmap *m)
 {
     size_t n = m->n_slots ? m->n_slots * 2 : 64;
-    free(m->slots);
+    struct jk_strmap_slot *old = m->slots;
+    size_t n_old = m->n_slots;
     m->slots = jk_calloc(n, sizeof(*m->slots));
     m->n_slots = n;
-    for (size_t id = 0; id < m->count; id++) {
-        size_t i = m->hashes[id] & (n - 1);
-        while (m->slots[i])
+    for (size_t k = 0; k < n_old; k++) {
+        if (old[k].id1 == 0)
+            continue;
+        size_t i = old[k].hash & (n - 1);
+        while (m->slots[i].id1)
             i = (i + 1) & (n - 1);
-        m->slots[i] = (uint32_t)id + 1;
+        m->slots[i] = old[k];
     }
+    free(old);
 }
 
 uint32_t jk_strmap_find(const struct jk_strmap *m, const char *key, size_t len)
 {
     if (m->n_slots == 0)
         return JK_NO_ID;
-    uint32_t s = m->slots[probe(m, key, len, jk_hash_bytes(key, len))];
+    uint32_t s = m->slots[probe(m, key, len, jk_hash_bytes(key, len))].id1;
     return s ? s - 1 : JK_NO_ID;
 }
 
 uint32_t jk_strmap_intern(struct jk_strmap *m, const char *key, size_t len, bool *added)
 {
-    if ((m->count + 1) * 4 > m->n_slots * 3)
+    return jk_strmap_intern_hashed(m, key, len, jk_hash_bytes(key, len), added);
+}
+
+void jk_strmap_prefetch(const struct jk_strmap *m, uint32_t hash)
+{
+    if (m->n_slots)
+        __builtin_prefetch(&m->slots[hash & (m->n_slots - 1)]);
+}
+
+uint32_t jk_strmap_intern_hashed(struct jk_strmap *m, const char *key, size_t len, uint32_t h,
+                                 bool *added)
+{
+    if ((m->count + 1) * 2 > m->n_slots)
         rehash(m);
-    uint32_t h = jk_hash_bytes(key, len);
     size_t i = probe(m, key, len, h);
-    if (m->slots[i]) {
+    if (m->slots[i].id1) {
         if (added)
             *added = false;
-        return m->slots[i] - 1;
+        return m->slots[i].id1 - 1;
     }
     if (m->count + 1 > m->cap) {
         size_t cap = m->cap;
         JK_GROW(m->keys, m->count + 1, cap);
         cap = m->cap;
         JK_GROW(m->lens, m->count + 1, cap);
-        cap = m->cap;
-        JK_GROW(m->hashes, m->count + 1, cap);
         m->cap = cap;
     }
     uint32_t id = (uint32_t)m->count++;
     m->keys[id] = jk_arena_strndup(&m->arena, key, len);
     m->lens[id] = (uint32_t)len;
-    m->hashes[id] = h;
-    m->slots[i] = id + 1;
+    m->slots[i] = (struct jk_strmap_slot){id + 1, h};
     if (added)
         *added = true;
     return id;

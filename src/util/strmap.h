@@ -15,13 +15,18 @@
 
 #define JK_NO_ID UINT32_MAX
 
+/* A slot keeps its key's hash, so a probe rarely leaves the slot array. */
+struct jk_strmap_slot {
+    uint32_t id1; /* id + 1, 0 = empty */
+    uint32_t hash;
+};
+
 struct jk_strmap {
     struct jk_arena arena;
-    uint32_t *slots;   /* open addressing: id + 1, 0 = empty */
-    size_t n_slots;    /* power of two */
-    const char **keys; /* keys[id] */
-    uint32_t *lens;    /* lens[id] */
-    uint32_t *hashes;  /* hashes[id] */
+    struct jk_strmap_slot *slots; /* open addressing, at most half full */
+    size_t n_slots;               /* power of two */
+    const char **keys;            /* keys[id] */
+    uint32_t *lens;               /* lens[id] */
     size_t count;
     size_t cap;
 };
@@ -30,12 +35,17 @@ void jk_strmap_init(struct jk_strmap *m);
 void jk_strmap_release(struct jk_strmap *m);
 /* Returns the id of key, inserting it if absent; *added tells which (may be NULL). */
 uint32_t jk_strmap_intern(struct jk_strmap *m, const char *key, size_t len, bool *added);
+/* The same, with the key's jk_hash_bytes already known. */
+uint32_t jk_strmap_intern_hashed(struct jk_strmap *m, const char *key, size_t len, uint32_t hash,
+                                 bool *added);
+/* Hints that a key with this hash is looked up soon (fetches its slot into the cache). */
+void jk_strmap_prefetch(const struct jk_strmap *m, uint32_t hash);
 /* Returns the id of key or JK_NO_ID. */
 uint32_t jk_strmap_find(const struct jk_strmap *m, const char *key, size_t len);
 const char *jk_strmap_key(const struct jk_strmap *m, uint32_t id);
 size_t jk_strmap_len(const struct jk_strmap *m, uint32_t id);
 size_t jk_strmap_count(const struct jk_strmap *m);
-/* 32-bit FNV-1a, exposed for other hash tables. */
+/* A 32-bit hash of the bytes, eight at a time; exposed for other hash tables. */
 uint32_t jk_hash_bytes(const void *data, size_t len);
 
 #endif

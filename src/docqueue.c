@@ -1,0 +1,170 @@
+/* Documents through the per-document stages on several threads (see docqueue.h). */
+#include "docqueue.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "util/mem.h"
+
+/* A batch goes to the threads when it holds this many documents or bytes of text. */
+enum { BATCH_DOCS = 256, BATCH_BYTES = 1 << 20 };
+
+static void batch_init(struct jk_doc_batch *b, struct jk_docqueue *q)
+{
+    memset(b, 0, sizeof(*b));
+    jk_buf_init(&b->texts);
+    b->queue = q;
+    b->logs = jk_calloc(q->n_threads, sizeof(*b->logs));
+    for (size_t t = 0; t < q->n_threads; t++)
+        jk_count_log_init(&b->logs[t]);
+}
+
+static void batch_release(struct jk_doc_batch *b, size_t n_threads)
+{
+    jk_buf_release(&b->texts);
+    free(b->jobs);
+    for (size_t t = 0; b->logs && t < n_threads; t++)
+        jk_count_log_release(&b->logs[t]);
+    free(b->logs);
+}
+
+static void batch_clear(struct jk_doc_batch *b, size_t n_threads)
+{
+    jk_buf_clear(&b->texts);
+    b->n = 0;
+    for (size_t t = 0; t < n_threads; t++)
+        jk_count_log_clear(&b->logs[t]);
+}
+
+enum jk_status jk_docqueue_init(struct jk_docqueue *q, size_t n_threads,
+                                const struct jk_resources *res, const struct jk_map_options *opt,
+                                struct jk_lexicon *lexicon, struct jk_acronyms *acronyms,
+                                struct jk_diag *diag)
+{
+    memset(q, 0, sizeof(*q));
+    jk_workers_init(&q->workers, n_threads);
+    q->n_threads = jk_workers_threads(&q->workers);
+    q->work = jk_calloc(q->n_threads, sizeof(*q->work));
+    q->learned = jk_calloc(q->n_threads, sizeof(*q->learned));
+    for (size_t b = 0; b < 2; b++)
+        batch_init(&q->batch[b], q);
+    for (size_t t = 0; t < q->n_threads; t++) {
+        jk_lexicon_init(&q->learned[t]);
+        enum jk_status st = jk_docwork_init(&q->work[t], res, opt, lexicon, acronyms, diag);
+        q->n_work++;
+        if (st != JK_OK)
+            return st;
+        q->work[t].learning = &q->learned[t];
+    }
+    return JK_OK;
+}
+
+void jk_docqueue_release(struct jk_docqueue *q)
+{
+    if (!q || !q->work)
+        return;
+    jk_workers_release(&q->workers);
+    for (size_t b = 0; b < 2; b++)
+        batch_release(&q->batch[b], q->n_threads);
+    for (size_t t = 0; t < q->n_work; t++)
+        jk_docwork_release(&q->work[t]);
+    for (size_t t = 0; t < q->n_threads; t++)
+        jk_lexicon_release(&q->learned[t]);
+    free(q->work);
+    free(q->learned);
+    memset(q, 0, sizeof(*q));
+}
+
+void jk_docqueue_begin(struct jk_docqueue *q, bool learning, jk_doc_merge_fn merge, void *ctx)
+{
+    q->learning = learning;
+    q->merge = merge;
+    q->merge_ctx = ctx;
+}
+
+/* One job on one thread: its docwork, its log. */
+static void run_job(void *ctx, size_t thread, size_t index)
+{
+    struct jk_doc_batch *b = ctx;
+    struct jk_docqueue *q = b->queue;
+    struct jk_doc_job *job = &b->jobs[index];
+    struct jk_docwork *w = &q->work[thread];
+    struct jk_count_log *log = &b->logs[thread];
+    const char *text = b->texts.data + job->text;
+    job->thread = (uint32_t)thread;
+    job->log_from = log->n;
+    memset(&job->stats, 0, sizeof(job->stats));
+    if (q->learning)
+        jk_docwork_learn(w, text, job->text_len, log);
+    else if (job->keywords)
+        jk_docwork_count_keywords(w, text, job->text_len, log, &job->stats);
+    else
+        jk_docwork_count(w, text, job->text_len, log, &job->stats);
+    job->log_to = log->n;
+}
+
+static void merge_batch(struct jk_docqueue *q, struct jk_doc_batch *b)
+{
+    for (size_t i = 0; i < b->n; i++)
+        q->merge(q->merge_ctx, &b->jobs[i], b->texts.data, &b->logs[b->jobs[i].thread]);
+    batch_clear(b, q->n_threads);
+}
+
+/*
+ * Hands the filling batch to the threads, then merges the one they had
+ * before (finished by then) while they work on the new one.
+ */
+static void dispatch(struct jk_docqueue *q)
+{
+    struct jk_doc_batch *now = &q->batch[q->filling], *before = &q->batch[!q->filling];
+    jk_workers_wait(&q->workers);
+    jk_workers_start(&q->workers, run_job, now, now->n);
+    if (q->busy)
+        merge_batch(q, before);
+    q->busy = true;
+    q->filling = !q->filling;
+}
+
+void jk_docqueue_add(struct jk_docqueue *q, const char *text, size_t len, const char *title,
+                     size_t title_len, double year, double citations, uint32_t file, bool keywords)
+{
+    struct jk_doc_batch *b = &q->batch[q->filling];
+    JK_GROW(b->jobs, b->n + 1, b->cap);
+    struct jk_doc_job *job = &b->jobs[b->n++];
+    memset(job, 0, sizeof(*job));
+    job->text = b->texts.len;
+    job->text_len = len;
+    jk_buf_add(&b->texts, text, len);
+    job->title = b->texts.len;
+    job->title_len = title ? title_len : 0;
+    if (title)
+        jk_buf_add(&b->texts, title, title_len);
+    job->year = year;
+    job->citations = citations;
+    job->file = file;
+    job->keywords = keywords;
+    if (b->n >= BATCH_DOCS || b->texts.len >= BATCH_BYTES)
+        dispatch(q);
+}
+
+void jk_docqueue_finish(struct jk_docqueue *q)
+{
+    if (q->batch[q->filling].n)
+        dispatch(q);
+    jk_workers_wait(&q->workers);
+    if (q->busy)
+        merge_batch(q, &q->batch[!q->filling]);
+    q->busy = false;
+    if (!q->learning)
+        return;
+    for (size_t t = 0; t < q->n_threads; t++) {
+        jk_lexicon_merge(q->work[t].lexicon, &q->learned[t]);
+        jk_lexicon_release(&q->learned[t]);
+        jk_lexicon_init(&q->learned[t]);
+    }
+}
+
+struct jk_docwork *jk_docqueue_docwork(struct jk_docqueue *q)
+{
+    return &q->work[0];
+}

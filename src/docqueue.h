@@ -1,0 +1,94 @@
+/*
+ * Documents queued for the per-document stages (docwork) on several
+ * threads, with an ordered merge. The caller adds documents one by one; they
+ * are copied into a batch, and a full batch goes to the worker threads while
+ * the caller reads on. Each document's results (its logged candidates or
+ * acronym definitions, and its statistics) are handed to the caller's merge
+ * function on the caller's thread in the order the documents were added, so
+ * the outputs are the same, byte for byte, whatever the number of threads.
+ */
+#ifndef JK_DOCQUEUE_H
+#define JK_DOCQUEUE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "count.h"
+#include "docwork.h"
+#include "lexicon.h"
+#include "util/buf.h"
+#include "workers.h"
+
+/* One queued document: where its text is, what the merge needs, and its results. */
+struct jk_doc_job {
+    size_t text, text_len;   /* in the batch's texts */
+    size_t title, title_len; /* likewise */
+    double year, citations;  /* NAN when unknown */
+    uint32_t file;           /* the corpus file it came from */
+    bool keywords;           /* text is a record's author keywords (--items keywords) */
+    /* results */
+    struct jk_doc_stats stats;
+    uint32_t thread;         /* whose log holds its items */
+    size_t log_from, log_to; /* its items in that log */
+};
+
+struct jk_doc_batch {
+    struct jk_buf texts;
+    struct jk_doc_job *jobs;
+    size_t n, cap;
+    struct jk_count_log *logs; /* one per thread */
+    struct jk_docqueue *queue;
+};
+
+/*
+ * Called for each document in order; log holds its items [job->log_from,
+ * job->log_to), texts its title (at job->title).
+ */
+typedef void (*jk_doc_merge_fn)(void *ctx, const struct jk_doc_job *job, const char *texts,
+                                const struct jk_count_log *log);
+
+struct jk_docqueue {
+    struct jk_workers workers;
+    size_t n_threads;
+    struct jk_docwork *work;    /* one per thread */
+    size_t n_work;              /* initialised so far */
+    struct jk_lexicon *learned; /* one per thread: the first pass's words */
+    struct jk_doc_batch batch[2];
+    size_t filling; /* the batch being filled; the other may be with the threads */
+    bool busy;      /* the other batch is with the threads */
+    bool learning;  /* first pass */
+    jk_doc_merge_fn merge;
+    void *merge_ctx;
+};
+
+/*
+ * Starts the threads and one docwork per thread (borrowing res, opt,
+ * lexicon and acronyms, which must outlive the queue). JK_E_INTERNAL when a
+ * docwork cannot be made; the queue must be released either way.
+ */
+enum jk_status jk_docqueue_init(struct jk_docqueue *q, size_t n_threads,
+                                const struct jk_resources *res, const struct jk_map_options *opt,
+                                struct jk_lexicon *lexicon, struct jk_acronyms *acronyms,
+                                struct jk_diag *diag);
+void jk_docqueue_release(struct jk_docqueue *q);
+
+/*
+ * Begins a pass: learning (the first pass: words into per-thread lexicons,
+ * acronym definitions logged) or counting (candidates logged). merge gets
+ * every document's results in order.
+ */
+void jk_docqueue_begin(struct jk_docqueue *q, bool learning, jk_doc_merge_fn merge, void *ctx);
+/* Queues one document (text and title copied; title may be NULL). */
+void jk_docqueue_add(struct jk_docqueue *q, const char *text, size_t len, const char *title,
+                     size_t title_len, double year, double citations, uint32_t file, bool keywords);
+/*
+ * Processes and merges everything queued. After a learning pass, adds the
+ * per-thread lexicons to lexicon.
+ */
+void jk_docqueue_finish(struct jk_docqueue *q);
+
+/* The first thread's docwork, for work done once (acronym aliases). */
+struct jk_docwork *jk_docqueue_docwork(struct jk_docqueue *q);
+
+#endif

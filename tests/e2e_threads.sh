@@ -1,0 +1,57 @@
+#!/usr/bin/env bash
+# End-to-end: the same outputs, byte for byte, with one thread or several
+# (--threads), for plain documents, record files, sentence units and keyword
+# maps; and impossible thread counts are refused.
+# usage: e2e_threads.sh JARINGKATA SOURCE_DIR
+set -u  # no pipefail: "grep -q" ends pipes early on purpose
+bin=$1 src=$2
+tmp=${KEEP:-$(mktemp -d)}
+trap '[ -n "${KEEP:-}" ] || rm -rf "$tmp"' EXIT
+fail() { echo "FAIL: $*"; exit 1; }
+
+# A corpus of many small documents (several batches) beside the bundled five.
+mkdir -p "$tmp/many"
+cp "$src"/corpus/*.md "$src"/corpus/*.txt "$tmp/many/"
+for i in $(seq 1 700); do
+    t=$((i % 3))
+    case $t in
+    0) words="kerja sama internasional pemerintah daerah paradiplomasi sister city" ;;
+    1) words="pembangunan ekonomi pariwisata daerah investasi asing sumber daya manusia (SDM)" ;;
+    *) words="pendidikan tinggi pertukaran pelajar beasiswa universitas" ;;
+    esac
+    printf 'Dokumen %d\n\nPenelitian ini membahas %s. Kemudian %s dibahas pada tahun %d.\n' \
+        "$i" "$words" "$words" $((2000 + i % 20)) >"$tmp/many/doc$i.txt"
+done
+mkdir -p "$tmp/records"
+cp "$src"/tests/data/records/scopus.csv "$src"/tests/data/records/two.ris "$tmp/records/"
+
+# same_outputs NAME ARGS...: the run with 1, 2 and 3 threads writes identical files.
+same_outputs() {
+    local name=$1
+    shift
+    for t in 1 2 3; do # one output folder (run.json names it), copied away after each run
+        SOURCE_DATE_EPOCH=0 "$bin" map "$@" -o "$tmp/out" -q --threads "$t" ||
+            fail "$name with --threads $t failed"
+        mv "$tmp/out" "$tmp/$name-$t"
+    done
+    for f in "$tmp/$name-1"/*; do
+        b=$(basename "$f")
+        for t in 2 3; do
+            cmp -s "$f" "$tmp/$name-$t/$b" || fail "$name: $b differs between --threads 1 and $t"
+        done
+    done
+}
+
+same_outputs many "$tmp/many"
+same_outputs sentences "$tmp/many" --unit sentence --formats graphml,csv
+same_outputs records "$tmp/records" --min-occurrences 1
+same_outputs keywords "$tmp/records" --items keywords --min-occurrences 1 --formats csv
+grep -q "sumber daya manusia,.*,sdm" "$tmp/many-1/terms.csv" || fail "the acronym learnt on the first pass is not an alias"
+
+for bad in 0 -1 65 two; do
+    "$bin" map "$src/corpus" -o "$tmp/bad" --threads "$bad" 2>"$tmp/stderr"
+    [ $? = 2 ] || fail "--threads $bad was not refused with exit 2"
+    grep -q -- "--threads" "$tmp/stderr" || fail "--threads $bad: message does not name the option"
+done
+[ ! -e "$tmp/bad" ] || fail "a refused run created its output folder"
+echo "e2e_threads: 1 passed, 0 failed"

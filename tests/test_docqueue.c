@@ -1,0 +1,180 @@
+/*
+ * Tests of src/docqueue: documents merged in the order they were added, and
+ * the same counter, byte for byte, with one thread or several.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <math.h>
+#include <stdlib.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "docqueue.h"
+#include "resources.h"
+
+#ifndef JK_SOURCE_DIR
+#define JK_SOURCE_DIR "."
+#endif
+
+enum { DOCS = 600 }; /* more than one batch */
+
+struct fixture {
+    struct jk_map_options opt;
+    struct jk_resources res;
+};
+
+static int setup(void **state)
+{
+    struct fixture *f = calloc(1, sizeof(*f));
+    jk_map_options_init(&f->opt);
+    f->opt.stopwords_dir = JK_SOURCE_DIR "/stopwords";
+    f->opt.stem = false;
+    jk_resources_init(&f->res);
+    struct jk_diag diag = {0};
+    assert_int_equal(jk_resources_load(&f->res, &f->opt, &diag), JK_OK);
+    *state = f;
+    return 0;
+}
+
+static int teardown(void **state)
+{
+    struct fixture *f = *state;
+    jk_resources_release(&f->res);
+    free(f);
+    return 0;
+}
+
+/* Document i: topic words that vary with i, an acronym definition in some. */
+static void document(size_t i, char *buf, size_t n)
+{
+    static const char *const topics[] = {"kerja sama internasional", "pemerintah daerah",
+                                         "pembangunan ekonomi", "sister city"};
+    snprintf(buf, n,
+             "Penelitian %zu tentang %s dan %s. Sumber daya manusia (SDM) penting bagi %s "
+             "di provinsi %zu. Pelaksa-\nnaan program berjalan.",
+             i, topics[i % 4], topics[(i / 4) % 4], topics[(i + 1) % 4], i % 7);
+    if (i % 5 == 0)
+        strncat(buf, " Otonomi daerah (OTDA) berkembang.", n - strlen(buf) - 1);
+}
+
+struct merged {
+    struct jk_counter counter;
+    struct jk_acronyms *acronyms;
+    uint32_t files[DOCS];
+    size_t n;
+};
+
+static void merge_learned(void *ctx, const struct jk_doc_job *job, const char *texts,
+                          const struct jk_count_log *log)
+{
+    (void)texts;
+    struct merged *m = ctx;
+    m->files[m->n++] = job->file;
+    jk_docwork_add_definitions(m->acronyms, log, job->log_from, job->log_to);
+}
+
+static void merge_counted(void *ctx, const struct jk_doc_job *job, const char *texts,
+                          const struct jk_count_log *log)
+{
+    struct merged *m = ctx;
+    char title[32];
+    snprintf(title, sizeof(title), "title %u", job->file);
+    assert_int_equal(job->title_len, strlen(title));
+    assert_memory_equal(texts + job->title, title, job->title_len);
+    m->files[m->n++] = job->file;
+    jk_counter_begin_doc(&m->counter);
+    jk_counter_replay(&m->counter, log, job->log_from, job->log_to);
+    jk_counter_end_doc(&m->counter);
+}
+
+/* Both passes over DOCS documents on `threads` threads into m. */
+static void run(struct fixture *f, size_t threads, struct merged *m, struct jk_lexicon *lexicon,
+                struct jk_acronyms *acronyms)
+{
+    struct jk_docqueue q;
+    struct jk_diag diag = {0};
+    assert_int_equal(jk_docqueue_init(&q, threads, &f->res, &f->opt, lexicon, acronyms, &diag),
+                     JK_OK);
+    char buf[512], title[32];
+    m->acronyms = acronyms;
+    jk_docqueue_begin(&q, true, merge_learned, m);
+    for (size_t i = 0; i < DOCS; i++) {
+        document(i, buf, sizeof(buf));
+        jk_docqueue_add(&q, buf, strlen(buf), NULL, 0, NAN, NAN, (uint32_t)i, false);
+    }
+    jk_docqueue_finish(&q);
+    for (size_t i = 0; i < DOCS; i++)
+        assert_int_equal(m->files[i], i);
+    jk_acronyms_resolve(acronyms);
+    m->n = 0;
+    jk_docqueue_begin(&q, false, merge_counted, m);
+    for (size_t i = 0; i < DOCS; i++) {
+        document(i, buf, sizeof(buf));
+        snprintf(title, sizeof(title), "title %zu", i);
+        jk_docqueue_add(&q, buf, strlen(buf), title, strlen(title), 2020, NAN, (uint32_t)i, false);
+    }
+    jk_docqueue_finish(&q);
+    for (size_t i = 0; i < DOCS; i++)
+        assert_int_equal(m->files[i], i);
+    jk_docqueue_release(&q);
+}
+
+static void assert_same_counter(const struct jk_counter *a, const struct jk_counter *b)
+{
+    assert_int_equal(jk_counter_terms(a), jk_counter_terms(b));
+    for (uint32_t t = 0; t < jk_counter_terms(a); t++) {
+        assert_string_equal(jk_strmap_key(&a->terms, t), jk_strmap_key(&b->terms, t));
+        assert_int_equal(a->full[t], b->full[t]);
+        assert_int_equal(a->docs[t], b->docs[t]);
+    }
+    assert_int_equal(a->n_docs, b->n_docs);
+    assert_int_equal(a->pool_len, b->pool_len);
+    assert_memory_equal(a->pool_terms, b->pool_terms, a->pool_len * sizeof(*a->pool_terms));
+    assert_memory_equal(a->pool_counts, b->pool_counts, a->pool_len * sizeof(*a->pool_counts));
+}
+
+static void test_same_counter_with_one_or_three_threads(void **state)
+{
+    struct fixture *f = *state;
+    struct merged *m[2];
+    struct jk_lexicon lex[2];
+    struct jk_acronyms acr[2];
+    size_t threads[2] = {1, 3};
+    for (int k = 0; k < 2; k++) {
+        m[k] = test_calloc(1, sizeof(*m[k]));
+        jk_counter_init(&m[k]->counter);
+        jk_lexicon_init(&lex[k]);
+        jk_acronyms_init(&acr[k]);
+        run(f, threads[k], m[k], &lex[k], &acr[k]);
+    }
+    assert_same_counter(&m[0]->counter, &m[1]->counter);
+    assert_int_equal(m[0]->counter.n_docs, DOCS);
+    /* the first pass's words reached the shared lexicon: the line-break join is known */
+    for (int k = 0; k < 2; k++) {
+        assert_true(jk_lexicon_has(&lex[k], "penelitian", 10));
+        assert_true(jk_lexicon_knows(&lex[k], "program", 7));
+        size_t len;
+        assert_non_null(jk_acronyms_long(&acr[k], "sdm", 3, &len));
+        assert_int_equal(jk_acronyms_count(&acr[k]), jk_acronyms_count(&acr[0]));
+    }
+    assert_true(jk_strmap_find(&m[1]->counter.terms, "pemerintahdaerah", 16) != JK_NO_ID);
+    for (int k = 0; k < 2; k++) {
+        jk_counter_release(&m[k]->counter);
+        jk_lexicon_release(&lex[k]);
+        jk_acronyms_release(&acr[k]);
+        test_free(m[k]);
+    }
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test_setup_teardown(test_same_counter_with_one_or_three_threads, setup,
+                                        teardown),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
