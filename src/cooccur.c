@@ -60,12 +60,69 @@ static void pairmap_add(struct pairmap *m, uint64_t key, uint64_t w)
     m->weights[i] += w;
 }
 
+/*
+ * All links of a map: a dense upper triangle (weight of i < j at
+ * i * (2n - i - 1) / 2 + j - i - 1) when it fits DENSE_BYTES, else a pairmap.
+ */
+struct links {
+    size_t n;
+    uint64_t *tri;      /* dense, or NULL */
+    struct pairmap map; /* sparse, when tri is NULL */
+};
+
+enum { DENSE_BYTES = 128 << 20 };
+
+static void links_init(struct links *l, size_t n)
+{
+    l->n = n;
+    l->tri = NULL;
+    size_t cells = n * (n ? n - 1 : 0) / 2;
+    if (cells * sizeof(uint64_t) <= DENSE_BYTES)
+        l->tri = jk_calloc(cells ? cells : 1, sizeof(*l->tri));
+    else
+        pairmap_init(&l->map, 1024);
+}
+
+static void links_release(struct links *l)
+{
+    if (l->tri)
+        free(l->tri);
+    else
+        pairmap_release(&l->map);
+}
+
+static void links_add(struct links *l, uint64_t key, uint64_t w)
+{
+    if (!l->tri) {
+        pairmap_add(&l->map, key, w);
+        return;
+    }
+    size_t i = (size_t)(key >> 32), j = (size_t)(uint32_t)key;
+    l->tri[i * (2 * l->n - i - 1) / 2 + j - i - 1] += w;
+}
+
 static int cmp_link(const void *a, const void *b)
 {
     const struct jk_link *x = a, *y = b;
     if (x->source != y->source)
         return x->source < y->source ? -1 : 1;
     return (x->target > y->target) - (x->target < y->target);
+}
+
+/* The dense triangle's non-zero cells, already in (source, target) order. */
+static void collect_dense(struct jk_map *map, const struct links *l)
+{
+    size_t count = 0, cells = l->n * (l->n ? l->n - 1 : 0) / 2;
+    for (size_t c = 0; c < cells; c++)
+        count += l->tri[c] != 0;
+    map->links = jk_malloc((count ? count : 1) * sizeof(*map->links));
+    map->n_links = 0;
+    const uint64_t *w = l->tri;
+    for (size_t i = 0; i < l->n; i++)
+        for (size_t j = i + 1; j < l->n; j++, w++)
+            if (*w)
+                map->links[map->n_links++] =
+                    (struct jk_link){.source = (uint32_t)i, .target = (uint32_t)j, .weight = *w};
 }
 
 static void collect_links(struct jk_map *map, struct pairmap *pairs)
@@ -104,11 +161,20 @@ static uint64_t pair_key(uint32_t a, uint32_t b)
 }
 
 /* Pairs of distinct terms in one unit; h sorted by index, one entry per term. */
-static void unit_pairs(struct pairmap *pairs, const struct hit *h, size_t n, bool product)
+static void unit_pairs(struct links *pairs, const struct hit *h, size_t n, bool product)
 {
     for (size_t a = 0; a < n; a++)
         for (size_t b = a + 1; b < n; b++)
-            pairmap_add(pairs, pair_key(h[a].index, h[b].index),
+            links_add(pairs, pair_key(h[a].index, h[b].index),
+                      product ? (uint64_t)h[a].count * h[b].count : 1);
+}
+
+/* Like unit_pairs, into a document's own pairmap (sentence unit). */
+static void unit_pairs_doc(struct pairmap *doc, const struct hit *h, size_t n, bool product)
+{
+    for (size_t a = 0; a < n; a++)
+        for (size_t b = a + 1; b < n; b++)
+            pairmap_add(doc, pair_key(h[a].index, h[b].index),
                         product ? (uint64_t)h[a].count * h[b].count : 1);
 }
 
@@ -135,7 +201,7 @@ static void sentence_pairs(struct pairmap *doc, struct hit *h, size_t n, bool fu
             end++;
         qsort(h + start, end - start, sizeof(*h), cmp_hit_index);
         size_t m = merge_hits(h + start, end - start);
-        unit_pairs(doc, h + start, m, full);
+        unit_pairs_doc(doc, h + start, m, full);
         start = end;
     }
 }
@@ -150,7 +216,7 @@ static void window_pairs(struct pairmap *doc, const struct hit *h, size_t n, uns
 }
 
 /* Adds one document's pairs: every instance (full) or 1 per pair (binary). */
-static void add_document(struct pairmap *pairs, struct pairmap *doc, struct hit *h, size_t n,
+static void add_document(struct links *pairs, struct pairmap *doc, struct hit *h, size_t n,
                          enum jk_counting counting, struct jk_unit unit)
 {
     bool full = counting == JK_COUNT_FULL;
@@ -166,7 +232,7 @@ static void add_document(struct pairmap *pairs, struct pairmap *doc, struct hit 
     for (size_t i = 0; i < doc->n_slots; i++) {
         if (doc->keys[i] == UINT64_MAX)
             continue;
-        pairmap_add(pairs, doc->keys[i], full ? doc->weights[i] : 1);
+        links_add(pairs, doc->keys[i], full ? doc->weights[i] : 1);
         doc->keys[i] = UINT64_MAX;
         doc->weights[i] = 0;
     }
@@ -224,8 +290,9 @@ void jk_build_map(const struct jk_counter *c, const struct jk_selection *sel,
     for (size_t i = 0; i < n; i++)
         index[i] = UINT32_MAX;
     fill_terms(c, sel, counting, map, index);
-    struct pairmap pairs, doc;
-    pairmap_init(&pairs, 1024);
+    struct links pairs;
+    struct pairmap doc;
+    links_init(&pairs, map->n_terms);
     pairmap_init(&doc, 1024);
     struct hit *h = NULL;
     size_t cap = 0;
@@ -233,9 +300,12 @@ void jk_build_map(const struct jk_counter *c, const struct jk_selection *sel,
         size_t k = gather(c, d, index, unit, &h, &cap);
         add_document(&pairs, &doc, h, k, counting, unit);
     }
-    collect_links(map, &pairs);
+    if (pairs.tri)
+        collect_dense(map, &pairs);
+    else
+        collect_links(map, &pairs.map);
     jk_map_link_stats(map);
-    pairmap_release(&pairs);
+    links_release(&pairs);
     pairmap_release(&doc);
     free(h);
     free(index);

@@ -262,19 +262,22 @@ static enum jk_status read_pdf_text(const struct jk_source *src, struct jk_buf *
     return st;
 }
 
-enum jk_status jk_corpus_read(const struct jk_source *src, const struct jk_source_options *sources,
-                              struct jk_buf *text, struct jk_read_info *info, struct jk_diag *diag)
+static enum jk_status read_document(const struct jk_source *src,
+                                    const struct jk_source_options *sources, struct jk_buf *text,
+                                    struct jk_read_info *info, bool hash, struct jk_diag *diag)
 {
     struct jk_buf raw;
     jk_buf_init(&raw);
     memset(info, 0, sizeof(*info));
     jk_buf_clear(text);
     enum jk_status st = slurp(src->path, &raw, diag);
-    if (st == JK_OK) {
+    if (st == JK_OK && hash) {
         struct jk_sha256 sha;
         jk_sha256_init(&sha);
         jk_sha256_update(&sha, raw.data, raw.len);
         jk_sha256_final_hex(&sha, info->sha256);
+    }
+    if (st == JK_OK) {
         info->bytes = raw.len;
         info->binary = memchr(raw.data, '\0', raw.len) != NULL;
     }
@@ -290,4 +293,17 @@ enum jk_status jk_corpus_read(const struct jk_source *src, const struct jk_sourc
     }
     jk_buf_release(&raw);
     return st;
+}
+
+enum jk_status jk_corpus_read(const struct jk_source *src, const struct jk_source_options *sources,
+                              struct jk_buf *text, struct jk_read_info *info, struct jk_diag *diag)
+{
+    return read_document(src, sources, text, info, true, diag);
+}
+
+enum jk_status jk_corpus_reread(const struct jk_source *src,
+                                const struct jk_source_options *sources, struct jk_buf *text,
+                                struct jk_read_info *info, struct jk_diag *diag)
+{
+    return read_document(src, sources, text, info, false, diag);
 }

@@ -62,6 +62,11 @@ struct jk_read_info {
 enum jk_status jk_corpus_read(const struct jk_source *src, const struct jk_source_options *sources,
                               struct jk_buf *text, struct jk_read_info *info, struct jk_diag *diag);
 
+/* The same without the SHA-256 (info->sha256 is empty): the second pass's read. */
+enum jk_status jk_corpus_reread(const struct jk_source *src,
+                                const struct jk_source_options *sources, struct jk_buf *text,
+                                struct jk_read_info *info, struct jk_diag *diag);
+
 /*
  * Replaces invalid UTF-8 in s[0..len) by U+FFFD, appending the result to out.
  * Returns the number of replacements; *first gets the offset of the first.

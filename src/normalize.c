@@ -19,6 +19,7 @@ void jk_normalizer_init(struct jk_normalizer *n, const struct jk_stopwords *stop
     jk_buf_init(&n->b);
     jk_buf_init(&n->c);
     jk_strmap_init(&n->memo);
+    n->memo_last = JK_NO_ID;
     jk_buf_init(&n->memo_key);
     jk_buf_init(&n->memo_keys);
     jk_buf_init(&n->memo_val);
@@ -162,42 +163,52 @@ static bool is_stop_uncached(struct jk_normalizer *n, const char *word, size_t l
 /*
  * The memo: a word's answers depend only on the word, its language and
  * lists that no longer change, and a corpus has far fewer distinct words
- * than tokens, so each (language, word) is worked out once.
+ * than tokens, so each word is looked up once per token (the stopword test
+ * and the key ask about the same word in turn: the last entry is kept) and
+ * its key worked out once per language.
  */
-static uint32_t memo_entry(struct jk_normalizer *n, const char *word, size_t len, enum jk_lang lang)
+enum { MEMO_LANGS = JK_LANG_EN + 1, MEMO_UNSET = UINT32_MAX };
+
+static uint32_t memo_entry(struct jk_normalizer *n, const char *word, size_t len)
 {
+    if (n->memo_last != JK_NO_ID && n->memo_key.len == len &&
+        memcmp(n->memo_key.data, word, len) == 0)
+        return n->memo_last;
     jk_buf_clear(&n->memo_key);
-    jk_buf_addc(&n->memo_key, (char)('0' + lang));
     jk_buf_add(&n->memo_key, word, len);
     bool added;
-    uint32_t id = jk_strmap_intern(&n->memo, n->memo_key.data, n->memo_key.len, &added);
+    uint32_t id = jk_strmap_intern(&n->memo, word, len, &added);
+    n->memo_last = id;
     if (!added)
         return id;
+    JK_GROW(n->memo_stop, id + 1, n->memo_stop_cap);
     size_t cap = n->memo_cap;
-    JK_GROW(n->memo_stop, id + 1, cap);
+    JK_GROW(n->memo_off, (id + 1) * MEMO_LANGS, cap);
     cap = n->memo_cap;
-    JK_GROW(n->memo_off, id + 1, cap);
-    cap = n->memo_cap;
-    JK_GROW(n->memo_len, id + 1, cap);
+    JK_GROW(n->memo_len, (id + 1) * MEMO_LANGS, cap);
     n->memo_cap = cap;
     n->memo_stop[id] = is_stop_uncached(n, word, len);
-    normalize_uncached(n, word, len, lang, &n->memo_val);
-    n->memo_off[id] = (uint32_t)n->memo_keys.len;
-    n->memo_len[id] = (uint32_t)n->memo_val.len;
-    jk_buf_add(&n->memo_keys, n->memo_val.data, n->memo_val.len);
+    for (size_t l = 0; l < MEMO_LANGS; l++)
+        n->memo_len[id * MEMO_LANGS + l] = MEMO_UNSET;
     return id;
 }
 
 void jk_normalize_word(struct jk_normalizer *n, const char *word, size_t len, enum jk_lang lang,
                        struct jk_buf *key)
 {
-    uint32_t id = memo_entry(n, word, len, lang);
+    size_t e = (size_t)memo_entry(n, word, len) * MEMO_LANGS + lang;
+    if (n->memo_len[e] == MEMO_UNSET) {
+        normalize_uncached(n, word, len, lang, &n->memo_val);
+        n->memo_off[e] = (uint32_t)n->memo_keys.len;
+        n->memo_len[e] = (uint32_t)n->memo_val.len;
+        jk_buf_add(&n->memo_keys, n->memo_val.data, n->memo_val.len);
+    }
     jk_buf_clear(key);
-    jk_buf_add(key, n->memo_keys.data + n->memo_off[id], n->memo_len[id]);
+    jk_buf_add(key, n->memo_keys.data + n->memo_off[e], n->memo_len[e]);
 }
 
 bool jk_normalizer_is_stop(struct jk_normalizer *n, const char *word, size_t len)
 {
-    uint32_t id = memo_entry(n, word, len, JK_LANG_UNKNOWN); /* may move memo_stop */
+    uint32_t id = memo_entry(n, word, len); /* may move memo_stop */
     return n->memo_stop[id];
 }

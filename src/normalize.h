@@ -35,12 +35,14 @@ struct jk_normalizer {
     jk_attested_fn attested;            /* is a word seen in the corpus? NULL: no */
     void *attested_ctx;
     struct jk_buf a, b, c; /* scratch */
-    /* memo of answers per (language, word); see normalize.c */
+    /* memo of answers per word (keys per language); see normalize.c */
     struct jk_strmap memo;
+    uint32_t memo_last; /* the entry memo_key names, or JK_NO_ID */
     struct jk_buf memo_key, memo_keys, memo_val;
     bool *memo_stop;
     uint32_t *memo_off, *memo_len;
-    size_t memo_cap;
+    size_t memo_cap;      /* of memo_off and memo_len, MEMO_LANGS per word */
+    size_t memo_stop_cap; /* of memo_stop */
 };
 
 void jk_normalizer_init(struct jk_normalizer *n, const struct jk_stopwords *stop);

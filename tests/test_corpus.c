@@ -82,6 +82,12 @@ static void test_read_repairs_invalid_utf8_with_offset(void **state)
     assert_int_equal(info.first_invalid, 5);
     assert_false(info.binary);
     assert_string_equal(text.data, "kota \xef\xbf\xbd\xef\xbf\xbd bandung");
+    assert_int_equal(strlen(info.sha256), 64);
+    /* the second pass's read gives the same text and skips the hash */
+    assert_int_equal(jk_corpus_reread(&src, NULL, &text, &info, &d), JK_OK);
+    assert_string_equal(text.data, "kota \xef\xbf\xbd\xef\xbf\xbd bandung");
+    assert_int_equal(info.invalid_utf8, 2);
+    assert_string_equal(info.sha256, "");
     jk_buf_release(&text);
     tu_rmtree(dir);
 }
