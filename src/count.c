@@ -227,7 +227,7 @@ void jk_count_log_add(struct jk_count_log *log, const char *key, size_t key_len,
     }
     e->position = position;
     e->sentence = sentence;
-    e->hash = jk_hash_bytes(key, key_len);
+    e->hash = jk_hash64(key, key_len);
 }
 
 /* How far ahead the replay fetches hash slots: the table is far bigger than the cache. */
@@ -238,10 +238,10 @@ void jk_counter_replay(struct jk_counter *c, const struct jk_count_log *log, siz
     const char *text = log->text.data;
     for (size_t i = from; i < to; i++) {
         if (i + REPLAY_AHEAD < to)
-            jk_strmap_prefetch(&c->terms, log->items[i + REPLAY_AHEAD].hash);
+            jk_strmap_prefetch(&c->terms, (uint32_t)log->items[i + REPLAY_AHEAD].hash);
         const struct jk_logged *e = &log->items[i];
-        add_hashed(c, text + e->key, e->key_len, e->hash, text + e->surface, e->surface_len,
-                   e->position, e->sentence);
+        add_hashed(c, text + e->key, e->key_len, (uint32_t)e->hash, text + e->surface,
+                   e->surface_len, e->position, e->sentence);
     }
 }
 

@@ -126,7 +126,7 @@ struct jk_logged {
     uint32_t key, key_len;         /* offset and length in text */
     uint32_t surface, surface_len; /* likewise */
     uint32_t position, sentence;
-    uint32_t hash; /* jk_hash_bytes of the key, so the replay need not hash */
+    uint64_t hash; /* jk_hash64 of the key (its low half is the counter's hash) */
 };
 
 struct jk_count_log {

@@ -75,11 +75,35 @@ void jk_docqueue_release(struct jk_docqueue *q)
     memset(q, 0, sizeof(*q));
 }
 
-void jk_docqueue_begin(struct jk_docqueue *q, bool learning, jk_doc_merge_fn merge, void *ctx)
+void jk_docqueue_begin(struct jk_docqueue *q, enum jk_pass pass, struct jk_sketch *sketch,
+                       jk_doc_merge_fn merge, void *ctx)
 {
-    q->learning = learning;
+    q->pass = pass;
+    q->sketch = sketch;
     q->merge = merge;
     q->merge_ctx = ctx;
+}
+
+/* The sketch pass: the job's candidates go into the sketch, not the log. */
+static void sketch_items(struct jk_sketch *sketch, struct jk_count_log *log, size_t from,
+                         size_t text_from)
+{
+    for (size_t i = from; i < log->n; i++)
+        jk_sketch_add(sketch, log->items[i].hash);
+    log->n = from;
+    log->text.len = text_from;
+}
+
+/* The count pass with a sketch: drops candidates that occur once in the corpus. */
+static uint32_t keep_repeated(const struct jk_sketch *sketch, struct jk_count_log *log, size_t from)
+{
+    size_t out = from;
+    for (size_t i = from; i < log->n; i++)
+        if (jk_sketch_repeated(sketch, log->items[i].hash))
+            log->items[out++] = log->items[i];
+    uint32_t dropped = (uint32_t)(log->n - out);
+    log->n = out;
+    return dropped;
 }
 
 /* One job on one thread: its docwork, its log. */
@@ -93,13 +117,18 @@ static void run_job(void *ctx, size_t thread, size_t index)
     const char *text = b->texts.data + job->text;
     job->thread = (uint32_t)thread;
     job->log_from = log->n;
+    size_t text_from = log->text.len;
     memset(&job->stats, 0, sizeof(job->stats));
-    if (q->learning)
+    if (q->pass == JK_PASS_LEARN)
         jk_docwork_learn(w, text, job->text_len, log);
     else if (job->keywords)
         jk_docwork_count_keywords(w, text, job->text_len, log, &job->stats);
     else
         jk_docwork_count(w, text, job->text_len, log, &job->stats);
+    if (q->pass == JK_PASS_SKETCH)
+        sketch_items(q->sketch, log, job->log_from, text_from);
+    else if (q->pass == JK_PASS_COUNT && q->sketch)
+        job->stats.dropped = keep_repeated(q->sketch, log, job->log_from);
     job->log_to = log->n;
 }
 
@@ -155,7 +184,7 @@ void jk_docqueue_finish(struct jk_docqueue *q)
     if (q->busy)
         merge_batch(q, &q->batch[!q->filling]);
     q->busy = false;
-    if (!q->learning)
+    if (q->pass != JK_PASS_LEARN)
         return;
     for (size_t t = 0; t < q->n_threads; t++) {
         jk_lexicon_merge(q->work[t].lexicon, &q->learned[t]);

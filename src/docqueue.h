@@ -17,6 +17,7 @@
 #include "count.h"
 #include "docwork.h"
 #include "lexicon.h"
+#include "sketch.h"
 #include "util/buf.h"
 #include "workers.h"
 
@@ -48,6 +49,13 @@ struct jk_doc_batch {
 typedef void (*jk_doc_merge_fn)(void *ctx, const struct jk_doc_job *job, const char *texts,
                                 const struct jk_count_log *log);
 
+/* What a pass over the documents does with each. */
+enum jk_pass {
+    JK_PASS_LEARN,  /* words into per-thread lexicons, acronym definitions logged */
+    JK_PASS_SKETCH, /* candidates into the sketch only (nothing logged) */
+    JK_PASS_COUNT,  /* candidates logged; with a sketch, only those it says repeat */
+};
+
 struct jk_docqueue {
     struct jk_workers workers;
     size_t n_threads;
@@ -57,7 +65,8 @@ struct jk_docqueue {
     struct jk_doc_batch batch[2];
     size_t filling; /* the batch being filled; the other may be with the threads */
     bool busy;      /* the other batch is with the threads */
-    bool learning;  /* first pass */
+    enum jk_pass pass;
+    struct jk_sketch *sketch; /* borrowed, or NULL */
     jk_doc_merge_fn merge;
     void *merge_ctx;
 };
@@ -74,11 +83,12 @@ enum jk_status jk_docqueue_init(struct jk_docqueue *q, size_t n_threads,
 void jk_docqueue_release(struct jk_docqueue *q);
 
 /*
- * Begins a pass: learning (the first pass: words into per-thread lexicons,
- * acronym definitions logged) or counting (candidates logged). merge gets
- * every document's results in order.
+ * Begins a pass; merge gets every document's results in order. sketch is
+ * filled by JK_PASS_SKETCH and filters JK_PASS_COUNT (NULL: no filter);
+ * a filtered document's stats.dropped says how many occurrences it lost.
  */
-void jk_docqueue_begin(struct jk_docqueue *q, bool learning, jk_doc_merge_fn merge, void *ctx);
+void jk_docqueue_begin(struct jk_docqueue *q, enum jk_pass pass, struct jk_sketch *sketch,
+                       jk_doc_merge_fn merge, void *ctx);
 /* Queues one document (text and title copied; title may be NULL). */
 void jk_docqueue_add(struct jk_docqueue *q, const char *text, size_t len, const char *title,
                      size_t title_len, double year, double citations, uint32_t file, bool keywords);

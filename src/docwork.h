@@ -28,6 +28,7 @@ struct jk_doc_stats {
     uint32_t sent_id;  /* sentences tagged Indonesian */
     uint32_t sent_en;  /* sentences tagged English */
     uint32_t patterns; /* keyword-pattern matches */
+    uint32_t dropped;  /* candidate occurrences left out: each a term occurring once (sketch.h) */
 };
 
 /* The tokens a keyword-pattern match claims: candidates inside it are not counted. */

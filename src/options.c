@@ -197,6 +197,9 @@ void jk_map_options_usage(FILE *out)
           "Other:\n"
           "  -q, --quiet                print errors only (no notes, warnings or progress)\n"
           "      --timings              print each stage's seconds on stderr\n"
+          "      --sketch auto|on|off   first find the candidate terms that occur only once,\n"
+          "                             so large corpora need less memory (auto: from 8 MB\n"
+          "                             of text); outputs are the same either way\n"
           "      --threads N            threads for reading and counting documents and for\n"
           "                             the layout (default: every processor); outputs are\n"
           "                             the same, byte for byte, with any N\n"
@@ -245,7 +248,8 @@ enum {
     OPT_LARGEST,
     OPT_WIDTH,
     OPT_HEIGHT,
-    OPT_THREADS
+    OPT_THREADS,
+    OPT_SKETCH
 };
 
 static const struct option long_options[] = {
@@ -277,6 +281,7 @@ static const struct option long_options[] = {
     {"items", required_argument, NULL, OPT_ITEMS},
     {"timings", no_argument, NULL, OPT_TIMINGS},
     {"threads", required_argument, NULL, OPT_THREADS},
+    {"sketch", required_argument, NULL, OPT_SKETCH},
     {"lang", required_argument, NULL, OPT_LANG},
     {"stem", no_argument, NULL, OPT_STEM},
     {"no-stem", no_argument, NULL, OPT_NO_STEM},
@@ -411,6 +416,17 @@ static enum jk_status parse_choice(const char *opt, const char *text, const char
     return jk_error(diag, JK_E_USAGE, "--%s takes '%s' or '%s', not '%s'", opt, no, yes, text);
 }
 
+static enum jk_status parse_sketch(const char *text, enum jk_sketch_mode *out, struct jk_diag *diag)
+{
+    static const char *const names[] = {"auto", "on", "off"};
+    for (size_t i = 0; i < 3; i++)
+        if (strcmp(text, names[i]) == 0) {
+            *out = (enum jk_sketch_mode)i;
+            return JK_OK;
+        }
+    return jk_error(diag, JK_E_USAGE, "--sketch takes 'auto', 'on' or 'off', not '%s'", text);
+}
+
 /* Input options. Returns false when c is not one of them. */
 static bool apply_input_option(struct jk_map_options *o, int c, const char *arg, enum jk_status *st,
                                struct jk_diag *diag)
@@ -436,6 +452,9 @@ static bool apply_input_option(struct jk_map_options *o, int c, const char *arg,
         break;
     case OPT_ITEMS:
         *st = parse_choice("items", arg, "terms", "keywords", &o->items_keywords, diag);
+        break;
+    case OPT_SKETCH:
+        *st = parse_sketch(arg, &o->sketch, diag);
         break;
     default:
         return false;

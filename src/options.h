@@ -21,6 +21,12 @@
 #include "terms.h"
 #include "util/status.h"
 
+/* --sketch: whether a first look finds the candidates that occur once (see sketch.h). */
+enum jk_sketch_mode { JK_SKETCH_AUTO, JK_SKETCH_ON, JK_SKETCH_OFF };
+
+/* --sketch auto turns it on from this much text (bytes the first pass read). */
+#define JK_SKETCH_AUTO_BYTES (8u << 20)
+
 struct jk_map_options {
     const char **inputs; /* owned array of borrowed argv strings */
     size_t n_inputs;
@@ -49,8 +55,9 @@ struct jk_map_options {
     bool section_abstract;            /* --section abstract */
     bool items_keywords;              /* --items keywords */
     bool quiet;
-    bool timings;   /* print each stage's seconds on stderr */
-    size_t threads; /* --threads: 0 = every processor; results never depend on it */
+    bool timings;               /* print each stage's seconds on stderr */
+    size_t threads;             /* --threads: 0 = every processor; results never depend on it */
+    enum jk_sketch_mode sketch; /* --sketch; results never depend on it */
     bool help;
 };
 

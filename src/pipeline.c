@@ -28,6 +28,7 @@
 #include "outdir.h"
 #include "outputs.h"
 #include "resources.h"
+#include "sketch.h"
 #include "sources.h"
 #include "termfile.h"
 #include "util/igraph_glue.h"
@@ -43,6 +44,9 @@ struct state {
     struct jk_acronyms acronyms;
     struct jk_docqueue queue; /* the per-document stages, on --threads threads */
     bool queue_ready;
+    uint64_t learned_bytes;  /* text the first pass read */
+    struct jk_sketch sketch; /* which candidates repeat (large corpora), or empty */
+    uint64_t dropped;        /* candidate occurrences the sketch left out */
     struct jk_buf text;
     struct jk_counter counter;
     struct jk_selection selection;
@@ -125,6 +129,7 @@ static void state_release(struct state *s)
     jk_buf_release(&s->text);
     if (s->queue_ready)
         jk_docqueue_release(&s->queue);
+    jk_sketch_release(&s->sketch);
     jk_acronyms_release(&s->acronyms);
     jk_lexicon_release(&s->lexicon);
     jk_resources_release(&s->res);
@@ -212,6 +217,7 @@ static void learn_document(struct state *s, struct jk_doc_record *d, const char 
 {
     s->run.docs_used++;
     d->records++;
+    s->learned_bytes += len;
     jk_docqueue_add(&s->queue, text, len, NULL, 0, NAN, NAN, (uint32_t)s->current_file, false);
 }
 
@@ -276,7 +282,7 @@ static enum jk_status first_pass(struct state *s, struct jk_diag *diag)
 {
     size_t n = s->corpus.count;
     s->docs = jk_calloc(n, sizeof(*s->docs));
-    jk_docqueue_begin(&s->queue, true, merge_learned, s);
+    jk_docqueue_begin(&s->queue, JK_PASS_LEARN, NULL, merge_learned, s);
     for (size_t i = 0; i < n; i++) {
         bool usable;
         enum jk_status st = read_doc(s, i, true, &usable, diag);
@@ -349,7 +355,9 @@ static void merge_counted(void *ctx, const struct jk_doc_job *job, const char *t
     jk_counter_replay(&s->counter, log, job->log_from, job->log_to);
     jk_counter_end_doc(&s->counter);
     struct jk_doc_stats stats = job->stats;
-    stats.terms = (uint32_t)(s->counter.pool_len - before);
+    /* a dropped occurrence was a term occurring nowhere else */
+    stats.terms = (uint32_t)(s->counter.pool_len - before) + stats.dropped;
+    s->dropped += stats.dropped;
     s->doc_terms[s->counter.n_docs - 1] = stats.terms;
     record_stats(s, &s->docs[job->file], &stats);
 }
@@ -411,10 +419,10 @@ static enum jk_status count_record(void *ctx, const char *text, size_t len,
     return JK_OK;
 }
 
-static enum jk_status second_pass(struct state *s, struct jk_diag *diag)
+/* Queues every usable document again (the sketch and count passes). */
+static enum jk_status queue_documents(struct state *s, const char *what, struct jk_diag *diag)
 {
     size_t n = s->corpus.count;
-    jk_docqueue_begin(&s->queue, false, merge_counted, s);
     for (size_t i = 0; i < n; i++) {
         if (s->docs[i].skipped)
             continue;
@@ -432,13 +440,59 @@ static enum jk_status second_pass(struct state *s, struct jk_diag *diag)
         }
         if (st != JK_OK)
             return st;
-        progress(s, "extracting terms", i + 1, n);
+        progress(s, what, i + 1, n);
     }
     jk_docqueue_finish(&s->queue);
-    progress(s, "extracting terms", n, n);
+    progress(s, what, n, n);
+    return JK_OK;
+}
+
+static void merge_nothing(void *ctx, const struct jk_doc_job *job, const char *texts,
+                          const struct jk_count_log *log)
+{
+    (void)ctx, (void)job, (void)texts, (void)log;
+}
+
+/* Whether a sketch pass pays: --sketch, or a large corpus that can use it (see sketch.h). */
+static bool want_sketch(const struct state *s)
+{
+    const struct jk_map_options *o = s->opt;
+    if (o->sketch == JK_SKETCH_OFF || o->terms_file || o->select.min_occurrences == 1)
+        return false;
+    return o->sketch == JK_SKETCH_ON || s->learned_bytes >= JK_SKETCH_AUTO_BYTES;
+}
+
+/*
+ * The sketch pass. The count pass then uses the sketch unless the automatic
+ * threshold could still be 1 (500 distinct candidates or fewer, see
+ * jk_auto_threshold): then every candidate is kept.
+ */
+static enum jk_status sketch_pass(struct state *s, bool *use, struct jk_diag *diag)
+{
+    *use = false;
+    if (!want_sketch(s))
+        return JK_OK;
+    jk_sketch_init(&s->sketch, (size_t)(s->learned_bytes / 16));
+    jk_docqueue_begin(&s->queue, JK_PASS_SKETCH, &s->sketch, merge_nothing, s);
+    enum jk_status st = queue_documents(s, "finding repeated terms", diag);
+    *use = s->opt->select.min_occurrences >= 2 || jk_sketch_distinct_at_least(&s->sketch) > 500;
+    return st;
+}
+
+static enum jk_status second_pass(struct state *s, struct jk_diag *diag)
+{
+    bool use_sketch;
+    enum jk_status st = sketch_pass(s, &use_sketch, diag);
+    if (st != JK_OK)
+        return st;
+    jk_docqueue_begin(&s->queue, JK_PASS_COUNT, use_sketch ? &s->sketch : NULL, merge_counted, s);
+    st = queue_documents(s, "extracting terms", diag);
+    jk_sketch_release(&s->sketch);
+    if (st != JK_OK)
+        return st;
     jk_docwork_add_acronym_aliases(jk_docqueue_docwork(&s->queue), &s->counter);
-    s->run.candidate_terms = jk_counter_terms(&s->counter);
-    s->run.candidate_occurrences = s->counter.candidates;
+    s->run.candidate_terms = jk_counter_terms(&s->counter) + s->dropped;
+    s->run.candidate_occurrences = s->counter.candidates + s->dropped;
     return JK_OK;
 }
 

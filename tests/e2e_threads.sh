@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # End-to-end: the same outputs, byte for byte, with one thread or several
 # (--threads), for plain documents, record files, sentence units and keyword
-# maps; and impossible thread counts are refused.
+# maps, and with the sketch pass on or off (--sketch); impossible values are refused.
 # usage: e2e_threads.sh JARINGKATA SOURCE_DIR
 set -u  # no pipefail: "grep -q" ends pipes early on purpose
 bin=$1 src=$2
@@ -47,6 +47,20 @@ same_outputs sentences "$tmp/many" --unit sentence --formats graphml,csv
 same_outputs records "$tmp/records" --min-occurrences 1
 same_outputs keywords "$tmp/records" --items keywords --min-occurrences 1 --formats csv
 grep -q "sumber daya manusia,.*,sdm" "$tmp/many-1/terms.csv" || fail "the acronym learnt on the first pass is not an alias"
+
+# The sketch pass (on by itself for large corpora) changes memory, never results:
+# the same outputs with it forced on or off, here and for the terms command.
+for mode in on off; do
+    SOURCE_DATE_EPOCH=0 "$bin" map "$tmp/many" -o "$tmp/out" -q --sketch "$mode" || fail "--sketch $mode failed"
+    mv "$tmp/out" "$tmp/sketch-$mode"
+    "$bin" terms "$tmp/many" -o "$tmp/terms-$mode" -q --sketch "$mode" || fail "terms --sketch $mode failed"
+done
+for f in "$tmp/sketch-on"/*; do
+    cmp -s "$f" "$tmp/sketch-off/$(basename "$f")" || fail "$(basename "$f") differs between --sketch on and off"
+done
+cmp -s "$tmp/terms-on/terms.tsv" "$tmp/terms-off/terms.tsv" || fail "terms.tsv differs between --sketch on and off"
+"$bin" map "$src/corpus" -o "$tmp/bad" --sketch maybe 2>"$tmp/stderr"
+[ $? = 2 ] && grep -q -- "--sketch takes" "$tmp/stderr" || fail "--sketch maybe was not refused"
 
 for bad in 0 -1 65 two; do
     "$bin" map "$src/corpus" -o "$tmp/bad" --threads "$bad" 2>"$tmp/stderr"

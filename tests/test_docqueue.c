@@ -59,6 +59,12 @@ static void document(size_t i, char *buf, size_t n)
              i, topics[i % 4], topics[(i / 4) % 4], topics[(i + 1) % 4], i % 7);
     if (i % 5 == 0)
         strncat(buf, " Otonomi daerah (OTDA) berkembang.", n - strlen(buf) - 1);
+    /* a word of this document only (its number in letters): terms occurring once */
+    char unique[32] = " Tentang kota zq";
+    for (size_t k = i, at = strlen(unique); k; k /= 10)
+        unique[at++] = (char)('a' + k % 10), unique[at] = '\0';
+    strncat(buf, unique, n - strlen(buf) - 1);
+    strncat(buf, " raya.", n - strlen(buf) - 1);
 }
 
 struct merged {
@@ -66,7 +72,19 @@ struct merged {
     struct jk_acronyms *acronyms;
     uint32_t files[DOCS];
     size_t n;
+    bool sketched;    /* a sketch pass first; the count pass drops single occurrences */
+    uint64_t dropped; /* occurrences the count pass dropped */
 };
+
+static void merge_nothing(void *ctx, const struct jk_doc_job *job, const char *texts,
+                          const struct jk_count_log *log)
+{
+    (void)texts;
+    (void)log;
+    struct merged *m = ctx;
+    m->files[m->n++] = job->file;
+    assert_int_equal(job->log_from, job->log_to); /* the sketch pass logs nothing */
+}
 
 static void merge_learned(void *ctx, const struct jk_doc_job *job, const char *texts,
                           const struct jk_count_log *log)
@@ -86,6 +104,7 @@ static void merge_counted(void *ctx, const struct jk_doc_job *job, const char *t
     assert_int_equal(job->title_len, strlen(title));
     assert_memory_equal(texts + job->title, title, job->title_len);
     m->files[m->n++] = job->file;
+    m->dropped += job->stats.dropped;
     jk_counter_begin_doc(&m->counter);
     jk_counter_replay(&m->counter, log, job->log_from, job->log_to);
     jk_counter_end_doc(&m->counter);
@@ -101,7 +120,7 @@ static void run(struct fixture *f, size_t threads, struct merged *m, struct jk_l
                      JK_OK);
     char buf[512], title[32];
     m->acronyms = acronyms;
-    jk_docqueue_begin(&q, true, merge_learned, m);
+    jk_docqueue_begin(&q, JK_PASS_LEARN, NULL, merge_learned, m);
     for (size_t i = 0; i < DOCS; i++) {
         document(i, buf, sizeof(buf));
         jk_docqueue_add(&q, buf, strlen(buf), NULL, 0, NAN, NAN, (uint32_t)i, false);
@@ -110,14 +129,22 @@ static void run(struct fixture *f, size_t threads, struct merged *m, struct jk_l
     for (size_t i = 0; i < DOCS; i++)
         assert_int_equal(m->files[i], i);
     jk_acronyms_resolve(acronyms);
-    m->n = 0;
-    jk_docqueue_begin(&q, false, merge_counted, m);
-    for (size_t i = 0; i < DOCS; i++) {
-        document(i, buf, sizeof(buf));
-        snprintf(title, sizeof(title), "title %zu", i);
-        jk_docqueue_add(&q, buf, strlen(buf), title, strlen(title), 2020, NAN, (uint32_t)i, false);
+    struct jk_sketch sketch;
+    jk_sketch_init(&sketch, 1000);
+    for (int pass = m->sketched ? 0 : 1; pass < 2; pass++) {
+        m->n = 0;
+        jk_docqueue_begin(&q, pass == 0 ? JK_PASS_SKETCH : JK_PASS_COUNT,
+                          m->sketched ? &sketch : NULL, pass == 0 ? merge_nothing : merge_counted,
+                          m);
+        for (size_t i = 0; i < DOCS; i++) {
+            document(i, buf, sizeof(buf));
+            snprintf(title, sizeof(title), "title %zu", i);
+            jk_docqueue_add(&q, buf, strlen(buf), title, strlen(title), 2020, NAN, (uint32_t)i,
+                            false);
+        }
+        jk_docqueue_finish(&q);
     }
-    jk_docqueue_finish(&q);
+    jk_sketch_release(&sketch);
     for (size_t i = 0; i < DOCS; i++)
         assert_int_equal(m->files[i], i);
     jk_docqueue_release(&q);
@@ -170,11 +197,53 @@ static void test_same_counter_with_one_or_three_threads(void **state)
     }
 }
 
+/* With a sketch, the counter keeps exactly the terms occurring more than once, counted alike. */
+static void test_sketch_drops_only_single_occurrences(void **state)
+{
+    struct fixture *f = *state;
+    struct merged *m[2];
+    struct jk_lexicon lex[2];
+    struct jk_acronyms acr[2];
+    for (int k = 0; k < 2; k++) {
+        m[k] = test_calloc(1, sizeof(*m[k]));
+        m[k]->sketched = k == 1;
+        jk_counter_init(&m[k]->counter);
+        jk_lexicon_init(&lex[k]);
+        jk_acronyms_init(&acr[k]);
+        run(f, 2, m[k], &lex[k], &acr[k]);
+    }
+    const struct jk_counter *all = &m[0]->counter, *kept = &m[1]->counter;
+    uint64_t singles = 0;
+    size_t repeated = 0;
+    for (uint32_t t = 0; t < jk_counter_terms(all); t++) {
+        const char *key = jk_strmap_key(&all->terms, t);
+        uint32_t k = jk_strmap_find(&kept->terms, key, strlen(key));
+        if (all->full[t] == 1) {
+            singles++;
+            continue;
+        }
+        repeated++;
+        assert_int_not_equal(k, JK_NO_ID);
+        assert_int_equal(kept->full[k], all->full[t]);
+        assert_int_equal(kept->docs[k], all->docs[t]);
+    }
+    assert_true(singles > 0 && repeated > 0);
+    assert_int_equal(m[1]->dropped + jk_counter_terms(kept), jk_counter_terms(all));
+    assert_true(m[1]->dropped > 0);
+    for (int k = 0; k < 2; k++) {
+        jk_counter_release(&m[k]->counter);
+        jk_lexicon_release(&lex[k]);
+        jk_acronyms_release(&acr[k]);
+        test_free(m[k]);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(test_same_counter_with_one_or_three_threads, setup,
                                         teardown),
+        cmocka_unit_test_setup_teardown(test_sketch_drops_only_single_occurrences, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -15,7 +15,7 @@ static uint64_t mix(uint64_t h)
 }
 
 /* Eight bytes at a time, each word multiplied in; the tail is read as a short word. */
-uint32_t jk_hash_bytes(const void *data, size_t len)
+uint64_t jk_hash64(const void *data, size_t len)
 {
     const unsigned char *p = data;
     uint64_t h = 0x9e3779b97f4a7c15ull ^ len;
@@ -31,7 +31,12 @@ uint32_t jk_hash_bytes(const void *data, size_t len)
     for (size_t i = 0; i < len; i++)
         w |= (uint64_t)p[i] << (8 * i);
     h = (h ^ w) * 0xc4ceb9fe1a85ec53ull;
-    return (uint32_t)mix(h);
+    return mix(h);
+}
+
+uint32_t jk_hash_bytes(const void *data, size_t len)
+{
+    return (uint32_t)jk_hash64(data, len);
 }
 
 void jk_strmap_init(struct jk_strmap *m)

@@ -45,7 +45,9 @@ uint32_t jk_strmap_find(const struct jk_strmap *m, const char *key, size_t len);
 const char *jk_strmap_key(const struct jk_strmap *m, uint32_t id);
 size_t jk_strmap_len(const struct jk_strmap *m, uint32_t id);
 size_t jk_strmap_count(const struct jk_strmap *m);
-/* A 32-bit hash of the bytes, eight at a time; exposed for other hash tables. */
+/* A 64-bit hash of the bytes, eight at a time; exposed for other hash tables. */
+uint64_t jk_hash64(const void *data, size_t len);
+/* Its low 32 bits: the hash the map uses. */
 uint32_t jk_hash_bytes(const void *data, size_t len);
 
 #endif
