@@ -249,8 +249,8 @@ enum jk_status jk_select_listed(const struct jk_counter *c, const char *const *l
     for (size_t i = 0; i < n; i++)
         jk_strmap_intern(&wanted, labels[i], strlen(labels[i]), NULL);
     size_t kept = 0, total = jk_counter_terms(c);
-    for (size_t i = 0; i < total; i++)
-        if (jk_strmap_find(&wanted, label[i], strlen(label[i])) != JK_NO_ID)
+    for (size_t i = 0; i < total; i++) /* a term merged into another has no occurrences */
+        if (occ[i] > 0 && jk_strmap_find(&wanted, label[i], strlen(label[i])) != JK_NO_ID)
             ids[kept++] = (uint32_t)i;
     rank.c = c;
     rank.occ = occ;
