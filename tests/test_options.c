@@ -38,6 +38,7 @@ static void test_defaults(void **state)
     assert_true(o.select.keep_percent == 60);
     assert_int_equal(o.normalization, JK_NORM_ASSOCIATION);
     assert_false(o.cluster.strength_weights);
+    assert_true(o.bilingual_merge);
     jk_map_options_release(&o);
 }
 
@@ -80,7 +81,9 @@ static void test_every_option_is_applied(void **state)
                     "--unit",
                     "window:7",
                     "--normalization",
-                    "jaccard"};
+                    "jaccard",
+                    "--bilingual",
+                    "separate"};
     struct jk_map_options o;
     struct jk_diag d;
     assert_int_equal(parse(&o, &d, sizeof(argv) / sizeof(*argv), argv), JK_OK);
@@ -106,6 +109,7 @@ static void test_every_option_is_applied(void **state)
     assert_int_equal(o.unit.kind, JK_UNIT_WINDOW);
     assert_int_equal(o.unit.window, 7);
     assert_int_equal(o.normalization, JK_NORM_JACCARD);
+    assert_false(o.bilingual_merge);
     jk_map_options_release(&o);
 }
 
@@ -149,6 +153,7 @@ static void test_impossible_values_are_usage_errors(void **state)
                        "--normalization takes 'association', 'fractionalization', 'jaccard', "
                        "'cosine', 'inclusion', 'equivalence' or 'none', not 'salton'");
     expect_usage_error("--normalization", "", "not ''");
+    expect_usage_error("--bilingual", "translate", "--bilingual takes 'merge' or 'separate'");
     expect_usage_error("--normalization", "Association", "not 'Association'");
 }
 
