@@ -52,7 +52,11 @@ static int cmp_u32_desc(const void *a, const void *b)
 uint32_t jk_auto_threshold(const uint32_t *occurrences, size_t n)
 {
     uint32_t *occ = jk_malloc((n ? n : 1) * sizeof(*occ));
-    memcpy(occ, occurrences, n * sizeof(*occ));
+    size_t seen = 0; /* terms merged into others (no occurrences) are not candidates */
+    for (size_t i = 0; i < n; i++)
+        if (occurrences[i])
+            occ[seen++] = occurrences[i];
+    n = seen;
     qsort(occ, n, sizeof(*occ), cmp_u32_desc);
     size_t reach2 = 0;
     while (reach2 < n && occ[reach2] >= 2)

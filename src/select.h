@@ -79,7 +79,8 @@ enum jk_status jk_select_listed(const struct jk_counter *c, const char *const *l
                                 enum jk_counting counting, struct jk_selection *sel,
                                 struct jk_diag *diag);
 
-/* The threshold chosen when none is given (rule in select.c). */
+/* The threshold chosen when none is given (rule in select.c); zero counts (merged terms) are
+ * not candidates. */
 uint32_t jk_auto_threshold(const uint32_t *occurrences, size_t n);
 
 /*
