@@ -1,26 +1,30 @@
 /*
  * Stage 5a, bilingual merge: after counting and before selection, English
  * terms are merged into their Indonesian twins ("policy" into "kebijakan",
- * "local government" into "pemerintah daerah"), so a corpus of Indonesian
+ * "local government" into "pemerintah lokal"), so a corpus of Indonesian
  * and English abstracts gives one map of ideas instead of one per language.
  *
- * A term is English when most of its occurrences were in sentences tagged
- * English (jk_counter.full_en), Indonesian when most were not. For each
+ * A term is English when at least half of its occurrences were in sentences
+ * tagged English (jk_counter.full_en), Indonesian when fewer were. For each
  * English term, candidate twins are Indonesian phrases whose key is an
- * Indonesian term of the counter (a twin is never invented):
+ * Indonesian term of the counter and that the corpus writes that way (a
+ * twin is never invented, nor matched through a shared stem alone):
  *   1. dictionary: the whole phrase's translations (FreeDict eng-ind);
  *   2. word by word, for 2-3 words: each word's translations (a word the
  *      dictionary lacks: its loanword spelling, or itself, as for names),
  *      in reversed order, since Indonesian puts the head first ("local
  *      government" -> "pemerintah lokal"); at least one word translated;
  *   3. spelling, for one word: loanword spelling rules ("paradiplomacy" ->
- *      "paradiplomasi", "decentralization" -> "desentralisasi").
+ *      "paradiplomasi", "decentralization" -> "desentralisasi"); also for
+ *      loanwords Indonesian sentences use too, from a quarter English on.
+ * A word-by-word twin that used a spelled word counts as a spelling twin.
+ * A twin that is itself merged passes its English terms on to its own twin.
  * A term whose translations include itself ("data", "program") is written
  * the same in both languages: it already is one term and is never merged.
  * Terms a thesaurus produced are never re-mapped (jk_bilingual_protect).
  *
- * Corpus evidence: a document with both Indonesian and English sentences
- * (jk_bilingual_document) is parallel text. For each candidate, k is the
+ * Corpus evidence: a document with at least two Indonesian and two English
+ * sentences (jk_bilingual_document) is parallel text. For each candidate, k is the
  * number of such documents holding both terms; of several candidates the
  * one with the highest k wins, then the more frequent. Acceptance:
  *   - dictionary and word-by-word candidates (every translated word from
@@ -30,7 +34,9 @@
  *     confirms it: k >= 2, k at least half the bilingual documents holding
  *     the English term, and k at least what chance would give
  *     (k * B >= n_en * n_id for B bilingual documents, n_en and n_id of
- *     them holding each term).
+ *     them holding each term). Chance is a floor, not a margin: in a small
+ *     corpus whose bilingual documents all hold both terms k equals what
+ *     chance gives, and the spelling agreement carries the rest.
  */
 #ifndef JK_BILINGUAL_H
 #define JK_BILINGUAL_H
