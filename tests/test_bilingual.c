@@ -29,6 +29,7 @@ static const char *const fixture[][2] = {
     {"data", "data /d/ <n>\ndata, informasi\n"},
     {"interest", "interest /i/ <n>\nbunga, minat\n"},
     {"new", "new /n/ <adj>\nbaru\n"},
+    {"people power", "people power /p/ <n>\ndemocracy\n"}, /* made up, for a chain */
 };
 #define N_FIXTURE (sizeof(fixture) / sizeof(fixture[0]))
 
@@ -337,6 +338,23 @@ static void test_parallel_text_can_veto_a_dictionary_twin(void **state)
     assert_null(twin_of(f, "policy"));
 }
 
+static void test_chain_of_twins_ends_at_the_indonesian_term(void **state)
+{
+    struct fixture *f = *state;
+    /* "democracy" is mostly written in Indonesian sentences, so it can be a twin; its own
+     * spelling twin "demokrasi" is confirmed by two parallel documents */
+    doc(f, true, "democracy/e,democracy/i,democracy/i,demokrasi/i,people power/e");
+    doc(f, true, "democracy/e,democracy/i,democracy/i,demokrasi/i");
+    find(f);
+    const struct jk_twin *t = twin_of(f, "peoplepower");
+    assert_non_null(t);
+    assert_int_equal(t->into, id_of(f, "demokrasi"));
+    assert_string_equal(t->indonesian, "demokrasi");
+    assert_int_equal(twin_of(f, "democracy")->into, id_of(f, "demokrasi"));
+    jk_bilingual_apply(&f->b, &f->c);
+    assert_int_equal(f->c.full[id_of(f, "demokrasi")], 9);
+}
+
 static void test_thesaurus_output_is_not_remapped(void **state)
 {
     struct fixture *f = *state;
@@ -413,6 +431,8 @@ int main(void)
                                         teardown),
         cmocka_unit_test_setup_teardown(test_partly_english_loanword_by_spelling, setup, teardown),
         cmocka_unit_test_setup_teardown(test_parallel_text_can_veto_a_dictionary_twin, setup,
+                                        teardown),
+        cmocka_unit_test_setup_teardown(test_chain_of_twins_ends_at_the_indonesian_term, setup,
                                         teardown),
         cmocka_unit_test_setup_teardown(test_thesaurus_output_is_not_remapped, setup, teardown),
         cmocka_unit_test_setup_teardown(test_apply_merges_under_the_indonesian_label, setup,
