@@ -31,6 +31,7 @@ void jk_counter_release(struct jk_counter *c)
     jk_buf_release(&c->scratch);
     free(c->full);
     free(c->docs);
+    free(c->full_en);
     free(c->last_doc);
     free(c->slot);
     free(c->surface_term);
@@ -79,13 +80,15 @@ static uint32_t intern_term(struct jk_counter *c, const char *key, size_t len, u
         cap = c->cap_terms;
         JK_GROW(c->docs, n, cap);
         cap = c->cap_terms;
+        JK_GROW(c->full_en, n, cap);
+        cap = c->cap_terms;
         JK_GROW(c->last_doc, n, cap);
         cap = c->cap_terms;
         JK_GROW(c->slot, n, cap);
         cap = c->cap_terms;
         JK_GROW(c->first, n, cap);
         c->cap_terms = cap;
-        c->full[id] = c->docs[id] = c->last_doc[id] = 0;
+        c->full[id] = c->docs[id] = c->full_en[id] = c->last_doc[id] = 0;
         c->first[id] = (struct jk_first_surface){NULL, 0, 0};
     }
     return id;
@@ -131,15 +134,21 @@ static void add_surface(struct jk_counter *c, uint32_t term, const char *s, size
     c->surface_count[sid]++;
 }
 
+/* Records alias as a spelling of term id that was never counted (count 0: never the label). */
+static void add_alias_to(struct jk_counter *c, uint32_t id, const char *alias, size_t alias_len)
+{
+    const struct jk_first_surface *f = &c->first[id];
+    if (!(f->text && f->len == alias_len && memcmp(f->text, alias, alias_len) == 0))
+        intern_surface(c, id, alias, alias_len);
+}
+
 bool jk_counter_add_alias(struct jk_counter *c, const char *key, size_t key_len, const char *alias,
                           size_t alias_len)
 {
     uint32_t id = jk_strmap_find(&c->terms, key, key_len);
     if (id == JK_NO_ID)
         return false;
-    const struct jk_first_surface *f = &c->first[id];
-    if (!(f->text && f->len == alias_len && memcmp(f->text, alias, alias_len) == 0))
-        intern_surface(c, id, alias, alias_len);
+    add_alias_to(c, id, alias, alias_len);
     return true;
 }
 
@@ -164,6 +173,7 @@ static void add_hashed(struct jk_counter *c, const char *key, size_t key_len, ui
         add_position(c, id, position, sentence);
     uint32_t doc_tag = (uint32_t)c->n_docs + 1;
     c->full[id]++;
+    c->full_en[id] += c->english;
     c->candidates++;
     add_surface(c, id, surface, surface_len);
     if (c->last_doc[id] == doc_tag) {
@@ -228,6 +238,7 @@ void jk_count_log_add(struct jk_count_log *log, const char *key, size_t key_len,
     e->position = position;
     e->sentence = sentence;
     e->hash = jk_hash64(key, key_len);
+    e->english = log->english;
 }
 
 /* How far ahead the replay fetches hash slots: the table is far bigger than the cache. */
@@ -240,6 +251,7 @@ void jk_counter_replay(struct jk_counter *c, const struct jk_count_log *log, siz
         if (i + REPLAY_AHEAD < to)
             jk_strmap_prefetch(&c->terms, (uint32_t)log->items[i + REPLAY_AHEAD].hash);
         const struct jk_logged *e = &log->items[i];
+        c->english = e->english;
         add_hashed(c, text + e->key, e->key_len, (uint32_t)e->hash, text + e->surface,
                    e->surface_len, e->position, e->sentence);
     }
@@ -248,6 +260,71 @@ void jk_counter_replay(struct jk_counter *c, const struct jk_count_log *log, siz
 size_t jk_counter_terms(const struct jk_counter *c)
 {
     return jk_strmap_count(&c->terms);
+}
+
+/*
+ * Rewrites the document lists with into[]: a document's entries that now
+ * name one term become one (first position kept, counts added), so each
+ * term stays at most once per document. Then recounts documents per term.
+ */
+static void merge_pool(struct jk_counter *c, const uint32_t *into)
+{
+    size_t n = jk_counter_terms(c), w = 0;
+    uint32_t *seen = jk_calloc(n ? n : 1, sizeof(*seen)); /* document number + 1 */
+    uint32_t *at = jk_malloc((n ? n : 1) * sizeof(*at));
+    for (size_t d = 0; d < c->n_docs; d++) {
+        size_t start = c->doc_start[d], end = c->doc_start[d + 1];
+        c->doc_start[d] = w;
+        for (size_t p = start; p < end; p++) {
+            uint32_t t = into[c->pool_terms[p]];
+            if (seen[t] == d + 1) {
+                c->pool_counts[at[t]] += c->pool_counts[p];
+                continue;
+            }
+            seen[t] = (uint32_t)d + 1;
+            at[t] = (uint32_t)w;
+            c->pool_terms[w] = t;
+            c->pool_counts[w++] = c->pool_counts[p];
+        }
+    }
+    c->doc_start[c->n_docs] = c->pool_len = w;
+    memset(c->docs, 0, n * sizeof(*c->docs));
+    for (size_t p = 0; p < w; p++)
+        c->docs[c->pool_terms[p]]++;
+    free(at);
+    free(seen);
+}
+
+/* Every spelling of a merged term becomes an alias of its target. */
+static void merge_surfaces(struct jk_counter *c, const uint32_t *into)
+{
+    size_t n = jk_counter_terms(c), total = n + jk_strmap_count(&c->surfaces);
+    for (size_t t = 0; t < n; t++)
+        if (into[t] != t && c->first[t].text)
+            add_alias_to(c, into[t], c->first[t].text, c->first[t].len);
+    for (size_t s = 0; s < total - n; s++) { /* aliases added here are targets' own: skipped */
+        uint32_t t = c->surface_term[s];
+        if (into[t] != t)
+            add_alias_to(c, into[t], jk_counter_surface(c, (uint32_t)(n + s)),
+                         jk_strmap_len(&c->surfaces, (uint32_t)s) - sizeof(uint32_t));
+    }
+}
+
+void jk_counter_merge(struct jk_counter *c, const uint32_t *into)
+{
+    size_t n = jk_counter_terms(c);
+    for (size_t t = 0; t < n; t++) {
+        uint32_t to = into[t];
+        if (to == t)
+            continue;
+        c->full[to] += c->full[t];
+        c->full_en[to] += c->full_en[t];
+        c->full[t] = c->full_en[t] = 0;
+    }
+    merge_pool(c, into);
+    for (size_t i = 0; c->positions && i < c->n_occ; i++)
+        c->occ[i].term = into[c->occ[i].term];
+    merge_surfaces(c, into);
 }
 
 uint32_t jk_counter_occurrences(const struct jk_counter *c, uint32_t id, enum jk_counting counting)
@@ -265,6 +342,20 @@ const char *jk_counter_surface(const struct jk_counter *c, uint32_t sid)
     if (sid < n)
         return c->first[sid].text;
     return jk_strmap_key(&c->surfaces, (uint32_t)(sid - n)) + sizeof(uint32_t);
+}
+
+bool jk_counter_has_surface(const struct jk_counter *c, uint32_t id, const char *s, size_t len)
+{
+    const struct jk_first_surface *f = &c->first[id];
+    if (f->text && f->len == len && memcmp(f->text, s, len) == 0)
+        return true;
+    struct jk_buf key; /* the surfaces table's key: term id, then text */
+    jk_buf_init(&key);
+    jk_buf_add(&key, &id, sizeof(id));
+    jk_buf_add(&key, s, len);
+    bool found = jk_strmap_find(&c->surfaces, key.data, key.len) != JK_NO_ID;
+    jk_buf_release(&key);
+    return found;
 }
 
 static uint32_t surface_count(const struct jk_counter *c, uint32_t sid)

@@ -26,13 +26,16 @@ enum jk_counting {
 
 /*
  * Invariants: terms and surfaces are dense id maps; full[t] >= docs[t] >= 1
- * for every term seen; every surface belongs to one term; the document
- * lists hold each term at most once per document, in first-seen order.
+ * for every term seen, except a term emptied by jk_counter_merge (full[t] ==
+ * docs[t] == 0); full_en[t] <= full[t]; every surface belongs to one term;
+ * the document lists hold each term at most once per document, in
+ * first-seen order.
  */
 struct jk_counter {
     struct jk_strmap terms; /* key -> term id */
     uint32_t *full;         /* all occurrences, per term */
     uint32_t *docs;         /* documents containing it, per term */
+    uint32_t *full_en;      /* occurrences in sentences tagged English, per term */
     uint32_t *last_doc;     /* document number + 1 that last saw it */
     uint32_t *slot;         /* its index in the current document's list */
     size_t cap_terms;
@@ -48,6 +51,8 @@ struct jk_counter {
     size_t *doc_start; /* documents' start in the pool; doc_start[n_docs] = pool_len */
     size_t n_docs, cap_docs;
     bool in_doc;
+    /* Set by the caller before each jk_counter_add*: the occurrence is in an English sentence. */
+    bool english;
     uint64_t candidates; /* candidate occurrences added */
     struct jk_buf scratch;
     /* Positions, kept only for sentence and window units (jk_counter_keep_positions). */
@@ -94,6 +99,18 @@ void jk_counter_end_doc(struct jk_counter *c);
 bool jk_counter_add_alias(struct jk_counter *c, const char *key, size_t key_len, const char *alias,
                           size_t alias_len);
 size_t jk_counter_terms(const struct jk_counter *c);
+
+/*
+ * After the last document: merges every term t with into[t] != t into
+ * into[t] (into has jk_counter_terms entries; a target must not itself be
+ * merged: into[into[t]] == into[t]). Occurrences, English occurrences and
+ * documents move to the target; a document holding both keeps one entry
+ * with the counts added; positions are rewritten. Merged terms are left
+ * empty (no occurrences, in no document) so selection never picks them.
+ * Their spellings become aliases of the target (jk_counter_add_alias: never
+ * its label). Linear in the pool, the positions and the surfaces.
+ */
+void jk_counter_merge(struct jk_counter *c, const uint32_t *into);
 /* Occurrences of term id under the counting method. */
 uint32_t jk_counter_occurrences(const struct jk_counter *c, uint32_t id, enum jk_counting counting);
 
@@ -112,6 +129,9 @@ const char **jk_counter_labels(const struct jk_counter *c);
  */
 char **jk_counter_aliases(const struct jk_counter *c, const uint32_t *ids, size_t n);
 
+/* True when term id was written (or aliased) as s[0..len) somewhere in the corpus. */
+bool jk_counter_has_surface(const struct jk_counter *c, uint32_t id, const char *s, size_t len);
+
 /* The text of surface sid (NUL-terminated, owned by the counter). */
 const char *jk_counter_surface(const struct jk_counter *c, uint32_t sid);
 
@@ -127,12 +147,14 @@ struct jk_logged {
     uint32_t surface, surface_len; /* likewise */
     uint32_t position, sentence;
     uint64_t hash; /* jk_hash64 of the key (its low half is the counter's hash) */
+    bool english;  /* in a sentence tagged English (jk_counter's english) */
 };
 
 struct jk_count_log {
     struct jk_buf text;
     struct jk_logged *items;
     size_t n, cap;
+    bool english; /* the next items are English (set before jk_count_log_add) */
 };
 
 void jk_count_log_init(struct jk_count_log *log);

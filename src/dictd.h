@@ -1,7 +1,7 @@
 /*
  * Reader of dictd dictionaries (FreeDict English-Indonesian as packaged by
- * Debian's dict-freedict-eng-ind): groundwork for bilingual term merging.
- * Not part of the pipeline yet.
+ * Debian's dict-freedict-eng-ind), the lexicon of the bilingual merge
+ * (bilingual.h), which loads it once per run.
  *
  * Format: the .index has one line per entry, "headword<TAB>offset<TAB>length",
  * offset and length in dictd's base64 (digits A-Za-z0-9+/, most significant

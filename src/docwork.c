@@ -156,6 +156,8 @@ static void add_candidate(struct jk_docwork *w, const char *key, size_t key_len,
                           const char *surface, size_t surface_len, uint32_t token)
 {
     uint32_t sentence = token < w->tokens.count ? w->sentences[token] : 0;
+    /* language evidence for the bilingual merge; keywords (no tokens) count as Indonesian */
+    w->log->english = token < w->tokens.count && w->langs[token] == JK_LANG_EN;
     if (!w->res->has_thesaurus) {
         jk_count_log_add(w->log, key, key_len, surface, surface_len, token, sentence);
         return;

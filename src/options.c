@@ -88,6 +88,7 @@ void jk_map_options_init(struct jk_map_options *o)
     o->stem = true;
     o->dictionary = JK_HUNSPELL_ID_DIC;
     o->langs = JK_LANGS_BOTH;
+    o->bilingual_merge = true;
     o->formats = (1u << N_FORMATS) - 1;
     jk_csv_columns_init(&o->columns);
     o->sources.columns = &o->columns;
@@ -140,6 +141,11 @@ void jk_map_options_usage(FILE *out)
           "                             \"kerja sama\", \"kebijakannya\" and \"kebijakan\" merge)\n"
           "      --dictionary FILE      hunspell-id root dictionary for stemming\n"
           "                             (default: " JK_HUNSPELL_ID_DIC ")\n"
+          "      --bilingual merge|separate\n"
+          "                             merge English terms into their Indonesian twins\n"
+          "                             (\"policy\" into \"kebijakan\") with the FreeDict\n"
+          "                             English-Indonesian dictionary, or keep the\n"
+          "                             languages apart (default: merge)\n"
           "      --thesaurus FILE       VOSviewer thesaurus: label<TAB>replace by\n"
           "      --patterns FILE        keyword patterns: PCRE2 pattern<TAB>term\n"
           "      --terms FILE           map exactly the terms selected in a reviewed\n"
@@ -239,6 +245,7 @@ enum {
     OPT_NO_STEM,
     OPT_DICTIONARY,
     OPT_THESAURUS,
+    OPT_BILINGUAL,
     OPT_PATTERNS,
     OPT_TERMS,
     OPT_LAYOUT,
@@ -287,6 +294,7 @@ static const struct option long_options[] = {
     {"no-stem", no_argument, NULL, OPT_NO_STEM},
     {"dictionary", required_argument, NULL, OPT_DICTIONARY},
     {"thesaurus", required_argument, NULL, OPT_THESAURUS},
+    {"bilingual", required_argument, NULL, OPT_BILINGUAL},
     {"patterns", required_argument, NULL, OPT_PATTERNS},
     {"terms", required_argument, NULL, OPT_TERMS},
     {"layout", required_argument, NULL, OPT_LAYOUT},
@@ -372,6 +380,16 @@ static enum jk_status parse_langs(const char *text, enum jk_lang_filter *out, st
         *out = JK_LANGS_EN;
     else
         return jk_error(diag, JK_E_USAGE, "--lang takes 'id', 'en' or 'both', not '%s'", text);
+    return JK_OK;
+}
+
+static enum jk_status parse_bilingual(const char *text, bool *merge, struct jk_diag *diag)
+{
+    if (strcmp(text, "merge") == 0 || strcmp(text, "separate") == 0)
+        *merge = text[0] == 'm';
+    else
+        return jk_error(diag, JK_E_USAGE, "--bilingual takes 'merge' or 'separate', not '%s'",
+                        text);
     return JK_OK;
 }
 
@@ -493,12 +511,14 @@ static bool apply_terms_option(struct jk_map_options *o, int c, const char *arg,
     case OPT_LANG:
         *st = parse_langs(arg, &o->langs, diag);
         break;
-    case OPT_STEM:
     case OPT_DICTIONARY:
         o->dictionary = arg;
         break;
     case OPT_THESAURUS:
         o->thesaurus = arg;
+        break;
+    case OPT_BILINGUAL:
+        *st = parse_bilingual(arg, &o->bilingual_merge, diag);
         break;
     case OPT_PATTERNS:
         o->patterns = arg;
@@ -605,6 +625,7 @@ static bool apply_graph_option(struct jk_map_options *o, int c, const char *arg,
         o->threads = v;
         o->layout.threads = (unsigned)v;
         break;
+    case OPT_STEM:
     case OPT_NO_STEM:
         o->stem = c == OPT_STEM;
         break;

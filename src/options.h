@@ -46,6 +46,7 @@ struct jk_map_options {
     bool stem;                        /* term-preserving Indonesian stemming */
     const char *dictionary;           /* hunspell-id's .dic */
     enum jk_lang_filter langs;        /* which sentences give terms */
+    bool bilingual_merge;             /* merge English terms into Indonesian twins */
     const char *thesaurus;            /* VOSviewer thesaurus, or NULL */
     const char *patterns;             /* keyword patterns, or NULL */
     const char *terms_file;           /* reviewed terms.tsv, or NULL */

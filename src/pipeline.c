@@ -18,6 +18,7 @@
 #include <unistd.h>
 
 #include "acronym.h"
+#include "bilingual.h"
 #include "cluster.h"
 #include "cooccur.h"
 #include "corpus.h"
@@ -49,6 +50,7 @@ struct state {
     uint64_t dropped;        /* candidate occurrences the sketch left out */
     struct jk_buf text;
     struct jk_counter counter;
+    struct jk_bilingual bilingual;
     struct jk_selection selection;
     struct jk_map map;
     double *doc_years;     /* per counted document (the counter's order); NAN unknown */
@@ -56,6 +58,7 @@ struct state {
     uint32_t *doc_file;    /* likewise: the file it came from */
     char **doc_title;      /* likewise: its title (owned), or NULL */
     uint32_t *doc_terms;   /* likewise: distinct candidate terms */
+    bool *doc_bilingual;   /* likewise: has Indonesian and English sentences */
     size_t n_meta;         /* documents noted in these arrays */
     size_t cap_meta;
     struct jk_buf record_text;
@@ -114,6 +117,7 @@ static void state_init(struct state *s, const struct jk_map_options *opt)
     jk_counter_init(&s->counter);
     if (opt->unit.kind != JK_UNIT_DOCUMENT)
         jk_counter_keep_positions(&s->counter);
+    jk_bilingual_init(&s->bilingual, NULL); /* the extractor is the queue's, set when merging */
     jk_selection_init(&s->selection);
     jk_map_init(&s->map);
     jk_outdir_init(&s->out);
@@ -125,6 +129,7 @@ static void state_release(struct state *s)
     jk_outdir_release(&s->out);
     jk_map_release(&s->map);
     jk_selection_release(&s->selection);
+    jk_bilingual_release(&s->bilingual);
     jk_counter_release(&s->counter);
     jk_buf_release(&s->text);
     if (s->queue_ready)
@@ -140,6 +145,7 @@ static void state_release(struct state *s)
     free(s->doc_title);
     free(s->doc_file);
     free(s->doc_terms);
+    free(s->doc_bilingual);
     jk_buf_release(&s->record_text);
     jk_strmap_release(&s->seen_records);
     jk_strmap_release(&s->duplicates);
@@ -335,6 +341,8 @@ static void note_metadata(struct state *s, uint32_t file, const char *title, siz
     JK_GROW(s->doc_title, d + 1, cap);
     cap = s->cap_meta;
     JK_GROW(s->doc_terms, d + 1, cap);
+    cap = s->cap_meta;
+    JK_GROW(s->doc_bilingual, d + 1, cap);
     s->cap_meta = cap;
     s->doc_years[d] = year;
     s->doc_citations[d] = citations;
@@ -359,6 +367,7 @@ static void merge_counted(void *ctx, const struct jk_doc_job *job, const char *t
     stats.terms = (uint32_t)(s->counter.pool_len - before) + stats.dropped;
     s->dropped += stats.dropped;
     s->doc_terms[s->counter.n_docs - 1] = stats.terms;
+    s->doc_bilingual[s->counter.n_docs - 1] = jk_bilingual_document(stats.sent_id, stats.sent_en);
     record_stats(s, &s->docs[job->file], &stats);
 }
 
@@ -582,6 +591,7 @@ static enum jk_status export_all(struct state *s, struct jk_diag *diag)
     run->doc_title = s->doc_title;
     run->doc_year = s->doc_years;
     run->doc_terms = s->doc_terms;
+    run->bilingual = &s->bilingual;
     if (!s->map.has_layout && !s->opt->quiet)
         note(s, "no layout (--layout none): map.svg, map.png and density pictures are skipped");
     return jk_write_outputs(&s->out, run, diag);
@@ -604,6 +614,17 @@ static enum jk_status prepare(struct state *s, struct jk_diag *diag)
     return st;
 }
 
+/* --bilingual merge: English terms join their Indonesian twins before selection. */
+static void merge_languages(struct state *s)
+{
+    if (!s->opt->bilingual_merge)
+        return;
+    s->bilingual.extractor = &jk_docqueue_docwork(&s->queue)->extractor;
+    if (s->res.has_thesaurus) /* the thesaurus wins: its replacements are not re-mapped */
+        jk_bilingual_protect_thesaurus(&s->bilingual, &s->counter, &s->res.thesaurus);
+    jk_bilingual_merge(&s->bilingual, &s->counter, s->doc_bilingual);
+}
+
 /* Reads and counts the corpus: everything before selection. */
 static enum jk_status count_corpus(struct state *s, struct jk_diag *diag)
 {
@@ -614,6 +635,8 @@ static enum jk_status count_corpus(struct state *s, struct jk_diag *diag)
     stage_done(s, 0);
     if (st == JK_OK)
         st = second_pass(s, diag);
+    if (st == JK_OK)
+        merge_languages(s);
     stage_done(s, 1);
     return st;
 }

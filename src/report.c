@@ -68,6 +68,44 @@ static void report_dropped(struct jk_buf *b, const char *why, const struct jk_dr
     jk_buf_adds(b, d->count > d->n_shown ? ", ...)\n" : ")\n");
 }
 
+/* Table cells hold no '|' or newline. */
+static void add_cell(struct jk_buf *b, const char *s)
+{
+    for (; s && *s; s++)
+        jk_buf_addc(b, *s == '|' || *s == '\n' || *s == '\r' ? ' ' : *s);
+}
+
+/* Every English term merged into an Indonesian twin, and why. */
+static void report_bilingual(struct jk_buf *b, const struct jk_run *run)
+{
+    const struct jk_bilingual *bi = run->bilingual;
+    jk_buf_adds(b, "## Bilingual merges\n\n");
+    if (!run->opt->bilingual_merge) {
+        jk_buf_adds(b, "- English and Indonesian terms kept apart (--bilingual separate)\n\n");
+        return;
+    }
+    if (bi->dictionary_missing) {
+        jk_buf_adds(b, "- none: the FreeDict English-Indonesian dictionary could not be read "
+                       "(install dict-freedict-eng-ind); the languages are kept apart\n\n");
+        return;
+    }
+    jk_buf_addf(b, "- English terms: %zu; merged into an Indonesian term: %zu\n\n",
+                bi->english_terms, bi->n_twins);
+    if (bi->n_twins == 0)
+        return;
+    jk_buf_adds(b, "| English term | Indonesian term | evidence | bilingual documents with both "
+                   "|\n|---|---|---|---|\n");
+    for (size_t i = 0; i < bi->n_twins; i++) {
+        const struct jk_twin *t = &bi->twins[i];
+        jk_buf_adds(b, "| ");
+        add_cell(b, t->english);
+        jk_buf_adds(b, " | ");
+        add_cell(b, t->indonesian);
+        jk_buf_addf(b, " | %s | %u |\n", jk_twin_evidence_name(t->evidence), t->both_docs);
+    }
+    jk_buf_addc(b, '\n');
+}
+
 static void report_selection(struct jk_buf *b, const struct jk_run *run)
 {
     const struct jk_map_options *o = run->opt;
@@ -223,13 +261,6 @@ static void report_documents(struct jk_buf *b, const struct jk_run *run)
 
 #define REPORT_MAX_DOCUMENTS 1000
 
-/* Table cells hold no '|' or newline. */
-static void add_cell(struct jk_buf *b, const char *s)
-{
-    for (; s && *s; s++)
-        jk_buf_addc(b, *s == '|' || *s == '\n' || *s == '\r' ? ' ' : *s);
-}
-
 static void report_counted(struct jk_buf *b, const struct jk_run *run)
 {
     jk_buf_adds(b, "\n## Documents\n\n| source file | title | year | candidate terms |\n"
@@ -257,6 +288,7 @@ enum jk_status jk_write_report(const void *ctx, FILE *out, struct jk_diag *diag)
     jk_buf_init(&b);
     jk_buf_adds(&b, "# jaringkata map report\n\n");
     report_corpus(&b, run);
+    report_bilingual(&b, run);
     report_selection(&b, run);
     report_network(&b, run);
     size_t *rank = ranked_terms(run->map);
@@ -307,6 +339,7 @@ static void json_more_options(struct jk_buf *b, const struct jk_map_options *o)
     jk_buf_addf(b, ",\n    \"lang\": \"%s\",\n    \"stem\": %s,\n    \"dictionary\": ",
                 langs[o->langs], o->stem ? "true" : "false");
     jk_json_string(b, o->dictionary);
+    jk_buf_addf(b, ",\n    \"bilingual\": \"%s\"", o->bilingual_merge ? "merge" : "separate");
     jk_buf_adds(b, ",\n    \"thesaurus\": ");
     json_string_or_null(b, o->thesaurus);
     jk_buf_adds(b, ",\n    \"patterns\": ");

@@ -52,7 +52,11 @@ static int cmp_u32_desc(const void *a, const void *b)
 uint32_t jk_auto_threshold(const uint32_t *occurrences, size_t n)
 {
     uint32_t *occ = jk_malloc((n ? n : 1) * sizeof(*occ));
-    memcpy(occ, occurrences, n * sizeof(*occ));
+    size_t seen = 0; /* terms merged into others (no occurrences) are not candidates */
+    for (size_t i = 0; i < n; i++)
+        if (occurrences[i])
+            occ[seen++] = occurrences[i];
+    n = seen;
     qsort(occ, n, sizeof(*occ), cmp_u32_desc);
     size_t reach2 = 0;
     while (reach2 < n && occ[reach2] >= 2)
@@ -249,8 +253,8 @@ enum jk_status jk_select_listed(const struct jk_counter *c, const char *const *l
     for (size_t i = 0; i < n; i++)
         jk_strmap_intern(&wanted, labels[i], strlen(labels[i]), NULL);
     size_t kept = 0, total = jk_counter_terms(c);
-    for (size_t i = 0; i < total; i++)
-        if (jk_strmap_find(&wanted, label[i], strlen(label[i])) != JK_NO_ID)
+    for (size_t i = 0; i < total; i++) /* a term merged into another has no occurrences */
+        if (occ[i] > 0 && jk_strmap_find(&wanted, label[i], strlen(label[i])) != JK_NO_ID)
             ids[kept++] = (uint32_t)i;
     rank.c = c;
     rank.occ = occ;

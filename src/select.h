@@ -72,13 +72,15 @@ enum jk_status jk_select_terms(const struct jk_counter *c, const struct jk_selec
 
 /*
  * Selects exactly the candidates whose label is in labels[0..n) (a reviewed
- * terms file). JK_E_EMPTY when none of them occurs in the corpus.
+ * terms file) and that occur (a term merged into another no longer does).
+ * JK_E_EMPTY when none of them occurs in the corpus.
  */
 enum jk_status jk_select_listed(const struct jk_counter *c, const char *const *labels, size_t n,
                                 enum jk_counting counting, struct jk_selection *sel,
                                 struct jk_diag *diag);
 
-/* The threshold chosen when none is given (rule in select.c). */
+/* The threshold chosen when none is given (rule in select.c); zero counts (merged terms) are
+ * not candidates. */
 uint32_t jk_auto_threshold(const uint32_t *occurrences, size_t n);
 
 /*

@@ -8,6 +8,7 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "cooccur.h"
@@ -150,12 +151,154 @@ static void test_threshold_drops_rare_terms_and_their_links(void **state)
     release(&c, &sel, &m);
 }
 
+/* Adds one occurrence at position pos, English or not. */
+static void add_lang(struct jk_counter *c, const char *key, const char *surface, bool english,
+                     uint32_t pos)
+{
+    c->english = english;
+    jk_counter_add_at(c, key, strlen(key), surface, strlen(surface), pos, 0);
+}
+
+/*
+ * d1 (both languages): kebijakan policy policies kota   d2: policy kota   d3: kebijakan
+ * Merging "policy" (English) into "kebijakan": d1 keeps one kebijakan entry with count 3.
+ */
+static void fill_bilingual(struct jk_counter *c)
+{
+    jk_counter_init(c);
+    jk_counter_keep_positions(c);
+    jk_counter_begin_doc(c);
+    add_lang(c, "kebijakan", "kebijakan", false, 0);
+    add_lang(c, "policy", "policy", true, 1);
+    add_lang(c, "policy", "policies", true, 2);
+    add_lang(c, "kota", "kota", false, 3);
+    jk_counter_end_doc(c);
+    jk_counter_begin_doc(c);
+    add_lang(c, "policy", "policy", true, 0);
+    add_lang(c, "kota", "kota", false, 1);
+    jk_counter_end_doc(c);
+    jk_counter_begin_doc(c);
+    add_lang(c, "kebijakan", "kebijakan", false, 0);
+    jk_counter_end_doc(c);
+}
+
+static uint32_t id_of(const struct jk_counter *c, const char *key)
+{
+    return jk_strmap_find(&c->terms, key, strlen(key));
+}
+
+/* Each term at most once per document; documents and occurrences agree with the lists. */
+static void check_pool_invariants(const struct jk_counter *c)
+{
+    size_t n = jk_counter_terms(c);
+    for (size_t t = 0; t < n; t++) {
+        uint32_t docs = 0, occ = 0;
+        for (size_t d = 0; d < c->n_docs; d++)
+            for (size_t p = c->doc_start[d]; p < c->doc_start[d + 1]; p++)
+                if (c->pool_terms[p] == t) {
+                    docs++;
+                    occ += c->pool_counts[p];
+                    for (size_t q = p + 1; q < c->doc_start[d + 1]; q++)
+                        assert_int_not_equal(c->pool_terms[q], t);
+                }
+        assert_int_equal(docs, c->docs[t]);
+        assert_int_equal(occ, c->full[t]);
+        assert_true(c->full_en[t] <= c->full[t]);
+    }
+    assert_int_equal(c->doc_start[c->n_docs], c->pool_len);
+}
+
+static void test_english_occurrences_are_counted_per_term(void **state)
+{
+    (void)state;
+    struct jk_counter c;
+    fill_bilingual(&c);
+    assert_int_equal(c.full_en[id_of(&c, "policy")], 3);
+    assert_int_equal(c.full_en[id_of(&c, "kebijakan")], 0);
+    assert_true(jk_counter_has_surface(&c, id_of(&c, "policy"), "policies", 8));
+    assert_false(jk_counter_has_surface(&c, id_of(&c, "kebijakan"), "policy", 6));
+    check_pool_invariants(&c);
+    jk_counter_release(&c);
+}
+
+static void test_merge_moves_occurrences_and_keeps_invariants(void **state)
+{
+    (void)state;
+    struct jk_counter c;
+    fill_bilingual(&c);
+    uint32_t pol = id_of(&c, "policy"), keb = id_of(&c, "kebijakan"), kota = id_of(&c, "kota");
+    uint32_t into[3];
+    for (uint32_t t = 0; t < 3; t++)
+        into[t] = t;
+    into[pol] = keb;
+    jk_counter_merge(&c, into);
+    check_pool_invariants(&c);
+    assert_int_equal(c.full[keb], 5);
+    assert_int_equal(c.docs[keb], 3);
+    assert_int_equal(c.full_en[keb], 3);
+    assert_int_equal(c.full[pol], 0);
+    assert_int_equal(c.docs[pol], 0);
+    assert_int_equal(c.full_en[pol], 0);
+    assert_int_equal(c.docs[kota], 2);
+    /* d1 holds kebijakan once, with the three occurrences, then kota */
+    assert_int_equal(c.doc_start[1] - c.doc_start[0], 2);
+    assert_int_equal(c.pool_terms[c.doc_start[0]], keb);
+    assert_int_equal(c.pool_counts[c.doc_start[0]], 3);
+    for (size_t i = 0; i < c.n_occ; i++)
+        assert_int_not_equal(c.occ[i].term, pol);
+    /* the label stays Indonesian; the English spellings are aliases */
+    const char **labels = jk_counter_labels(&c);
+    assert_string_equal(labels[keb], "kebijakan");
+    free(labels);
+    char **aliases = jk_counter_aliases(&c, &keb, 1);
+    assert_non_null(aliases[0]);
+    assert_non_null(strstr(aliases[0], "policy"));
+    assert_non_null(strstr(aliases[0], "policies"));
+    free(aliases[0]);
+    free(aliases);
+    jk_counter_release(&c);
+}
+
+static void test_merged_term_is_never_selected(void **state)
+{
+    (void)state;
+    struct jk_counter c;
+    fill_bilingual(&c);
+    uint32_t into[3] = {0, 1, 2};
+    into[id_of(&c, "policy")] = id_of(&c, "kebijakan");
+    jk_counter_merge(&c, into);
+    struct jk_select_options opt;
+    jk_select_options_default(&opt);
+    opt.min_occurrences = 1;
+    opt.nested_share = 2; /* off */
+    struct jk_selection sel;
+    jk_selection_init(&sel);
+    struct jk_diag d;
+    jk_diag_init(&d);
+    assert_int_equal(jk_select_terms(&c, &opt, &sel, &d), JK_OK);
+    assert_int_equal(sel.count, 2);
+    for (size_t i = 0; i < sel.count; i++)
+        assert_int_not_equal(sel.ids[i], id_of(&c, "policy"));
+    jk_selection_release(&sel);
+    /* nor by a terms file that names its old label */
+    jk_selection_init(&sel);
+    const char *listed[] = {"policy", "kota"};
+    assert_int_equal(jk_select_listed(&c, listed, 2, JK_COUNT_BINARY, &sel, &d), JK_OK);
+    assert_int_equal(sel.count, 1);
+    assert_int_equal(sel.ids[0], id_of(&c, "kota"));
+    jk_selection_release(&sel);
+    jk_counter_release(&c);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_binary_counting_by_hand),
         cmocka_unit_test(test_full_counting_by_hand),
         cmocka_unit_test(test_threshold_drops_rare_terms_and_their_links),
+        cmocka_unit_test(test_english_occurrences_are_counted_per_term),
+        cmocka_unit_test(test_merge_moves_occurrences_and_keeps_invariants),
+        cmocka_unit_test(test_merged_term_is_never_selected),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -38,6 +38,7 @@ static void test_defaults(void **state)
     assert_true(o.select.keep_percent == 60);
     assert_int_equal(o.normalization, JK_NORM_ASSOCIATION);
     assert_false(o.cluster.strength_weights);
+    assert_true(o.bilingual_merge);
     jk_map_options_release(&o);
 }
 
@@ -80,7 +81,9 @@ static void test_every_option_is_applied(void **state)
                     "--unit",
                     "window:7",
                     "--normalization",
-                    "jaccard"};
+                    "jaccard",
+                    "--bilingual",
+                    "separate"};
     struct jk_map_options o;
     struct jk_diag d;
     assert_int_equal(parse(&o, &d, sizeof(argv) / sizeof(*argv), argv), JK_OK);
@@ -106,6 +109,7 @@ static void test_every_option_is_applied(void **state)
     assert_int_equal(o.unit.kind, JK_UNIT_WINDOW);
     assert_int_equal(o.unit.window, 7);
     assert_int_equal(o.normalization, JK_NORM_JACCARD);
+    assert_false(o.bilingual_merge);
     jk_map_options_release(&o);
 }
 
@@ -149,6 +153,7 @@ static void test_impossible_values_are_usage_errors(void **state)
                        "--normalization takes 'association', 'fractionalization', 'jaccard', "
                        "'cosine', 'inclusion', 'equivalence' or 'none', not 'salton'");
     expect_usage_error("--normalization", "", "not ''");
+    expect_usage_error("--bilingual", "translate", "--bilingual takes 'merge' or 'separate'");
     expect_usage_error("--normalization", "Association", "not 'Association'");
 }
 
@@ -195,6 +200,27 @@ static void test_help_lists_normalization(void **state)
     free(text);
 }
 
+/* --stem takes no value: it must not touch the dictionary path (it once set it to NULL). */
+static void test_stem_flags_and_threads(void **state)
+{
+    (void)state;
+    char *argv[] = {"map", "docs", "--no-stem", "--stem", "--threads", "3", "--sketch", "off"};
+    struct jk_map_options o;
+    struct jk_diag d;
+    assert_int_equal(parse(&o, &d, 8, argv), JK_OK);
+    assert_true(o.stem);
+    assert_non_null(o.dictionary);
+    assert_string_equal(o.dictionary, JK_HUNSPELL_ID_DIC);
+    assert_int_equal(o.threads, 3);
+    assert_int_equal(o.layout.threads, 3);
+    assert_int_equal(o.sketch, JK_SKETCH_OFF);
+    jk_map_options_release(&o);
+    char *bad[] = {"map", "docs", "--threads", "0"};
+    assert_int_equal(parse(&o, &d, 4, bad), JK_E_USAGE);
+    assert_non_null(strstr(d.msg, "--threads"));
+    jk_map_options_release(&o);
+}
+
 static void test_missing_value_is_usage_error(void **state)
 {
     (void)state;
@@ -225,6 +251,7 @@ int main(void)
         cmocka_unit_test(test_impossible_values_are_usage_errors),
         cmocka_unit_test(test_normalization_option),
         cmocka_unit_test(test_help_lists_normalization),
+        cmocka_unit_test(test_stem_flags_and_threads),
         cmocka_unit_test(test_missing_value_is_usage_error),
         cmocka_unit_test(test_help_flag),
     };

@@ -131,6 +131,9 @@ static void test_auto_threshold_rule(void **state)
     for (size_t i = 0; i < 2000; i++) /* only 100 reach 2 -> 2 */
         occ[i] = i < 100 ? 5 : 1;
     assert_int_equal(jk_auto_threshold(occ, 2000), 2);
+    for (size_t i = 0; i < 2000; i++) /* 300 candidates and 1,700 terms merged away -> 1 */
+        occ[i] = i < 40 ? 2 : i < 300 ? 1 : 0;
+    assert_int_equal(jk_auto_threshold(occ, 2000), 1);
 }
 
 /* "tenggara" occurs only inside "nusa tenggara", "sister" in city/province. */
