@@ -209,6 +209,31 @@ static void test_same_seed_same_clusters(void **state)
     assert_true(seed_matters);
 }
 
+/*
+ * A start stops once an iteration changes nothing, so a cap far beyond that
+ * point gives the very same clusters as a cap just beyond it.
+ */
+static void test_iterations_stop_when_stable(void **state)
+{
+    (void)state;
+    struct jk_cluster_options opt;
+    jk_cluster_options_default(&opt);
+    for (unsigned long seed = 0; seed <= 5; seed++) {
+        struct jk_map some, many;
+        make_random_map(&some);
+        make_random_map(&many);
+        opt.seed = seed;
+        opt.iterations = 50;
+        run(&some, &opt);
+        opt.iterations = 100000;
+        run(&many, &opt);
+        assert_true(same_clusters(&some, &many));
+        assert_true(some.quality == many.quality);
+        jk_map_release(&some);
+        jk_map_release(&many);
+    }
+}
+
 /* The first of 10 starts is the single start with the same seed; the best of 10 is no worse. */
 static void test_more_starts_never_worse(void **state)
 {
@@ -552,6 +577,7 @@ int main(void)
         cmocka_unit_test(test_quality_matches_python_igraph),
         cmocka_unit_test(test_same_seed_same_clusters),
         cmocka_unit_test(test_more_starts_never_worse),
+        cmocka_unit_test(test_iterations_stop_when_stable),
         cmocka_unit_test(test_cluster_count_stable_over_seeds),
         cmocka_unit_test(test_min_cluster_size_merges_appendix),
         cmocka_unit_test(test_merge_target_divides_by_cluster_size),

@@ -1,0 +1,95 @@
+#!/usr/bin/env bash
+# Scale benchmark: whole-map time and peak memory as the corpus grows
+# (20,000 / 50,000 / 200,000 generated documents, and the 200,000 again as one
+# VOSviewer corpus file, one document a line), the throughput of the reading,
+# cleaning, tokenizing and candidate stages next to `wc -w` on the same files,
+# and a 5,000-term map. Prints Markdown tables.
+#
+# usage: bench/scale.sh [SIZES] [RUNS]      e.g. bench/scale.sh "20000 50000 200000" 1
+# env:   SHARED (default ../shared), BUILD (default build), WORK (default /tmp/jk-bench)
+# needs: /usr/bin/time, python3 (corpus generator, standard library only)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+SIZES=${1:-"20000 50000 200000"}
+RUNS=${2:-1}
+SHARED=${SHARED:-../shared}
+BUILD=${BUILD:-build}
+WORK=${WORK:-/tmp/jk-bench}
+PY=/usr/bin/python3
+JK="$PWD/$BUILD/jaringkata"
+[ -x "$JK" ] || { echo "build first: make build" >&2; exit 1; }
+mkdir -p "$WORK"
+
+median() { sort -g | awk '{a[NR]=$1} END {print (NR%2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'; }
+
+corpus_dir() { # generated once, reused by bench/run.sh too
+    local n=$1 dir="$WORK/corpus-$1"
+    [ -d "$dir" ] || $PY "$SHARED/bench/gen_corpus.py" "$dir" "$n" --truth "$dir.truth.tsv" >/dev/null
+    echo "$dir"
+}
+
+corpus_file() { # the same documents as one VOSviewer corpus file, one document a line
+    local dir=$1 file="$1.vos.txt"
+    [ -f "$file" ] || find "$dir" -name '*.txt' -print0 | sort -z | xargs -0 $PY -c '
+import sys
+with open(sys.argv[1], "w", encoding="utf-8") as out:
+    for path in sys.argv[2:]:
+        out.write(" ".join(open(path, encoding="utf-8").read().split()) + "\n")' "$file.tmp" &&
+        mv "$file.tmp" "$file"
+    echo "$file"
+}
+
+# run NAME ARGS...: RUNS runs of jaringkata map; prints "wall_s peak_MB read_s count_s"
+run() {
+    local name=$1
+    shift
+    : >"$WORK/$name.times"
+    for _ in $(seq "$RUNS"); do
+        /usr/bin/time -f "%e %M" -o "$WORK/$name.one" "$JK" map "$@" -o "$WORK/$name" -q --timings \
+            2>"$WORK/$name.err" >/dev/null
+        t=$(sed -n 's/.*reading \([0-9.]*\) s, counting \([0-9.]*\) s.*/\1 \2/p' "$WORK/$name.err")
+        echo "$(cat "$WORK/$name.one") $t" >>"$WORK/$name.times"
+    done
+    local wall mem rd ct
+    wall=$(cut -d' ' -f1 "$WORK/$name.times" | median)
+    mem=$(cut -d' ' -f2 "$WORK/$name.times" | median | awk '{printf "%.0f", $1/1024}')
+    rd=$(cut -d' ' -f3 "$WORK/$name.times" | median)
+    ct=$(cut -d' ' -f4 "$WORK/$name.times" | median)
+    echo "$wall $mem $rd $ct"
+}
+
+wc_seconds() { # wall seconds of wc -w over the files (median of RUNS)
+    : >"$WORK/wc.times"
+    for _ in $(seq "$RUNS"); do
+        /usr/bin/time -f "%e" -o "$WORK/wc.one" sh -c 'find "$1" -type f -print0 | xargs -0 cat | wc -w' sh "$1" >/dev/null
+        cat "$WORK/wc.one" >>"$WORK/wc.times"
+    done
+    median <"$WORK/wc.times"
+}
+
+threads=$(nproc)
+printf '\nWhole map (1,000 terms, every output), %s threads, median of %s:\n\n' "$threads" "$RUNS"
+printf '| input | MB | wall s | peak MB | reading + counting s | extraction MB/s | wc -w MB/s |\n'
+printf '|---|---|---|---|---|---|---|\n'
+for n in $SIZES; do
+    dir=$(corpus_dir "$n")
+    mb=$(du -sm --apparent-size "$dir" | cut -f1)
+    read -r wall mem rd ct < <(run "scale-$n" "$dir" --min-occurrences 5 --max-terms 1000)
+    wcs=$(wc_seconds "$dir")
+    printf '| %s documents (files) | %s | %s | %s | %.2f | %.0f | %.0f |\n' "$n" "$mb" "$wall" "$mem" \
+        "$(echo "$rd + $ct" | bc -l)" "$(echo "$mb / ($rd + $ct)" | bc -l)" "$(echo "$mb / $wcs" | bc -l)"
+done
+last=${SIZES##* }
+file=$(corpus_file "$(corpus_dir "$last")")
+mb=$(du -m --apparent-size "$file" | cut -f1)
+read -r wall mem rd ct < <(run "scale-$last-vos" "$file" --format vosviewer --min-occurrences 5 --max-terms 1000)
+wcs=$(wc_seconds "$file")
+printf '| %s documents (one VOSviewer corpus file) | %s | %s | %s | %.2f | %.0f | %.0f |\n' "$last" "$mb" "$wall" "$mem" \
+    "$(echo "$rd + $ct" | bc -l)" "$(echo "$mb / ($rd + $ct)" | bc -l)" "$(echo "$mb / $wcs" | bc -l)"
+
+printf '\nBig map: 5,000 terms with clustering and VOS layout (Barnes-Hut), %s documents:\n\n' "${SIZES%% *}"
+dir=$(corpus_dir "${SIZES%% *}")
+read -r wall mem rd ct < <(run "scale-5000-terms" "$dir" --min-occurrences 5 --max-terms 5000 --keep 100)
+printf '| terms | wall s | peak MB | stages |\n|---|---|---|---|\n'
+printf '| %s | %s | %s | %s |\n' "$(tail -n +2 "$WORK/scale-5000-terms/terms.csv" | wc -l)" "$wall" "$mem" \
+    "$(sed -n 's/.*timings: //p' "$WORK/scale-5000-terms.err")"
