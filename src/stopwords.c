@@ -17,6 +17,7 @@ void jk_stopwords_init(struct jk_stopwords *sw)
 {
     jk_strmap_init(&sw->words);
     jk_strmap_init(&sw->phrases);
+    jk_strmap_init(&sw->heads);
     sw->max_phrase_words = 0;
 }
 
@@ -26,6 +27,7 @@ void jk_stopwords_release(struct jk_stopwords *sw)
         return;
     jk_strmap_release(&sw->words);
     jk_strmap_release(&sw->phrases);
+    jk_strmap_release(&sw->heads);
     sw->max_phrase_words = 0;
 }
 
@@ -55,6 +57,9 @@ void jk_stopwords_add_phrase(struct jk_stopwords *sw, const char *phrase, size_t
     if (words > sw->max_phrase_words)
         sw->max_phrase_words = words;
     jk_strmap_intern(&sw->phrases, phrase, len, NULL);
+    const char *space = memchr(phrase, ' ', len);
+    if (space)
+        jk_strmap_intern(&sw->heads, phrase, (size_t)(space - phrase), NULL);
 }
 
 bool jk_stopwords_has(const struct jk_stopwords *sw, const char *word, size_t len)
@@ -65,6 +70,11 @@ bool jk_stopwords_has(const struct jk_stopwords *sw, const char *word, size_t le
 bool jk_stopwords_has_phrase(const struct jk_stopwords *sw, const char *phrase, size_t len)
 {
     return jk_strmap_find(&sw->phrases, phrase, len) != JK_NO_ID;
+}
+
+bool jk_stopwords_starts_phrase(const struct jk_stopwords *sw, const char *word, size_t len)
+{
+    return jk_strmap_find(&sw->heads, word, len) != JK_NO_ID;
 }
 
 /* Strips the comment and surrounding white space; collapses inner runs of spaces. */

@@ -19,6 +19,7 @@
 struct jk_stopwords {
     struct jk_strmap words;
     struct jk_strmap phrases;  /* words joined by one space */
+    struct jk_strmap heads;    /* the first word of every phrase of two or more words */
     unsigned max_phrase_words; /* longest protected phrase, in words */
 };
 
@@ -41,6 +42,8 @@ void jk_stopwords_add_phrase(struct jk_stopwords *sw, const char *phrase, size_t
 
 bool jk_stopwords_has(const struct jk_stopwords *sw, const char *word, size_t len);
 bool jk_stopwords_has_phrase(const struct jk_stopwords *sw, const char *phrase, size_t len);
+/* True when some protected phrase of two or more words starts with word. */
+bool jk_stopwords_starts_phrase(const struct jk_stopwords *sw, const char *word, size_t len);
 
 /*
  * Lower-cases s[0..len) (Unicode-aware, NFC) into out, replacing its

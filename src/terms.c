@@ -137,6 +137,9 @@ static size_t protected_at(struct jk_extractor *x, const char *lower, const stru
 {
     size_t limit = x->stopwords->max_phrase_words;
     size_t best = 0;
+    if (n == 0 || t[0].kind != JK_TOK_WORD ||
+        !jk_stopwords_starts_phrase(x->stopwords, lower + t[0].offset, t[0].length))
+        return 0;
     jk_buf_clear(&x->phrase);
     for (size_t k = 0; k < limit && k < n && t[k].kind == JK_TOK_WORD; k++) {
         if (k > 0)

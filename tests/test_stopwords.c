@@ -84,6 +84,11 @@ static void test_phrases_normalise_spacing(void **state)
     assert_true(jk_stopwords_has_phrase(&sw, "kerja sama", 10));
     assert_true(jk_stopwords_has_phrase(&sw, "sumber daya manusia", 19));
     assert_int_equal(sw.max_phrase_words, 3);
+    /* first words of phrases, for the extractor's quick test */
+    assert_true(jk_stopwords_starts_phrase(&sw, "kerja", 5));
+    assert_true(jk_stopwords_starts_phrase(&sw, "sumber", 6));
+    assert_false(jk_stopwords_starts_phrase(&sw, "sama", 4));
+    assert_false(jk_stopwords_starts_phrase(&sw, "daya", 4));
     jk_stopwords_release(&sw);
     tu_rmtree(dir);
 }
