@@ -140,3 +140,85 @@ enum jk_status jk_outdir_commit(struct jk_outdir *od, struct jk_diag *diag)
     }
     return JK_OK;
 }
+
+/* One file of jk_outdir_write_many, written by one thread. */
+struct many {
+    const struct jk_outdir_file *files;
+    FILE **streams;
+    const struct jk_staged *staged;
+    enum jk_status *status;
+    struct jk_diag *diags;
+};
+
+static void write_one(void *ctx, size_t thread, size_t i)
+{
+    (void)thread;
+    struct many *m = ctx;
+    struct jk_diag *d = &m->diags[i];
+    jk_diag_init(d);
+    errno = 0;
+    enum jk_status st = m->files[i].write(m->files[i].ctx, m->streams[i], d);
+    st = finish(m->streams[i], m->staged[i].final, st, d);
+    if (st == JK_E_OUTPUT && !strstr(d->msg, m->staged[i].final))
+        name_the_file(d, m->staged[i].final);
+    m->status[i] = st;
+}
+
+/* Stages one file: its temporary name, created and opened; *f stays NULL on error. */
+static enum jk_status stage(struct jk_outdir *od, const char *name, FILE **f, struct jk_diag *diag)
+{
+    *f = NULL;
+    JK_GROW(od->files, od->count + 1, od->cap);
+    struct jk_staged *s = &od->files[od->count];
+    s->final = path_in(od->dir, "", name, "");
+    s->tmp = path_in(od->dir, ".", name, ".tmp-XXXXXX");
+    od->count++;
+    int fd = mkstemp(s->tmp);
+    if (fd < 0) {
+        enum jk_status st = jk_error(diag, JK_E_OUTPUT, "cannot create a file in '%s': %s", od->dir,
+                                     strerror(errno));
+        free(s->tmp);
+        s->tmp = NULL;
+        return st;
+    }
+    mode_t mask = umask(0);
+    umask(mask);
+    fchmod(fd, 0666 & ~mask); /* mkstemp makes 0600; outputs are ordinary files */
+    *f = fdopen(fd, "w");
+    if (!*f) {
+        close(fd);
+        return jk_error(diag, JK_E_OUTPUT, "cannot write '%s': %s", s->tmp, strerror(errno));
+    }
+    return JK_OK;
+}
+
+enum jk_status jk_outdir_write_many(struct jk_outdir *od, const struct jk_outdir_file *files,
+                                    size_t n, struct jk_workers *workers, struct jk_diag *diag)
+{
+    FILE **streams = jk_calloc(n ? n : 1, sizeof(*streams));
+    enum jk_status st = JK_OK;
+    size_t first = od->count;
+    for (size_t i = 0; i < n && st == JK_OK; i++)
+        st = stage(od, files[i].name, &streams[i], diag);
+    if (st == JK_OK) {
+        enum jk_status *status = jk_calloc(n ? n : 1, sizeof(*status));
+        struct jk_diag *diags = jk_calloc(n ? n : 1, sizeof(*diags));
+        struct many m = {files, streams, od->files + first, status, diags};
+        jk_workers_start(workers, write_one, &m, n);
+        jk_workers_wait(workers);
+        for (size_t i = 0; i < n && st == JK_OK; i++)
+            if (status[i] != JK_OK) {
+                st = status[i];
+                if (diag)
+                    *diag = diags[i];
+            }
+        free(status);
+        free(diags);
+    } else {
+        for (size_t i = 0; i < n; i++)
+            if (streams[i])
+                fclose(streams[i]);
+    }
+    free(streams);
+    return st;
+}

@@ -10,6 +10,7 @@
 #include <stdio.h>
 
 #include "util/status.h"
+#include "workers.h"
 
 /* Writes one whole file to out; returns JK_OK or an error in diag. */
 typedef enum jk_status (*jk_writer_fn)(const void *ctx, FILE *out, struct jk_diag *diag);
@@ -36,6 +37,23 @@ enum jk_status jk_outdir_open(struct jk_outdir *od, const char *dir, struct jk_d
 /* Writes name through write(ctx, ...) into a temporary file. JK_E_OUTPUT on I/O errors. */
 enum jk_status jk_outdir_write(struct jk_outdir *od, const char *name, jk_writer_fn write,
                                const void *ctx, struct jk_diag *diag);
+
+/* One file for jk_outdir_write_many. */
+struct jk_outdir_file {
+    const char *name;
+    jk_writer_fn write;
+    const void *ctx;
+};
+
+/*
+ * Stages files[0..n) like jk_outdir_write, then writes them on the workers'
+ * threads, each file whole by one thread (so no content depends on the
+ * threads; the writers must not share mutable state). On failure the first
+ * failing file in order is reported, so the message does not depend on the
+ * threads either.
+ */
+enum jk_status jk_outdir_write_many(struct jk_outdir *od, const struct jk_outdir_file *files,
+                                    size_t n, struct jk_workers *workers, struct jk_diag *diag);
 
 /*
  * Removes the staged temporary files of the output folder opened last and

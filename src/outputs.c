@@ -114,17 +114,21 @@ struct output {
     bool wanted; /* false: not for this map (no layout, no years) */
 };
 
+/* The wanted files, written on --threads threads (each file by one), then committed together. */
 static enum jk_status write_table(struct jk_outdir *out, const struct jk_map_options *opt,
                                   const struct output *files, size_t n, struct jk_diag *diag)
 {
-    for (size_t i = 0; i < n; i++) {
-        if (!files[i].wanted || !jk_formats_has(opt->formats, files[i].format))
-            continue;
-        enum jk_status st = jk_outdir_write(out, files[i].name, files[i].write, files[i].ctx, diag);
-        if (st != JK_OK)
-            return st;
-    }
-    return jk_outdir_commit(out, diag);
+    struct jk_outdir_file *wanted = jk_malloc((n ? n : 1) * sizeof(*wanted));
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++)
+        if (files[i].wanted && jk_formats_has(opt->formats, files[i].format))
+            wanted[k++] = (struct jk_outdir_file){files[i].name, files[i].write, files[i].ctx};
+    struct jk_workers workers;
+    jk_workers_init(&workers, opt->threads ? opt->threads : jk_cpu_count());
+    enum jk_status st = jk_outdir_write_many(out, wanted, k, &workers, diag);
+    jk_workers_release(&workers);
+    free(wanted);
+    return st == JK_OK ? jk_outdir_commit(out, diag) : st;
 }
 
 static struct picture picture(const struct jk_run *run, enum jk_view view, bool png)

@@ -88,6 +88,54 @@ static void test_failed_run_keeps_previous_outputs(void **state)
     tu_rmtree(dir);
 }
 
+static enum jk_status write_then_fail_too(const void *ctx, FILE *out, struct jk_diag *diag)
+{
+    fputs(ctx, out);
+    return jk_error(diag, JK_E_OUTPUT, "second writer failed");
+}
+
+/* Several files on several threads: all committed, or on failure the first failing one named. */
+static void test_write_many_on_threads(void **state)
+{
+    (void)state;
+    char dir[64], buf[64];
+    tu_mkdtemp(dir, sizeof(dir));
+    tu_write_str(dir, "a.txt", "old a");
+    struct jk_workers w;
+    jk_workers_init(&w, 3);
+    struct jk_outdir od;
+    jk_outdir_init(&od);
+    struct jk_diag d;
+    jk_diag_init(&d);
+    const struct jk_outdir_file bad[] = {{"a.txt", write_text, "new a"},
+                                         {"b.txt", write_then_fail, "half"},
+                                         {"c.txt", write_then_fail_too, "half"},
+                                         {"d.txt", write_text, "d"}};
+    assert_int_equal(jk_outdir_open(&od, dir, &d), JK_OK);
+    for (int run = 0; run < 20; run++) { /* whichever thread finishes first, b.txt is named */
+        assert_int_equal(jk_outdir_write_many(&od, bad, 4, &w, &d), JK_E_INTERNAL);
+        assert_non_null(strstr(d.msg, "writer failed half-way"));
+    }
+    jk_outdir_release(&od);
+    read_file(dir, "a.txt", buf, sizeof(buf));
+    assert_string_equal(buf, "old a");
+    assert_int_equal(count_entries(dir), 1); /* no staged file left */
+    const struct jk_outdir_file good[] = {
+        {"a.txt", write_text, "new a"}, {"b.txt", write_text, "b"}, {"c.txt", write_text, "c"}};
+    jk_outdir_init(&od);
+    assert_int_equal(jk_outdir_open(&od, dir, &d), JK_OK);
+    assert_int_equal(jk_outdir_write_many(&od, good, 3, &w, &d), JK_OK);
+    assert_int_equal(jk_outdir_commit(&od, &d), JK_OK);
+    jk_outdir_release(&od);
+    read_file(dir, "a.txt", buf, sizeof(buf));
+    assert_string_equal(buf, "new a");
+    read_file(dir, "c.txt", buf, sizeof(buf));
+    assert_string_equal(buf, "c");
+    assert_int_equal(count_entries(dir), 3);
+    jk_workers_release(&w);
+    tu_rmtree(dir);
+}
+
 static void test_unusable_output_folders(void **state)
 {
     (void)state;
@@ -137,6 +185,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_commit_renames_all_files),
         cmocka_unit_test(test_failed_run_keeps_previous_outputs),
+        cmocka_unit_test(test_write_many_on_threads),
         cmocka_unit_test(test_unusable_output_folders),
         cmocka_unit_test(test_abandon_removes_staged_files),
     };
