@@ -207,9 +207,10 @@ void jk_map_options_usage(FILE *out)
           "      --sketch auto|on|off   first find the candidate terms that occur only once,\n"
           "                             so large corpora need less memory (auto: from 8 MB\n"
           "                             of text); outputs are the same either way\n"
-          "      --threads N            threads for reading and counting documents and for\n"
-          "                             the layout (default: every processor); outputs are\n"
-          "                             the same, byte for byte, with any N\n"
+          "      --threads N            threads for reading and counting documents, for\n"
+          "                             writing the outputs and for the layout (default:\n"
+          "                             every processor); outputs are the same, byte for\n"
+          "                             byte, with any N\n"
           "  -h, --help                 this help\n",
           out);
 }
