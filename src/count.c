@@ -226,6 +226,10 @@ void jk_count_log_add(struct jk_count_log *log, const char *key, size_t key_len,
 {
     JK_GROW(log->items, log->n + 1, log->cap);
     struct jk_logged *e = &log->items[log->n++];
+    if (log->hash_only) {
+        e->hash = jk_hash64(key, key_len);
+        return;
+    }
     e->key = (uint32_t)log->text.len;
     e->key_len = (uint32_t)key_len;
     jk_buf_add(&log->text, key, key_len);

@@ -154,7 +154,8 @@ struct jk_count_log {
     struct jk_buf text;
     struct jk_logged *items;
     size_t n, cap;
-    bool english; /* the next items are English (set before jk_count_log_add) */
+    bool english;   /* the next items are English (set before jk_count_log_add) */
+    bool hash_only; /* items keep only their hash (the sketch pass): no text copied */
 };
 
 void jk_count_log_init(struct jk_count_log *log);

@@ -119,6 +119,7 @@ static void run_job(void *ctx, size_t thread, size_t index)
     job->log_from = log->n;
     size_t text_from = log->text.len;
     memset(&job->stats, 0, sizeof(job->stats));
+    log->hash_only = q->pass == JK_PASS_SKETCH;
     if (q->pass == JK_PASS_LEARN)
         jk_docwork_learn(w, text, job->text_len, log);
     else if (job->keywords)
