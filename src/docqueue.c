@@ -1,6 +1,7 @@
 /* Documents through the per-document stages on several threads (see docqueue.h). */
 #include "docqueue.h"
 
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -46,6 +47,9 @@ enum jk_status jk_docqueue_init(struct jk_docqueue *q, size_t n_threads,
     q->n_threads = jk_workers_threads(&q->workers);
     q->work = jk_calloc(q->n_threads, sizeof(*q->work));
     q->learned = jk_calloc(q->n_threads, sizeof(*q->learned));
+    q->reads = jk_calloc(q->n_threads, sizeof(*q->reads));
+    for (size_t t = 0; t < q->n_threads; t++)
+        jk_buf_init(&q->reads[t]);
     for (size_t b = 0; b < 2; b++)
         batch_init(&q->batch[b], q);
     for (size_t t = 0; t < q->n_threads; t++) {
@@ -68,8 +72,11 @@ void jk_docqueue_release(struct jk_docqueue *q)
         batch_release(&q->batch[b], q->n_threads);
     for (size_t t = 0; t < q->n_work; t++)
         jk_docwork_release(&q->work[t]);
-    for (size_t t = 0; t < q->n_threads; t++)
+    for (size_t t = 0; t < q->n_threads; t++) {
         jk_lexicon_release(&q->learned[t]);
+        jk_buf_release(&q->reads[t]);
+    }
+    free(q->reads);
     free(q->work);
     free(q->learned);
     memset(q, 0, sizeof(*q));
@@ -106,6 +113,23 @@ static uint32_t keep_repeated(const struct jk_sketch *sketch, struct jk_count_lo
     return dropped;
 }
 
+/* A file job: reads and prepares the file on this thread; false when it has no usable text. */
+static bool read_file(struct jk_docqueue *q, size_t thread, struct jk_doc_job *job)
+{
+    struct jk_buf *text = &q->reads[thread];
+    jk_diag_init(&job->read_diag);
+    job->read_status =
+        q->pass == JK_PASS_LEARN
+            ? jk_corpus_read(job->src, q->sources, text, &job->info, &job->read_diag)
+            : jk_corpus_reread(job->src, q->sources, text, &job->info, &job->read_diag);
+    job->usable = job->read_status == JK_OK && !job->info.binary && !job->info.skip_reason;
+    if (!job->usable)
+        return false;
+    q->prepare(q->prepare_ctx, text, job);
+    job->text_len = text->len;
+    return true;
+}
+
 /* One job on one thread: its docwork, its log. */
 static void run_job(void *ctx, size_t thread, size_t index)
 {
@@ -114,9 +138,14 @@ static void run_job(void *ctx, size_t thread, size_t index)
     struct jk_doc_job *job = &b->jobs[index];
     struct jk_docwork *w = &q->work[thread];
     struct jk_count_log *log = &b->logs[thread];
-    const char *text = b->texts.data + job->text;
     job->thread = (uint32_t)thread;
-    job->log_from = log->n;
+    job->log_from = job->log_to = log->n;
+    const char *text = b->texts.data ? b->texts.data + job->text : "";
+    if (job->src) {
+        if (!read_file(q, thread, job))
+            return;
+        text = q->reads[thread].data ? q->reads[thread].data : "";
+    }
     size_t text_from = log->text.len;
     memset(&job->stats, 0, sizeof(job->stats));
     log->hash_only = q->pass == JK_PASS_SKETCH;
@@ -175,6 +204,39 @@ void jk_docqueue_add(struct jk_docqueue *q, const char *text, size_t len, const 
     job->keywords = keywords;
     if (b->n >= BATCH_DOCS || b->texts.len >= BATCH_BYTES)
         dispatch(q);
+}
+
+void jk_docqueue_set_reader(struct jk_docqueue *q, const struct jk_source_options *sources,
+                            jk_doc_prepare_fn prepare, const void *ctx)
+{
+    q->sources = sources;
+    q->prepare = prepare;
+    q->prepare_ctx = ctx;
+}
+
+void jk_docqueue_add_file(struct jk_docqueue *q, const struct jk_source *src, uint32_t file,
+                          double year)
+{
+    struct jk_doc_batch *b = &q->batch[q->filling];
+    JK_GROW(b->jobs, b->n + 1, b->cap);
+    struct jk_doc_job *job = &b->jobs[b->n++];
+    memset(job, 0, sizeof(*job));
+    job->src = src;
+    job->file = file;
+    job->year = year;
+    job->citations = NAN;
+    if (b->n >= BATCH_DOCS)
+        dispatch(q);
+}
+
+const char *jk_doc_job_title(const struct jk_doc_job *job, const char *texts, size_t *len)
+{
+    if (job->src) {
+        *len = job->read_title_len;
+        return job->read_title;
+    }
+    *len = job->title_len;
+    return texts + job->title;
 }
 
 void jk_docqueue_finish(struct jk_docqueue *q)

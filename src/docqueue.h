@@ -14,12 +14,16 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "corpus.h"
 #include "count.h"
 #include "docwork.h"
 #include "lexicon.h"
 #include "sketch.h"
 #include "util/buf.h"
 #include "workers.h"
+
+/* Longest title a document keeps (report.md's documents table). */
+#define JK_DOC_TITLE_MAX 200
 
 /* One queued document: where its text is, what the merge needs, and its results. */
 struct jk_doc_job {
@@ -28,6 +32,15 @@ struct jk_doc_job {
     double year, citations;  /* NAN when unknown */
     uint32_t file;           /* the corpus file it came from */
     bool keywords;           /* text is a record's author keywords (--items keywords) */
+    /* a plain text file the thread reads itself (jk_docqueue_add_file), or NULL */
+    const struct jk_source *src;
+    struct jk_read_info info;   /* what reading it found */
+    enum jk_status read_status; /* and its error, with read_diag */
+    struct jk_diag read_diag;
+    bool usable;   /* read, and neither binary nor empty */
+    bool abstract; /* --section abstract found one (set by the prepare function) */
+    char read_title[JK_DOC_TITLE_MAX]; /* its title (set by the prepare function) */
+    size_t read_title_len;
     /* results */
     struct jk_doc_stats stats;
     uint32_t thread;         /* whose log holds its items */
@@ -49,6 +62,13 @@ struct jk_doc_batch {
 typedef void (*jk_doc_merge_fn)(void *ctx, const struct jk_doc_job *job, const char *texts,
                                 const struct jk_count_log *log);
 
+/*
+ * Called on a worker thread for a file it read itself, before the text is
+ * processed: may cut the text and must fill job->read_title and
+ * job->abstract; must write nothing but text and job.
+ */
+typedef void (*jk_doc_prepare_fn)(const void *ctx, struct jk_buf *text, struct jk_doc_job *job);
+
 /* What a pass over the documents does with each. */
 enum jk_pass {
     JK_PASS_LEARN,  /* words into per-thread lexicons, acronym definitions logged */
@@ -69,6 +89,10 @@ struct jk_docqueue {
     struct jk_sketch *sketch; /* borrowed, or NULL */
     jk_doc_merge_fn merge;
     void *merge_ctx;
+    const struct jk_source_options *sources; /* for files read by the threads */
+    jk_doc_prepare_fn prepare;
+    const void *prepare_ctx;
+    struct jk_buf *reads; /* one per thread: the text of the file it read */
 };
 
 /*
@@ -89,6 +113,19 @@ void jk_docqueue_release(struct jk_docqueue *q);
  */
 void jk_docqueue_begin(struct jk_docqueue *q, enum jk_pass pass, struct jk_sketch *sketch,
                        jk_doc_merge_fn merge, void *ctx);
+/* How the threads read and prepare files queued with jk_docqueue_add_file. */
+void jk_docqueue_set_reader(struct jk_docqueue *q, const struct jk_source_options *sources,
+                            jk_doc_prepare_fn prepare, const void *ctx);
+/*
+ * Queues a plain text file (not PDF, not a record file) that a thread reads:
+ * with the SHA-256 in the learning pass (jk_corpus_read), without it after
+ * (jk_corpus_reread). The merge sees job->src set, and read_status, info
+ * and usable filled in; an unusable file has no items. src must outlive the pass.
+ */
+void jk_docqueue_add_file(struct jk_docqueue *q, const struct jk_source *src, uint32_t file,
+                          double year);
+/* The title of a queued document: job->read_title for a file a thread read, else in texts. */
+const char *jk_doc_job_title(const struct jk_doc_job *job, const char *texts, size_t *len);
 /* Queues one document (text and title copied; title may be NULL). */
 void jk_docqueue_add(struct jk_docqueue *q, const char *text, size_t len, const char *title,
                      size_t title_len, double year, double citations, uint32_t file, bool keywords);

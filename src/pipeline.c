@@ -45,9 +45,11 @@ struct state {
     struct jk_acronyms acronyms;
     struct jk_docqueue queue; /* the per-document stages, on --threads threads */
     bool queue_ready;
-    uint64_t learned_bytes;  /* text the first pass read */
-    struct jk_sketch sketch; /* which candidates repeat (large corpora), or empty */
-    uint64_t dropped;        /* candidate occurrences the sketch left out */
+    uint64_t learned_bytes;     /* text the first pass read */
+    struct jk_sketch sketch;    /* which candidates repeat (large corpora), or empty */
+    uint64_t dropped;           /* candidate occurrences the sketch left out */
+    enum jk_status read_status; /* the first file a thread could not read, with read_diag */
+    struct jk_diag read_diag;
     struct jk_buf text;
     struct jk_counter counter;
     struct jk_bilingual bilingual;
@@ -181,6 +183,8 @@ static void note(const struct state *s, const char *fmt, ...)
     va_end(ap);
 }
 
+static void note_read(struct state *s, size_t i, const struct jk_read_info *info);
+
 /* Reads document i into s->text; *usable is false when it is skipped. Warns on the first pass. */
 static enum jk_status read_doc(struct state *s, size_t i, bool first, bool *usable,
                                struct jk_diag *diag)
@@ -190,8 +194,16 @@ static enum jk_status read_doc(struct state *s, size_t i, bool first, bool *usab
     enum jk_status st = first ? jk_corpus_read(src, &s->opt->sources, &s->text, &info, diag)
                               : jk_corpus_reread(src, &s->opt->sources, &s->text, &info, diag);
     *usable = st == JK_OK && !info.binary && !info.skip_reason;
-    if (st != JK_OK || !first)
-        return st;
+    if (st == JK_OK && first)
+        note_read(s, i, &info);
+    return st;
+}
+
+/* The first pass's record of a file read (here or by a thread), with its warnings. */
+static void note_read(struct state *s, size_t i, const struct jk_read_info *info_in)
+{
+    const struct jk_read_info info = *info_in;
+    const struct jk_source *src = &s->corpus.files[i];
     struct jk_doc_record *d = &s->docs[i];
     d->path = src->path;
     d->bytes = info.bytes;
@@ -206,7 +218,6 @@ static enum jk_status read_doc(struct state *s, size_t i, bool first, bool *usab
         jk_warn("'%s': invalid UTF-8 at byte %llu (%zu sequences replaced by U+FFFD); save it "
                 "as UTF-8 for exact results",
                 src->path, (unsigned long long)info.first_invalid, info.invalid_utf8);
-    return st;
 }
 
 /*
@@ -228,11 +239,43 @@ static void learn_document(struct state *s, struct jk_doc_record *d, const char 
 }
 
 /* A learned document's acronym definitions, in document order. */
+/*
+ * A file a thread read: false when it has nothing to merge. Keeps the first
+ * read error (in document order) for the pass to return.
+ */
+static bool file_read(struct state *s, const struct jk_doc_job *job)
+{
+    if (s->read_status != JK_OK)
+        return false;
+    if (job->read_status != JK_OK) {
+        s->read_status = job->read_status;
+        s->read_diag = job->read_diag;
+        return false;
+    }
+    return job->usable;
+}
+
+/* The first pass's bookkeeping for a file a thread read and learned. */
+static bool learned_file(struct state *s, const struct jk_doc_job *job)
+{
+    if (s->read_status == JK_OK && job->read_status == JK_OK)
+        note_read(s, job->file, &job->info);
+    if (!file_read(s, job))
+        return false;
+    s->run.abstracts_found += job->abstract;
+    s->run.docs_used++;
+    s->docs[job->file].records++;
+    s->learned_bytes += job->text_len;
+    return true;
+}
+
 static void merge_learned(void *ctx, const struct jk_doc_job *job, const char *texts,
                           const struct jk_count_log *log)
 {
     (void)texts;
     struct state *s = ctx;
+    if (job->src && !learned_file(s, job))
+        return;
     jk_docwork_add_definitions(&s->acronyms, log, job->log_from, job->log_to);
 }
 
@@ -284,17 +327,41 @@ static enum jk_status learn_record(void *ctx, const char *text, size_t len,
     return JK_OK;
 }
 
+/* A plain text file, which the threads read themselves. */
+static bool plain_file(const struct state *s, size_t i)
+{
+    const char *path = s->corpus.files[i].path;
+    return !jk_is_record_file(path, &s->opt->sources) &&
+           jk_source_format(path, &s->opt->sources) != JK_FORMAT_PDF;
+}
+
+/* The first read error of the pass (a thread's comes first: it is earlier in the corpus). */
+static enum jk_status pass_error(struct state *s, enum jk_status st, struct jk_diag *diag)
+{
+    jk_docqueue_finish(&s->queue);
+    if (s->read_status == JK_OK)
+        return st;
+    if (diag)
+        *diag = s->read_diag;
+    return s->read_status;
+}
+
 static enum jk_status first_pass(struct state *s, struct jk_diag *diag)
 {
     size_t n = s->corpus.count;
     s->docs = jk_calloc(n, sizeof(*s->docs));
     jk_docqueue_begin(&s->queue, JK_PASS_LEARN, NULL, merge_learned, s);
     for (size_t i = 0; i < n; i++) {
+        s->current_file = i;
+        if (plain_file(s, i)) {
+            jk_docqueue_add_file(&s->queue, &s->corpus.files[i], (uint32_t)i, NAN);
+            progress(s, "reading", i + 1, n);
+            continue;
+        }
         bool usable;
         enum jk_status st = read_doc(s, i, true, &usable, diag);
         if (st != JK_OK)
-            return st;
-        s->current_file = i;
+            return pass_error(s, st, diag);
         if (usable && jk_is_record_file(s->corpus.files[i].path, &s->opt->sources))
             st = jk_read_records(s->corpus.files[i].path, &s->opt->sources, learn_record, s,
                                  &s->record_text, diag);
@@ -303,10 +370,12 @@ static enum jk_status first_pass(struct state *s, struct jk_diag *diag)
             learn_document(s, &s->docs[i], s->text.data, s->text.len);
         }
         if (st != JK_OK)
-            return st;
+            return pass_error(s, st, diag);
         progress(s, "reading", i + 1, n);
     }
-    jk_docqueue_finish(&s->queue);
+    enum jk_status st = pass_error(s, JK_OK, diag);
+    if (st != JK_OK)
+        return st;
     if (s->run.docs_used == 0)
         return jk_error(diag, JK_E_INPUT,
                         "none of the %zu documents under '%s' has usable text (binary files, or "
@@ -357,7 +426,11 @@ static void merge_counted(void *ctx, const struct jk_doc_job *job, const char *t
                           const struct jk_count_log *log)
 {
     struct state *s = ctx;
-    note_metadata(s, job->file, texts + job->title, job->title_len, job->year, job->citations);
+    if (job->src && !file_read(s, job))
+        return;
+    size_t title_len;
+    const char *title = jk_doc_job_title(job, texts, &title_len);
+    note_metadata(s, job->file, title, title_len, job->year, job->citations);
     size_t before = s->counter.pool_len;
     jk_counter_begin_doc(&s->counter);
     jk_counter_replay(&s->counter, log, job->log_from, job->log_to);
@@ -380,17 +453,40 @@ static void count_document(struct state *s, const char *text, size_t len,
 }
 
 /* A plain document's title for the report: its first non-empty line, markup trimmed. */
-static void first_line(const struct jk_buf *text, struct jk_buf *title)
+static const char *first_line_span(const struct jk_buf *text, size_t *len)
 {
-    jk_buf_clear(title);
-    const char *p = text->data, *end = text->data + text->len;
+    const char *p = text->data ? text->data : "", *end = p + text->len;
     while (p < end && (isspace((unsigned char)*p) || *p == '#' || *p == '*' || *p == '_'))
         p++;
     const char *eol = memchr(p, '\n', (size_t)(end - p));
     const char *stop = eol ? eol : end;
     while (stop > p && (isspace((unsigned char)stop[-1]) || stop[-1] == '*' || stop[-1] == '_'))
         stop--;
-    jk_buf_add(title, p, (size_t)(stop - p));
+    *len = (size_t)(stop - p);
+    return p;
+}
+
+static void first_line(const struct jk_buf *text, struct jk_buf *title)
+{
+    size_t len;
+    const char *p = first_line_span(text, &len);
+    jk_buf_clear(title);
+    jk_buf_add(title, p, len);
+}
+
+/*
+ * A plain file a thread read (jk_docqueue_add_file): its title, then its
+ * abstract with --section abstract, as count_text does. Runs on a worker
+ * thread, so it writes only text and job.
+ */
+static void prepare_text(const void *ctx, struct jk_buf *text, struct jk_doc_job *job)
+{
+    const struct state *s = ctx;
+    size_t len;
+    const char *p = first_line_span(text, &len);
+    job->read_title_len = len < JK_DOC_TITLE_MAX ? len : JK_DOC_TITLE_MAX;
+    memcpy(job->read_title, p, job->read_title_len);
+    job->abstract = s->opt->section_abstract && jk_keep_abstract(text);
 }
 
 /* A plain or PDF document (its abstract with --section abstract). */
@@ -442,24 +538,31 @@ static enum jk_status queue_documents(struct state *s, const char *what, struct 
         if (jk_is_record_file(s->corpus.files[i].path, &s->opt->sources))
             st = jk_read_records(s->corpus.files[i].path, &s->opt->sources, count_record, s,
                                  &s->record_text, diag);
-        else if (!s->opt->items_keywords) {
+        else if (s->opt->items_keywords)
+            ; /* plain text has no author keywords */
+        else if (plain_file(s, i))
+            jk_docqueue_add_file(&s->queue, &s->corpus.files[i], (uint32_t)i,
+                                 s->docs[i].year > 0 ? s->docs[i].year : NAN);
+        else {
             st = read_doc(s, i, false, &usable, diag);
             if (st == JK_OK && usable)
                 count_text(s, i);
         }
         if (st != JK_OK)
-            return st;
+            return pass_error(s, st, diag);
         progress(s, what, i + 1, n);
     }
-    jk_docqueue_finish(&s->queue);
+    enum jk_status st = pass_error(s, JK_OK, diag);
     progress(s, what, n, n);
-    return JK_OK;
+    return st;
 }
 
 static void merge_nothing(void *ctx, const struct jk_doc_job *job, const char *texts,
                           const struct jk_count_log *log)
 {
-    (void)ctx, (void)job, (void)texts, (void)log;
+    (void)texts, (void)log;
+    if (job->src)
+        file_read(ctx, job);
 }
 
 /* Whether a sketch pass pays: --sketch, or a large corpus that can use it (see sketch.h). */
@@ -610,6 +713,7 @@ static enum jk_status prepare(struct state *s, struct jk_diag *diag)
         size_t threads = s->opt->threads ? s->opt->threads : jk_cpu_count();
         st = jk_docqueue_init(&s->queue, threads, &s->res, s->opt, &s->lexicon, &s->acronyms, diag);
         s->queue_ready = true;
+        jk_docqueue_set_reader(&s->queue, &s->opt->sources, prepare_text, s);
     }
     return st;
 }
