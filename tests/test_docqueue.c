@@ -15,6 +15,7 @@
 
 #include "docqueue.h"
 #include "resources.h"
+#include "testutil.h"
 
 #ifndef JK_SOURCE_DIR
 #define JK_SOURCE_DIR "."
@@ -238,12 +239,88 @@ static void test_sketch_drops_only_single_occurrences(void **state)
     }
 }
 
+struct files_seen {
+    size_t n;
+    bool usable[4];
+    size_t invalid[4];
+    enum jk_status status[4];
+    char title[4][32];
+};
+
+static void merge_file(void *ctx, const struct jk_doc_job *job, const char *texts,
+                       const struct jk_count_log *log)
+{
+    (void)log;
+    struct files_seen *f = ctx;
+    assert_non_null(job->src);
+    assert_int_equal(job->file, f->n);
+    size_t len;
+    const char *title = jk_doc_job_title(job, texts, &len);
+    snprintf(f->title[f->n], sizeof(f->title[f->n]), "%.*s", (int)len, title);
+    f->usable[f->n] = job->usable;
+    f->invalid[f->n] = job->info.invalid_utf8;
+    f->status[f->n] = job->read_status;
+    f->n++;
+}
+
+static void first_line_title(const void *ctx, struct jk_buf *text, struct jk_doc_job *job)
+{
+    (void)ctx;
+    size_t n = strcspn(text->data, "\n");
+    job->read_title_len = n < JK_DOC_TITLE_MAX ? n : JK_DOC_TITLE_MAX;
+    memcpy(job->read_title, text->data, job->read_title_len);
+}
+
+/* Files the threads read themselves: text, binary, invalid UTF-8 and missing, in order. */
+static void test_threads_read_files(void **state)
+{
+    struct fixture *f = *state;
+    char dir[64], path[4][128];
+    tu_mkdtemp(dir, sizeof(dir));
+    tu_write_str(dir, "a.txt", "Judul satu\nKerja sama pemerintah daerah.");
+    tu_write(dir, "b.txt", "PK\0\1binary", 10);
+    tu_write_str(dir, "c.txt", "Judul \xff tiga\nKerja sama.");
+    const char *names[4] = {"a.txt", "b.txt", "c.txt", "gone.txt"};
+    struct jk_source src[4];
+    for (int i = 0; i < 4; i++) {
+        snprintf(path[i], sizeof(path[i]), "%s/%s", dir, names[i]);
+        src[i] = (struct jk_source){path[i], 0};
+    }
+    struct jk_lexicon lex;
+    struct jk_acronyms acr;
+    jk_lexicon_init(&lex);
+    jk_acronyms_init(&acr);
+    struct jk_docqueue q;
+    struct jk_diag diag = {0};
+    assert_int_equal(jk_docqueue_init(&q, 2, &f->res, &f->opt, &lex, &acr, &diag), JK_OK);
+    jk_docqueue_set_reader(&q, NULL, first_line_title, NULL);
+    struct files_seen seen = {0};
+    jk_docqueue_begin(&q, JK_PASS_LEARN, NULL, merge_file, &seen);
+    for (uint32_t i = 0; i < 4; i++)
+        jk_docqueue_add_file(&q, &src[i], i, NAN);
+    jk_docqueue_finish(&q);
+    assert_int_equal(seen.n, 4);
+    assert_true(seen.usable[0]);
+    assert_string_equal(seen.title[0], "Judul satu");
+    assert_false(seen.usable[1]); /* binary */
+    assert_true(seen.usable[2]);
+    assert_int_equal(seen.invalid[2], 1);
+    assert_int_equal(seen.status[3], JK_E_INPUT); /* missing: the error reaches the merge */
+    assert_false(seen.usable[3]);
+    assert_true(jk_lexicon_has(&lex, "pemerintah", 10)); /* learned from a.txt */
+    jk_docqueue_release(&q);
+    jk_lexicon_release(&lex);
+    jk_acronyms_release(&acr);
+    tu_rmtree(dir);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(test_same_counter_with_one_or_three_threads, setup,
                                         teardown),
         cmocka_unit_test_setup_teardown(test_sketch_drops_only_single_occurrences, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_threads_read_files, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
