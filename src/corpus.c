@@ -17,6 +17,7 @@
 #include "sources.h"
 #include "util/mem.h"
 #include "util/sha256.h"
+#include "util/strmap.h"
 
 void jk_corpus_init(struct jk_corpus *c)
 {
@@ -58,30 +59,97 @@ static bool is_document_name(const struct jk_corpus *c, const char *name)
     return jk_is_source_name(name, c->sources);
 }
 
-static enum jk_status walk(struct jk_corpus *c, const char *dir, unsigned depth,
-                           struct jk_diag *diag)
+/*
+ * One collection: the corpus and the folders already listed, by device and
+ * inode, so a link loop ("self -> .") or a second link to a folder reads its
+ * documents once instead of again at every level.
+ */
+struct walker {
+    struct jk_corpus *c;
+    struct jk_strmap seen;
+};
+
+/* True the first time the folder sb is met. */
+static bool first_visit(struct walker *w, const struct stat *sb)
 {
-    if (depth > 64)
-        return jk_error(diag, JK_E_INPUT, "'%s': folders nested too deeply (a link loop?)", dir);
-    DIR *d = opendir(dir);
-    if (!d)
-        return jk_error(diag, JK_E_INPUT, "cannot list folder '%s': %s", dir, strerror(errno));
-    enum jk_status st = JK_OK;
+    char key[64];
+    int n = snprintf(key, sizeof(key), "%llu:%llu", (unsigned long long)sb->st_dev,
+                     (unsigned long long)sb->st_ino);
+    bool added = false;
+    jk_strmap_intern(&w->seen, key, (size_t)n, &added);
+    return added;
+}
+
+static int cmp_name(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* The visible entries of d in byte order (caller frees each and the array); count in *n. */
+static char **sorted_entries(DIR *d, size_t *n)
+{
+    char **names = NULL;
+    size_t cap = 0;
+    *n = 0;
     struct dirent *e;
-    while (st == JK_OK && (e = readdir(d)) != NULL) {
+    while ((e = readdir(d)) != NULL) {
         if (e->d_name[0] == '.')
             continue;
-        char *path = join_path(dir, e->d_name);
-        struct stat sb;
-        if (stat(path, &sb) != 0)
-            jk_warn("skipping '%s': %s", path, strerror(errno));
-        else if (S_ISDIR(sb.st_mode))
-            st = walk(c, path, depth + 1, diag);
-        else if (S_ISREG(sb.st_mode) && is_document_name(c, e->d_name))
-            add_file(c, path, (uint64_t)sb.st_size);
-        free(path);
+        JK_GROW(names, *n + 1, cap);
+        names[(*n)++] = jk_strdup(e->d_name);
     }
+    if (*n > 1)
+        qsort(names, *n, sizeof(*names), cmp_name);
+    return names;
+}
+
+static enum jk_status walk(struct walker *w, const char *dir, unsigned depth, struct jk_diag *diag);
+
+/* One entry of a folder: a document is added, a folder walked, anything else ignored. */
+static enum jk_status visit(struct walker *w, const char *path, const char *name, unsigned depth,
+                            struct jk_diag *diag)
+{
+    struct stat sb, lsb;
+    if (stat(path, &sb) != 0) {
+        jk_warn("skipping '%s': %s", path, strerror(errno));
+        return JK_OK;
+    }
+    if (S_ISREG(sb.st_mode) && is_document_name(w->c, name))
+        add_file(w->c, path, (uint64_t)sb.st_size);
+    if (!S_ISDIR(sb.st_mode))
+        return JK_OK;
+    if (first_visit(w, &sb))
+        return walk(w, path, depth + 1, diag);
+    if (lstat(path, &lsb) == 0 && S_ISLNK(lsb.st_mode))
+        jk_warn("skipping '%s': a link to a folder already read (a link loop?)", path);
+    return JK_OK;
+}
+
+static enum jk_status walk(struct walker *w, const char *dir, unsigned depth, struct jk_diag *diag)
+{
+    if (depth > 64)
+        return jk_error(diag, JK_E_INPUT,
+                        "'%s': folders nested more than 64 deep; give a folder nearer the "
+                        "documents",
+                        dir);
+    DIR *d = opendir(dir);
+    if (!d)
+        return jk_error(diag, JK_E_INPUT,
+                        "cannot list folder '%s': %s; make it readable or leave it out", dir,
+                        strerror(errno));
+    size_t n;
+    char **names = sorted_entries(d, &n);
     closedir(d);
+    enum jk_status st = JK_OK;
+    for (size_t i = 0; i < n; i++) {
+        if (st == JK_OK) {
+            char *path = join_path(dir, names[i]);
+            st = visit(w, path, names[i], depth, diag);
+            free(path);
+        }
+        free(names[i]);
+    }
+    free(names);
     return st;
 }
 
@@ -104,15 +172,16 @@ static void sort_unique(struct jk_corpus *c)
     c->count = out;
 }
 
-static enum jk_status collect_one(struct jk_corpus *c, const char *input, struct jk_diag *diag)
+static enum jk_status collect_one(struct walker *w, const char *input, struct jk_diag *diag)
 {
+    struct jk_corpus *c = w->c;
     struct stat sb;
     if (stat(input, &sb) != 0)
         return jk_error(diag, JK_E_INPUT,
                         "input '%s' cannot be read: %s; give a folder of .txt/.md documents", input,
                         strerror(errno));
     if (S_ISDIR(sb.st_mode))
-        return walk(c, input, 0, diag);
+        return first_visit(w, &sb) ? walk(w, input, 0, diag) : JK_OK;
     if (!S_ISREG(sb.st_mode) || !is_document_name(c, input))
         return jk_error(
             diag, JK_E_INPUT,
@@ -124,11 +193,14 @@ static enum jk_status collect_one(struct jk_corpus *c, const char *input, struct
 enum jk_status jk_corpus_collect(struct jk_corpus *c, const char *const *inputs, size_t n_inputs,
                                  struct jk_diag *diag)
 {
-    for (size_t i = 0; i < n_inputs; i++) {
-        enum jk_status st = collect_one(c, inputs[i], diag);
-        if (st != JK_OK)
-            return st;
-    }
+    struct walker w = {.c = c};
+    jk_strmap_init(&w.seen);
+    enum jk_status st = JK_OK;
+    for (size_t i = 0; i < n_inputs && st == JK_OK; i++)
+        st = collect_one(&w, inputs[i], diag);
+    jk_strmap_release(&w.seen);
+    if (st != JK_OK)
+        return st;
     if (c->count == 0)
         return jk_error(diag, JK_E_INPUT,
                         "no .txt, .md, .pdf, .csv, .ris or .bib documents found in '%s'%s; put the "
@@ -209,7 +281,9 @@ static enum jk_status slurp(const char *path, struct jk_buf *raw, struct jk_diag
 {
     FILE *f = fopen(path, "rb");
     if (!f)
-        return jk_error(diag, JK_E_INPUT, "cannot open '%s': %s", path, strerror(errno));
+        return jk_error(diag, JK_E_INPUT,
+                        "cannot open '%s': %s; make it readable or move it out of the input", path,
+                        strerror(errno));
     char chunk[65536];
     size_t n;
     while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0)
@@ -218,7 +292,9 @@ static enum jk_status slurp(const char *path, struct jk_buf *raw, struct jk_diag
     int err = errno;
     fclose(f);
     if (failed)
-        return jk_error(diag, JK_E_INPUT, "cannot read '%s': %s", path, strerror(err));
+        return jk_error(diag, JK_E_INPUT,
+                        "cannot read '%s': %s; copy it again or move it out of the input", path,
+                        strerror(err));
     return JK_OK;
 }
 

@@ -34,6 +34,33 @@ static void test_collects_txt_and_md_sorted_recursively(void **state)
     tu_rmtree(dir);
 }
 
+/* Links back up the tree ("self -> .", two links to ".." below) read each document once. */
+static void test_link_loops_read_documents_once(void **state)
+{
+    (void)state;
+    char dir[64], link[128];
+    tu_mkdtemp(dir, sizeof(dir));
+    tu_write_str(dir, "a.txt", "a");
+    tu_write_str(dir, "sub/b.md", "b");
+    snprintf(link, sizeof(link), "%s/self", dir);
+    assert_int_equal(symlink(".", link), 0);
+    snprintf(link, sizeof(link), "%s/sub/up", dir);
+    assert_int_equal(symlink("..", link), 0);
+    snprintf(link, sizeof(link), "%s/sub/up2", dir);
+    assert_int_equal(symlink("..", link), 0);
+    struct jk_corpus c;
+    jk_corpus_init(&c);
+    struct jk_diag d;
+    jk_diag_init(&d);
+    const char *inputs[] = {dir};
+    assert_int_equal(jk_corpus_collect(&c, inputs, 1, &d), JK_OK);
+    assert_int_equal(c.count, 2);
+    assert_non_null(strstr(c.files[0].path, "/a.txt"));
+    assert_non_null(strstr(c.files[1].path, "/sub/b.md"));
+    jk_corpus_release(&c);
+    tu_rmtree(dir);
+}
+
 static void test_missing_and_empty_inputs_are_errors(void **state)
 {
     (void)state;
@@ -123,6 +150,7 @@ static void test_unreadable_file_names_it(void **state)
     jk_diag_init(&d);
     assert_int_equal(jk_corpus_read(&src, NULL, &text, &info, &d), JK_E_INPUT);
     assert_non_null(strstr(d.msg, "/nonexistent/doc.txt"));
+    assert_non_null(strstr(d.msg, "move it out of the input"));
     jk_buf_release(&text);
 }
 
@@ -148,6 +176,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_collects_txt_and_md_sorted_recursively),
+        cmocka_unit_test(test_link_loops_read_documents_once),
         cmocka_unit_test(test_missing_and_empty_inputs_are_errors),
         cmocka_unit_test(test_read_repairs_invalid_utf8_with_offset),
         cmocka_unit_test(test_read_flags_binary_and_strips_bom_and_crlf),
