@@ -130,6 +130,14 @@ enum jk_status jk_outdir_write(struct jk_outdir *od, const char *name, jk_writer
 
 enum jk_status jk_outdir_commit(struct jk_outdir *od, struct jk_diag *diag)
 {
+    /* A folder in a file's place would stop the renames halfway: refuse before the first. */
+    for (size_t i = 0; i < od->count; i++) {
+        struct stat sb;
+        if (lstat(od->files[i].final, &sb) == 0 && S_ISDIR(sb.st_mode))
+            return jk_error(diag, JK_E_OUTPUT,
+                            "cannot replace '%s': it is a folder; remove it or choose another -o",
+                            od->files[i].final);
+    }
     for (size_t i = 0; i < od->count; i++) {
         struct jk_staged *s = &od->files[i];
         if (rename(s->tmp, s->final) != 0)
