@@ -261,6 +261,66 @@ size_t jk_utf8_repair(const char *s, size_t len, struct jk_buf *out, uint64_t *f
     return bad;
 }
 
+/* Windows-1252's 0x80..0x9F (0: undefined); 0xA0..0xFF are Latin-1, U+00A0..U+00FF. */
+static const uint16_t cp1252_high[32] = {
+    0x20AC, 0,      0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160,
+    0x2039, 0x0152, 0,      0x017D, 0,      0,      0x2018, 0x2019, 0x201C, 0x201D, 0x2022,
+    0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0,      0x017E, 0x0178,
+};
+
+/*
+ * True when s is not UTF-8 but reads as Windows-1252 (Latin-1) text: no
+ * valid multi-byte UTF-8 sequence at all, and every other byte a letter or
+ * punctuation mark there. 0xFE and 0xFF ("þ", "ÿ") rule it out: side by side
+ * they mark UTF-16 or damage far more often than text. *first gets the
+ * offset of the first non-ASCII byte.
+ */
+static bool is_cp1252(const char *s, size_t len, uint64_t *first)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    bool seen = false;
+    for (size_t i = 0; i < len; i++) {
+        if (p[i] < 0x80)
+            continue;
+        if (utf8_valid_len(p + i, len - i) > 1 || p[i] >= 0xfe ||
+            (p[i] < 0xa0 && cp1252_high[p[i] - 0x80] == 0))
+            return false;
+        if (!seen)
+            *first = i;
+        seen = true;
+    }
+    return seen;
+}
+
+/* Appends s (Windows-1252) to out as UTF-8; returns the number of non-ASCII bytes. */
+static size_t cp1252_to_utf8(const char *s, size_t len, struct jk_buf *out)
+{
+    size_t converted = 0;
+    jk_buf_reserve(out, len + len / 8);
+    for (size_t i = 0; i < len; i++) {
+        unsigned c = (unsigned char)s[i];
+        if (c < 0x80) {
+            jk_buf_addc(out, (char)c);
+            continue;
+        }
+        converted++;
+        if (c < 0xa0)
+            c = cp1252_high[c - 0x80];
+        char u[3];
+        size_t n = c < 0x800 ? 2 : 3;
+        if (n == 2) {
+            u[0] = (char)(0xc0 | c >> 6);
+            u[1] = (char)(0x80 | (c & 0x3f));
+        } else {
+            u[0] = (char)(0xe0 | c >> 12);
+            u[1] = (char)(0x80 | ((c >> 6) & 0x3f));
+            u[2] = (char)(0x80 | (c & 0x3f));
+        }
+        jk_buf_add(out, u, n);
+    }
+    return converted;
+}
+
 /* Normalises line ends in place: CR LF and lone CR become LF. */
 static void normalise_newlines(struct jk_buf *b)
 {
@@ -359,8 +419,16 @@ enum jk_status jk_corpus_read(const struct jk_source *src, const struct jk_sourc
         st = read_pdf_text(src, text, info, diag);
     } else if (st == JK_OK && !info->binary) {
         size_t skip = raw.len >= 3 && memcmp(raw.data, "\xef\xbb\xbf", 3) == 0 ? 3 : 0;
-        info->invalid_utf8 =
-            jk_utf8_repair(raw.data + skip, raw.len - skip, text, &info->first_invalid);
+        const char *s = raw.data + skip;
+        size_t len = raw.len - skip;
+        info->cp1252 = jk_source_format(src->path, sources) == JK_FORMAT_TEXT &&
+                       is_cp1252(s, len, &info->first_invalid);
+        if (info->cp1252)
+            info->invalid_utf8 = cp1252_to_utf8(s, len, text);
+        else {
+            info->first_invalid = 0;
+            info->invalid_utf8 = jk_utf8_repair(s, len, text, &info->first_invalid);
+        }
         info->first_invalid += skip;
         normalise_newlines(text);
     }

@@ -190,6 +190,10 @@ static enum jk_status read_doc(struct state *s, size_t i, bool first, bool *usab
     d->invalid_utf8 = info.invalid_utf8;
     if (info.binary)
         jk_warn("skipping '%s': it is a binary file (NUL byte), not text", src->path);
+    else if (info.cp1252)
+        jk_warn("'%s': not UTF-8 (first at byte %llu); read as Windows-1252 (Latin-1); save it "
+                "as UTF-8 to be sure",
+                src->path, (unsigned long long)info.first_invalid);
     else if (info.invalid_utf8)
         jk_warn("'%s': invalid UTF-8 at byte %llu (%zu sequences replaced by U+FFFD); save it "
                 "as UTF-8 for exact results",

@@ -108,7 +108,30 @@ static void test_read_repairs_invalid_utf8_with_offset(void **state)
     assert_int_equal(info.invalid_utf8, 2);
     assert_int_equal(info.first_invalid, 5);
     assert_false(info.binary);
+    assert_false(info.cp1252); /* 0xFF 0xFE: damage, not Latin-1 text */
     assert_string_equal(text.data, "kota \xef\xbf\xbd\xef\xbf\xbd bandung");
+    jk_buf_release(&text);
+    tu_rmtree(dir);
+}
+
+/* A document saved as Windows-1252 (Latin-1) is read as such, not as U+FFFD. */
+static void test_read_windows_1252(void **state)
+{
+    (void)state;
+    char dir[64], path[128];
+    tu_mkdtemp(dir, sizeof(dir));
+    tu_write_str(dir, "lama.txt", "Universit\xe4t caf\xe9 \x93kutip\x94 \x80 5");
+    snprintf(path, sizeof(path), "%s/lama.txt", dir);
+    struct jk_source src = {path, 0};
+    struct jk_buf text;
+    jk_buf_init(&text);
+    struct jk_read_info info;
+    struct jk_diag d;
+    jk_diag_init(&d);
+    assert_int_equal(jk_corpus_read(&src, NULL, &text, &info, &d), JK_OK);
+    assert_true(info.cp1252);
+    assert_int_equal(info.first_invalid, 9);
+    assert_string_equal(text.data, "Universität café “kutip” € 5");
     jk_buf_release(&text);
     tu_rmtree(dir);
 }
@@ -179,6 +202,7 @@ int main(void)
         cmocka_unit_test(test_link_loops_read_documents_once),
         cmocka_unit_test(test_missing_and_empty_inputs_are_errors),
         cmocka_unit_test(test_read_repairs_invalid_utf8_with_offset),
+        cmocka_unit_test(test_read_windows_1252),
         cmocka_unit_test(test_read_flags_binary_and_strips_bom_and_crlf),
         cmocka_unit_test(test_unreadable_file_names_it),
         cmocka_unit_test(test_utf8_repair_rejects_overlong_and_surrogates),
