@@ -2,6 +2,7 @@
 #include "outdir.h"
 
 #include <errno.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -102,9 +103,12 @@ enum jk_status jk_outdir_write(struct jk_outdir *od, const char *name, jk_writer
                                const void *ctx, struct jk_diag *diag)
 {
     JK_GROW(od->files, od->count + 1, od->cap);
-    struct jk_staged *s = &od->files[od->count++];
+    struct jk_staged *s = &od->files[od->count];
     s->final = path_in(od->dir, "", name, "");
     s->tmp = path_in(od->dir, ".", name, ".tmp-XXXXXX");
+    /* counted only once complete: an interrupt may read it (jk_outdir_abandon) */
+    atomic_signal_fence(memory_order_seq_cst);
+    od->count++;
     int fd = mkstemp(s->tmp);
     if (fd < 0) {
         enum jk_status st = jk_error(diag, JK_E_OUTPUT, "cannot create a file in '%s': %s", od->dir,
