@@ -292,33 +292,84 @@ static bool is_cp1252(const char *s, size_t len, uint64_t *first)
     return seen;
 }
 
+/* Appends code point c (below U+110000) to out as UTF-8. */
+static void add_utf8(struct jk_buf *out, uint32_t c)
+{
+    char u[4];
+    size_t n;
+    if (c < 0x80) {
+        u[0] = (char)c;
+        n = 1;
+    } else if (c < 0x800) {
+        u[0] = (char)(0xc0 | c >> 6);
+        u[1] = (char)(0x80 | (c & 0x3f));
+        n = 2;
+    } else if (c < 0x10000) {
+        u[0] = (char)(0xe0 | c >> 12);
+        u[1] = (char)(0x80 | ((c >> 6) & 0x3f));
+        u[2] = (char)(0x80 | (c & 0x3f));
+        n = 3;
+    } else {
+        u[0] = (char)(0xf0 | c >> 18);
+        u[1] = (char)(0x80 | ((c >> 12) & 0x3f));
+        u[2] = (char)(0x80 | ((c >> 6) & 0x3f));
+        u[3] = (char)(0x80 | (c & 0x3f));
+        n = 4;
+    }
+    jk_buf_add(out, u, n);
+}
+
 /* Appends s (Windows-1252) to out as UTF-8; returns the number of non-ASCII bytes. */
 static size_t cp1252_to_utf8(const char *s, size_t len, struct jk_buf *out)
 {
     size_t converted = 0;
     jk_buf_reserve(out, len + len / 8);
     for (size_t i = 0; i < len; i++) {
-        unsigned c = (unsigned char)s[i];
-        if (c < 0x80) {
-            jk_buf_addc(out, (char)c);
-            continue;
-        }
-        converted++;
-        if (c < 0xa0)
-            c = cp1252_high[c - 0x80];
-        char u[3];
-        size_t n = c < 0x800 ? 2 : 3;
-        if (n == 2) {
-            u[0] = (char)(0xc0 | c >> 6);
-            u[1] = (char)(0x80 | (c & 0x3f));
-        } else {
-            u[0] = (char)(0xe0 | c >> 12);
-            u[1] = (char)(0x80 | ((c >> 6) & 0x3f));
-            u[2] = (char)(0x80 | (c & 0x3f));
-        }
-        jk_buf_add(out, u, n);
+        unsigned char c = (unsigned char)s[i];
+        converted += c >= 0x80;
+        add_utf8(out, c >= 0x80 && c < 0xa0 ? cp1252_high[c - 0x80] : c);
     }
     return converted;
+}
+
+/* 1 when s starts with a UTF-16 little-endian byte-order mark, 2 big-endian, else 0. */
+static int utf16_bom(const char *s, size_t len)
+{
+    if (len < 2)
+        return 0;
+    if (memcmp(s, "\xff\xfe", 2) == 0)
+        return 1;
+    return memcmp(s, "\xfe\xff", 2) == 0 ? 2 : 0;
+}
+
+/*
+ * Appends UTF-16 s (after its byte-order mark) to out as UTF-8. Unpaired
+ * surrogates, U+0000 and an odd last byte become U+FFFD; returns how many,
+ * with the byte offset of the first (counted from s) in *first.
+ */
+static size_t utf16_to_utf8(const unsigned char *s, size_t len, bool big, struct jk_buf *out,
+                            uint64_t *first)
+{
+    size_t bad = 0;
+    jk_buf_reserve(out, len);
+    for (size_t i = 0; i < len; i += 2) {
+        uint32_t c = 0xfffd, lo = 0;
+        size_t at = i;
+        if (i + 1 < len)
+            c = big ? (uint32_t)s[i] << 8 | s[i + 1] : (uint32_t)s[i + 1] << 8 | s[i];
+        if (i + 3 < len)
+            lo = big ? (uint32_t)s[i + 2] << 8 | s[i + 3] : (uint32_t)s[i + 3] << 8 | s[i + 2];
+        if (c >= 0xd800 && c < 0xdc00 && lo >= 0xdc00 && lo < 0xe000) {
+            c = 0x10000 + ((c - 0xd800) << 10) + (lo - 0xdc00);
+            i += 2;
+        } else if (c == 0 || (c >= 0xd800 && c < 0xe000) || i + 1 >= len) {
+            c = 0xfffd;
+            if (bad++ == 0)
+                *first = at;
+        }
+        add_utf8(out, c);
+    }
+    return bad;
 }
 
 /* Normalises line ends in place: CR LF and lone CR become LF. */
@@ -414,15 +465,22 @@ enum jk_status jk_corpus_read(const struct jk_source *src, const struct jk_sourc
         info->bytes = raw.len;
         info->binary = memchr(raw.data, '\0', raw.len) != NULL;
     }
-    if (st == JK_OK && jk_source_format(src->path, sources) == JK_FORMAT_PDF) {
+    enum jk_format format = jk_source_format(src->path, sources);
+    int utf16 = st == JK_OK && format == JK_FORMAT_TEXT ? utf16_bom(raw.data, raw.len) : 0;
+    if (st == JK_OK && format == JK_FORMAT_PDF) {
         info->binary = false; /* PDFs are binary by nature: Poppler reads them */
         st = read_pdf_text(src, text, info, diag);
+    } else if (utf16) {
+        info->binary = false; /* "Unicode" text from Windows: every other byte is a NUL */
+        info->invalid_utf8 = utf16_to_utf8((const unsigned char *)raw.data + 2, raw.len - 2,
+                                           utf16 == 2, text, &info->first_invalid);
+        info->first_invalid += 2;
+        normalise_newlines(text);
     } else if (st == JK_OK && !info->binary) {
         size_t skip = raw.len >= 3 && memcmp(raw.data, "\xef\xbb\xbf", 3) == 0 ? 3 : 0;
         const char *s = raw.data + skip;
         size_t len = raw.len - skip;
-        info->cp1252 = jk_source_format(src->path, sources) == JK_FORMAT_TEXT &&
-                       is_cp1252(s, len, &info->first_invalid);
+        info->cp1252 = format == JK_FORMAT_TEXT && is_cp1252(s, len, &info->first_invalid);
         if (info->cp1252)
             info->invalid_utf8 = cp1252_to_utf8(s, len, text);
         else {

@@ -58,7 +58,8 @@ struct jk_read_info {
  * replaced by U+FFFD. A .txt/.md document without one valid multi-byte
  * UTF-8 sequence whose other bytes are all Windows-1252 letters and marks
  * (not 0xFE, 0xFF) is read as Windows-1252 (Latin-1) instead, with
- * info->cp1252 set. JK_E_INPUT when the file cannot be opened or read.
+ * info->cp1252 set; one that starts with a UTF-16 byte-order mark is read
+ * as UTF-16. JK_E_INPUT when the file cannot be opened or read.
  * A binary file is not an error: info->binary is set and text is empty.
  * A PDF yields its text; an encrypted, scanned or damaged one is skipped
  * after one warning (info->skip_reason set, text empty).

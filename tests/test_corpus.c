@@ -136,6 +136,36 @@ static void test_read_windows_1252(void **state)
     tu_rmtree(dir);
 }
 
+/* "Unicode" text saved by Windows tools: UTF-16 with a byte-order mark, either byte order. */
+static void test_read_utf16(void **state)
+{
+    (void)state;
+    char dir[64], path[128];
+    tu_mkdtemp(dir, sizeof(dir));
+    /* "Kota é\r\n😀" then an unpaired high surrogate */
+    static const char le[] = "\xff\xfeK\0o\0t\0a\0 \0\xe9\0\r\0\n\0\x3d\xd8\x00\xde\x3d\xd8";
+    static const char be[] = "\xfe\xff\0K\0o\0t\0a\0 \0\xe9\0\r\0\n\xd8\x3d\xde\x00\xd8\x3d";
+    tu_write(dir, "le.txt", le, sizeof(le) - 1);
+    tu_write(dir, "be.md", be, sizeof(be) - 1);
+    struct jk_buf text;
+    jk_buf_init(&text);
+    struct jk_read_info info;
+    struct jk_diag d;
+    jk_diag_init(&d);
+    const char *names[] = {"le.txt", "be.md"};
+    for (size_t i = 0; i < 2; i++) {
+        snprintf(path, sizeof(path), "%s/%s", dir, names[i]);
+        struct jk_source src = {path, 0};
+        assert_int_equal(jk_corpus_read(&src, NULL, &text, &info, &d), JK_OK);
+        assert_false(info.binary);
+        assert_string_equal(text.data, "Kota \xc3\xa9\n\xf0\x9f\x98\x80\xef\xbf\xbd");
+        assert_int_equal(info.invalid_utf8, 1);
+        assert_int_equal(info.first_invalid, 22);
+    }
+    jk_buf_release(&text);
+    tu_rmtree(dir);
+}
+
 static void test_read_flags_binary_and_strips_bom_and_crlf(void **state)
 {
     (void)state;
@@ -203,6 +233,7 @@ int main(void)
         cmocka_unit_test(test_missing_and_empty_inputs_are_errors),
         cmocka_unit_test(test_read_repairs_invalid_utf8_with_offset),
         cmocka_unit_test(test_read_windows_1252),
+        cmocka_unit_test(test_read_utf16),
         cmocka_unit_test(test_read_flags_binary_and_strips_bom_and_crlf),
         cmocka_unit_test(test_unreadable_file_names_it),
         cmocka_unit_test(test_utf8_repair_rejects_overlong_and_surrogates),
