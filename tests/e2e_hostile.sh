@@ -159,16 +159,28 @@ for kind in stopwords numbers punctuation empty; do
         map "$tmp/$kind" -o "$tmp/out"
 done
 
-# --- CRLF line ends and a byte-order mark give the same map as LF ------------
+# --- CRLF line ends, a byte-order mark, or UTF-16 give the same map as UTF-8 with LF
 mkdir "$tmp/lf" "$tmp/crlf"
 for f in "$src"/corpus/*.md; do
     cp "$f" "$tmp/lf/"
     { printf '\357\273\277'; sed 's/$/\r/' "$f"; } >"$tmp/crlf/$(basename "$f")"
 done
-expect_ok "$tmp/lf-out" map "$tmp/lf"
-expect_ok "$tmp/crlf-out" map "$tmp/crlf"
-for f in terms.csv links.csv clusters.csv network.graphml; do
-    cmp -s "$tmp/lf-out/$f" "$tmp/crlf-out/$f" || fail "CRLF and BOM change $f"
+$py - "$tmp/crlf" "$tmp/utf16le" "$tmp/utf16be" <<'EOF'
+import os, sys
+for order, out in (("le", sys.argv[2]), ("be", sys.argv[3])):
+    os.mkdir(out)
+    for name in os.listdir(sys.argv[1]):
+        with open(os.path.join(sys.argv[1], name), encoding="utf-8-sig", newline="") as f:
+            text = f.read()
+        with open(os.path.join(out, name), "wb") as f:
+            f.write("\ufeff".encode("utf-16-" + order) + text.encode("utf-16-" + order))
+EOF
+for kind in lf crlf utf16le utf16be; do
+    expect_ok "$tmp/$kind-out" map "$tmp/$kind"
+    [ "$kind" = lf ] && continue
+    for f in terms.csv links.csv clusters.csv network.graphml; do
+        cmp -s "$tmp/lf-out/$f" "$tmp/$kind-out/$f" || fail "$kind: $f differs from the UTF-8 LF map"
+    done
 done
 
 # --- Latin-1 (Windows-1252) bytes: read as such, one warning naming the file and byte
