@@ -24,6 +24,7 @@ void jk_corpus_init(struct jk_corpus *c)
     c->files = NULL;
     c->count = c->cap = 0;
     c->sources = NULL;
+    c->output = NULL;
 }
 
 void jk_corpus_release(struct jk_corpus *c)
@@ -67,6 +68,8 @@ static bool is_document_name(const struct jk_corpus *c, const char *name)
 struct walker {
     struct jk_corpus *c;
     struct jk_strmap seen;
+    struct stat output; /* the output folder, when it exists */
+    bool has_output;
 };
 
 /* True the first time the folder sb is met. */
@@ -118,6 +121,10 @@ static enum jk_status visit(struct walker *w, const char *path, const char *name
         add_file(w->c, path, (uint64_t)sb.st_size);
     if (!S_ISDIR(sb.st_mode))
         return JK_OK;
+    if (w->has_output && sb.st_dev == w->output.st_dev && sb.st_ino == w->output.st_ino) {
+        jk_warn("skipping '%s': it is the output folder, whose files are not documents", path);
+        return JK_OK;
+    }
     if (first_visit(w, &sb))
         return walk(w, path, depth + 1, diag);
     if (lstat(path, &lsb) == 0 && S_ISLNK(lsb.st_mode))
@@ -195,6 +202,7 @@ enum jk_status jk_corpus_collect(struct jk_corpus *c, const char *const *inputs,
 {
     struct walker w = {.c = c};
     jk_strmap_init(&w.seen);
+    w.has_output = c->output && stat(c->output, &w.output) == 0 && S_ISDIR(w.output.st_mode);
     enum jk_status st = JK_OK;
     for (size_t i = 0; i < n_inputs && st == JK_OK; i++)
         st = collect_one(&w, inputs[i], diag);

@@ -27,6 +27,7 @@ struct jk_corpus {
     size_t count;
     size_t cap;
     const struct jk_source_options *sources; /* borrowed; NULL: by extension */
+    const char *output; /* borrowed; the output folder, skipped inside inputs; NULL: none */
 };
 
 void jk_corpus_init(struct jk_corpus *c);

@@ -523,6 +523,7 @@ static enum jk_status prepare(struct state *s, struct jk_diag *diag)
 {
     jk_igraph_setup();
     s->corpus.sources = &s->opt->sources;
+    s->corpus.output = s->opt->output;
     enum jk_status st = jk_corpus_collect(&s->corpus, s->opt->inputs, s->opt->n_inputs, diag);
     if (st == JK_OK)
         st = jk_outdir_open(&s->out, s->opt->output, diag);
