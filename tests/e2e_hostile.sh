@@ -269,6 +269,15 @@ grep -q "map.svg': it is a folder; remove it" "$tmp/stderr" || { cat "$tmp/stder
 no_staged "$tmp/out-dir"
 passed=$((passed + 1))
 
+# --- the output folder inside the input folder: its files are never read back
+mkdir "$tmp/nest"
+cp "$src"/corpus/*.md "$tmp/nest/"
+run_bin map "$tmp/nest" -o "$tmp/nest/peta" -q
+cp "$tmp/nest/peta/terms.csv" "$tmp/nest-terms.csv"
+expect_ok "$tmp/nest/peta" map "$tmp/nest"
+warned "skipping '$tmp/nest/peta': it is the output folder"
+cmp -s "$tmp/nest-terms.csv" "$tmp/nest/peta/terms.csv" || fail "a second run read its own outputs"
+
 # --- hostile file and folder names reach run.json, report.md and the page ----
 name=$'odd <b>&"q\' \033[31m \377 \355\240\200 <script>'
 mkdir "$tmp/$name"
