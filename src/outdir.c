@@ -2,6 +2,7 @@
 #include "outdir.h"
 
 #include <errno.h>
+#include <signal.h>
 #include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -14,15 +15,17 @@
 
 /* The output folder being written, for jk_outdir_abandon. */
 static struct jk_outdir *volatile active;
+/* Set when a commit of the folder opened last has put every file in place. */
+static volatile sig_atomic_t replaced;
 
-void jk_outdir_abandon(void)
+bool jk_outdir_abandon(void)
 {
     struct jk_outdir *od = active;
-    if (!od)
-        return;
-    for (size_t i = 0; i < od->count; i++)
-        if (od->files[i].tmp)
-            unlink(od->files[i].tmp);
+    if (od)
+        for (size_t i = 0; i < od->count; i++)
+            if (od->files[i].tmp)
+                unlink(od->files[i].tmp);
+    return replaced;
 }
 
 void jk_outdir_init(struct jk_outdir *od)
@@ -64,6 +67,7 @@ enum jk_status jk_outdir_open(struct jk_outdir *od, const char *dir, struct jk_d
                         strerror(errno));
     od->dir = jk_strdup(dir);
     active = od;
+    replaced = 0;
     return JK_OK;
 }
 
@@ -142,13 +146,24 @@ enum jk_status jk_outdir_commit(struct jk_outdir *od, struct jk_diag *diag)
                             "cannot replace '%s': it is a folder; remove it or choose another -o",
                             od->files[i].final);
     }
-    for (size_t i = 0; i < od->count; i++) {
+    /* Ctrl-C waits until every file is renamed: the folder never mixes two runs. */
+    sigset_t stop, old;
+    sigemptyset(&stop);
+    sigaddset(&stop, SIGINT);
+    sigaddset(&stop, SIGTERM);
+    sigprocmask(SIG_BLOCK, &stop, &old);
+    enum jk_status st = JK_OK;
+    for (size_t i = 0; i < od->count && st == JK_OK; i++) {
         struct jk_staged *s = &od->files[i];
-        if (rename(s->tmp, s->final) != 0)
-            return jk_error(diag, JK_E_OUTPUT, "cannot rename '%s' to '%s': %s", s->tmp, s->final,
-                            strerror(errno));
+        if (rename(s->tmp, s->final) != 0) {
+            st = jk_error(diag, JK_E_OUTPUT, "cannot rename '%s' to '%s': %s", s->tmp, s->final,
+                          strerror(errno));
+            break;
+        }
         free(s->tmp);
         s->tmp = NULL;
     }
-    return JK_OK;
+    replaced = st == JK_OK;
+    sigprocmask(SIG_SETMASK, &old, NULL);
+    return st;
 }
