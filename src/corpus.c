@@ -17,12 +17,14 @@
 #include "sources.h"
 #include "util/mem.h"
 #include "util/sha256.h"
+#include "util/strmap.h"
 
 void jk_corpus_init(struct jk_corpus *c)
 {
     c->files = NULL;
     c->count = c->cap = 0;
     c->sources = NULL;
+    c->output = NULL;
 }
 
 void jk_corpus_release(struct jk_corpus *c)
@@ -58,30 +60,103 @@ static bool is_document_name(const struct jk_corpus *c, const char *name)
     return jk_is_source_name(name, c->sources);
 }
 
-static enum jk_status walk(struct jk_corpus *c, const char *dir, unsigned depth,
-                           struct jk_diag *diag)
+/*
+ * One collection: the corpus and the folders already listed, by device and
+ * inode, so a link loop ("self -> .") or a second link to a folder reads its
+ * documents once instead of again at every level.
+ */
+struct walker {
+    struct jk_corpus *c;
+    struct jk_strmap seen;
+    struct stat output; /* the output folder, when it exists */
+    bool has_output;
+};
+
+/* True the first time the folder sb is met. */
+static bool first_visit(struct walker *w, const struct stat *sb)
 {
-    if (depth > 64)
-        return jk_error(diag, JK_E_INPUT, "'%s': folders nested too deeply (a link loop?)", dir);
-    DIR *d = opendir(dir);
-    if (!d)
-        return jk_error(diag, JK_E_INPUT, "cannot list folder '%s': %s", dir, strerror(errno));
-    enum jk_status st = JK_OK;
+    char key[64];
+    int n = snprintf(key, sizeof(key), "%llu:%llu", (unsigned long long)sb->st_dev,
+                     (unsigned long long)sb->st_ino);
+    bool added = false;
+    jk_strmap_intern(&w->seen, key, (size_t)n, &added);
+    return added;
+}
+
+static int cmp_name(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* The visible entries of d in byte order (caller frees each and the array); count in *n. */
+static char **sorted_entries(DIR *d, size_t *n)
+{
+    char **names = NULL;
+    size_t cap = 0;
+    *n = 0;
     struct dirent *e;
-    while (st == JK_OK && (e = readdir(d)) != NULL) {
+    while ((e = readdir(d)) != NULL) {
         if (e->d_name[0] == '.')
             continue;
-        char *path = join_path(dir, e->d_name);
-        struct stat sb;
-        if (stat(path, &sb) != 0)
-            jk_warn("skipping '%s': %s", path, strerror(errno));
-        else if (S_ISDIR(sb.st_mode))
-            st = walk(c, path, depth + 1, diag);
-        else if (S_ISREG(sb.st_mode) && is_document_name(c, e->d_name))
-            add_file(c, path, (uint64_t)sb.st_size);
-        free(path);
+        JK_GROW(names, *n + 1, cap);
+        names[(*n)++] = jk_strdup(e->d_name);
     }
+    if (*n > 1)
+        qsort(names, *n, sizeof(*names), cmp_name);
+    return names;
+}
+
+static enum jk_status walk(struct walker *w, const char *dir, unsigned depth, struct jk_diag *diag);
+
+/* One entry of a folder: a document is added, a folder walked, anything else ignored. */
+static enum jk_status visit(struct walker *w, const char *path, const char *name, unsigned depth,
+                            struct jk_diag *diag)
+{
+    struct stat sb, lsb;
+    if (stat(path, &sb) != 0) {
+        jk_warn("skipping '%s': %s", path, strerror(errno));
+        return JK_OK;
+    }
+    if (S_ISREG(sb.st_mode) && is_document_name(w->c, name))
+        add_file(w->c, path, (uint64_t)sb.st_size);
+    if (!S_ISDIR(sb.st_mode))
+        return JK_OK;
+    if (w->has_output && sb.st_dev == w->output.st_dev && sb.st_ino == w->output.st_ino) {
+        jk_warn("skipping '%s': it is the output folder, whose files are not documents", path);
+        return JK_OK;
+    }
+    if (first_visit(w, &sb))
+        return walk(w, path, depth + 1, diag);
+    if (lstat(path, &lsb) == 0 && S_ISLNK(lsb.st_mode))
+        jk_warn("skipping '%s': a link to a folder already read (a link loop?)", path);
+    return JK_OK;
+}
+
+static enum jk_status walk(struct walker *w, const char *dir, unsigned depth, struct jk_diag *diag)
+{
+    if (depth > 64)
+        return jk_error(diag, JK_E_INPUT,
+                        "'%s': folders nested more than 64 deep; give a folder nearer the "
+                        "documents",
+                        dir);
+    DIR *d = opendir(dir);
+    if (!d)
+        return jk_error(diag, JK_E_INPUT,
+                        "cannot list folder '%s': %s; make it readable or leave it out", dir,
+                        strerror(errno));
+    size_t n;
+    char **names = sorted_entries(d, &n);
     closedir(d);
+    enum jk_status st = JK_OK;
+    for (size_t i = 0; i < n; i++) {
+        if (st == JK_OK) {
+            char *path = join_path(dir, names[i]);
+            st = visit(w, path, names[i], depth, diag);
+            free(path);
+        }
+        free(names[i]);
+    }
+    free(names);
     return st;
 }
 
@@ -104,15 +179,16 @@ static void sort_unique(struct jk_corpus *c)
     c->count = out;
 }
 
-static enum jk_status collect_one(struct jk_corpus *c, const char *input, struct jk_diag *diag)
+static enum jk_status collect_one(struct walker *w, const char *input, struct jk_diag *diag)
 {
+    struct jk_corpus *c = w->c;
     struct stat sb;
     if (stat(input, &sb) != 0)
         return jk_error(diag, JK_E_INPUT,
                         "input '%s' cannot be read: %s; give a folder of .txt/.md documents", input,
                         strerror(errno));
     if (S_ISDIR(sb.st_mode))
-        return walk(c, input, 0, diag);
+        return first_visit(w, &sb) ? walk(w, input, 0, diag) : JK_OK;
     if (!S_ISREG(sb.st_mode) || !is_document_name(c, input))
         return jk_error(
             diag, JK_E_INPUT,
@@ -124,11 +200,15 @@ static enum jk_status collect_one(struct jk_corpus *c, const char *input, struct
 enum jk_status jk_corpus_collect(struct jk_corpus *c, const char *const *inputs, size_t n_inputs,
                                  struct jk_diag *diag)
 {
-    for (size_t i = 0; i < n_inputs; i++) {
-        enum jk_status st = collect_one(c, inputs[i], diag);
-        if (st != JK_OK)
-            return st;
-    }
+    struct walker w = {.c = c};
+    jk_strmap_init(&w.seen);
+    w.has_output = c->output && stat(c->output, &w.output) == 0 && S_ISDIR(w.output.st_mode);
+    enum jk_status st = JK_OK;
+    for (size_t i = 0; i < n_inputs && st == JK_OK; i++)
+        st = collect_one(&w, inputs[i], diag);
+    jk_strmap_release(&w.seen);
+    if (st != JK_OK)
+        return st;
     if (c->count == 0)
         return jk_error(diag, JK_E_INPUT,
                         "no .txt, .md, .pdf, .csv, .ris or .bib documents found in '%s'%s; put the "
@@ -189,6 +269,117 @@ size_t jk_utf8_repair(const char *s, size_t len, struct jk_buf *out, uint64_t *f
     return bad;
 }
 
+/* Windows-1252's 0x80..0x9F (0: undefined); 0xA0..0xFF are Latin-1, U+00A0..U+00FF. */
+static const uint16_t cp1252_high[32] = {
+    0x20AC, 0,      0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160,
+    0x2039, 0x0152, 0,      0x017D, 0,      0,      0x2018, 0x2019, 0x201C, 0x201D, 0x2022,
+    0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0,      0x017E, 0x0178,
+};
+
+/*
+ * True when s is not UTF-8 but reads as Windows-1252 (Latin-1) text: no
+ * valid multi-byte UTF-8 sequence at all, and every other byte a letter or
+ * punctuation mark there. 0xFE and 0xFF ("þ", "ÿ") rule it out: side by side
+ * they mark UTF-16 or damage far more often than text. *first gets the
+ * offset of the first non-ASCII byte.
+ */
+static bool is_cp1252(const char *s, size_t len, uint64_t *first)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    bool seen = false;
+    for (size_t i = 0; i < len; i++) {
+        if (p[i] < 0x80)
+            continue;
+        if (utf8_valid_len(p + i, len - i) > 1 || p[i] >= 0xfe ||
+            (p[i] < 0xa0 && cp1252_high[p[i] - 0x80] == 0))
+            return false;
+        if (!seen)
+            *first = i;
+        seen = true;
+    }
+    return seen;
+}
+
+/* Appends code point c (below U+110000) to out as UTF-8. */
+static void add_utf8(struct jk_buf *out, uint32_t c)
+{
+    char u[4];
+    size_t n;
+    if (c < 0x80) {
+        u[0] = (char)c;
+        n = 1;
+    } else if (c < 0x800) {
+        u[0] = (char)(0xc0 | c >> 6);
+        u[1] = (char)(0x80 | (c & 0x3f));
+        n = 2;
+    } else if (c < 0x10000) {
+        u[0] = (char)(0xe0 | c >> 12);
+        u[1] = (char)(0x80 | ((c >> 6) & 0x3f));
+        u[2] = (char)(0x80 | (c & 0x3f));
+        n = 3;
+    } else {
+        u[0] = (char)(0xf0 | c >> 18);
+        u[1] = (char)(0x80 | ((c >> 12) & 0x3f));
+        u[2] = (char)(0x80 | ((c >> 6) & 0x3f));
+        u[3] = (char)(0x80 | (c & 0x3f));
+        n = 4;
+    }
+    jk_buf_add(out, u, n);
+}
+
+/* Appends s (Windows-1252) to out as UTF-8; returns the number of non-ASCII bytes. */
+static size_t cp1252_to_utf8(const char *s, size_t len, struct jk_buf *out)
+{
+    size_t converted = 0;
+    jk_buf_reserve(out, len + len / 8);
+    for (size_t i = 0; i < len; i++) {
+        unsigned char c = (unsigned char)s[i];
+        converted += c >= 0x80;
+        add_utf8(out, c >= 0x80 && c < 0xa0 ? cp1252_high[c - 0x80] : c);
+    }
+    return converted;
+}
+
+/* 1 when s starts with a UTF-16 little-endian byte-order mark, 2 big-endian, else 0. */
+static int utf16_bom(const char *s, size_t len)
+{
+    if (len < 2)
+        return 0;
+    if (memcmp(s, "\xff\xfe", 2) == 0)
+        return 1;
+    return memcmp(s, "\xfe\xff", 2) == 0 ? 2 : 0;
+}
+
+/*
+ * Appends UTF-16 s (after its byte-order mark) to out as UTF-8. Unpaired
+ * surrogates, U+0000 and an odd last byte become U+FFFD; returns how many,
+ * with the byte offset of the first (counted from s) in *first.
+ */
+static size_t utf16_to_utf8(const unsigned char *s, size_t len, bool big, struct jk_buf *out,
+                            uint64_t *first)
+{
+    size_t bad = 0;
+    jk_buf_reserve(out, len);
+    for (size_t i = 0; i < len; i += 2) {
+        uint32_t c = 0xfffd, lo = 0;
+        size_t at = i;
+        if (i + 1 < len)
+            c = big ? (uint32_t)s[i] << 8 | s[i + 1] : (uint32_t)s[i + 1] << 8 | s[i];
+        if (i + 3 < len)
+            lo = big ? (uint32_t)s[i + 2] << 8 | s[i + 3] : (uint32_t)s[i + 3] << 8 | s[i + 2];
+        if (c >= 0xd800 && c < 0xdc00 && lo >= 0xdc00 && lo < 0xe000) {
+            c = 0x10000 + ((c - 0xd800) << 10) + (lo - 0xdc00);
+            i += 2;
+        } else if (c == 0 || (c >= 0xd800 && c < 0xe000) || i + 1 >= len) {
+            c = 0xfffd;
+            if (bad++ == 0)
+                *first = at;
+        }
+        add_utf8(out, c);
+    }
+    return bad;
+}
+
 /* Normalises line ends in place: CR LF and lone CR become LF. */
 static void normalise_newlines(struct jk_buf *b)
 {
@@ -209,7 +400,9 @@ static enum jk_status slurp(const char *path, struct jk_buf *raw, struct jk_diag
 {
     FILE *f = fopen(path, "rb");
     if (!f)
-        return jk_error(diag, JK_E_INPUT, "cannot open '%s': %s", path, strerror(errno));
+        return jk_error(diag, JK_E_INPUT,
+                        "cannot open '%s': %s; make it readable or move it out of the input", path,
+                        strerror(errno));
     char chunk[65536];
     size_t n;
     while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0)
@@ -218,7 +411,9 @@ static enum jk_status slurp(const char *path, struct jk_buf *raw, struct jk_diag
     int err = errno;
     fclose(f);
     if (failed)
-        return jk_error(diag, JK_E_INPUT, "cannot read '%s': %s", path, strerror(err));
+        return jk_error(diag, JK_E_INPUT,
+                        "cannot read '%s': %s; copy it again or move it out of the input", path,
+                        strerror(err));
     return JK_OK;
 }
 
@@ -281,13 +476,28 @@ static enum jk_status read_document(const struct jk_source *src,
         info->bytes = raw.len;
         info->binary = memchr(raw.data, '\0', raw.len) != NULL;
     }
-    if (st == JK_OK && jk_source_format(src->path, sources) == JK_FORMAT_PDF) {
+    enum jk_format format = jk_source_format(src->path, sources);
+    int utf16 = st == JK_OK && format == JK_FORMAT_TEXT ? utf16_bom(raw.data, raw.len) : 0;
+    if (st == JK_OK && format == JK_FORMAT_PDF) {
         info->binary = false; /* PDFs are binary by nature: Poppler reads them */
         st = read_pdf_text(src, text, info, diag);
+    } else if (utf16) {
+        info->binary = false; /* "Unicode" text from Windows: every other byte is a NUL */
+        info->invalid_utf8 = utf16_to_utf8((const unsigned char *)raw.data + 2, raw.len - 2,
+                                           utf16 == 2, text, &info->first_invalid);
+        info->first_invalid += 2;
+        normalise_newlines(text);
     } else if (st == JK_OK && !info->binary) {
         size_t skip = raw.len >= 3 && memcmp(raw.data, "\xef\xbb\xbf", 3) == 0 ? 3 : 0;
-        info->invalid_utf8 =
-            jk_utf8_repair(raw.data + skip, raw.len - skip, text, &info->first_invalid);
+        const char *s = raw.data + skip;
+        size_t len = raw.len - skip;
+        info->cp1252 = format == JK_FORMAT_TEXT && is_cp1252(s, len, &info->first_invalid);
+        if (info->cp1252)
+            info->invalid_utf8 = cp1252_to_utf8(s, len, text);
+        else {
+            info->first_invalid = 0;
+            info->invalid_utf8 = jk_utf8_repair(s, len, text, &info->first_invalid);
+        }
         info->first_invalid += skip;
         normalise_newlines(text);
     }

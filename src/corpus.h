@@ -27,6 +27,7 @@ struct jk_corpus {
     size_t count;
     size_t cap;
     const struct jk_source_options *sources; /* borrowed; NULL: by extension */
+    const char *output; /* borrowed; the output folder, skipped inside inputs; NULL: none */
 };
 
 void jk_corpus_init(struct jk_corpus *c);
@@ -47,14 +48,19 @@ struct jk_read_info {
     bool binary;             /* a NUL byte was found: the text is not usable */
     const char *skip_reason; /* set when the file has no usable text for another reason */
     int year;                /* publication year when the file says (PDF metadata), else 0 */
-    size_t invalid_utf8;     /* invalid sequences replaced by U+FFFD */
+    size_t invalid_utf8;     /* invalid sequences replaced by U+FFFD (cp1252: bytes converted) */
     uint64_t first_invalid;  /* byte offset of the first one */
+    bool cp1252;             /* a text document read as Windows-1252 (Latin-1), not UTF-8 */
 };
 
 /*
  * Reads the document into text (replacing its contents): UTF-8 byte-order
  * mark removed, CR LF and lone CR turned into LF, invalid UTF-8 sequences
- * replaced by U+FFFD. JK_E_INPUT when the file cannot be opened or read.
+ * replaced by U+FFFD. A .txt/.md document without one valid multi-byte
+ * UTF-8 sequence whose other bytes are all Windows-1252 letters and marks
+ * (not 0xFE, 0xFF) is read as Windows-1252 (Latin-1) instead, with
+ * info->cp1252 set; one that starts with a UTF-16 byte-order mark is read
+ * as UTF-16. JK_E_INPUT when the file cannot be opened or read.
  * A binary file is not an error: info->binary is set and text is empty.
  * A PDF yields its text; an encrypted, scanned or damaged one is skipped
  * after one warning (info->skip_reason set, text empty).

@@ -12,6 +12,7 @@
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
+#include <utf8proc.h>
 
 #include "util/mem.h"
 
@@ -75,8 +76,52 @@ static bool needs_quotes(const char *s)
     return strpbrk(s, ",\"\r\n") != NULL;
 }
 
+/* Length of the valid UTF-8 prefix of s (all of it when valid). */
+static size_t utf8_prefix(const char *s, size_t len)
+{
+    const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)s;
+    size_t i = 0;
+    while (i < len) {
+        if (p[i] < 0x80) {
+            i++;
+            continue;
+        }
+        utf8proc_int32_t c;
+        utf8proc_ssize_t n = utf8proc_iterate(p + i, (utf8proc_ssize_t)(len - i), &c);
+        if (n < 0)
+            break;
+        i += (size_t)n;
+    }
+    return i;
+}
+
+const char *jk_export_utf8(struct jk_buf *b, const char *s)
+{
+    size_t len = strlen(s);
+    jk_buf_clear(b);
+    while (len > 0) {
+        size_t ok = utf8_prefix(s, len);
+        jk_buf_add(b, s, ok);
+        if (ok < len) {
+            jk_buf_adds(b, "\xEF\xBF\xBD");
+            ok++;
+        }
+        s += ok;
+        len -= ok;
+    }
+    return b->len ? b->data : "";
+}
+
 void jk_csv_field(struct jk_buf *b, const char *s)
 {
+    size_t len = strlen(s);
+    if (utf8_prefix(s, len) < len) {
+        struct jk_buf valid;
+        jk_buf_init(&valid);
+        jk_csv_field(b, jk_export_utf8(&valid, s));
+        jk_buf_release(&valid);
+        return;
+    }
     if (!needs_quotes(s)) {
         jk_buf_adds(b, s);
         return;

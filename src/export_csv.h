@@ -22,8 +22,8 @@
  *   or ends with a space or tab; a '"' inside a quoted field is doubled;
  * - ids are 1-based (term index + 1), the same ids as in the VOSviewer and
  *   GraphML exports; integers in decimal, doubles via jk_format_double;
- * - encoding UTF-8, no byte order mark; a header line always comes first,
- *   even when the map is empty.
+ * - encoding UTF-8 (invalid UTF-8 in a label becomes U+FFFD), no byte
+ *   order mark; a header line always comes first, even when the map is empty.
  * cluster is 0 for every term when the map was not clustered.
  */
 
@@ -45,7 +45,17 @@ void jk_format_double(char *dst, size_t n, double v);
  */
 void jk_format_double_exact(char *dst, size_t n, double v);
 
-/* Appends s to b as one CSV field, quoted when needed (rules above). */
+/*
+ * Returns s copied into b (cleared first) with each byte of invalid UTF-8
+ * (stray bytes, overlong forms, surrogates) replaced by U+FFFD, so a text
+ * export stays UTF-8 whatever a label holds. The result lives in b.
+ */
+const char *jk_export_utf8(struct jk_buf *b, const char *s);
+
+/*
+ * Appends s to b as one CSV field, quoted when needed (rules above); invalid
+ * UTF-8 becomes U+FFFD (jk_export_utf8), other characters are kept.
+ */
 void jk_csv_field(struct jk_buf *b, const char *s);
 
 /*

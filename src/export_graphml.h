@@ -43,8 +43,9 @@ enum jk_status jk_export_graphml(const struct jk_map *map, FILE *out, struct jk_
 
 /*
  * Returns s copied into b with every byte sequence that is not an XML 1.0
- * character in shortest UTF-8 (control characters other than TAB, CR and
- * LF, overlong forms, surrogates, stray bytes) replaced by U+FFFD: what
+ * character in shortest UTF-8 replaced by U+FFFD: each byte of invalid
+ * UTF-8 (overlong forms, surrogates, stray bytes), and each control
+ * character other than TAB, CR and LF, U+FFFE and U+FFFF whole: what
  * every XML export (GraphML, GEXF) does to labels so the file stays
  * parseable. The result lives in b (cleared first).
  */

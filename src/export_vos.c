@@ -14,9 +14,12 @@
 
 #define VOS_MAX_CLUSTERS 1000
 
-/* Appends label with TAB/CR/LF made spaces, quoted if it holds a '"'. */
-static void vos_label(struct jk_buf *b, const char *s)
+/* Appends label with TAB/CR/LF made spaces, quoted if it holds a '"', as valid UTF-8. */
+static void vos_label(struct jk_buf *b, const char *label)
 {
+    struct jk_buf valid;
+    jk_buf_init(&valid);
+    const char *s = jk_export_utf8(&valid, label);
     int quote = strchr(s, '"') != NULL;
     if (quote)
         jk_buf_addc(b, '"');
@@ -30,6 +33,7 @@ static void vos_label(struct jk_buf *b, const char *s)
     }
     if (quote)
         jk_buf_addc(b, '"');
+    jk_buf_release(&valid);
 }
 
 static void add_double(struct jk_buf *b, double v)

@@ -21,7 +21,7 @@
  * double quotes with each '"' doubled (the CSV quoting VOSviewer's reader
  * applies to map files), so a label can never shift a column. Other labels,
  * including those with ',' or ';', are written as they are: the tab header
- * fixes the separator.
+ * fixes the separator. Invalid UTF-8 becomes U+FFFD.
  *
  * Both writers write the whole file to out (open for writing; left open for
  * the caller to fclose and check) and only read the map. They return JK_OK,

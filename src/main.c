@@ -20,12 +20,14 @@
 /* Ctrl-C or kill: drop the staged outputs, keep the earlier ones, exit 130 (128 + SIGINT). */
 static void on_interrupt(int sig)
 {
-    static const char msg[] =
+    static const char kept[] =
         "\njaringkata: interrupted; the previous outputs are left as they were\n";
-    jk_outdir_abandon();
-    if (write(STDERR_FILENO, msg, sizeof(msg) - 1) < 0) {
-        /* nothing more can be said */
-    }
+    static const char written[] =
+        "\njaringkata: interrupted after the new outputs were all written\n";
+    bool late = jk_outdir_abandon();
+    ssize_t n = late ? write(STDERR_FILENO, written, sizeof(written) - 1)
+                     : write(STDERR_FILENO, kept, sizeof(kept) - 1);
+    (void)n; /* nothing more can be said */
     _exit(128 + sig);
 }
 

@@ -2,6 +2,8 @@
 #include "outdir.h"
 
 #include <errno.h>
+#include <signal.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -13,15 +15,17 @@
 
 /* The output folder being written, for jk_outdir_abandon. */
 static struct jk_outdir *volatile active;
+/* Set when a commit of the folder opened last has put every file in place. */
+static volatile sig_atomic_t replaced;
 
-void jk_outdir_abandon(void)
+bool jk_outdir_abandon(void)
 {
     struct jk_outdir *od = active;
-    if (!od)
-        return;
-    for (size_t i = 0; i < od->count; i++)
-        if (od->files[i].tmp)
-            unlink(od->files[i].tmp);
+    if (od)
+        for (size_t i = 0; i < od->count; i++)
+            if (od->files[i].tmp)
+                unlink(od->files[i].tmp);
+    return replaced;
 }
 
 void jk_outdir_init(struct jk_outdir *od)
@@ -63,6 +67,7 @@ enum jk_status jk_outdir_open(struct jk_outdir *od, const char *dir, struct jk_d
                         strerror(errno));
     od->dir = jk_strdup(dir);
     active = od;
+    replaced = 0;
     return JK_OK;
 }
 
@@ -98,31 +103,18 @@ static void name_the_file(struct jk_diag *diag, const char *path)
     jk_buf_release(&msg);
 }
 
+static enum jk_status stage(struct jk_outdir *od, const char *name, FILE **f, struct jk_diag *diag);
+
 enum jk_status jk_outdir_write(struct jk_outdir *od, const char *name, jk_writer_fn write,
                                const void *ctx, struct jk_diag *diag)
 {
-    JK_GROW(od->files, od->count + 1, od->cap);
-    struct jk_staged *s = &od->files[od->count++];
-    s->final = path_in(od->dir, "", name, "");
-    s->tmp = path_in(od->dir, ".", name, ".tmp-XXXXXX");
-    int fd = mkstemp(s->tmp);
-    if (fd < 0) {
-        enum jk_status st = jk_error(diag, JK_E_OUTPUT, "cannot create a file in '%s': %s", od->dir,
-                                     strerror(errno));
-        free(s->tmp);
-        s->tmp = NULL;
+    FILE *f;
+    enum jk_status st = stage(od, name, &f, diag);
+    if (st != JK_OK)
         return st;
-    }
-    mode_t mask = umask(0);
-    umask(mask);
-    fchmod(fd, 0666 & ~mask); /* mkstemp makes 0600; outputs are ordinary files */
-    FILE *f = fdopen(fd, "w");
-    if (!f) {
-        close(fd);
-        return jk_error(diag, JK_E_OUTPUT, "cannot write '%s': %s", s->tmp, strerror(errno));
-    }
+    const struct jk_staged *s = &od->files[od->count - 1];
     errno = 0;
-    enum jk_status st = finish(f, s->final, write(ctx, f, diag), diag);
+    st = finish(f, s->final, write(ctx, f, diag), diag);
     if (st == JK_E_OUTPUT && diag && !strstr(diag->msg, s->final))
         name_the_file(diag, s->final);
     return st;
@@ -130,15 +122,34 @@ enum jk_status jk_outdir_write(struct jk_outdir *od, const char *name, jk_writer
 
 enum jk_status jk_outdir_commit(struct jk_outdir *od, struct jk_diag *diag)
 {
+    /* A folder in a file's place would stop the renames halfway: refuse before the first. */
     for (size_t i = 0; i < od->count; i++) {
+        struct stat sb;
+        if (lstat(od->files[i].final, &sb) == 0 && S_ISDIR(sb.st_mode))
+            return jk_error(diag, JK_E_OUTPUT,
+                            "cannot replace '%s': it is a folder; remove it or choose another -o",
+                            od->files[i].final);
+    }
+    /* Ctrl-C waits until every file is renamed: the folder never mixes two runs. */
+    sigset_t stop, old;
+    sigemptyset(&stop);
+    sigaddset(&stop, SIGINT);
+    sigaddset(&stop, SIGTERM);
+    sigprocmask(SIG_BLOCK, &stop, &old);
+    enum jk_status st = JK_OK;
+    for (size_t i = 0; i < od->count && st == JK_OK; i++) {
         struct jk_staged *s = &od->files[i];
-        if (rename(s->tmp, s->final) != 0)
-            return jk_error(diag, JK_E_OUTPUT, "cannot rename '%s' to '%s': %s", s->tmp, s->final,
-                            strerror(errno));
+        if (rename(s->tmp, s->final) != 0) {
+            st = jk_error(diag, JK_E_OUTPUT, "cannot rename '%s' to '%s': %s", s->tmp, s->final,
+                          strerror(errno));
+            break;
+        }
         free(s->tmp);
         s->tmp = NULL;
     }
-    return JK_OK;
+    replaced = st == JK_OK;
+    sigprocmask(SIG_SETMASK, &old, NULL);
+    return st;
 }
 
 /* One file of jk_outdir_write_many, written by one thread. */
@@ -172,6 +183,8 @@ static enum jk_status stage(struct jk_outdir *od, const char *name, FILE **f, st
     struct jk_staged *s = &od->files[od->count];
     s->final = path_in(od->dir, "", name, "");
     s->tmp = path_in(od->dir, ".", name, ".tmp-XXXXXX");
+    /* counted only once complete: an interrupt may read it (jk_outdir_abandon) */
+    atomic_signal_fence(memory_order_seq_cst);
     od->count++;
     int fd = mkstemp(s->tmp);
     if (fd < 0) {

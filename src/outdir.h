@@ -7,6 +7,7 @@
 #ifndef JK_OUTDIR_H
 #define JK_OUTDIR_H
 
+#include <stdbool.h>
 #include <stdio.h>
 
 #include "util/status.h"
@@ -59,11 +60,15 @@ enum jk_status jk_outdir_write_many(struct jk_outdir *od, const struct jk_outdir
  * Removes the staged temporary files of the output folder opened last and
  * not yet released. Async-signal-safe (unlink only), for an interrupt
  * handler: the earlier outputs stay as they were and nothing half-written
- * is left behind.
+ * is left behind. Returns true when a commit had already put every new
+ * file in place (the interrupt came after it).
  */
-void jk_outdir_abandon(void);
+bool jk_outdir_abandon(void);
 
-/* Renames every staged file into place. */
+/*
+ * Renames every staged file into place, with SIGINT and SIGTERM held back
+ * meanwhile so an interrupt never leaves files of two runs side by side.
+ */
 enum jk_status jk_outdir_commit(struct jk_outdir *od, struct jk_diag *diag);
 
 #endif

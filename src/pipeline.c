@@ -214,6 +214,10 @@ static void note_read(struct state *s, size_t i, const struct jk_read_info *info
     d->invalid_utf8 = info.invalid_utf8;
     if (info.binary)
         jk_warn("skipping '%s': it is a binary file (NUL byte), not text", src->path);
+    else if (info.cp1252)
+        jk_warn("'%s': not UTF-8 (first at byte %llu); read as Windows-1252 (Latin-1); save it "
+                "as UTF-8 to be sure",
+                src->path, (unsigned long long)info.first_invalid);
     else if (info.invalid_utf8)
         jk_warn("'%s': invalid UTF-8 at byte %llu (%zu sequences replaced by U+FFFD); save it "
                 "as UTF-8 for exact results",
@@ -704,6 +708,7 @@ static enum jk_status prepare(struct state *s, struct jk_diag *diag)
 {
     jk_igraph_setup();
     s->corpus.sources = &s->opt->sources;
+    s->corpus.output = s->opt->output;
     enum jk_status st = jk_corpus_collect(&s->corpus, s->opt->inputs, s->opt->n_inputs, diag);
     if (st == JK_OK)
         st = jk_outdir_open(&s->out, s->opt->output, diag);

@@ -56,7 +56,7 @@ struct jk_run {
     char *const *doc_title;    /* per counted document: title or NULL */
     const double *doc_year;    /* per counted document: year or NAN */
     const uint32_t *doc_terms; /* per counted document: distinct candidate terms */
-    const struct jk_bilingual *bilingual; /* English terms merged into Indonesian twins */
+    const struct jk_bilingual *bilingual; /* English terms merged into Indonesian twins, or NULL */
 };
 
 /*

@@ -15,14 +15,22 @@
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include <pcre2.h>
 
+#include "export_csv.h"
 #include "network.h"
 #include "util/buf.h"
 #include "util/json.h"
 #include "util/mem.h"
 
+/* Writes b as valid UTF-8: file names and labels may hold any bytes. */
 static enum jk_status emit(struct jk_buf *b, FILE *out, struct jk_diag *diag)
 {
-    if (fwrite(b->data, 1, b->len, out) != b->len)
+    struct jk_buf valid;
+    jk_buf_init(&valid);
+    const char *text = jk_export_utf8(&valid, b->len ? b->data : "");
+    size_t len = strlen(text);
+    bool ok = fwrite(text, 1, len, out) == len;
+    jk_buf_release(&valid);
+    if (!ok)
         return jk_error(diag, JK_E_OUTPUT, "cannot write the report");
     return JK_OK;
 }
@@ -82,6 +90,10 @@ static void report_bilingual(struct jk_buf *b, const struct jk_run *run)
     jk_buf_adds(b, "## Bilingual merges\n\n");
     if (!run->opt->bilingual_merge) {
         jk_buf_adds(b, "- English and Indonesian terms kept apart (--bilingual separate)\n\n");
+        return;
+    }
+    if (!bi) { /* a run that never counted (its maps come from elsewhere) */
+        jk_buf_adds(b, "- none\n\n");
         return;
     }
     if (bi->dictionary_missing) {

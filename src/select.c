@@ -233,11 +233,15 @@ enum jk_status jk_select_terms(const struct jk_counter *c, const struct jk_selec
     fill_selection(sel, ids, kept, label);
     free(label);
     free(occ);
+    if (sel->count == 0 && n == 0)
+        return jk_error(diag, JK_E_EMPTY,
+                        "the documents give no candidate terms (only stopwords, numbers or "
+                        "punctuation?); add documents with running text");
     if (sel->count == 0)
         return jk_error(diag, JK_E_EMPTY,
-                        "no term occurs at least %u times (%zu candidate terms); "
+                        "no term occurs at least %u time%s (%zu candidate terms); "
                         "lower --min-occurrences or add documents",
-                        sel->threshold, n);
+                        sel->threshold, sel->threshold == 1 ? "" : "s", n);
     return JK_OK;
 }
 

@@ -2,7 +2,7 @@
 """Checks that every network file of one jaringkata output folder shows the
 same terms, clusters and coordinates, read with real readers.
 
-usage: check_formats.py OUTPUT_DIR
+usage: check_formats.py OUTPUT_DIR [OUTPUT_DIR...]
 """
 import csv
 import json
@@ -72,8 +72,7 @@ def labels_pajek(out):
     return set(g.nodes()), len({tuple(sorted(e[:2])) for e in g.edges(keys=True)})
 
 
-def main():
-    out = sys.argv[1]
+def check(out):
     ref = from_terms_csv(out)
     with open(f"{out}/links.csv", encoding="utf-8") as f:
         n_links = sum(1 for _ in f) - 1
@@ -100,6 +99,11 @@ def main():
         if f.read(8) != b"\x89PNG\r\n\x1a\n":
             fail("map.png is not a PNG")
     print(f"ok: {len(ref)} terms agree across formats")
+
+
+def main():
+    for out in sys.argv[1:]:
+        check(out)
 
 
 if __name__ == "__main__":

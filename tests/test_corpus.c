@@ -34,6 +34,33 @@ static void test_collects_txt_and_md_sorted_recursively(void **state)
     tu_rmtree(dir);
 }
 
+/* Links back up the tree ("self -> .", two links to ".." below) read each document once. */
+static void test_link_loops_read_documents_once(void **state)
+{
+    (void)state;
+    char dir[64], link[128];
+    tu_mkdtemp(dir, sizeof(dir));
+    tu_write_str(dir, "a.txt", "a");
+    tu_write_str(dir, "sub/b.md", "b");
+    snprintf(link, sizeof(link), "%s/self", dir);
+    assert_int_equal(symlink(".", link), 0);
+    snprintf(link, sizeof(link), "%s/sub/up", dir);
+    assert_int_equal(symlink("..", link), 0);
+    snprintf(link, sizeof(link), "%s/sub/up2", dir);
+    assert_int_equal(symlink("..", link), 0);
+    struct jk_corpus c;
+    jk_corpus_init(&c);
+    struct jk_diag d;
+    jk_diag_init(&d);
+    const char *inputs[] = {dir};
+    assert_int_equal(jk_corpus_collect(&c, inputs, 1, &d), JK_OK);
+    assert_int_equal(c.count, 2);
+    assert_non_null(strstr(c.files[0].path, "/a.txt"));
+    assert_non_null(strstr(c.files[1].path, "/sub/b.md"));
+    jk_corpus_release(&c);
+    tu_rmtree(dir);
+}
+
 static void test_missing_and_empty_inputs_are_errors(void **state)
 {
     (void)state;
@@ -81,6 +108,7 @@ static void test_read_repairs_invalid_utf8_with_offset(void **state)
     assert_int_equal(info.invalid_utf8, 2);
     assert_int_equal(info.first_invalid, 5);
     assert_false(info.binary);
+    assert_false(info.cp1252); /* 0xFF 0xFE: damage, not Latin-1 text */
     assert_string_equal(text.data, "kota \xef\xbf\xbd\xef\xbf\xbd bandung");
     assert_int_equal(strlen(info.sha256), 64);
     /* the second pass's read gives the same text and skips the hash */
@@ -88,6 +116,58 @@ static void test_read_repairs_invalid_utf8_with_offset(void **state)
     assert_string_equal(text.data, "kota \xef\xbf\xbd\xef\xbf\xbd bandung");
     assert_int_equal(info.invalid_utf8, 2);
     assert_string_equal(info.sha256, "");
+    jk_buf_release(&text);
+    tu_rmtree(dir);
+}
+
+/* A document saved as Windows-1252 (Latin-1) is read as such, not as U+FFFD. */
+static void test_read_windows_1252(void **state)
+{
+    (void)state;
+    char dir[64], path[128];
+    tu_mkdtemp(dir, sizeof(dir));
+    tu_write_str(dir, "lama.txt", "Universit\xe4t caf\xe9 \x93kutip\x94 \x80 5");
+    snprintf(path, sizeof(path), "%s/lama.txt", dir);
+    struct jk_source src = {path, 0};
+    struct jk_buf text;
+    jk_buf_init(&text);
+    struct jk_read_info info;
+    struct jk_diag d;
+    jk_diag_init(&d);
+    assert_int_equal(jk_corpus_read(&src, NULL, &text, &info, &d), JK_OK);
+    assert_true(info.cp1252);
+    assert_int_equal(info.first_invalid, 9);
+    assert_string_equal(text.data, "Universität café “kutip” € 5");
+    jk_buf_release(&text);
+    tu_rmtree(dir);
+}
+
+/* "Unicode" text saved by Windows tools: UTF-16 with a byte-order mark, either byte order. */
+static void test_read_utf16(void **state)
+{
+    (void)state;
+    char dir[64], path[128];
+    tu_mkdtemp(dir, sizeof(dir));
+    /* "Kota é\r\n😀" then an unpaired high surrogate */
+    static const char le[] = "\xff\xfeK\0o\0t\0a\0 \0\xe9\0\r\0\n\0\x3d\xd8\x00\xde\x3d\xd8";
+    static const char be[] = "\xfe\xff\0K\0o\0t\0a\0 \0\xe9\0\r\0\n\xd8\x3d\xde\x00\xd8\x3d";
+    tu_write(dir, "le.txt", le, sizeof(le) - 1);
+    tu_write(dir, "be.md", be, sizeof(be) - 1);
+    struct jk_buf text;
+    jk_buf_init(&text);
+    struct jk_read_info info;
+    struct jk_diag d;
+    jk_diag_init(&d);
+    const char *names[] = {"le.txt", "be.md"};
+    for (size_t i = 0; i < 2; i++) {
+        snprintf(path, sizeof(path), "%s/%s", dir, names[i]);
+        struct jk_source src = {path, 0};
+        assert_int_equal(jk_corpus_read(&src, NULL, &text, &info, &d), JK_OK);
+        assert_false(info.binary);
+        assert_string_equal(text.data, "Kota \xc3\xa9\n\xf0\x9f\x98\x80\xef\xbf\xbd");
+        assert_int_equal(info.invalid_utf8, 1);
+        assert_int_equal(info.first_invalid, 22);
+    }
     jk_buf_release(&text);
     tu_rmtree(dir);
 }
@@ -129,6 +209,7 @@ static void test_unreadable_file_names_it(void **state)
     jk_diag_init(&d);
     assert_int_equal(jk_corpus_read(&src, NULL, &text, &info, &d), JK_E_INPUT);
     assert_non_null(strstr(d.msg, "/nonexistent/doc.txt"));
+    assert_non_null(strstr(d.msg, "move it out of the input"));
     jk_buf_release(&text);
 }
 
@@ -154,8 +235,11 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_collects_txt_and_md_sorted_recursively),
+        cmocka_unit_test(test_link_loops_read_documents_once),
         cmocka_unit_test(test_missing_and_empty_inputs_are_errors),
         cmocka_unit_test(test_read_repairs_invalid_utf8_with_offset),
+        cmocka_unit_test(test_read_windows_1252),
+        cmocka_unit_test(test_read_utf16),
         cmocka_unit_test(test_read_flags_binary_and_strips_bom_and_crlf),
         cmocka_unit_test(test_unreadable_file_names_it),
         cmocka_unit_test(test_utf8_repair_rejects_overlong_and_surrogates),

@@ -59,6 +59,7 @@ static void test_commit_renames_all_files(void **state)
     assert_int_equal(jk_outdir_write(&od, "b.txt", write_text, "new b", &d), JK_OK);
     assert_int_equal(jk_outdir_commit(&od, &d), JK_OK);
     jk_outdir_release(&od);
+    assert_true(jk_outdir_abandon()); /* an interrupt now comes after the outputs */
     read_file(dir, "a.txt", buf, sizeof(buf));
     assert_string_equal(buf, "new a");
     assert_int_equal(count_entries(dir), 2); /* no temporary file left */
@@ -136,6 +137,31 @@ static void test_write_many_on_threads(void **state)
     tu_rmtree(dir);
 }
 
+/* A folder where an output goes fails the commit before any file is replaced. */
+static void test_folder_in_place_of_output_replaces_nothing(void **state)
+{
+    (void)state;
+    char dir[64], buf[64], path[128];
+    tu_mkdtemp(dir, sizeof(dir));
+    tu_write_str(dir, "a.txt", "old a");
+    snprintf(path, sizeof(path), "%s/b.txt", dir);
+    assert_int_equal(mkdir(path, 0777), 0);
+    struct jk_outdir od;
+    jk_outdir_init(&od);
+    struct jk_diag d;
+    jk_diag_init(&d);
+    assert_int_equal(jk_outdir_open(&od, dir, &d), JK_OK);
+    assert_int_equal(jk_outdir_write(&od, "a.txt", write_text, "new a", &d), JK_OK);
+    assert_int_equal(jk_outdir_write(&od, "b.txt", write_text, "new b", &d), JK_OK);
+    assert_int_equal(jk_outdir_commit(&od, &d), JK_E_OUTPUT);
+    assert_non_null(strstr(d.msg, "b.txt': it is a folder"));
+    jk_outdir_release(&od);
+    read_file(dir, "a.txt", buf, sizeof(buf));
+    assert_string_equal(buf, "old a");
+    assert_int_equal(count_entries(dir), 2);
+    tu_rmtree(dir);
+}
+
 static void test_unusable_output_folders(void **state)
 {
     (void)state;
@@ -171,7 +197,7 @@ static void test_abandon_removes_staged_files(void **state)
     assert_int_equal(jk_outdir_write(&od, "a.txt", write_text, "new a", &d), JK_OK);
     assert_int_equal(jk_outdir_write(&od, "b.txt", write_text, "new b", &d), JK_OK);
     assert_int_equal(count_entries(dir), 3); /* a.txt and two staged files */
-    jk_outdir_abandon();                     /* what the interrupt handler does */
+    assert_false(jk_outdir_abandon());       /* what the interrupt handler does */
     assert_int_equal(count_entries(dir), 1);
     read_file(dir, "a.txt", buf, sizeof(buf));
     assert_string_equal(buf, "old a");
@@ -186,6 +212,7 @@ int main(void)
         cmocka_unit_test(test_commit_renames_all_files),
         cmocka_unit_test(test_failed_run_keeps_previous_outputs),
         cmocka_unit_test(test_write_many_on_threads),
+        cmocka_unit_test(test_folder_in_place_of_output_replaces_nothing),
         cmocka_unit_test(test_unusable_output_folders),
         cmocka_unit_test(test_abandon_removes_staged_files),
     };

@@ -113,6 +113,18 @@ static void test_json_string_escapes(void **state)
     jk_buf_release(&b);
 }
 
+/* A file name's stray byte or lone surrogate cannot make run.json invalid UTF-8. */
+static void test_json_string_repairs_utf8(void **state)
+{
+    (void)state;
+    struct jk_buf b;
+    jk_buf_init(&b);
+    jk_json_string(&b, "a\xff b\xed\xa0\x80 c\xc0\xaf \xe2\x9c\x93\x1b");
+    assert_string_equal(b.data, "\"a\xef\xbf\xbd b\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd "
+                                "c\xef\xbf\xbd\xef\xbf\xbd \xe2\x9c\x93\\u001b\"");
+    jk_buf_release(&b);
+}
+
 static void test_first_error_wins(void **state)
 {
     (void)state;
@@ -136,6 +148,7 @@ int main(void)
         cmocka_unit_test(test_buf_grows_and_formats),
         cmocka_unit_test(test_arena_strings_survive_growth),
         cmocka_unit_test(test_json_string_escapes),
+        cmocka_unit_test(test_json_string_repairs_utf8),
         cmocka_unit_test(test_first_error_wins),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -1,0 +1,364 @@
+#!/usr/bin/env bash
+# End-to-end: hostile corpora and output folders, generated here (nothing big is
+# committed). Every run either completes with a warning and valid outputs, or
+# stops with one message naming the file and a documented exit code, leaving
+# no staged file behind and the previous outputs byte for byte as they were.
+# usage: e2e_hostile.sh JARINGKATA SOURCE_DIR
+# JK_TEST_SANITIZED=1 (set by CMake for the ASan + UBSan build, which runs
+# several times slower) shrinks the two largest inputs: the 100 MB line to
+# 4 MB and the 100,000 files to 10,000. bench/ holds the slow scale runs.
+set -u
+bin=$1 src=$2
+py=/usr/bin/python3
+tmp=$(mktemp -d)
+# The two largest inputs go to memory (tmpfs) where there is one: creating
+# 100,000 files on a busy disk can take a minute, in /dev/shm about a second.
+fast=$(mktemp -d -p /dev/shm 2>/dev/null) || fast=$(mktemp -d)
+trap 'chmod -R u+rwx "$tmp" 2>/dev/null; rm -rf "$tmp" "$fast"' EXIT
+fail() { echo "FAIL: $*"; exit 1; }
+big_mb=100 many=100000
+if [ "${JK_TEST_SANITIZED:-0}" = 1 ]; then big_mb=4 many=10000; fi
+passed=0
+t0=$SECONDS
+
+# A previous good map that every failing run below targets and must leave untouched.
+"$bin" map "$src/corpus" -o "$tmp/out" -q || fail "the good run failed"
+snapshot() { (cd "$tmp/out" && ls -A | sort && sha256sum -- *); }
+before=$(snapshot)
+
+# no_staged DIR: no temporary file of a run is left in DIR.
+no_staged() {
+    local left
+    left=$(find "$1" -maxdepth 1 -name '.*.tmp-*' | head -3)
+    [ -z "$left" ] || fail "staged files left in $1: $left"
+}
+
+# run_bin ARGS...: runs (under "${runner[@]}") with stderr in $tmp/stderr, exit code in
+# $code (60 s at most).
+runner=()
+run_bin() {
+    timeout 60 "${runner[@]}" "$bin" "$@" >"$tmp/stdout" 2>"$tmp/stderr"
+    code=$?
+    [ "$code" != 124 ] || fail "'$*' did not finish within 60 s"
+    [ "$code" -lt 128 ] || { cat "$tmp/stderr"; fail "'$*' crashed (exit $code)"; }
+}
+
+# expect_fail CODE PATTERN ARGS... (output in $tmp/out): exit CODE, one error line
+# matching PATTERN, no staged file, the previous outputs intact.
+expect_fail() {
+    local want=$1 pattern=$2
+    shift 2
+    run_bin "$@"
+    [ "$code" = "$want" ] || { cat "$tmp/stderr"; fail "'$*' exited $code, expected $want"; }
+    grep -q -- "$pattern" "$tmp/stderr" || { cat "$tmp/stderr"; fail "'$*': message lacks '$pattern'"; }
+    [ "$(grep -vc 'warning:' "$tmp/stderr")" = 1 ] || { cat "$tmp/stderr"; fail "'$*': not one error line"; }
+    no_staged "$tmp/out"
+    [ "$(snapshot)" = "$before" ] || fail "'$*' changed the previous outputs"
+    passed=$((passed + 1))
+}
+
+# expect_ok OUT ARGS...: exit 0 and no staged file; OUT is read back by real readers at
+# the end (one Python start for all).
+written=()
+expect_ok() {
+    local out=$1
+    shift
+    run_bin "$@" -o "$out"
+    [ "$code" = 0 ] || { cat "$tmp/stderr"; fail "'$*' exited $code, expected 0"; }
+    no_staged "$out"
+    written+=("$out")
+    passed=$((passed + 1))
+}
+
+# warned PATTERN: the last run's stderr has a warning matching PATTERN.
+warned() {
+    grep -q -- "warning: .*$1" "$tmp/stderr" || { cat "$tmp/stderr"; fail "no warning '$1'"; }
+}
+
+# documents OUT: documents read, from run.json (which must parse).
+documents() {
+    $py -c 'import json,sys; print(json.load(open(sys.argv[1]))["result"]["documents"])' "$1/run.json"
+}
+
+two_docs() { cp "$src/corpus/azqiya-ntb-kujawsko-pomorskie.md" "$src/corpus/aesthetica-jakarta-beijing.md" "$1/"; }
+
+# --- one 100 MB line (4 MB under the sanitizers) ----------------------------
+mkdir "$fast/line"
+$py - "$fast/line/one-line.txt" "$big_mb" <<'EOF'
+import sys
+# stopwords and a comma split it into short runs, so the line costs little beyond its size
+phrase = b"kerja sama dan pemerintah daerah yang paradiplomasi, untuk kota di "
+size = int(sys.argv[2]) * 1024 * 1024
+with open(sys.argv[1], "wb") as f:
+    f.write(phrase * (size // len(phrase)) + b"akhir")
+EOF
+two_docs "$fast/line"
+expect_ok "$tmp/line-out" map "$fast/line"
+grep -q "pemerintah daerah" "$tmp/line-out/terms.csv" || fail "${big_mb} MB line: a term is missing"
+rm -rf "$fast/line"
+
+# --- a 10,000-character word: kept whole as a term, every writer copes -------
+mkdir "$tmp/word"
+$py - "$tmp/word" <<'EOF'
+import sys
+w = "a" * 10000
+for i in range(3):
+    with open(f"{sys.argv[1]}/w{i}.txt", "w") as f:
+        f.write(f"Kerja sama daerah {w} pemerintah daerah dan paradiplomasi {w}.\n")
+EOF
+expect_ok "$tmp/word-out" map "$tmp/word" --min-occurrences 1 --keep 100
+grep -q "a\{10000\}" "$tmp/word-out/terms.csv" || fail "the 10,000-character word is not a term"
+
+# --- 100,000 tiny files (10,000 under the sanitizers) -------------------------
+$py - "$fast/many" "$many" <<'EOF'
+import os, sys
+words = ["kerja sama", "pemerintah daerah", "paradiplomasi", "kota kembar", "provinsi",
+         "investasi", "pendidikan", "budaya", "pariwisata", "perdagangan"]
+top, n = sys.argv[1], int(sys.argv[2])
+for i in range(n):
+    if i % 1000 == 0:
+        os.makedirs(f"{top}/{i // 1000:03d}")
+    text = f"{words[i % 10]} dan {words[(i * 7 + 3) % 10]} serta {words[(i * 3 + 1) % 10]}.\n"
+    fd = os.open(f"{top}/{i // 1000:03d}/{i}.txt", os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
+    os.write(fd, text.encode())
+    os.close(fd)
+EOF
+expect_ok "$tmp/many-out" map "$fast/many"
+[ "$(documents "$tmp/many-out")" = "$many" ] || fail "not all $many tiny files were read"
+
+# SIGTERM while those files are read: exit 143, the previous outputs intact.
+timeout 60 "$bin" map "$fast/many" -o "$tmp/out" -q 2>"$tmp/stderr" &
+pid=$!
+sleep 0.3
+kill -TERM "$pid" 2>/dev/null
+wait "$pid"
+code=$?
+if [ "$code" = 0 ]; then
+    echo "note: the run finished before SIGTERM arrived; the check was not exercised"
+    before=$(snapshot)
+else
+    [ "$code" = 143 ] || { cat "$tmp/stderr"; fail "a terminated run exited $code, expected 143"; }
+    grep -q "interrupted" "$tmp/stderr" || fail "no message for SIGTERM"
+    no_staged "$tmp/out"
+    [ "$(snapshot)" = "$before" ] || fail "a terminated run changed the previous outputs"
+fi
+rm -rf "$fast/many"
+
+# --- documents of only stopwords, only numbers, only punctuation, or empty ----
+for kind in stopwords numbers punctuation empty; do
+    mkdir "$tmp/$kind"
+    case $kind in
+    stopwords) text='Dan yang di ke dari ini itu untuk dengan pada adalah. The of and in to is.' ;;
+    numbers) text='1 2 3 2020 3,14 12.5 100% 2019-2021 (4) [5] 10.000.000' ;;
+    punctuation) text='!!! ??? ... --- ,,, ;;; ((( ))) *** ### ~~~ "" '"''"' <<< >>>' ;;
+    empty) text='' ;;
+    esac
+    printf '%s\n' "$text" >"$tmp/$kind/a.txt"
+    printf '%s\n%s\n' "$text" "$text" >"$tmp/$kind/b.md"
+    expect_fail 5 "no candidate terms (only stopwords, numbers or punctuation?)" \
+        map "$tmp/$kind" -o "$tmp/out"
+done
+
+# --- CRLF line ends, a byte-order mark, or UTF-16 give the same map as UTF-8 with LF
+mkdir "$tmp/lf" "$tmp/crlf"
+for f in "$src/corpus/azqiya-ntb-kujawsko-pomorskie.md" "$src/corpus/aesthetica-jakarta-beijing.md"; do
+    cp "$f" "$tmp/lf/"
+    { printf '\357\273\277'; sed 's/$/\r/' "$f"; } >"$tmp/crlf/$(basename "$f")"
+done
+$py - "$tmp/crlf" "$tmp/utf16le" "$tmp/utf16be" <<'EOF'
+import os, sys
+for order, out in (("le", sys.argv[2]), ("be", sys.argv[3])):
+    os.mkdir(out)
+    for name in os.listdir(sys.argv[1]):
+        with open(os.path.join(sys.argv[1], name), encoding="utf-8-sig", newline="") as f:
+            text = f.read()
+        with open(os.path.join(out, name), "wb") as f:
+            f.write("\ufeff".encode("utf-16-" + order) + text.encode("utf-16-" + order))
+EOF
+for kind in lf crlf utf16le utf16be; do
+    expect_ok "$tmp/$kind-out" map "$tmp/$kind"
+    [ "$kind" = lf ] && continue
+    for f in terms.csv links.csv clusters.csv network.graphml; do
+        cmp -s "$tmp/lf-out/$f" "$tmp/$kind-out/$f" || fail "$kind: $f differs from the UTF-8 LF map"
+    done
+done
+
+# --- Latin-1 (Windows-1252) bytes: read as such, one warning naming the file and byte
+mkdir "$tmp/latin1"
+echo "Kerja sama pemerintah daerah dan paradiplomasi kota." >"$tmp/latin1/utf8.txt"
+printf 'Kerja sama Universit\344t dan caf\351 \223paradiplomasi\224 pemerintah daerah.\n' \
+    >"$tmp/latin1/latin1.txt"
+expect_ok "$tmp/latin1-out" map "$tmp/latin1" --min-occurrences 1 --keep 100
+warned "latin1.txt': not UTF-8 (first at byte 20); read as Windows-1252 (Latin-1)"
+[ "$(grep -c 'latin1.txt' "$tmp/stderr")" = 1 ] || fail "more than one warning for the Latin-1 file"
+grep -q "universität" "$tmp/latin1-out/terms.csv" || fail "a Latin-1 word was not recovered"
+
+# --- NUL bytes: the file is skipped with a warning, the others are mapped ----
+mkdir "$tmp/nul"
+two_docs "$tmp/nul"
+{ head -c 3000 "$src/corpus/tesis-ntb-zhejiang-bab4.txt"; printf '\000'; echo " kerja sama"; } \
+    >"$tmp/nul/stray-nul.txt"
+head -c 4096 /dev/zero >"$tmp/nul/zeros.md"
+expect_ok "$tmp/nul-out" map "$tmp/nul"
+warned "skipping '.*stray-nul.txt': it is a binary file (NUL byte)"
+warned "skipping '.*zeros.md': it is a binary file"
+[ "$(documents "$tmp/nul-out")" = 2 ] || fail "NUL files: expected 2 documents read"
+
+# --- link loops in the input folder: no hang, each document read once --------
+mkdir -p "$tmp/loop/sub"
+two_docs "$tmp/loop/sub"
+ln -s . "$tmp/loop/self"
+ln -s .. "$tmp/loop/sub/up"
+ln -s .. "$tmp/loop/sub/up-again"
+ln -s "$tmp/loop/sub" "$tmp/loop/also-sub"
+expect_ok "$tmp/loop-out" map "$tmp/loop"
+warned "skipping '.*self': a link to a folder already read"
+[ "$(documents "$tmp/loop-out")" = 2 ] || fail "a link loop read documents more than once"
+
+# --- a dangling link and a FIFO named like documents: skipped, no hang --------
+mkdir "$tmp/odd"
+two_docs "$tmp/odd"
+ln -s "$tmp/nowhere.txt" "$tmp/odd/gone.txt"
+mkfifo "$tmp/odd/pipe.txt"
+expect_ok "$tmp/odd-out" map "$tmp/odd"
+warned "skipping '.*gone.txt': No such file or directory"
+
+# --- an unreadable file: exit 3 naming it ------------------------------------
+# chmod 000 does not stop root, so as root the run drops the capabilities that
+# let root read anyway (setpriv); without setpriv the sub-case is skipped.
+mkdir "$tmp/locked"
+two_docs "$tmp/locked"
+echo "kerja sama" >"$tmp/locked/secret.txt"
+chmod 000 "$tmp/locked/secret.txt"
+readable_anyway=false
+if [ "$(id -u)" = 0 ]; then
+    runner=(setpriv --bounding-set=-dac_override,-dac_read_search)
+    "${runner[@]}" cat "$tmp/locked/secret.txt" >/dev/null 2>&1 && readable_anyway=true
+fi
+if $readable_anyway; then
+    echo "note: root can read a chmod 000 file here (no setpriv?): the unreadable-file case was skipped"
+else
+    expect_fail 3 "cannot open '$tmp/locked/secret.txt': Permission denied; make it readable" \
+        map "$tmp/locked" -o "$tmp/out"
+fi
+runner=()
+
+# A file whose read fails (EIO) even for root: the kernel refuses reads at
+# offset 0 of /proc/self/mem.
+if [ -r /proc/self/mem ]; then
+    mkdir "$tmp/eio"
+    two_docs "$tmp/eio"
+    ln -s /proc/self/mem "$tmp/eio/memory.txt"
+    expect_fail 3 "cannot read '$tmp/eio/memory.txt': .*move it out of the input" \
+        map "$tmp/eio" -o "$tmp/out"
+fi
+
+# --- output paths that cannot take the map -----------------------------------
+echo "keep me" >"$tmp/a-file"
+sum=$(sha256sum <"$tmp/a-file")
+expect_fail 4 "output '$tmp/a-file' exists and is not a folder" map "$src/corpus" -o "$tmp/a-file"
+[ "$(sha256sum <"$tmp/a-file")" = "$sum" ] || fail "the file given as -o was changed"
+# A folder where one output file goes: refused before any file is replaced.
+cp -a "$tmp/out" "$tmp/out-dir"
+rm "$tmp/out-dir/map.svg" && mkdir "$tmp/out-dir/map.svg"
+(cd "$tmp/out-dir" && sha256sum -- *.csv *.json) >"$tmp/out-dir.sums"
+run_bin map "$src/corpus" -o "$tmp/out-dir" --max-terms 20
+[ "$code" = 4 ] || { cat "$tmp/stderr"; fail "a folder in place of map.svg: exit $code, expected 4"; }
+grep -q "map.svg': it is a folder; remove it" "$tmp/stderr" || { cat "$tmp/stderr"; fail "unclear message"; }
+(cd "$tmp/out-dir" && sha256sum --quiet -c "$tmp/out-dir.sums") || fail "a refused commit replaced files"
+no_staged "$tmp/out-dir"
+passed=$((passed + 1))
+
+# --- the output folder inside the input folder: its files are never read back
+mkdir "$tmp/nest"
+cp "$src"/corpus/*.md "$tmp/nest/"
+run_bin map "$tmp/nest" -o "$tmp/nest/peta" -q
+cp "$tmp/nest/peta/terms.csv" "$tmp/nest-terms.csv"
+expect_ok "$tmp/nest/peta" map "$tmp/nest"
+warned "skipping '$tmp/nest/peta': it is the output folder"
+cmp -s "$tmp/nest-terms.csv" "$tmp/nest/peta/terms.csv" || fail "a second run read its own outputs"
+
+# --- hostile labels from the command line: a thesaurus can rename a term to anything
+# UTF-8 (tests/test_outputs.c feeds the writers invalid UTF-8 as well)
+printf 'label\treplace by\nkerja sama\ta<b & "c" </script> \001 \033[31m \357\277\276 x\n' \
+    >"$tmp/thesaurus.tsv"
+# (not expect_ok: check_formats.py wants one label in every format, but each format
+# replaces what it cannot hold in its own documented way, checked below)
+run_bin map "$src/corpus" --thesaurus "$tmp/thesaurus.tsv" -o "$tmp/thes-out"
+[ "$code" = 0 ] || { cat "$tmp/stderr"; fail "a hostile thesaurus label: exit $code"; }
+no_staged "$tmp/thes-out"
+passed=$((passed + 1))
+xmllint --noout --nonet "$tmp/thes-out"/*.graphml "$tmp/thes-out"/*.gexf "$tmp/thes-out"/*.svg ||
+    fail "a thesaurus label broke an XML output"
+$py - "$tmp/thes-out" <<'EOF' || fail "a thesaurus label broke an output"
+import csv, json, sys
+import networkx as nx
+from html.parser import HTMLParser
+out, want = sys.argv[1], 'a<b & "c" </script> \x01 \x1b[31m \ufffe x'
+with open(f"{out}/terms.csv", encoding="utf-8", newline="") as f:
+    assert want in [r["label"] for r in csv.DictReader(f)], "terms.csv"
+with open(f"{out}/vosviewer.json", encoding="utf-8") as f:
+    assert want in [i["label"] for i in json.load(f)["network"]["items"]], "vosviewer.json"
+xml = want.replace("\x01", "\ufffd").replace("\x1b", "\ufffd").replace("\ufffe", "\ufffd")
+assert xml in [d["label"] for _, d in nx.read_graphml(f"{out}/network.graphml").nodes(data=True)]
+assert xml in [d["label"] for _, d in nx.read_gml(f"{out}/network.gml", label="id").nodes(data=True)]
+assert "a<b & 'c' </script>    [31m \ufffe x" in nx.read_pajek(f"{out}/network.net").nodes
+class Page(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.scripts, self.inside = [], False
+    def handle_starttag(self, tag, attrs):
+        if tag == "script":
+            self.scripts.append("")
+            self.inside = True
+    def handle_endtag(self, tag):
+        self.inside = False
+    def handle_data(self, data):
+        if self.inside:
+            self.scripts[-1] += data
+page = Page()
+with open(f"{out}/index.html", encoding="utf-8") as f:
+    page.feed(f.read())
+assert len(page.scripts) == 2, "a label opened or closed a <script>"
+assert want in [t[0] for t in json.loads(page.scripts[0])["terms"]], "index.html"
+EOF
+
+# --- hostile file and folder names reach run.json, report.md and the page ----
+name=$'odd <b>&"q\' \033[31m \377 \355\240\200 <script>'
+mkdir "$tmp/$name"
+cp "$src/corpus/azqiya-ntb-kujawsko-pomorskie.md" "$tmp/$name/$name.md"
+cp "$src/corpus/aesthetica-jakarta-beijing.md" "$tmp/$name/"$'new\nline.md'
+expect_ok "$tmp/names-out" map "$tmp/$name"
+$py - "$tmp/names-out" <<'EOF' || fail "hostile names: run.json or index.html does not parse"
+import json, sys
+from html.parser import HTMLParser
+out = sys.argv[1]
+with open(f"{out}/run.json", encoding="utf-8") as f:  # strict UTF-8
+    run = json.load(f)
+assert run["result"]["documents"] == 2, run["result"]
+class Page(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.in_data, self.data, self.title = False, [], []
+    def handle_starttag(self, tag, attrs):
+        self.in_data = tag == "script" and ("id", "data") in attrs
+        self.in_title = tag == "title"
+    def handle_endtag(self, tag):
+        self.in_data = self.in_title = False
+    def handle_data(self, d):
+        if self.in_data:
+            self.data.append(d)
+        elif getattr(self, "in_title", False):
+            self.title.append(d)
+page = Page()
+with open(f"{out}/index.html", encoding="utf-8") as f:
+    page.feed(f.read())
+json.loads("".join(page.data))
+assert "<b>&\"q' " in "".join(page.title), page.title
+EOF
+
+# The sanitized build writes the same bytes: the plain build's run reads them back.
+if [ "${JK_TEST_SANITIZED:-0}" != 1 ]; then
+    $py "$src/tests/check_formats.py" "${written[@]}" >/dev/null || fail "outputs do not read back"
+fi
+echo "e2e_hostile: $passed cases passed in $((SECONDS - t0)) s"
