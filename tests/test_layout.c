@@ -609,9 +609,42 @@ static void test_tree_sweep_threads(void **state)
     jk_map_release(&map);
 }
 
+/* The links' pull with attraction 2 (a fast path) equals the general formula. */
+static void test_link_pull_squared_matches_general(void **state)
+{
+    (void)state;
+    struct jk_map map;
+    clustered_map(&map, 300, 5, 4, 8);
+    struct jk_vos_kernel fast, general;
+    jk_vos_kernel_init(&fast, 2.0, 1.0, 0.0);
+    general = fast;
+    general.ai = JK_EXP_GENERAL; /* pow() and the division, as for any exponent */
+    struct jk_vos_net nf, ng;
+    jk_vos_net_init(&nf, &map, &fast);
+    jk_vos_net_init(&ng, &map, &general);
+    double *xy = random_xy(300, 9);
+    unsigned char *seen = jk_malloc(300);
+    for (uint32_t i = 0; i < 300; i++)
+        seen[i] = i % 3 == 0;
+    for (uint32_t k = 0; k < 300; k++) {
+        double fx = 0.25, fy = -0.5, gx = 0.25, gy = -0.5;
+        double vf = jk_vos_link_pull(&nf, xy, k, seen, &fx, &fy);
+        double vg = jk_vos_link_pull(&ng, xy, k, seen, &gx, &gy);
+        assert_true(fabs(vf - vg) <= 1e-9 * (1.0 + fabs(vg)));
+        assert_true(fabs(fx - gx) <= 1e-9 * (1.0 + fabs(gx)));
+        assert_true(fabs(fy - gy) <= 1e-9 * (1.0 + fabs(gy)));
+    }
+    free(seen);
+    free(xy);
+    jk_vos_net_release(&nf);
+    jk_vos_net_release(&ng);
+    jk_map_release(&map);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_link_pull_squared_matches_general),
         cmocka_unit_test(test_two_cliques_separate),
         cmocka_unit_test(test_path_on_a_line),
         cmocka_unit_test(test_three_path_optimum),
