@@ -396,7 +396,9 @@ static void normalise_newlines(struct jk_buf *b)
     jk_buf_truncate(b, out);
 }
 
-static enum jk_status slurp(const char *path, struct jk_buf *raw, struct jk_diag *diag)
+/* Reads the file in chunks, handing each to take(ctx, chunk, n). */
+static enum jk_status read_chunks(const char *path, void (*take)(void *, const char *, size_t),
+                                  void *ctx, struct jk_diag *diag)
 {
     FILE *f = fopen(path, "rb");
     if (!f)
@@ -406,7 +408,7 @@ static enum jk_status slurp(const char *path, struct jk_buf *raw, struct jk_diag
     char chunk[65536];
     size_t n;
     while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0)
-        jk_buf_add(raw, chunk, n);
+        take(ctx, chunk, n);
     int failed = ferror(f);
     int err = errno;
     fclose(f);
@@ -415,6 +417,42 @@ static enum jk_status slurp(const char *path, struct jk_buf *raw, struct jk_diag
                         "cannot read '%s': %s; copy it again or move it out of the input", path,
                         strerror(err));
     return JK_OK;
+}
+
+static void append_chunk(void *ctx, const char *chunk, size_t n)
+{
+    jk_buf_add(ctx, chunk, n);
+}
+
+static enum jk_status slurp(const char *path, struct jk_buf *raw, struct jk_diag *diag)
+{
+    return read_chunks(path, append_chunk, raw, diag);
+}
+
+/* What jk_corpus_check learns chunk by chunk. */
+struct check {
+    struct jk_sha256 sha;
+    struct jk_read_info *info;
+};
+
+static void check_chunk(void *ctx, const char *chunk, size_t n)
+{
+    struct check *c = ctx;
+    jk_sha256_update(&c->sha, chunk, n);
+    c->info->bytes += n;
+    c->info->binary |= memchr(chunk, '\0', n) != NULL;
+}
+
+enum jk_status jk_corpus_check(const struct jk_source *src, struct jk_read_info *info,
+                               struct jk_diag *diag)
+{
+    memset(info, 0, sizeof(*info));
+    struct check c = {.info = info};
+    jk_sha256_init(&c.sha);
+    enum jk_status st = read_chunks(src->path, check_chunk, &c, diag);
+    if (st == JK_OK)
+        jk_sha256_final_hex(&c.sha, info->sha256);
+    return st;
 }
 
 /* What a PDF's one record gives the document. */

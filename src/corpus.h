@@ -68,6 +68,14 @@ struct jk_read_info {
 enum jk_status jk_corpus_read(const struct jk_source *src, const struct jk_source_options *sources,
                               struct jk_buf *text, struct jk_read_info *info, struct jk_diag *diag);
 
+/*
+ * What the first pass needs of a record file, whose reader reads it itself:
+ * its size, SHA-256 and whether it has a NUL byte (info->binary), read in
+ * chunks so the file is never held whole. JK_E_INPUT like jk_corpus_read.
+ */
+enum jk_status jk_corpus_check(const struct jk_source *src, struct jk_read_info *info,
+                               struct jk_diag *diag);
+
 /* The same without the SHA-256 (info->sha256 is empty): the second pass's read. */
 enum jk_status jk_corpus_reread(const struct jk_source *src,
                                 const struct jk_source_options *sources, struct jk_buf *text,

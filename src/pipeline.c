@@ -191,8 +191,13 @@ static enum jk_status read_doc(struct state *s, size_t i, bool first, bool *usab
 {
     struct jk_read_info info;
     const struct jk_source *src = &s->corpus.files[i];
-    enum jk_status st = first ? jk_corpus_read(src, &s->opt->sources, &s->text, &info, diag)
-                              : jk_corpus_reread(src, &s->opt->sources, &s->text, &info, diag);
+    enum jk_status st;
+    if (jk_is_record_file(src->path, &s->opt->sources)) /* its reader reads it: just check it */
+        st = jk_corpus_check(src, &info, diag);
+    else if (first)
+        st = jk_corpus_read(src, &s->opt->sources, &s->text, &info, diag);
+    else
+        st = jk_corpus_reread(src, &s->opt->sources, &s->text, &info, diag);
     *usable = st == JK_OK && !info.binary && !info.skip_reason;
     if (st == JK_OK && first)
         note_read(s, i, &info);

@@ -116,6 +116,14 @@ static void test_read_repairs_invalid_utf8_with_offset(void **state)
     assert_string_equal(text.data, "kota \xef\xbf\xbd\xef\xbf\xbd bandung");
     assert_int_equal(info.invalid_utf8, 2);
     assert_string_equal(info.sha256, "");
+    /* a record file's check: size and hash in chunks, the same hash as a whole read */
+    char sha[65];
+    assert_int_equal(jk_corpus_read(&src, NULL, &text, &info, &d), JK_OK);
+    memcpy(sha, info.sha256, sizeof(sha));
+    assert_int_equal(jk_corpus_check(&src, &info, &d), JK_OK);
+    assert_string_equal(info.sha256, sha);
+    assert_int_equal(info.bytes, 15);
+    assert_false(info.binary);
     jk_buf_release(&text);
     tu_rmtree(dir);
 }
@@ -189,6 +197,9 @@ static void test_read_flags_binary_and_strips_bom_and_crlf(void **state)
     assert_int_equal(jk_corpus_read(&bin, NULL, &text, &info, &d), JK_OK);
     assert_true(info.binary);
     assert_int_equal(text.len, 0);
+    assert_int_equal(jk_corpus_check(&bin, &info, &d), JK_OK);
+    assert_true(info.binary);
+    assert_int_equal(info.bytes, 5);
     snprintf(path, sizeof(path), "%s/bom.md", dir);
     struct jk_source bom = {path, 0};
     assert_int_equal(jk_corpus_read(&bom, NULL, &text, &info, &d), JK_OK);
