@@ -198,6 +198,11 @@ static int file_write(void *ctx, const char *buf, int len)
     return len;
 }
 
+void jk_xml_prepare(void)
+{
+    xmlInitParser();
+}
+
 enum jk_status jk_xml_export(const struct jk_map *map, FILE *out, const char *what,
                              int (*write_doc)(xmlTextWriterPtr w, const struct jk_map *map),
                              struct jk_diag *diag)

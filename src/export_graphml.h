@@ -41,6 +41,9 @@
  */
 enum jk_status jk_export_graphml(const struct jk_map *map, FILE *out, struct jk_diag *diag);
 
+/* Initialises libxml2 once, on the calling thread, before XML is written on several threads. */
+void jk_xml_prepare(void);
+
 /*
  * Returns s copied into b with every byte sequence that is not an XML 1.0
  * character in shortest UTF-8 replaced by U+FFFD: each byte of invalid

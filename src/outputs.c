@@ -5,6 +5,7 @@
 #include "outputs.h"
 
 #include <math.h>
+#include <pthread.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -82,14 +83,24 @@ struct picture {
     bool png;
 };
 
+/*
+ * Pictures measure and paint text with cairo and fontconfig, whose caches
+ * are not safe to share between threads here (ThreadSanitizer saw two PNGs
+ * race inside cairo), so one picture is drawn at a time; the other files
+ * are written meanwhile.
+ */
+static pthread_mutex_t pictures_lock = PTHREAD_MUTEX_INITIALIZER;
+
 static enum jk_status w_picture(const void *ctx, FILE *f, struct jk_diag *d)
 {
     const struct picture *p = ctx;
     struct jk_scene scene;
     jk_scene_init(&scene);
+    pthread_mutex_lock(&pictures_lock);
     enum jk_status st = jk_draw_build(&scene, p->map, &p->draw, d);
     if (st == JK_OK)
         st = p->png ? jk_render_png(&scene, f, d) : jk_render_svg(&scene, f, d);
+    pthread_mutex_unlock(&pictures_lock);
     jk_scene_release(&scene);
     return st;
 }
@@ -123,6 +134,8 @@ static enum jk_status write_table(struct jk_outdir *out, const struct jk_map_opt
     for (size_t i = 0; i < n; i++)
         if (files[i].wanted && jk_formats_has(opt->formats, files[i].format))
             wanted[k++] = (struct jk_outdir_file){files[i].name, files[i].write, files[i].ctx};
+    jk_xml_prepare(); /* the libraries' global set-up, once, before the threads */
+    jk_render_prepare();
     struct jk_workers workers;
     jk_workers_init(&workers, opt->threads ? opt->threads : jk_cpu_count());
     enum jk_status st = jk_outdir_write_many(out, wanted, k, &workers, diag);
