@@ -3,6 +3,7 @@
 
 BUILD      ?= build
 ASAN_BUILD ?= build-asan
+TSAN_BUILD ?= build-tsan
 JOBS       ?= $(shell nproc 2>/dev/null || echo 2)
 # Build and run: compiler, libraries, fonts for the pictures, the stemmer's root dictionary.
 PACKAGES   := cmake make gcc pkg-config libpcre2-dev libigraph-dev libcmocka-dev \
@@ -13,7 +14,7 @@ TEST_PACKAGES := python3 python3-networkx python3-igraph libxml2-utils qpdf
 # The page is opened in a real browser when one can be installed; its test skips otherwise.
 BROWSER_PACKAGES := chromium
 
-.PHONY: all deps test-deps build demo test test-asan format clean
+.PHONY: all deps test-deps build demo test test-asan test-tsan format clean
 
 all: build
 
@@ -51,6 +52,7 @@ demo: build
 test: test-deps build
 	ctest --test-dir $(BUILD) --output-on-failure -j $(JOBS)
 	$(MAKE) --no-print-directory test-asan
+	$(MAKE) --no-print-directory test-tsan
 
 # The same tests once more under AddressSanitizer and UndefinedBehaviorSanitizer.
 test-asan: test-deps
@@ -59,8 +61,17 @@ test-asan: test-deps
 	ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
 	  ctest --test-dir $(ASAN_BUILD) --output-on-failure -j $(JOBS)
 
+# The threaded parts (thread pool, ordered merge, sketch, parallel writers) under
+# ThreadSanitizer: their unit tests and the end-to-end runs on several threads.
+test-tsan: test-deps
+	cmake -S . -B $(TSAN_BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DJK_TSAN=ON
+	cmake --build $(TSAN_BUILD) -j $(JOBS)
+	TSAN_OPTIONS=halt_on_error=1 \
+	  ctest --test-dir $(TSAN_BUILD) --output-on-failure -j $(JOBS) \
+	  -R 'test_workers|test_docqueue|test_sketch|test_outdir|e2e_threads|e2e_corpus'
+
 format:
 	clang-format -i src/*.c src/*.h src/util/*.c src/util/*.h tests/*.c
 
 clean:
-	rm -rf $(BUILD) $(ASAN_BUILD)
+	rm -rf $(BUILD) $(ASAN_BUILD) $(TSAN_BUILD)
