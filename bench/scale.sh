@@ -30,12 +30,14 @@ corpus_dir() { # generated once, reused by bench/run.sh too
 
 corpus_file() { # the same documents as one VOSviewer corpus file, one document a line
     local dir=$1 file="$1.vos.txt"
-    [ -f "$file" ] || find "$dir" -name '*.txt' -print0 | sort -z | xargs -0 $PY -c '
-import sys
-with open(sys.argv[1], "w", encoding="utf-8") as out:
-    for path in sys.argv[2:]:
-        out.write(" ".join(open(path, encoding="utf-8").read().split()) + "\n")' "$file.tmp" &&
-        mv "$file.tmp" "$file"
+    [ -f "$file" ] || $PY - "$dir" "$file.tmp" <<'PYEOF' && mv "$file.tmp" "$file"
+import os, sys
+names = sorted(n for n in os.listdir(sys.argv[1]) if n.endswith(".txt"))
+with open(sys.argv[2], "w", encoding="utf-8") as out:
+    for n in names:
+        text = open(os.path.join(sys.argv[1], n), encoding="utf-8").read()
+        out.write(" ".join(text.split()) + "\n")
+PYEOF
     echo "$file"
 }
 
