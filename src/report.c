@@ -241,7 +241,9 @@ static void report_clusters(struct jk_buf *b, const struct jk_map *m, const size
             const struct jk_term *t = &m->terms[rank[r]];
             if (t->cluster != c)
                 continue;
-            jk_buf_addf(b, "%s%s (%u)", shown++ ? ", " : "", t->label, t->occurrences);
+            jk_buf_adds(b, shown++ ? ", " : "");
+            add_cell(b, t->label);
+            jk_buf_addf(b, " (%u)", t->occurrences);
         }
         jk_buf_adds(b, " |\n");
     }
@@ -249,8 +251,10 @@ static void report_clusters(struct jk_buf *b, const struct jk_map *m, const size
                    "total link strength | cluster |\n|---|---|---|---|---|---|\n");
     for (size_t r = 0; r < m->n_terms && r < 30; r++) {
         const struct jk_term *t = &m->terms[rank[r]];
-        jk_buf_addf(b, "| %s | %u | %u | %u | %llu | %u |\n", t->label, t->occurrences,
-                    t->documents, t->links, (unsigned long long)t->total_link_strength, t->cluster);
+        jk_buf_adds(b, "| ");
+        add_cell(b, t->label);
+        jk_buf_addf(b, " | %u | %u | %u | %llu | %u |\n", t->occurrences, t->documents, t->links,
+                    (unsigned long long)t->total_link_strength, t->cluster);
     }
     jk_buf_addc(b, '\n');
 }
@@ -265,9 +269,10 @@ static void report_documents(struct jk_buf *b, const struct jk_run *run)
         char year[16] = "";
         if (d->year > 0)
             snprintf(year, sizeof(year), "%d", d->year);
-        jk_buf_addf(b, "| %s | %llu | %u | %s | %llu | %u | %s |\n", d->path,
-                    (unsigned long long)d->bytes, d->records, year, (unsigned long long)d->tokens,
-                    d->terms, note);
+        jk_buf_adds(b, "| ");
+        add_cell(b, d->path);
+        jk_buf_addf(b, " | %llu | %u | %s | %llu | %u | %s |\n", (unsigned long long)d->bytes,
+                    d->records, year, (unsigned long long)d->tokens, d->terms, note);
     }
 }
 

@@ -206,11 +206,23 @@ def check_html():
     check(page.title.startswith("jaringkata: in <b>&\"q' ") and page.title.endswith(" </script>"),
           "index.html title", repr(page.title))
 
+def check_report():
+    """report.md: every row of every table has its header's number of cells."""
+    table = None
+    for line in read_text("report.md").split("\n"):
+        if not line.startswith("|"):
+            table = None
+            continue
+        cells = line.count("|")
+        if table is None:
+            table = cells
+        check(cells == table, "report.md: a label broke a table row", line[:120])
+
 def main():
     for fn in (check_graphml, check_gexf, check_gml, check_pajek, check_vos_json, check_run_json,
                check_csv, check_vos_files, check_svg, check_html):
         fn()
-    read_text("report.md")
+    check_report()
     for name in ("map.png", "density.png"):
         with open(f"{OUT}/{name}", "rb") as f:
             check(f.read(8) == b"\x89PNG\r\n\x1a\n", name, "is not a PNG")
