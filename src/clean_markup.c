@@ -438,6 +438,11 @@ static size_t step(struct jk_markup *m, const char *s, size_t n, size_t i, bool 
     if (j > i && glued_footnote(m, s, n, i, j))
         return j;
     j = j > i ? j : i + 1;
+    /* the letters after a letter are plain text: none can start markup or an address (and
+     * link_close is at a ']'), so the whole run is copied at once */
+    if (j == i + 1 && IS_ALPHA(ch))
+        while (j < n && IS_ALPHA(s[j]))
+            j++;
     put(m, s + i, j - i);
     return j;
 }
