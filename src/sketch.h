@@ -23,8 +23,9 @@
 #define JK_SKETCH_ROWS 3
 
 struct jk_sketch {
-    uint8_t *cells; /* JK_SKETCH_ROWS rows of width two-bit counters */
-    size_t width;   /* a power of two */
+    uint8_t *cells; /* blocks of 64 bytes, 256 two-bit counters each (see sketch.c) */
+    size_t width;   /* counters per row: a power of two */
+    size_t blocks;  /* JK_SKETCH_ROWS * width / 256 */
 };
 
 /* Sized for about `distinct` distinct items: 2 counters per item and row, so a few per

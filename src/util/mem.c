@@ -35,6 +35,16 @@ void *jk_realloc(void *ptr, size_t size)
     return p;
 }
 
+void *jk_aligned_calloc(size_t alignment, size_t size)
+{
+    size_t rounded = (size + alignment - 1) / alignment * alignment;
+    void *p = aligned_alloc(alignment, rounded ? rounded : alignment);
+    if (!p)
+        out_of_memory(size);
+    memset(p, 0, rounded ? rounded : alignment);
+    return p;
+}
+
 char *jk_strndup(const char *s, size_t len)
 {
     char *p = jk_malloc(len + 1);

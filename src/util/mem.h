@@ -11,6 +11,8 @@
 void *jk_malloc(size_t size);
 void *jk_calloc(size_t count, size_t size);
 void *jk_realloc(void *ptr, size_t size);
+/* size zeroed bytes at a multiple of alignment (a power of two); free() frees them. */
+void *jk_aligned_calloc(size_t alignment, size_t size);
 /* Returns a NUL-terminated copy of the len bytes at s; the caller frees it. */
 char *jk_strndup(const char *s, size_t len);
 char *jk_strdup(const char *s);
