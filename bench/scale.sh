@@ -90,7 +90,7 @@ printf '| %s documents (one VOSviewer corpus file) | %s | %s | %s | %.2f | %.0f 
     "$(echo "$rd + $ct" | bc -l)" "$(echo "$mb / ($rd + $ct)" | bc -l)" "$(echo "$mb / $wcs" | bc -l)"
 
 printf '\nBig map: 5,000 terms with clustering and VOS layout (Barnes-Hut), %s documents, CSV output only\n' "${SIZES%% *}"
-printf '(every format would add about 1.5 GB of files for its 2.6 million links):\n\n'
+printf '(every format would add gigabytes of files for its millions of links):\n\n'
 dir=$(corpus_dir "${SIZES%% *}")
 read -r wall mem rd ct < <(run "scale-5000-terms" "$dir" --min-occurrences 5 --max-terms 5000 --keep 100 --formats csv)
 printf '| terms | wall s | peak MB | stages |\n|---|---|---|---|\n'
