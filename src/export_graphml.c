@@ -104,7 +104,8 @@ const char *jk_xml_text(struct jk_buf *b, const char *s)
     jk_buf_clear(b);
     while (p < end) {
         int len = end - p < 4 ? (int)(end - p) : 4;
-        int c = xmlGetUTF8Char(p, &len);
+        /* libxml2 2.9 decodes a stray continuation byte (0x80-0xBF) as a lead byte */
+        int c = *p >= 0x80 && *p < 0xC0 ? -1 : xmlGetUTF8Char(p, &len);
         if (c < 0 || !xmlIsCharQ(c) || len != utf8_length(c)) {
             jk_buf_adds(b, "\xEF\xBF\xBD");
             len = 1;
