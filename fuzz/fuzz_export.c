@@ -174,7 +174,10 @@ static void run_svg(const struct jk_map *m)
     struct jk_diag diag;
     jk_scene_init(&scene);
     jk_diag_init(&diag);
-    FUZZ_CHECK(jk_draw_build(&scene, m, &d, &diag) == JK_OK);
+    enum jk_status st = jk_draw_build(&scene, m, &d, &diag);
+    if (st != JK_OK)
+        fprintf(stderr, "jk_draw_build: %s\n", diag.msg);
+    FUZZ_CHECK(st == JK_OK);
     struct out o;
     out_open(&o);
     out_close(&o, jk_render_svg(&scene, o.f, &diag));
