@@ -4,6 +4,10 @@
 BUILD      ?= build
 ASAN_BUILD ?= build-asan
 TSAN_BUILD ?= build-tsan
+FUZZ_BUILD ?= build-fuzz
+# Seconds each fuzz target runs in `make fuzz`.
+FUZZ_SECONDS ?= 60
+FUZZ_TARGETS := $(patsubst fuzz/fuzz_%.c,%,$(wildcard fuzz/fuzz_*.c))
 JOBS       ?= $(shell nproc 2>/dev/null || echo 2)
 # Build and run: compiler, libraries, fonts for the pictures, the stemmer's root dictionary.
 PACKAGES   := cmake make gcc pkg-config libpcre2-dev libigraph-dev libcmocka-dev \
@@ -13,8 +17,10 @@ PACKAGES   := cmake make gcc pkg-config libpcre2-dev libigraph-dev libcmocka-dev
 TEST_PACKAGES := python3 python3-networkx python3-igraph libxml2-utils qpdf
 # The page is opened in a real browser when one can be installed; its test skips otherwise.
 BROWSER_PACKAGES := chromium
+# The fuzz targets need clang's libFuzzer and sanitizers.
+FUZZ_PACKAGES := clang
 
-.PHONY: all deps test-deps build demo test test-asan test-tsan format clean
+.PHONY: all deps test-deps build demo test test-asan test-tsan fuzz format clean
 
 all: build
 
@@ -70,8 +76,21 @@ test-tsan: test-deps
 	  ctest --test-dir $(TSAN_BUILD) --output-on-failure -j $(JOBS) \
 	  -R 'test_workers|test_docqueue|test_sketch|test_outdir|e2e_threads|e2e_corpus'
 
+# libFuzzer targets (fuzz/fuzz_*.c), each run FUZZ_SECONDS seconds, one after another, on one
+# core; the working corpus grows in $(FUZZ_BUILD)/fuzz-corpus, findings land in
+# $(FUZZ_BUILD)/fuzz-crashes (see tests/README.md).
+fuzz:
+	@$(MAKE) --no-print-directory install-packages WANT="$(PACKAGES) $(FUZZ_PACKAGES)"
+	CC=clang cmake -S . -B $(FUZZ_BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DJK_FUZZ=ON
+	cmake --build $(FUZZ_BUILD) -j $(JOBS) --target fuzzers
+	@status=0; for t in $(FUZZ_TARGETS); do \
+	  ./fuzz/run.sh $(FUZZ_BUILD) $$t $(FUZZ_SECONDS) || status=1; \
+	done; exit $$status
+
 format:
-	clang-format -i src/*.c src/*.h src/util/*.c src/util/*.h tests/*.c
+	clang-format -i src/*.c src/*.h src/util/*.c src/util/*.h tests/*.c fuzz/*.c fuzz/*.h
 
 clean:
-	rm -rf $(BUILD) $(ASAN_BUILD) $(TSAN_BUILD)
+	rm -rf $(BUILD) $(ASAN_BUILD) $(TSAN_BUILD) $(FUZZ_BUILD)
+
+	rm -rf $(BUILD) $(ASAN_BUILD) $(FUZZ_BUILD)

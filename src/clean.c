@@ -227,6 +227,8 @@ static bool ask_known(struct cleaner *c, size_t ln, const char *mid)
 {
     struct jk_buf *b = &c->halves;
     size_t both = b->len;
+    /* the copies read b->data: grow it first so that they never read a freed block */
+    jk_buf_reserve(b, both + strlen(mid));
     jk_buf_add(b, b->data, ln);
     jk_buf_adds(b, mid);
     jk_buf_add(b, b->data + ln, both - ln);

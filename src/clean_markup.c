@@ -398,7 +398,8 @@ static size_t escape(struct jk_markup *m, const char *s, size_t n, size_t i)
 {
     if (i + 1 == n)
         return n;
-    if (!IS_HIGH(s[i + 1]) && !IS_ALNUM(s[i + 1]) && (unsigned char)s[i + 1] > ' ') {
+    if (!IS_HIGH(s[i + 1]) && !IS_ALNUM(s[i + 1]) && (unsigned char)s[i + 1] > ' ' &&
+        s[i + 1] != 0x7f) {
         put(m, s + i + 1, 1);
         return i + 2;
     }

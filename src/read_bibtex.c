@@ -118,6 +118,8 @@ static void decode_command(const char *s, size_t len, size_t *i, struct jk_buf *
     } else {
         jk_buf_addc(out, strchr("&%$#_{}", c) ? c : ' ');
         k++;
+        while (k < len && ((unsigned char)s[k] & 0xC0) == 0x80)
+            k++; /* the rest of a non-ASCII character after '\\' goes with its first byte */
     }
     *i = k;
 }

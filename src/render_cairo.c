@@ -72,7 +72,9 @@ const char *jk_text_clean(struct jk_buf *b, const char *s)
     while (*p) {
         size_t len;
         uint32_t c = decode_utf8(p, &len);
-        if (c == BAD_CHAR || c < 0x20 || c == 0x7F || c == 0xFFFE || c == 0xFFFF)
+        /* cairo also refuses noncharacters: U+FDD0-U+FDEF and the last two of each plane */
+        if (c == BAD_CHAR || c < 0x20 || c == 0x7F || (c >= 0xFDD0 && c <= 0xFDEF) ||
+            (c & 0xFFFE) == 0xFFFE)
             jk_buf_adds(b, "\xEF\xBF\xBD");
         else
             jk_buf_add(b, p, len);

@@ -19,7 +19,8 @@ void jk_cairo_select_font(cairo_t *cr);
 
 /*
  * Copies s into b (cleared first) with invalid UTF-8, control characters
- * and U+FFFE/U+FFFF replaced by U+FFFD, and returns b->data: cairo refuses
+ * and noncharacters (U+FDD0-U+FDEF, U+FFFE, U+FFFF and their likes in every
+ * plane) replaced by U+FFFD, and returns b->data: cairo refuses
  * invalid UTF-8 and XML 1.0 cannot hold control characters, so every text
  * of a scene goes through here.
  */

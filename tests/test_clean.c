@@ -20,6 +20,9 @@
 #ifndef JK_SOURCE_DIR
 #define JK_SOURCE_DIR "."
 #endif
+#ifndef JK_TEST_DATA
+#define JK_TEST_DATA "tests/data"
+#endif
 
 /* A word list for known(); remembers what the cleaner asked. */
 struct lexicon {
@@ -51,7 +54,7 @@ static void check_invariants(const char *s, size_t n)
         utf8proc_int32_t cp;
         utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)s + i, n - i, &cp);
         assert_true(k > 0);
-        assert_true(cp >= 0x20 || cp == '\n');
+        assert_true((cp >= 0x20 && cp != 0x7f) || cp == '\n');
         if (cp == ' ')
             assert_true(s[i + 1] != ' ' && s[i + 1] != '\n');
         if (cp == '\n') {
@@ -506,6 +509,40 @@ static void test_linear_on_pathological_input(void **state)
     assert_true(seconds < 60.0); /* quadratic would take hours */
 }
 
+/* ---- inputs found by the fuzz target fuzz/fuzz_clean.c (tests/data/fuzz/clean/) ---- */
+
+/*
+ * A hyphenated line break whose halves outgrow the scratch buffer: asking
+ * known() copied from the buffer while growing it (a use after free).
+ */
+static void test_fuzz_hyphen_join_long_halves(void **state)
+{
+    (void)state;
+    size_t len;
+    char *text = read_file(JK_TEST_DATA "/fuzz/clean/hyphen-long-halves.txt", &len);
+    struct lexicon lx = {0};
+    char *got = clean_with(text, len, lexicon_has, &lx);
+    assert_int_equal(lx.n_asked, 2);
+    assert_string_equal(lx.asked[0], "laksazzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzn");
+    assert_string_equal(lx.asked[1], "laksa-zzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzn");
+    assert_non_null(strstr(got, "laksazzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzn"));
+    free(got);
+    free(text);
+}
+
+/* A Markdown escape before DEL wrote the DEL control character out. */
+static void test_fuzz_escaped_del(void **state)
+{
+    (void)state;
+    size_t len;
+    char *text = read_file(JK_TEST_DATA "/fuzz/clean/escaped-del.txt", &len);
+    char *got = clean_with(text, len, NULL, NULL);
+    assert_null(strchr(got, 0x7f));
+    free(got);
+    free(text);
+    expect_clean("a \\\x7f b", "a \\ b"); /* the backslash stays, DEL is a space */
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -529,6 +566,8 @@ int main(void)
         cmocka_unit_test(test_corpus_files_have_no_debris),
         cmocka_unit_test(test_corpus_excerpts),
         cmocka_unit_test(test_linear_on_pathological_input),
+        cmocka_unit_test(test_fuzz_hyphen_join_long_halves),
+        cmocka_unit_test(test_fuzz_escaped_del),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -160,6 +160,39 @@ static void test_unrepresentable_bytes(void **state)
     jk_map_release(&m);
 }
 
+/*
+ * Found by fuzz/fuzz_export.c (tests/data/fuzz/export/stray-continuation.bin):
+ * libxml2 2.9 decodes a stray continuation byte as the lead byte of a
+ * two-byte character, so "\x92\x92" reached the file and no XML parser
+ * would read it.
+ */
+static void test_fuzz_stray_continuation_bytes(void **state)
+{
+    (void)state;
+    FILE *f = fopen(JK_TEST_DATA "/fuzz/export/stray-continuation.bin", "rb");
+    assert_non_null(f);
+    char label[64] = {0};
+    size_t n = fread(label, 1, sizeof(label) - 1, f);
+    fclose(f);
+    assert_int_equal(n, 22);
+    struct jk_map m;
+    build_map(&m, 0);
+    free(m.terms[2].label);
+    m.terms[2].label = jk_strdup(label);
+    xmlDocPtr doc = parse_map(&m);
+    assert_xpath(doc, "string(//g:node[3]/g:data[@key='label'])",
+                 "kekeDFMingrMi\xEF\xBF\xBD\xEF\xBF\xBDMediumr");
+    xmlFreeDoc(doc);
+    jk_map_release(&m);
+    struct jk_buf b;
+    jk_buf_init(&b);
+    assert_string_equal(jk_xml_text(&b, "\x80"
+                                        "a\xBF\x92\x92"),
+                        "\xEF\xBF\xBD"
+                        "a\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD");
+    jk_buf_release(&b);
+}
+
 static void test_deterministic(void **state)
 {
     (void)state;
@@ -215,6 +248,7 @@ int main(void)
         cmocka_unit_test(test_no_layout),
         cmocka_unit_test(test_averages),
         cmocka_unit_test(test_unrepresentable_bytes),
+        cmocka_unit_test(test_fuzz_stray_continuation_bytes),
         cmocka_unit_test(test_deterministic),
         cmocka_unit_test(test_write_failure),
         cmocka_unit_test(test_bad_link_rejected),

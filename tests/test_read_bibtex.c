@@ -5,6 +5,8 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include <utf8proc.h>
+
 #include "read_bibtex.h"
 #include "read_fixture.h"
 
@@ -29,6 +31,42 @@ static void test_latex_to_utf8(void **state)
     assert_text("Stra\\ss e {\\o}re \\ae{} \\AA{} {\\l}\\'od\\'z", "Straße øre æ Å łódź");
     assert_text("A \\& B, 50\\% \\$5 \\#1 a\\_b \\{x\\}", "A & B, 50% $5 #1 a_b {x}");
     assert_text("  \\emph{Deep}  {L}earning~now\n  $x$ ", "Deep Learning now x");
+}
+
+/* Every byte of s[0..) is part of a valid UTF-8 character. */
+static void assert_utf8(const char *s)
+{
+    const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)s;
+    utf8proc_ssize_t n = (utf8proc_ssize_t)strlen(s);
+    for (utf8proc_ssize_t i = 0, k; i < n; i += k) {
+        utf8proc_int32_t cp;
+        k = utf8proc_iterate(p + i, n - i, &cp);
+        assert_true(k > 0);
+    }
+}
+
+/*
+ * Found by fuzz/fuzz_bibtex.c, which also converts its whole input
+ * (tests/data/fuzz/bibtex/backslash-non-ascii.bib): a backslash before a
+ * non-ASCII character dropped only the character's first byte and left the
+ * rest as invalid UTF-8.
+ */
+static void test_fuzz_backslash_before_non_ascii(void **state)
+{
+    (void)state;
+    assert_text("na\\\xDE\x87ve", "na ve");
+    assert_text("\\\xE2\x80\x94x \\\xF0\x9F\x98\x80", "x");
+    FILE *f = fopen(JK_TEST_DATA "/fuzz/bibtex/backslash-non-ascii.bib", "rb");
+    assert_non_null(f);
+    char raw[1024];
+    size_t n = fread(raw, 1, sizeof(raw), f);
+    fclose(f);
+    struct jk_buf b;
+    jk_buf_init(&b);
+    jk_bibtex_text(raw, n, &b);
+    assert_utf8(b.data);
+    assert_non_null(strstr(b.data, "Straße, na ıve,"));
+    jk_buf_release(&b);
 }
 
 static void test_entries_macros_accents(void **state)
@@ -108,6 +146,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_latex_to_utf8),
+        cmocka_unit_test(test_fuzz_backslash_before_non_ascii),
         cmocka_unit_test(test_entries_macros_accents),
         cmocka_unit_test(test_unbalanced_braces),
         cmocka_unit_test(test_unclosed_last_entry_and_missing_file),

@@ -299,6 +299,29 @@ static void test_deterministic(void **state)
     jk_map_release(&m);
 }
 
+/*
+ * Found by fuzz/fuzz_export.c (tests/data/fuzz/export/noncharacter.bin, the
+ * label U+FDD9): cairo refuses noncharacters, so measuring such a label
+ * failed the whole picture.
+ */
+static void test_fuzz_noncharacter_label(void **state)
+{
+    (void)state;
+    FILE *f = fopen(JK_TEST_DATA "/fuzz/export/noncharacter.bin", "rb");
+    assert_non_null(f);
+    char label[16] = {0};
+    assert_int_equal(fread(label, 1, sizeof(label) - 1, f), 3);
+    fclose(f);
+    struct jk_buf b;
+    jk_buf_init(&b);
+    assert_string_equal(jk_text_clean(&b, label), "\xEF\xBF\xBD");
+    assert_string_equal(jk_text_clean(&b, "a\xEF\xB7\x90\xF0\x9F\xBF\xBF"
+                                          "b\xEF\xB7\xB0"),
+                        "a\xEF\xBF\xBD\xEF\xBF\xBD"
+                        "b\xEF\xB7\xB0");
+    jk_buf_release(&b);
+}
+
 static void test_write_failure(void **state)
 {
     (void)state;
@@ -325,9 +348,10 @@ static void test_write_failure(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_svg_structure),     cmocka_unit_test(test_svg_xmllint),
-        cmocka_unit_test(test_svg_density_image), cmocka_unit_test(test_png),
-        cmocka_unit_test(test_deterministic),     cmocka_unit_test(test_write_failure),
+        cmocka_unit_test(test_svg_structure),           cmocka_unit_test(test_svg_xmllint),
+        cmocka_unit_test(test_svg_density_image),       cmocka_unit_test(test_png),
+        cmocka_unit_test(test_deterministic),           cmocka_unit_test(test_write_failure),
+        cmocka_unit_test(test_fuzz_noncharacter_label),
     };
     int failed = cmocka_run_group_tests(tests, NULL, NULL);
     xmlCleanupParser();

@@ -1,0 +1,99 @@
+/*
+ * Fuzz target: term extraction (stage 4) on the input's tokens, with the
+ * bundled stopword lists, sentence language tags, spelling variants and the
+ * stemmer (when hunspell-id is installed), as a map run sets them up. The
+ * first byte chooses the longest term and the language filter. Checks that
+ * every candidate is non-empty valid UTF-8 and that its tokens are words of
+ * the document, in order.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "fuzz_common.h"
+#include "lang.h"
+#include "options.h"
+#include "resources.h"
+#include "terms.h"
+#include "tokenize.h"
+
+static struct jk_resources res;
+static struct jk_tokenizer tokenizer;
+
+int LLVMFuzzerInitialize(int *argc, char ***argv)
+{
+    (void)argc, (void)argv;
+    fuzz_quiet();
+    struct jk_map_options opt;
+    struct jk_diag diag;
+    jk_map_options_init(&opt);
+    jk_diag_init(&diag);
+    opt.stopwords_dir = JK_SOURCE_DIR "/stopwords";
+    jk_resources_init(&res);
+    FUZZ_CHECK(jk_resources_load(&res, &opt, &diag) == JK_OK);
+    FUZZ_CHECK(jk_tokenizer_init(&tokenizer, &diag) == JK_OK);
+    jk_map_options_release(&opt);
+    return 0;
+}
+
+struct seen {
+    const struct jk_tokens *tokens;
+    uint32_t last_first;
+};
+
+static void on_term(void *ctx, const char *key, size_t key_len, const char *surface,
+                    size_t surface_len, uint32_t first_token, uint32_t last_token)
+{
+    struct seen *s = ctx;
+    FUZZ_CHECK(key_len > 0 && fuzz_valid_utf8(key, key_len));
+    FUZZ_CHECK(surface_len > 0 && fuzz_valid_utf8(surface, surface_len));
+    FUZZ_CHECK(surface[0] != ' ' && surface[surface_len - 1] != ' ');
+    FUZZ_CHECK(first_token <= last_token && last_token < s->tokens->count);
+    FUZZ_CHECK(first_token >= s->last_first);
+    FUZZ_CHECK(s->tokens->items[first_token].kind == JK_TOK_WORD);
+    FUZZ_CHECK(s->tokens->items[last_token].kind == JK_TOK_WORD);
+    s->last_first = first_token;
+}
+
+static void extract(struct jk_normalizer *norm, unsigned max_words, enum jk_lang_filter langs,
+                    const struct jk_buf *lower, const struct jk_tokens *tokens)
+{
+    enum jk_lang *tags = calloc(tokens->count + 1, sizeof *tags);
+    FUZZ_CHECK(tags != NULL);
+    jk_lang_tag_document(&res.langid, lower->data, tokens->items, tokens->count, tags);
+    struct jk_extractor x;
+    jk_extractor_init(&x, &res.stopwords, norm, max_words);
+    x.langs = langs;
+    struct seen s = {tokens, 0};
+    jk_extract_terms(&x, lower->data, tokens->items, tokens->count, tags, on_term, &s);
+    struct jk_buf key;
+    jk_buf_init(&key);
+    if (fuzz_valid_utf8(lower->data, lower->len)) {
+        jk_phrase_key(&x, lower->data, lower->len, &key);
+        fuzz_check_buf(&key);
+    }
+    jk_buf_release(&key);
+    jk_extractor_release(&x);
+    free(tags);
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+    if (size == 0)
+        return 0;
+    unsigned max_words = 1 + data[0] % JK_MAX_WORDS_LIMIT;
+    enum jk_lang_filter langs = (enum jk_lang_filter)((data[0] >> 3) % 3);
+    struct jk_buf lower;
+    struct jk_tokens tokens;
+    struct jk_normalizer norm;
+    jk_buf_init(&lower);
+    jk_tokens_init(&tokens);
+    jk_normalizer_init(&norm, &res.stopwords);
+    norm.variants = &res.variants;
+    norm.stemmer = res.stemming ? &res.stemmer : NULL;
+    jk_tokenize(&tokenizer, (const char *)data + 1, size - 1, &lower, &tokens);
+    extract(&norm, max_words, langs, &lower, &tokens);
+    jk_normalizer_release(&norm);
+    jk_tokens_release(&tokens);
+    jk_buf_release(&lower);
+    return 0;
+}

@@ -1,0 +1,57 @@
+/*
+ * Fuzz target: the tokenizer (stage 3). Feeds the input as cleaned text and
+ * checks what tokenize.h promises: every span inside the lower-cased text and
+ * valid UTF-8, tokens in text order, no leading SENTENCE_END and no two in a
+ * row, words without a leading or trailing hyphen or apostrophe.
+ */
+#include <string.h>
+
+#include "fuzz_common.h"
+#include "tokenize.h"
+
+static struct jk_tokenizer tokenizer;
+
+int LLVMFuzzerInitialize(int *argc, char ***argv)
+{
+    (void)argc, (void)argv;
+    struct jk_diag diag;
+    jk_diag_init(&diag);
+    FUZZ_CHECK(jk_tokenizer_init(&tokenizer, &diag) == JK_OK);
+    return 0;
+}
+
+static void check_tokens(const struct jk_buf *lower, const struct jk_tokens *t)
+{
+    FUZZ_CHECK(fuzz_valid_utf8(lower->data ? lower->data : "", lower->len));
+    size_t end = 0;
+    for (size_t i = 0; i < t->count; i++) {
+        const struct jk_token *k = &t->items[i];
+        FUZZ_CHECK((size_t)k->offset + k->length <= lower->len);
+        FUZZ_CHECK(k->offset >= end);
+        end = (size_t)k->offset + k->length;
+        const char *s = lower->data + k->offset;
+        FUZZ_CHECK(fuzz_valid_utf8(s, k->length));
+        if (k->kind == JK_TOK_SENTENCE_END) {
+            FUZZ_CHECK(i > 0 && t->items[i - 1].kind != JK_TOK_SENTENCE_END);
+        } else {
+            FUZZ_CHECK(k->length > 0);
+        }
+        if (k->kind == JK_TOK_WORD) {
+            FUZZ_CHECK(s[0] != '-' && s[0] != '\'');
+            FUZZ_CHECK(s[k->length - 1] != '-' && s[k->length - 1] != '\'');
+        }
+    }
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+    struct jk_buf lower;
+    struct jk_tokens tokens;
+    jk_buf_init(&lower);
+    jk_tokens_init(&tokens);
+    jk_tokenize(&tokenizer, (const char *)data, size, &lower, &tokens);
+    check_tokens(&lower, &tokens);
+    jk_tokens_release(&tokens);
+    jk_buf_release(&lower);
+    return 0;
+}
