@@ -30,7 +30,8 @@ corpus_dir() { # generated once, reused by bench/run.sh too
 
 corpus_file() { # the same documents as one VOSviewer corpus file, one document a line
     local dir=$1 file="$1.vos.txt"
-    [ -f "$file" ] || $PY - "$dir" "$file.tmp" <<'PYEOF' && mv "$file.tmp" "$file"
+    if [ ! -f "$file" ]; then
+        $PY - "$dir" "$file.tmp" <<'PYEOF'
 import os, sys
 names = sorted(n for n in os.listdir(sys.argv[1]) if n.endswith(".txt"))
 with open(sys.argv[2], "w", encoding="utf-8") as out:
@@ -38,6 +39,8 @@ with open(sys.argv[2], "w", encoding="utf-8") as out:
         text = open(os.path.join(sys.argv[1], n), encoding="utf-8").read()
         out.write(" ".join(text.split()) + "\n")
 PYEOF
+        mv "$file.tmp" "$file"
+    fi
     echo "$file"
 }
 
