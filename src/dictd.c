@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <utf8proc.h>
 #include <zlib.h>
 
 #include "util/mem.h"
@@ -216,8 +217,24 @@ static size_t sense_number(const char *s, size_t len)
 }
 
 /* Adds the copy of t[0..len) to the current headword's list unless it is there. */
+/* True when s[0..len) is valid UTF-8 (a corpus key never equals anything else). */
+static bool valid_utf8(const char *s, size_t len)
+{
+    utf8proc_int32_t cp;
+    for (size_t i = 0; i < len;) {
+        utf8proc_ssize_t n =
+            utf8proc_iterate((const utf8proc_uint8_t *)s + i, (utf8proc_ssize_t)(len - i), &cp);
+        if (n <= 0)
+            return false;
+        i += (size_t)n;
+    }
+    return true;
+}
+
 static void add_translation(struct jk_dictd *d, size_t first, const char *t, size_t len)
 {
+    if (!valid_utf8(t, len))
+        return; /* a damaged entry: it could never match a term */
     for (size_t i = first; i < d->n_trans; i++)
         if (strlen(d->trans[i]) == len && memcmp(d->trans[i], t, len) == 0)
             return;

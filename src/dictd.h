@@ -13,7 +13,7 @@
  * line " 3." (leading space) only numbers the glosses that follow.
  *
  * Invariants after a successful load: every headword is lower case; its
- * translations are trimmed, lower case, one space between words, free of
+ * translations are valid UTF-8, trimmed, lower case, one space between words, free of
  * sense numbers, parenthesised notes and wiki brackets ("[[a|b]]" keeps b),
  * deduplicated, in dictionary order (entries of a repeated headword joined
  * in index order).

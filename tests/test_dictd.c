@@ -25,6 +25,8 @@ static const char *const fixture[][2] = {
               "communication\n"},
     {"program", "program /p/ <n>\n1. programa 2.\nleaflet listing information\n 3.\nperformance\n"
                 "2. program, (acara) acara 2.\nset of activities\n 3.\nsoftware application\n"},
+    /* damaged bytes in a translation (found by the fuzz target): that translation is dropped */
+    {"harvest", "harvest /h/ <n>\npanen, ke\x9f\xc0jar\nthe gathering of crops\n"},
 };
 #define N_FIXTURE (sizeof(fixture) / sizeof(fixture[0]))
 
@@ -117,6 +119,7 @@ static void test_fixture_translations(void **state)
     assert_translations(&d, "data", (const char *[]){"data", "informasi", NULL});
     assert_translations(&d, "media", (const char *[]){"media", "media massa", NULL});
     assert_translations(&d, "program", (const char *[]){"programa", "program", "acara", NULL});
+    assert_translations(&d, "harvest", (const char *[]){"panen", NULL});
     /* absent words and headers translate to nothing; max bounds the output */
     assert_translations(&d, "government", (const char *[]){NULL});
     assert_translations(&d, "00databaseinfo", (const char *[]){NULL});
