@@ -233,7 +233,7 @@ static bool valid_utf8(const char *s, size_t len)
 
 static void add_translation(struct jk_dictd *d, size_t first, const char *t, size_t len)
 {
-    if (!valid_utf8(t, len))
+    if (!valid_utf8(t, len) || memchr(t, '\0', len))
         return; /* a damaged entry: it could never match a term */
     for (size_t i = first; i < d->n_trans; i++)
         if (strlen(d->trans[i]) == len && memcmp(d->trans[i], t, len) == 0)

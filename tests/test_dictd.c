@@ -14,19 +14,33 @@
 #define MAX_TRANS 16
 
 /* The fixture's entries, in .dict order; headers of the index come first. */
-static const char *const fixture[][2] = {
-    {"00databaseinfo", "This is a test dictionary.\n"},
-    {"policy", "policy /\xcb\x88p\xc9\x92l\xc9\xaasi/ <n>\n kebijakan, polis\na plan of action\n"},
-    {"cooperation", "cooperation /ko\xca\x8a/ <n>\n1. kerja sama\nact of cooperating\n"
-                    "2. koperasi\nassociation for mutual benefit\n"},
-    {"central government", "central government /s/ <n>\npemerintah pusat\nhighest level\n"},
-    {"data", "data /d/ <n>\ndata, informasi, Data\ninformation\n"},
-    {"media", "media /m/ <n>\nmedia (komunikasi), [[sarana|media massa]]\nmeans of mass "
-              "communication\n"},
-    {"program", "program /p/ <n>\n1. programa 2.\nleaflet listing information\n 3.\nperformance\n"
-                "2. program, (acara) acara 2.\nset of activities\n 3.\nsoftware application\n"},
+/* An entry with damaged bytes and NUL bytes in translations (found by the fuzz target). */
+#define HARVEST "harvest /h/ <n>\npanen, ke\x9f\xc0jar, \0\0{\nthe gathering of crops\n"
+
+/* Headword, entry text, and its length when it holds NUL bytes (0: up to the first NUL). */
+static const struct {
+    const char *headword, *text;
+    size_t len;
+} fixture[] = {
+    {"00databaseinfo", "This is a test dictionary.\n", 0},
+    {"policy", "policy /\xcb\x88p\xc9\x92l\xc9\xaasi/ <n>\n kebijakan, polis\na plan of action\n",
+     0},
+    {"cooperation",
+     "cooperation /ko\xca\x8a/ <n>\n1. kerja sama\nact of cooperating\n"
+     "2. koperasi\nassociation for mutual benefit\n",
+     0},
+    {"central government", "central government /s/ <n>\npemerintah pusat\nhighest level\n", 0},
+    {"data", "data /d/ <n>\ndata, informasi, Data\ninformation\n", 0},
+    {"media",
+     "media /m/ <n>\nmedia (komunikasi), [[sarana|media massa]]\nmeans of mass "
+     "communication\n",
+     0},
+    {"program",
+     "program /p/ <n>\n1. programa 2.\nleaflet listing information\n 3.\nperformance\n"
+     "2. program, (acara) acara 2.\nset of activities\n 3.\nsoftware application\n",
+     0},
     /* damaged bytes in a translation (found by the fuzz target): that translation is dropped */
-    {"harvest", "harvest /h/ <n>\npanen, ke\x9f\xc0jar\nthe gathering of crops\n"},
+    {"harvest", HARVEST, sizeof(HARVEST) - 1},
 };
 #define N_FIXTURE (sizeof(fixture) / sizeof(fixture[0]))
 
@@ -55,11 +69,12 @@ static void write_fixture(const char *dir, char *index, size_t cap)
     size_t pos = 0, used = 0;
     index[0] = '\0';
     for (size_t i = 0; i < N_FIXTURE; i++) {
-        size_t n = strlen(fixture[i][1]);
-        assert_int_equal(gzwrite(gz, fixture[i][1], (unsigned)n), (int)n);
+        size_t n = fixture[i].len ? fixture[i].len : strlen(fixture[i].text);
+        assert_int_equal(gzwrite(gz, fixture[i].text, (unsigned)n), (int)n);
         b64(pos, off);
         b64(n, len);
-        used += (size_t)snprintf(index + used, cap - used, "%s\t%s\t%s\n", fixture[i][0], off, len);
+        used += (size_t)snprintf(index + used, cap - used, "%s\t%s\t%s\n", fixture[i].headword, off,
+                                 len);
         pos += n;
     }
     assert_int_equal(gzclose(gz), Z_OK);
