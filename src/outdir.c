@@ -103,7 +103,35 @@ static void name_the_file(struct jk_diag *diag, const char *path)
     jk_buf_release(&msg);
 }
 
-static enum jk_status stage(struct jk_outdir *od, const char *name, FILE **f, struct jk_diag *diag);
+/* Stages one file: its temporary name, created and opened; *f stays NULL on error. */
+static enum jk_status stage(struct jk_outdir *od, const char *name, FILE **f, struct jk_diag *diag)
+{
+    *f = NULL;
+    JK_GROW(od->files, od->count + 1, od->cap);
+    struct jk_staged *s = &od->files[od->count];
+    s->final = path_in(od->dir, "", name, "");
+    s->tmp = path_in(od->dir, ".", name, ".tmp-XXXXXX");
+    /* counted only once complete: an interrupt may read it (jk_outdir_abandon) */
+    atomic_signal_fence(memory_order_seq_cst);
+    od->count++;
+    int fd = mkstemp(s->tmp);
+    if (fd < 0) {
+        enum jk_status st = jk_error(diag, JK_E_OUTPUT, "cannot create a file in '%s': %s", od->dir,
+                                     strerror(errno));
+        free(s->tmp);
+        s->tmp = NULL;
+        return st;
+    }
+    mode_t mask = umask(0);
+    umask(mask);
+    fchmod(fd, 0666 & ~mask); /* mkstemp makes 0600; outputs are ordinary files */
+    *f = fdopen(fd, "w");
+    if (!*f) {
+        close(fd);
+        return jk_error(diag, JK_E_OUTPUT, "cannot write '%s': %s", s->tmp, strerror(errno));
+    }
+    return JK_OK;
+}
 
 enum jk_status jk_outdir_write(struct jk_outdir *od, const char *name, jk_writer_fn write,
                                const void *ctx, struct jk_diag *diag)
@@ -173,36 +201,6 @@ static void write_one(void *ctx, size_t thread, size_t i)
     if (st == JK_E_OUTPUT && !strstr(d->msg, m->staged[i].final))
         name_the_file(d, m->staged[i].final);
     m->status[i] = st;
-}
-
-/* Stages one file: its temporary name, created and opened; *f stays NULL on error. */
-static enum jk_status stage(struct jk_outdir *od, const char *name, FILE **f, struct jk_diag *diag)
-{
-    *f = NULL;
-    JK_GROW(od->files, od->count + 1, od->cap);
-    struct jk_staged *s = &od->files[od->count];
-    s->final = path_in(od->dir, "", name, "");
-    s->tmp = path_in(od->dir, ".", name, ".tmp-XXXXXX");
-    /* counted only once complete: an interrupt may read it (jk_outdir_abandon) */
-    atomic_signal_fence(memory_order_seq_cst);
-    od->count++;
-    int fd = mkstemp(s->tmp);
-    if (fd < 0) {
-        enum jk_status st = jk_error(diag, JK_E_OUTPUT, "cannot create a file in '%s': %s", od->dir,
-                                     strerror(errno));
-        free(s->tmp);
-        s->tmp = NULL;
-        return st;
-    }
-    mode_t mask = umask(0);
-    umask(mask);
-    fchmod(fd, 0666 & ~mask); /* mkstemp makes 0600; outputs are ordinary files */
-    *f = fdopen(fd, "w");
-    if (!*f) {
-        close(fd);
-        return jk_error(diag, JK_E_OUTPUT, "cannot write '%s': %s", s->tmp, strerror(errno));
-    }
-    return JK_OK;
 }
 
 enum jk_status jk_outdir_write_many(struct jk_outdir *od, const struct jk_outdir_file *files,

@@ -134,8 +134,7 @@ static enum jk_status write_table(struct jk_outdir *out, const struct jk_map_opt
     for (size_t i = 0; i < n; i++)
         if (files[i].wanted && jk_formats_has(opt->formats, files[i].format))
             wanted[k++] = (struct jk_outdir_file){files[i].name, files[i].write, files[i].ctx};
-    jk_xml_prepare(); /* the libraries' global set-up, once, before the threads */
-    jk_render_prepare();
+    jk_xml_prepare(); /* libxml2's global set-up, once, before the threads */
     struct jk_workers workers;
     jk_workers_init(&workers, opt->threads ? opt->threads : jk_cpu_count());
     enum jk_status st = jk_outdir_write_many(out, wanted, k, &workers, diag);

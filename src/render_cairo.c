@@ -5,7 +5,6 @@
  */
 #include "render_cairo.h"
 
-#include <fontconfig/fontconfig.h>
 #include <math.h>
 #include <stdint.h>
 
@@ -14,16 +13,6 @@
 #define TAU 6.283185307179586
 
 /* ---- text ---- */
-
-void jk_render_prepare(void)
-{
-    FcInit();
-    struct jk_text_meter m;
-    if (jk_text_meter_open(&m, NULL) != JK_OK)
-        return; /* the pictures will say what failed */
-    jk_text_measure(&m, "jaringkata", 12.0);
-    jk_text_meter_close(&m, NULL);
-}
 
 void jk_cairo_select_font(cairo_t *cr)
 {

@@ -37,12 +37,6 @@ struct jk_text_size {
     double ascent, descent; /* the font's, not the text's: same for every text of a size */
 };
 
-/*
- * Sets up fontconfig and cairo's font for the painting font once, on the
- * calling thread, so pictures can then be drawn on several threads at once.
- */
-void jk_render_prepare(void);
-
 /* Returns JK_OK, or JK_E_INTERNAL (cairo's message in diag, nothing left to close). */
 enum jk_status jk_text_meter_open(struct jk_text_meter *m, struct jk_diag *diag);
 /* text must be clean (jk_text_clean); size in pixels. */
