@@ -11,16 +11,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 SIZES=${1:-"2000 20000"}
 RUNS=${2:-3}
-SHARED=${SHARED:-../shared}
-BUILD=${BUILD:-build}
-WORK=${WORK:-/tmp/jk-bench}
-PY=/usr/bin/python3
-JK="$PWD/$BUILD/jaringkata"
-[ -x "$JK" ] || { echo "build first: make build" >&2; exit 1; }
-mkdir -p "$WORK"
-
-# median of numbers on stdin
-median() { sort -g | awk '{a[NR]=$1} END {print (NR%2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'; }
+# shellcheck source=bench/common.sh
+source bench/common.sh
 
 # time_runs NAME CMD...: RUNS timed runs; prints "median_seconds median_peak_MB"
 time_runs() {

@@ -12,15 +12,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 SIZES=${1:-"20000 50000 200000"}
 RUNS=${2:-1}
-SHARED=${SHARED:-../shared}
-BUILD=${BUILD:-build}
-WORK=${WORK:-/tmp/jk-bench}
-PY=/usr/bin/python3
-JK="$PWD/$BUILD/jaringkata"
-[ -x "$JK" ] || { echo "build first: make build" >&2; exit 1; }
-mkdir -p "$WORK"
-
-median() { sort -g | awk '{a[NR]=$1} END {print (NR%2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'; }
+# shellcheck source=bench/common.sh
+source bench/common.sh
 
 corpus_dir() { # generated once, reused by bench/run.sh too
     local n=$1 dir="$WORK/corpus-$1"
