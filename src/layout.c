@@ -270,7 +270,25 @@ static double sweep_exact(const struct jk_vos_net *g, double *xy, struct jk_vos_
     return v;
 }
 
-/* CWTS GradientDescentVOSLayoutAlgorithm.improveLayout's step control. */
+/*
+ * CWTS GradientDescentVOSLayoutAlgorithm.improveLayout's step control: after
+ * a sweep that lowered V required_improvements times in a row the step
+ * grows, after one that did not it shrinks. Returns the next step.
+ */
+static double next_step(double step, double v, double old, unsigned *better,
+                        const struct jk_layout_options *o)
+{
+    if (!(v < old)) {
+        *better = 0;
+        return step * o->step_reduction;
+    }
+    if (++*better < o->required_improvements)
+        return step;
+    *better = 0;
+    return step / o->step_reduction;
+}
+
+/* Sweeps until the step is below o->convergence or o->max_iterations have run. */
 static void descend(const struct jk_vos_net *g, double *xy, struct jk_vos_sweep *ws,
                     const struct jk_layout_options *o)
 {
@@ -278,17 +296,35 @@ static void descend(const struct jk_vos_net *g, double *xy, struct jk_vos_sweep 
     unsigned better = 0;
     for (unsigned it = 0; it < o->max_iterations && step >= o->convergence; it++) {
         double old = v;
-        v = ws->use_tree ? jk_vos_sweep_tree(g, xy, ws, step) : sweep_exact(g, xy, ws, step);
-        if (v < old) {
-            if (++better >= o->required_improvements) {
-                step /= o->step_reduction;
-                better = 0;
-            }
-        } else {
-            step *= o->step_reduction;
-            better = 0;
-        }
+        v = sweep_exact(g, xy, ws, step);
+        step = next_step(step, v, old, &better, o);
     }
+}
+
+/* The same with the tree (layout_bh.h): positions by rank while sweeping, by term after. */
+static void descend_ranked(const struct jk_map *map, const struct jk_vos_kernel *kern, double *xy,
+                           struct jk_vos_sweep *ws, const struct jk_layout_options *o)
+{
+    size_t n = map->n_terms;
+    struct jk_vos_ranked r;
+    jk_vos_ranked_init(&r, map, ws->order);
+    double *xr = jk_malloc(2 * n * sizeof(*xr)), step = o->initial_step, v = INFINITY;
+    for (size_t t = 0; t < n; t++) {
+        xr[2 * t] = xy[2 * ws->order[t]];
+        xr[2 * t + 1] = xy[2 * ws->order[t] + 1];
+    }
+    unsigned better = 0;
+    for (unsigned it = 0; it < o->max_iterations && step >= o->convergence; it++) {
+        double old = v;
+        v = jk_vos_sweep_ranked(&r, kern, xr, ws, step);
+        step = next_step(step, v, old, &better, o);
+    }
+    for (size_t t = 0; t < n; t++) {
+        xy[2 * ws->order[t]] = xr[2 * t];
+        xy[2 * ws->order[t] + 1] = xr[2 * t + 1];
+    }
+    free(xr);
+    jk_vos_ranked_release(&r);
 }
 
 /* Random coordinates in [-1, 1]^2, then a random sweep order (Fisher-Yates). */
@@ -333,15 +369,20 @@ static double vos_layout(const struct jk_map *map, const struct jk_layout_option
     double *xy = jk_malloc(2 * n * sizeof(*xy)), best_v = INFINITY;
     uint64_t rng = (uint64_t)o->seed;
     kernel_for(&kern, map, o);
-    jk_vos_net_init(&g, map, &kern);
+    if (!ws.use_tree) /* the tree method builds its own lists per start */
+        jk_vos_net_init(&g, map, &kern);
     ws.order = jk_malloc(n * sizeof(*ws.order));
     ws.seen = jk_malloc(n);
     jk_quadtree_init(&ws.tree);
     ws.pull = ws.use_tree ? jk_malloc(3 * n * sizeof(*ws.pull)) : NULL;
+    ws.late = ws.use_tree ? jk_malloc(3 * n * sizeof(*ws.late)) : NULL;
     for (unsigned s = 0; s < o->starts; s++) {
         random_start(xy, ws.order, n, &rng);
-        descend(&g, xy, &ws, o);
-        double v = objective_of(map, &g.kern, xy);
+        if (ws.use_tree)
+            descend_ranked(map, &kern, xy, &ws, o);
+        else
+            descend(&g, xy, &ws, o);
+        double v = objective_of(map, &kern, xy);
         if (s == 0 || v < best_v) {
             best_v = v;
             memcpy(best, xy, 2 * n * sizeof(*xy));
@@ -349,10 +390,12 @@ static double vos_layout(const struct jk_map *map, const struct jk_layout_option
     }
     jk_quadtree_release(&ws.tree);
     free(ws.pull);
+    free(ws.late);
     free(ws.order);
     free(ws.seen);
     free(xy);
-    jk_vos_net_release(&g);
+    if (!ws.use_tree)
+        jk_vos_net_release(&g);
     return best_v;
 }
 

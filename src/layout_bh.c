@@ -6,6 +6,9 @@
 #include "layout_bh.h"
 
 #include <pthread.h>
+#include <sched.h>
+#include <stdatomic.h>
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -17,6 +20,8 @@
 #define STACK_MAX (3 * MAX_DEPTH + 8)
 /* Below this many terms a sweep's tree pass is too short to share out. */
 #define PARALLEL_MIN_TERMS 256
+/* Below this many link ends a sweep's links are too few to share out. */
+#define PARALLEL_MIN_LINKS 65536
 
 static int32_t small_integer(double e)
 {
@@ -260,15 +265,17 @@ static double link_pull_squared(const struct jk_vos_net *g, const double *xy, ui
                                 const unsigned char *seen, double *gx, double *gy)
 {
     double px = xy[2 * k], py = xy[2 * k + 1], v = 0.0, sx = 0.0, sy = 0.0;
+    /*
+     * No branches in the loop: a link of length 0 adds exactly 0 anyway, and
+     * multiplying by 0 or 1 for "seen" costs less than the mispredicted jumps
+     * (which neighbours were seen is as good as random).
+     */
     for (size_t e = g->first[k]; e < g->first[k + 1]; e++) {
         uint32_t j = g->nbr[e];
-        double dx = px - xy[2 * j], dy = py - xy[2 * j + 1], s = dx * dx + dy * dy;
-        if (!(s > 0.0))
-            continue;
-        sx += g->w[e] * dx;
-        sy += g->w[e] * dy;
-        if (!seen[j])
-            v += g->w[e] * s;
+        double dx = px - xy[2 * j], dy = py - xy[2 * j + 1], w = g->w[e];
+        sx += w * dx;
+        sy += w * dy;
+        v += w * (dx * dx + dy * dy) * (double)(seen[j] ^ 1);
     }
     *gx += sx;
     *gy += sy;
@@ -305,10 +312,115 @@ void jk_vos_move(double *xy, uint32_t k, double gx, double gy, double step)
     }
 }
 
-/* A term's own position is unchanged until its turn, as jk_quadtree_pairs requires. */
-/* Terms [from, to) of a sweep's tree pass; one per thread. */
+void jk_vos_ranked_init(struct jk_vos_ranked *r, const struct jk_map *map, const uint32_t *order)
+{
+    size_t n = map->n_terms, m = map->n_links;
+    uint32_t *rank = jk_malloc((n ? n : 1) * sizeof(*rank));
+    size_t *early = jk_calloc(n + 1, sizeof(*early)), *late = jk_calloc(n + 1, sizeof(*late));
+    for (size_t t = 0; t < n; t++)
+        rank[order[t]] = (uint32_t)t;
+    for (size_t e = 0; e < m; e++) {
+        uint32_t a = rank[map->links[e].source], b = rank[map->links[e].target];
+        if (a == b)
+            continue; /* a link to itself pulls nothing */
+        late[a < b ? a : b]++;
+        early[a < b ? b : a]++;
+    }
+    r->n = n;
+    r->first = jk_malloc((n + 1) * sizeof(*r->first));
+    r->mid = jk_malloc((n ? n : 1) * sizeof(*r->mid));
+    r->first[0] = 0;
+    for (size_t t = 0; t < n; t++) {
+        r->mid[t] = r->first[t] + early[t];
+        r->first[t + 1] = r->mid[t] + late[t];
+        early[t] = r->first[t]; /* from here on: where the next earlier link goes */
+        late[t] = r->mid[t];
+    }
+    r->nbr = jk_malloc((r->first[n] ? r->first[n] : 1) * sizeof(*r->nbr));
+    r->w = jk_malloc((r->first[n] ? r->first[n] : 1) * sizeof(*r->w));
+    for (size_t e = 0; e < m; e++) {
+        uint32_t a = rank[map->links[e].source], b = rank[map->links[e].target];
+        uint32_t lo = a < b ? a : b, hi = a < b ? b : a;
+        if (a == b)
+            continue;
+        r->nbr[late[lo]] = hi;
+        r->w[late[lo]++] = (float)map->links[e].association;
+        r->nbr[early[hi]] = lo;
+        r->w[early[hi]++] = (float)map->links[e].association;
+    }
+    free(early);
+    free(late);
+    free(rank);
+}
+
+void jk_vos_ranked_release(struct jk_vos_ranked *r)
+{
+    free(r->first);
+    free(r->mid);
+    free(r->nbr);
+    free(r->w);
+}
+
+/* Rank t's later links from the positions at the start of the sweep: out = gradient x, y, V. */
+static void later_links(const struct jk_vos_ranked *r, const struct jk_vos_kernel *kern,
+                        const double *xy, size_t t, double *out)
+{
+    double px = xy[2 * t], py = xy[2 * t + 1], sx = 0.0, sy = 0.0, v = 0.0;
+    if (kern->ai == 2) { /* f_2 = s / 2, gradient w (x_i - x_j): no root, no branch */
+        for (size_t e = r->mid[t]; e < r->first[t + 1]; e++) {
+            uint32_t j = r->nbr[e];
+            double dx = px - xy[2 * j], dy = py - xy[2 * j + 1], w = r->w[e];
+            sx += w * dx;
+            sy += w * dy;
+            v += w * (dx * dx + dy * dy);
+        }
+        v *= 0.5;
+    } else {
+        for (size_t e = r->mid[t]; e < r->first[t + 1]; e++) {
+            uint32_t j = r->nbr[e];
+            double dx = px - xy[2 * j], dy = py - xy[2 * j + 1], s = dx * dx + dy * dy;
+            if (!(s > 0.0))
+                continue;
+            double d = sqrt(s), p = jk_vos_pow(d, kern->a, kern->ai);
+            sx += r->w[e] * p / s * dx;
+            sy += r->w[e] * p / s * dy;
+            v += r->w[e] * jk_vos_f(d, p, kern->inv_a);
+        }
+    }
+    out[0] = sx;
+    out[1] = sy;
+    out[2] = v;
+}
+
+/* Adds rank t's earlier links' gradient, from their current positions, to *gx, *gy. */
+static void earlier_links(const struct jk_vos_ranked *r, const struct jk_vos_kernel *kern,
+                          const double *xy, size_t t, double *gx, double *gy)
+{
+    double px = xy[2 * t], py = xy[2 * t + 1], sx = 0.0, sy = 0.0;
+    if (kern->ai == 2) {
+        for (size_t e = r->first[t]; e < r->mid[t]; e++) {
+            uint32_t j = r->nbr[e];
+            sx += r->w[e] * (px - xy[2 * j]);
+            sy += r->w[e] * (py - xy[2 * j + 1]);
+        }
+    } else {
+        for (size_t e = r->first[t]; e < r->mid[t]; e++) {
+            uint32_t j = r->nbr[e];
+            double dx = px - xy[2 * j], dy = py - xy[2 * j + 1], s = dx * dx + dy * dy;
+            if (!(s > 0.0))
+                continue;
+            double p = jk_vos_pow(sqrt(s), kern->a, kern->ai);
+            sx += r->w[e] * p / s * dx;
+            sy += r->w[e] * p / s * dy;
+        }
+    }
+    *gx += sx;
+    *gy += sy;
+}
+
+/* Ranks [from, to) of a sweep's tree pass; one per thread. */
 struct pull_job {
-    const struct jk_vos_net *g;
+    const struct jk_vos_kernel *kern;
     const double *xy;
     struct jk_vos_sweep *ws;
     size_t from, to;
@@ -321,25 +433,26 @@ static void *pull_range(void *arg)
     for (size_t k = job->from; k < job->to; k++) {
         pull[3 * k] = pull[3 * k + 1] = 0.0;
         pull[3 * k + 2] = jk_quadtree_pairs(&job->ws->tree, job->xy, (uint32_t)k, job->ws->theta,
-                                            &job->g->kern, &pull[3 * k], &pull[3 * k + 1]);
+                                            job->kern, &pull[3 * k], &pull[3 * k + 1]);
     }
     return NULL;
 }
 
 /*
- * Every term's pull from the tree, split over ws->threads threads. Each
- * term's result depends only on the tree and xy, so the split cannot change
- * a bit of it; a thread that cannot be started leaves its share to this one.
+ * Every rank's pull from the tree, split over ws->threads threads. Each
+ * result depends only on the tree and xy, so the split cannot change a bit
+ * of it; a thread that cannot be started leaves its share to this one.
  */
-static void tree_pulls(const struct jk_vos_net *g, const double *xy, struct jk_vos_sweep *ws)
+static void tree_pulls(size_t n, const struct jk_vos_kernel *kern, const double *xy,
+                       struct jk_vos_sweep *ws)
 {
     struct pull_job job[JK_VOS_MAX_THREADS];
     pthread_t tid[JK_VOS_MAX_THREADS];
     int started[JK_VOS_MAX_THREADS] = {0};
-    unsigned t = g->n >= PARALLEL_MIN_TERMS ? ws->threads : 1;
+    unsigned t = n >= PARALLEL_MIN_TERMS ? ws->threads : 1;
     t = t < 1 ? 1 : t > JK_VOS_MAX_THREADS ? JK_VOS_MAX_THREADS : t;
     for (unsigned i = 0; i < t; i++)
-        job[i] = (struct pull_job){g, xy, ws, g->n * i / t, g->n * (i + 1) / t};
+        job[i] = (struct pull_job){kern, xy, ws, n * i / t, n * (i + 1) / t};
     for (unsigned i = 1; i < t; i++)
         started[i] = pthread_create(&tid[i], NULL, pull_range, &job[i]) == 0;
     pull_range(&job[0]);
@@ -351,19 +464,62 @@ static void tree_pulls(const struct jk_vos_net *g, const double *xy, struct jk_v
     }
 }
 
-double jk_vos_sweep_tree(const struct jk_vos_net *g, double *xy, struct jk_vos_sweep *ws,
-                         double step)
+/*
+ * The later links of every rank, in rank order, on a thread of their own
+ * while the sweep moves the ranks behind it: done tells how many ranks are
+ * summed. Rank t's sum reads positions of ranks t and above, which the
+ * sweep writes only after taking rank t's sum, so no position is read
+ * while it is written.
+ */
+struct late_job {
+    const struct jk_vos_ranked *r;
+    const struct jk_vos_kernel *kern;
+    const double *xy;
+    double *late;
+    atomic_size_t done;
+};
+
+static void *late_all(void *arg)
 {
-    double v = 0.0, *pull = ws->pull;
-    jk_quadtree_build(&ws->tree, xy, g->n);
-    tree_pulls(g, xy, ws);
-    memset(ws->seen, 0, g->n);
-    for (size_t t = 0; t < g->n; t++) {
-        uint32_t k = ws->order[t];
-        double gx = pull[3 * k], gy = pull[3 * k + 1];
-        v += 0.5 * pull[3 * k + 2] + jk_vos_link_pull(g, xy, k, ws->seen, &gx, &gy);
-        jk_vos_move(xy, k, gx, gy, step);
-        ws->seen[k] = 1;
+    struct late_job *job = arg;
+    for (size_t t = 0; t < job->r->n; t++) {
+        later_links(job->r, job->kern, job->xy, t, &job->late[3 * t]);
+        atomic_store_explicit(&job->done, t + 1, memory_order_release);
     }
+    return NULL;
+}
+
+/* Waits until the later links of rank t are summed. */
+static void wait_for(struct late_job *job, size_t t)
+{
+    for (unsigned spins = 0; atomic_load_explicit(&job->done, memory_order_acquire) <= t;)
+        if (++spins % 64 == 0)
+            sched_yield();
+}
+
+double jk_vos_sweep_ranked(const struct jk_vos_ranked *r, const struct jk_vos_kernel *kern,
+                           double *xy, struct jk_vos_sweep *ws, double step)
+{
+    double v = 0.0, *pull = ws->pull, *late = ws->late;
+    jk_quadtree_build(&ws->tree, xy, r->n);
+    tree_pulls(r->n, kern, xy, ws);
+    struct late_job job = {r, kern, xy, late, 0};
+    pthread_t tid;
+    bool ahead = ws->threads > 1 && r->first[r->n] >= PARALLEL_MIN_LINKS &&
+                 pthread_create(&tid, NULL, late_all, &job) == 0;
+    for (size_t t = 0; t < r->n; t++) {
+        if (ahead)
+            wait_for(&job, t);
+        else
+            later_links(r, kern, xy, t, &late[3 * t]);
+        double gx = pull[3 * t], gy = pull[3 * t + 1];
+        gx += late[3 * t];
+        gy += late[3 * t + 1];
+        earlier_links(r, kern, xy, t, &gx, &gy);
+        v += 0.5 * pull[3 * t + 2] + late[3 * t + 2];
+        jk_vos_move(xy, (uint32_t)t, gx, gy, step);
+    }
+    if (ahead)
+        pthread_join(tid, NULL);
     return v;
 }

@@ -131,26 +131,54 @@ double jk_vos_link_pull(const struct jk_vos_net *g, const double *xy, uint32_t k
 /* Moves term k by step against the gradient (CWTS: a step of fixed length). */
 void jk_vos_move(double *xy, uint32_t k, double gx, double gy, double step);
 
+/*
+ * The links of one start in its sweep order, for the tree method: rank t is
+ * the t-th term to move in every sweep of the start. Rank t's links to terms
+ * that move before it ("earlier") are nbr[first[t] .. mid[t]), those to terms
+ * that move after it ("later") nbr[mid[t] .. first[t + 1]); neighbours are
+ * given by rank, each list in the map's link order. A term's later links
+ * only see positions from the start of the sweep, so they can be summed
+ * ahead of its turn (and on another thread). Owns its arrays.
+ */
+struct jk_vos_ranked {
+    size_t n;
+    size_t *first, *mid;
+    uint32_t *nbr;
+    float *w; /* association of that link, rounded to single precision: a sweep streams
+                 every link once, so their size sets its speed on large maps */
+};
+
+/* Builds r from map's links for the sweep order order[0..n_terms) (a permutation). */
+void jk_vos_ranked_init(struct jk_vos_ranked *r, const struct jk_map *map, const uint32_t *order);
+void jk_vos_ranked_release(struct jk_vos_ranked *r);
+
 /* Scratch of one layout, owned by its caller: sweep order, seen flags, tree and pulls. */
 struct jk_vos_sweep {
     uint32_t *order;
     unsigned char *seen;
     int use_tree;
     double theta;
-    unsigned threads; /* for the tree pass, 1..JK_VOS_MAX_THREADS; results never depend on it */
+    unsigned threads; /* 1..JK_VOS_MAX_THREADS; results never depend on it */
     struct jk_quadtree tree;
-    double *pull; /* per term: gradient x, y and value of its pairs, from the tree */
+    double *pull; /* per rank: gradient x, y and value of its pairs, from the tree */
+    double *late; /* per rank: gradient x, y and value of its later links */
 };
 
 /*
- * One sweep with the tree: every term in ws->order moves once; the
- * all-pairs part of its gradient comes from a tree of the positions at the
- * start of the sweep, the links' part from the current positions. Returns
- * V accumulated during the sweep (the pairs' part is each term's tree sum
- * halved). ws->pull holds 3 n doubles. From 256 terms on, the tree pass
- * runs on ws->threads threads (POSIX threads; in glibc's libc since 2.34).
+ * One sweep with the tree over positions xy given by rank (see struct
+ * jk_vos_ranked): ranks move in order 0, 1, ..., each once. The all-pairs
+ * part of a term's gradient comes from a tree of the positions at the start
+ * of the sweep; its later links' part likewise (those terms have not moved
+ * yet); its earlier links' part from their current positions. A term's
+ * gradient is added up as tree, later links, earlier links, whatever the
+ * threads. Returns V accumulated during the sweep (each pair once: the tree
+ * sums halved, each link at the earlier of its two terms). ws->pull and
+ * ws->late hold 3 n doubles each. From 256 terms on, the tree pass runs on
+ * ws->threads threads; with 2 or more threads and many links, a second
+ * thread sums the later links ahead of the moving one (POSIX threads, in
+ * glibc's libc since 2.34). The result never depends on the threads.
  */
-double jk_vos_sweep_tree(const struct jk_vos_net *g, double *xy, struct jk_vos_sweep *ws,
-                         double step);
+double jk_vos_sweep_ranked(const struct jk_vos_ranked *r, const struct jk_vos_kernel *kern,
+                           double *xy, struct jk_vos_sweep *ws, double step);
 
 #endif

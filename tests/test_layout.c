@@ -574,38 +574,46 @@ static void test_quadtree_sums(void **state)
     free(xy);
 }
 
-/* A Barnes-Hut sweep gives the same bits on one thread and on several. */
+/*
+ * A Barnes-Hut sweep gives the same bits on one thread and on several, with
+ * its later links summed ahead on a thread of their own (enough links for
+ * that) or not, for the fast exponent 2 and a general one.
+ */
 static void test_tree_sweep_threads(void **state)
 {
     (void)state;
     struct jk_map map;
-    clustered_map(&map, 600, 6, 4, 8);
-    struct jk_vos_kernel kern;
-    jk_vos_kernel_init(&kern, 2.0, 1.0, 0.0);
-    struct jk_vos_net net;
-    jk_vos_net_init(&net, &map, &kern);
-    double *xy[2], v[2];
-    for (int t = 0; t < 2; t++) {
-        struct jk_vos_sweep ws = {.use_tree = 1, .theta = 0.5, .threads = t ? 3 : 1};
-        ws.order = jk_malloc(600 * sizeof(*ws.order));
-        ws.seen = jk_malloc(600);
-        ws.pull = jk_malloc(3 * 600 * sizeof(*ws.pull));
-        for (uint32_t i = 0; i < 600; i++)
-            ws.order[i] = (i * 7) % 600;
-        jk_quadtree_init(&ws.tree);
-        xy[t] = random_xy(600, 4);
-        v[t] = jk_vos_sweep_tree(&net, xy[t], &ws, 0.1);
-        v[t] += jk_vos_sweep_tree(&net, xy[t], &ws, 0.1);
-        jk_quadtree_release(&ws.tree);
-        free(ws.order);
-        free(ws.seen);
-        free(ws.pull);
+    clustered_map(&map, 2000, 20, 40, 8);
+    size_t n = map.n_terms;
+    for (int general = 0; general < 2; general++) {
+        struct jk_vos_kernel kern;
+        jk_vos_kernel_init(&kern, general ? 1.5 : 2.0, 1.0, 0.0);
+        double *xy[2], v[2];
+        for (int t = 0; t < 2; t++) {
+            struct jk_vos_sweep ws = {.use_tree = 1, .theta = 0.5, .threads = t ? 3 : 1};
+            ws.order = jk_malloc(n * sizeof(*ws.order));
+            ws.pull = jk_malloc(3 * n * sizeof(*ws.pull));
+            ws.late = jk_malloc(3 * n * sizeof(*ws.late));
+            for (uint32_t i = 0; i < n; i++)
+                ws.order[i] = (uint32_t)((i * 7) % n);
+            struct jk_vos_ranked r;
+            jk_vos_ranked_init(&r, &map, ws.order);
+            assert_true(r.first[n] >= 65536); /* the later links run ahead with threads */
+            jk_quadtree_init(&ws.tree);
+            xy[t] = random_xy(n, 4);
+            v[t] = jk_vos_sweep_ranked(&r, &kern, xy[t], &ws, 0.1);
+            v[t] += jk_vos_sweep_ranked(&r, &kern, xy[t], &ws, 0.1);
+            jk_quadtree_release(&ws.tree);
+            jk_vos_ranked_release(&r);
+            free(ws.order);
+            free(ws.pull);
+            free(ws.late);
+        }
+        assert_memory_equal(xy[0], xy[1], 2 * n * sizeof(double));
+        assert_memory_equal(&v[0], &v[1], sizeof(double));
+        free(xy[0]);
+        free(xy[1]);
     }
-    assert_memory_equal(xy[0], xy[1], 2 * 600 * sizeof(double));
-    assert_memory_equal(&v[0], &v[1], sizeof(double));
-    free(xy[0]);
-    free(xy[1]);
-    jk_vos_net_release(&net);
     jk_map_release(&map);
 }
 
