@@ -177,7 +177,8 @@ static void add_double(struct jk_buf *b, double v)
 {
     char num[JK_DOUBLE_BUF];
     jk_format_double(num, sizeof(num), v);
-    jk_buf_addf(b, ",%s", num);
+    jk_buf_addc(b, ',');
+    jk_buf_adds(b, num);
 }
 
 /* An unknown average (NaN) is an empty field. */
@@ -231,11 +232,15 @@ enum jk_status jk_export_terms_csv(const struct jk_map *map, FILE *out, struct j
 
 static void link_row(struct jk_buf *b, const struct jk_map *map, const struct jk_link *l)
 {
-    jk_buf_addf(b, "%" PRIu32 ",%" PRIu32 ",", l->source + 1, l->target + 1);
+    jk_buf_add_u64(b, l->source + 1);
+    jk_buf_addc(b, ',');
+    jk_buf_add_u64(b, l->target + 1);
+    jk_buf_addc(b, ',');
     jk_csv_field(b, map->terms[l->source].label);
     jk_buf_addc(b, ',');
     jk_csv_field(b, map->terms[l->target].label);
-    jk_buf_addf(b, ",%" PRIu64, l->weight);
+    jk_buf_addc(b, ',');
+    jk_buf_add_u64(b, l->weight);
     add_double(b, l->association);
     jk_buf_addc(b, '\n');
 }

@@ -89,9 +89,13 @@ static void gml_node(struct jk_buf *b, const struct jk_map *map, size_t i)
 
 static void gml_edge(struct jk_buf *b, const struct jk_link *l)
 {
-    jk_buf_addf(
-        b, "  edge\n  [\n    source %" PRIu32 "\n    target %" PRIu32 "\n    value %" PRIu64 "\n",
-        l->source + 1, l->target + 1, l->weight);
+    jk_buf_adds(b, "  edge\n  [\n    source ");
+    jk_buf_add_u64(b, l->source + 1);
+    jk_buf_adds(b, "\n    target ");
+    jk_buf_add_u64(b, l->target + 1);
+    jk_buf_adds(b, "\n    value ");
+    jk_buf_add_u64(b, l->weight);
+    jk_buf_addc(b, '\n');
     if (isfinite(l->association))
         gml_real(b, "association", l->association);
     jk_buf_adds(b, "  ]\n");

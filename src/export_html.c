@@ -275,8 +275,13 @@ static void write_data(const struct jk_map *map, struct jk_buf *b, FILE *out)
     jk_buf_adds(b, "],\n\"links\": [\n");
     for (size_t k = 0; k < map->n_links; k++) {
         const struct jk_link *l = &map->links[k];
-        jk_buf_addf(b, "[%" PRIu32 ",%" PRIu32 ",%" PRIu64 "]%s\n", l->source, l->target, l->weight,
-                    k + 1 < map->n_links ? "," : "");
+        jk_buf_addc(b, '[');
+        jk_buf_add_u64(b, l->source);
+        jk_buf_addc(b, ',');
+        jk_buf_add_u64(b, l->target);
+        jk_buf_addc(b, ',');
+        jk_buf_add_u64(b, l->weight);
+        jk_buf_adds(b, k + 1 < map->n_links ? "],\n" : "]\n");
         flush(b, out);
     }
     jk_buf_adds(b, "]}\n");

@@ -130,10 +130,13 @@ static void write_links(struct json_out *o, const struct jk_map *map, FILE *out)
     fputs("    \"links\": [\n", out);
     for (size_t k = 0; k < map->n_links; k++) {
         const struct jk_link *l = &map->links[k];
-        jk_buf_addf(&o->line,
-                    "      {\"source_id\": %" PRIu32 ", \"target_id\": %" PRIu32
-                    ", \"strength\": %" PRIu64 "}",
-                    l->source + 1, l->target + 1, l->weight);
+        jk_buf_adds(&o->line, "      {\"source_id\": ");
+        jk_buf_add_u64(&o->line, l->source + 1);
+        jk_buf_adds(&o->line, ", \"target_id\": ");
+        jk_buf_add_u64(&o->line, l->target + 1);
+        jk_buf_adds(&o->line, ", \"strength\": ");
+        jk_buf_add_u64(&o->line, l->weight);
+        jk_buf_addc(&o->line, '}');
         put_line(o, out, k + 1 == map->n_links);
     }
     fputs(map->n_clusters > 0 ? "    ],\n" : "    ]\n", out);

@@ -104,12 +104,18 @@ enum jk_status jk_export_pajek(const struct jk_map *map, FILE *out, struct jk_di
         vertex_line(&b, map, i, &f);
         fwrite(b.data, 1, b.len, out);
     }
-    jk_buf_release(&b);
     fputs("*Edges\n", out);
     for (size_t k = 0; k < map->n_links; k++) {
         const struct jk_link *l = &map->links[k];
-        fprintf(out, "%" PRIu32 " %" PRIu32 " %" PRIu64 "\n", l->source + 1, l->target + 1,
-                l->weight);
+        jk_buf_clear(&b);
+        jk_buf_add_u64(&b, l->source + 1);
+        jk_buf_addc(&b, ' ');
+        jk_buf_add_u64(&b, l->target + 1);
+        jk_buf_addc(&b, ' ');
+        jk_buf_add_u64(&b, l->weight);
+        jk_buf_addc(&b, '\n');
+        fwrite(b.data, 1, b.len, out);
     }
+    jk_buf_release(&b);
     return jk_export_finish(out, "Pajek network file", diag);
 }

@@ -113,11 +113,21 @@ enum jk_status jk_export_vos_network(const struct jk_map *map, FILE *out, struct
     enum jk_status st = jk_export_check_map(map, diag);
     if (st != JK_OK)
         return st;
+    struct jk_buf b;
+    jk_buf_init(&b);
     for (size_t k = 0; k < map->n_links; k++) {
         const struct jk_link *l = &map->links[k];
         uint32_t a = l->source < l->target ? l->source : l->target;
         uint32_t z = l->source < l->target ? l->target : l->source;
-        fprintf(out, "%" PRIu32 "\t%" PRIu32 "\t%" PRIu64 "\n", a + 1, z + 1, l->weight);
+        jk_buf_clear(&b);
+        jk_buf_add_u64(&b, a + 1);
+        jk_buf_addc(&b, '\t');
+        jk_buf_add_u64(&b, z + 1);
+        jk_buf_addc(&b, '\t');
+        jk_buf_add_u64(&b, l->weight);
+        jk_buf_addc(&b, '\n');
+        fwrite(b.data, 1, b.len, out);
     }
+    jk_buf_release(&b);
     return jk_export_finish(out, "VOSviewer network file", diag);
 }

@@ -7,6 +7,7 @@
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <inttypes.h>
 #include <string.h>
 
 #include "util/arena.h"
@@ -89,6 +90,24 @@ static void test_buf_grows_and_formats(void **state)
     jk_buf_release(&b);
 }
 
+/* jk_buf_add_u64 writes what printf's PRIu64 writes, edges included. */
+static void test_buf_add_u64_matches_printf(void **state)
+{
+    (void)state;
+    const uint64_t v[] = {0, 1, 9, 10, 99, 100, 4294967295u, 4294967296u, 18446744073709551615u};
+    struct jk_buf b, want;
+    jk_buf_init(&b);
+    jk_buf_init(&want);
+    for (size_t i = 0; i < sizeof(v) / sizeof(v[0]); i++) {
+        jk_buf_add_u64(&b, v[i]);
+        jk_buf_addc(&b, ',');
+        jk_buf_addf(&want, "%" PRIu64 ",", v[i]);
+    }
+    assert_string_equal(b.data, want.data);
+    jk_buf_release(&b);
+    jk_buf_release(&want);
+}
+
 static void test_arena_strings_survive_growth(void **state)
 {
     (void)state;
@@ -146,6 +165,7 @@ int main(void)
         cmocka_unit_test(test_sha256_incremental_equals_whole),
         cmocka_unit_test(test_strmap_ids_dense_and_stable),
         cmocka_unit_test(test_buf_grows_and_formats),
+        cmocka_unit_test(test_buf_add_u64_matches_printf),
         cmocka_unit_test(test_arena_strings_survive_growth),
         cmocka_unit_test(test_json_string_escapes),
         cmocka_unit_test(test_json_string_repairs_utf8),

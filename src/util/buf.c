@@ -50,6 +50,17 @@ void jk_buf_add(struct jk_buf *b, const void *data, size_t len)
     b->data[b->len] = '\0';
 }
 
+void jk_buf_add_u64(struct jk_buf *b, uint64_t v)
+{
+    char digits[20];
+    size_t n = 0;
+    do {
+        digits[sizeof(digits) - ++n] = (char)('0' + v % 10);
+        v /= 10;
+    } while (v);
+    jk_buf_add(b, digits + sizeof(digits) - n, n);
+}
+
 void jk_buf_addc(struct jk_buf *b, char c)
 {
     jk_buf_reserve(b, 1);
