@@ -224,6 +224,9 @@ static uint64_t start_seed(unsigned long seed, unsigned s)
  * best and is not written again until a later start is better and has been
  * written to the other buffer; progress is stored last, with release order.
  */
+/* Helpers share the slots through a mapping: progress must not hide a lock. */
+_Static_assert(ATOMIC_INT_LOCK_FREE == 2, "atomic_uint is lock-free");
+
 struct start_slot {
     atomic_uint progress; /* 2 * completed starts + the buffer holding the best */
     unsigned start[2];    /* start index of each buffer's membership */
@@ -323,7 +326,7 @@ static igraph_error_t run_slot(struct starts *st, unsigned k)
  * SIGINT and SIGTERM, so that an interrupt ends it quietly and the parent's
  * handler alone reports it; on Linux it also ends when the parent dies.
  */
-static void helper(struct starts *st, unsigned k, pid_t parent)
+static _Noreturn void helper(struct starts *st, unsigned k, pid_t parent)
 {
     signal(SIGINT, SIG_DFL);
     signal(SIGTERM, SIG_DFL);
@@ -360,6 +363,29 @@ static igraph_error_t run_slots(struct starts *st)
 }
 
 /*
+ * The membership of the first start of strictly highest quality, in start
+ * order, once every slot is complete: each slot holds the first best of its
+ * own starts, so the highest quality wins and equal ones go to the lower start.
+ */
+static const uint32_t *winner(const struct starts *st)
+{
+    const uint32_t *member = NULL;
+    double best_q = 0.0;
+    unsigned best_s = 0;
+    for (unsigned k = 0; k < st->n_procs; k++) {
+        const struct start_slot *sl = &st->slot[k];
+        unsigned b = atomic_load_explicit(&sl->progress, memory_order_acquire) % 2;
+        if (!member || sl->quality[b] > best_q ||
+            (sl->quality[b] == best_q && sl->start[b] < best_s)) {
+            member = sl->member[b];
+            best_q = sl->quality[b];
+            best_s = sl->start[b];
+        }
+    }
+    return member;
+}
+
+/*
  * Runs Leiden from singletons opt->starts times, reseeding igraph's RNG with
  * start_seed before each, on several processes for a large map; best
  * receives the first membership of strictly highest quality (in start order).
@@ -373,22 +399,8 @@ static igraph_error_t best_of_starts(struct leiden_ws *ws, const struct jk_map *
     st.scratch = jk_malloc(map->n_terms * sizeof(*st.scratch));
     starts_alloc(&st);
     igraph_error_t err = run_slots(&st);
-    if (err == IGRAPH_SUCCESS) {
-        const uint32_t *winner = NULL;
-        double best_q = 0.0;
-        unsigned best_s = 0;
-        for (unsigned k = 0; k < st.n_procs; k++) {
-            const struct start_slot *sl = &st.slot[k];
-            unsigned b = atomic_load_explicit(&sl->progress, memory_order_acquire) % 2;
-            if (!winner || sl->quality[b] > best_q ||
-                (sl->quality[b] == best_q && sl->start[b] < best_s)) {
-                winner = sl->member[b];
-                best_q = sl->quality[b];
-                best_s = sl->start[b];
-            }
-        }
-        memcpy(best, winner, map->n_terms * sizeof(*best));
-    }
+    if (err == IGRAPH_SUCCESS)
+        memcpy(best, winner(&st), map->n_terms * sizeof(*best));
     starts_free(&st);
     free(st.scratch);
     return err;

@@ -80,16 +80,19 @@ void jk_cluster_options_default(struct jk_cluster_options *o);
  * Processes: with P = min(threads, starts) > 1 (threads 0: the processors
  * online) and at least JK_CLUSTER_FORK_LINKS links, the caller's process
  * forks P - 1 helpers after building the graph; start s runs on process
- * s % P, the caller's included. A helper calls only igraph and malloc (no
- * threads, no stdio: the caller may have idle threads of its own), writes
- * its results into a shared anonymous mapping, restores the default SIGINT
- * and SIGTERM handling and ends with _exit(0); only the caller returns from
- * jk_cluster. The caller waits for every helper and itself runs any start a
- * helper did not complete (fork failure, crash, kill), so the result is the
- * same for any threads and whatever happens to the helpers. The caller must
- * not ignore SIGCHLD (waitpid must be able to wait for the helpers) nor reap
- * them with a handler of its own. Below the threshold, or with P = 1, every
- * start runs in the caller's process.
+ * s % P, the caller's included. A helper calls only igraph (and through it
+ * malloc; no threads, no stdio: the caller may have idle threads of its
+ * own), writes the best of its starts into a shared anonymous mapping (two
+ * memberships of n_terms uint32_t per process, whatever the number of
+ * starts), restores the default SIGINT and SIGTERM handling and ends with
+ * _exit(0); only the caller returns from jk_cluster. Without the mapping
+ * every start runs in the caller's process. The caller waits for every
+ * helper and itself runs any start a helper did not complete (fork failure,
+ * crash, kill), so the result is the same for any threads and whatever
+ * happens to the helpers. The caller must not ignore SIGCHLD (waitpid must
+ * be able to wait for the helpers) nor reap them with a handler of its own.
+ * Below the threshold, or with P = 1, every start runs in the caller's
+ * process.
  *
  * Isolated terms (no links) each form a cluster of one: Leiden cannot join
  * them to anything and neither can the merge. Being of size 1 they come last,
