@@ -67,14 +67,15 @@ test-asan: test-deps
 	ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
 	  ctest --test-dir $(ASAN_BUILD) --output-on-failure -j $(JOBS)
 
-# The threaded parts (thread pool, ordered merge, sketch, parallel writers) under
-# ThreadSanitizer: their unit tests and the end-to-end runs on several threads.
+# The threaded parts (thread pool, ordered merge, sketch, parallel writers, the
+# clustering's helper processes forked beside idle threads) under ThreadSanitizer:
+# their unit tests and the end-to-end runs on several threads.
 test-tsan: test-deps
 	cmake -S . -B $(TSAN_BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DJK_TSAN=ON
 	cmake --build $(TSAN_BUILD) -j $(JOBS)
 	TSAN_OPTIONS=halt_on_error=1 \
 	  ctest --test-dir $(TSAN_BUILD) --output-on-failure -j $(JOBS) \
-	  -R 'test_workers|test_docqueue|test_sketch|test_outdir|test_layout|e2e_threads|e2e_corpus'
+	  -R 'test_workers|test_docqueue|test_sketch|test_outdir|test_layout|test_cluster|e2e_threads|e2e_corpus'
 
 # libFuzzer targets (fuzz/fuzz_*.c), each run FUZZ_SECONDS seconds, one after another, on one
 # core; the working corpus grows in $(FUZZ_BUILD)/fuzz-corpus, findings land in

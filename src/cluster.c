@@ -4,13 +4,25 @@
  * and the CPM quality of the final clustering (see cluster.h). Node weights
  * are 1, or total link strengths for the modularity variant.
  */
+/* MAP_ANONYMOUS is not in POSIX.1-2008. */
+#define _DEFAULT_SOURCE
+
 #include "cluster.h"
 
+#include <errno.h>
 #include <igraph.h>
 #include <math.h>
+#include <signal.h>
+#include <stdatomic.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
+#include <sys/wait.h>
+#include <unistd.h>
+#ifdef __linux__
+#include <sys/prctl.h>
+#endif
 
 #include "util/igraph_glue.h"
 #include "util/mem.h"
@@ -24,6 +36,7 @@ void jk_cluster_options_default(struct jk_cluster_options *o)
     o->seed = 0;
     o->min_cluster_size = 1;
     o->strength_weights = false;
+    o->threads = 0;
 }
 
 static enum jk_status check_options(const struct jk_cluster_options *o, struct jk_diag *diag)
@@ -71,8 +84,13 @@ static void weighting_init(struct weighting *wt, const struct jk_map *map,
     wt->r = opt->strength_weights && total > 0.0 ? opt->resolution / total : opt->resolution;
 }
 
-/* See cluster.h: Q = (2 * W_in - r * sum_c s_c^2) / (2m); labels of cl are < n_terms. */
-static double cpm_quality(const struct jk_map *map, const uint32_t *cl, const struct weighting *wt)
+/*
+ * See cluster.h: Q = (2 * W_in - r * sum_c s_c^2) / (2m); labels of cl are
+ * < n_terms. size is scratch space for n_terms doubles (no allocation here:
+ * a helper process calls it).
+ */
+static double cpm_quality(const struct jk_map *map, const uint32_t *cl, const struct weighting *wt,
+                          double *size)
 {
     double m = 0.0, inside = 0.0, squares = 0.0;
     for (size_t k = 0; k < map->n_links; k++) {
@@ -83,12 +101,11 @@ static double cpm_quality(const struct jk_map *map, const uint32_t *cl, const st
     }
     if (!(m > 0.0))
         return 0.0;
-    double *size = jk_calloc(map->n_terms, sizeof(*size));
+    memset(size, 0, map->n_terms * sizeof(*size));
     for (size_t i = 0; i < map->n_terms; i++)
         size[cl[i]] += wt->w[i];
     for (size_t c = 0; c < map->n_terms; c++)
         squares += size[c] * size[c];
-    free(size);
     return (2.0 * inside - wt->r * squares) / (2.0 * m);
 }
 
@@ -188,29 +205,204 @@ static igraph_error_t leiden_start(struct leiden_ws *ws, const struct jk_cluster
 }
 
 /*
- * Seeds the RNG once, then runs Leiden from singletons opt->starts times;
- * best receives the first membership of strictly highest quality. The starts
- * differ because each consumes the RNG stream (node order, refinement).
+ * The seed of start s: output s + 1 of splitmix64 seeded with seed (Steele,
+ * Lea and Flood 2014), so every start has its own well-mixed 64-bit seed
+ * that depends on nothing but (seed, s).
+ */
+static uint64_t start_seed(unsigned long seed, unsigned s)
+{
+    uint64_t z = (uint64_t)seed + ((uint64_t)s + 1) * UINT64_C(0x9e3779b97f4a7c15);
+    z = (z ^ (z >> 30)) * UINT64_C(0xbf58476d1ce4e5b9);
+    z = (z ^ (z >> 27)) * UINT64_C(0x94d049bb133111eb);
+    return z ^ (z >> 31);
+}
+
+/*
+ * The starts one process runs, k, k + P, k + 2P, ... for slot k of P: how
+ * many it completed and the best so far. Written so that a process killed at
+ * any instruction leaves a consistent record: buffer `progress % 2` holds the
+ * best and is not written again until a later start is better and has been
+ * written to the other buffer; progress is stored last, with release order.
+ */
+/* Helpers share the slots through a mapping: progress must not hide a lock. */
+_Static_assert(ATOMIC_INT_LOCK_FREE == 2, "atomic_uint is lock-free");
+
+struct start_slot {
+    atomic_uint progress; /* 2 * completed starts + the buffer holding the best */
+    unsigned start[2];    /* start index of each buffer's membership */
+    double quality[2];
+    uint32_t *member[2]; /* n_terms labels each, in the same allocation as the slot */
+};
+
+/* The starts of one jk_cluster call, spread over n_procs slots (processes). */
+struct starts {
+    const struct jk_map *map;
+    const struct jk_cluster_options *opt;
+    const struct weighting *wt;
+    struct leiden_ws *ws;
+    double *scratch; /* n_terms doubles for cpm_quality */
+    unsigned n_procs;
+    struct start_slot *slot; /* n_procs slots, then their memberships */
+    size_t bytes;
+    bool shared; /* slot is a MAP_SHARED mapping, else jk_calloc'd */
+};
+
+/* Processes for the starts: 1 below JK_CLUSTER_FORK_LINKS, else min(threads, starts). */
+static unsigned process_count(const struct jk_map *map, const struct jk_cluster_options *opt)
+{
+    if (map->n_links < JK_CLUSTER_FORK_LINKS)
+        return 1;
+    long n = opt->threads ? (long)opt->threads : sysconf(_SC_NPROCESSORS_ONLN);
+    if (n < 1)
+        return 1;
+    return (unsigned long)n < opt->starts ? (unsigned)n : opt->starts;
+}
+
+/* Allocates st->slot for st->n_procs slots: shared when more than one, which may fall back to 1. */
+static void starts_alloc(struct starts *st)
+{
+    size_t n = st->map->n_terms;
+    size_t head = (st->n_procs * sizeof(struct start_slot) + 7) / 8 * 8;
+    st->bytes = head + st->n_procs * 2 * n * sizeof(uint32_t);
+    st->shared = false;
+    if (st->n_procs > 1) {
+        void *p = mmap(NULL, st->bytes, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+        st->shared = p != MAP_FAILED;
+        st->slot = st->shared ? p : NULL;
+    }
+    if (!st->shared) {
+        st->n_procs = 1;
+        st->bytes = head + 2 * n * sizeof(uint32_t);
+        st->slot = jk_calloc(1, st->bytes);
+    }
+    uint32_t *labels = (uint32_t *)((char *)st->slot + head);
+    for (unsigned k = 0; k < st->n_procs; k++) {
+        atomic_init(&st->slot[k].progress, 0);
+        st->slot[k].member[0] = labels + (2 * (size_t)k) * n;
+        st->slot[k].member[1] = labels + (2 * (size_t)k + 1) * n;
+    }
+}
+
+static void starts_free(struct starts *st)
+{
+    if (st->shared)
+        munmap(st->slot, st->bytes);
+    else
+        free(st->slot);
+}
+
+/*
+ * Runs the starts of slot k that it has not completed yet; the parent calls
+ * it again for a helper's slot to finish what the helper left undone. Only
+ * igraph and the preallocated buffers: safe in a child of a threaded process.
+ */
+static igraph_error_t run_slot(struct starts *st, unsigned k)
+{
+    const struct jk_cluster_options *opt = st->opt;
+    struct start_slot *sl = &st->slot[k];
+    unsigned progress = atomic_load_explicit(&sl->progress, memory_order_acquire);
+    igraph_error_t err = IGRAPH_SUCCESS;
+    for (unsigned s = k + progress / 2 * st->n_procs; s < opt->starts; s += st->n_procs) {
+        unsigned best = progress % 2, spare = 1 - best;
+        err = igraph_rng_seed(igraph_rng_default(), (igraph_uint_t)start_seed(opt->seed, s));
+        if (err == IGRAPH_SUCCESS)
+            err = leiden_start(st->ws, opt, st->wt, sl->member[spare], st->map->n_terms);
+        if (err != IGRAPH_SUCCESS)
+            break;
+        double q = cpm_quality(st->map, sl->member[spare], st->wt, st->scratch);
+        if (progress < 2 || q > sl->quality[best]) {
+            sl->quality[spare] = q;
+            sl->start[spare] = s;
+            best = spare;
+        }
+        progress = progress / 2 * 2 + 2 + best;
+        atomic_store_explicit(&sl->progress, progress, memory_order_release);
+    }
+    return err;
+}
+
+/*
+ * A helper process: runs slot k and ends with _exit, never returning. Default
+ * SIGINT and SIGTERM, so that an interrupt ends it quietly and the parent's
+ * handler alone reports it; on Linux it also ends when the parent dies.
+ */
+static _Noreturn void helper(struct starts *st, unsigned k, pid_t parent)
+{
+    signal(SIGINT, SIG_DFL);
+    signal(SIGTERM, SIG_DFL);
+#ifdef __linux__
+    prctl(PR_SET_PDEATHSIG, SIGKILL);
+#endif
+    if (getppid() == parent)
+        (void)run_slot(st, k);
+    _exit(0);
+}
+
+/*
+ * Forks a helper for each slot but 0, runs slot 0, waits for every helper,
+ * then finishes any slot a helper left undone (fork failure, crash, kill)
+ * itself, so the outcome never depends on the helpers.
+ */
+static igraph_error_t run_slots(struct starts *st)
+{
+    pid_t parent = getpid();
+    pid_t *pid = jk_calloc(st->n_procs, sizeof(*pid));
+    for (unsigned k = 1; k < st->n_procs; k++) {
+        pid[k] = fork();
+        if (pid[k] == 0)
+            helper(st, k, parent);
+    }
+    igraph_error_t err = run_slot(st, 0);
+    for (unsigned k = 1; k < st->n_procs; k++)
+        while (pid[k] > 0 && waitpid(pid[k], NULL, 0) < 0 && errno == EINTR)
+            ;
+    for (unsigned k = 1; k < st->n_procs && err == IGRAPH_SUCCESS; k++)
+        err = run_slot(st, k);
+    free(pid);
+    return err;
+}
+
+/*
+ * The membership of the first start of strictly highest quality, in start
+ * order, once every slot is complete: each slot holds the first best of its
+ * own starts, so the highest quality wins and equal ones go to the lower start.
+ */
+static const uint32_t *winner(const struct starts *st)
+{
+    const uint32_t *member = NULL;
+    double best_q = 0.0;
+    unsigned best_s = 0;
+    for (unsigned k = 0; k < st->n_procs; k++) {
+        const struct start_slot *sl = &st->slot[k];
+        unsigned b = atomic_load_explicit(&sl->progress, memory_order_acquire) % 2;
+        if (!member || sl->quality[b] > best_q ||
+            (sl->quality[b] == best_q && sl->start[b] < best_s)) {
+            member = sl->member[b];
+            best_q = sl->quality[b];
+            best_s = sl->start[b];
+        }
+    }
+    return member;
+}
+
+/*
+ * Runs Leiden from singletons opt->starts times, reseeding igraph's RNG with
+ * start_seed before each, on several processes for a large map; best
+ * receives the first membership of strictly highest quality (in start order).
  */
 static igraph_error_t best_of_starts(struct leiden_ws *ws, const struct jk_map *map,
                                      const struct jk_cluster_options *opt,
                                      const struct weighting *wt, uint32_t *best)
 {
-    size_t n = map->n_terms;
-    double best_q = 0.0;
-    igraph_error_t err = igraph_rng_seed(igraph_rng_default(), (igraph_uint_t)opt->seed);
-    uint32_t *cand = jk_malloc(n * sizeof(*cand));
-    for (unsigned s = 0; s < opt->starts && err == IGRAPH_SUCCESS; s++) {
-        err = leiden_start(ws, opt, wt, cand, n);
-        if (err != IGRAPH_SUCCESS)
-            break;
-        double q = cpm_quality(map, cand, wt);
-        if (s == 0 || q > best_q) {
-            best_q = q;
-            memcpy(best, cand, n * sizeof(*best));
-        }
-    }
-    free(cand);
+    struct starts st = {
+        .map = map, .opt = opt, .wt = wt, .ws = ws, .n_procs = process_count(map, opt)};
+    st.scratch = jk_malloc(map->n_terms * sizeof(*st.scratch));
+    starts_alloc(&st);
+    igraph_error_t err = run_slots(&st);
+    if (err == IGRAPH_SUCCESS)
+        memcpy(best, winner(&st), map->n_terms * sizeof(*best));
+    starts_free(&st);
+    free(st.scratch);
     return err;
 }
 
@@ -366,7 +558,9 @@ enum jk_status jk_cluster(struct jk_map *map, const struct jk_cluster_options *o
     for (size_t i = 0; i < map->n_terms; i++)
         map->terms[i].cluster = cl[i] + 1;
     map->n_clusters = k;
-    map->quality = cpm_quality(map, cl, &wt);
+    double *scratch = jk_malloc(map->n_terms * sizeof(*scratch));
+    map->quality = cpm_quality(map, cl, &wt, scratch);
+    free(scratch);
 out:
     leiden_ws_release(&ws);
     free(wt.w);

@@ -19,15 +19,20 @@ struct jk_cluster_options {
     unsigned starts;           /* random starts (>= 1); the best quality is kept */
     unsigned iterations;       /* Leiden iterations per start (>= 1) */
     double randomness;         /* Leiden beta (> 0) for the refinement step */
-    unsigned long seed;        /* seeds igraph's default RNG once per jk_cluster call */
+    unsigned long seed;        /* with the start index, seeds each start (see below) */
     unsigned min_cluster_size; /* 0 or 1: no merging; otherwise merge smaller clusters */
     bool strength_weights;     /* node weights n_i = total link strength, resolution
                                   gamma / sum_k n_k (modularity); false: node weights 1 */
+    unsigned threads;          /* processes for the starts; 0 = every processor online.
+                                  Results never depend on it */
 };
+
+/* From this many links on, the starts are spread over helper processes (see jk_cluster). */
+#define JK_CLUSTER_FORK_LINKS 20000
 
 /*
  * VOSviewer Online defaults: 1.0, 10 starts, 10 iterations, 0.01, seed 0,
- * min size 1, node weights 1.
+ * min size 1, node weights 1; threads 0.
  */
 void jk_cluster_options_default(struct jk_cluster_options *o);
 
@@ -37,7 +42,8 @@ void jk_cluster_options_default(struct jk_cluster_options *o);
  * .target, .association and, with strength_weights,
  * terms[].total_link_strength (run jk_network_normalize first). Allocates
  * nothing that outlives the call. Touches igraph's globals: calls
- * jk_igraph_setup() and reseeds igraph's default RNG.
+ * jk_igraph_setup() and reseeds igraph's default RNG. Not thread-safe (igraph
+ * is not); may fork helper processes (below).
  *
  * Node weights w_i and the resolution r given to igraph:
  *   default:          w_i = 1, r = gamma (CPM; association strength makes
@@ -50,11 +56,15 @@ void jk_cluster_options_default(struct jk_cluster_options *o);
  *
  * Steps:
  * 1. Undirected igraph graph: one vertex per term, one edge per link with
- *    weight = association; node weights w_i. igraph's default RNG is seeded
- *    with opt->seed once, so the same map and options give the same clusters
- *    on every run.
+ *    weight = association; node weights w_i.
  * 2. igraph_community_leiden from singletons, `starts` times, keeping the
- *    first membership whose quality Q (below) is strictly the greatest.
+ *    first membership (in start order) whose quality Q (below) is strictly
+ *    the greatest. Right before start s (0, 1, ...) igraph's default RNG is
+ *    seeded with output s + 1 of splitmix64 seeded with opt->seed, a 64-bit
+ *    value that depends only on (seed, s). So start s gives the same
+ *    membership whatever ran before it, the first k starts are the same for
+ *    any starts >= k, and the same map and options give the same clusters on
+ *    every run.
  * 3. If min_cluster_size > 1, clusters are first numbered as in step 4, then
  *    repeatedly the smallest cluster with fewer terms than the minimum (ties:
  *    the lowest number) is merged into the cluster j that maximises
@@ -66,6 +76,23 @@ void jk_cluster_options_default(struct jk_cluster_options *o);
  *    be merged and stays as it is.
  * 4. Clusters are numbered 1..K by number of terms, largest first; equal
  *    sizes are ordered by the smallest term index in the cluster.
+ *
+ * Processes: with P = min(threads, starts) > 1 (threads 0: the processors
+ * online) and at least JK_CLUSTER_FORK_LINKS links, the caller's process
+ * forks P - 1 helpers after building the graph; start s runs on process
+ * s % P, the caller's included. A helper calls only igraph (and through it
+ * malloc; no threads, no stdio: the caller may have idle threads of its
+ * own), writes the best of its starts into a shared anonymous mapping (two
+ * memberships of n_terms uint32_t per process, whatever the number of
+ * starts), restores the default SIGINT and SIGTERM handling and ends with
+ * _exit(0); only the caller returns from jk_cluster. Without the mapping
+ * every start runs in the caller's process. The caller waits for every
+ * helper and itself runs any start a helper did not complete (fork failure,
+ * crash, kill), so the result is the same for any threads and whatever
+ * happens to the helpers. The caller must not ignore SIGCHLD (waitpid must
+ * be able to wait for the helpers) nor reap them with a handler of its own.
+ * Below the threshold, or with P = 1, every start runs in the caller's
+ * process.
  *
  * Isolated terms (no links) each form a cluster of one: Leiden cannot join
  * them to anything and neither can the merge. Being of size 1 they come last,

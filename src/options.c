@@ -208,9 +208,10 @@ void jk_map_options_usage(FILE *out)
           "                             so large corpora need less memory (auto: from 8 MB\n"
           "                             of text); outputs are the same either way\n"
           "      --threads N            threads for reading and counting documents, for\n"
-          "                             writing the outputs and for the layout (default:\n"
-          "                             every processor); outputs are the same, byte for\n"
-          "                             byte, with any N\n"
+          "                             writing the outputs and for the layout, processes\n"
+          "                             for the clustering's random starts (default: every\n"
+          "                             processor); outputs are the same, byte for byte,\n"
+          "                             with any N\n"
           "  -h, --help                 this help\n",
           out);
 }
@@ -626,6 +627,7 @@ static bool apply_graph_option(struct jk_map_options *o, int c, const char *arg,
         *st = parse_count("threads", arg, 1, JK_MAX_THREADS, &v, diag);
         o->threads = v;
         o->layout.threads = (unsigned)v;
+        o->cluster.threads = (unsigned)v;
         break;
     case OPT_STEM:
     case OPT_NO_STEM:

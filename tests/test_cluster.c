@@ -1,8 +1,9 @@
 /*
  * Tests for the clustering stage (src/cluster.c): the clusters a user would
  * expect on small networks, determinism, the reported CPM quality, the merge
- * of small clusters, numbering, isolated terms, option checking, and the
- * strength-weighted (modularity) variant on raw counts.
+ * of small clusters, numbering, isolated terms, option checking, the
+ * strength-weighted (modularity) variant on raw counts, per-start seeding and
+ * the same clusters from any number of helper processes.
  */
 #include <stdarg.h>
 #include <stddef.h>
@@ -21,6 +22,7 @@
 #include "map.h"
 #include "network.h"
 #include "util/mem.h"
+#include "workers.h"
 
 struct edge {
     uint32_t a, b;
@@ -207,6 +209,127 @@ static void test_same_seed_same_clusters(void **state)
     }
     /* Otherwise this test could not notice a missing reseed. */
     assert_true(seed_matters);
+}
+
+/*
+ * Start s is seeded from (seed, s) alone, so the first k starts are the same
+ * whatever the number of starts: the quality of the best of k starts never
+ * falls as k grows, and the best of 10 is the best of the ten single results.
+ * A later start must beat the first at least once, or the test could not
+ * tell the starts apart.
+ */
+static void test_starts_seeded_by_index(void **state)
+{
+    (void)state;
+    struct jk_cluster_options opt;
+    jk_cluster_options_default(&opt);
+    opt.iterations = 1;
+    bool later_start_won = false;
+    for (unsigned long seed = 0; seed <= 5; seed++) {
+        double q[11];
+        opt.seed = seed;
+        for (unsigned k = 1; k <= 10; k++) {
+            struct jk_map map, again;
+            make_random_map(&map);
+            make_random_map(&again);
+            opt.starts = k;
+            run(&map, &opt);
+            run(&again, &opt);
+            assert_true(same_clusters(&map, &again));
+            q[k] = map.quality;
+            if (k > 1)
+                assert_true(q[k] >= q[k - 1]);
+            jk_map_release(&map);
+            jk_map_release(&again);
+        }
+        later_start_won |= q[10] > q[1];
+    }
+    assert_true(later_start_won);
+}
+
+/*
+ * Planted topics: 800 terms in 8 groups of 100, pairs within a group linked
+ * with probability 0.25 and across groups with 0.06, counts 1..5. Well over
+ * JK_CLUSTER_FORK_LINKS links, and noisy enough that the starts disagree.
+ */
+static void make_planted_map(struct jk_map *map)
+{
+    enum { N = 800, GROUP = 100 };
+    size_t cap = N * (N - 1) / 2 / 4, n = 0;
+    struct edge *e = jk_malloc(cap * sizeof(*e));
+    uint64_t x = 42;
+    for (uint32_t i = 0; i < N; i++)
+        for (uint32_t j = i + 1; j < N; j++) {
+            x = x * 6364136223846793005u + 1442695040888963407u;
+            unsigned p = (unsigned)(x >> 33) % 1000;
+            if (p < (i / GROUP == j / GROUP ? 250u : 60u) && n < cap)
+                e[n++] = (struct edge){i, j, 1 + (unsigned)(x >> 20) % 5};
+        }
+    make_map(map, N, e, n, true);
+    free(e);
+}
+
+/*
+ * The same clusters and quality from 1, 2 and 3 processes, with 4 starts and
+ * with 10. At resolution 1.7 the planted groups split and the starts differ.
+ */
+static void test_threads_give_same_clusters(void **state)
+{
+    (void)state;
+    struct jk_cluster_options opt;
+    jk_cluster_options_default(&opt);
+    opt.resolution = 1.7;
+    struct jk_map one;
+    make_planted_map(&one);
+    assert_true(one.n_links >= JK_CLUSTER_FORK_LINKS);
+    static const unsigned starts[] = {4, 10};
+    for (size_t i = 0; i < 2; i++) {
+        opt.starts = starts[i];
+        opt.threads = 1;
+        run(&one, &opt);
+        for (unsigned threads = 2; threads <= 3; threads++) {
+            struct jk_map many;
+            make_planted_map(&many);
+            opt.threads = threads;
+            run(&many, &opt);
+            assert_true(same_clusters(&one, &many));
+            jk_map_release(&many);
+        }
+    }
+    /* Otherwise a mix-up of the processes' starts could go unnoticed. */
+    struct jk_map first;
+    make_planted_map(&first);
+    opt.starts = 1;
+    run(&first, &opt);
+    assert_true(first.quality < one.quality);
+    jk_map_release(&first);
+    jk_map_release(&one);
+}
+
+/*
+ * The pipeline clusters while its thread pool sits idle: helper processes
+ * forked then must still give the clusters of a single process.
+ */
+static void test_fork_beside_idle_threads(void **state)
+{
+    (void)state;
+    struct jk_workers pool;
+    jk_workers_init(&pool, 3);
+    struct jk_cluster_options opt;
+    jk_cluster_options_default(&opt);
+    opt.resolution = 1.7;
+    opt.starts = 4;
+    struct jk_map one, two;
+    make_planted_map(&one);
+    make_planted_map(&two);
+    opt.threads = 1;
+    run(&one, &opt);
+    opt.threads = 2;
+    run(&two, &opt);
+    assert_true(same_clusters(&one, &two));
+    jk_map_release(&one);
+    jk_map_release(&two);
+    jk_workers_release(&pool);
 }
 
 /*
@@ -577,6 +700,9 @@ int main(void)
         cmocka_unit_test(test_quality_matches_python_igraph),
         cmocka_unit_test(test_same_seed_same_clusters),
         cmocka_unit_test(test_more_starts_never_worse),
+        cmocka_unit_test(test_starts_seeded_by_index),
+        cmocka_unit_test(test_threads_give_same_clusters),
+        cmocka_unit_test(test_fork_beside_idle_threads),
         cmocka_unit_test(test_iterations_stop_when_stable),
         cmocka_unit_test(test_cluster_count_stable_over_seeds),
         cmocka_unit_test(test_min_cluster_size_merges_appendix),
