@@ -184,13 +184,23 @@ static void dispatch(struct jk_docqueue *q)
     q->filling = !q->filling;
 }
 
-void jk_docqueue_add(struct jk_docqueue *q, const char *text, size_t len, const char *title,
-                     size_t title_len, double year, double citations, uint32_t file, bool keywords)
+/* A zeroed job at the end of the batch being filled, for document file. */
+static struct jk_doc_job *new_job(struct jk_docqueue *q, uint32_t file, double year)
 {
     struct jk_doc_batch *b = &q->batch[q->filling];
     JK_GROW(b->jobs, b->n + 1, b->cap);
     struct jk_doc_job *job = &b->jobs[b->n++];
     memset(job, 0, sizeof(*job));
+    job->file = file;
+    job->year = year;
+    return job;
+}
+
+void jk_docqueue_add(struct jk_docqueue *q, const char *text, size_t len, const char *title,
+                     size_t title_len, double year, double citations, uint32_t file, bool keywords)
+{
+    struct jk_doc_batch *b = &q->batch[q->filling];
+    struct jk_doc_job *job = new_job(q, file, year);
     job->text = b->texts.len;
     job->text_len = len;
     jk_buf_add(&b->texts, text, len);
@@ -198,9 +208,7 @@ void jk_docqueue_add(struct jk_docqueue *q, const char *text, size_t len, const 
     job->title_len = title ? title_len : 0;
     if (title)
         jk_buf_add(&b->texts, title, title_len);
-    job->year = year;
     job->citations = citations;
-    job->file = file;
     job->keywords = keywords;
     if (b->n >= BATCH_DOCS || b->texts.len >= BATCH_BYTES)
         dispatch(q);
@@ -217,15 +225,10 @@ void jk_docqueue_set_reader(struct jk_docqueue *q, const struct jk_source_option
 void jk_docqueue_add_file(struct jk_docqueue *q, const struct jk_source *src, uint32_t file,
                           double year)
 {
-    struct jk_doc_batch *b = &q->batch[q->filling];
-    JK_GROW(b->jobs, b->n + 1, b->cap);
-    struct jk_doc_job *job = &b->jobs[b->n++];
-    memset(job, 0, sizeof(*job));
+    struct jk_doc_job *job = new_job(q, file, year);
     job->src = src;
-    job->file = file;
-    job->year = year;
     job->citations = NAN;
-    if (b->n >= BATCH_DOCS)
+    if (q->batch[q->filling].n >= BATCH_DOCS)
         dispatch(q);
 }
 
