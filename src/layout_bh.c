@@ -258,6 +258,23 @@ void jk_vos_net_release(struct jk_vos_net *g)
 }
 
 /*
+ * One link of weight w from a term to a neighbour at offset (dx, dy) from
+ * it, for any attraction exponent: adds its gradient to *gx, *gy and returns
+ * its part of V (nothing for a neighbour on top of the term).
+ */
+static inline double link_general(const struct jk_vos_kernel *kern, double w, double dx, double dy,
+                                  double *gx, double *gy)
+{
+    double s = dx * dx + dy * dy;
+    if (!(s > 0.0))
+        return 0.0;
+    double d = sqrt(s), p = jk_vos_pow(d, kern->a, kern->ai);
+    *gx += w * p / s * dx;
+    *gy += w * p / s * dy;
+    return w * jk_vos_f(d, p, kern->inv_a);
+}
+
+/*
  * The links' pull with attraction exponent 2 (VOSviewer's default): d^2 / d^2
  * is 1 and f_2 = s / 2, so neither a square root nor a division is needed.
  */
@@ -291,14 +308,9 @@ double jk_vos_link_pull(const struct jk_vos_net *g, const double *xy, uint32_t k
     double px = xy[2 * k], py = xy[2 * k + 1], v = 0.0;
     for (size_t e = g->first[k]; e < g->first[k + 1]; e++) {
         uint32_t j = g->nbr[e];
-        double dx = px - xy[2 * j], dy = py - xy[2 * j + 1], s = dx * dx + dy * dy;
-        if (!(s > 0.0))
-            continue;
-        double d = sqrt(s), p = jk_vos_pow(d, kern->a, kern->ai);
-        *gx += g->w[e] * p / s * dx;
-        *gy += g->w[e] * p / s * dy;
+        double lv = link_general(kern, g->w[e], px - xy[2 * j], py - xy[2 * j + 1], gx, gy);
         if (!seen[j])
-            v += g->w[e] * jk_vos_f(d, p, kern->inv_a);
+            v += lv;
     }
     return v;
 }
@@ -378,13 +390,7 @@ static void later_links(const struct jk_vos_ranked *r, const struct jk_vos_kerne
     } else {
         for (size_t e = r->mid[t]; e < r->first[t + 1]; e++) {
             uint32_t j = r->nbr[e];
-            double dx = px - xy[2 * j], dy = py - xy[2 * j + 1], s = dx * dx + dy * dy;
-            if (!(s > 0.0))
-                continue;
-            double d = sqrt(s), p = jk_vos_pow(d, kern->a, kern->ai);
-            sx += r->w[e] * p / s * dx;
-            sy += r->w[e] * p / s * dy;
-            v += r->w[e] * jk_vos_f(d, p, kern->inv_a);
+            v += link_general(kern, r->w[e], px - xy[2 * j], py - xy[2 * j + 1], &sx, &sy);
         }
     }
     out[0] = sx;
@@ -406,12 +412,7 @@ static void earlier_links(const struct jk_vos_ranked *r, const struct jk_vos_ker
     } else {
         for (size_t e = r->first[t]; e < r->mid[t]; e++) {
             uint32_t j = r->nbr[e];
-            double dx = px - xy[2 * j], dy = py - xy[2 * j + 1], s = dx * dx + dy * dy;
-            if (!(s > 0.0))
-                continue;
-            double p = jk_vos_pow(sqrt(s), kern->a, kern->ai);
-            sx += r->w[e] * p / s * dx;
-            sy += r->w[e] * p / s * dy;
+            link_general(kern, r->w[e], px - xy[2 * j], py - xy[2 * j + 1], &sx, &sy);
         }
     }
     *gx += sx;
