@@ -249,7 +249,8 @@ static size_t gather(const struct jk_counter *c, size_t d, const uint32_t *index
             if (index[c->pool_terms[p]] == UINT32_MAX)
                 continue;
             JK_GROW(*h, k + 1, *cap);
-            (*h)[k++] = (struct hit){index[c->pool_terms[p]], c->pool_counts[p], 0, 0};
+            uint32_t count = c->pool_counts ? c->pool_counts[p] : 1; /* binary: unused */
+            (*h)[k++] = (struct hit){index[c->pool_terms[p]], count, 0, 0};
         }
         return k;
     }

@@ -49,6 +49,11 @@ void jk_counter_keep_positions(struct jk_counter *c)
     c->positions = true;
 }
 
+void jk_counter_skip_doc_counts(struct jk_counter *c)
+{
+    c->no_doc_counts = true;
+}
+
 void jk_counter_begin_doc(struct jk_counter *c)
 {
     size_t cap = c->cap_docs;
@@ -177,19 +182,22 @@ static void add_hashed(struct jk_counter *c, const char *key, size_t key_len, ui
     c->candidates++;
     add_surface(c, id, surface, surface_len);
     if (c->last_doc[id] == doc_tag) {
-        c->pool_counts[c->slot[id]]++;
+        if (!c->no_doc_counts)
+            c->pool_counts[c->slot[id]]++;
         return;
     }
     c->last_doc[id] = doc_tag;
     c->docs[id]++;
     size_t cap = c->cap_pool;
     JK_GROW(c->pool_terms, c->pool_len + 1, cap);
-    cap = c->cap_pool;
-    JK_GROW(c->pool_counts, c->pool_len + 1, cap);
+    if (!c->no_doc_counts) {
+        cap = c->cap_pool;
+        JK_GROW(c->pool_counts, c->pool_len + 1, cap);
+        c->pool_counts[c->pool_len] = 1;
+    }
     c->cap_pool = cap;
     c->slot[id] = (uint32_t)c->pool_len;
     c->pool_terms[c->pool_len] = id;
-    c->pool_counts[c->pool_len] = 1;
     c->pool_len++;
 }
 
@@ -282,13 +290,15 @@ static void merge_pool(struct jk_counter *c, const uint32_t *into)
         for (size_t p = start; p < end; p++) {
             uint32_t t = into[c->pool_terms[p]];
             if (seen[t] == d + 1) {
-                c->pool_counts[at[t]] += c->pool_counts[p];
+                if (c->pool_counts)
+                    c->pool_counts[at[t]] += c->pool_counts[p];
                 continue;
             }
             seen[t] = (uint32_t)d + 1;
             at[t] = (uint32_t)w;
-            c->pool_terms[w] = t;
-            c->pool_counts[w++] = c->pool_counts[p];
+            if (c->pool_counts)
+                c->pool_counts[w] = c->pool_counts[p];
+            c->pool_terms[w++] = t;
         }
     }
     c->doc_start[c->n_docs] = c->pool_len = w;

@@ -46,7 +46,8 @@ struct jk_counter {
     uint32_t *surface_count;
     size_t cap_surfaces;
     uint32_t *pool_terms;  /* per document, the term ids it contains */
-    uint32_t *pool_counts; /* and how often */
+    uint32_t *pool_counts; /* and how often; NULL after jk_counter_skip_doc_counts */
+    bool no_doc_counts;
     size_t pool_len, cap_pool;
     size_t *doc_start; /* documents' start in the pool; doc_start[n_docs] = pool_len */
     size_t n_docs, cap_docs;
@@ -83,6 +84,12 @@ void jk_counter_init(struct jk_counter *c);
 void jk_counter_release(struct jk_counter *c);
 /* Records every occurrence's position too (for sentence and window units). Call before adding. */
 void jk_counter_keep_positions(struct jk_counter *c);
+/*
+ * Keeps which documents hold each term but not how often (pool_counts stays
+ * NULL): all that binary counting needs, and a third of the lists' memory.
+ * Call before adding.
+ */
+void jk_counter_skip_doc_counts(struct jk_counter *c);
 void jk_counter_begin_doc(struct jk_counter *c);
 /* Adds one candidate occurrence to the current document. Strings are copied. */
 void jk_counter_add(struct jk_counter *c, const char *key, size_t key_len, const char *surface,

@@ -119,6 +119,8 @@ static void state_init(struct state *s, const struct jk_map_options *opt)
     jk_counter_init(&s->counter);
     if (opt->unit.kind != JK_UNIT_DOCUMENT)
         jk_counter_keep_positions(&s->counter);
+    if (opt->select.counting == JK_COUNT_BINARY)
+        jk_counter_skip_doc_counts(&s->counter);
     jk_bilingual_init(&s->bilingual, NULL); /* the extractor is the queue's, set when merging */
     jk_selection_init(&s->selection);
     jk_map_init(&s->map);

@@ -11,6 +11,7 @@
  */
 #include <setjmp.h>
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <cmocka.h>
@@ -24,10 +25,12 @@ static void add(struct jk_counter *c, const char *t, uint32_t pos, uint32_t sent
     jk_counter_add_at(c, t, strlen(t), t, strlen(t), pos, sentence);
 }
 
-static void fill(struct jk_counter *c)
+static void fill(struct jk_counter *c, bool skip_doc_counts)
 {
     jk_counter_init(c);
     jk_counter_keep_positions(c);
+    if (skip_doc_counts)
+        jk_counter_skip_doc_counts(c);
     jk_counter_begin_doc(c);
     add(c, "a", 0, 0);
     add(c, "b", 1, 0);
@@ -54,10 +57,11 @@ static uint64_t weight(const struct jk_map *m, const char *x, const char *y)
     return 0;
 }
 
-static void build(enum jk_counting counting, struct jk_unit unit, struct jk_map *map)
+static void build_from(enum jk_counting counting, struct jk_unit unit, bool skip_doc_counts,
+                       struct jk_map *map)
 {
     struct jk_counter c;
-    fill(&c);
+    fill(&c, skip_doc_counts);
     struct jk_select_options opt;
     jk_select_options_default(&opt);
     opt.min_occurrences = 1;
@@ -73,6 +77,11 @@ static void build(enum jk_counting counting, struct jk_unit unit, struct jk_map 
     jk_counter_release(&c);
 }
 
+static void build(enum jk_counting counting, struct jk_unit unit, struct jk_map *map)
+{
+    build_from(counting, unit, false, map);
+}
+
 static void test_document_unit(void **state)
 {
     (void)state;
@@ -82,6 +91,30 @@ static void test_document_unit(void **state)
     assert_int_equal(weight(&m, "a", "c"), 1);
     assert_int_equal(weight(&m, "b", "c"), 1);
     jk_map_release(&m);
+}
+
+/* Binary counting needs no per-document counts: the same map without them, for every unit. */
+static void test_binary_without_doc_counts(void **state)
+{
+    (void)state;
+    const struct jk_unit units[] = {
+        {JK_UNIT_DOCUMENT, 0}, {JK_UNIT_SENTENCE, 0}, {JK_UNIT_WINDOW, 2}};
+    for (size_t u = 0; u < 3; u++) {
+        struct jk_map with, without;
+        build_from(JK_COUNT_BINARY, units[u], false, &with);
+        build_from(JK_COUNT_BINARY, units[u], true, &without);
+        assert_int_equal(with.n_terms, without.n_terms);
+        assert_int_equal(with.n_links, without.n_links);
+        for (size_t i = 0; i < with.n_terms; i++)
+            assert_int_equal(with.terms[i].occurrences, without.terms[i].occurrences);
+        for (size_t k = 0; k < with.n_links; k++) {
+            assert_int_equal(with.links[k].source, without.links[k].source);
+            assert_int_equal(with.links[k].target, without.links[k].target);
+            assert_int_equal(with.links[k].weight, without.links[k].weight);
+        }
+        jk_map_release(&with);
+        jk_map_release(&without);
+    }
 }
 
 static void test_sentence_unit(void **state)
@@ -122,6 +155,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_document_unit),
+        cmocka_unit_test(test_binary_without_doc_counts),
         cmocka_unit_test(test_sentence_unit),
         cmocka_unit_test(test_window_unit),
     };

@@ -163,10 +163,12 @@ static void add_lang(struct jk_counter *c, const char *key, const char *surface,
  * d1 (both languages): kebijakan policy policies kota   d2: policy kota   d3: kebijakan
  * Merging "policy" (English) into "kebijakan": d1 keeps one kebijakan entry with count 3.
  */
-static void fill_bilingual(struct jk_counter *c)
+static void fill_bilingual_counts(struct jk_counter *c, bool doc_counts)
 {
     jk_counter_init(c);
     jk_counter_keep_positions(c);
+    if (!doc_counts)
+        jk_counter_skip_doc_counts(c);
     jk_counter_begin_doc(c);
     add_lang(c, "kebijakan", "kebijakan", false, 0);
     add_lang(c, "policy", "policy", true, 1);
@@ -180,6 +182,11 @@ static void fill_bilingual(struct jk_counter *c)
     jk_counter_begin_doc(c);
     add_lang(c, "kebijakan", "kebijakan", false, 0);
     jk_counter_end_doc(c);
+}
+
+static void fill_bilingual(struct jk_counter *c)
+{
+    fill_bilingual_counts(c, true);
 }
 
 static uint32_t id_of(const struct jk_counter *c, const char *key)
@@ -197,15 +204,39 @@ static void check_pool_invariants(const struct jk_counter *c)
             for (size_t p = c->doc_start[d]; p < c->doc_start[d + 1]; p++)
                 if (c->pool_terms[p] == t) {
                     docs++;
-                    occ += c->pool_counts[p];
+                    occ += c->pool_counts ? c->pool_counts[p] : 0;
                     for (size_t q = p + 1; q < c->doc_start[d + 1]; q++)
                         assert_int_not_equal(c->pool_terms[q], t);
                 }
         assert_int_equal(docs, c->docs[t]);
-        assert_int_equal(occ, c->full[t]);
+        if (c->pool_counts)
+            assert_int_equal(occ, c->full[t]);
         assert_true(c->full_en[t] <= c->full[t]);
     }
     assert_int_equal(c->doc_start[c->n_docs], c->pool_len);
+}
+
+/* Without per-document counts the lists, documents and totals are the same, merged or not. */
+static void test_skipping_doc_counts_keeps_lists(void **state)
+{
+    (void)state;
+    struct jk_counter a, b;
+    fill_bilingual_counts(&a, true);
+    fill_bilingual_counts(&b, false);
+    for (int merged = 0; merged < 2; merged++) {
+        assert_null(b.pool_counts);
+        assert_int_equal(a.pool_len, b.pool_len);
+        assert_memory_equal(a.pool_terms, b.pool_terms, a.pool_len * sizeof(*a.pool_terms));
+        assert_memory_equal(a.docs, b.docs, jk_counter_terms(&a) * sizeof(*a.docs));
+        assert_memory_equal(a.full, b.full, jk_counter_terms(&a) * sizeof(*a.full));
+        check_pool_invariants(&b);
+        uint32_t into[3] = {0, 1, 2};
+        into[id_of(&a, "policy")] = id_of(&a, "kebijakan");
+        jk_counter_merge(&a, into);
+        jk_counter_merge(&b, into);
+    }
+    jk_counter_release(&a);
+    jk_counter_release(&b);
 }
 
 static void test_english_occurrences_are_counted_per_term(void **state)
@@ -297,6 +328,7 @@ int main(void)
         cmocka_unit_test(test_full_counting_by_hand),
         cmocka_unit_test(test_threshold_drops_rare_terms_and_their_links),
         cmocka_unit_test(test_english_occurrences_are_counted_per_term),
+        cmocka_unit_test(test_skipping_doc_counts_keeps_lists),
         cmocka_unit_test(test_merge_moves_occurrences_and_keeps_invariants),
         cmocka_unit_test(test_merged_term_is_never_selected),
     };
