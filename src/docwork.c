@@ -57,6 +57,9 @@ void jk_docwork_release(struct jk_docwork *w)
     jk_normalizer_release(&w->norm);
     free(w->langs);
     free(w->sentences);
+    free(w->words);
+    free(w->votes);
+    free(w->vote_of);
     free(w->matches);
     jk_tokens_release(&w->tokens);
     jk_buf_release(&w->surface);
@@ -104,6 +107,40 @@ void jk_docwork_add_definitions(struct jk_acronyms *acronyms, const struct jk_co
     }
 }
 
+/* vote_of's mark for a word whose vote is not worked out yet. */
+enum { VOTE_UNSET = 0xff };
+
+/* The vote of the normaliser's word id (text s[0..len)), worked out once. */
+static unsigned char vote_of(struct jk_docwork *w, uint32_t id, const char *s, size_t len)
+{
+    if (id >= w->n_vote_of) { /* other callers number words too: fill the gap */
+        JK_GROW(w->vote_of, (size_t)id + 1, w->cap_vote_of);
+        memset(w->vote_of + w->n_vote_of, VOTE_UNSET, id + 1 - w->n_vote_of);
+        w->n_vote_of = (size_t)id + 1;
+    }
+    if (w->vote_of[id] == VOTE_UNSET)
+        w->vote_of[id] = (unsigned char)jk_lang_word_vote(&w->res->langid, s, len);
+    return w->vote_of[id];
+}
+
+/*
+ * Each WORD token's number in the normaliser and its language vote, each
+ * word looked up once: the vote, the stopword test and the key are then
+ * answered by number.
+ */
+static void number_words(struct jk_docwork *w)
+{
+    for (size_t t = 0; t < w->tokens.count; t++) {
+        const struct jk_token *tok = &w->tokens.items[t];
+        w->votes[t] = JK_VOTE_NONE;
+        if (tok->kind != JK_TOK_WORD)
+            continue;
+        const char *s = w->lower.data + tok->offset;
+        w->words[t] = jk_normalizer_word(&w->norm, s, tok->length);
+        w->votes[t] = vote_of(w, w->words[t], s, tok->length);
+    }
+}
+
 /* Per-token language and sentence number, and the sentence counts by language. */
 static void tag_tokens(struct jk_docwork *w)
 {
@@ -112,8 +149,11 @@ static void tag_tokens(struct jk_docwork *w)
         w->cap_tokens = n;
         w->langs = jk_realloc(w->langs, n * sizeof(*w->langs));
         w->sentences = jk_realloc(w->sentences, n * sizeof(*w->sentences));
+        w->words = jk_realloc(w->words, n * sizeof(*w->words));
+        w->votes = jk_realloc(w->votes, n);
     }
-    jk_lang_tag_document(&w->res->langid, w->lower.data, w->tokens.items, n, w->langs);
+    number_words(w);
+    jk_lang_tag_votes(w->tokens.items, w->votes, n, w->langs);
     uint32_t sentence = 0;
     bool counted = false;
     for (size_t t = 0; t < n; t++) {
@@ -230,8 +270,10 @@ void jk_docwork_count(struct jk_docwork *w, const char *text, size_t len, struct
         jk_patterns_scan(&w->matcher, w->lower.data, w->lower.len, count_pattern, w);
         qsort(w->matches, w->n_matches, sizeof(*w->matches), cmp_match);
     }
+    w->extractor.word_ids = w->words;
     jk_extract_terms(&w->extractor, w->lower.data, w->tokens.items, w->tokens.count, w->langs,
                      count_candidate, w);
+    w->extractor.word_ids = NULL; /* only for this document's tokens */
 }
 
 void jk_docwork_add_acronym_aliases(struct jk_docwork *w, struct jk_counter *counter)

@@ -118,31 +118,58 @@ static int affix_vote(const char *w, size_t len)
     return 0;
 }
 
-enum jk_lang jk_lang_of(const struct jk_langid *l, const char *lower, const struct jk_token *tokens,
-                        size_t n)
+enum jk_lang_vote jk_lang_word_vote(const struct jk_langid *l, const char *w, size_t len)
+{
+    if (in_list(neutral_words, w, len))
+        return JK_VOTE_NONE;
+    bool is_id = jk_stopwords_has(&l->id, w, len);
+    bool is_en = jk_stopwords_has(&l->en, w, len);
+    if (is_id != is_en)
+        return is_id ? JK_VOTE_ID : JK_VOTE_EN;
+    if (is_id)
+        return JK_VOTE_NONE;
+    int affix = affix_vote(w, len);
+    return affix > 0 ? JK_VOTE_AFFIX_ID : affix < 0 ? JK_VOTE_AFFIX_EN : JK_VOTE_NONE;
+}
+
+/* The sentence's language from its words' votes (see jk_lang_of). */
+static enum jk_lang decide(const struct jk_token *tokens, const unsigned char *votes, size_t n)
 {
     long id = 0, en = 0, affix = 0;
     for (size_t i = 0; i < n; i++) {
         if (tokens[i].kind != JK_TOK_WORD)
             continue;
-        const char *w = lower + tokens[i].offset;
-        size_t len = tokens[i].length;
-        if (in_list(neutral_words, w, len))
-            continue;
-        bool is_id = jk_stopwords_has(&l->id, w, len);
-        bool is_en = jk_stopwords_has(&l->en, w, len);
-        if (is_id && !is_en)
-            id++;
-        else if (is_en && !is_id)
-            en++;
-        else if (!is_id && !is_en)
-            affix += affix_vote(w, len);
+        id += votes[i] == JK_VOTE_ID;
+        en += votes[i] == JK_VOTE_EN;
+        affix += (votes[i] == JK_VOTE_AFFIX_ID) - (votes[i] == JK_VOTE_AFFIX_EN);
     }
     if (id != en)
         return id > en ? JK_LANG_ID : JK_LANG_EN;
     if (affix != 0)
         return affix > 0 ? JK_LANG_ID : JK_LANG_EN;
     return JK_LANG_UNKNOWN;
+}
+
+/* Each WORD token's vote (others: JK_VOTE_NONE); the caller frees the array. */
+static unsigned char *token_votes(const struct jk_langid *l, const char *lower,
+                                  const struct jk_token *tokens, size_t n)
+{
+    unsigned char *votes = jk_malloc(n ? n : 1);
+    for (size_t i = 0; i < n; i++)
+        votes[i] =
+            tokens[i].kind == JK_TOK_WORD
+                ? (unsigned char)jk_lang_word_vote(l, lower + tokens[i].offset, tokens[i].length)
+                : JK_VOTE_NONE;
+    return votes;
+}
+
+enum jk_lang jk_lang_of(const struct jk_langid *l, const char *lower, const struct jk_token *tokens,
+                        size_t n)
+{
+    unsigned char *votes = token_votes(l, lower, tokens, n);
+    enum jk_lang lang = decide(tokens, votes, n);
+    free(votes);
+    return lang;
 }
 
 /* ---- document tagging -------------------------------------------------- */
@@ -153,8 +180,8 @@ struct sentence {
 };
 
 /* Cuts tokens into sentences (the SENTENCE_END joins the one it ends) and votes each. */
-static size_t cut_sentences(const struct jk_langid *l, const char *lower,
-                            const struct jk_token *tokens, size_t n, struct sentence **out)
+static size_t cut_sentences(const struct jk_token *tokens, const unsigned char *votes, size_t n,
+                            struct sentence **out)
 {
     struct sentence *s = NULL;
     size_t count = 0, cap = 0, first = 0;
@@ -164,7 +191,7 @@ static size_t cut_sentences(const struct jk_langid *l, const char *lower,
         JK_GROW(s, count + 1, cap);
         s[count].first = first;
         s[count].end = i + 1;
-        s[count].lang = jk_lang_of(l, lower, tokens + first, i + 1 - first);
+        s[count].lang = decide(tokens + first, votes + first, i + 1 - first);
         count++;
         first = i + 1;
     }
@@ -172,11 +199,11 @@ static size_t cut_sentences(const struct jk_langid *l, const char *lower,
     return count;
 }
 
-void jk_lang_tag_document(const struct jk_langid *l, const char *lower,
-                          const struct jk_token *tokens, size_t n, enum jk_lang *out_per_token)
+void jk_lang_tag_votes(const struct jk_token *tokens, const unsigned char *votes, size_t n,
+                       enum jk_lang *out_per_token)
 {
     struct sentence *s = NULL;
-    size_t count = cut_sentences(l, lower, tokens, n, &s);
+    size_t count = cut_sentences(tokens, votes, n, &s);
     size_t k = 0;
     while (k < count) {
         if (s[k].lang != JK_LANG_UNKNOWN) {
@@ -200,6 +227,14 @@ void jk_lang_tag_document(const struct jk_langid *l, const char *lower,
         for (size_t i = s[j].first; i < s[j].end; i++)
             out_per_token[i] = s[j].lang;
     free(s);
+}
+
+void jk_lang_tag_document(const struct jk_langid *l, const char *lower,
+                          const struct jk_token *tokens, size_t n, enum jk_lang *out_per_token)
+{
+    unsigned char *votes = token_votes(l, lower, tokens, n);
+    jk_lang_tag_votes(tokens, votes, n, out_per_token);
+    free(votes);
 }
 
 /* ---- English singular -------------------------------------------------- */

@@ -48,6 +48,18 @@ enum jk_status jk_langid_load(struct jk_langid *l, const char *id_list, const ch
 /* Adds one lower-case word to the set of lang (JK_LANG_ID or JK_LANG_EN; others ignored). */
 void jk_langid_add(struct jk_langid *l, enum jk_lang lang, const char *word, size_t len);
 
+/* What one word says about its sentence's language (jk_lang_of's votes). */
+enum jk_lang_vote {
+    JK_VOTE_NONE,     /* neutral, in both lists, or no telling affix */
+    JK_VOTE_ID,       /* an Indonesian stopword only */
+    JK_VOTE_EN,       /* an English stopword only */
+    JK_VOTE_AFFIX_ID, /* in neither list, with an Indonesian affix */
+    JK_VOTE_AFFIX_EN, /* in neither list, with an English affix */
+};
+
+/* The vote of the lower-case word w[0..len); depends on nothing but the word and l. */
+enum jk_lang_vote jk_lang_word_vote(const struct jk_langid *l, const char *w, size_t len);
+
 /*
  * The language of the words in tokens[0..n) (one sentence: the caller cuts
  * at JK_TOK_SENTENCE_END; other kinds than WORD are skipped), whose spans
@@ -70,6 +82,13 @@ enum jk_lang jk_lang_of(const struct jk_langid *l, const char *lower, const stru
  */
 void jk_lang_tag_document(const struct jk_langid *l, const char *lower,
                           const struct jk_token *tokens, size_t n, enum jk_lang *out_per_token);
+
+/*
+ * The same from each token's vote, worked out by the caller (votes[i] for a
+ * WORD token, anything for others): for callers that keep votes per word.
+ */
+void jk_lang_tag_votes(const struct jk_token *tokens, const unsigned char *votes, size_t n,
+                       enum jk_lang *out_per_token);
 
 /* "id", "en" or "unknown". */
 const char *jk_lang_name(enum jk_lang lang);

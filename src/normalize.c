@@ -193,18 +193,35 @@ static uint32_t memo_entry(struct jk_normalizer *n, const char *word, size_t len
     return id;
 }
 
-void jk_normalize_word(struct jk_normalizer *n, const char *word, size_t len, enum jk_lang lang,
-                       struct jk_buf *key)
+uint32_t jk_normalizer_word(struct jk_normalizer *n, const char *word, size_t len)
 {
-    size_t e = (size_t)memo_entry(n, word, len) * MEMO_LANGS + lang;
+    return memo_entry(n, word, len);
+}
+
+bool jk_normalizer_stop_of(const struct jk_normalizer *n, uint32_t word)
+{
+    return n->memo_stop[word];
+}
+
+void jk_normalize_word_of(struct jk_normalizer *n, uint32_t word, enum jk_lang lang,
+                          struct jk_buf *key)
+{
+    size_t e = (size_t)word * MEMO_LANGS + lang;
     if (n->memo_len[e] == MEMO_UNSET) {
-        normalize_uncached(n, word, len, lang, &n->memo_val);
+        normalize_uncached(n, jk_strmap_key(&n->memo, word), jk_strmap_len(&n->memo, word), lang,
+                           &n->memo_val);
         n->memo_off[e] = (uint32_t)n->memo_keys.len;
         n->memo_len[e] = (uint32_t)n->memo_val.len;
         jk_buf_add(&n->memo_keys, n->memo_val.data, n->memo_val.len);
     }
     jk_buf_clear(key);
     jk_buf_add(key, n->memo_keys.data + n->memo_off[e], n->memo_len[e]);
+}
+
+void jk_normalize_word(struct jk_normalizer *n, const char *word, size_t len, enum jk_lang lang,
+                       struct jk_buf *key)
+{
+    jk_normalize_word_of(n, memo_entry(n, word, len), lang, key);
 }
 
 bool jk_normalizer_is_stop(struct jk_normalizer *n, const char *word, size_t len)

@@ -65,4 +65,15 @@ void jk_normalize_word(struct jk_normalizer *n, const char *word, size_t len, en
  */
 bool jk_normalizer_is_stop(struct jk_normalizer *n, const char *word, size_t len);
 
+/*
+ * The same answers by word number, for callers that meet a word several
+ * times in a row (language votes, stopword test, key): jk_normalizer_word
+ * numbers word[0..len) (dense from 0, in first-asked order, stable while n
+ * lives); the others answer for a number it gave.
+ */
+uint32_t jk_normalizer_word(struct jk_normalizer *n, const char *word, size_t len);
+bool jk_normalizer_stop_of(const struct jk_normalizer *n, uint32_t word);
+void jk_normalize_word_of(struct jk_normalizer *n, uint32_t word, enum jk_lang lang,
+                          struct jk_buf *key);
+
 #endif

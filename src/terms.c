@@ -21,6 +21,7 @@ struct jk_word {
     bool can_start; /* a candidate may start here: not a stopword, or a phrase starts */
     bool can_end;   /* a candidate may end here: not a stopword, or a phrase ends */
     uint32_t token; /* its index among the document's tokens */
+    uint32_t word;  /* its number in the normaliser when it is the whole token, or JK_NO_ID */
 };
 
 void jk_extractor_init(struct jk_extractor *x, const struct jk_stopwords *sw,
@@ -107,7 +108,12 @@ static void append_key(struct jk_extractor *x, const char *text, size_t len, enu
 static void add_key(struct jk_extractor *x, struct jk_word *w, enum jk_lang lang)
 {
     w->key_off = x->word_keys.len;
-    append_key(x, w->text, w->len, lang, &x->word_keys);
+    if (w->word != JK_NO_ID) {
+        jk_normalize_word_of(x->norm, w->word, lang, &x->part);
+        jk_buf_add(&x->word_keys, x->part.data, x->part.len);
+    } else {
+        append_key(x, w->text, w->len, lang, &x->word_keys);
+    }
     w->key_len = x->word_keys.len - w->key_off;
 }
 
@@ -118,10 +124,11 @@ void jk_phrase_key(struct jk_extractor *x, const char *phrase, size_t len, struc
 }
 
 static void push_word(struct jk_extractor *x, const char *text, size_t len, bool stop, size_t token,
-                      enum jk_lang lang)
+                      uint32_t word, enum jk_lang lang)
 {
     JK_GROW(x->words, x->n_words + 1, x->cap_words);
     x->words[x->n_words].token = (uint32_t)token;
+    x->words[x->n_words].word = word;
     x->words[x->n_words].text = text;
     x->words[x->n_words].len = len;
     x->words[x->n_words].stop = stop;
@@ -180,8 +187,18 @@ static void mark_phrases(struct jk_extractor *x, size_t held)
 }
 
 /* word[0..len) is the token; root its length after plural collapse. */
-static bool is_stop(const struct jk_extractor *x, const char *w, size_t root, size_t len)
+/* The normaliser's number of token i's word when the key is of the whole token, else JK_NO_ID. */
+static uint32_t token_word(const struct jk_extractor *x, const struct jk_token *t, size_t root,
+                           size_t i)
 {
+    return x->word_ids && root == t->length ? x->word_ids[i] : JK_NO_ID;
+}
+
+static bool is_stop(const struct jk_extractor *x, const char *w, size_t root, size_t len,
+                    size_t token)
+{
+    if (x->word_ids)
+        return jk_normalizer_stop_of(x->norm, x->word_ids[token]);
     if (x->norm)
         return jk_normalizer_is_stop(x->norm, w, len);
     if (root < 2)
@@ -206,7 +223,8 @@ static void push_phrase(struct jk_extractor *x, const char *lower, const struct 
         const struct jk_token *w = &tokens[i + k];
         const char *s = lower + w->offset;
         size_t root = jk_reduplication_root(s, w->length);
-        push_word(x, s, root, is_stop(x, s, root, w->length), i + k, lang);
+        push_word(x, s, root, is_stop(x, s, root, w->length, i + k), i + k,
+                  token_word(x, w, root, i + k), lang);
     }
     mark_phrases(x, held);
 }
@@ -235,18 +253,18 @@ static void push_token(struct jk_extractor *x, const char *lower, const struct j
     const struct jk_token *t = &tokens[i];
     const char *s = lower + t->offset;
     size_t root = jk_reduplication_root(s, t->length);
-    if (is_stop(x, s, root, t->length)) {
+    if (is_stop(x, s, root, t->length, i)) {
         emit_run(x, emit, ctx);
         return;
     }
     size_t long_len;
     const char *long_form = x->expand ? x->expand(x->expand_ctx, s, t->length, &long_len) : NULL;
     if (!long_form) {
-        push_word(x, s, root, false, i, lang);
+        push_word(x, s, root, false, i, token_word(x, t, root, i), lang);
     } else if (in_definition(lower, tokens, n, i)) {
         emit_run(x, emit, ctx);
     } else {
-        push_word(x, long_form, long_len, false, i, lang);
+        push_word(x, long_form, long_len, false, i, JK_NO_ID, lang);
     }
 }
 

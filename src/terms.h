@@ -51,6 +51,9 @@ struct jk_extractor {
     enum jk_lang_filter langs;
     jk_expand_fn expand; /* acronyms; NULL: none */
     void *expand_ctx;
+    /* Optional, borrowed, set per document: each WORD token's jk_normalizer_word number in
+     * norm (which must be set), so the extractor looks no word up again; NULL: by text. */
+    const uint32_t *word_ids;
     /* scratch, owned */
     struct jk_buf key;
     struct jk_buf surface;

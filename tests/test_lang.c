@@ -76,6 +76,38 @@ static void test_stopword_votes(void **state)
     jk_langid_release(&l);
 }
 
+/* One word's vote, as callers that keep votes per word (the pipeline) see it. */
+static void test_word_votes(void **state)
+{
+    (void)state;
+    struct jk_langid l;
+    small_sets(&l);
+    assert_int_equal(jk_lang_word_vote(&l, "yang", 4), JK_VOTE_ID);
+    assert_int_equal(jk_lang_word_vote(&l, "the", 3), JK_VOTE_EN);
+    assert_int_equal(jk_lang_word_vote(&l, "per", 3), JK_VOTE_NONE); /* in both */
+    assert_int_equal(jk_lang_word_vote(&l, "vol", 3), JK_VOTE_NONE); /* neutral */
+    assert_int_equal(jk_lang_word_vote(&l, "kebijakan", 9), JK_VOTE_AFFIX_ID);
+    assert_int_equal(jk_lang_word_vote(&l, "government", 10), JK_VOTE_AFFIX_EN);
+    assert_int_equal(jk_lang_word_vote(&l, "kota", 4), JK_VOTE_NONE);
+    /* tagging from the votes is tagging from the words */
+    struct doc d;
+    doc_open(&d, "Kerja sama ini. The cooperation of cities. Kebijakan pemerintah.");
+    size_t n = d.toks.count;
+    unsigned char votes[64];
+    enum jk_lang a[64], b[64];
+    assert_true(n <= 64);
+    for (size_t i = 0; i < n; i++)
+        votes[i] = (unsigned char)jk_lang_word_vote(&l, d.lower.data + d.toks.items[i].offset,
+                                                    d.toks.items[i].length);
+    jk_lang_tag_votes(d.toks.items, votes, n, a);
+    jk_lang_tag_document(&l, d.lower.data, d.toks.items, n, b);
+    assert_memory_equal(a, b, n * sizeof(*a));
+    assert_int_equal(a[0], JK_LANG_ID);
+    assert_int_equal(a[n - 1], JK_LANG_ID);
+    doc_close(&d);
+    jk_langid_release(&l);
+}
+
 static void test_no_evidence_or_tie_is_unknown(void **state)
 {
     (void)state;
@@ -291,6 +323,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_stopword_votes),
+        cmocka_unit_test(test_word_votes),
         cmocka_unit_test(test_no_evidence_or_tie_is_unknown),
         cmocka_unit_test(test_affixes_decide_only_without_stopwords),
         cmocka_unit_test(test_document_inherits_nearest_sentence),

@@ -6,6 +6,7 @@
  */
 #include <setjmp.h>
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <cmocka.h>
@@ -76,6 +77,49 @@ static void extract(const char *text, unsigned max_words, struct seen *out)
     jk_extract_terms(&x, text, toks, n, NULL, record, out);
     jk_extractor_release(&x);
     jk_stopwords_release(&sw);
+}
+
+/* The same with a normaliser, its words numbered up front (word_ids) or looked up by text. */
+static void extract_normalized(const char *text, bool numbered, struct seen *out)
+{
+    struct jk_stopwords sw;
+    jk_stopwords_init(&sw);
+    const char *stop[] = {"yang", "dan", "sama", "luar", "dalam", "ini"};
+    for (size_t i = 0; i < sizeof(stop) / sizeof(*stop); i++)
+        jk_stopwords_add(&sw, stop[i], strlen(stop[i]));
+    jk_stopwords_add_phrase(&sw, "kerja sama", 10);
+    struct jk_normalizer norm;
+    jk_normalizer_init(&norm, &sw);
+    struct jk_extractor x;
+    jk_extractor_init(&x, &sw, &norm, 4);
+    struct jk_token toks[128];
+    uint32_t ids[128];
+    size_t n = tokens_of(text, toks);
+    for (size_t i = 0; numbered && i < n; i++)
+        if (toks[i].kind == JK_TOK_WORD)
+            ids[i] = jk_normalizer_word(&norm, text + toks[i].offset, toks[i].length);
+    x.word_ids = numbered ? ids : NULL;
+    memset(out, 0, sizeof(*out));
+    jk_extract_terms(&x, text, toks, n, NULL, record, out);
+    jk_extractor_release(&x);
+    jk_normalizer_release(&norm);
+    jk_stopwords_release(&sw);
+}
+
+/* Numbered words give the same candidates, keys and order as words looked up by text. */
+static void test_numbered_words_same_candidates(void **state)
+{
+    (void)state;
+    const char *text = "kerja sama kota-kota kembar dan pemerintah daerah yang "
+                       "kebijakan ini , kerja sama luar kebijakan publik . dalam program";
+    struct seen by_text, by_number;
+    extract_normalized(text, false, &by_text);
+    extract_normalized(text, true, &by_number);
+    assert_true(by_text.n > 5);
+    assert_int_equal(by_text.n, by_number.n);
+    for (size_t i = 0; i < by_text.n; i++)
+        assert_string_equal(by_text.items[i], by_number.items[i]);
+    assert_true(has(&by_number, "pemerintahdaerah|pemerintah daerah"));
 }
 
 static void test_ngrams_inside_runs_only(void **state)
@@ -170,6 +214,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_ngrams_inside_runs_only),
+        cmocka_unit_test(test_numbered_words_same_candidates),
         cmocka_unit_test(test_max_words_limits_length),
         cmocka_unit_test(test_punctuation_numbers_and_sentences_cut_runs),
         cmocka_unit_test(test_protected_phrase_survives_stopwords),
