@@ -81,15 +81,22 @@ static size_t trim_end(const char *s, size_t a, size_t e)
 /* "123" alone (a page or footnote number), or a rule: "---", "* * *", "===", ".....". */
 static bool is_separator(const char *s, size_t n)
 {
-    size_t digits = 0, marks = 0, spaces = 0;
-    for (size_t k = 0; k < n; k++) {
-        digits += IS_DIGIT(s[k]);
-        marks += s[k] == s[0];
-        spaces += IS_SPACE(s[k]);
+    if (IS_DIGIT(s[0])) { /* a page number: at most 3 digits, nothing else */
+        for (size_t k = 0; k < n; k++)
+            if (k >= 3 || !IS_DIGIT(s[k]))
+                return false;
+        return true;
     }
-    if (digits == n)
-        return n <= 3;
-    return jk_clean_in_set(s[0], "-*_=.") && marks >= 3 && marks + spaces == n;
+    if (!jk_clean_in_set(s[0], "-*_=."))
+        return false; /* most lines end here, unread */
+    size_t marks = 0;
+    for (size_t k = 0; k < n; k++) {
+        if (s[k] == s[0])
+            marks++;
+        else if (!IS_SPACE(s[k]))
+            return false;
+    }
+    return marks >= 3;
 }
 
 /* Length of an enumerator "1." "12)" "a." "B)" "iv." at s[i] (before its space), or 0. */

@@ -325,7 +325,9 @@ static size_t url_end(const char *s, size_t n, size_t i, bool *to_eol)
 static size_t skip_address(struct jk_markup *m, const char *s, size_t n, size_t i)
 {
     static const char *const schemes[] = {"http://", "https://", "ftp://", "www.", "mailto:", NULL};
-    for (size_t k = 0; schemes[k]; k++) {
+    char first = (char)(s[i] | 0x20); /* ASCII lower case; every scheme starts h, f, w or m */
+    bool scheme = first == 'h' || first == 'f' || first == 'w' || first == 'm';
+    for (size_t k = 0; scheme && schemes[k]; k++) {
         size_t len = strlen(schemes[k]);
         if (jk_clean_prefix_ci(s + i, n - i, schemes[k]) && i + len < n && is_url_byte(s[i + len]))
             return url_end(s, n, i, &m->url_open);
