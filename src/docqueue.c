@@ -91,12 +91,18 @@ void jk_docqueue_begin(struct jk_docqueue *q, enum jk_pass pass, struct jk_sketc
     q->merge_ctx = ctx;
 }
 
+/* How far ahead the sketch's blocks are fetched: the sketch is far bigger than the cache. */
+enum { SKETCH_AHEAD = 8 };
+
 /* The sketch pass: the job's candidates go into the sketch, not the log. */
 static void sketch_items(struct jk_sketch *sketch, struct jk_count_log *log, size_t from,
                          size_t text_from)
 {
-    for (size_t i = from; i < log->n; i++)
+    for (size_t i = from; i < log->n; i++) {
+        if (i + SKETCH_AHEAD < log->n)
+            jk_sketch_prefetch(sketch, log->items[i + SKETCH_AHEAD].hash);
         jk_sketch_add(sketch, log->items[i].hash);
+    }
     log->n = from;
     log->text.len = text_from;
 }
@@ -105,9 +111,12 @@ static void sketch_items(struct jk_sketch *sketch, struct jk_count_log *log, siz
 static uint32_t keep_repeated(const struct jk_sketch *sketch, struct jk_count_log *log, size_t from)
 {
     size_t out = from;
-    for (size_t i = from; i < log->n; i++)
+    for (size_t i = from; i < log->n; i++) {
+        if (i + SKETCH_AHEAD < log->n)
+            jk_sketch_prefetch(sketch, log->items[i + SKETCH_AHEAD].hash);
         if (jk_sketch_repeated(sketch, log->items[i].hash))
             log->items[out++] = log->items[i];
+    }
     uint32_t dropped = (uint32_t)(log->n - out);
     log->n = out;
     return dropped;

@@ -40,6 +40,11 @@ static size_t cell(const struct jk_sketch *s, uint64_t hash, unsigned r)
     return block * (4 * BLOCK_BYTES) + r * ROW_CELLS + sub;
 }
 
+void jk_sketch_prefetch(const struct jk_sketch *s, uint64_t hash)
+{
+    __builtin_prefetch(&s->cells[cell(s, hash, 0) >> 2]);
+}
+
 /* Counters take two bits (0, 1, 2 = more), four to a byte. */
 static unsigned get(const uint8_t *cells, size_t c)
 {

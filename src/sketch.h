@@ -36,6 +36,8 @@ void jk_sketch_release(struct jk_sketch *s);
 void jk_sketch_add(struct jk_sketch *s, uint64_t hash);
 /* True unless the item certainly occurred at most once. */
 bool jk_sketch_repeated(const struct jk_sketch *s, uint64_t hash);
+/* Asks the processor to fetch the item's block ahead of jk_sketch_add or jk_sketch_repeated. */
+void jk_sketch_prefetch(const struct jk_sketch *s, uint64_t hash);
 /* Non-empty counters of the first row: a lower bound on the distinct items added. */
 size_t jk_sketch_distinct_at_least(const struct jk_sketch *s);
 /* Bytes the cells take. */
