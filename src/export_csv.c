@@ -57,11 +57,29 @@ void jk_format_double_exact(char *dst, size_t n, double v)
 {
     if (format_special(dst, n, v))
         return;
-    for (int prec = 15; prec <= 17; prec++) {
-        snprintf(dst, n, "%.*g", prec, v);
-        /* strtod reads the locale's separator, so compare before fixing it */
-        if (prec == 17 || strtod(dst, NULL) == v)
-            break;
+    /*
+     * The fewest of 15, 16, 17 digits that read back as v. Most values of a
+     * map need 16 or 17, so 16 is tried first: then 15 only when 16 reads
+     * back (the 16-digit rounding is at least as close to v as the 15-digit
+     * one), 17 only when it does not. A power of two is the exception: its
+     * interval is narrower below it, so there 15 is tried either way.
+     * strtod reads the locale's separator, so compare before fixing it.
+     */
+    char shorter[JK_DOUBLE_BUF];
+    int exp2;
+    snprintf(dst, n, "%.16g", v);
+    if (strtod(dst, NULL) != v) {
+        bool power_of_two = fabs(frexp(v, &exp2)) == 0.5;
+        if (power_of_two)
+            snprintf(shorter, sizeof(shorter), "%.15g", v);
+        if (power_of_two && strtod(shorter, NULL) == v)
+            snprintf(dst, n, "%s", shorter);
+        else
+            snprintf(dst, n, "%.17g", v);
+    } else {
+        snprintf(shorter, sizeof(shorter), "%.15g", v);
+        if (strtod(shorter, NULL) == v)
+            snprintf(dst, n, "%s", shorter);
     }
     fix_decimal_point(dst);
 }

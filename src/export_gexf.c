@@ -105,8 +105,8 @@ static int write_value(xmlTextWriterPtr w, const char *id, const char *value)
 
 static int write_uint_value(xmlTextWriterPtr w, const char *id, uint64_t v)
 {
-    char s[24];
-    snprintf(s, sizeof(s), "%" PRIu64, v);
+    char s[JK_U64_BUF];
+    jk_format_u64(s, "", v);
     return write_value(w, id, s);
 }
 
@@ -186,11 +186,16 @@ static int write_nodes(xmlTextWriterPtr w, const struct jk_map *map)
 
 static int write_edge(xmlTextWriterPtr w, size_t k, const struct jk_link *l)
 {
+    char s[JK_U64_BUF];
     JK_XML_TRY(xmlTextWriterStartElement(w, BAD_CAST "edge"));
-    JK_XML_TRY(xmlTextWriterWriteFormatAttribute(w, BAD_CAST "id", "%zu", k + 1));
-    JK_XML_TRY(xmlTextWriterWriteFormatAttribute(w, BAD_CAST "source", "%" PRIu32, l->source + 1));
-    JK_XML_TRY(xmlTextWriterWriteFormatAttribute(w, BAD_CAST "target", "%" PRIu32, l->target + 1));
-    JK_XML_TRY(xmlTextWriterWriteFormatAttribute(w, BAD_CAST "weight", "%" PRIu64, l->weight));
+    jk_format_u64(s, "", k + 1);
+    JK_XML_TRY(write_attr(w, "id", s));
+    jk_format_u64(s, "", l->source + 1);
+    JK_XML_TRY(write_attr(w, "source", s));
+    jk_format_u64(s, "", l->target + 1);
+    JK_XML_TRY(write_attr(w, "target", s));
+    jk_format_u64(s, "", l->weight);
+    JK_XML_TRY(write_attr(w, "weight", s));
     JK_XML_TRY(xmlTextWriterStartElement(w, BAD_CAST "attvalues"));
     JK_XML_TRY(write_double_value(w, "association", l->association));
     JK_XML_TRY(xmlTextWriterEndElement(w));

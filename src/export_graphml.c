@@ -80,8 +80,8 @@ static int write_data(xmlTextWriterPtr w, const char *key, const char *value)
 
 static int write_uint(xmlTextWriterPtr w, const char *key, uint64_t v)
 {
-    char s[24];
-    snprintf(s, sizeof(s), "%" PRIu64, v);
+    char s[JK_U64_BUF];
+    jk_format_u64(s, "", v);
     return write_data(w, key, s);
 }
 
@@ -158,9 +158,9 @@ static int write_nodes(xmlTextWriterPtr w, const struct jk_map *map)
 
 static int write_edge(xmlTextWriterPtr w, const struct jk_link *l)
 {
-    char source[24], target[24];
-    snprintf(source, sizeof(source), "n%" PRIu32, l->source + 1);
-    snprintf(target, sizeof(target), "n%" PRIu32, l->target + 1);
+    char source[JK_U64_BUF], target[JK_U64_BUF];
+    jk_format_u64(source, "n", l->source + 1);
+    jk_format_u64(target, "n", l->target + 1);
     JK_XML_TRY(xmlTextWriterStartElement(w, BAD_CAST "edge"));
     JK_XML_TRY(write_attr(w, "source", source));
     JK_XML_TRY(write_attr(w, "target", target));

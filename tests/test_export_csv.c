@@ -67,6 +67,37 @@ static void test_format_double_exact(void **state)
     }
 }
 
+/* The fewest of 15, 16, 17 digits that read back, by trying them in order. */
+static void fewest_digits(char *dst, size_t n, double v)
+{
+    for (int prec = 15; prec <= 17; prec++) {
+        snprintf(dst, n, "%.*g", prec, v);
+        if (prec == 17 || strtod(dst, NULL) == v)
+            return;
+    }
+}
+
+/* The shortcut order (16 first) gives what trying 15, 16, 17 in turn gives. */
+static void test_format_double_exact_is_fewest(void **state)
+{
+    (void)state;
+    char s[JK_DOUBLE_BUF], want[JK_DOUBLE_BUF];
+    uint64_t x = 88172645463325252u;
+    for (int i = 0; i < 200000; i++) {
+        x ^= x << 13, x ^= x >> 7, x ^= x << 17;
+        double v = (double)(x >> 11) / (double)(1u + (x & 0xffff)); /* ratios, as associations */
+        if (i % 4 == 1)
+            v = ldexp(1.0, (int)(x % 2000) - 1000); /* powers of two */
+        else if (i % 4 == 2)
+            v = (double)(x % 100000) / 1000.0; /* short decimals */
+        jk_format_double_exact(s, sizeof(s), v);
+        fewest_digits(want, sizeof(want), v);
+        if (v == 0)
+            strcpy(want, "0");
+        assert_string_equal(s, want);
+    }
+}
+
 /* A locale with a decimal comma must not leak into the files. */
 static void test_format_double_locale(void **state)
 {
@@ -321,6 +352,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_format_double),
         cmocka_unit_test(test_format_double_exact),
+        cmocka_unit_test(test_format_double_exact_is_fewest),
         cmocka_unit_test(test_format_double_locale),
         cmocka_unit_test(test_csv_field),
         cmocka_unit_test(test_terms_csv),

@@ -50,15 +50,24 @@ void jk_buf_add(struct jk_buf *b, const void *data, size_t len)
     b->data[b->len] = '\0';
 }
 
-void jk_buf_add_u64(struct jk_buf *b, uint64_t v)
+size_t jk_format_u64(char *dst, const char *prefix, uint64_t v)
 {
     char digits[20];
-    size_t n = 0;
+    size_t n = 0, p = strlen(prefix);
     do {
         digits[sizeof(digits) - ++n] = (char)('0' + v % 10);
         v /= 10;
     } while (v);
-    jk_buf_add(b, digits + sizeof(digits) - n, n);
+    memcpy(dst, prefix, p);
+    memcpy(dst + p, digits + sizeof(digits) - n, n);
+    dst[p + n] = '\0';
+    return p + n;
+}
+
+void jk_buf_add_u64(struct jk_buf *b, uint64_t v)
+{
+    char s[JK_U64_BUF];
+    jk_buf_add(b, s, jk_format_u64(s, "", v));
 }
 
 void jk_buf_addc(struct jk_buf *b, char c)

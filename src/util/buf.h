@@ -28,6 +28,11 @@ void jk_buf_adds(struct jk_buf *b, const char *s);
 void jk_buf_addf(struct jk_buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* Appends v in decimal, as "%" PRIu64 would, without printf's cost (millions of link rows). */
 void jk_buf_add_u64(struct jk_buf *b, uint64_t v);
+/* Room for jk_format_u64 with a prefix of up to 3 bytes. */
+#define JK_U64_BUF 24
+/* Writes prefix then v in decimal to dst (NUL-terminated; prefix at most 3 bytes, dst
+ * JK_U64_BUF bytes) and returns the length: "n" and 12 give "n12". */
+size_t jk_format_u64(char *dst, const char *prefix, uint64_t v);
 void jk_buf_vaddf(struct jk_buf *b, const char *fmt, va_list ap);
 /* Shortens the buffer to len bytes (len <= b->len). */
 void jk_buf_truncate(struct jk_buf *b, size_t len);
