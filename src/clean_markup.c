@@ -25,18 +25,10 @@ struct scan {
 
 /* ---- character tests shared with clean.c ---------------------------------- */
 
-bool jk_clean_in_set(char ch, const char *set)
-{
-    return ch != '\0' && strchr(set, ch) != NULL;
-}
-
 bool jk_clean_prefix_ci(const char *s, size_t n, const char *prefix)
 {
-    size_t k = strlen(prefix);
-    if (n < k)
-        return false;
-    for (size_t i = 0; i < k; i++)
-        if (LOWER(s[i]) != prefix[i])
+    for (size_t i = 0; prefix[i]; i++)
+        if (i >= n || LOWER(s[i]) != prefix[i])
             return false;
     return true;
 }

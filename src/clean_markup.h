@@ -57,8 +57,14 @@ void jk_markup_scan(struct jk_markup *m, const char *s, size_t n, bool table);
 
 /* Character tests shared with clean.c. Strings are borrowed, never retained. */
 
-/* strchr() that never matches the terminating NUL. */
-bool jk_clean_in_set(char ch, const char *set);
+/* strchr() that never matches the terminating NUL; inline: the cleaner asks it per byte. */
+static inline bool jk_clean_in_set(char ch, const char *set)
+{
+    for (; *set; set++)
+        if (*set == ch)
+            return true;
+    return false;
+}
 
 /* Does s[0..n) start with prefix (lower-case ASCII), in any case? */
 bool jk_clean_prefix_ci(const char *s, size_t n, const char *prefix);

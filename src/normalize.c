@@ -203,8 +203,8 @@ bool jk_normalizer_stop_of(const struct jk_normalizer *n, uint32_t word)
     return n->memo_stop[word];
 }
 
-void jk_normalize_word_of(struct jk_normalizer *n, uint32_t word, enum jk_lang lang,
-                          struct jk_buf *key)
+void jk_normalize_word_append(struct jk_normalizer *n, uint32_t word, enum jk_lang lang,
+                              struct jk_buf *out)
 {
     size_t e = (size_t)word * MEMO_LANGS + lang;
     if (n->memo_len[e] == MEMO_UNSET) {
@@ -214,8 +214,14 @@ void jk_normalize_word_of(struct jk_normalizer *n, uint32_t word, enum jk_lang l
         n->memo_len[e] = (uint32_t)n->memo_val.len;
         jk_buf_add(&n->memo_keys, n->memo_val.data, n->memo_val.len);
     }
+    jk_buf_add(out, n->memo_keys.data + n->memo_off[e], n->memo_len[e]);
+}
+
+void jk_normalize_word_of(struct jk_normalizer *n, uint32_t word, enum jk_lang lang,
+                          struct jk_buf *key)
+{
     jk_buf_clear(key);
-    jk_buf_add(key, n->memo_keys.data + n->memo_off[e], n->memo_len[e]);
+    jk_normalize_word_append(n, word, lang, key);
 }
 
 void jk_normalize_word(struct jk_normalizer *n, const char *word, size_t len, enum jk_lang lang,

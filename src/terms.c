@@ -109,8 +109,7 @@ static void add_key(struct jk_extractor *x, struct jk_word *w, enum jk_lang lang
 {
     w->key_off = x->word_keys.len;
     if (w->word != JK_NO_ID) {
-        jk_normalize_word_of(x->norm, w->word, lang, &x->part);
-        jk_buf_add(&x->word_keys, x->part.data, x->part.len);
+        jk_normalize_word_append(x->norm, w->word, lang, &x->word_keys);
     } else {
         append_key(x, w->text, w->len, lang, &x->word_keys);
     }
