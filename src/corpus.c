@@ -7,11 +7,13 @@
 
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "read_pdf.h"
 #include "sources.h"
@@ -419,14 +421,40 @@ static enum jk_status read_chunks(const char *path, void (*take)(void *, const c
     return JK_OK;
 }
 
-static void append_chunk(void *ctx, const char *chunk, size_t n)
+/*
+ * Reads a whole document into raw with as few system calls as it takes: one
+ * read of its collected size plus one byte, which comes back short at the
+ * end of a regular file (a file that grew since is read on until a read
+ * returns 0 or comes back short).
+ */
+static enum jk_status slurp(const struct jk_source *src, struct jk_buf *raw, struct jk_diag *diag)
 {
-    jk_buf_add(ctx, chunk, n);
-}
-
-static enum jk_status slurp(const char *path, struct jk_buf *raw, struct jk_diag *diag)
-{
-    return read_chunks(path, append_chunk, raw, diag);
+    int fd = open(src->path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0)
+        return jk_error(diag, JK_E_INPUT,
+                        "cannot open '%s': %s; make it readable or move it out of the input",
+                        src->path, strerror(errno));
+    size_t want = src->size < ((size_t)1 << 20) ? (size_t)src->size + 1 : (size_t)1 << 20;
+    for (;;) {
+        jk_buf_reserve(raw, want);
+        ssize_t n = read(fd, raw->data + raw->len, want);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n < 0) {
+            int err = errno;
+            close(fd);
+            return jk_error(diag, JK_E_INPUT,
+                            "cannot read '%s': %s; copy it again or move it out of the input",
+                            src->path, strerror(err));
+        }
+        raw->len += (size_t)n;
+        raw->data[raw->len] = '\0';
+        if ((size_t)n < want)
+            break;
+        want = (size_t)1 << 20;
+    }
+    close(fd);
+    return JK_OK;
 }
 
 /* What jk_corpus_check learns chunk by chunk. */
@@ -503,7 +531,7 @@ static enum jk_status read_document(const struct jk_source *src,
     jk_buf_init(&raw);
     memset(info, 0, sizeof(*info));
     jk_buf_clear(text);
-    enum jk_status st = slurp(src->path, &raw, diag);
+    enum jk_status st = slurp(src, &raw, diag);
     if (st == JK_OK && hash) {
         struct jk_sha256 sha;
         jk_sha256_init(&sha);
