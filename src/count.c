@@ -66,6 +66,19 @@ void jk_counter_begin_doc(struct jk_counter *c)
     c->in_doc = true;
 }
 
+void jk_counter_trim(struct jk_counter *c)
+{
+    free(c->last_doc);
+    free(c->slot);
+    c->last_doc = c->slot = NULL;
+    if (!c->pool_len)
+        return;
+    c->pool_terms = jk_realloc(c->pool_terms, c->pool_len * sizeof(*c->pool_terms));
+    if (c->pool_counts)
+        c->pool_counts = jk_realloc(c->pool_counts, c->pool_len * sizeof(*c->pool_counts));
+    c->cap_pool = c->pool_len;
+}
+
 void jk_counter_end_doc(struct jk_counter *c)
 {
     c->n_docs++;

@@ -99,6 +99,12 @@ void jk_counter_add_at(struct jk_counter *c, const char *key, size_t key_len, co
                        size_t surface_len, uint32_t position, uint32_t sentence);
 void jk_counter_end_doc(struct jk_counter *c);
 /*
+ * After the last document: frees what only adding needs and trims the
+ * document lists to their length (they grew by doubling). No
+ * jk_counter_add* after it; aliases, merging and reading are fine.
+ */
+void jk_counter_trim(struct jk_counter *c);
+/*
  * Records alias as another spelling of the term with this key, never seen
  * in running text (an acronym standing for it): listed among the aliases,
  * never its label. False when no term has the key.

@@ -259,6 +259,14 @@ void jk_docqueue_finish(struct jk_docqueue *q)
     if (q->busy)
         merge_batch(q, &q->batch[!q->filling]);
     q->busy = false;
+    for (size_t b = 0; b < 2; b++) { /* the pass's logs and texts: megabytes no stage after needs */
+        batch_release(&q->batch[b], q->n_threads);
+        batch_init(&q->batch[b], q);
+    }
+    for (size_t t = 0; t < q->n_threads; t++) {
+        jk_buf_release(&q->reads[t]);
+        jk_buf_init(&q->reads[t]);
+    }
     if (q->pass != JK_PASS_LEARN)
         return;
     for (size_t t = 0; t < q->n_threads; t++) {

@@ -130,8 +130,9 @@ const char *jk_doc_job_title(const struct jk_doc_job *job, const char *texts, si
 void jk_docqueue_add(struct jk_docqueue *q, const char *text, size_t len, const char *title,
                      size_t title_len, double year, double citations, uint32_t file, bool keywords);
 /*
- * Processes and merges everything queued. After a learning pass, adds the
- * per-thread lexicons to lexicon.
+ * Processes and merges everything queued, then frees the pass's batches
+ * (texts and logs). After a learning pass, adds the per-thread lexicons to
+ * lexicon.
  */
 void jk_docqueue_finish(struct jk_docqueue *q);
 

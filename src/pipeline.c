@@ -613,6 +613,7 @@ static enum jk_status second_pass(struct state *s, struct jk_diag *diag)
     jk_sketch_release(&s->sketch);
     if (st != JK_OK)
         return st;
+    jk_counter_trim(&s->counter);
     jk_docwork_add_acronym_aliases(jk_docqueue_docwork(&s->queue), &s->counter);
     s->run.candidate_terms = jk_counter_terms(&s->counter) + s->dropped;
     s->run.candidate_occurrences = s->counter.candidates + s->dropped;

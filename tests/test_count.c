@@ -239,6 +239,28 @@ static void test_skipping_doc_counts_keeps_lists(void **state)
     jk_counter_release(&b);
 }
 
+/* Trimming after the last document keeps every list and count; merging still works. */
+static void test_trim_keeps_lists(void **state)
+{
+    (void)state;
+    struct jk_counter a, b;
+    fill_bilingual(&a);
+    fill_bilingual(&b);
+    jk_counter_trim(&b);
+    assert_null(b.last_doc);
+    assert_int_equal(b.cap_pool, b.pool_len);
+    assert_memory_equal(a.pool_terms, b.pool_terms, a.pool_len * sizeof(*a.pool_terms));
+    assert_memory_equal(a.pool_counts, b.pool_counts, a.pool_len * sizeof(*a.pool_counts));
+    assert_true(jk_counter_add_alias(&b, "kebijakan", 9, "kebijaksanaan", 13));
+    uint32_t into[3] = {0, 1, 2};
+    into[id_of(&b, "policy")] = id_of(&b, "kebijakan");
+    jk_counter_merge(&b, into);
+    check_pool_invariants(&b);
+    assert_int_equal(b.full[id_of(&b, "kebijakan")], 5);
+    jk_counter_release(&a);
+    jk_counter_release(&b);
+}
+
 static void test_english_occurrences_are_counted_per_term(void **state)
 {
     (void)state;
@@ -329,6 +351,7 @@ int main(void)
         cmocka_unit_test(test_threshold_drops_rare_terms_and_their_links),
         cmocka_unit_test(test_english_occurrences_are_counted_per_term),
         cmocka_unit_test(test_skipping_doc_counts_keeps_lists),
+        cmocka_unit_test(test_trim_keeps_lists),
         cmocka_unit_test(test_merge_moves_occurrences_and_keeps_invariants),
         cmocka_unit_test(test_merged_term_is_never_selected),
     };
