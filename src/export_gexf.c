@@ -184,22 +184,55 @@ static int write_nodes(xmlTextWriterPtr w, const struct jk_map *map)
     return xmlTextWriterEndElement(w);
 }
 
-static int write_edge(xmlTextWriterPtr w, size_t k, const struct jk_link *l)
+/*
+ * Edge k as the text writer would indent it (an unknown association: empty
+ * attvalues). Edges hold only numbers and fixed names, nothing to escape,
+ * and a map can have millions: they go out as raw text, without the
+ * writer's bookkeeping per element and attribute.
+ */
+static void edge_text(struct jk_buf *b, size_t k, const struct jk_link *l)
 {
-    char s[JK_U64_BUF];
-    JK_XML_TRY(xmlTextWriterStartElement(w, BAD_CAST "edge"));
-    jk_format_u64(s, "", k + 1);
-    JK_XML_TRY(write_attr(w, "id", s));
-    jk_format_u64(s, "", l->source + 1);
-    JK_XML_TRY(write_attr(w, "source", s));
-    jk_format_u64(s, "", l->target + 1);
-    JK_XML_TRY(write_attr(w, "target", s));
-    jk_format_u64(s, "", l->weight);
-    JK_XML_TRY(write_attr(w, "weight", s));
-    JK_XML_TRY(xmlTextWriterStartElement(w, BAD_CAST "attvalues"));
-    JK_XML_TRY(write_double_value(w, "association", l->association));
-    JK_XML_TRY(xmlTextWriterEndElement(w));
-    return xmlTextWriterEndElement(w);
+    char num[JK_DOUBLE_BUF];
+    jk_buf_adds(b, "      <edge id=\"");
+    jk_buf_add_u64(b, k + 1);
+    jk_buf_adds(b, "\" source=\"");
+    jk_buf_add_u64(b, l->source + 1);
+    jk_buf_adds(b, "\" target=\"");
+    jk_buf_add_u64(b, l->target + 1);
+    jk_buf_adds(b, "\" weight=\"");
+    jk_buf_add_u64(b, l->weight);
+    if (isnan(l->association)) {
+        jk_buf_adds(b, "\">\n        <attvalues/>\n      </edge>\n");
+        return;
+    }
+    jk_format_double_exact(num, sizeof(num), l->association);
+    jk_buf_adds(b, "\">\n        <attvalues>\n          <attvalue for=\"association\" value=\"");
+    jk_buf_adds(b, num);
+    jk_buf_adds(b, "\"/>\n        </attvalues>\n      </edge>\n");
+}
+
+/*
+ * The edges element's content as raw text. The writer closes the start tag
+ * with '>' alone before raw text, and does not indent the end tag after it:
+ * the line break and </edges>'s indentation are written here.
+ */
+static int write_edges(xmlTextWriterPtr w, const struct jk_map *map)
+{
+    struct jk_buf b;
+    jk_buf_init(&b);
+    jk_buf_addc(&b, '\n');
+    int rc = 0;
+    for (size_t k = 0; k < map->n_links && rc >= 0; k++) {
+        edge_text(&b, k, &map->links[k]);
+        if (k + 1 == map->n_links)
+            jk_buf_adds(&b, "    ");
+        if (b.len >= 65536 || k + 1 == map->n_links) {
+            rc = xmlTextWriterWriteRawLen(w, BAD_CAST b.data, (int)b.len);
+            jk_buf_clear(&b);
+        }
+    }
+    jk_buf_release(&b);
+    return rc;
 }
 
 static int write_document(xmlTextWriterPtr w, const struct jk_map *map)
@@ -222,8 +255,7 @@ static int write_document(xmlTextWriterPtr w, const struct jk_map *map)
     JK_XML_TRY(write_declarations(w, map));
     JK_XML_TRY(write_nodes(w, map));
     JK_XML_TRY(xmlTextWriterStartElement(w, BAD_CAST "edges"));
-    for (size_t k = 0; k < map->n_links; k++)
-        JK_XML_TRY(write_edge(w, k, &map->links[k]));
+    JK_XML_TRY(write_edges(w, map));
     return xmlTextWriterEndDocument(w);
 }
 

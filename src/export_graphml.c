@@ -156,17 +156,43 @@ static int write_nodes(xmlTextWriterPtr w, const struct jk_map *map)
     return rc;
 }
 
-static int write_edge(xmlTextWriterPtr w, const struct jk_link *l)
+/*
+ * An edge as the text writer would indent it. Edges hold only numbers and
+ * fixed names, nothing to escape, and a map can have millions: they go out
+ * as raw text, without the writer's bookkeeping per element and attribute.
+ */
+static void edge_text(struct jk_buf *b, const struct jk_link *l)
 {
-    char source[JK_U64_BUF], target[JK_U64_BUF];
-    jk_format_u64(source, "n", l->source + 1);
-    jk_format_u64(target, "n", l->target + 1);
-    JK_XML_TRY(xmlTextWriterStartElement(w, BAD_CAST "edge"));
-    JK_XML_TRY(write_attr(w, "source", source));
-    JK_XML_TRY(write_attr(w, "target", target));
-    JK_XML_TRY(write_uint(w, "weight", l->weight));
-    JK_XML_TRY(write_double(w, "association", l->association));
-    return xmlTextWriterEndElement(w);
+    char num[JK_DOUBLE_BUF];
+    jk_buf_adds(b, "    <edge source=\"n");
+    jk_buf_add_u64(b, l->source + 1);
+    jk_buf_adds(b, "\" target=\"n");
+    jk_buf_add_u64(b, l->target + 1);
+    jk_buf_adds(b, "\">\n      <data key=\"weight\">");
+    jk_buf_add_u64(b, l->weight);
+    jk_buf_adds(b, "</data>\n      <data key=\"association\">");
+    jk_format_double_exact(num, sizeof(num), l->association);
+    jk_buf_adds(b, num);
+    jk_buf_adds(b, "</data>\n    </edge>\n");
+}
+
+static int write_edges(xmlTextWriterPtr w, const struct jk_map *map)
+{
+    struct jk_buf b;
+    jk_buf_init(&b);
+    int rc = 0;
+    for (size_t k = 0; k < map->n_links && rc >= 0; k++) {
+        edge_text(&b, &map->links[k]);
+        /* after raw text the writer does not indent the next end tag: </graph>'s goes here */
+        if (k + 1 == map->n_links)
+            jk_buf_adds(&b, "  ");
+        if (b.len >= 65536 || k + 1 == map->n_links) {
+            rc = xmlTextWriterWriteRawLen(w, BAD_CAST b.data, (int)b.len);
+            jk_buf_clear(&b);
+        }
+    }
+    jk_buf_release(&b);
+    return rc;
 }
 
 static int write_document(xmlTextWriterPtr w, const struct jk_map *map)
@@ -183,8 +209,7 @@ static int write_document(xmlTextWriterPtr w, const struct jk_map *map)
     JK_XML_TRY(write_attr(w, "id", "G"));
     JK_XML_TRY(write_attr(w, "edgedefault", "undirected"));
     JK_XML_TRY(write_nodes(w, map));
-    for (size_t k = 0; k < map->n_links; k++)
-        JK_XML_TRY(write_edge(w, &map->links[k]));
+    JK_XML_TRY(write_edges(w, map));
     return xmlTextWriterEndDocument(w);
 }
 

@@ -12,6 +12,7 @@
 #include <cmocka.h>
 
 #include <stdio.h>
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -94,6 +95,33 @@ static void test_structure(void **state)
     assert_xpath(doc, "string(//g:edge[2]/@target)", "3");
     assert_xpath(doc, "string(//g:edge[2]/g:attvalues/g:attvalue[@for='association']/@value)",
                  "0.3333333333333333");
+    xmlFreeDoc(doc);
+    jk_map_release(&m);
+}
+
+/*
+ * Edges are written as raw text in the text writer's layout: one element a
+ * line, indented by depth, </edges> indented after them; an unknown
+ * association leaves the edge's attvalues empty.
+ */
+static void test_edges_layout_and_unknown_association(void **state)
+{
+    (void)state;
+    struct jk_map m;
+    fx_build_three(&m);
+    m.links[1].association = NAN;
+    size_t len;
+    char *text = fx_write_text(jk_export_gexf, &m, &len);
+    assert_non_null(strstr(text, "    <edges>\n      <edge id=\"1\" source=\"1\" target=\"2\" "
+                                 "weight=\"5\">\n        <attvalues>\n          <attvalue "
+                                 "for=\"association\" value=\"0.5\"/>\n        </attvalues>\n"
+                                 "      </edge>\n"));
+    assert_non_null(strstr(text, "weight=\"2\">\n        <attvalues/>\n      </edge>\n"
+                                 "    </edges>\n  </graph>\n</gexf>\n"));
+    free(text);
+    xmlDocPtr doc = parse_map(&m);
+    assert_xpath(doc, "count(//g:edges/g:edge)", "2");
+    assert_xpath(doc, "count(//g:edge[2]/g:attvalues/g:attvalue)", "0");
     xmlFreeDoc(doc);
     jk_map_release(&m);
 }
@@ -210,11 +238,17 @@ static void test_bad_link_rejected(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_palette),        cmocka_unit_test(test_structure),
-        cmocka_unit_test(test_no_layout_grey), cmocka_unit_test(test_hostile_labels),
-        cmocka_unit_test(test_xmllint),        cmocka_unit_test(test_python_reads_back),
-        cmocka_unit_test(test_deterministic),  cmocka_unit_test(test_empty_map),
-        cmocka_unit_test(test_write_failure),  cmocka_unit_test(test_bad_link_rejected),
+        cmocka_unit_test(test_palette),
+        cmocka_unit_test(test_structure),
+        cmocka_unit_test(test_no_layout_grey),
+        cmocka_unit_test(test_hostile_labels),
+        cmocka_unit_test(test_edges_layout_and_unknown_association),
+        cmocka_unit_test(test_xmllint),
+        cmocka_unit_test(test_python_reads_back),
+        cmocka_unit_test(test_deterministic),
+        cmocka_unit_test(test_empty_map),
+        cmocka_unit_test(test_write_failure),
+        cmocka_unit_test(test_bad_link_rejected),
     };
     int failed = cmocka_run_group_tests(tests, NULL, NULL);
     xmlCleanupParser();

@@ -94,6 +94,23 @@ static void test_structure_and_types(void **state)
     jk_map_release(&m);
 }
 
+/* Edges are written as raw text in the text writer's layout, </graph> indented after them. */
+static void test_edges_layout(void **state)
+{
+    (void)state;
+    struct jk_map m;
+    fx_build_three(&m);
+    size_t len;
+    char *text = fx_write_text(jk_export_graphml, &m, &len);
+    assert_non_null(strstr(text, "    </node>\n    <edge source=\"n1\" target=\"n2\">\n"
+                                 "      <data key=\"weight\">5</data>\n"
+                                 "      <data key=\"association\">0.5</data>\n    </edge>\n"));
+    assert_non_null(strstr(text, "<data key=\"association\">0.3333333333333333</data>\n"
+                                 "    </edge>\n  </graph>\n</graphml>\n"));
+    free(text);
+    jk_map_release(&m);
+}
+
 static void test_no_layout(void **state)
 {
     (void)state;
@@ -245,6 +262,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_labels_round_trip),
         cmocka_unit_test(test_structure_and_types),
+        cmocka_unit_test(test_edges_layout),
         cmocka_unit_test(test_no_layout),
         cmocka_unit_test(test_averages),
         cmocka_unit_test(test_unrepresentable_bytes),
