@@ -250,12 +250,75 @@ static void write_colours(const struct jk_map *map, struct jk_buf *b)
     jk_buf_adds(b, "],\n");
 }
 
-static void write_data(const struct jk_map *map, struct jk_buf *b, FILE *out)
+/* Links of weight at least w. */
+static size_t links_at_least(const struct jk_map *map, uint64_t w)
+{
+    size_t n = 0;
+    for (size_t k = 0; k < map->n_links; k++)
+        n += map->links[k].weight >= w;
+    return n;
+}
+
+/* A link of the cut-off weight: the page orders those by source, then target. */
+struct tie {
+    uint32_t source, target, k;
+};
+
+static int cmp_tie(const void *a, const void *b)
+{
+    const struct tie *x = a, *y = b;
+    if (x->source != y->source)
+        return x->source < y->source ? -1 : 1;
+    return (x->target > y->target) - (x->target < y->target);
+}
+
+/*
+ * Which links the page embeds (caller frees): the max_links strongest, ties
+ * going to the lower (source, target) as the page orders them; NULL when
+ * all fit. The cut-off weight is found by bisection over the weights, so
+ * nothing is copied or sorted but the links of exactly that weight.
+ */
+static unsigned char *strongest_links(const struct jk_map *map, size_t max_links)
+{
+    if (map->n_links <= max_links)
+        return NULL;
+    uint64_t lo = 1, hi = 1; /* links_at_least(lo) >= max_links > links_at_least(hi + 1) */
+    for (size_t k = 0; k < map->n_links; k++)
+        hi = map->links[k].weight > hi ? map->links[k].weight : hi;
+    while (lo < hi) {
+        uint64_t mid = lo + (hi - lo + 1) / 2;
+        if (links_at_least(map, mid) >= max_links)
+            lo = mid;
+        else
+            hi = mid - 1;
+    }
+    unsigned char *keep = jk_calloc(map->n_links, 1);
+    struct tie *tied = jk_malloc(map->n_links * sizeof(*tied));
+    size_t kept = 0, n_tied = 0;
+    for (size_t k = 0; k < map->n_links; k++) {
+        const struct jk_link *l = &map->links[k];
+        if (l->weight > lo)
+            keep[k] = 1, kept++;
+        else if (l->weight == lo)
+            tied[n_tied++] = (struct tie){l->source, l->target, (uint32_t)k};
+    }
+    qsort(tied, n_tied, sizeof(*tied), cmp_tie); /* (source, target) pairs are unique */
+    for (size_t i = 0; i < n_tied && kept < max_links; i++, kept++)
+        keep[tied[i].k] = 1;
+    free(tied);
+    return keep;
+}
+
+static void write_data(const struct jk_map *map, size_t max_links, struct jk_buf *b, FILE *out)
 {
     double *xy = positions(map);
-    jk_buf_addf(b, "{\"layout\": \"%s\", \"years\": %s, \"clusters\": %zu,\n",
+    unsigned char *keep = strongest_links(map, max_links);
+    size_t embedded = keep ? max_links : map->n_links;
+    jk_buf_addf(b,
+                "{\"layout\": \"%s\", \"years\": %s, \"clusters\": %zu, \"links_total\": "
+                "%zu,\n",
                 map->has_layout ? "map" : "circle", map->has_years ? "true" : "false",
-                map->n_clusters);
+                map->n_clusters, map->n_links);
     write_colours(map, b);
     jk_buf_adds(b, "\"terms\": [\n");
     for (size_t i = 0; i < map->n_terms; i++) {
@@ -273,7 +336,9 @@ static void write_data(const struct jk_map *map, struct jk_buf *b, FILE *out)
         flush(b, out);
     }
     jk_buf_adds(b, "],\n\"links\": [\n");
-    for (size_t k = 0; k < map->n_links; k++) {
+    for (size_t k = 0, written = 0; k < map->n_links; k++) {
+        if (keep && !keep[k])
+            continue;
         const struct jk_link *l = &map->links[k];
         jk_buf_addc(b, '[');
         jk_buf_add_u64(b, l->source);
@@ -281,16 +346,23 @@ static void write_data(const struct jk_map *map, struct jk_buf *b, FILE *out)
         jk_buf_add_u64(b, l->target);
         jk_buf_addc(b, ',');
         jk_buf_add_u64(b, l->weight);
-        jk_buf_adds(b, k + 1 < map->n_links ? "],\n" : "]\n");
+        jk_buf_adds(b, ++written < embedded ? "],\n" : "]\n");
         flush(b, out);
     }
     jk_buf_adds(b, "]}\n");
     flush(b, out);
+    free(keep);
     free(xy);
 }
 
 enum jk_status jk_export_html(const struct jk_map *map, const char *title, FILE *out,
                               struct jk_diag *diag)
+{
+    return jk_export_html_limited(map, title, JK_HTML_MAX_LINKS, out, diag);
+}
+
+enum jk_status jk_export_html_limited(const struct jk_map *map, const char *title, size_t max_links,
+                                      FILE *out, struct jk_diag *diag)
 {
     enum jk_status st = jk_export_check_map(map, diag);
     if (st != JK_OK)
@@ -303,7 +375,7 @@ enum jk_status jk_export_html(const struct jk_map *map, const char *title, FILE 
     jk_html_text(&b, title ? title : DEFAULT_TITLE);
     jk_buf_adds(&b, page_body);
     flush(&b, out);
-    write_data(map, &b, out);
+    write_data(map, max_links, &b, out);
     jk_buf_adds(&b, page_script_open);
     jk_buf_adds(&b, page_script);
     jk_buf_adds(&b, page_end);

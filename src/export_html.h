@@ -27,8 +27,11 @@
  *   jk_cluster_color(0) for the other clusters and unknown years, "viridis"
  *   the stops of jk_viridis for the year overlay, so it shows the colours
  *   of the pictures and of the GEXF file;
- * - every link is embedded; the page draws the strongest 1000 (the user can
- *   change the number) between visible terms;
+ * - the JK_HTML_MAX_LINKS strongest links are embedded (every link of a
+ *   smaller map; ties go to the lower source, then target, the page's own
+ *   order), with "links_total" the map's number; the page draws the
+ *   strongest 1000 (the user can change the number) between visible terms
+ *   and says when the map has more links than the page holds;
  * - without a layout (map->has_layout == 0) terms are placed on a unit
  *   circle in order of cluster, then occurrences (descending), then index,
  *   so each cluster forms an arc; "layout" is then "circle" and the page
@@ -50,6 +53,18 @@
  */
 enum jk_status jk_export_html(const struct jk_map *map, const char *title, FILE *out,
                               struct jk_diag *diag);
+
+/*
+ * Links a page holds at most: every link of a map of up to 1,000 terms
+ * (about 7 MB of page), while a dense 5,000-term map's 8 million would make
+ * a page of over 100 MB that no browser opens; the page draws 1,000 by
+ * default.
+ */
+#define JK_HTML_MAX_LINKS 500000
+
+/* jk_export_html with another limit on the embedded links (>= 1). */
+enum jk_status jk_export_html_limited(const struct jk_map *map, const char *title, size_t max_links,
+                                      FILE *out, struct jk_diag *diag);
 
 /* What jk_write_html needs; both borrowed. */
 struct jk_html_page {

@@ -326,10 +326,45 @@ static void test_circle_without_layout(void **state)
     jk_map_release(&m);
 }
 
+/*
+ * A page holds at most its limit of links: the strongest, ties to the lower
+ * source (the page's own order), in the map's order; it knows the total.
+ */
+static void test_strongest_links_only(void **state)
+{
+    (void)state;
+    static const char *const labels[] = {"a", "b", "c", "d", "e", "f", "g", "h"};
+    static const uint64_t weights[] = {3, 1, 3, 2, 3, 1, 3};
+    struct jk_map m;
+    build_labels(&m, labels, 8);
+    for (size_t k = 0; k < m.n_links; k++)
+        m.links[k].weight = weights[k];
+    char *text = NULL;
+    size_t len = 0;
+    FILE *f = open_memstream(&text, &len);
+    struct jk_diag diag;
+    jk_diag_init(&diag);
+    assert_int_equal(jk_export_html_limited(&m, "t", 3, f, &diag), JK_OK);
+    assert_int_equal(fclose(f), 0);
+    char *data = data_block(text);
+    assert_non_null(strstr(data, "\"links_total\": 7,"));
+    assert_non_null(strstr(data, "\"links\": [\n[0,1,3],\n[2,3,3],\n[4,5,3]\n]}\n"));
+    free(data);
+    free(text);
+    /* a limit the map fits in changes nothing but the total */
+    char *all = render_ok(&m, "t");
+    data = data_block(all);
+    assert_non_null(strstr(data, "[5,6,1],\n[6,7,3]\n]}\n"));
+    free(data);
+    free(all);
+    jk_map_release(&m);
+}
+
 static void test_empty_map(void **state)
 {
     (void)state;
-    static const char head[] = "{\"layout\": \"circle\", \"years\": false, \"clusters\": 0,\n"
+    static const char head[] = "{\"layout\": \"circle\", \"years\": false, \"clusters\": 0, "
+                               "\"links_total\": 0,\n"
                                "\"palette\": [], \"grey\": \"#bfbfbf\",\n\"viridis\": [";
     static const char tail[] = "],\n\"terms\": [\n],\n\"links\": [\n]}\n";
     struct jk_map m;
@@ -517,12 +552,19 @@ static void test_dump_pages(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_html_text_escapes), cmocka_unit_test(test_json_string_escapes),
-        cmocka_unit_test(test_hostile_page),      cmocka_unit_test(test_json_round_trip),
-        cmocka_unit_test(test_policy_hash),       cmocka_unit_test(test_self_contained),
-        cmocka_unit_test(test_deterministic),     cmocka_unit_test(test_circle_without_layout),
-        cmocka_unit_test(test_empty_map),         cmocka_unit_test(test_cluster_colours),
-        cmocka_unit_test(test_viridis_colours),   cmocka_unit_test(test_errors),
+        cmocka_unit_test(test_html_text_escapes),
+        cmocka_unit_test(test_json_string_escapes),
+        cmocka_unit_test(test_hostile_page),
+        cmocka_unit_test(test_json_round_trip),
+        cmocka_unit_test(test_policy_hash),
+        cmocka_unit_test(test_self_contained),
+        cmocka_unit_test(test_deterministic),
+        cmocka_unit_test(test_circle_without_layout),
+        cmocka_unit_test(test_empty_map),
+        cmocka_unit_test(test_strongest_links_only),
+        cmocka_unit_test(test_cluster_colours),
+        cmocka_unit_test(test_viridis_colours),
+        cmocka_unit_test(test_errors),
         cmocka_unit_test(test_dump_pages),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
