@@ -1,6 +1,7 @@
 /* SHA-256 as specified in FIPS 180-4 (see sha256.h). */
 #include "util/sha256.h"
 
+#include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -55,6 +56,93 @@ static void compress(uint32_t st[8], const unsigned char *p)
     st[7] += h;
 }
 
+#if defined(__x86_64__) || defined(__i386__)
+#include <cpuid.h>
+#include <immintrin.h>
+#include <stdatomic.h>
+
+#define SHA_TARGET __attribute__((target("sha,sse4.1,ssse3")))
+
+/*
+ * The same compression with the processor's SHA extensions (Intel SHA-NI,
+ * also on AMD since Zen): the state is kept as the lanes ABEF and CDGH that
+ * sha256rnds2 works on, two rounds per instruction, and the message schedule
+ * comes from sha256msg1/msg2 four words at a time.
+ */
+SHA_TARGET static void compress_shani(uint32_t st[8], const unsigned char *p, size_t n)
+{
+    const __m128i byteswap = _mm_set_epi64x(0x0c0d0e0f08090a0bLL, 0x0405060700010203LL);
+    __m128i dcba = _mm_loadu_si128((const __m128i *)&st[0]);
+    __m128i hgfe = _mm_loadu_si128((const __m128i *)&st[4]);
+    __m128i cdab = _mm_shuffle_epi32(dcba, 0xB1);
+    __m128i efgh = _mm_shuffle_epi32(hgfe, 0x1B);
+    __m128i abef = _mm_alignr_epi8(cdab, efgh, 8);
+    __m128i cdgh = _mm_blend_epi16(efgh, cdab, 0xF0);
+    for (; n > 0; n--, p += 64) {
+        __m128i abef0 = abef, cdgh0 = cdgh, w[16];
+        for (int g = 0; g < 16; g++) {
+            if (g < 4)
+                w[g] = _mm_shuffle_epi8(_mm_loadu_si128((const __m128i *)(p + 16 * g)), byteswap);
+            else
+                w[g] = _mm_sha256msg2_epu32(_mm_add_epi32(_mm_sha256msg1_epu32(w[g - 4], w[g - 3]),
+                                                          _mm_alignr_epi8(w[g - 1], w[g - 2], 4)),
+                                            w[g - 1]);
+            __m128i wk = _mm_add_epi32(w[g], _mm_loadu_si128((const __m128i *)&K[4 * g]));
+            cdgh = _mm_sha256rnds2_epu32(cdgh, abef, wk); /* rounds 4g, 4g + 1: new ABEF */
+            abef = _mm_sha256rnds2_epu32(abef, cdgh, _mm_shuffle_epi32(wk, 0x0E));
+        }
+        abef = _mm_add_epi32(abef, abef0);
+        cdgh = _mm_add_epi32(cdgh, cdgh0);
+    }
+    __m128i feba = _mm_shuffle_epi32(abef, 0x1B);
+    __m128i dchg = _mm_shuffle_epi32(cdgh, 0xB1);
+    _mm_storeu_si128((__m128i *)&st[0], _mm_blend_epi16(feba, dchg, 0xF0));
+    _mm_storeu_si128((__m128i *)&st[4], _mm_alignr_epi8(dchg, feba, 8));
+}
+
+/* 1 when the processor has the SHA extensions (and SSSE3, SSE4.1), 0 when not; -1 unknown. */
+static atomic_int has_shani = -1;
+
+static bool shani(void)
+{
+    int known = atomic_load_explicit(&has_shani, memory_order_relaxed);
+    if (known < 0) {
+        unsigned a, b, c, d;
+        bool sse = __get_cpuid(1, &a, &b, &c, &d) && (c & bit_SSSE3) && (c & bit_SSE4_1);
+        known = sse && __get_cpuid_count(7, 0, &a, &b, &c, &d) && (b & (1u << 29));
+        atomic_store_explicit(&has_shani, known, memory_order_relaxed);
+    }
+    return known == 1;
+}
+#endif
+
+bool jk_sha256_extensions(bool use)
+{
+#if defined(__x86_64__) || defined(__i386__)
+    if (!use)
+        atomic_store_explicit(&has_shani, 0, memory_order_relaxed);
+    else
+        atomic_store_explicit(&has_shani, -1, memory_order_relaxed);
+    return use && shani();
+#else
+    (void)use;
+    return false;
+#endif
+}
+
+/* n whole blocks at p into st: with the SHA extensions where the processor has them. */
+static void compress_blocks(uint32_t st[8], const unsigned char *p, size_t n)
+{
+#if defined(__x86_64__) || defined(__i386__)
+    if (shani()) {
+        compress_shani(st, p, n);
+        return;
+    }
+#endif
+    for (; n > 0; n--, p += 64)
+        compress(st, p);
+}
+
 void jk_sha256_init(struct jk_sha256 *s)
 {
     static const uint32_t init[8] = {0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a,
@@ -68,17 +156,24 @@ void jk_sha256_update(struct jk_sha256 *s, const void *data, size_t len)
 {
     const unsigned char *p = data;
     s->bytes += len;
-    while (len > 0) {
+    if (s->fill > 0) { /* top up the partial block first */
         size_t take = 64 - s->fill < len ? 64 - s->fill : len;
         memcpy(s->block + s->fill, p, take);
         s->fill += take;
         p += take;
         len -= take;
-        if (s->fill == 64) {
-            compress(s->state, s->block);
-            s->fill = 0;
-        }
+        if (s->fill < 64)
+            return;
+        compress_blocks(s->state, s->block, 1);
+        s->fill = 0;
     }
+    if (len >= 64) { /* whole blocks straight from the input */
+        compress_blocks(s->state, p, len / 64);
+        p += len / 64 * 64;
+        len %= 64;
+    }
+    memcpy(s->block, p, len);
+    s->fill = len;
 }
 
 void jk_sha256_final_hex(struct jk_sha256 *s, char hex[65])
