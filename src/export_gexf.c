@@ -190,8 +190,9 @@ static int write_nodes(xmlTextWriterPtr w, const struct jk_map *map)
  * and a map can have millions: they go out as raw text, without the
  * writer's bookkeeping per element and attribute.
  */
-static void edge_text(struct jk_buf *b, size_t k, const struct jk_link *l)
+static void edge_text(struct jk_buf *b, const struct jk_map *map, size_t k)
 {
+    const struct jk_link *l = &map->links[k];
     char num[JK_DOUBLE_BUF];
     jk_buf_adds(b, "      <edge id=\"");
     jk_buf_add_u64(b, k + 1);
@@ -209,30 +210,6 @@ static void edge_text(struct jk_buf *b, size_t k, const struct jk_link *l)
     jk_buf_adds(b, "\">\n        <attvalues>\n          <attvalue for=\"association\" value=\"");
     jk_buf_adds(b, num);
     jk_buf_adds(b, "\"/>\n        </attvalues>\n      </edge>\n");
-}
-
-/*
- * The edges element's content as raw text. The writer closes the start tag
- * with '>' alone before raw text, and does not indent the end tag after it:
- * the line break and </edges>'s indentation are written here.
- */
-static int write_edges(xmlTextWriterPtr w, const struct jk_map *map)
-{
-    struct jk_buf b;
-    jk_buf_init(&b);
-    jk_buf_addc(&b, '\n');
-    int rc = 0;
-    for (size_t k = 0; k < map->n_links && rc >= 0; k++) {
-        edge_text(&b, k, &map->links[k]);
-        if (k + 1 == map->n_links)
-            jk_buf_adds(&b, "    ");
-        if (b.len >= 65536 || k + 1 == map->n_links) {
-            rc = xmlTextWriterWriteRawLen(w, BAD_CAST b.data, (int)b.len);
-            jk_buf_clear(&b);
-        }
-    }
-    jk_buf_release(&b);
-    return rc;
 }
 
 static int write_document(xmlTextWriterPtr w, const struct jk_map *map)
@@ -255,7 +232,7 @@ static int write_document(xmlTextWriterPtr w, const struct jk_map *map)
     JK_XML_TRY(write_declarations(w, map));
     JK_XML_TRY(write_nodes(w, map));
     JK_XML_TRY(xmlTextWriterStartElement(w, BAD_CAST "edges"));
-    JK_XML_TRY(write_edges(w, map));
+    JK_XML_TRY(jk_xml_raw_links(w, map, "\n", edge_text, "    ")); /* </edges>'s indent */
     return xmlTextWriterEndDocument(w);
 }
 

@@ -161,8 +161,9 @@ static int write_nodes(xmlTextWriterPtr w, const struct jk_map *map)
  * fixed names, nothing to escape, and a map can have millions: they go out
  * as raw text, without the writer's bookkeeping per element and attribute.
  */
-static void edge_text(struct jk_buf *b, const struct jk_link *l)
+static void edge_text(struct jk_buf *b, const struct jk_map *map, size_t k)
 {
+    const struct jk_link *l = &map->links[k];
     char num[JK_DOUBLE_BUF];
     jk_buf_adds(b, "    <edge source=\"n");
     jk_buf_add_u64(b, l->source + 1);
@@ -176,16 +177,18 @@ static void edge_text(struct jk_buf *b, const struct jk_link *l)
     jk_buf_adds(b, "</data>\n    </edge>\n");
 }
 
-static int write_edges(xmlTextWriterPtr w, const struct jk_map *map)
+int jk_xml_raw_links(xmlTextWriterPtr w, const struct jk_map *map, const char *before,
+                     void (*row)(struct jk_buf *b, const struct jk_map *map, size_t k),
+                     const char *after)
 {
     struct jk_buf b;
     jk_buf_init(&b);
+    jk_buf_adds(&b, before);
     int rc = 0;
     for (size_t k = 0; k < map->n_links && rc >= 0; k++) {
-        edge_text(&b, &map->links[k]);
-        /* after raw text the writer does not indent the next end tag: </graph>'s goes here */
+        row(&b, map, k);
         if (k + 1 == map->n_links)
-            jk_buf_adds(&b, "  ");
+            jk_buf_adds(&b, after);
         if (b.len >= 65536 || k + 1 == map->n_links) {
             rc = xmlTextWriterWriteRawLen(w, BAD_CAST b.data, (int)b.len);
             jk_buf_clear(&b);
@@ -209,7 +212,7 @@ static int write_document(xmlTextWriterPtr w, const struct jk_map *map)
     JK_XML_TRY(write_attr(w, "id", "G"));
     JK_XML_TRY(write_attr(w, "edgedefault", "undirected"));
     JK_XML_TRY(write_nodes(w, map));
-    JK_XML_TRY(write_edges(w, map));
+    JK_XML_TRY(jk_xml_raw_links(w, map, "", edge_text, "  ")); /* "  ": </graph>'s indent */
     return xmlTextWriterEndDocument(w);
 }
 

@@ -54,6 +54,19 @@ void jk_xml_prepare(void);
  */
 const char *jk_xml_text(struct jk_buf *b, const char *s);
 
+/*
+ * Writes the map's links as raw text into the element the writer has open:
+ * before, then row(b, map, k) for every link k (text that needs no
+ * escaping, in the writer's own indentation), then after, in chunks of
+ * about 64 KiB. The writer closes an open start tag with '>' alone before
+ * raw text and does not indent the end tag that follows it, so before and
+ * after carry that line break and indentation. Nothing when there are no
+ * links. Returns a negative number when libxml2 fails.
+ */
+int jk_xml_raw_links(xmlTextWriterPtr w, const struct jk_map *map, const char *before,
+                     void (*row)(struct jk_buf *b, const struct jk_map *map, size_t k),
+                     const char *after);
+
 /* In functions returning int: xmlTextWriter calls return a negative number on failure. */
 #define JK_XML_TRY(call)                                                                           \
     do {                                                                                           \
