@@ -15,58 +15,30 @@
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
-#include <zlib.h>
-
 #include "bilingual.h"
-#include "testutil.h"
+#include "dictd_fixture.h"
 
 /* The fixture dictionary: headword, entry text (dictd's layout: header line, translations). */
-static const char *const fixture[][2] = {
-    {"policy", "policy /p/ <n>\nkebijakan, polis\n"},
-    {"cooperation", "cooperation /k/ <n>\n1. kerja sama\n2. koperasi\n"},
-    {"government", "government /g/ <n>\npemerintah\n"},
-    {"local", "local /l/ <adj>\nlokal, setempat, daerah\n"},
-    {"data", "data /d/ <n>\ndata, informasi\n"},
-    {"interest", "interest /i/ <n>\nbunga, minat\n"},
-    {"new", "new /n/ <adj>\nbaru\n"},
-    {"people power", "people power /p/ <n>\ndemocracy\n"}, /* made up, for a chain */
+static const struct df_entry fixture[] = {
+    {"policy", "policy /p/ <n>\nkebijakan, polis\n", 0},
+    {"cooperation", "cooperation /k/ <n>\n1. kerja sama\n2. koperasi\n", 0},
+    {"government", "government /g/ <n>\npemerintah\n", 0},
+    {"local", "local /l/ <adj>\nlokal, setempat, daerah\n", 0},
+    {"data", "data /d/ <n>\ndata, informasi\n", 0},
+    {"interest", "interest /i/ <n>\nbunga, minat\n", 0},
+    {"new", "new /n/ <adj>\nbaru\n", 0},
+    {"people power", "people power /p/ <n>\ndemocracy\n", 0}, /* made up, for a chain */
 };
 #define N_FIXTURE (sizeof(fixture) / sizeof(fixture[0]))
-
-static void b64(size_t value, char *out)
-{
-    static const char digits[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-    char tmp[16];
-    size_t n = 0;
-    do {
-        tmp[n++] = digits[value % 64];
-        value /= 64;
-    } while (value > 0);
-    for (size_t i = 0; i < n; i++)
-        out[i] = tmp[n - 1 - i];
-    out[n] = '\0';
-}
 
 /* Writes the fixture as dir/t.index and dir/t.dict.dz and loads it into d. */
 static void load_fixture(const char *dir, struct jk_dictd *d)
 {
-    char path[4096], index_path[4096], index[2048], off[16], len[16];
-    snprintf(path, sizeof(path), "%s/t.dict.dz", dir);
-    gzFile gz = gzopen(path, "wb");
-    assert_non_null(gz);
-    size_t pos = 0, used = 0;
-    for (size_t i = 0; i < N_FIXTURE; i++) {
-        size_t n = strlen(fixture[i][1]);
-        assert_int_equal(gzwrite(gz, fixture[i][1], (unsigned)n), (int)n);
-        b64(pos, off);
-        b64(n, len);
-        used += (size_t)snprintf(index + used, sizeof(index) - used, "%s\t%s\t%s\n", fixture[i][0],
-                                 off, len);
-        pos += n;
-    }
-    assert_int_equal(gzclose(gz), Z_OK);
+    char path[4096], index_path[4096], index[2048];
+    df_write(dir, fixture, N_FIXTURE, index, sizeof(index));
     tu_write_str(dir, "t.index", index);
     snprintf(index_path, sizeof(index_path), "%s/t.index", dir);
+    snprintf(path, sizeof(path), "%s/t.dict.dz", dir);
     struct jk_diag diag;
     jk_diag_init(&diag);
     jk_dictd_init(d);

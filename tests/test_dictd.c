@@ -6,10 +6,8 @@
 #include <stdint.h>
 #include <cmocka.h>
 
-#include <zlib.h>
-
 #include "dictd.h"
-#include "testutil.h"
+#include "dictd_fixture.h"
 
 #define MAX_TRANS 16
 
@@ -17,11 +15,7 @@
 /* An entry with damaged bytes and NUL bytes in translations (found by the fuzz target). */
 #define HARVEST "harvest /h/ <n>\npanen, ke\x9f\xc0jar, \0\0{\nthe gathering of crops\n"
 
-/* Headword, entry text, and its length when it holds NUL bytes (0: up to the first NUL). */
-static const struct {
-    const char *headword, *text;
-    size_t len;
-} fixture[] = {
+static const struct df_entry fixture[] = {
     {"00databaseinfo", "This is a test dictionary.\n", 0},
     {"policy", "policy /\xcb\x88p\xc9\x92l\xc9\xaasi/ <n>\n kebijakan, polis\na plan of action\n",
      0},
@@ -44,40 +38,10 @@ static const struct {
 };
 #define N_FIXTURE (sizeof(fixture) / sizeof(fixture[0]))
 
-/* Writes value in dictd base64 (most significant digit first) into out. */
-static void b64(size_t value, char *out)
-{
-    static const char digits[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-    char tmp[16];
-    size_t n = 0;
-    do {
-        tmp[n++] = digits[value % 64];
-        value /= 64;
-    } while (value > 0);
-    for (size_t i = 0; i < n; i++)
-        out[i] = tmp[n - 1 - i];
-    out[n] = '\0';
-}
-
 /* Writes dir/t.dict.dz (gzip) and the matching index text into index (without writing it). */
 static void write_fixture(const char *dir, char *index, size_t cap)
 {
-    char path[4096], off[16], len[16];
-    snprintf(path, sizeof(path), "%s/t.dict.dz", dir);
-    gzFile gz = gzopen(path, "wb");
-    assert_non_null(gz);
-    size_t pos = 0, used = 0;
-    index[0] = '\0';
-    for (size_t i = 0; i < N_FIXTURE; i++) {
-        size_t n = fixture[i].len ? fixture[i].len : strlen(fixture[i].text);
-        assert_int_equal(gzwrite(gz, fixture[i].text, (unsigned)n), (int)n);
-        b64(pos, off);
-        b64(n, len);
-        used += (size_t)snprintf(index + used, cap - used, "%s\t%s\t%s\n", fixture[i].headword, off,
-                                 len);
-        pos += n;
-    }
-    assert_int_equal(gzclose(gz), Z_OK);
+    df_write(dir, fixture, N_FIXTURE, index, cap);
 }
 
 /* Loads dir/t.index (with text) and dir/t.dict.dz into d; index_path receives the index path. */
