@@ -217,17 +217,12 @@ void jk_normalize_word_append(struct jk_normalizer *n, uint32_t word, enum jk_la
     jk_buf_add(out, n->memo_keys.data + n->memo_off[e], n->memo_len[e]);
 }
 
-void jk_normalize_word_of(struct jk_normalizer *n, uint32_t word, enum jk_lang lang,
-                          struct jk_buf *key)
-{
-    jk_buf_clear(key);
-    jk_normalize_word_append(n, word, lang, key);
-}
-
 void jk_normalize_word(struct jk_normalizer *n, const char *word, size_t len, enum jk_lang lang,
                        struct jk_buf *key)
 {
-    jk_normalize_word_of(n, memo_entry(n, word, len), lang, key);
+    uint32_t id = memo_entry(n, word, len);
+    jk_buf_clear(key);
+    jk_normalize_word_append(n, id, lang, key);
 }
 
 bool jk_normalizer_is_stop(struct jk_normalizer *n, const char *word, size_t len)

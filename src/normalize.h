@@ -73,9 +73,7 @@ bool jk_normalizer_is_stop(struct jk_normalizer *n, const char *word, size_t len
  */
 uint32_t jk_normalizer_word(struct jk_normalizer *n, const char *word, size_t len);
 bool jk_normalizer_stop_of(const struct jk_normalizer *n, uint32_t word);
-void jk_normalize_word_of(struct jk_normalizer *n, uint32_t word, enum jk_lang lang,
-                          struct jk_buf *key);
-/* The same, appended to out instead of replacing it. */
+/* Appends the key form of word number word (see jk_normalize_word) to out. */
 void jk_normalize_word_append(struct jk_normalizer *n, uint32_t word, enum jk_lang lang,
                               struct jk_buf *out);
 
