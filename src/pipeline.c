@@ -249,7 +249,6 @@ static void learn_document(struct state *s, struct jk_doc_record *d, const char 
     jk_docqueue_add(&s->queue, text, len, NULL, 0, NAN, NAN, (uint32_t)s->current_file, false);
 }
 
-/* A learned document's acronym definitions, in document order. */
 /*
  * A file a thread read: false when it has nothing to merge. Keeps the first
  * read error (in document order) for the pass to return.
@@ -280,6 +279,7 @@ static bool learned_file(struct state *s, const struct jk_doc_job *job)
     return true;
 }
 
+/* A learned document's acronym definitions, in document order. */
 static void merge_learned(void *ctx, const struct jk_doc_job *job, const char *texts,
                           const struct jk_count_log *log)
 {
