@@ -14,9 +14,9 @@
 #include "util/status.h"
 
 struct jk_record {
-    const char *source;    /* the file it came from (borrowed) */
-    size_t number;         /* record number in the file, 1-based (a PDF: 1) */
-    unsigned long line;    /* line where it starts (0 when not line-based) */
+    const char *source; /* the file it came from (borrowed) */
+    size_t number;      /* record number in the file, 1-based (a PDF: 1) */
+    unsigned long line; /* line where it starts (0 when not line-based) */
     struct jk_buf title;
     struct jk_buf abstract;
     struct jk_buf keywords; /* author keywords, joined by "; " */
@@ -34,7 +34,6 @@ void jk_record_release(struct jk_record *r);
 void jk_record_clear(struct jk_record *r);
 
 /* Receives one record; a non-JK_OK status stops the reader and is returned by it. */
-typedef enum jk_status (*jk_record_fn)(void *ctx, const struct jk_record *r,
-                                       struct jk_diag *diag);
+typedef enum jk_status (*jk_record_fn)(void *ctx, const struct jk_record *r, struct jk_diag *diag);
 
 #endif
