@@ -1,6 +1,7 @@
 /* Tests of src/util: SHA-256 vectors, string map, buffer growth, arena, JSON escaping. */
 #include <setjmp.h>
 #include <stdarg.h>
+#include <stdalign.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <cmocka.h>
@@ -156,6 +157,26 @@ static void test_arena_strings_survive_growth(void **state)
     jk_arena_release(&a);
 }
 
+/* Strings are packed one after another; jk_arena_alloc after them is aligned again. */
+static void test_arena_packs_strings(void **state)
+{
+    (void)state;
+    struct jk_arena a;
+    jk_arena_init(&a);
+    char *p = jk_arena_strndup(&a, "kota", 4);
+    char *q = jk_arena_strndup(&a, "kembar", 6);
+    assert_ptr_equal(q, p + 5);
+    assert_string_equal(p, "kota");
+    assert_string_equal(q, "kembar");
+    double *d = jk_arena_alloc(&a, sizeof(double));
+    assert_int_equal((uintptr_t)d % alignof(max_align_t), 0);
+    *d = 1.5;
+    char *r = jk_arena_strndup(&a, "x", 1);
+    assert_ptr_equal(r, (char *)(d + 1));
+    assert_string_equal(q, "kembar");
+    jk_arena_release(&a);
+}
+
 static void test_json_string_escapes(void **state)
 {
     (void)state;
@@ -202,6 +223,7 @@ int main(void)
         cmocka_unit_test(test_buf_grows_and_formats),
         cmocka_unit_test(test_buf_add_u64_matches_printf),
         cmocka_unit_test(test_arena_strings_survive_growth),
+        cmocka_unit_test(test_arena_packs_strings),
         cmocka_unit_test(test_json_string_escapes),
         cmocka_unit_test(test_json_string_repairs_utf8),
         cmocka_unit_test(test_first_error_wins),

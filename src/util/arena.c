@@ -35,27 +35,33 @@ void jk_arena_release(struct jk_arena *a)
     jk_arena_init(a);
 }
 
-void *jk_arena_alloc(struct jk_arena *a, size_t size)
+/* size bytes at a multiple of align (a power of two) from the head block, or a new one. */
+static void *carve(struct jk_arena *a, size_t size, size_t align)
 {
-    size_t align = alignof(max_align_t);
-    size = (size + align - 1) & ~(align - 1);
-    if (!a->head || a->used + size > a->head->size) {
+    size_t at = (a->used + align - 1) & ~(align - 1);
+    if (!a->head || at + size > a->head->size) {
         size_t bsize = size > BLOCK_SIZE ? size : BLOCK_SIZE;
         struct jk_arena_block *b = jk_malloc(sizeof(*b) + bsize);
         b->size = bsize;
         b->next = a->head;
         a->head = b;
-        a->used = 0;
+        at = 0;
     }
-    void *p = a->head->data + a->used;
-    a->used += size;
+    void *p = a->head->data + at;
+    a->used = at + size;
     a->bytes += size;
     return p;
 }
 
+void *jk_arena_alloc(struct jk_arena *a, size_t size)
+{
+    return carve(a, size, alignof(max_align_t));
+}
+
+/* Strings need no alignment: packed, 20-byte terms take 21 bytes, not 32. */
 char *jk_arena_strndup(struct jk_arena *a, const char *s, size_t len)
 {
-    char *p = jk_arena_alloc(a, len + 1);
+    char *p = carve(a, len + 1, 1);
     memcpy(p, s, len);
     p[len] = '\0';
     return p;

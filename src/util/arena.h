@@ -20,7 +20,7 @@ void jk_arena_init(struct jk_arena *a);
 void jk_arena_release(struct jk_arena *a);
 /* Returns size bytes aligned for any type, owned by the arena. */
 void *jk_arena_alloc(struct jk_arena *a, size_t size);
-/* Returns a NUL-terminated copy of s[0..len), owned by the arena. */
+/* Returns a NUL-terminated copy of s[0..len), owned by the arena, packed (no alignment). */
 char *jk_arena_strndup(struct jk_arena *a, const char *s, size_t len);
 
 #endif
