@@ -24,6 +24,7 @@ void jk_bilingual_init(struct jk_bilingual *b, struct jk_extractor *extractor)
     b->extractor = extractor;
     jk_buf_init(&b->key);
     jk_buf_init(&b->phrase);
+    jk_arena_init(&b->kept);
 }
 
 void jk_bilingual_release(struct jk_bilingual *b)
@@ -34,7 +35,21 @@ void jk_bilingual_release(struct jk_bilingual *b)
     free(b->twins);
     jk_buf_release(&b->key);
     jk_buf_release(&b->phrase);
+    jk_arena_release(&b->kept);
     memset(b, 0, sizeof(*b));
+}
+
+void jk_bilingual_keep_labels(struct jk_bilingual *b)
+{
+    for (size_t i = 0; i < b->n_twins; i++) {
+        struct jk_twin *t = &b->twins[i];
+        t->english = jk_arena_strndup(&b->kept, t->english, strlen(t->english));
+        t->indonesian = jk_arena_strndup(&b->kept, t->indonesian, strlen(t->indonesian));
+    }
+    free(b->protect);
+    b->protect = NULL;
+    b->n_protect = 0;
+    b->extractor = NULL;
 }
 
 bool jk_bilingual_document(uint32_t sentences_id, uint32_t sentences_en)

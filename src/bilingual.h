@@ -49,6 +49,7 @@
 #include "dictd.h"
 #include "terms.h"
 #include "thesaurus.h"
+#include "util/arena.h"
 #include "util/buf.h"
 
 /* What proposed a merge. */
@@ -61,7 +62,7 @@ enum jk_twin_evidence {
 /* One merge: an English term into its Indonesian twin. */
 struct jk_twin {
     uint32_t from, into; /* counter term ids */
-    const char *english; /* labels before the merge; owned by the counter */
+    const char *english; /* labels before the merge; the counter's (or kept's) */
     const char *indonesian;
     enum jk_twin_evidence evidence;
     uint32_t both_docs;   /* bilingual documents holding both terms */
@@ -69,9 +70,10 @@ struct jk_twin {
 };
 
 /*
- * Holds the merges found (the counter owns the label strings); borrows the
- * extractor (keys of Indonesian phrases, as counted) and, during a call, the
- * dictionary and the per-document flags.
+ * Holds the merges found (the counter owns the label strings until
+ * jk_bilingual_keep_labels); borrows the extractor (keys of Indonesian
+ * phrases, as counted) and, during a call, the dictionary and the
+ * per-document flags.
  */
 struct jk_bilingual {
     struct jk_extractor *extractor; /* borrowed: Indonesian keys via jk_phrase_key */
@@ -82,10 +84,17 @@ struct jk_bilingual {
     bool dictionary_missing;   /* the run wanted the dictionary and could not load it */
     size_t english_terms;      /* English-majority terms seen */
     struct jk_buf key, phrase; /* scratch */
+    struct jk_arena kept;      /* the twins' labels after jk_bilingual_keep_labels */
 };
 
 void jk_bilingual_init(struct jk_bilingual *b, struct jk_extractor *extractor);
 void jk_bilingual_release(struct jk_bilingual *b);
+/*
+ * After the merge: copies the twins' labels into b->kept and frees the
+ * per-term flags, so that the counter can be released while the report
+ * still lists the merges. Nothing but reading the twins after it.
+ */
+void jk_bilingual_keep_labels(struct jk_bilingual *b);
 
 /* A document is parallel text when it has at least this many sentences in each language. */
 #define JK_BILINGUAL_MIN_SENTENCES 2

@@ -264,15 +264,14 @@ static size_t gather(const struct jk_counter *c, size_t d, const uint32_t *index
     return k;
 }
 
-static void fill_terms(const struct jk_counter *c, const struct jk_selection *sel,
-                       enum jk_counting counting, struct jk_map *map, uint32_t *index)
+void jk_map_add_terms(const struct jk_counter *c, const struct jk_selection *sel,
+                      enum jk_counting counting, struct jk_map *map)
 {
     map->n_terms = sel->count;
     map->terms = jk_calloc(sel->count ? sel->count : 1, sizeof(*map->terms));
     char **aliases = jk_counter_aliases(c, sel->ids, sel->count);
     for (size_t i = 0; i < sel->count; i++) {
         uint32_t id = sel->ids[i];
-        index[id] = (uint32_t)i;
         map->terms[i].label = jk_strdup(sel->labels[i]);
         map->terms[i].occurrences = jk_counter_occurrences(c, id, counting);
         map->terms[i].documents = c->docs[id];
@@ -283,14 +282,22 @@ static void fill_terms(const struct jk_counter *c, const struct jk_selection *se
     free(aliases);
 }
 
-void jk_build_map(const struct jk_counter *c, const struct jk_selection *sel,
-                  enum jk_counting counting, struct jk_unit unit, struct jk_map *map)
+/* For every counter term id, its index in the selection (the map), or UINT32_MAX. */
+static uint32_t *map_index(const struct jk_counter *c, const struct jk_selection *sel)
 {
     size_t n = jk_counter_terms(c);
     uint32_t *index = jk_malloc((n ? n : 1) * sizeof(*index));
     for (size_t i = 0; i < n; i++)
         index[i] = UINT32_MAX;
-    fill_terms(c, sel, counting, map, index);
+    for (size_t i = 0; i < sel->count; i++)
+        index[sel->ids[i]] = (uint32_t)i;
+    return index;
+}
+
+void jk_map_add_links(const struct jk_counter *c, const struct jk_selection *sel,
+                      enum jk_counting counting, struct jk_unit unit, struct jk_map *map)
+{
+    uint32_t *index = map_index(c, sel);
     struct links pairs;
     struct pairmap doc;
     links_init(&pairs, map->n_terms);
@@ -301,15 +308,22 @@ void jk_build_map(const struct jk_counter *c, const struct jk_selection *sel,
         size_t k = gather(c, d, index, unit, &h, &cap);
         add_document(&pairs, &doc, h, k, counting, unit);
     }
+    free(h);
+    free(index);
+    pairmap_release(&doc);
     if (pairs.tri)
         collect_dense(map, &pairs);
     else
         collect_links(map, &pairs.map);
     jk_map_link_stats(map);
     links_release(&pairs);
-    pairmap_release(&doc);
-    free(h);
-    free(index);
+}
+
+void jk_build_map(const struct jk_counter *c, const struct jk_selection *sel,
+                  enum jk_counting counting, struct jk_unit unit, struct jk_map *map)
+{
+    jk_map_add_terms(c, sel, counting, map);
+    jk_map_add_links(c, sel, counting, unit, map);
 }
 
 /* Mean of values[d] over the documents containing each selected term; known(v) filters. */
@@ -339,12 +353,8 @@ void jk_map_average_metadata(struct jk_map *map, const struct jk_counter *c,
                              const struct jk_selection *sel, const double *years,
                              const double *citations)
 {
-    size_t n = jk_counter_terms(c), m = map->n_terms;
-    uint32_t *index = jk_malloc((n ? n : 1) * sizeof(*index));
-    for (size_t i = 0; i < n; i++)
-        index[i] = UINT32_MAX;
-    for (size_t i = 0; i < sel->count; i++)
-        index[sel->ids[i]] = (uint32_t)i;
+    size_t m = map->n_terms;
+    uint32_t *index = map_index(c, sel);
     double *avg = jk_malloc((m ? m : 1) * sizeof(*avg));
     average_over_documents(c, index, m, years, avg);
     for (size_t i = 0; i < m; i++) {

@@ -28,13 +28,22 @@ struct jk_unit {
  */
 void jk_build_map(const struct jk_counter *c, const struct jk_selection *sel,
                   enum jk_counting counting, struct jk_unit unit, struct jk_map *map);
+/*
+ * jk_build_map in two steps: the terms (from the whole counter), then the
+ * links (from its document lists alone, so the counter may have shed its
+ * terms in between: jk_counter_shed_terms).
+ */
+void jk_map_add_terms(const struct jk_counter *c, const struct jk_selection *sel,
+                      enum jk_counting counting, struct jk_map *map);
+void jk_map_add_links(const struct jk_counter *c, const struct jk_selection *sel,
+                      enum jk_counting counting, struct jk_unit unit, struct jk_map *map);
 
 /*
  * Sets each term's avg_year and avg_citations to the mean over the
  * documents containing it of years[d] and citations[d] (d in the counter's
  * document order; NAN = unknown, not counted; a term with none known gets
  * NAN) and sets map->has_years / has_citations when any is known. Call
- * right after jk_build_map.
+ * right after jk_build_map; it needs only the counter's document lists.
  */
 void jk_map_average_metadata(struct jk_map *map, const struct jk_counter *c,
                              const struct jk_selection *sel, const double *years,

@@ -141,7 +141,9 @@ static void add_surface(struct jk_counter *c, uint32_t term, const char *s, size
 {
     struct jk_first_surface *f = &c->first[term];
     if (!f->text) {
-        f->text = jk_arena_strndup(&c->texts, s, len);
+        /* Most spellings are their key: share the key's copy. */
+        bool is_key = len == c->terms.lens[term] && memcmp(s, c->terms.keys[term], len) == 0;
+        f->text = is_key ? c->terms.keys[term] : jk_arena_strndup(&c->texts, s, len);
         f->len = (uint32_t)len;
     }
     if (f->len == len && memcmp(f->text, s, len) == 0) {
@@ -284,7 +286,25 @@ void jk_counter_replay(struct jk_counter *c, const struct jk_count_log *log, siz
 
 size_t jk_counter_terms(const struct jk_counter *c)
 {
-    return jk_strmap_count(&c->terms);
+    return c->shed_terms ? c->shed_terms : jk_strmap_count(&c->terms);
+}
+
+void jk_counter_shed_terms(struct jk_counter *c)
+{
+    c->shed_terms = jk_counter_terms(c);
+    jk_strmap_release(&c->terms);
+    jk_strmap_release(&c->surfaces);
+    jk_arena_release(&c->texts);
+    jk_buf_release(&c->scratch);
+    free(c->first);
+    free(c->full);
+    free(c->docs);
+    free(c->full_en);
+    free(c->surface_term);
+    free(c->surface_count);
+    c->first = NULL;
+    c->full = c->docs = c->full_en = c->surface_term = c->surface_count = NULL;
+    c->cap_terms = c->cap_surfaces = 0;
 }
 
 /*

@@ -40,7 +40,7 @@ struct jk_counter {
     uint32_t *slot;         /* its index in the current document's list */
     size_t cap_terms;
     struct jk_first_surface *first; /* per term: its first spelling and how often */
-    struct jk_arena texts;          /* the first spellings */
+    struct jk_arena texts;          /* first spellings that differ from their key */
     struct jk_strmap surfaces;      /* other spellings: term id (4 bytes) + text -> id */
     uint32_t *surface_term;
     uint32_t *surface_count;
@@ -61,6 +61,7 @@ struct jk_counter {
     struct jk_occurrence *occ;
     size_t n_occ, cap_occ;
     size_t *occ_start; /* per document, like doc_start */
+    size_t shed_terms; /* jk_counter_terms after jk_counter_shed_terms; 0 before */
 };
 
 /* A term's first spelling, kept beside the term: most terms have no other. */
@@ -109,6 +110,13 @@ void jk_counter_trim(struct jk_counter *c);
  * in running text (an acronym standing for it): listed among the aliases,
  * never its label. False when no term has the key.
  */
+/*
+ * Frees everything but the document lists (pool, doc_start and positions):
+ * the term table, counts and spellings. What is left: n_docs, the lists and
+ * jk_counter_terms; the map's co-occurrences and metadata need no more, so
+ * the map command sheds the rest once the map's terms are filled in.
+ */
+void jk_counter_shed_terms(struct jk_counter *c);
 bool jk_counter_add_alias(struct jk_counter *c, const char *key, size_t key_len, const char *alias,
                           size_t alias_len);
 size_t jk_counter_terms(const struct jk_counter *c);

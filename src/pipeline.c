@@ -614,6 +614,7 @@ static enum jk_status second_pass(struct state *s, struct jk_diag *diag)
     if (st != JK_OK)
         return st;
     jk_counter_trim(&s->counter);
+    jk_return_free_memory(); /* the batches' logs, freed in the threads' own heaps */
     jk_docwork_add_acronym_aliases(jk_docqueue_docwork(&s->queue), &s->counter);
     s->run.candidate_terms = jk_counter_terms(&s->counter) + s->dropped;
     s->run.candidate_occurrences = s->counter.candidates + s->dropped;
@@ -652,21 +653,47 @@ static enum jk_status select_terms(struct state *s, struct jk_diag *diag)
     return st;
 }
 
-/* Selection, co-occurrence of the selected terms, relevance. */
-static enum jk_status select_and_count(struct state *s, struct jk_diag *diag)
+/*
+ * The map command needs only a few of the counter's labels once the map's
+ * terms are filled in (they are copied), and only its document lists to
+ * count links: the rest (terms, texts, spellings: half the memory at 20,000
+ * documents) is freed before the links are counted, the lists after.
+ */
+static void shed_counter(struct state *s)
+{
+    s->run.n_counted = s->counter.n_docs;
+    jk_selection_keep_labels(&s->selection);
+    jk_bilingual_keep_labels(&s->bilingual);
+    jk_counter_shed_terms(&s->counter);
+    jk_return_free_memory();
+}
+
+/*
+ * Selection, co-occurrence of the selected terms, relevance. for_map: the
+ * counter is not needed after (see shed_counter) and is released.
+ */
+static enum jk_status select_and_count(struct state *s, bool for_map, struct jk_diag *diag)
 {
     enum jk_status st = select_terms(s, diag);
     if (st != JK_OK)
         return st;
-    jk_build_map(&s->counter, &s->selection, s->opt->select.counting, s->opt->unit, &s->map);
+    const struct jk_map_options *o = s->opt;
+    jk_map_add_terms(&s->counter, &s->selection, o->select.counting, &s->map);
+    if (for_map)
+        shed_counter(s);
+    jk_map_add_links(&s->counter, &s->selection, o->select.counting, o->unit, &s->map);
     jk_map_average_metadata(&s->map, &s->counter, &s->selection, s->doc_years, s->doc_citations);
+    if (for_map) {
+        jk_counter_release(&s->counter);
+        jk_return_free_memory();
+    }
     jk_select_relevant(&s->map, &s->selection, s->opt->select.keep_percent);
     return JK_OK;
 }
 
 static enum jk_status build_network(struct state *s, struct jk_diag *diag)
 {
-    enum jk_status st = select_and_count(s, diag);
+    enum jk_status st = select_and_count(s, true, diag);
     if (st != JK_OK)
         return st;
     if (s->opt->largest_component)
@@ -701,7 +728,6 @@ static enum jk_status export_all(struct state *s, struct jk_diag *diag)
     run->n_lists = s->res.n_lists;
     run->stemming = s->res.stemming;
     run->acronyms = jk_acronyms_count(&s->acronyms);
-    run->n_counted = s->counter.n_docs;
     run->doc_file = s->doc_file;
     run->doc_title = s->doc_title;
     run->doc_year = s->doc_years;
@@ -742,6 +768,20 @@ static void merge_languages(struct state *s)
     jk_bilingual_merge(&s->bilingual, &s->counter, s->doc_bilingual);
 }
 
+/*
+ * After the last pass the threads, their word memos and the corpus lexicon
+ * have done their work: freed before selection builds the map beside the counter.
+ */
+static void drop_text_stages(struct state *s)
+{
+    s->bilingual.extractor = NULL; /* the queue's */
+    if (s->queue_ready)
+        jk_docqueue_release(&s->queue);
+    s->queue_ready = false;
+    jk_lexicon_release(&s->lexicon);
+    jk_return_free_memory();
+}
+
 /* Reads and counts the corpus: everything before selection. */
 static enum jk_status count_corpus(struct state *s, struct jk_diag *diag)
 {
@@ -754,6 +794,7 @@ static enum jk_status count_corpus(struct state *s, struct jk_diag *diag)
         st = second_pass(s, diag);
     if (st == JK_OK)
         merge_languages(s);
+    drop_text_stages(s);
     stage_done(s, 1);
     return st;
 }
@@ -764,7 +805,7 @@ enum jk_status jk_run_terms(const struct jk_map_options *opt, struct jk_diag *di
     state_init(s, opt);
     enum jk_status st = count_corpus(s, diag);
     if (st == JK_OK)
-        st = select_and_count(s, diag);
+        st = select_and_count(s, false, diag);
     if (st == JK_OK)
         st = jk_write_term_review(&s->out, &s->counter, &s->selection, opt->select.counting, diag);
     if (st == JK_OK)

@@ -24,6 +24,7 @@ void jk_select_options_default(struct jk_select_options *o)
 void jk_selection_init(struct jk_selection *s)
 {
     memset(s, 0, sizeof(*s));
+    jk_arena_init(&s->labels_kept);
 }
 
 void jk_selection_release(struct jk_selection *s)
@@ -35,7 +36,26 @@ void jk_selection_release(struct jk_selection *s)
     free(s->relevance);
     free(s->selected);
     free(s->reached);
+    jk_arena_release(&s->labels_kept);
     jk_selection_init(s);
+}
+
+static void keep_dropped(struct jk_dropped *d, struct jk_arena *kept)
+{
+    for (size_t i = 0; i < d->n_shown; i++)
+        d->shown[i] = jk_arena_strndup(kept, d->shown[i], strlen(d->shown[i]));
+}
+
+void jk_selection_keep_labels(struct jk_selection *sel)
+{
+    keep_dropped(&sel->ceiling, &sel->labels_kept);
+    keep_dropped(&sel->nested, &sel->labels_kept);
+    keep_dropped(&sel->max_terms, &sel->labels_kept);
+    keep_dropped(&sel->relevance_cut, &sel->labels_kept);
+    free(sel->labels);
+    free(sel->reached);
+    sel->labels = NULL;
+    sel->reached = NULL;
 }
 
 static int cmp_u32_desc(const void *a, const void *b)
@@ -334,8 +354,13 @@ void jk_select_relevant(struct jk_map *map, struct jk_selection *sel, double kee
     want = want < 1 ? 1 : want;
     for (size_t r = 0; r < n; r++)
         sel->selected[order[r]] = r < want;
-    for (size_t r = want; r < n; r++)
-        note_dropped(&sel->relevance_cut, sel->labels[order[r]]);
+    /* The map's labels (the same as sel->labels), copied: jk_map_keep frees them. */
+    for (size_t r = want; r < n; r++) {
+        const char *label = map->terms[order[r]].label;
+        bool shown = sel->relevance_cut.n_shown < JK_DROPPED_SHOWN;
+        note_dropped(&sel->relevance_cut,
+                     shown ? jk_arena_strndup(&sel->labels_kept, label, strlen(label)) : NULL);
+    }
     sel->kept = jk_map_keep(map, sel->selected);
     free(order);
     free(rel);

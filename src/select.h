@@ -17,6 +17,7 @@
 
 #include "count.h"
 #include "map.h"
+#include "util/arena.h"
 #include "util/status.h"
 
 struct jk_select_options {
@@ -36,7 +37,7 @@ void jk_select_options_default(struct jk_select_options *o);
 /* Terms dropped by one rule: how many, and the most frequent few (for the report). */
 struct jk_dropped {
     size_t count;
-    const char *shown[JK_DROPPED_SHOWN]; /* labels, owned by the counter */
+    const char *shown[JK_DROPPED_SHOWN]; /* labels: the counter's, or copies in labels_kept */
     size_t n_shown;
 };
 
@@ -58,6 +59,7 @@ struct jk_selection {
     size_t reaching;     /* candidates reaching the threshold */
     uint32_t *reached;   /* their counter ids, most frequent first (for review lists) */
     struct jk_dropped ceiling, nested, max_terms, relevance_cut;
+    struct jk_arena labels_kept; /* the dropped labels after jk_selection_keep_labels */
 };
 
 void jk_selection_init(struct jk_selection *s);
@@ -99,5 +101,13 @@ void jk_relevance(const struct jk_map *map, double *rel);
  * Does nothing but record relevance for a selection from a terms file.
  */
 void jk_select_relevant(struct jk_map *map, struct jk_selection *sel, double keep_percent);
+
+/*
+ * Makes the selection independent of the counter, so that the counter can
+ * be released once the map is built: the dropped terms' labels are copied
+ * into sel->labels_kept, and labels and reached (the counter's strings and ids)
+ * are freed and set to NULL. count, kept, reaching and the rest stay.
+ */
+void jk_selection_keep_labels(struct jk_selection *sel);
 
 #endif

@@ -374,6 +374,22 @@ static void test_apply_merges_under_the_indonesian_label(void **state)
     free(aliases);
 }
 
+/* The report lists merges after the map command has freed the counter: the labels are copies. */
+static void test_twin_labels_outlive_the_counter(void **state)
+{
+    struct fixture *f = *state;
+    doc(f, false, "kebijakan/i,kebijakan/i");
+    doc(f, false, "policy/e,policy/e");
+    find(f);
+    assert_int_equal(f->b.n_twins, 1);
+    jk_bilingual_keep_labels(&f->b);
+    jk_counter_release(&f->c);
+    jk_counter_init(&f->c); /* teardown releases it again */
+    assert_string_equal(f->b.twins[0].english, "policy");
+    assert_string_equal(f->b.twins[0].indonesian, "kebijakan");
+    assert_null(f->b.protect);
+}
+
 static void test_debian_freedict(void **state)
 {
     struct fixture *f = *state;
@@ -424,6 +440,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_thesaurus_output_is_not_remapped, setup, teardown),
         cmocka_unit_test_setup_teardown(test_apply_merges_under_the_indonesian_label, setup,
                                         teardown),
+        cmocka_unit_test_setup_teardown(test_twin_labels_outlive_the_counter, setup, teardown),
         cmocka_unit_test_setup_teardown(test_debian_freedict, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

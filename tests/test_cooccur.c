@@ -117,6 +117,62 @@ static void test_binary_without_doc_counts(void **state)
     }
 }
 
+/*
+ * The map command fills the map's terms, sheds the counter's terms, then
+ * counts links and metadata from the document lists alone: the same map as
+ * jk_build_map, for every unit and counting.
+ */
+static void test_links_after_shedding_terms(void **state)
+{
+    (void)state;
+    const struct jk_unit units[] = {
+        {JK_UNIT_DOCUMENT, 0}, {JK_UNIT_SENTENCE, 0}, {JK_UNIT_WINDOW, 2}};
+    const double years[] = {2019, 2021};
+    for (size_t u = 0; u < 6; u++) {
+        enum jk_counting counting = u % 2 ? JK_COUNT_FULL : JK_COUNT_BINARY;
+        struct jk_map whole, shed;
+        build_from(counting, units[u / 2], false, &whole);
+        struct jk_counter c;
+        fill(&c, false);
+        struct jk_select_options opt;
+        jk_select_options_default(&opt);
+        opt.min_occurrences = 1;
+        opt.nested_share = 2;
+        struct jk_selection sel;
+        jk_selection_init(&sel);
+        struct jk_diag d;
+        jk_diag_init(&d);
+        assert_int_equal(jk_select_terms(&c, &opt, &sel, &d), JK_OK);
+        jk_map_init(&shed);
+        jk_map_add_terms(&c, &sel, counting, &shed);
+        jk_selection_keep_labels(&sel);
+        jk_counter_shed_terms(&c);
+        assert_int_equal(jk_counter_terms(&c), 3);
+        assert_null(c.full);
+        jk_map_add_links(&c, &sel, counting, units[u / 2], &shed);
+        jk_map_average_metadata(&shed, &c, &sel, years, years);
+        assert_int_equal(shed.n_terms, whole.n_terms);
+        assert_int_equal(shed.n_links, whole.n_links);
+        for (size_t i = 0; i < shed.n_terms; i++) {
+            assert_string_equal(shed.terms[i].label, whole.terms[i].label);
+            assert_int_equal(shed.terms[i].occurrences, whole.terms[i].occurrences);
+            assert_int_equal(shed.terms[i].total_link_strength, whole.terms[i].total_link_strength);
+        }
+        for (size_t k = 0; k < shed.n_links; k++) {
+            assert_int_equal(shed.links[k].source, whole.links[k].source);
+            assert_int_equal(shed.links[k].target, whole.links[k].target);
+            assert_int_equal(shed.links[k].weight, whole.links[k].weight);
+        }
+        /* a (both documents) 2020, c (d1 only) 2019 */
+        assert_true(shed.terms[0].avg_year == 2020.0);
+        assert_true(shed.terms[2].avg_year == 2019.0);
+        jk_selection_release(&sel);
+        jk_counter_release(&c);
+        jk_map_release(&whole);
+        jk_map_release(&shed);
+    }
+}
+
 static void test_sentence_unit(void **state)
 {
     (void)state;
@@ -156,6 +212,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_document_unit),
         cmocka_unit_test(test_binary_without_doc_counts),
+        cmocka_unit_test(test_links_after_shedding_terms),
         cmocka_unit_test(test_sentence_unit),
         cmocka_unit_test(test_window_unit),
     };

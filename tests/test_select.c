@@ -191,6 +191,17 @@ static void test_document_share_ceiling_needs_enough_documents(void **state)
     assert_true(selected(&sel, "pariwisata"));
     assert_int_equal(sel.ceiling.count, 1);
     assert_string_equal(sel.ceiling.shown[0], "hasil");
+    /* the report reads the dropped labels after the map command frees the counter */
+    jk_selection_keep_labels(&sel);
+    assert_null(sel.labels);
+    assert_null(sel.reached);
+    struct jk_counter gone;
+    jk_counter_init(&gone);
+    for (int i = 0; i < 25; i++)
+        DOC(&gone, "hasil", i % 2 ? "pariwisata" : "investasi");
+    jk_counter_release(&c);
+    c = gone;
+    assert_string_equal(sel.ceiling.shown[0], "hasil");
     jk_selection_release(&sel);
     opt.max_doc_share = 1.0;
     assert_int_equal(select_into(&c, &opt, &sel, NULL), JK_OK);
@@ -232,6 +243,9 @@ static void test_relevance_ranks_general_terms_low(void **state)
     assert_int_equal(sel.kept, 3);
     assert_int_equal(map.n_terms, 3);
     assert_false(selected(&sel, "general"));
+    /* shown in the report, after jk_map_keep freed the dropped terms' labels */
+    assert_int_equal(sel.relevance_cut.n_shown, 2);
+    assert_string_equal(sel.relevance_cut.shown[1], "general"); /* the least relevant last */
     for (size_t k = 0; k < map.n_links; k++)
         assert_true(map.links[k].target < map.n_terms);
     jk_map_release(&map);

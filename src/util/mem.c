@@ -4,6 +4,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 
 static void out_of_memory(size_t size)
 {
@@ -56,4 +59,11 @@ char *jk_strndup(const char *s, size_t len)
 char *jk_strdup(const char *s)
 {
     return jk_strndup(s, strlen(s));
+}
+
+void jk_return_free_memory(void)
+{
+#ifdef __GLIBC__
+    malloc_trim(0);
+#endif
 }

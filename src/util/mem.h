@@ -16,6 +16,12 @@ void *jk_aligned_calloc(size_t alignment, size_t size);
 /* Returns a NUL-terminated copy of the len bytes at s; the caller frees it. */
 char *jk_strndup(const char *s, size_t len);
 char *jk_strdup(const char *s);
+/*
+ * Hands the allocator's free pages back to the system (glibc's malloc_trim;
+ * nothing elsewhere): after a stage frees a large structure, which glibc
+ * would otherwise keep for reuse in the middle of its heap.
+ */
+void jk_return_free_memory(void);
 
 /*
  * Grows array ptr (of *ptr elements) so that it holds at least n elements;
