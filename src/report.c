@@ -414,17 +414,27 @@ static void json_options(struct jk_buf *b, const struct jk_run *run)
     jk_buf_adds(b, "\n  },\n");
 }
 
-static void json_inputs(struct jk_buf *b, const struct jk_run *run)
+/* Flushing b every 64 KB keeps a 200,000-file list out of memory. */
+enum { INPUTS_FLUSH = 64 * 1024 };
+
+static enum jk_status json_inputs(struct jk_buf *b, const struct jk_run *run, FILE *out,
+                                  struct jk_diag *diag)
 {
+    enum jk_status st = JK_OK;
     jk_buf_adds(b, "  \"inputs\": [");
-    for (size_t i = 0; i < run->n_docs; i++) {
+    for (size_t i = 0; i < run->n_docs && st == JK_OK; i++) {
         const struct jk_doc_record *d = &run->docs[i];
         jk_buf_adds(b, i ? ",\n    {\"path\": " : "\n    {\"path\": ");
         jk_json_string(b, d->path);
         jk_buf_addf(b, ", \"bytes\": %llu, \"sha256\": \"%s\", \"used\": %s}",
                     (unsigned long long)d->bytes, d->sha256, d->skipped ? "false" : "true");
+        if (b->len >= INPUTS_FLUSH) {
+            st = emit(b, out, diag);
+            jk_buf_clear(b);
+        }
     }
     jk_buf_adds(b, "\n  ],\n");
+    return st;
 }
 
 static void json_created(struct jk_buf *b)
@@ -446,7 +456,11 @@ enum jk_status jk_write_run_json(const void *ctx, FILE *out, struct jk_diag *dia
     jk_buf_adds(&b, "{\n  \"tool\": \"jaringkata\",\n  \"version\": \"" JK_VERSION "\",\n");
     jk_buf_adds(&b, "  \"command\": \"map\",\n");
     json_options(&b, run);
-    json_inputs(&b, run);
+    enum jk_status st = json_inputs(&b, run, out, diag);
+    if (st != JK_OK) {
+        jk_buf_release(&b);
+        return st;
+    }
     jk_buf_adds(&b, "  \"libraries\": {");
     jk_library_versions(&b);
     jk_buf_adds(&b, "},\n");
@@ -457,7 +471,7 @@ enum jk_status jk_write_run_json(const void *ctx, FILE *out, struct jk_diag *dia
                 run->map->quality);
     json_created(&b);
     jk_buf_adds(&b, "}\n");
-    enum jk_status st = emit(&b, out, diag);
+    st = emit(&b, out, diag);
     jk_buf_release(&b);
     return st;
 }
