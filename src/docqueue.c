@@ -8,7 +8,7 @@
 #include "util/mem.h"
 
 /* A batch goes to the threads when it holds this many documents or bytes of text. */
-enum { BATCH_DOCS = 256, BATCH_BYTES = 1 << 20 };
+enum { BATCH_DOCS = 64, BATCH_BYTES = 1 << 18 };
 
 static void batch_init(struct jk_doc_batch *b, struct jk_docqueue *q)
 {
