@@ -18,7 +18,7 @@
  * O(line length) together.
  */
 struct scan {
-    size_t next_close, next_paren, next_space, next_tab, next_comment;
+    size_t next_close, next_paren, next_space, next_tab, next_comment, next_at;
     size_t link_close;  /* the ']' of the open Markdown link, SIZE_MAX if none */
     size_t link_resume; /* where scanning resumes after its "(url)" */
 };
@@ -314,16 +314,22 @@ static size_t url_end(const char *s, size_t n, size_t i, bool *to_eol)
 }
 
 /* At the start of a token: a bare URL or e-mail address is dropped; else returns i. */
-static size_t skip_address(struct jk_markup *m, const char *s, size_t n, size_t i)
+static size_t skip_address(struct jk_markup *m, const char *s, size_t n, size_t i, struct scan *sc)
 {
-    static const char *const schemes[] = {"http://", "https://", "ftp://", "www.", "mailto:", NULL};
-    char first = (char)(s[i] | 0x20); /* ASCII lower case; every scheme starts h, f, w or m */
-    bool scheme = first == 'h' || first == 'f' || first == 'w' || first == 'm';
-    for (size_t k = 0; scheme && schemes[k]; k++) {
-        size_t len = strlen(schemes[k]);
-        if (jk_clean_prefix_ci(s + i, n - i, schemes[k]) && i + len < n && is_url_byte(s[i + len]))
+    static const struct {
+        const char *text;
+        size_t len;
+    } schemes[] = {{"http://", 7}, {"https://", 8}, {"ftp://", 6}, {"www.", 4}, {"mailto:", 7}};
+    char first = (char)(s[i] | 0x20); /* ASCII lower case */
+    for (size_t k = 0; k < sizeof(schemes) / sizeof(*schemes); k++) {
+        size_t len = schemes[k].len;
+        if (first == schemes[k].text[0] && jk_clean_prefix_ci(s + i, n - i, schemes[k].text) &&
+            i + len < n && is_url_byte(s[i + len]))
             return url_end(s, n, i, &m->url_open);
     }
+    /* Most words are in lines without an '@': no address can follow them. */
+    if (next_byte(&sc->next_at, s, n, i, '@') >= n)
+        return i;
     size_t j = i, labels = 0;
     while (j < n && (IS_ALNUM(s[j]) || jk_clean_in_set(s[j], "._%+-")))
         j++;
@@ -425,7 +431,7 @@ static size_t step(struct jk_markup *m, const char *s, size_t n, size_t i, bool 
         j = escape(m, s, n, i);
     else if (IS_ALNUM(ch) &&
              (i == 0 || (!IS_ALNUM(s[i - 1]) && !jk_clean_in_set(s[i - 1], "._%+-@/:=&?#~"))))
-        j = skip_address(m, s, n, i); /* only where an address can begin */
+        j = skip_address(m, s, n, i, sc); /* only where an address can begin */
     if (j != i)
         return j;
     while (j < n && IS_DIGIT(s[j]))
@@ -456,7 +462,14 @@ void jk_markup_release(struct jk_markup *m)
 
 void jk_markup_scan(struct jk_markup *m, const char *s, size_t n, bool table)
 {
-    struct scan sc = {SIZE_MAX, SIZE_MAX, SIZE_MAX, SIZE_MAX, SIZE_MAX, SIZE_MAX, 0};
+    struct scan sc = {.next_close = SIZE_MAX,
+                      .next_paren = SIZE_MAX,
+                      .next_space = SIZE_MAX,
+                      .next_tab = SIZE_MAX,
+                      .next_comment = SIZE_MAX,
+                      .next_at = SIZE_MAX,
+                      .link_close = SIZE_MAX,
+                      .link_resume = 0};
     size_t i = m->url_open ? skip_url_tail(s, n) : 0;
     jk_buf_clear(&m->line);
     m->space = m->mark = m->url_open = false;
