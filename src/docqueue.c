@@ -75,7 +75,11 @@ void jk_docqueue_release(struct jk_docqueue *q)
     for (size_t t = 0; t < q->n_threads; t++) {
         jk_lexicon_release(&q->learned[t]);
         jk_buf_release(&q->reads[t]);
+        if (q->spools)
+            jk_spool_release(&q->spools[t]);
     }
+    free(q->spools);
+    free(q->spooled);
     free(q->reads);
     free(q->work);
     free(q->learned);
@@ -122,18 +126,62 @@ static uint32_t keep_repeated(const struct jk_sketch *sketch, struct jk_count_lo
     return dropped;
 }
 
+void jk_docqueue_spool(struct jk_docqueue *q, const char *dir)
+{
+    q->spools = jk_calloc(q->n_threads, sizeof(*q->spools));
+    bool ok = true;
+    for (size_t t = 0; t < q->n_threads; t++) {
+        jk_spool_init(&q->spools[t]);
+        ok = ok && jk_spool_open(&q->spools[t], dir);
+    }
+    if (ok)
+        return;
+    for (size_t t = 0; t < q->n_threads; t++)
+        jk_spool_release(&q->spools[t]);
+    free(q->spools);
+    q->spools = NULL;
+}
+
+/* The spooled text of file job->file, if the learning pass spooled it and the spool is whole. */
+static bool read_spooled(struct jk_docqueue *q, struct jk_buf *text, struct jk_doc_job *job)
+{
+    if (!q->spools || job->file >= q->n_spooled)
+        return false;
+    const struct jk_spooled *sp = &q->spooled[job->file];
+    if (sp->thread == UINT32_MAX || q->spools[sp->thread].failed)
+        return false;
+    return jk_spool_read(&q->spools[sp->thread], sp->at, sp->len, text);
+}
+
+/* The learning pass: the text as read goes to this thread's spool. */
+static void spool_text(struct jk_docqueue *q, size_t thread, const struct jk_buf *text,
+                       struct jk_doc_job *job)
+{
+    job->spool_len = (uint32_t)text->len;
+    job->spooled = q->spools && text->len <= UINT32_MAX &&
+                   jk_spool_append(&q->spools[thread], text->data, text->len, &job->spool_at);
+}
+
 /* A file job: reads and prepares the file on this thread; false when it has no usable text. */
 static bool read_file(struct jk_docqueue *q, size_t thread, struct jk_doc_job *job)
 {
     struct jk_buf *text = &q->reads[thread];
     jk_diag_init(&job->read_diag);
-    job->read_status =
-        q->pass == JK_PASS_LEARN
-            ? jk_corpus_read(job->src, q->sources, text, &job->info, &job->read_diag)
-            : jk_corpus_reread(job->src, q->sources, text, &job->info, &job->read_diag);
-    job->usable = job->read_status == JK_OK && !job->info.binary && !job->info.skip_reason;
-    if (!job->usable)
-        return false;
+    if (q->pass != JK_PASS_LEARN && read_spooled(q, text, job)) {
+        memset(&job->info, 0, sizeof(job->info)); /* a usable file's: the merge reads none */
+        job->read_status = JK_OK;
+    } else {
+        job->read_status =
+            q->pass == JK_PASS_LEARN
+                ? jk_corpus_read(job->src, q->sources, text, &job->info, &job->read_diag)
+                : jk_corpus_reread(job->src, q->sources, text, &job->info, &job->read_diag);
+        job->usable = job->read_status == JK_OK && !job->info.binary && !job->info.skip_reason;
+        if (!job->usable)
+            return false;
+        if (q->pass == JK_PASS_LEARN)
+            spool_text(q, thread, text, job);
+    }
+    job->usable = true;
     q->prepare(q->prepare_ctx, text, job);
     job->text_len = text->len;
     return true;
@@ -171,10 +219,25 @@ static void run_job(void *ctx, size_t thread, size_t index)
     job->log_to = log->n;
 }
 
+/* The learning pass, in document order: where each file's text was spooled. */
+static void note_spooled(struct jk_docqueue *q, const struct jk_doc_job *job)
+{
+    size_t cap = q->n_spooled;
+    JK_GROW(q->spooled, (size_t)job->file + 1, cap);
+    for (size_t f = q->n_spooled; f < cap; f++)
+        q->spooled[f].thread = UINT32_MAX;
+    q->n_spooled = cap;
+    q->spooled[job->file] =
+        (struct jk_spooled){job->spool_at, job->spool_len, job->spooled ? job->thread : UINT32_MAX};
+}
+
 static void merge_batch(struct jk_docqueue *q, struct jk_doc_batch *b)
 {
-    for (size_t i = 0; i < b->n; i++)
+    for (size_t i = 0; i < b->n; i++) {
+        if (q->pass == JK_PASS_LEARN && q->spools && b->jobs[i].src)
+            note_spooled(q, &b->jobs[i]);
         q->merge(q->merge_ctx, &b->jobs[i], b->texts.data, &b->logs[b->jobs[i].thread]);
+    }
     batch_clear(b, q->n_threads);
 }
 
@@ -273,6 +336,8 @@ void jk_docqueue_finish(struct jk_docqueue *q)
         jk_lexicon_merge(q->work[t].lexicon, &q->learned[t]);
         jk_lexicon_release(&q->learned[t]);
         jk_lexicon_init(&q->learned[t]);
+        if (q->spools)
+            jk_spool_flush(&q->spools[t]);
     }
 }
 

@@ -20,6 +20,7 @@
 #include "lexicon.h"
 #include "sketch.h"
 #include "util/buf.h"
+#include "util/spool.h"
 #include "workers.h"
 
 /* Longest title a document keeps (report.md's documents table). */
@@ -45,6 +46,16 @@ struct jk_doc_job {
     struct jk_doc_stats stats;
     uint32_t thread;         /* whose log holds its items */
     size_t log_from, log_to; /* its items in that log */
+    uint64_t spool_at;       /* where the learning pass spooled its text, if spooled */
+    uint32_t spool_len;
+    bool spooled;
+};
+
+/* Where a file's text is in the threads' spools (see jk_docqueue_spool). */
+struct jk_spooled {
+    uint64_t at;
+    uint32_t len;
+    uint32_t thread; /* whose spool; UINT32_MAX when the file is not spooled */
 };
 
 struct jk_doc_batch {
@@ -92,7 +103,10 @@ struct jk_docqueue {
     const struct jk_source_options *sources; /* for files read by the threads */
     jk_doc_prepare_fn prepare;
     const void *prepare_ctx;
-    struct jk_buf *reads; /* one per thread: the text of the file it read */
+    struct jk_buf *reads;       /* one per thread: the text of the file it read */
+    struct jk_spool *spools;    /* one per thread, when spooling (else NULL) */
+    struct jk_spooled *spooled; /* per corpus file number, filled by the learning pass */
+    size_t n_spooled;
 };
 
 /*
@@ -116,6 +130,14 @@ void jk_docqueue_begin(struct jk_docqueue *q, enum jk_pass pass, struct jk_sketc
 /* How the threads read and prepare files queued with jk_docqueue_add_file. */
 void jk_docqueue_set_reader(struct jk_docqueue *q, const struct jk_source_options *sources,
                             jk_doc_prepare_fn prepare, const void *ctx);
+/*
+ * Spools the learning pass: each plain text file a thread reads is appended
+ * to that thread's spool in folder dir, and the later passes read it from
+ * there instead of opening the file again. Call before the learning pass.
+ * Best effort: when a spool cannot be made or written, the files are read
+ * again as without it. Outputs are the same either way.
+ */
+void jk_docqueue_spool(struct jk_docqueue *q, const char *dir);
 /*
  * Queues a plain text file (not PDF, not a record file) that a thread reads:
  * with the SHA-256 in the learning pass (jk_corpus_read), without it after

@@ -753,6 +753,7 @@ static enum jk_status prepare(struct state *s, struct jk_diag *diag)
         st = jk_docqueue_init(&s->queue, threads, &s->res, s->opt, &s->lexicon, &s->acronyms, diag);
         s->queue_ready = true;
         jk_docqueue_set_reader(&s->queue, &s->opt->sources, prepare_text, s);
+        jk_docqueue_spool(&s->queue, s->opt->output); /* the later passes read text from it */
     }
     return st;
 }

@@ -8,10 +8,12 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include <dirent.h>
 #include <math.h>
 #include <stdlib.h>
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "docqueue.h"
 #include "resources.h"
@@ -314,6 +316,99 @@ static void test_threads_read_files(void **state)
     tu_rmtree(dir);
 }
 
+/* Entries in folder dir (the spool is unlinked as soon as it is made). */
+static size_t entries(const char *dir)
+{
+    DIR *d = opendir(dir);
+    assert_non_null(d);
+    size_t n = 0;
+    for (struct dirent *e; (e = readdir(d));)
+        n += strcmp(e->d_name, ".") && strcmp(e->d_name, "..");
+    closedir(d);
+    return n;
+}
+
+/*
+ * One learning pass then one counting pass over a.txt and c.txt, which are
+ * changed and removed in between; spool_dir NULL: no spool; fail: the
+ * spools fail after the learning pass.
+ */
+static void learn_change_count(struct fixture *f, const char *spool_dir, bool fail,
+                               struct files_seen *seen)
+{
+    char dir[64], path[2][128];
+    tu_mkdtemp(dir, sizeof(dir));
+    tu_write_str(dir, "a.txt", "Judul satu\nKerja sama pemerintah daerah.");
+    tu_write_str(dir, "c.txt", "Judul tiga\nKota kembar.");
+    struct jk_source src[2];
+    snprintf(path[0], sizeof(path[0]), "%s/a.txt", dir);
+    snprintf(path[1], sizeof(path[1]), "%s/c.txt", dir);
+    src[0] = (struct jk_source){path[0], 0};
+    src[1] = (struct jk_source){path[1], 0};
+    struct jk_lexicon lex;
+    struct jk_acronyms acr;
+    jk_lexicon_init(&lex);
+    jk_acronyms_init(&acr);
+    struct jk_docqueue q;
+    struct jk_diag diag = {0};
+    assert_int_equal(jk_docqueue_init(&q, 2, &f->res, &f->opt, &lex, &acr, &diag), JK_OK);
+    jk_docqueue_set_reader(&q, NULL, first_line_title, NULL);
+    if (spool_dir)
+        jk_docqueue_spool(&q, spool_dir);
+    struct files_seen learned = {0};
+    jk_docqueue_begin(&q, JK_PASS_LEARN, NULL, merge_file, &learned);
+    for (uint32_t i = 0; i < 2; i++)
+        jk_docqueue_add_file(&q, &src[i], i, NAN);
+    jk_docqueue_finish(&q);
+    assert_true(learned.usable[0] && learned.usable[1]);
+    for (size_t t = 0; fail && q.spools && t < q.n_threads; t++)
+        q.spools[t].failed = true;
+    tu_write_str(dir, "a.txt", "Judul lain\nPariwisata.");
+    unlink(path[1]);
+    jk_docqueue_begin(&q, JK_PASS_COUNT, NULL, merge_file, seen);
+    for (uint32_t i = 0; i < 2; i++)
+        jk_docqueue_add_file(&q, &src[i], i, NAN);
+    jk_docqueue_finish(&q);
+    assert_int_equal(seen->n, 2);
+    jk_docqueue_release(&q);
+    jk_lexicon_release(&lex);
+    jk_acronyms_release(&acr);
+    tu_rmtree(dir);
+}
+
+/* The later passes read what the learning pass read, from the spool, not the files again. */
+static void test_later_passes_read_the_spool(void **state)
+{
+    struct fixture *f = *state;
+    char spool[64];
+    tu_mkdtemp(spool, sizeof(spool));
+    struct files_seen seen = {0};
+    learn_change_count(f, spool, false, &seen);
+    assert_string_equal(seen.title[0], "Judul satu");
+    assert_true(seen.usable[1]); /* removed after the learning pass, still in the spool */
+    assert_string_equal(seen.title[1], "Judul tiga");
+    assert_int_equal(entries(spool), 0);
+    tu_rmtree(spool);
+}
+
+/* No spool (its folder is missing) or a failed one: the files are read again. */
+static void test_without_spool_files_are_read_again(void **state)
+{
+    struct fixture *f = *state;
+    for (int fail = 0; fail < 2; fail++) {
+        char spool[64];
+        tu_mkdtemp(spool, sizeof(spool));
+        char missing[128];
+        snprintf(missing, sizeof(missing), "%s/missing", spool);
+        struct files_seen seen = {0};
+        learn_change_count(f, fail ? spool : missing, fail, &seen);
+        assert_string_equal(seen.title[0], "Judul lain");
+        assert_false(seen.usable[1]);
+        assert_int_equal(seen.status[1], JK_E_INPUT);
+        tu_rmtree(spool);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -321,6 +416,8 @@ int main(void)
                                         teardown),
         cmocka_unit_test_setup_teardown(test_sketch_drops_only_single_occurrences, setup, teardown),
         cmocka_unit_test_setup_teardown(test_threads_read_files, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_later_passes_read_the_spool, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_without_spool_files_are_read_again, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

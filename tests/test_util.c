@@ -15,8 +15,11 @@
 #include "util/buf.h"
 #include "util/json.h"
 #include "util/sha256.h"
+#include "util/spool.h"
 #include "util/status.h"
 #include "util/strmap.h"
+
+#include "testutil.h"
 
 static void sha256_of(const char *s, size_t len, char hex[65])
 {
@@ -177,6 +180,48 @@ static void test_arena_packs_strings(void **state)
     jk_arena_release(&a);
 }
 
+/* Texts appended to a spool come back by offset, also across its 256 KB writes. */
+static void test_spool_reads_back_by_offset(void **state)
+{
+    (void)state;
+    char dir[64];
+    tu_mkdtemp(dir, sizeof(dir));
+    struct jk_spool sp;
+    jk_spool_init(&sp);
+    assert_true(jk_spool_open(&sp, dir));
+    char *big = malloc(300000);
+    for (size_t i = 0; i < 300000; i++)
+        big[i] = (char)('a' + i % 26);
+    uint64_t at[3];
+    assert_true(jk_spool_append(&sp, "kota kembar", 11, &at[0]));
+    assert_true(jk_spool_append(&sp, big, 300000, &at[1]));
+    assert_true(jk_spool_append(&sp, "", 0, &at[2]));
+    assert_true(jk_spool_flush(&sp));
+    assert_int_equal(at[0], 0);
+    assert_int_equal(at[1], 11);
+    assert_int_equal(at[2], 300011);
+    struct jk_buf out;
+    jk_buf_init(&out);
+    assert_true(jk_spool_read(&sp, at[1], 300000, &out));
+    assert_memory_equal(out.data, big, 300000);
+    assert_true(jk_spool_read(&sp, at[0], 11, &out));
+    assert_string_equal(out.data, "kota kembar");
+    assert_true(jk_spool_read(&sp, at[2], 0, &out));
+    assert_string_equal(out.data, "");
+    assert_false(jk_spool_read(&sp, 300000, 100, &out)); /* past the end */
+    assert_string_equal(out.data, "");
+    jk_spool_release(&sp);
+    assert_false(jk_spool_append(&sp, "x", 1, &at[0])); /* closed */
+    char missing[128];
+    snprintf(missing, sizeof(missing), "%s/missing", dir);
+    jk_spool_init(&sp);
+    assert_false(jk_spool_open(&sp, missing));
+    jk_spool_release(&sp);
+    jk_buf_release(&out);
+    free(big);
+    tu_rmtree(dir);
+}
+
 static void test_json_string_escapes(void **state)
 {
     (void)state;
@@ -224,6 +269,7 @@ int main(void)
         cmocka_unit_test(test_buf_add_u64_matches_printf),
         cmocka_unit_test(test_arena_strings_survive_growth),
         cmocka_unit_test(test_arena_packs_strings),
+        cmocka_unit_test(test_spool_reads_back_by_offset),
         cmocka_unit_test(test_json_string_escapes),
         cmocka_unit_test(test_json_string_repairs_utf8),
         cmocka_unit_test(test_first_error_wins),
