@@ -9,6 +9,7 @@
 #include "pipeline.h"
 
 #include <ctype.h>
+#include <pthread.h>
 #include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -691,6 +692,56 @@ static enum jk_status select_and_count(struct state *s, bool for_map, struct jk_
     return JK_OK;
 }
 
+/* The layout on a thread of its own, beside clustering. */
+struct layout_job {
+    struct jk_map *map;
+    struct jk_layout_options opt;
+    enum jk_status status;
+    struct jk_diag diag;
+};
+
+static void *layout_thread(void *p)
+{
+    struct layout_job *job = p;
+    job->status = jk_layout(job->map, &job->opt, &job->diag);
+    return NULL;
+}
+
+/*
+ * Clustering, then the layout; on a large map with more than one thread the
+ * VOS layout runs beside clustering instead. Both only read the links and
+ * write different fields of the terms, and the VOS layout is plain C, so
+ * igraph (not thread-safe) stays on this thread. The layout then keeps to
+ * one thread of its own, since clustering uses every processor; its result
+ * is the same with any number. --timings counts, for the layout, only what
+ * it takes after clustering ends.
+ */
+static enum jk_status cluster_and_layout(struct state *s, const struct jk_cluster_options *cluster,
+                                         struct jk_diag *diag)
+{
+    const struct jk_layout_options *lo = &s->opt->layout;
+    bool beside = lo->kind == JK_LAYOUT_VOS && s->opt->threads != 1 &&
+                  s->map.n_links >= JK_CLUSTER_FORK_LINKS && jk_layout_validate(lo, NULL) == JK_OK;
+    struct layout_job job = {.map = &s->map, .opt = *lo, .status = JK_OK};
+    jk_diag_init(&job.diag);
+    job.opt.threads = 1;
+    pthread_t thread;
+    beside = beside && pthread_create(&thread, NULL, layout_thread, &job) == 0;
+    enum jk_status st = jk_cluster(&s->map, cluster, diag);
+    stage_done(s, 3);
+    if (beside) {
+        pthread_join(thread, NULL);
+        if (st == JK_OK && job.status != JK_OK) {
+            *diag = job.diag;
+            st = job.status;
+        }
+    } else if (st == JK_OK) {
+        st = jk_layout(&s->map, lo, diag);
+    }
+    stage_done(s, 4);
+    return st;
+}
+
 static enum jk_status build_network(struct state *s, struct jk_diag *diag)
 {
     enum jk_status st = select_and_count(s, true, diag);
@@ -708,12 +759,7 @@ static enum jk_status build_network(struct state *s, struct jk_diag *diag)
     /* Raw counts are clustered as VOSviewer's LinLog/modularity variant does. */
     struct jk_cluster_options cluster = s->opt->cluster;
     cluster.strength_weights = s->opt->normalization == JK_NORM_NONE;
-    st = jk_cluster(&s->map, &cluster, diag);
-    stage_done(s, 3);
-    if (st == JK_OK)
-        st = jk_layout(&s->map, &s->opt->layout, diag);
-    stage_done(s, 4);
-    return st;
+    return cluster_and_layout(s, &cluster, diag);
 }
 
 static enum jk_status export_all(struct state *s, struct jk_diag *diag)

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # End-to-end: the same outputs, byte for byte, with one thread or several
 # (--threads), for plain documents, record files, sentence units and keyword
-# maps, and with the sketch pass on or off (--sketch); impossible values are refused.
+# maps, a map large enough for the layout to run beside clustering, and with the
+# sketch pass on or off (--sketch); impossible values are refused.
 # usage: e2e_threads.sh JARINGKATA SOURCE_DIR
 set -u  # no pipefail: "grep -q" ends pipes early on purpose
 bin=$1 src=$2
@@ -43,6 +44,19 @@ same_outputs() {
 }
 
 same_outputs many "$tmp/many"
+
+# A map of some 44,000 links: with several threads its VOS layout runs beside clustering.
+mkdir -p "$tmp/dense"
+awk -v dir="$tmp/dense" 'BEGIN {
+    srand(7); split("ba be bi bo bu da de di do du ka ke ki ko ku ma me mi mo mu", s, " ")
+    for (d = 1; d <= 200; d++) {
+        f = sprintf("%s/doc%d.txt", dir, d); printf "Dokumen %d\n\n", d > f
+        for (k = 0; k < 60; k++) { i = int(rand() * 300); printf "%s%sran. ", s[i % 20 + 1], s[int(i / 20) + 1] > f }
+        close(f)
+    } }'
+same_outputs dense "$tmp/dense" --min-occurrences 2 --max-terms 400 --keep 100 --formats csv
+links=$(($(wc -l <"$tmp/dense-1/links.csv") - 1))
+[ "$links" -ge 20000 ] || fail "the dense map has only $links links: layout and clustering did not overlap"
 same_outputs sentences "$tmp/many" --unit sentence --formats graphml,csv
 same_outputs records "$tmp/records" --min-occurrences 1
 same_outputs keywords "$tmp/records" --items keywords --min-occurrences 1 --formats csv
