@@ -35,6 +35,7 @@
 #include "termfile.h"
 #include "util/igraph_glue.h"
 #include "util/mem.h"
+#include "util/spool.h"
 
 /* Everything one run holds; released in reverse order by state_release. */
 struct state {
@@ -52,6 +53,8 @@ struct state {
     enum jk_status read_status; /* the first file a thread could not read, with read_diag */
     struct jk_diag read_diag;
     struct jk_buf text;
+    struct jk_spool pdf_spool;       /* the text of PDFs, for the later passes */
+    struct jk_spool_span *pdf_spans; /* per corpus file: its text in pdf_spool */
     struct jk_counter counter;
     struct jk_bilingual bilingual;
     struct jk_selection selection;
@@ -114,6 +117,7 @@ static void state_init(struct state *s, const struct jk_map_options *opt)
     jk_lexicon_init(&s->lexicon);
     jk_acronyms_init(&s->acronyms);
     jk_buf_init(&s->text);
+    jk_spool_init(&s->pdf_spool);
     jk_buf_init(&s->record_text);
     jk_strmap_init(&s->seen_records);
     jk_strmap_init(&s->duplicates);
@@ -137,6 +141,8 @@ static void state_release(struct state *s)
     jk_bilingual_release(&s->bilingual);
     jk_counter_release(&s->counter);
     jk_buf_release(&s->text);
+    jk_spool_release(&s->pdf_spool);
+    free(s->pdf_spans);
     if (s->queue_ready)
         jk_docqueue_release(&s->queue);
     jk_sketch_release(&s->sketch);
@@ -358,10 +364,35 @@ static enum jk_status pass_error(struct state *s, enum jk_status st, struct jk_d
     return s->read_status;
 }
 
+/*
+ * A PDF's text (before --section cuts it) into the spool, made in the
+ * output folder at the first PDF: extracting it again in every pass costs
+ * far more than reading it back. Best effort, like the threads' spools.
+ */
+static void spool_pdf(struct state *s, size_t i)
+{
+    struct jk_spool *sp = &s->pdf_spool;
+    if (sp->fd < 0 && !sp->failed && !jk_spool_open(sp, s->opt->output))
+        sp->failed = true;
+    struct jk_spool_span *span = &s->pdf_spans[i];
+    span->len = (uint32_t)s->text.len;
+    span->ok =
+        s->text.len <= UINT32_MAX && jk_spool_append(sp, s->text.data, s->text.len, &span->at);
+}
+
+/* The later passes: PDF i's text from the spool into s->text, if it is there. */
+static bool spooled_pdf(struct state *s, size_t i)
+{
+    const struct jk_spool_span *span = &s->pdf_spans[i];
+    return span->ok && !s->pdf_spool.failed &&
+           jk_spool_read(&s->pdf_spool, span->at, span->len, &s->text);
+}
+
 static enum jk_status first_pass(struct state *s, struct jk_diag *diag)
 {
     size_t n = s->corpus.count;
     s->docs = jk_calloc(n, sizeof(*s->docs));
+    s->pdf_spans = jk_calloc(n ? n : 1, sizeof(*s->pdf_spans));
     jk_docqueue_begin(&s->queue, JK_PASS_LEARN, NULL, merge_learned, s);
     for (size_t i = 0; i < n; i++) {
         s->current_file = i;
@@ -378,6 +409,7 @@ static enum jk_status first_pass(struct state *s, struct jk_diag *diag)
             st = jk_read_records(s->corpus.files[i].path, &s->opt->sources, learn_record, s,
                                  &s->record_text, diag);
         else if (usable) {
+            spool_pdf(s, i);
             keep_section(s, true);
             learn_document(s, &s->docs[i], s->text.data, s->text.len);
         }
@@ -385,6 +417,8 @@ static enum jk_status first_pass(struct state *s, struct jk_diag *diag)
             return pass_error(s, st, diag);
         progress(s, "reading", i + 1, n);
     }
+    if (s->pdf_spool.fd >= 0)
+        jk_spool_flush(&s->pdf_spool);
     enum jk_status st = pass_error(s, JK_OK, diag);
     if (st != JK_OK)
         return st;
@@ -556,7 +590,9 @@ static enum jk_status queue_documents(struct state *s, const char *what, struct 
             jk_docqueue_add_file(&s->queue, &s->corpus.files[i], (uint32_t)i,
                                  s->docs[i].year > 0 ? s->docs[i].year : NAN);
         else {
-            st = read_doc(s, i, false, &usable, diag);
+            usable = spooled_pdf(s, i);
+            if (!usable)
+                st = read_doc(s, i, false, &usable, diag);
             if (st == JK_OK && usable)
                 count_text(s, i);
         }

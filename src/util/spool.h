@@ -22,6 +22,13 @@ struct jk_spool {
     struct jk_buf buffer; /* appended, not yet written (written 256 KB at a time) */
 };
 
+/* Where one text is in a spool; ok is false when it was not spooled. */
+struct jk_spool_span {
+    uint64_t at;
+    uint32_t len;
+    bool ok;
+};
+
 void jk_spool_init(struct jk_spool *sp);
 /* Closes the file (which disappears with it) and frees the buffer; init again to reuse. */
 void jk_spool_release(struct jk_spool *sp);
