@@ -24,18 +24,9 @@ void jk_counter_release(struct jk_counter *c)
 {
     if (!c)
         return;
-    jk_strmap_release(&c->terms);
-    jk_strmap_release(&c->surfaces);
-    jk_arena_release(&c->texts);
-    free(c->first);
-    jk_buf_release(&c->scratch);
-    free(c->full);
-    free(c->docs);
-    free(c->full_en);
+    jk_counter_shed_terms(c);
     free(c->last_doc);
     free(c->slot);
-    free(c->surface_term);
-    free(c->surface_count);
     free(c->pool_terms);
     free(c->pool_counts);
     free(c->doc_start);

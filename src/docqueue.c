@@ -148,18 +148,18 @@ static bool read_spooled(struct jk_docqueue *q, struct jk_buf *text, struct jk_d
     if (!q->spools || job->file >= q->n_spooled)
         return false;
     const struct jk_spooled *sp = &q->spooled[job->file];
-    if (sp->thread == UINT32_MAX || q->spools[sp->thread].failed)
+    if (!sp->span.ok || q->spools[sp->thread].failed)
         return false;
-    return jk_spool_read(&q->spools[sp->thread], sp->at, sp->len, text);
+    return jk_spool_read(&q->spools[sp->thread], sp->span.at, sp->span.len, text);
 }
 
 /* The learning pass: the text as read goes to this thread's spool. */
 static void spool_text(struct jk_docqueue *q, size_t thread, const struct jk_buf *text,
                        struct jk_doc_job *job)
 {
-    job->spool_len = (uint32_t)text->len;
-    job->spooled = q->spools && text->len <= UINT32_MAX &&
-                   jk_spool_append(&q->spools[thread], text->data, text->len, &job->spool_at);
+    job->spool.len = (uint32_t)text->len;
+    job->spool.ok = q->spools && text->len <= UINT32_MAX &&
+                    jk_spool_append(&q->spools[thread], text->data, text->len, &job->spool.at);
 }
 
 /* A file job: reads and prepares the file on this thread; false when it has no usable text. */
@@ -225,10 +225,9 @@ static void note_spooled(struct jk_docqueue *q, const struct jk_doc_job *job)
     size_t cap = q->n_spooled;
     JK_GROW(q->spooled, (size_t)job->file + 1, cap);
     for (size_t f = q->n_spooled; f < cap; f++)
-        q->spooled[f].thread = UINT32_MAX;
+        q->spooled[f].span.ok = false;
     q->n_spooled = cap;
-    q->spooled[job->file] =
-        (struct jk_spooled){job->spool_at, job->spool_len, job->spooled ? job->thread : UINT32_MAX};
+    q->spooled[job->file] = (struct jk_spooled){job->spool, job->thread};
 }
 
 static void merge_batch(struct jk_docqueue *q, struct jk_doc_batch *b)

@@ -44,18 +44,15 @@ struct jk_doc_job {
     size_t read_title_len;
     /* results */
     struct jk_doc_stats stats;
-    uint32_t thread;         /* whose log holds its items */
-    size_t log_from, log_to; /* its items in that log */
-    uint64_t spool_at;       /* where the learning pass spooled its text, if spooled */
-    uint32_t spool_len;
-    bool spooled;
+    uint32_t thread;            /* whose log holds its items */
+    size_t log_from, log_to;    /* its items in that log */
+    struct jk_spool_span spool; /* where the learning pass spooled its text (in thread's) */
 };
 
 /* Where a file's text is in the threads' spools (see jk_docqueue_spool). */
 struct jk_spooled {
-    uint64_t at;
-    uint32_t len;
-    uint32_t thread; /* whose spool; UINT32_MAX when the file is not spooled */
+    struct jk_spool_span span; /* ok is false when the file was not spooled */
+    uint32_t thread;           /* whose spool */
 };
 
 struct jk_doc_batch {

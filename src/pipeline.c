@@ -756,7 +756,8 @@ static enum jk_status cluster_and_layout(struct state *s, const struct jk_cluste
                                          struct jk_diag *diag)
 {
     const struct jk_layout_options *lo = &s->opt->layout;
-    bool beside = lo->kind == JK_LAYOUT_VOS && s->opt->threads != 1 &&
+    size_t threads = s->opt->threads ? s->opt->threads : jk_cpu_count();
+    bool beside = lo->kind == JK_LAYOUT_VOS && threads > 1 &&
                   s->map.n_links >= JK_CLUSTER_FORK_LINKS && jk_layout_validate(lo, NULL) == JK_OK;
     struct layout_job job = {.map = &s->map, .opt = *lo, .status = JK_OK};
     jk_diag_init(&job.diag);

@@ -57,20 +57,26 @@ static uint64_t weight(const struct jk_map *m, const char *x, const char *y)
     return 0;
 }
 
+/* Selects every term of c (no threshold, no nested rule). */
+static void select_all(const struct jk_counter *c, struct jk_selection *sel)
+{
+    struct jk_select_options opt;
+    jk_select_options_default(&opt);
+    opt.min_occurrences = 1;
+    opt.nested_share = 2;
+    jk_selection_init(sel);
+    struct jk_diag d;
+    jk_diag_init(&d);
+    assert_int_equal(jk_select_terms(c, &opt, sel, &d), JK_OK);
+}
+
 static void build_from(enum jk_counting counting, struct jk_unit unit, bool skip_doc_counts,
                        struct jk_map *map)
 {
     struct jk_counter c;
     fill(&c, skip_doc_counts);
-    struct jk_select_options opt;
-    jk_select_options_default(&opt);
-    opt.min_occurrences = 1;
-    opt.nested_share = 2;
     struct jk_selection sel;
-    jk_selection_init(&sel);
-    struct jk_diag d;
-    jk_diag_init(&d);
-    assert_int_equal(jk_select_terms(&c, &opt, &sel, &d), JK_OK);
+    select_all(&c, &sel);
     jk_map_init(map);
     jk_build_map(&c, &sel, counting, unit, map);
     jk_selection_release(&sel);
@@ -134,15 +140,8 @@ static void test_links_after_shedding_terms(void **state)
         build_from(counting, units[u / 2], false, &whole);
         struct jk_counter c;
         fill(&c, false);
-        struct jk_select_options opt;
-        jk_select_options_default(&opt);
-        opt.min_occurrences = 1;
-        opt.nested_share = 2;
         struct jk_selection sel;
-        jk_selection_init(&sel);
-        struct jk_diag d;
-        jk_diag_init(&d);
-        assert_int_equal(jk_select_terms(&c, &opt, &sel, &d), JK_OK);
+        select_all(&c, &sel);
         jk_map_init(&shed);
         jk_map_add_terms(&c, &sel, counting, &shed);
         jk_selection_keep_labels(&sel);

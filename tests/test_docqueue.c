@@ -273,6 +273,30 @@ static void first_line_title(const void *ctx, struct jk_buf *text, struct jk_doc
     memcpy(job->read_title, text->data, job->read_title_len);
 }
 
+/* A queue of two threads whose files are titled by their first line, with its lexicon. */
+struct file_queue {
+    struct jk_lexicon lex;
+    struct jk_acronyms acr;
+    struct jk_docqueue q;
+};
+
+static void file_queue_init(struct file_queue *fq, struct fixture *f)
+{
+    jk_lexicon_init(&fq->lex);
+    jk_acronyms_init(&fq->acr);
+    struct jk_diag diag = {0};
+    assert_int_equal(jk_docqueue_init(&fq->q, 2, &f->res, &f->opt, &fq->lex, &fq->acr, &diag),
+                     JK_OK);
+    jk_docqueue_set_reader(&fq->q, NULL, first_line_title, NULL);
+}
+
+static void file_queue_release(struct file_queue *fq)
+{
+    jk_docqueue_release(&fq->q);
+    jk_lexicon_release(&fq->lex);
+    jk_acronyms_release(&fq->acr);
+}
+
 /* Files the threads read themselves: text, binary, invalid UTF-8 and missing, in order. */
 static void test_threads_read_files(void **state)
 {
@@ -288,19 +312,13 @@ static void test_threads_read_files(void **state)
         snprintf(path[i], sizeof(path[i]), "%s/%s", dir, names[i]);
         src[i] = (struct jk_source){path[i], 0};
     }
-    struct jk_lexicon lex;
-    struct jk_acronyms acr;
-    jk_lexicon_init(&lex);
-    jk_acronyms_init(&acr);
-    struct jk_docqueue q;
-    struct jk_diag diag = {0};
-    assert_int_equal(jk_docqueue_init(&q, 2, &f->res, &f->opt, &lex, &acr, &diag), JK_OK);
-    jk_docqueue_set_reader(&q, NULL, first_line_title, NULL);
+    struct file_queue fq;
+    file_queue_init(&fq, f);
     struct files_seen seen = {0};
-    jk_docqueue_begin(&q, JK_PASS_LEARN, NULL, merge_file, &seen);
+    jk_docqueue_begin(&fq.q, JK_PASS_LEARN, NULL, merge_file, &seen);
     for (uint32_t i = 0; i < 4; i++)
-        jk_docqueue_add_file(&q, &src[i], i, NAN);
-    jk_docqueue_finish(&q);
+        jk_docqueue_add_file(&fq.q, &src[i], i, NAN);
+    jk_docqueue_finish(&fq.q);
     assert_int_equal(seen.n, 4);
     assert_true(seen.usable[0]);
     assert_string_equal(seen.title[0], "Judul satu");
@@ -309,10 +327,8 @@ static void test_threads_read_files(void **state)
     assert_int_equal(seen.invalid[2], 1);
     assert_int_equal(seen.status[3], JK_E_INPUT); /* missing: the error reaches the merge */
     assert_false(seen.usable[3]);
-    assert_true(jk_lexicon_has(&lex, "pemerintah", 10)); /* learned from a.txt */
-    jk_docqueue_release(&q);
-    jk_lexicon_release(&lex);
-    jk_acronyms_release(&acr);
+    assert_true(jk_lexicon_has(&fq.lex, "pemerintah", 10)); /* learned from a.txt */
+    file_queue_release(&fq);
     tu_rmtree(dir);
 }
 
@@ -345,34 +361,27 @@ static void learn_change_count(struct fixture *f, const char *spool_dir, bool fa
     snprintf(path[1], sizeof(path[1]), "%s/c.txt", dir);
     src[0] = (struct jk_source){path[0], 0};
     src[1] = (struct jk_source){path[1], 0};
-    struct jk_lexicon lex;
-    struct jk_acronyms acr;
-    jk_lexicon_init(&lex);
-    jk_acronyms_init(&acr);
-    struct jk_docqueue q;
-    struct jk_diag diag = {0};
-    assert_int_equal(jk_docqueue_init(&q, 2, &f->res, &f->opt, &lex, &acr, &diag), JK_OK);
-    jk_docqueue_set_reader(&q, NULL, first_line_title, NULL);
+    struct file_queue fq;
+    file_queue_init(&fq, f);
+    struct jk_docqueue *q = &fq.q;
     if (spool_dir)
-        jk_docqueue_spool(&q, spool_dir);
+        jk_docqueue_spool(q, spool_dir);
     struct files_seen learned = {0};
-    jk_docqueue_begin(&q, JK_PASS_LEARN, NULL, merge_file, &learned);
+    jk_docqueue_begin(q, JK_PASS_LEARN, NULL, merge_file, &learned);
     for (uint32_t i = 0; i < 2; i++)
-        jk_docqueue_add_file(&q, &src[i], i, NAN);
-    jk_docqueue_finish(&q);
+        jk_docqueue_add_file(q, &src[i], i, NAN);
+    jk_docqueue_finish(q);
     assert_true(learned.usable[0] && learned.usable[1]);
-    for (size_t t = 0; fail && q.spools && t < q.n_threads; t++)
-        q.spools[t].failed = true;
+    for (size_t t = 0; fail && q->spools && t < q->n_threads; t++)
+        q->spools[t].failed = true;
     tu_write_str(dir, "a.txt", "Judul lain\nPariwisata.");
     unlink(path[1]);
-    jk_docqueue_begin(&q, JK_PASS_COUNT, NULL, merge_file, seen);
+    jk_docqueue_begin(q, JK_PASS_COUNT, NULL, merge_file, seen);
     for (uint32_t i = 0; i < 2; i++)
-        jk_docqueue_add_file(&q, &src[i], i, NAN);
-    jk_docqueue_finish(&q);
+        jk_docqueue_add_file(q, &src[i], i, NAN);
+    jk_docqueue_finish(q);
     assert_int_equal(seen->n, 2);
-    jk_docqueue_release(&q);
-    jk_lexicon_release(&lex);
-    jk_acronyms_release(&acr);
+    file_queue_release(&fq);
     tu_rmtree(dir);
 }
 
