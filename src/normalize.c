@@ -20,7 +20,6 @@ void jk_normalizer_init(struct jk_normalizer *n, const struct jk_stopwords *stop
     jk_buf_init(&n->c);
     jk_strmap_init(&n->memo);
     n->memo_last = JK_NO_ID;
-    jk_buf_init(&n->memo_key);
     jk_buf_init(&n->memo_keys);
     jk_buf_init(&n->memo_val);
 }
@@ -33,7 +32,6 @@ void jk_normalizer_release(struct jk_normalizer *n)
     jk_buf_release(&n->b);
     jk_buf_release(&n->c);
     jk_strmap_release(&n->memo);
-    jk_buf_release(&n->memo_key);
     jk_buf_release(&n->memo_keys);
     jk_buf_release(&n->memo_val);
     free(n->memo_stop);
@@ -171,11 +169,10 @@ enum { MEMO_LANGS = JK_LANG_EN + 1, MEMO_UNSET = UINT32_MAX };
 
 static uint32_t memo_entry(struct jk_normalizer *n, const char *word, size_t len)
 {
-    if (n->memo_last != JK_NO_ID && n->memo_key.len == len &&
-        memcmp(n->memo_key.data, word, len) == 0)
-        return n->memo_last;
-    jk_buf_clear(&n->memo_key);
-    jk_buf_add(&n->memo_key, word, len);
+    uint32_t last = n->memo_last;
+    if (last != JK_NO_ID && jk_strmap_len(&n->memo, last) == len &&
+        memcmp(jk_strmap_key(&n->memo, last), word, len) == 0)
+        return last;
     bool added;
     uint32_t id = jk_strmap_intern(&n->memo, word, len, &added);
     n->memo_last = id;

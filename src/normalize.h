@@ -37,8 +37,8 @@ struct jk_normalizer {
     struct jk_buf a, b, c; /* scratch */
     /* memo of answers per word (keys per language); see normalize.c */
     struct jk_strmap memo;
-    uint32_t memo_last; /* the entry memo_key names, or JK_NO_ID */
-    struct jk_buf memo_key, memo_keys, memo_val;
+    uint32_t memo_last; /* the entry looked up last, or JK_NO_ID */
+    struct jk_buf memo_keys, memo_val;
     bool *memo_stop;
     uint32_t *memo_off, *memo_len;
     size_t memo_cap;      /* of memo_off and memo_len, MEMO_LANGS per word */
