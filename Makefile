@@ -12,7 +12,7 @@ JOBS       ?= $(shell nproc 2>/dev/null || echo 2)
 # Build and run: compiler, libraries, fonts for the pictures, the stemmer's root dictionary.
 PACKAGES   := cmake make gcc pkg-config libpcre2-dev libigraph-dev libcmocka-dev \
               libutf8proc-dev libxml2-dev libcairo2-dev libfontconfig-dev fonts-dejavu-core \
-              libcsv-dev libpoppler-glib-dev zlib1g-dev hunspell-id dict-freedict-eng-ind
+              libcsv-dev libpoppler-glib-dev zlib1g-dev libpng-dev hunspell-id dict-freedict-eng-ind
 # Tests also read the outputs back with real consumers.
 TEST_PACKAGES := python3 python3-networkx python3-igraph libxml2-utils qpdf
 # The page is opened in a real browser when one can be installed; its test skips otherwise.

@@ -61,6 +61,15 @@ cairo_status_t jk_cairo_paint_scene(cairo_t *cr, const struct jk_scene *s);
 cairo_surface_t *jk_cairo_density_surface(const struct jk_scene *s);
 
 /*
+ * Encodes an RGB24 image surface as PNG (8-bit RGB) through write(closure,
+ * ...), with libpng at a fast setting: cairo's own PNG writer always
+ * compresses at zlib's default level with adaptive filtering, which took
+ * more time than painting the map. CAIRO_STATUS_WRITE_ERROR when a write
+ * fails, CAIRO_STATUS_NO_MEMORY when libpng gives up.
+ */
+cairo_status_t jk_cairo_write_png(cairo_surface_t *img, cairo_write_func_t write, void *closure);
+
+/*
  * Writes s as a PNG picture of s->width x s->height pixels (8-bit RGB, no
  * time stamp: identical scenes give identical bytes) to out, which is left
  * open. Returns JK_OK; JK_E_OUTPUT when writing fails; JK_E_INTERNAL when

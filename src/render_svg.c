@@ -75,7 +75,7 @@ static cairo_status_t density_uri(const struct jk_scene *s, struct jk_buf *uri)
     cairo_surface_t *img = jk_cairo_density_surface(s);
     cairo_status_t st = cairo_surface_status(img);
     if (st == CAIRO_STATUS_SUCCESS)
-        st = cairo_surface_write_to_png_stream(img, write_buf, &png);
+        st = jk_cairo_write_png(img, write_buf, &png);
     cairo_surface_destroy(img);
     jk_buf_adds(uri, "data:image/png;base64,");
     base64(uri, (const unsigned char *)png.data, png.len);

@@ -24,6 +24,7 @@
 #include "export_fixture.h"
 #include "render_cairo.h"
 #include "render_svg.h"
+#include "util/buf.h"
 
 #define XMLLINT "/usr/bin/xmllint"
 #define HOSTILE "</text><script>alert(1)</script> & \"x\""
@@ -249,6 +250,52 @@ static double painted_share(cairo_surface_t *img, struct jk_color bg)
     return (double)differ / ((double)w * h);
 }
 
+static cairo_status_t write_buf_fn(void *closure, const unsigned char *data, unsigned int len)
+{
+    jk_buf_add(closure, data, len);
+    return CAIRO_STATUS_SUCCESS;
+}
+
+static cairo_status_t refuse_after_100(void *closure, const unsigned char *data, unsigned int len)
+{
+    (void)data;
+    size_t *written = closure;
+    *written += len;
+    return *written > 100 ? CAIRO_STATUS_WRITE_ERROR : CAIRO_STATUS_SUCCESS;
+}
+
+/* The PNG encoder gives back every pixel exactly, and reports a write that fails midway. */
+static void test_png_pixels_and_write_error(void **state)
+{
+    (void)state;
+    cairo_surface_t *img = cairo_image_surface_create(CAIRO_FORMAT_RGB24, 37, 23);
+    cairo_surface_flush(img);
+    unsigned char *data = cairo_image_surface_get_data(img);
+    int stride = cairo_image_surface_get_stride(img);
+    for (int y = 0; y < 23; y++)
+        for (int x = 0; x < 37; x++)
+            ((uint32_t *)(data + (size_t)stride * y))[x] =
+                (uint32_t)((x * 7) << 16 | (y * 11) << 8 | (x * y) % 256);
+    cairo_surface_mark_dirty(img);
+    struct jk_buf png;
+    jk_buf_init(&png);
+    assert_int_equal(jk_cairo_write_png(img, write_buf_fn, &png), CAIRO_STATUS_SUCCESS);
+    cairo_surface_t *back = decode_png(png.data, png.len);
+    assert_int_equal(cairo_image_surface_get_width(back), 37);
+    cairo_surface_flush(back);
+    const unsigned char *bd = cairo_image_surface_get_data(back);
+    int bs = cairo_image_surface_get_stride(back);
+    for (int y = 0; y < 23; y++)
+        for (int x = 0; x < 37; x++)
+            assert_int_equal(((const uint32_t *)(bd + (size_t)bs * y))[x] & 0xffffff,
+                             ((const uint32_t *)(data + (size_t)stride * y))[x] & 0xffffff);
+    size_t written = 0;
+    assert_int_equal(jk_cairo_write_png(img, refuse_after_100, &written), CAIRO_STATUS_WRITE_ERROR);
+    cairo_surface_destroy(back);
+    cairo_surface_destroy(img);
+    jk_buf_release(&png);
+}
+
 static void test_png(void **state)
 {
     (void)state;
@@ -348,9 +395,13 @@ static void test_write_failure(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_svg_structure),           cmocka_unit_test(test_svg_xmllint),
-        cmocka_unit_test(test_svg_density_image),       cmocka_unit_test(test_png),
-        cmocka_unit_test(test_deterministic),           cmocka_unit_test(test_write_failure),
+        cmocka_unit_test(test_svg_structure),
+        cmocka_unit_test(test_svg_xmllint),
+        cmocka_unit_test(test_svg_density_image),
+        cmocka_unit_test(test_png),
+        cmocka_unit_test(test_png_pixels_and_write_error),
+        cmocka_unit_test(test_deterministic),
+        cmocka_unit_test(test_write_failure),
         cmocka_unit_test(test_fuzz_noncharacter_label),
     };
     int failed = cmocka_run_group_tests(tests, NULL, NULL);
