@@ -213,6 +213,17 @@ static enum jk_status read_doc(struct state *s, size_t i, bool first, bool *usab
     return st;
 }
 
+/* A plain text file, which the threads read themselves. */
+static bool plain_file(const struct state *s, size_t i)
+{
+    const char *path = s->corpus.files[i].path;
+    return !jk_is_record_file(path, &s->opt->sources) &&
+           jk_source_format(path, &s->opt->sources) != JK_FORMAT_PDF;
+}
+
+/* A plain text file this large is more likely many documents than one. */
+#define JK_HUGE_DOCUMENT (16u << 20)
+
 /* The first pass's record of a file read (here or by a thread), with its warnings. */
 static void note_read(struct state *s, size_t i, const struct jk_read_info *info_in)
 {
@@ -236,6 +247,11 @@ static void note_read(struct state *s, size_t i, const struct jk_read_info *info
         jk_warn("'%s': invalid UTF-8 at byte %llu (%zu sequences replaced by U+FFFD); save it "
                 "as UTF-8 for exact results",
                 src->path, (unsigned long long)info.first_invalid, info.invalid_utf8);
+    if (!d->skipped && info.bytes >= JK_HUGE_DOCUMENT && plain_file(s, i))
+        jk_warn("'%s' is one document of %llu MB, so every term in it co-occurs with every other "
+                "(and it is held in memory whole); if it holds one document per line, map it "
+                "with --format vosviewer",
+                src->path, (unsigned long long)(info.bytes >> 20));
 }
 
 /*
@@ -343,14 +359,6 @@ static enum jk_status learn_record(void *ctx, const char *text, size_t len,
     }
     learn_document(s, &s->docs[s->current_file], text, len);
     return JK_OK;
-}
-
-/* A plain text file, which the threads read themselves. */
-static bool plain_file(const struct state *s, size_t i)
-{
-    const char *path = s->corpus.files[i].path;
-    return !jk_is_record_file(path, &s->opt->sources) &&
-           jk_source_format(path, &s->opt->sources) != JK_FORMAT_PDF;
 }
 
 /* The first read error of the pass (a thread's comes first: it is earlier in the corpus). */
