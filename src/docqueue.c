@@ -148,18 +148,7 @@ static bool read_spooled(struct jk_docqueue *q, struct jk_buf *text, struct jk_d
     if (!q->spools || job->file >= q->n_spooled)
         return false;
     const struct jk_spooled *sp = &q->spooled[job->file];
-    if (!sp->span.ok || q->spools[sp->thread].failed)
-        return false;
-    return jk_spool_read(&q->spools[sp->thread], sp->span.at, sp->span.len, text);
-}
-
-/* The learning pass: the text as read goes to this thread's spool. */
-static void spool_text(struct jk_docqueue *q, size_t thread, const struct jk_buf *text,
-                       struct jk_doc_job *job)
-{
-    job->spool.len = (uint32_t)text->len;
-    job->spool.ok = q->spools && text->len <= UINT32_MAX &&
-                    jk_spool_append(&q->spools[thread], text->data, text->len, &job->spool.at);
+    return jk_spool_read(&q->spools[sp->thread], &sp->span, text);
 }
 
 /* A file job: reads and prepares the file on this thread; false when it has no usable text. */
@@ -178,8 +167,8 @@ static bool read_file(struct jk_docqueue *q, size_t thread, struct jk_doc_job *j
         job->usable = job->read_status == JK_OK && !job->info.binary && !job->info.skip_reason;
         if (!job->usable)
             return false;
-        if (q->pass == JK_PASS_LEARN)
-            spool_text(q, thread, text, job);
+        if (q->pass == JK_PASS_LEARN && q->spools) /* the text as read, for the later passes */
+            jk_spool_append(&q->spools[thread], text->data, text->len, &job->spool);
     }
     job->usable = true;
     q->prepare(q->prepare_ctx, text, job);
@@ -224,8 +213,8 @@ static void note_spooled(struct jk_docqueue *q, const struct jk_doc_job *job)
 {
     size_t cap = q->n_spooled;
     JK_GROW(q->spooled, (size_t)job->file + 1, cap);
-    for (size_t f = q->n_spooled; f < cap; f++)
-        q->spooled[f].span.ok = false;
+    for (size_t f = q->n_spooled; f < cap; f++) /* files not spooled (yet) */
+        q->spooled[f] = (struct jk_spooled){.span.ok = false, .thread = 0};
     q->n_spooled = cap;
     q->spooled[job->file] = (struct jk_spooled){job->spool, job->thread};
 }

@@ -133,6 +133,12 @@ static void state_init(struct state *s, const struct jk_map_options *opt)
     s->progress = !opt->quiet && isatty(STDERR_FILENO);
 }
 
+/* --threads, or every processor when it is 0. */
+static size_t thread_count(const struct state *s)
+{
+    return s->opt->threads ? s->opt->threads : jk_cpu_count();
+}
+
 static void state_release(struct state *s)
 {
     jk_outdir_release(&s->out);
@@ -380,20 +386,15 @@ static enum jk_status pass_error(struct state *s, enum jk_status st, struct jk_d
 static void spool_pdf(struct state *s, size_t i)
 {
     struct jk_spool *sp = &s->pdf_spool;
-    if (sp->fd < 0 && !sp->failed && !jk_spool_open(sp, s->opt->output))
-        sp->failed = true;
-    struct jk_spool_span *span = &s->pdf_spans[i];
-    span->len = (uint32_t)s->text.len;
-    span->ok =
-        s->text.len <= UINT32_MAX && jk_spool_append(sp, s->text.data, s->text.len, &span->at);
+    if (sp->fd < 0 && !sp->failed) /* when it cannot be made, the append marks it failed */
+        jk_spool_open(sp, s->opt->output);
+    jk_spool_append(sp, s->text.data, s->text.len, &s->pdf_spans[i]);
 }
 
 /* The later passes: PDF i's text from the spool into s->text, if it is there. */
 static bool spooled_pdf(struct state *s, size_t i)
 {
-    const struct jk_spool_span *span = &s->pdf_spans[i];
-    return span->ok && !s->pdf_spool.failed &&
-           jk_spool_read(&s->pdf_spool, span->at, span->len, &s->text);
+    return jk_spool_read(&s->pdf_spool, &s->pdf_spans[i], &s->text);
 }
 
 static enum jk_status first_pass(struct state *s, struct jk_diag *diag)
@@ -659,7 +660,6 @@ static enum jk_status second_pass(struct state *s, struct jk_diag *diag)
     if (st != JK_OK)
         return st;
     jk_counter_trim(&s->counter);
-    jk_return_free_memory(); /* the batches' logs, freed in the threads' own heaps */
     jk_docwork_add_acronym_aliases(jk_docqueue_docwork(&s->queue), &s->counter);
     s->run.candidate_terms = jk_counter_terms(&s->counter) + s->dropped;
     s->run.candidate_occurrences = s->counter.candidates + s->dropped;
@@ -764,8 +764,7 @@ static enum jk_status cluster_and_layout(struct state *s, const struct jk_cluste
                                          struct jk_diag *diag)
 {
     const struct jk_layout_options *lo = &s->opt->layout;
-    size_t threads = s->opt->threads ? s->opt->threads : jk_cpu_count();
-    bool beside = lo->kind == JK_LAYOUT_VOS && threads > 1 &&
+    bool beside = lo->kind == JK_LAYOUT_VOS && thread_count(s) > 1 &&
                   s->map.n_links >= JK_CLUSTER_FORK_LINKS && jk_layout_validate(lo, NULL) == JK_OK;
     struct layout_job job = {.map = &s->map, .opt = *lo, .status = JK_OK};
     jk_diag_init(&job.diag);
@@ -840,8 +839,8 @@ static enum jk_status prepare(struct state *s, struct jk_diag *diag)
     if (st == JK_OK)
         st = jk_resources_load(&s->res, s->opt, diag);
     if (st == JK_OK) {
-        size_t threads = s->opt->threads ? s->opt->threads : jk_cpu_count();
-        st = jk_docqueue_init(&s->queue, threads, &s->res, s->opt, &s->lexicon, &s->acronyms, diag);
+        st = jk_docqueue_init(&s->queue, thread_count(s), &s->res, s->opt, &s->lexicon,
+                              &s->acronyms, diag);
         s->queue_ready = true;
         jk_docqueue_set_reader(&s->queue, &s->opt->sources, prepare_text, s);
         jk_docqueue_spool(&s->queue, s->opt->output); /* the later passes read text from it */
@@ -862,7 +861,9 @@ static void merge_languages(struct state *s)
 
 /*
  * After the last pass the threads, their word memos and the corpus lexicon
- * have done their work: freed before selection builds the map beside the counter.
+ * have done their work: freed before selection builds the map beside the
+ * counter, with the pages the passes freed in the threads' own heaps (their
+ * candidate logs), which glibc would otherwise keep.
  */
 static void drop_text_stages(struct state *s)
 {

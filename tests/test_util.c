@@ -192,26 +192,31 @@ static void test_spool_reads_back_by_offset(void **state)
     char *big = malloc(300000);
     for (size_t i = 0; i < 300000; i++)
         big[i] = (char)('a' + i % 26);
-    uint64_t at[3];
+    struct jk_spool_span at[3];
     assert_true(jk_spool_append(&sp, "kota kembar", 11, &at[0]));
     assert_true(jk_spool_append(&sp, big, 300000, &at[1]));
     assert_true(jk_spool_append(&sp, "", 0, &at[2]));
     assert_true(jk_spool_flush(&sp));
-    assert_int_equal(at[0], 0);
-    assert_int_equal(at[1], 11);
-    assert_int_equal(at[2], 300011);
+    assert_int_equal(at[0].at, 0);
+    assert_int_equal(at[1].at, 11);
+    assert_int_equal(at[2].at, 300011);
+    assert_int_equal(at[1].len, 300000);
     struct jk_buf out;
     jk_buf_init(&out);
-    assert_true(jk_spool_read(&sp, at[1], 300000, &out));
+    assert_true(jk_spool_read(&sp, &at[1], &out));
     assert_memory_equal(out.data, big, 300000);
-    assert_true(jk_spool_read(&sp, at[0], 11, &out));
+    assert_true(jk_spool_read(&sp, &at[0], &out));
     assert_string_equal(out.data, "kota kembar");
-    assert_true(jk_spool_read(&sp, at[2], 0, &out));
+    assert_true(jk_spool_read(&sp, &at[2], &out));
     assert_string_equal(out.data, "");
-    assert_false(jk_spool_read(&sp, 300000, 100, &out)); /* past the end */
+    struct jk_spool_span past = {300000, 100, true};
+    assert_false(jk_spool_read(&sp, &past, &out)); /* past the end */
     assert_string_equal(out.data, "");
+    struct jk_spool_span unspooled = {0, 11, false};
+    assert_false(jk_spool_read(&sp, &unspooled, &out));
     jk_spool_release(&sp);
     assert_false(jk_spool_append(&sp, "x", 1, &at[0])); /* closed */
+    assert_false(at[0].ok);
     char missing[128];
     snprintf(missing, sizeof(missing), "%s/missing", dir);
     jk_spool_init(&sp);

@@ -67,23 +67,30 @@ bool jk_spool_flush(struct jk_spool *sp)
     return !sp->failed;
 }
 
-bool jk_spool_append(struct jk_spool *sp, const void *data, size_t len, uint64_t *at)
+bool jk_spool_append(struct jk_spool *sp, const void *data, size_t len, struct jk_spool_span *span)
 {
+    span->ok = false;
     if (sp->fd < 0 || sp->failed) {
         sp->failed = true;
         return false;
     }
-    *at = sp->size;
+    if (len > UINT32_MAX)
+        return false;
+    span->at = sp->size;
+    span->len = (uint32_t)len;
     sp->size += len;
     jk_buf_add(&sp->buffer, data, len);
-    return sp->buffer.len < SPOOL_WRITE || jk_spool_flush(sp);
+    span->ok = sp->buffer.len < SPOOL_WRITE || jk_spool_flush(sp);
+    return span->ok;
 }
 
-bool jk_spool_read(const struct jk_spool *sp, uint64_t at, size_t len, struct jk_buf *out)
+bool jk_spool_read(const struct jk_spool *sp, const struct jk_spool_span *span, struct jk_buf *out)
 {
     jk_buf_clear(out);
-    if (sp->fd < 0)
+    if (!span->ok || sp->failed || sp->fd < 0)
         return false;
+    uint64_t at = span->at;
+    size_t len = span->len;
     jk_buf_reserve(out, len + 1);
     size_t done = 0;
     while (done < len) {

@@ -35,16 +35,18 @@ void jk_spool_release(struct jk_spool *sp);
 /* Creates the file of an initialised, unopened spool in folder dir; false when it cannot. */
 bool jk_spool_open(struct jk_spool *sp, const char *dir);
 /*
- * Appends data[0..len) and sets *at to its offset; false, and failed set for
- * good, when a write fails (disk full, file size limit) or the spool is closed.
+ * Appends data[0..len) and records where in *span; span->ok (returned) is
+ * false when the text is over 4 GB, or, with failed set for good, when a
+ * write fails (disk full, file size limit) or the spool is closed.
  */
-bool jk_spool_append(struct jk_spool *sp, const void *data, size_t len, uint64_t *at);
+bool jk_spool_append(struct jk_spool *sp, const void *data, size_t len, struct jk_spool_span *span);
 /* Writes what is buffered (before reading); false, and failed set, when it cannot. */
 bool jk_spool_flush(struct jk_spool *sp);
 /*
- * Replaces out with the len bytes at offset at, which must have been
- * flushed; false on a short read. Thread-safe (pread).
+ * Replaces out with the text span records, which must have been flushed;
+ * false when span is not ok, the spool has failed since (what it holds may
+ * be incomplete), or on a short read. Thread-safe (pread).
  */
-bool jk_spool_read(const struct jk_spool *sp, uint64_t at, size_t len, struct jk_buf *out);
+bool jk_spool_read(const struct jk_spool *sp, const struct jk_spool_span *span, struct jk_buf *out);
 
 #endif
