@@ -1,9 +1,10 @@
 /* Append-and-read-back temporary file (see spool.h). */
-#define _DEFAULT_SOURCE /* mkstemp */
+#define _GNU_SOURCE /* mkstemp; O_TMPFILE on Linux */
 
 #include "util/spool.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -35,6 +36,13 @@ void jk_spool_release(struct jk_spool *sp)
 
 bool jk_spool_open(struct jk_spool *sp, const char *dir)
 {
+#ifdef O_TMPFILE
+    /* A file that never has a name: an interrupt cannot leave it behind. */
+    sp->fd = open(dir, O_TMPFILE | O_RDWR | O_CLOEXEC, 0600);
+    if (sp->fd >= 0)
+        return true;
+#endif
+    /* Elsewhere (or a file system without it) a named file, unlinked at once. */
     size_t n = strlen(dir) + sizeof("/.jaringkata-spool-XXXXXX");
     char *path = jk_malloc(n);
     snprintf(path, n, "%s/.jaringkata-spool-XXXXXX", dir);

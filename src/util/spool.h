@@ -3,8 +3,8 @@
  * back by offset. The first pass over a folder of text files spools what it
  * read, so the later passes read one file with one call per document
  * instead of opening every file again (opening is most of the system time
- * on 200,000 small files). Being unlinked at once, it leaves nothing behind
- * whatever happens to the run.
+ * on 200,000 small files). It never has a name (O_TMPFILE; elsewhere it is
+ * unlinked at once), so it leaves nothing behind whatever happens to the run.
  */
 #ifndef JK_SPOOL_H
 #define JK_SPOOL_H
