@@ -2,7 +2,8 @@
  * Fuzz target: the tokenizer (stage 3). Feeds the input as cleaned text and
  * checks what tokenize.h promises: every span inside the lower-cased text and
  * valid UTF-8, tokens in text order, no leading SENTENCE_END and no two in a
- * row, words without a leading or trailing hyphen or apostrophe.
+ * row, words without a leading or trailing hyphen or apostrophe; and that the C
+ * scan for ASCII tokens finds the same tokens as the pattern alone.
  */
 #include <string.h>
 
@@ -43,14 +44,30 @@ static void check_tokens(const struct jk_buf *lower, const struct jk_tokens *t)
     }
 }
 
+/* The C scan for ASCII tokens and the pattern alone give the same tokens. */
+static void check_same(const struct jk_tokens *a, const struct jk_tokens *b)
+{
+    FUZZ_CHECK(a->count == b->count);
+    for (size_t i = 0; i < a->count; i++)
+        FUZZ_CHECK(a->items[i].offset == b->items[i].offset &&
+                   a->items[i].length == b->items[i].length &&
+                   a->items[i].kind == b->items[i].kind);
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     struct jk_buf lower;
-    struct jk_tokens tokens;
+    struct jk_tokens tokens, pattern_tokens;
     jk_buf_init(&lower);
     jk_tokens_init(&tokens);
+    jk_tokens_init(&pattern_tokens);
     jk_tokenize(&tokenizer, (const char *)data, size, &lower, &tokens);
     check_tokens(&lower, &tokens);
+    tokenizer.pcre_only = true;
+    jk_tokenize(&tokenizer, (const char *)data, size, &lower, &pattern_tokens);
+    tokenizer.pcre_only = false;
+    check_same(&tokens, &pattern_tokens);
+    jk_tokens_release(&pattern_tokens);
     jk_tokens_release(&tokens);
     jk_buf_release(&lower);
     return 0;

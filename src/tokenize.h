@@ -52,7 +52,10 @@ void jk_tokens_clear(struct jk_tokens *t);
 struct jk_tokenizer {
     pcre2_code *re;
     pcre2_match_data *match;
-    bool jit; /* the pattern is JIT-compiled */
+    bool jit;       /* the pattern is JIT-compiled */
+    bool pcre_only; /* false (the default): tokens that plain ASCII decides are found in C,
+                       the same tokens the pattern finds, a few times faster; true: every
+                       token by the pattern (for tests comparing the two) */
 };
 
 /*

@@ -197,6 +197,16 @@ static char *repeat(const char *unit, size_t size)
     return s;
 }
 
+/* Tokenizes text into out with the C scan on or off. */
+static void tokenize_mode(struct fixture *f, const char *text, size_t len, bool pcre_only,
+                          struct jk_tokens *out)
+{
+    f->tokenizer.pcre_only = pcre_only;
+    jk_tokens_clear(out);
+    jk_tokenize(&f->tokenizer, text, len, &f->lower, out);
+    f->tokenizer.pcre_only = false;
+}
+
 /* A 1 MB line of each shape: no crash, the right count, well under quadratic time. */
 static void test_megabyte_line(void **state)
 {
@@ -211,14 +221,102 @@ static void test_megabyte_line(void **state)
     for (size_t k = 0; k < sizeof(shapes) / sizeof(shapes[0]); k++) {
         size_t unit = strlen(shapes[k].unit), reps = (1u << 20) / unit;
         char *text = repeat(shapes[k].unit, reps * unit);
-        jk_tokens_clear(&f->tokens);
-        jk_tokenize(&f->tokenizer, text, reps * unit, &f->lower, &f->tokens);
-        check_spans(f);
-        assert_int_equal(f->tokens.count,
-                         shapes[k].per_unit ? reps * shapes[k].per_unit : shapes[k].total);
+        for (int pcre_only = 0; pcre_only < 2; pcre_only++) {
+            tokenize_mode(f, text, reps * unit, pcre_only, &f->tokens);
+            check_spans(f);
+            assert_int_equal(f->tokens.count,
+                             shapes[k].per_unit ? reps * shapes[k].per_unit : shapes[k].total);
+        }
         free(text);
     }
     assert_true((double)(clock() - begin) / CLOCKS_PER_SEC < 30.0);
+}
+
+/*
+ * The C scan for plain ASCII tokens finds exactly what the pattern alone finds: random
+ * texts built from pieces at every boundary the two could disagree on (letters next to
+ * digits, hyphens, apostrophes, dots, commas, dashes, marks, non-ASCII letters and
+ * digits, every kind of space, blank lines, control bytes, invalid UTF-8).
+ */
+static void test_ascii_scan_matches_pattern(void **state)
+{
+    struct fixture *f = *state;
+    static const char *const pieces[] = {"a",
+                                         "kata",
+                                         "Z",
+                                         "q9",
+                                         "7",
+                                         "2018",
+                                         "0",
+                                         ".",
+                                         "..",
+                                         "...",
+                                         ",",
+                                         "-",
+                                         "'",
+                                         "!",
+                                         "?",
+                                         ";",
+                                         ":",
+                                         "(",
+                                         ")",
+                                         "\"",
+                                         "_",
+                                         "/",
+                                         " ",
+                                         "  ",
+                                         "\t",
+                                         "\r",
+                                         "\n",
+                                         "\n\n",
+                                         "\v",
+                                         "\f",
+                                         "\x01",
+                                         "\x7f",
+                                         "\xC3\xA9", /* e acute */
+                                         "\xCC\x81", /* combining acute */
+                                         "\xE2\x80\x90",
+                                         "\xE2\x80\x91", /* Unicode hyphens */
+                                         "\xE2\x80\x99", /* right single quote */
+                                         "\xE2\x80\x93", /* en dash */
+                                         "\xC2\xA0",     /* no-break space */
+                                         "\xD9\xA3",     /* Arabic-Indic digit three */
+                                         "\xE3\x80\x80", /* ideographic space */
+                                         "\xC3",
+                                         "\xFF", /* invalid UTF-8 */
+                                         "Kebijakan",
+                                         "pelaksa-",
+                                         "covid-19",
+                                         "1960-an",
+                                         "3.5",
+                                         "1,5",
+                                         "dr.",
+                                         "e.g"};
+    const size_t npieces = sizeof(pieces) / sizeof(pieces[0]);
+    struct jk_tokens fast, slow;
+    jk_tokens_init(&fast);
+    jk_tokens_init(&slow);
+    char text[512];
+    uint64_t x = 0x9E3779B97F4A7C15u;
+    for (int round = 0; round < 20000; round++) {
+        size_t len = 0, count = 1 + round % 24;
+        for (size_t k = 0; k < count; k++) {
+            x ^= x << 13, x ^= x >> 7, x ^= x << 17;
+            const char *p = pieces[x % npieces];
+            memcpy(text + len, p, strlen(p));
+            len += strlen(p);
+        }
+        tokenize_mode(f, text, len, true, &slow);
+        tokenize_mode(f, text, len, false, &fast);
+        assert_int_equal(fast.count, slow.count);
+        for (size_t k = 0; k < fast.count; k++) {
+            assert_int_equal(fast.items[k].offset, slow.items[k].offset);
+            assert_int_equal(fast.items[k].length, slow.items[k].length);
+            assert_int_equal(fast.items[k].kind, slow.items[k].kind);
+        }
+    }
+    jk_tokens_release(&fast);
+    jk_tokens_release(&slow);
 }
 
 int main(void)
@@ -234,6 +332,7 @@ int main(void)
         cmocka_unit_test(test_empty_and_append),
         cmocka_unit_test(test_invalid_utf8),
         cmocka_unit_test(test_megabyte_line),
+        cmocka_unit_test(test_ascii_scan_matches_pattern),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
