@@ -90,9 +90,11 @@ static bool add_lower(struct jk_buf *b, const char *s, size_t n)
         while (run < n && (unsigned char)s[run] < 0x80)
             run++;
         jk_buf_reserve(b, run - i);
+        char *d = b->data + b->len;
         for (; i < run; i++)
-            b->data[b->len++] = (char)(s[i] >= 'A' && s[i] <= 'Z' ? s[i] - 'A' + 'a' : s[i]);
-        b->data[b->len] = '\0';
+            *d++ = (char)(s[i] >= 'A' && s[i] <= 'Z' ? s[i] - 'A' + 'a' : s[i]);
+        *d = '\0';
+        b->len = (size_t)(d - b->data);
         if (i == n)
             break;
         utf8proc_int32_t cp;
@@ -127,13 +129,19 @@ static void lower_text(const char *text, size_t len, struct jk_buf *lower)
 /* Is the word s[0..n) an abbreviation whose '.' does not end a sentence? */
 static bool is_abbreviation(const char *s, size_t n)
 {
-    static const char *const abbrev[] = {
-        "dr",  "drs", "dra",  "prof", "ir",  "hj",  "h",   "kh",  "tgh", "st",   "sdr", "bpk",
-        "yth", "jl",  "no",   "vol",  "hal", "hlm", "dll", "dsb", "dst", "dkk",  "tsb", "kab",
-        "kec", "kel", "prov", "pt",   "cv",  "tbk", "mr",  "mrs", "ms",  "jr",   "sr",  "vs",
-        "etc", "al",  "cf",   "ed",   "eds", "pp",  "fig", "op",  "cit", "ibid", NULL};
-    for (size_t k = 0; abbrev[k]; k++)
-        if (strlen(abbrev[k]) == n && !memcmp(abbrev[k], s, n))
+    /* Each padded with spaces to 4 bytes; none is longer. */
+    static const char abbrev[][4] = {"dr  ", "drs ", "dra ", "prof", "ir  ", "hj  ", "h   ", "kh  ",
+                                     "tgh ", "st  ", "sdr ", "bpk ", "yth ", "jl  ", "no  ", "vol ",
+                                     "hal ", "hlm ", "dll ", "dsb ", "dst ", "dkk ", "tsb ", "kab ",
+                                     "kec ", "kel ", "prov", "pt  ", "cv  ", "tbk ", "mr  ", "mrs ",
+                                     "ms  ", "jr  ", "sr  ", "vs  ", "etc ", "al  ", "cf  ", "ed  ",
+                                     "eds ", "pp  ", "fig ", "op  ", "cit ", "ibid"};
+    if (n > 4)
+        return false;
+    char word[4] = {' ', ' ', ' ', ' '};
+    memcpy(word, s, n);
+    for (size_t k = 0; k < sizeof(abbrev) / sizeof(abbrev[0]); k++)
+        if (!memcmp(abbrev[k], word, 4))
             return true;
     return false;
 }
