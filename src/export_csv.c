@@ -45,9 +45,31 @@ static bool format_special(char *dst, size_t n, double v)
     return true;
 }
 
+/*
+ * A whole number below limit (at most 10^digits) in plain digits: what "%.<digits>g"
+ * prints for it, without printf's arbitrary-precision path. Link weights are whole
+ * numbers, and every exporter writes them.
+ */
+static bool format_whole(char *dst, size_t n, double v, double limit)
+{
+    if (!(fabs(v) < limit) || v != trunc(v))
+        return false;
+    char digits[24];
+    size_t k = sizeof(digits);
+    uint64_t u = (uint64_t)fabs(v);
+    do {
+        digits[--k] = (char)('0' + u % 10);
+        u /= 10;
+    } while (u);
+    if (v < 0)
+        digits[--k] = '-';
+    snprintf(dst, n, "%.*s", (int)(sizeof(digits) - k), digits + k);
+    return true;
+}
+
 void jk_format_double(char *dst, size_t n, double v)
 {
-    if (format_special(dst, n, v))
+    if (format_special(dst, n, v) || format_whole(dst, n, v, 1e6))
         return;
     snprintf(dst, n, "%.6g", v);
     fix_decimal_point(dst);
@@ -55,7 +77,7 @@ void jk_format_double(char *dst, size_t n, double v)
 
 void jk_format_double_exact(char *dst, size_t n, double v)
 {
-    if (format_special(dst, n, v))
+    if (format_special(dst, n, v) || format_whole(dst, n, v, 1e15))
         return;
     /*
      * The fewest of 15, 16, 17 digits that read back as v. Most values of a

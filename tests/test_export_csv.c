@@ -86,14 +86,32 @@ static void test_format_double_exact_is_fewest(void **state)
     for (int i = 0; i < 200000; i++) {
         x ^= x << 13, x ^= x >> 7, x ^= x << 17;
         double v = (double)(x >> 11) / (double)(1u + (x & 0xffff)); /* ratios, as associations */
-        if (i % 4 == 1)
+        if (i % 5 == 1)
             v = ldexp(1.0, (int)(x % 2000) - 1000); /* powers of two */
-        else if (i % 4 == 2)
+        else if (i % 5 == 2)
             v = (double)(x % 100000) / 1000.0; /* short decimals */
+        else if (i % 5 == 3) /* whole numbers of every size, as link weights, either sign */
+            v = (x & 1 ? -1.0 : 1.0) * (double)((x >> 1) % (2 + (x >> 7) % 10000000000000000u));
         jk_format_double_exact(s, sizeof(s), v);
         fewest_digits(want, sizeof(want), v);
         if (v == 0)
             strcpy(want, "0");
+        assert_string_equal(s, want);
+    }
+}
+
+/* Whole numbers (link weights) print as "%.6g" prints them, on both sides of 10^6. */
+static void test_format_double_whole(void **state)
+{
+    (void)state;
+    char s[JK_DOUBLE_BUF], want[JK_DOUBLE_BUF];
+    const double vals[] = {1, -1, 7, 42, 999999, -999999, 1e6, 1000001, 123456789, 1e15, 1e17};
+    for (size_t i = 0; i < sizeof(vals) / sizeof(vals[0]); i++) {
+        jk_format_double(s, sizeof(s), vals[i]);
+        snprintf(want, sizeof(want), "%.6g", vals[i]);
+        assert_string_equal(s, want);
+        jk_format_double_exact(s, sizeof(s), vals[i]);
+        fewest_digits(want, sizeof(want), vals[i]);
         assert_string_equal(s, want);
     }
 }
@@ -353,6 +371,7 @@ int main(void)
         cmocka_unit_test(test_format_double),
         cmocka_unit_test(test_format_double_exact),
         cmocka_unit_test(test_format_double_exact_is_fewest),
+        cmocka_unit_test(test_format_double_whole),
         cmocka_unit_test(test_format_double_locale),
         cmocka_unit_test(test_csv_field),
         cmocka_unit_test(test_terms_csv),
