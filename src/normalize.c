@@ -34,7 +34,7 @@ void jk_normalizer_release(struct jk_normalizer *n)
     jk_strmap_release(&n->memo);
     jk_buf_release(&n->memo_keys);
     jk_buf_release(&n->memo_val);
-    free(n->memo_stop);
+    free(n->memo_flags);
     free(n->memo_off);
     free(n->memo_len);
 }
@@ -166,6 +166,7 @@ static bool is_stop_uncached(struct jk_normalizer *n, const char *word, size_t l
  * its key worked out once per language.
  */
 enum { MEMO_LANGS = JK_LANG_EN + 1, MEMO_UNSET = UINT32_MAX };
+enum { MEMO_STOP = 1, MEMO_HEAD = 2 }; /* memo_flags bits */
 
 static uint32_t memo_entry(struct jk_normalizer *n, const char *word, size_t len)
 {
@@ -178,13 +179,15 @@ static uint32_t memo_entry(struct jk_normalizer *n, const char *word, size_t len
     n->memo_last = id;
     if (!added)
         return id;
-    JK_GROW(n->memo_stop, id + 1, n->memo_stop_cap);
+    JK_GROW(n->memo_flags, id + 1, n->memo_flags_cap);
     size_t cap = n->memo_cap;
     JK_GROW(n->memo_off, (id + 1) * MEMO_LANGS, cap);
     cap = n->memo_cap;
     JK_GROW(n->memo_len, (id + 1) * MEMO_LANGS, cap);
     n->memo_cap = cap;
-    n->memo_stop[id] = is_stop_uncached(n, word, len);
+    n->memo_flags[id] =
+        (unsigned char)((is_stop_uncached(n, word, len) ? MEMO_STOP : 0) |
+                        (jk_stopwords_starts_phrase(n->stop, word, len) ? MEMO_HEAD : 0));
     for (size_t l = 0; l < MEMO_LANGS; l++)
         n->memo_len[id * MEMO_LANGS + l] = MEMO_UNSET;
     return id;
@@ -197,7 +200,12 @@ uint32_t jk_normalizer_word(struct jk_normalizer *n, const char *word, size_t le
 
 bool jk_normalizer_stop_of(const struct jk_normalizer *n, uint32_t word)
 {
-    return n->memo_stop[word];
+    return n->memo_flags[word] & MEMO_STOP;
+}
+
+bool jk_normalizer_heads_phrase_of(const struct jk_normalizer *n, uint32_t word)
+{
+    return n->memo_flags[word] & MEMO_HEAD;
 }
 
 void jk_normalize_word_append(struct jk_normalizer *n, uint32_t word, enum jk_lang lang,
@@ -224,6 +232,6 @@ void jk_normalize_word(struct jk_normalizer *n, const char *word, size_t len, en
 
 bool jk_normalizer_is_stop(struct jk_normalizer *n, const char *word, size_t len)
 {
-    uint32_t id = memo_entry(n, word, len); /* may move memo_stop */
-    return n->memo_stop[id];
+    uint32_t id = memo_entry(n, word, len); /* may move memo_flags */
+    return n->memo_flags[id] & MEMO_STOP;
 }

@@ -39,10 +39,10 @@ struct jk_normalizer {
     struct jk_strmap memo;
     uint32_t memo_last; /* the entry looked up last, or JK_NO_ID */
     struct jk_buf memo_keys, memo_val;
-    bool *memo_stop;
+    unsigned char *memo_flags; /* per word: stopword, heads a protected phrase */
     uint32_t *memo_off, *memo_len;
-    size_t memo_cap;      /* of memo_off and memo_len, MEMO_LANGS per word */
-    size_t memo_stop_cap; /* of memo_stop */
+    size_t memo_cap;       /* of memo_off and memo_len, MEMO_LANGS per word */
+    size_t memo_flags_cap; /* of memo_flags */
 };
 
 void jk_normalizer_init(struct jk_normalizer *n, const struct jk_stopwords *stop);
@@ -73,6 +73,8 @@ bool jk_normalizer_is_stop(struct jk_normalizer *n, const char *word, size_t len
  */
 uint32_t jk_normalizer_word(struct jk_normalizer *n, const char *word, size_t len);
 bool jk_normalizer_stop_of(const struct jk_normalizer *n, uint32_t word);
+/* Does a protected phrase of the stopword lists start with this word? */
+bool jk_normalizer_heads_phrase_of(const struct jk_normalizer *n, uint32_t word);
 /* Appends the key form of word number word (see jk_normalize_word) to out. */
 void jk_normalize_word_append(struct jk_normalizer *n, uint32_t word, enum jk_lang lang,
                               struct jk_buf *out);

@@ -137,14 +137,23 @@ static void push_word(struct jk_extractor *x, const char *text, size_t len, bool
     x->n_words++;
 }
 
-/* Number of words of the longest protected phrase starting at tokens[i], or 0. */
-static size_t protected_at(struct jk_extractor *x, const char *lower, const struct jk_token *t,
-                           size_t n)
+/* Does a protected phrase start with token i's word? Answered by number when words are numbered. */
+static bool heads_phrase(const struct jk_extractor *x, const char *lower, const struct jk_token *t,
+                         size_t i)
 {
-    size_t limit = x->stopwords->max_phrase_words;
+    if (x->word_ids && x->norm && x->norm->stop == x->stopwords)
+        return jk_normalizer_heads_phrase_of(x->norm, x->word_ids[i]);
+    return jk_stopwords_starts_phrase(x->stopwords, lower + t->offset, t->length);
+}
+
+/* Number of words of the longest protected phrase starting at tokens[i], or 0. */
+static size_t protected_at(struct jk_extractor *x, const char *lower, const struct jk_token *tokens,
+                           size_t i, size_t n_tokens)
+{
+    const struct jk_token *t = tokens + i;
+    size_t limit = x->stopwords->max_phrase_words, n = n_tokens - i;
     size_t best = 0;
-    if (n == 0 || t[0].kind != JK_TOK_WORD ||
-        !jk_stopwords_starts_phrase(x->stopwords, lower + t[0].offset, t[0].length))
+    if (n == 0 || t[0].kind != JK_TOK_WORD || !heads_phrase(x, lower, t, i))
         return 0;
     jk_buf_clear(&x->phrase);
     for (size_t k = 0; k < limit && k < n && t[k].kind == JK_TOK_WORD; k++) {
@@ -281,7 +290,7 @@ void jk_extract_terms(struct jk_extractor *x, const char *lower, const struct jk
             i++;
             continue;
         }
-        size_t held = protected_at(x, lower, t, n_tokens - i);
+        size_t held = protected_at(x, lower, tokens, i, n_tokens);
         if (held > 0) {
             push_phrase(x, lower, tokens, i, held, lang);
             i += held;

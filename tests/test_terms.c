@@ -120,6 +120,7 @@ static void test_numbered_words_same_candidates(void **state)
     for (size_t i = 0; i < by_text.n; i++)
         assert_string_equal(by_text.items[i], by_number.items[i]);
     assert_true(has(&by_number, "pemerintahdaerah|pemerintah daerah"));
+    assert_true(has(&by_number, "kerjasama|kerja sama")); /* a protected phrase, by number */
 }
 
 static void test_ngrams_inside_runs_only(void **state)
