@@ -14,22 +14,48 @@ static uint64_t mix(uint64_t h)
     return h;
 }
 
-/* Eight bytes at a time, each word multiplied in; the tail is read as a short word. */
+static uint64_t load64(const unsigned char *p)
+{
+    uint64_t w;
+    memcpy(&w, p, 8);
+    return w;
+}
+
+static uint64_t load32(const unsigned char *p)
+{
+    uint32_t w;
+    memcpy(&w, p, 4);
+    return w;
+}
+
+/*
+ * The last 1-7 bytes of a key of length total as one word, without a loop: the last
+ * eight bytes of a key of eight or more (overlapping words already mixed in), two
+ * overlapping four-byte reads, or three single bytes. For a given length each covers
+ * every byte, so keys of one length that differ give different words.
+ */
+static uint64_t tail_word(const unsigned char *p, size_t n, size_t total)
+{
+    if (total >= 8)
+        return load64(p + n - 8);
+    if (n >= 4)
+        return load32(p) | load32(p + n - 4) << 32;
+    return (uint64_t)p[0] | (uint64_t)p[n / 2] << 8 | (uint64_t)p[n - 1] << 16;
+}
+
+/* Eight bytes at a time, each word multiplied in; the tail is read as one word. */
 uint64_t jk_hash64(const void *data, size_t len)
 {
     const unsigned char *p = data;
+    size_t total = len;
     uint64_t h = 0x9e3779b97f4a7c15ull ^ len;
     while (len >= 8) {
-        uint64_t w;
-        memcpy(&w, p, 8);
-        h = (h ^ w) * 0xff51afd7ed558ccdull;
+        h = (h ^ load64(p)) * 0xff51afd7ed558ccdull;
         h ^= h >> 29;
         p += 8;
         len -= 8;
     }
-    uint64_t w = 0;
-    for (size_t i = 0; i < len; i++)
-        w |= (uint64_t)p[i] << (8 * i);
+    uint64_t w = len ? tail_word(p, len, total) : 0;
     h = (h ^ w) * 0xc4ceb9fe1a85ec53ull;
     return mix(h);
 }
