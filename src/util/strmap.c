@@ -136,6 +136,14 @@ void jk_strmap_prefetch(const struct jk_strmap *m, uint32_t hash)
         __builtin_prefetch(&m->slots[hash & (m->n_slots - 1)]);
 }
 
+uint32_t jk_strmap_peek(const struct jk_strmap *m, uint32_t hash)
+{
+    if (!m->n_slots)
+        return JK_NO_ID;
+    const struct jk_strmap_slot *s = &m->slots[hash & (m->n_slots - 1)];
+    return s->id1 && s->hash == hash ? s->id1 - 1 : JK_NO_ID;
+}
+
 uint32_t jk_strmap_intern_hashed(struct jk_strmap *m, const char *key, size_t len, uint32_t h,
                                  bool *added)
 {

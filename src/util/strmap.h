@@ -40,6 +40,11 @@ uint32_t jk_strmap_intern_hashed(struct jk_strmap *m, const char *key, size_t le
                                  bool *added);
 /* Hints that a key with this hash is looked up soon (fetches its slot into the cache). */
 void jk_strmap_prefetch(const struct jk_strmap *m, uint32_t hash);
+/*
+ * A guess, for fetching ahead: the id in the home slot of hash when that slot holds the
+ * same hash, else JK_NO_ID. The key is not compared; use jk_strmap_find for the answer.
+ */
+uint32_t jk_strmap_peek(const struct jk_strmap *m, uint32_t hash);
 /* Returns the id of key or JK_NO_ID. */
 uint32_t jk_strmap_find(const struct jk_strmap *m, const char *key, size_t len);
 const char *jk_strmap_key(const struct jk_strmap *m, uint32_t id);
