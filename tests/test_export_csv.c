@@ -116,6 +116,51 @@ static void test_format_double_whole(void **state)
     }
 }
 
+/*
+ * The six-digit form equals "%.6g" on a million values: every magnitude the fast path
+ * takes and beyond, either sign, short decimals and values next to ties (0.1234565),
+ * to powers of ten (9.999995e-3, 999999.5) and to the edges of fixed notation.
+ */
+static void test_format_double_is_printf(void **state)
+{
+    (void)state;
+    char s[JK_DOUBLE_BUF], want[JK_DOUBLE_BUF];
+    uint64_t x = 0x2545F4914F6CDD1Du;
+    for (int i = 0; i < 1000000; i++) {
+        x ^= x << 13, x ^= x >> 7, x ^= x << 17;
+        double u = (double)(x >> 11) / 9007199254740992.0, v;
+        switch (i % 6) {
+        case 0: /* log-uniform from 1e-8 to 1e17 */
+            v = pow(10.0, -8.0 + 25.0 * u);
+            break;
+        case 1: /* seven-digit decimals: half of them ties at six digits */
+            v = (double)(1000000 + x % 9000000) / pow(10.0, (double)(x % 23) - 6);
+            break;
+        case 2: /* ties exactly between two six-digit values, in binary when possible */
+            v = ((double)(100000 + x % 900000) + 0.5) * pow(10.0, (double)(x % 16) - 10);
+            break;
+        case 3: /* next to powers of ten */
+            v = nextafter(pow(10.0, (double)(x % 24) - 8), (x >> 40) & 1 ? INFINITY : 0.0);
+            break;
+        case 4: /* just below a rounding up to the next power of ten */
+            v = 9.999995 * pow(10.0, (double)(x % 22) - 7) * (1.0 + (u - 0.5) * 1e-15);
+            break;
+        default: /* random bit patterns */
+            memcpy(&v, &x, sizeof(v));
+            if (!isfinite(v))
+                v = u;
+        }
+        if ((x >> 50) & 1)
+            v = -v;
+        jk_format_double(s, sizeof(s), v);
+        snprintf(want, sizeof(want), "%.6g", v);
+        if (v == 0)
+            strcpy(want, "0");
+        if (strcmp(s, want) != 0)
+            fail_msg("%.17g: %s, printf says %s", v, s, want);
+    }
+}
+
 /* A locale with a decimal comma must not leak into the files. */
 static void test_format_double_locale(void **state)
 {
@@ -372,6 +417,7 @@ int main(void)
         cmocka_unit_test(test_format_double_exact),
         cmocka_unit_test(test_format_double_exact_is_fewest),
         cmocka_unit_test(test_format_double_whole),
+        cmocka_unit_test(test_format_double_is_printf),
         cmocka_unit_test(test_format_double_locale),
         cmocka_unit_test(test_csv_field),
         cmocka_unit_test(test_terms_csv),
