@@ -171,7 +171,14 @@ enum jk_status jk_write_outputs(struct jk_outdir *out, const struct jk_run *run,
     struct picture dens_svg = picture(run, JK_VIEW_DENSITY, false);
     struct picture dens_png = picture(run, JK_VIEW_DENSITY, true);
     bool drawn = m->has_layout;
+    /* The longest first (the pictures, then the exact-number writers), so the threads end together.
+     */
     const struct output files[] = {
+        {"density.png", "png", w_picture, &dens_png, drawn},
+        {"map.png", "png", w_picture, &net_png, drawn},
+        {"density.svg", "svg", w_picture, &dens_svg, drawn},
+        {"map.svg", "svg", w_picture, &net_svg, drawn},
+        {"overlay.svg", "svg", w_picture, &overlay, drawn && m->has_years},
         {"network.graphml", "graphml", w_graphml, m, true},
         {"vosviewer_map.txt", "vosviewer", w_vos_map, m, true},
         {"vosviewer_network.txt", "vosviewer", w_vos_net, m, true},
@@ -183,11 +190,6 @@ enum jk_status jk_write_outputs(struct jk_outdir *out, const struct jk_run *run,
         {"links.csv", "csv", w_links, m, true},
         {"clusters.csv", "csv", w_clusters, m, true},
         {"index.html", "html", jk_write_html, &page, true},
-        {"map.svg", "svg", w_picture, &net_svg, drawn},
-        {"overlay.svg", "svg", w_picture, &overlay, drawn && m->has_years},
-        {"density.svg", "svg", w_picture, &dens_svg, drawn},
-        {"map.png", "png", w_picture, &net_png, drawn},
-        {"density.png", "png", w_picture, &dens_png, drawn},
         {"report.md", NULL, jk_write_report, run, true},
         {"run.json", NULL, jk_write_run_json, run, true},
     };
