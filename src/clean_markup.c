@@ -406,6 +406,29 @@ static size_t escape(struct jk_markup *m, const char *s, size_t n, size_t i)
     return i;
 }
 
+/* Can ch stand inside an address or URL, so that a token after it does not start one? */
+static bool inside_address(char ch)
+{
+    switch (ch) {
+    case '.':
+    case '_':
+    case '%':
+    case '+':
+    case '-':
+    case '@':
+    case '/':
+    case ':':
+    case '=':
+    case '&':
+    case '?':
+    case '#':
+    case '~':
+        return true;
+    default:
+        return false;
+    }
+}
+
 /* Handles the construct at s[i] and returns the index after it. */
 static size_t step(struct jk_markup *m, const char *s, size_t n, size_t i, bool table,
                    struct scan *sc)
@@ -429,8 +452,7 @@ static size_t step(struct jk_markup *m, const char *s, size_t n, size_t i, bool 
         j = try_link(s, n, i, sc);
     else if (ch == '\\')
         j = escape(m, s, n, i);
-    else if (IS_ALNUM(ch) &&
-             (i == 0 || (!IS_ALNUM(s[i - 1]) && !jk_clean_in_set(s[i - 1], "._%+-@/:=&?#~"))))
+    else if (IS_ALNUM(ch) && (i == 0 || (!IS_ALNUM(s[i - 1]) && !inside_address(s[i - 1]))))
         j = skip_address(m, s, n, i, sc); /* only where an address can begin */
     if (j != i)
         return j;
