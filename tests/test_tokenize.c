@@ -236,7 +236,8 @@ static void test_megabyte_line(void **state)
  * The C scan for plain ASCII tokens finds exactly what the pattern alone finds: random
  * texts built from pieces at every boundary the two could disagree on (letters next to
  * digits, hyphens, apostrophes, dots, commas, dashes, marks, non-ASCII letters and
- * digits, every kind of space, blank lines, control bytes, invalid UTF-8).
+ * digits, every kind of space, blank lines, control bytes, invalid UTF-8, the bytes
+ * just outside the letter ranges, words longer than eight bytes).
  */
 static void test_ascii_scan_matches_pattern(void **state)
 {
@@ -285,6 +286,12 @@ static void test_ascii_scan_matches_pattern(void **state)
                                          "\xC3",
                                          "\xFF", /* invalid UTF-8 */
                                          "Kebijakan",
+                                         "paradiplomasi",
+                                         "KerjasamaDaerah2019",
+                                         "@", /* the bytes just outside the letter ranges */
+                                         "[",
+                                         "`",
+                                         "{",
                                          "pelaksa-",
                                          "covid-19",
                                          "1960-an",
