@@ -9,6 +9,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "util/ascii.h"
+
 #define MAX_TAG 512 /* longest HTML tag or autolink, and <sup> content, looked for */
 
 /*
@@ -464,8 +466,7 @@ static size_t step(struct jk_markup *m, const char *s, size_t n, size_t i, bool 
     /* the letters after a letter are plain text: none can start markup or an address (and
      * link_close is at a ']'), so the whole run is copied at once */
     if (j == i + 1 && IS_ALPHA(ch))
-        while (j < n && IS_ALPHA(s[j]))
-            j++;
+        j = jk_ascii_alpha_end(s, n, j);
     put(m, s + i, j - i);
     return j;
 }

@@ -10,6 +10,7 @@
 #include <string.h>
 #include <utf8proc.h>
 
+#include "util/ascii.h"
 #include "util/mem.h"
 
 /*
@@ -194,39 +195,6 @@ static bool ascii_alnum(unsigned char c)
     return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z');
 }
 
-/* Per byte of w, the high bit when the byte is in [lo, hi] (bytes below 0x80 only). */
-static uint64_t bytes_in(uint64_t w, unsigned lo, unsigned hi)
-{
-    const uint64_t ones = 0x0101010101010101u, highs = 0x8080808080808080u;
-    uint64_t x = w & ~highs;
-    return (x + (0x80 - lo) * ones) & ~(x + (0x7f - hi) * ones) & highs;
-}
-
-/*
- * The end of the run of ASCII letters and digits from s[j], eight bytes at a time
- * while eight remain (on little-endian machines): a word's end is then found in one or
- * two steps instead of a branch per letter.
- */
-static size_t alnum_run_end(const char *s, size_t n, size_t j)
-{
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-    const uint64_t highs = 0x8080808080808080u;
-    while (j + 8 <= n) {
-        uint64_t w;
-        memcpy(&w, s + j, 8);
-        uint64_t in =
-            (bytes_in(w, 'a', 'z') | bytes_in(w, 'A', 'Z') | bytes_in(w, '0', '9')) & ~(w & highs);
-        uint64_t out = ~in & highs;
-        if (out) /* the bytes are in memory order: the lowest set bit is the first byte out */
-            return j + (size_t)__builtin_ctzll(out) / 8;
-        j += 8;
-    }
-#endif
-    while (j < n && ascii_alnum((unsigned char)s[j]))
-        j++;
-    return j;
-}
-
 /*
  * The pattern's match at s[pos..) when ASCII alone decides it: returns its group and end,
  * skipping the white space before it, or 0 when PCRE2 must decide (a non-ASCII byte, a
@@ -248,7 +216,7 @@ static int ascii_match(const char *s, size_t n, size_t *pos, size_t *end)
     if (ascii_alnum(c)) {
         bool word = !(c >= '0' && c <= '9');
         if (word)
-            j = alnum_run_end(s, n, j);
+            j = jk_ascii_alnum_end(s, n, j);
         else
             while (j < n && s[j] >= '0' && s[j] <= '9')
                 j++;

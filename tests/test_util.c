@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "util/arena.h"
+#include "util/ascii.h"
 #include "util/buf.h"
 #include "util/json.h"
 #include "util/sha256.h"
@@ -249,6 +250,38 @@ static void test_json_string_repairs_utf8(void **state)
     jk_buf_release(&b);
 }
 
+/*
+ * The eight-at-a-time runs end where a byte-by-byte scan ends: every start in random
+ * buffers of every byte value (most of them letters and digits, so runs are long),
+ * including the ends of the buffer, where fewer than eight bytes remain.
+ */
+static void test_ascii_runs_match_bytewise(void **state)
+{
+    (void)state;
+    char s[96];
+    uint64_t x = 0x853C49E6748FEA9Bu;
+    for (int round = 0; round < 3000; round++) {
+        size_t n = 1 + (size_t)round % sizeof(s);
+        for (size_t i = 0; i < n; i++) {
+            x ^= x << 13, x ^= x >> 7, x ^= x << 17;
+            static const char common[] = "aZz0A9kq";
+            s[i] = x % 4 ? common[(x >> 8) % 8] : (char)(x >> 16);
+        }
+        for (size_t j = 0; j <= n; j++) {
+            size_t alpha = j, alnum = j;
+            while (alpha < n &&
+                   ((s[alpha] >= 'a' && s[alpha] <= 'z') || (s[alpha] >= 'A' && s[alpha] <= 'Z')))
+                alpha++;
+            while (alnum < n &&
+                   ((s[alnum] >= 'a' && s[alnum] <= 'z') || (s[alnum] >= 'A' && s[alnum] <= 'Z') ||
+                    (s[alnum] >= '0' && s[alnum] <= '9')))
+                alnum++;
+            assert_int_equal(jk_ascii_alpha_end(s, n, j), alpha);
+            assert_int_equal(jk_ascii_alnum_end(s, n, j), alnum);
+        }
+    }
+}
+
 static void test_first_error_wins(void **state)
 {
     (void)state;
@@ -278,6 +311,7 @@ int main(void)
         cmocka_unit_test(test_json_string_escapes),
         cmocka_unit_test(test_json_string_repairs_utf8),
         cmocka_unit_test(test_first_error_wins),
+        cmocka_unit_test(test_ascii_runs_match_bytewise),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
