@@ -87,15 +87,11 @@ static bool add_lower(struct jk_buf *b, const char *s, size_t n)
     bool wide = false;
     size_t i = 0;
     while (i < n) {
-        size_t run = i;
-        while (run < n && (unsigned char)s[run] < 0x80)
-            run++;
-        jk_buf_reserve(b, run - i);
-        char *d = b->data + b->len;
-        for (; i < run; i++)
-            *d++ = (char)(s[i] >= 'A' && s[i] <= 'Z' ? s[i] - 'A' + 'a' : s[i]);
-        *d = '\0';
-        b->len = (size_t)(d - b->data);
+        jk_buf_reserve(b, n - i); /* room for the rest if it is ASCII */
+        size_t run = jk_ascii_lower_copy(b->data + b->len, s + i, n - i);
+        i += run;
+        b->len += run;
+        b->data[b->len] = '\0';
         if (i == n)
             break;
         utf8proc_int32_t cp;

@@ -282,6 +282,27 @@ static void test_ascii_runs_match_bytewise(void **state)
     }
 }
 
+/* Lower-casing eight at a time copies what a byte loop copies and stops at the same byte. */
+static void test_ascii_lower_copy_matches_bytewise(void **state)
+{
+    (void)state;
+    char s[80], got[80], want[80];
+    uint64_t x = 0x9E3779B97F4A7C15u;
+    for (int round = 0; round < 5000; round++) {
+        size_t n = (size_t)round % sizeof(s);
+        for (size_t i = 0; i < n; i++) {
+            x ^= x << 13, x ^= x >> 7, x ^= x << 17;
+            static const char common[] = "AZaz@[`{ 09Mm";
+            s[i] = x % 16 ? common[(x >> 8) % 13] : (char)(x >> 16);
+        }
+        size_t k = 0;
+        for (; k < n && (unsigned char)s[k] < 0x80; k++)
+            want[k] = (char)(s[k] >= 'A' && s[k] <= 'Z' ? s[k] + 32 : s[k]);
+        assert_int_equal(jk_ascii_lower_copy(got, s, n), k);
+        assert_memory_equal(got, want, k);
+    }
+}
+
 static void test_first_error_wins(void **state)
 {
     (void)state;
@@ -312,6 +333,7 @@ int main(void)
         cmocka_unit_test(test_json_string_repairs_utf8),
         cmocka_unit_test(test_first_error_wins),
         cmocka_unit_test(test_ascii_runs_match_bytewise),
+        cmocka_unit_test(test_ascii_lower_copy_matches_bytewise),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

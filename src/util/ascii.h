@@ -63,4 +63,25 @@ static inline size_t jk_ascii_alnum_end(const char *s, size_t n, size_t j)
     return jk_ascii_run_end(s, n, j, true);
 }
 
+/*
+ * Copies s[0..n) to dst up to the first byte from 0x80 up, with A-Z lower-cased, eight
+ * bytes at a time (byte order does not matter here); returns the bytes copied. dst has
+ * room for n bytes.
+ */
+static inline size_t jk_ascii_lower_copy(char *dst, const char *s, size_t n)
+{
+    size_t i = 0;
+    for (; i + 8 <= n; i += 8) {
+        uint64_t w;
+        memcpy(&w, s + i, 8);
+        if (w & 0x8080808080808080u)
+            break;
+        w |= jk_ascii_bytes_in(w, 'A', 'Z') >> 2; /* 0x80 of each capital becomes its 0x20 */
+        memcpy(dst + i, &w, 8);
+    }
+    for (; i < n && (unsigned char)s[i] < 0x80; i++)
+        dst[i] = (char)(s[i] >= 'A' && s[i] <= 'Z' ? s[i] - 'A' + 'a' : s[i]);
+    return i;
+}
+
 #endif
