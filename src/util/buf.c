@@ -42,14 +42,6 @@ void jk_buf_reserve(struct jk_buf *b, size_t extra)
     b->cap = cap;
 }
 
-void jk_buf_add(struct jk_buf *b, const void *data, size_t len)
-{
-    jk_buf_reserve(b, len);
-    memcpy(b->data + b->len, data, len);
-    b->len += len;
-    b->data[b->len] = '\0';
-}
-
 size_t jk_format_u64(char *dst, const char *prefix, uint64_t v)
 {
     char digits[20];
@@ -68,13 +60,6 @@ void jk_buf_add_u64(struct jk_buf *b, uint64_t v)
 {
     char s[JK_U64_BUF];
     jk_buf_add(b, s, jk_format_u64(s, "", v));
-}
-
-void jk_buf_addc(struct jk_buf *b, char c)
-{
-    jk_buf_reserve(b, 1);
-    b->data[b->len++] = c;
-    b->data[b->len] = '\0';
 }
 
 void jk_buf_adds(struct jk_buf *b, const char *s)

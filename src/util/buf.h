@@ -9,6 +9,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 struct jk_buf {
     char *data;
@@ -22,8 +23,25 @@ void jk_buf_release(struct jk_buf *b);
 void jk_buf_clear(struct jk_buf *b);
 /* Makes room for extra more bytes beyond len. */
 void jk_buf_reserve(struct jk_buf *b, size_t extra);
-void jk_buf_add(struct jk_buf *b, const void *data, size_t len);
-void jk_buf_addc(struct jk_buf *b, char c);
+
+/* Appends data[0..len). In line: tokens, keys and words are appended millions of times. */
+static inline void jk_buf_add(struct jk_buf *b, const void *data, size_t len)
+{
+    if (b->len + len >= b->cap)
+        jk_buf_reserve(b, len);
+    memcpy(b->data + b->len, data, len);
+    b->len += len;
+    b->data[b->len] = '\0';
+}
+
+static inline void jk_buf_addc(struct jk_buf *b, char c)
+{
+    if (b->len + 1 >= b->cap)
+        jk_buf_reserve(b, 1);
+    b->data[b->len++] = c;
+    b->data[b->len] = '\0';
+}
+
 void jk_buf_adds(struct jk_buf *b, const char *s);
 void jk_buf_addf(struct jk_buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* Appends v in decimal, as "%" PRIu64 would, without printf's cost (millions of link rows). */
