@@ -17,6 +17,7 @@
 
 #include "read_pdf.h"
 #include "sources.h"
+#include "util/ascii.h"
 #include "util/mem.h"
 #include "util/sha256.h"
 #include "util/strmap.h"
@@ -254,7 +255,7 @@ size_t jk_utf8_repair(const char *s, size_t len, struct jk_buf *out, uint64_t *f
     size_t bad = 0, i = 0, run = 0;
     jk_buf_reserve(out, len);
     while (i < len) {
-        size_t n = utf8_valid_len(p + i, len - i);
+        size_t n = p[i] < 0x80 ? jk_ascii_span(s + i, len - i) : utf8_valid_len(p + i, len - i);
         if (n > 0) {
             i += n;
             run += n;

@@ -13,6 +13,7 @@
 #include <utf8proc.h>
 
 #include "stopwords.h"
+#include "util/ascii.h"
 #include "util/mem.h"
 
 #define TERMFILE_HEADER "term\toccurrences\tdocuments\trelevance\tselected\taliases"
@@ -52,7 +53,7 @@ static size_t utf8_invalid_at(const char *s, size_t len)
     size_t i = 0;
     while (i < len) {
         if ((unsigned char)s[i] < 0x80) { /* ASCII is most of a line: no decoding */
-            i++;
+            i += jk_ascii_span(s + i, len - i);
             continue;
         }
         utf8proc_int32_t cp;

@@ -282,7 +282,8 @@ static void test_ascii_runs_match_bytewise(void **state)
     }
 }
 
-/* Lower-casing eight at a time copies what a byte loop copies and stops at the same byte. */
+/* Lower-casing eight at a time copies what a byte loop copies and stops at the same byte;
+ * the ASCII span ends there too. */
 static void test_ascii_lower_copy_matches_bytewise(void **state)
 {
     (void)state;
@@ -299,6 +300,7 @@ static void test_ascii_lower_copy_matches_bytewise(void **state)
         for (; k < n && (unsigned char)s[k] < 0x80; k++)
             want[k] = (char)(s[k] >= 'A' && s[k] <= 'Z' ? s[k] + 32 : s[k]);
         assert_int_equal(jk_ascii_lower_copy(got, s, n), k);
+        assert_int_equal(jk_ascii_span(s, n), k);
         assert_memory_equal(got, want, k);
     }
 }

@@ -63,6 +63,21 @@ static inline size_t jk_ascii_alnum_end(const char *s, size_t n, size_t j)
     return jk_ascii_run_end(s, n, j, true);
 }
 
+/* The number of bytes of s[0..n) before the first from 0x80 up, eight at a time. */
+static inline size_t jk_ascii_span(const char *s, size_t n)
+{
+    size_t i = 0;
+    for (; i + 8 <= n; i += 8) {
+        uint64_t w;
+        memcpy(&w, s + i, 8);
+        if (w & 0x8080808080808080u)
+            break;
+    }
+    while (i < n && (unsigned char)s[i] < 0x80)
+        i++;
+    return i;
+}
+
 /*
  * Copies s[0..n) to dst up to the first byte from 0x80 up, with A-Z lower-cased, eight
  * bytes at a time (byte order does not matter here); returns the bytes copied. dst has
