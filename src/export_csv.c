@@ -69,84 +69,160 @@ static bool format_whole(char *dst, size_t n, double v, double limit)
 }
 
 /*
- * "%.6g" for 1e-5 <= |v| < 1e15 without printf's arbitrary-precision path: |v| times a power
- * of ten in long double (at least 64 bits of mantissa: the powers used are exact, the
- * product is off by at most 2^-64 of itself) gives the six digits, rounded to nearest.
- * Within 1e-9 of a tie the answer is left to printf, which rounds the exact value. Links
- * files write one such number per link (8 million on a 5,000-term map).
+ * Numbers printed as printf's "%.<P>g" would print them, without its arbitrary-precision
+ * path, for 1e-5 <= |v| < 1e15: |v| times an exact power of ten in long double (at least
+ * 64 bits of mantissa; the product is off by at most 2^-64 of itself) gives the digits,
+ * rounded to nearest. Whenever that error could change the answer (a digit string
+ * within 0.01 of a tie, a decimal within 1e-17 of the edge of v's rounding interval) the
+ * fast path declines and printf decides. Links files write one such number per link
+ * (8 million on a 5,000-term map); GraphML, GEXF and GML one exact number per link.
  */
 #if LDBL_MANT_DIG >= 64
-static bool format_g6(char *dst, size_t n, double v)
+#define FAST_DIGITS 1
+/* 10^0 .. 10^27, all exact in a 64-bit mantissa (5^27 < 2^64). */
+static const long double pow10l_exact[] = {1e0L,  1e1L,  1e2L,  1e3L,  1e4L,  1e5L,  1e6L,
+                                           1e7L,  1e8L,  1e9L,  1e10L, 1e11L, 1e12L, 1e13L,
+                                           1e14L, 1e15L, 1e16L, 1e17L, 1e18L, 1e19L, 1e20L,
+                                           1e21L, 1e22L, 1e23L, 1e24L, 1e25L, 1e26L, 1e27L};
+
+/* a * 10^k, or a / 10^-k (|k| <= 27). */
+static long double times_pow10(long double a, int k)
 {
-    static const long double pow10[] = {1e0L, 1e1L, 1e2L, 1e3L, 1e4L, 1e5L,
-                                        1e6L, 1e7L, 1e8L, 1e9L, 1e10L};
-    double a = fabs(v);
-    if (!(a >= 1e-5 && a < 1e15))
+    return k >= 0 ? a * pow10l_exact[k] : a / pow10l_exact[-k];
+}
+
+/*
+ * |v| as t in [10^(p-1), 10^p) with its decimal exponent x (|v| = t * 10^(x-p+1)), for
+ * 1e-5 <= |v| < 1e15 and p <= 17; false when the bounds are not met.
+ */
+static bool scaled(double a, int p, long double *t, int *x)
+{
+    /* The bounds above need the long double arithmetic the type promises: not so under
+     * emulators that compute it in double precision (valgrind), where printf decides. */
+    volatile long double one = 1.0L, epsilon = LDBL_EPSILON;
+    if (!(a >= 1e-5 && a < 1e15) || one + epsilon == one)
         return false;
-    int x = (int)floor(log10(a)); /* the decimal exponent, corrected below if off by one */
-    long double t = 0;
+    *x = (int)floor(log10(a)); /* corrected below if off by one */
     for (int tries = 0; tries < 3; tries++) {
-        int k = 5 - x;
-        t = k >= 0 ? (long double)a * pow10[k] : (long double)a / pow10[-k];
-        if (t < 1e5L)
-            x--;
-        else if (t >= 1e6L)
-            x++;
+        *t = times_pow10(a, p - 1 - *x);
+        if (*t < pow10l_exact[p - 1])
+            (*x)--;
+        else if (*t >= pow10l_exact[p])
+            (*x)++;
         else
-            break;
+            return true;
     }
+    return false;
+}
+
+/* t rounded to an integer in *d, false near a tie; a carry to 10^p moves *x up. */
+static bool round_digits(long double t, int p, uint64_t *d, int *x)
+{
     long double whole = floorl(t), frac = t - whole;
-    if (!(whole >= 1e5L && whole < 1e6L) || fabsl(frac - 0.5L) < 1e-9L)
+    if (fabsl(frac - 0.5L) < 0.01L)
         return false;
-    long digits = (long)whole + (frac > 0.5L);
-    if (digits == 1000000)
-        digits = 100000, x++;
-    char d[7];
-    for (int i = 5; i >= 0; i--, digits /= 10)
-        d[i] = (char)('0' + digits % 10);
-    int last = 5; /* the last digit kept: trailing zeros go */
-    while (last > 0 && d[last] == '0')
+    *d = (uint64_t)whole + (frac > 0.5L);
+    if ((long double)*d == pow10l_exact[p])
+        *d /= 10, (*x)++;
+    return true;
+}
+#else
+#define FAST_DIGITS 0
+#endif
+
+/*
+ * Writes the p significant digits d (10^(p-1) <= d < 10^p) with decimal exponent x as
+ * "%.<p>g" does: trailing zeros dropped, exponent form when x < -4 or x >= p.
+ */
+static bool write_g(char *dst, size_t n, bool negative, uint64_t d, int p, int x)
+{
+    char digits[20], out[JK_DOUBLE_BUF + 8];
+    for (int i = p - 1; i >= 0; i--, d /= 10)
+        digits[i] = (char)('0' + d % 10);
+    int last = p - 1; /* the last digit kept: trailing zeros go */
+    while (last > 0 && digits[last] == '0')
         last--;
-    char out[JK_DOUBLE_BUF];
     size_t o = 0;
-    if (v < 0)
+    if (negative)
         out[o++] = '-';
-    if (x < -4 || x >= 6) { /* d.ddddde+XX */
-        out[o++] = d[0];
+    if (x < -4 || x >= p) { /* d.ddde+XX */
+        out[o++] = digits[0];
         if (last > 0)
             out[o++] = '.';
         for (int i = 1; i <= last; i++)
-            out[o++] = d[i];
+            out[o++] = digits[i];
         out[o++] = 'e';
         out[o++] = x < 0 ? '-' : '+';
-        out[o++] = (char)('0' + abs(x) / 10); /* |x| < 16 */
+        out[o++] = (char)('0' + abs(x) / 10); /* |x| < 100 */
         out[o++] = (char)('0' + abs(x) % 10);
     } else if (x >= 0) { /* x + 1 digits before the point */
         for (int i = 0; i <= x; i++)
-            out[o++] = d[i];
+            out[o++] = digits[i];
         if (last > x)
             out[o++] = '.';
         for (int i = x + 1; i <= last; i++)
-            out[o++] = d[i];
+            out[o++] = digits[i];
     } else { /* 0.000ddd */
         out[o++] = '0';
         out[o++] = '.';
         for (int i = 0; i < -x - 1; i++)
             out[o++] = '0';
         for (int i = 0; i <= last; i++)
-            out[o++] = d[i];
+            out[o++] = digits[i];
     }
     out[o] = '\0';
-    memcpy(dst, out, o + 1 <= n ? o + 1 : 0);
-    return o + 1 <= n;
+    if (o + 1 > n)
+        return false;
+    memcpy(dst, out, o + 1);
+    return true;
 }
-#else
+
+/* "%.6g" of v (see above), or false for printf to decide. */
 static bool format_g6(char *dst, size_t n, double v)
 {
+#if FAST_DIGITS
+    long double t;
+    int x;
+    uint64_t d;
+    return scaled(fabs(v), 6, &t, &x) && round_digits(t, 6, &d, &x) &&
+           write_g(dst, n, v < 0, d, 6, x);
+#else
     (void)dst, (void)n, (void)v;
     return false;
-}
 #endif
+}
+
+/*
+ * The fewest of 15, 16, 17 digits that read back as v (see above), or false for printf
+ * and strtod to decide. A decimal reads back as v when it lies strictly between the
+ * midpoints from v to its neighbours (exact in long double: one bit more than a double).
+ */
+static bool format_exact_fast(char *dst, size_t n, double v)
+{
+#if FAST_DIGITS
+    double a = fabs(v);
+    long double t;
+    int x;
+    if (!scaled(a, 17, &t, &x))
+        return false;
+    long double below = ((long double)nextafter(a, 0) + a) / 2;
+    long double above = ((long double)nextafter(a, INFINITY) + a) / 2;
+    for (int p = 15; p <= 17; p++) {
+        uint64_t d;
+        int xp = x;
+        if (!round_digits(t / pow10l_exact[17 - p], p, &d, &xp))
+            return false;
+        long double back = times_pow10((long double)d, xp - p + 1);
+        if (fabsl(back - below) <= below * 1e-17L || fabsl(back - above) <= above * 1e-17L)
+            return false; /* too close to an edge to tell */
+        if (p == 17 || (back > below && back < above))
+            return write_g(dst, n, v < 0, d, p, xp);
+    }
+#else
+    (void)dst, (void)n, (void)v;
+#endif
+    return false;
+}
 
 void jk_format_double(char *dst, size_t n, double v)
 {
@@ -158,7 +234,7 @@ void jk_format_double(char *dst, size_t n, double v)
 
 void jk_format_double_exact(char *dst, size_t n, double v)
 {
-    if (format_special(dst, n, v) || format_whole(dst, n, v, 1e15))
+    if (format_special(dst, n, v) || format_whole(dst, n, v, 1e15) || format_exact_fast(dst, n, v))
         return;
     /*
      * The fewest of 15, 16, 17 digits that read back as v. Most values of a

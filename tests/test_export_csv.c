@@ -77,21 +77,39 @@ static void fewest_digits(char *dst, size_t n, double v)
     }
 }
 
-/* The shortcut order (16 first) gives what trying 15, 16, 17 in turn gives. */
+/*
+ * The exact form is what trying 15, 16, 17 digits with printf and strtod in turn gives,
+ * on a million values: ratios (as associations), every magnitude from 1e-7 to 1e17,
+ * powers of two (narrower below), short decimals (15 digits suffice), whole numbers,
+ * either sign, and neighbours of all of these.
+ */
 static void test_format_double_exact_is_fewest(void **state)
 {
     (void)state;
     char s[JK_DOUBLE_BUF], want[JK_DOUBLE_BUF];
     uint64_t x = 88172645463325252u;
-    for (int i = 0; i < 200000; i++) {
+    for (int i = 0; i < 1000000; i++) {
         x ^= x << 13, x ^= x >> 7, x ^= x << 17;
         double v = (double)(x >> 11) / (double)(1u + (x & 0xffff)); /* ratios, as associations */
-        if (i % 5 == 1)
+        if (i % 7 == 5)
+            v = pow(10.0, -7.0 + 24.0 * (double)(x >> 11) / 9007199254740992.0);
+        else if (i % 7 == 6)
+            v = nextafter((double)(x % 100000) / 1000.0, (x >> 40) & 1 ? INFINITY : 0.0);
+        else if (i % 7 == 4) { /* powers of two inside the fast range, and their neighbours */
+            v = ldexp(1.0, (int)(x % 66) - 17);
+            if ((x >> 40) % 3)
+                v = nextafter(v, (x >> 40) % 3 == 1 ? INFINITY : 0.0);
+        } else if (i % 7 == 3) /* associations of a real map: small counts over products */
+            v = (double)(1 + x % 50) /
+                ((double)(1 + (x >> 8) % 3000) * (double)(1 + (x >> 20) % 3000));
+        else if (i % 5 == 1)
             v = ldexp(1.0, (int)(x % 2000) - 1000); /* powers of two */
         else if (i % 5 == 2)
             v = (double)(x % 100000) / 1000.0; /* short decimals */
         else if (i % 5 == 3) /* whole numbers of every size, as link weights, either sign */
             v = (x & 1 ? -1.0 : 1.0) * (double)((x >> 1) % (2 + (x >> 7) % 10000000000000000u));
+        if ((x >> 52) & 1)
+            v = -v;
         jk_format_double_exact(s, sizeof(s), v);
         fewest_digits(want, sizeof(want), v);
         if (v == 0)
