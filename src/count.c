@@ -261,11 +261,12 @@ void jk_count_log_add(struct jk_count_log *log, const char *key, size_t key_len,
 
 /*
  * How far ahead the replay fetches: the table is far bigger than the cache, and one
- * item reads a hash slot, then the term's entries in several arrays, then its key.
+ * item reads a hash slot, then the term's entries in several arrays, then its key and
+ * first spelling.
  * Each stage is fetched a few items before the next one needs it, so the misses of
  * several items overlap instead of following one another.
  */
-enum { REPLAY_AHEAD = 8, TERM_AHEAD = 4, KEY_AHEAD = 2 };
+enum { REPLAY_AHEAD = 12, TERM_AHEAD = 6, KEY_AHEAD = 3 };
 
 /* Fetches the per-term entries of the term the slot of hash names (a guess: see peek). */
 static void prefetch_term(const struct jk_counter *c, uint32_t hash)
@@ -286,8 +287,11 @@ static void prefetch_term(const struct jk_counter *c, uint32_t hash)
 static void prefetch_key(const struct jk_counter *c, uint32_t hash)
 {
     uint32_t id = jk_strmap_peek(&c->terms, hash);
-    if (id != JK_NO_ID)
-        __builtin_prefetch(c->terms.keys[id]);
+    if (id == JK_NO_ID)
+        return;
+    __builtin_prefetch(c->terms.keys[id]);
+    if (id < c->cap_terms && c->first[id].text)
+        __builtin_prefetch(c->first[id].text);
 }
 
 void jk_counter_replay(struct jk_counter *c, const struct jk_count_log *log, size_t from, size_t to)
