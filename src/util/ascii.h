@@ -63,16 +63,20 @@ static inline size_t jk_ascii_alnum_end(const char *s, size_t n, size_t j)
     return jk_ascii_run_end(s, n, j, true);
 }
 
+/* Loads the eight bytes at p into *w; true when all are ASCII. */
+static inline bool jk_ascii_load8(const char *p, uint64_t *w)
+{
+    memcpy(w, p, 8);
+    return !(*w & 0x8080808080808080u);
+}
+
 /* The number of bytes of s[0..n) before the first from 0x80 up, eight at a time. */
 static inline size_t jk_ascii_span(const char *s, size_t n)
 {
     size_t i = 0;
-    for (; i + 8 <= n; i += 8) {
-        uint64_t w;
-        memcpy(&w, s + i, 8);
-        if (w & 0x8080808080808080u)
-            break;
-    }
+    uint64_t w;
+    while (i + 8 <= n && jk_ascii_load8(s + i, &w))
+        i += 8;
     while (i < n && (unsigned char)s[i] < 0x80)
         i++;
     return i;
@@ -86,11 +90,8 @@ static inline size_t jk_ascii_span(const char *s, size_t n)
 static inline size_t jk_ascii_lower_copy(char *dst, const char *s, size_t n)
 {
     size_t i = 0;
-    for (; i + 8 <= n; i += 8) {
-        uint64_t w;
-        memcpy(&w, s + i, 8);
-        if (w & 0x8080808080808080u)
-            break;
+    uint64_t w;
+    for (; i + 8 <= n && jk_ascii_load8(s + i, &w); i += 8) {
         w |= jk_ascii_bytes_in(w, 'A', 'Z') >> 2; /* 0x80 of each capital becomes its 0x20 */
         memcpy(dst + i, &w, 8);
     }
