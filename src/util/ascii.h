@@ -1,9 +1,10 @@
 /*
- * Runs of ASCII letters (and digits) found eight bytes at a time: the
- * tokenizer and the markup scanner copy words as runs, and a loop with a
- * branch per letter mispredicts at every word's end. On machines that are
- * not little-endian the byte loop alone is used. Pure functions, in line:
- * they sit in the innermost loops.
+ * Plain ASCII text handled eight bytes at a time: runs of letters (and
+ * digits), which the tokenizer and the markup scanner copy as words (a loop
+ * with a branch per letter mispredicts at every word's end); spans of ASCII
+ * that UTF-8 checks can skip; lower-casing. Finding a run's end needs the
+ * byte order: on machines that are not little-endian the byte loop alone is
+ * used there. Pure functions, in line: they sit in the innermost loops.
  */
 #ifndef JK_UTIL_ASCII_H
 #define JK_UTIL_ASCII_H
