@@ -277,6 +277,7 @@ struct candidate {
     uint32_t id;
     enum jk_twin_evidence evidence;
     uint32_t both;
+    uint32_t full; /* the candidate's occurrences, for the order (set before sorting) */
 };
 
 /* One term's candidate twins; self is set when a translation is the term itself. */
@@ -321,7 +322,7 @@ static void consider(struct jk_bilingual *b, const struct jk_counter *c, struct 
             return;
         }
     if (cs->n < MAX_CANDIDATES)
-        cs->v[cs->n++] = (struct candidate){id, evidence, 0};
+        cs->v[cs->n++] = (struct candidate){id, evidence, 0, 0};
 }
 
 /* A term's words as written and made singular (the dictionary lists singulars). */
@@ -473,21 +474,15 @@ static void by_spelling(struct jk_bilingual *b, const struct jk_counter *c, cons
 
 /* ---- choosing ---- */
 
-static int cmp_candidate(const void *a, const void *b, const struct jk_counter *c)
+/* More shared documents first, then more occurrences, then the lower id. */
+static int cmp_candidate(const void *a, const void *b)
 {
     const struct candidate *x = a, *y = b;
     if (x->both != y->both)
         return x->both > y->both ? -1 : 1;
-    if (c->full[x->id] != c->full[y->id])
-        return c->full[x->id] > c->full[y->id] ? -1 : 1;
+    if (x->full != y->full)
+        return x->full > y->full ? -1 : 1;
     return x->id < y->id ? -1 : x->id > y->id;
-}
-
-static const struct jk_counter *sort_counter; /* qsort has no context argument in C11 */
-
-static int cmp_candidate_qsort(const void *a, const void *b)
-{
-    return cmp_candidate(a, b, sort_counter);
 }
 
 /* The acceptance rules of bilingual.h for candidate k of English term t. */
@@ -503,10 +498,11 @@ static bool accepted(const struct doc_index *x, uint32_t t, const struct candida
 static const struct candidate *choose(const struct doc_index *x, const struct jk_counter *c,
                                       struct candidates *cs)
 {
-    for (size_t i = 0; i < cs->n; i++)
+    for (size_t i = 0; i < cs->n; i++) {
         cs->v[i].both = index_both(x, cs->term, cs->v[i].id);
-    sort_counter = c;
-    qsort(cs->v, cs->n, sizeof(*cs->v), cmp_candidate_qsort);
+        cs->v[i].full = c->full[cs->v[i].id];
+    }
+    qsort(cs->v, cs->n, sizeof(*cs->v), cmp_candidate);
     for (size_t i = 0; i < cs->n; i++)
         if (accepted(x, cs->term, &cs->v[i]))
             return &cs->v[i];

@@ -490,20 +490,18 @@ const char **jk_counter_labels(const struct jk_counter *c)
 struct alias_ref {
     uint32_t slot;
     uint32_t sid;
+    uint32_t count; /* the spelling's count and text, so the comparison needs no context */
+    const char *text;
 };
-
-static const struct jk_counter *alias_counter; /* qsort has no context argument in C11 */
 
 static int cmp_alias(const void *a, const void *b)
 {
     const struct alias_ref *x = a, *y = b;
     if (x->slot != y->slot)
         return x->slot < y->slot ? -1 : 1;
-    uint32_t cx = surface_count(alias_counter, x->sid), cy = surface_count(alias_counter, y->sid);
-    if (cx != cy)
-        return cx > cy ? -1 : 1;
-    return shorter_first(jk_counter_surface(alias_counter, x->sid),
-                         jk_counter_surface(alias_counter, y->sid));
+    if (x->count != y->count)
+        return x->count > y->count ? -1 : 1;
+    return shorter_first(x->text, y->text);
 }
 
 /* Joins refs[from..to) (one slot) with "; ", skipping the label (the first); NULL if none. */
@@ -530,9 +528,9 @@ char **jk_counter_aliases(const struct jk_counter *c, const uint32_t *ids, size_
     for (size_t s = 0; s < n_surfaces; s++) {
         uint32_t t = surface_term(c, (uint32_t)s);
         if (slot[t] != UINT32_MAX)
-            refs[k++] = (struct alias_ref){slot[t], (uint32_t)s};
+            refs[k++] = (struct alias_ref){slot[t], (uint32_t)s, surface_count(c, (uint32_t)s),
+                                           jk_counter_surface(c, (uint32_t)s)};
     }
-    alias_counter = c;
     qsort(refs, k, sizeof(*refs), cmp_alias);
     char **out = jk_calloc(n ? n : 1, sizeof(*out));
     for (size_t i = 0, j; i < k; i = j) {

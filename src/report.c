@@ -203,29 +203,34 @@ static void report_network(struct jk_buf *b, const struct jk_run *run)
     report_layout(b, run);
 }
 
-static int cmp_by_occurrences(const void *a, const void *b, const struct jk_map *m)
+/* A term as ranked: its own sort keys beside its index, so the comparison needs no context. */
+struct ranked {
+    const struct jk_term *term;
+    size_t index;
+};
+
+/* Occurrences (desc), then label. */
+static int cmp_ranked(const void *a, const void *b)
 {
-    const struct jk_term *x = &m->terms[*(const size_t *)a], *y = &m->terms[*(const size_t *)b];
+    const struct jk_term *x = ((const struct ranked *)a)->term;
+    const struct jk_term *y = ((const struct ranked *)b)->term;
     if (x->occurrences != y->occurrences)
         return x->occurrences > y->occurrences ? -1 : 1;
     return strcmp(x->label, y->label);
 }
 
-static const struct jk_map *sort_map; /* qsort has no context argument in C11 */
-
-static int cmp_top(const void *a, const void *b)
-{
-    return cmp_by_occurrences(a, b, sort_map);
-}
-
 /* Term indexes sorted by occurrences (desc), then label. Caller frees. */
 static size_t *ranked_terms(const struct jk_map *m)
 {
-    size_t *idx = jk_malloc((m->n_terms ? m->n_terms : 1) * sizeof(*idx));
-    for (size_t i = 0; i < m->n_terms; i++)
-        idx[i] = i;
-    sort_map = m;
-    qsort(idx, m->n_terms, sizeof(*idx), cmp_top);
+    size_t n = m->n_terms;
+    struct ranked *r = jk_malloc((n ? n : 1) * sizeof(*r));
+    for (size_t i = 0; i < n; i++)
+        r[i] = (struct ranked){&m->terms[i], i};
+    qsort(r, n, sizeof(*r), cmp_ranked);
+    size_t *idx = jk_malloc((n ? n : 1) * sizeof(*idx));
+    for (size_t i = 0; i < n; i++)
+        idx[i] = r[i].index;
+    free(r);
     return idx;
 }
 
