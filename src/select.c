@@ -90,26 +90,43 @@ uint32_t jk_auto_threshold(const uint32_t *occurrences, size_t n)
     return t;
 }
 
-/* What the ranking comparators see; qsort has no context argument in C11. */
-static struct {
-    const struct jk_counter *c;
-    const uint32_t *occ;
-    const char **label;
-} rank;
+/* A term id with its sort keys beside it, so the comparisons need no context. */
+struct keyed_id {
+    uint32_t id;
+    uint32_t occ;
+    const char *label; /* NULL when sorting by occurrences */
+    const char *key;
+};
 
+/* Occurrences (desc), then key. */
 static int cmp_rank(const void *a, const void *b)
 {
-    uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
-    if (rank.occ[x] != rank.occ[y])
-        return rank.occ[x] > rank.occ[y] ? -1 : 1;
-    return strcmp(jk_strmap_key(&rank.c->terms, x), jk_strmap_key(&rank.c->terms, y));
+    const struct keyed_id *x = a, *y = b;
+    if (x->occ != y->occ)
+        return x->occ > y->occ ? -1 : 1;
+    return strcmp(x->key, y->key);
 }
 
+/* Label, then key. */
 static int cmp_label(const void *a, const void *b)
 {
-    uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
-    int d = strcmp(rank.label[x], rank.label[y]);
-    return d ? d : strcmp(jk_strmap_key(&rank.c->terms, x), jk_strmap_key(&rank.c->terms, y));
+    const struct keyed_id *x = a, *y = b;
+    int d = strcmp(x->label, y->label);
+    return d ? d : strcmp(x->key, y->key);
+}
+
+/* Sorts ids[0..n) by cmp (cmp_rank with occ, or cmp_label with label). */
+static void sort_ids(uint32_t *ids, size_t n, const struct jk_counter *c, const uint32_t *occ,
+                     const char **label, int (*cmp)(const void *, const void *))
+{
+    struct keyed_id *k = jk_malloc((n ? n : 1) * sizeof(*k));
+    for (size_t i = 0; i < n; i++)
+        k[i] = (struct keyed_id){ids[i], occ ? occ[ids[i]] : 0, label ? label[ids[i]] : NULL,
+                                 jk_strmap_key(&c->terms, ids[i])};
+    qsort(k, n, sizeof(*k), cmp);
+    for (size_t i = 0; i < n; i++)
+        ids[i] = k[i].id;
+    free(k);
 }
 
 /* Notes a dropped term; callers drop in descending frequency, so the first are the largest. */
@@ -181,13 +198,14 @@ static size_t drop_nested(const struct jk_counter *c, const struct jk_select_opt
 
 /* Threshold and document-share ceiling; ids come back ranked by occurrences. */
 static size_t filter_counts(const struct jk_counter *c, const struct jk_select_options *opt,
-                            uint32_t *ids, size_t n, const char **label, struct jk_selection *sel)
+                            uint32_t *ids, size_t n, const uint32_t *occ, const char **label,
+                            struct jk_selection *sel)
 {
     size_t reach = 0; /* only the few that reach the threshold need sorting */
     for (size_t i = 0; i < n; i++)
-        if (rank.occ[ids[i]] >= sel->threshold)
+        if (occ[ids[i]] >= sel->threshold)
             ids[reach++] = ids[i];
-    qsort(ids, reach, sizeof(*ids), cmp_rank);
+    sort_ids(ids, reach, c, occ, NULL, cmp_rank);
     sel->reached = jk_malloc((reach ? reach : 1) * sizeof(*sel->reached));
     memcpy(sel->reached, ids, reach * sizeof(*ids));
     bool ceiling = c->n_docs >= opt->doc_share_min_docs && opt->max_doc_share < 1.0;
@@ -203,9 +221,10 @@ static size_t filter_counts(const struct jk_counter *c, const struct jk_select_o
 }
 
 /* Fills sel's arrays from ids[0..n), ordered by label. */
-static void fill_selection(struct jk_selection *sel, uint32_t *ids, size_t n, const char **label)
+static void fill_selection(const struct jk_counter *c, struct jk_selection *sel, uint32_t *ids,
+                           size_t n, const char **label)
 {
-    qsort(ids, n, sizeof(*ids), cmp_label);
+    sort_ids(ids, n, c, NULL, label, cmp_label);
     sel->ids = ids;
     sel->count = sel->kept = n;
     sel->labels = jk_malloc((n ? n : 1) * sizeof(*sel->labels));
@@ -240,17 +259,14 @@ enum jk_status jk_select_terms(const struct jk_counter *c, const struct jk_selec
     const char **label = jk_counter_labels(c);
     sel->threshold_auto = opt->min_occurrences == 0;
     sel->threshold = sel->threshold_auto ? jk_auto_threshold(occ, n) : opt->min_occurrences;
-    rank.c = c;
-    rank.occ = occ;
-    rank.label = label;
-    size_t kept = filter_counts(c, opt, ids, n, label, sel);
+    size_t kept = filter_counts(c, opt, ids, n, occ, label, sel);
     kept = drop_nested(c, opt, ids, kept, label, sel);
     if (opt->max_terms > 0 && kept > opt->max_terms) {
         for (size_t i = opt->max_terms; i < kept; i++)
             note_dropped(&sel->max_terms, label[ids[i]]);
         kept = opt->max_terms;
     }
-    fill_selection(sel, ids, kept, label);
+    fill_selection(c, sel, ids, kept, label);
     free(label);
     free(occ);
     if (sel->count == 0 && n == 0)
@@ -280,14 +296,11 @@ enum jk_status jk_select_listed(const struct jk_counter *c, const char *const *l
     for (size_t i = 0; i < total; i++) /* a term merged into another has no occurrences */
         if (occ[i] > 0 && jk_strmap_find(&wanted, label[i], strlen(label[i])) != JK_NO_ID)
             ids[kept++] = (uint32_t)i;
-    rank.c = c;
-    rank.occ = occ;
-    rank.label = label;
     sel->from_file = true;
     sel->reaching = kept;
     sel->reached = jk_malloc((kept ? kept : 1) * sizeof(*sel->reached));
     memcpy(sel->reached, ids, kept * sizeof(*ids));
-    fill_selection(sel, ids, kept, label);
+    fill_selection(c, sel, ids, kept, label);
     jk_strmap_release(&wanted);
     free(label);
     free(occ);
@@ -317,21 +330,22 @@ void jk_relevance(const struct jk_map *map, double *rel)
     }
 }
 
-/* Relevance ranking order: relevance desc, occurrences desc, label. */
-static struct {
-    const struct jk_map *map;
-    const double *rel;
-} relrank;
+/* A map term with its relevance, for the ranking. */
+struct relevant {
+    double rel;
+    const struct jk_term *term;
+    size_t index;
+};
 
+/* Relevance ranking order: relevance desc, occurrences desc, label. */
 static int cmp_relevance(const void *a, const void *b)
 {
-    size_t x = *(const size_t *)a, y = *(const size_t *)b;
-    if (relrank.rel[x] != relrank.rel[y])
-        return relrank.rel[x] > relrank.rel[y] ? -1 : 1;
-    const struct jk_term *tx = &relrank.map->terms[x], *ty = &relrank.map->terms[y];
-    if (tx->occurrences != ty->occurrences)
-        return tx->occurrences > ty->occurrences ? -1 : 1;
-    return strcmp(tx->label, ty->label);
+    const struct relevant *x = a, *y = b;
+    if (x->rel != y->rel)
+        return x->rel > y->rel ? -1 : 1;
+    if (x->term->occurrences != y->term->occurrences)
+        return x->term->occurrences > y->term->occurrences ? -1 : 1;
+    return strcmp(x->term->label, y->term->label);
 }
 
 void jk_select_relevant(struct jk_map *map, struct jk_selection *sel, double keep_percent)
@@ -344,12 +358,14 @@ void jk_select_relevant(struct jk_map *map, struct jk_selection *sel, double kee
         free(rel);
         return;
     }
+    struct relevant *ranked = jk_malloc((n ? n : 1) * sizeof(*ranked));
+    for (size_t i = 0; i < n; i++)
+        ranked[i] = (struct relevant){rel[i], &map->terms[i], i};
+    qsort(ranked, n, sizeof(*ranked), cmp_relevance);
     size_t *order = jk_malloc((n ? n : 1) * sizeof(*order));
     for (size_t i = 0; i < n; i++)
-        order[i] = i;
-    relrank.map = map;
-    relrank.rel = rel;
-    qsort(order, n, sizeof(*order), cmp_relevance);
+        order[i] = ranked[i].index;
+    free(ranked);
     size_t want = (size_t)ceil((double)n * keep_percent / 100.0);
     want = want < 1 ? 1 : want;
     for (size_t r = 0; r < n; r++)
