@@ -110,6 +110,8 @@ void jk_counter_trim(struct jk_counter *c);
  * in running text (an acronym standing for it): listed among the aliases,
  * never its label. False when no term has the key.
  */
+bool jk_counter_add_alias(struct jk_counter *c, const char *key, size_t key_len, const char *alias,
+                          size_t alias_len);
 /*
  * Frees everything but the document lists (pool, doc_start and positions):
  * the term table, counts and spellings. What is left: n_docs, the lists and
@@ -117,8 +119,6 @@ void jk_counter_trim(struct jk_counter *c);
  * the map command sheds the rest once the map's terms are filled in.
  */
 void jk_counter_shed_terms(struct jk_counter *c);
-bool jk_counter_add_alias(struct jk_counter *c, const char *key, size_t key_len, const char *alias,
-                          size_t alias_len);
 size_t jk_counter_terms(const struct jk_counter *c);
 
 /*
