@@ -186,11 +186,6 @@ static int matched_group(const PCRE2_SIZE *ov, int rc)
     return G_OTHER;
 }
 
-static bool ascii_alnum(unsigned char c)
-{
-    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z');
-}
-
 /*
  * The pattern's match at s[pos..) when ASCII alone decides it: returns its group and end,
  * skipping the white space before it, or 0 when PCRE2 must decide (a non-ASCII byte, a
@@ -209,7 +204,7 @@ static int ascii_match(const char *s, size_t n, size_t *pos, size_t *end)
     unsigned char c = (unsigned char)s[i];
     size_t j = i + 1;
     int g = G_OTHER;
-    if (ascii_alnum(c)) {
+    if (jk_ascii_is_word(s[i], true)) {
         bool word = !(c >= '0' && c <= '9');
         if (word)
             j = jk_ascii_alnum_end(s, n, j);

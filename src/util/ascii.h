@@ -20,6 +20,12 @@
 #define JK_ASCII_WORDWISE 0
 #endif
 
+/* Is c an ASCII letter (or, with digits, a letter or digit)? */
+static inline bool jk_ascii_is_word(char c, bool digits)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (digits && c >= '0' && c <= '9');
+}
+
 /* Per byte of w, the high bit when the byte is in [lo, hi] (1 <= lo <= hi < 0x80). */
 static inline uint64_t jk_ascii_bytes_in(uint64_t w, unsigned lo, unsigned hi)
 {
@@ -44,11 +50,8 @@ static inline size_t jk_ascii_run_end(const char *s, size_t n, size_t j, bool di
         j += 8;
     }
 #endif
-    for (; j < n; j++) {
-        char c = s[j];
-        if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (digits && c >= '0' && c <= '9')))
-            break;
-    }
+    while (j < n && jk_ascii_is_word(s[j], digits))
+        j++;
     return j;
 }
 
