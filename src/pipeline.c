@@ -35,6 +35,7 @@
 #include "termfile.h"
 #include "util/igraph_glue.h"
 #include "util/mem.h"
+#include "util/readahead.h"
 #include "util/spool.h"
 
 /* Everything one run holds; released in reverse order by state_release. */
@@ -397,7 +398,12 @@ static bool spooled_pdf(struct state *s, size_t i)
     return jk_spool_read(&s->pdf_spool, &s->pdf_spans[i], &s->text);
 }
 
-static enum jk_status first_pass(struct state *s, struct jk_diag *diag)
+static const char *source_path(const void *ctx, size_t i)
+{
+    return ((const struct jk_corpus *)ctx)->files[i].path;
+}
+
+static enum jk_status read_files(struct state *s, struct jk_readahead *ahead, struct jk_diag *diag)
 {
     size_t n = s->corpus.count;
     s->docs = jk_calloc(n, sizeof(*s->docs));
@@ -405,6 +411,7 @@ static enum jk_status first_pass(struct state *s, struct jk_diag *diag)
     jk_docqueue_begin(&s->queue, JK_PASS_LEARN, NULL, merge_learned, s);
     for (size_t i = 0; i < n; i++) {
         s->current_file = i;
+        jk_readahead_reached(ahead, i);
         if (plain_file(s, i)) {
             jk_docqueue_add_file(&s->queue, &s->corpus.files[i], (uint32_t)i, NAN);
             progress(s, "reading", i + 1, n);
@@ -428,7 +435,24 @@ static enum jk_status first_pass(struct state *s, struct jk_diag *diag)
     }
     if (s->pdf_spool.fd >= 0)
         jk_spool_flush(&s->pdf_spool);
-    enum jk_status st = pass_error(s, JK_OK, diag);
+    return pass_error(s, JK_OK, diag);
+}
+
+/*
+ * From this many files on, the first pass has a few threads open the files
+ * ahead of it (see util/readahead.h): they mostly wait for the disk, so there
+ * are more of them than cores.
+ */
+enum { READAHEAD_FROM = 64, READAHEAD_THREADS = 8 };
+
+static enum jk_status first_pass(struct state *s, struct jk_diag *diag)
+{
+    size_t n = s->corpus.count;
+    struct jk_readahead ahead;
+    jk_readahead_init(&ahead, source_path, &s->corpus, n,
+                      n >= READAHEAD_FROM ? READAHEAD_THREADS : 0, JK_READAHEAD_WINDOW);
+    enum jk_status st = read_files(s, &ahead, diag);
+    jk_readahead_release(&ahead);
     if (st != JK_OK)
         return st;
     if (s->run.docs_used == 0)

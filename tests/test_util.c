@@ -10,11 +10,13 @@
 #include <stdlib.h>
 #include <inttypes.h>
 #include <string.h>
+#include <time.h>
 
 #include "util/arena.h"
 #include "util/ascii.h"
 #include "util/buf.h"
 #include "util/json.h"
+#include "util/readahead.h"
 #include "util/sha256.h"
 #include "util/spool.h"
 #include "util/status.h"
@@ -305,6 +307,75 @@ static void test_ascii_lower_copy_matches_bytewise(void **state)
     }
 }
 
+/* The files a read-ahead asked for: how many, and the furthest. */
+struct asked {
+    pthread_mutex_t lock;
+    size_t count, furthest;
+    char path[64];
+};
+
+static const char *asked_path(const void *ctx, size_t i)
+{
+    struct asked *a = (struct asked *)ctx;
+    pthread_mutex_lock(&a->lock);
+    a->count++;
+    if (i + 1 > a->furthest)
+        a->furthest = i + 1;
+    pthread_mutex_unlock(&a->lock);
+    return a->path; /* a file that is not there: the hint is skipped */
+}
+
+static size_t asked_count(struct asked *a)
+{
+    pthread_mutex_lock(&a->lock);
+    size_t n = a->count;
+    pthread_mutex_unlock(&a->lock);
+    return n;
+}
+
+/* Waits up to 5 s for the read-ahead to have asked for want files; the count then. */
+static size_t wait_asked(struct asked *a, size_t want)
+{
+    struct timespec pause = {0, 1000000};
+    for (int i = 0; i < 5000 && asked_count(a) < want; i++)
+        nanosleep(&pause, NULL);
+    return asked_count(a);
+}
+
+/* Read-ahead asks for each file once, in a window past the reader, and stops when told. */
+static void test_readahead_stays_in_its_window(void **state)
+{
+    (void)state;
+    struct asked a = {.lock = PTHREAD_MUTEX_INITIALIZER, .path = "/nonexistent/jk-readahead"};
+    struct jk_readahead r;
+    jk_readahead_init(&r, asked_path, &a, 100, 3, 4);
+    assert_int_equal(r.n_threads, 3);
+    assert_int_equal(wait_asked(&a, 4), 4);
+    struct timespec pause = {0, 20000000}; /* and no further while the reader stays at 0 */
+    nanosleep(&pause, NULL);
+    assert_int_equal(asked_count(&a), 4);
+    jk_readahead_reached(&r, 50);
+    assert_int_equal(wait_asked(&a, 54), 54);
+    jk_readahead_reached(&r, 96); /* the window passes the end: the last file is 99 */
+    assert_int_equal(wait_asked(&a, 100), 100);
+    jk_readahead_release(&r);
+    assert_int_equal(a.count, 100); /* each once */
+    assert_int_equal(a.furthest, 100);
+
+    /* released while waiting for the reader: returns, with nothing past the window asked */
+    a.count = a.furthest = 0;
+    jk_readahead_init(&r, asked_path, &a, 1000, 2, 8);
+    jk_readahead_reached(&r, 10);
+    jk_readahead_release(&r);
+    assert_true(a.furthest <= 18);
+
+    /* no threads: reaching and releasing are harmless */
+    jk_readahead_init(&r, asked_path, &a, 1000, 0, 8);
+    jk_readahead_reached(&r, 10);
+    jk_readahead_release(&r);
+    jk_readahead_release(NULL);
+}
+
 static void test_first_error_wins(void **state)
 {
     (void)state;
@@ -334,6 +405,7 @@ int main(void)
         cmocka_unit_test(test_json_string_escapes),
         cmocka_unit_test(test_json_string_repairs_utf8),
         cmocka_unit_test(test_first_error_wins),
+        cmocka_unit_test(test_readahead_stays_in_its_window),
         cmocka_unit_test(test_ascii_runs_match_bytewise),
         cmocka_unit_test(test_ascii_lower_copy_matches_bytewise),
     };

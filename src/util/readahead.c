@@ -1,0 +1,89 @@
+/* Read-ahead for files read in order (see readahead.h). */
+#include "util/readahead.h"
+
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "util/mem.h"
+
+/* Only a file's start is asked for: the kernel reads ahead on its own once a read goes on. */
+enum { HINT_BYTES = 1 << 20 };
+
+static void hint(const char *path)
+{
+    /* O_NONBLOCK: a FIFO put in place of a file since it was listed must not hold us */
+    int fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
+    if (fd < 0)
+        return;
+    (void)posix_fadvise(fd, 0, HINT_BYTES, POSIX_FADV_WILLNEED);
+    close(fd);
+}
+
+/* The next file to hint, or n when there is none (stop, or all hinted). */
+static size_t take(struct jk_readahead *r)
+{
+    pthread_mutex_lock(&r->lock);
+    while (!r->stop && r->next < r->n && r->next >= r->reached + r->window)
+        pthread_cond_wait(&r->moved, &r->lock);
+    size_t i = r->stop ? r->n : r->next;
+    if (i < r->n)
+        r->next++;
+    pthread_mutex_unlock(&r->lock);
+    return i;
+}
+
+static void *thread_main(void *p)
+{
+    struct jk_readahead *r = p;
+    for (size_t i = take(r); i < r->n; i = take(r))
+        hint(r->path(r->ctx, i));
+    return NULL;
+}
+
+void jk_readahead_init(struct jk_readahead *r, jk_path_fn path, const void *ctx, size_t n,
+                       size_t n_threads, size_t window)
+{
+    memset(r, 0, sizeof(*r));
+    r->path = path;
+    r->ctx = ctx;
+    r->n = n;
+    r->window = window ? window : 1;
+    pthread_mutex_init(&r->lock, NULL);
+    pthread_cond_init(&r->moved, NULL);
+    if (n == 0 || n_threads == 0)
+        return;
+    r->threads = jk_calloc(n_threads, sizeof(*r->threads));
+    for (size_t t = 0; t < n_threads; t++)
+        if (pthread_create(&r->threads[r->n_threads], NULL, thread_main, r) == 0)
+            r->n_threads++;
+}
+
+void jk_readahead_reached(struct jk_readahead *r, size_t i)
+{
+    if (r->n_threads == 0)
+        return;
+    pthread_mutex_lock(&r->lock);
+    if (i > r->reached) {
+        r->reached = i;
+        pthread_cond_broadcast(&r->moved);
+    }
+    pthread_mutex_unlock(&r->lock);
+}
+
+void jk_readahead_release(struct jk_readahead *r)
+{
+    if (!r || !r->path)
+        return;
+    pthread_mutex_lock(&r->lock);
+    r->stop = true;
+    pthread_cond_broadcast(&r->moved);
+    pthread_mutex_unlock(&r->lock);
+    for (size_t t = 0; t < r->n_threads; t++)
+        pthread_join(r->threads[t], NULL);
+    free(r->threads);
+    pthread_mutex_destroy(&r->lock);
+    pthread_cond_destroy(&r->moved);
+    memset(r, 0, sizeof(*r));
+}
