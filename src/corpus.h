@@ -18,8 +18,10 @@
 
 struct jk_source {
     char *path;    /* owned; as given or joined from the input folder */
-    uint64_t size; /* bytes on disk when collected */
+    uint64_t size; /* bytes on disk when collected, or JK_SIZE_UNKNOWN when not asked */
 };
+
+#define JK_SIZE_UNKNOWN UINT64_MAX
 
 /* Invariant: files sorted by path, no duplicates. The corpus owns every path. */
 struct jk_corpus {
