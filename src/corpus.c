@@ -19,6 +19,7 @@
 #include "read_pdf.h"
 #include "sources.h"
 #include "util/ascii.h"
+#include "util/encoding.h"
 #include "util/mem.h"
 #include "util/sha256.h"
 #include "util/strmap.h"
@@ -242,41 +243,13 @@ enum jk_status jk_corpus_collect(struct jk_corpus *c, const char *const *inputs,
     return JK_OK;
 }
 
-/* Length of the valid UTF-8 sequence at s (at most n bytes), or 0 if invalid. */
-static size_t utf8_valid_len(const unsigned char *s, size_t n)
-{
-    unsigned char c = s[0];
-    if (c < 0x80)
-        return 1;
-    size_t len;
-    uint32_t min, cp;
-    if (c >= 0xc2 && c <= 0xdf)
-        len = 2, min = 0x80, cp = c & 0x1f;
-    else if (c >= 0xe0 && c <= 0xef)
-        len = 3, min = 0x800, cp = c & 0x0f;
-    else if (c >= 0xf0 && c <= 0xf4)
-        len = 4, min = 0x10000, cp = c & 0x07;
-    else
-        return 0;
-    if (n < len)
-        return 0;
-    for (size_t i = 1; i < len; i++) {
-        if ((s[i] & 0xc0) != 0x80)
-            return 0;
-        cp = (cp << 6) | (s[i] & 0x3f);
-    }
-    if (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff))
-        return 0;
-    return len;
-}
-
 size_t jk_utf8_repair(const char *s, size_t len, struct jk_buf *out, uint64_t *first)
 {
     const unsigned char *p = (const unsigned char *)s;
     size_t bad = 0, i = 0, run = 0;
     jk_buf_reserve(out, len);
     while (i < len) {
-        size_t n = p[i] < 0x80 ? jk_ascii_span(s + i, len - i) : utf8_valid_len(p + i, len - i);
+        size_t n = p[i] < 0x80 ? jk_ascii_span(s + i, len - i) : jk_utf8_valid_len(p + i, len - i);
         if (n > 0) {
             i += n;
             run += n;
@@ -290,117 +263,6 @@ size_t jk_utf8_repair(const char *s, size_t len, struct jk_buf *out, uint64_t *f
         i++;
     }
     jk_buf_add(out, s + i - run, run);
-    return bad;
-}
-
-/* Windows-1252's 0x80..0x9F (0: undefined); 0xA0..0xFF are Latin-1, U+00A0..U+00FF. */
-static const uint16_t cp1252_high[32] = {
-    0x20AC, 0,      0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160,
-    0x2039, 0x0152, 0,      0x017D, 0,      0,      0x2018, 0x2019, 0x201C, 0x201D, 0x2022,
-    0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0,      0x017E, 0x0178,
-};
-
-/*
- * True when s is not UTF-8 but reads as Windows-1252 (Latin-1) text: no
- * valid multi-byte UTF-8 sequence at all, and every other byte a letter or
- * punctuation mark there. 0xFE and 0xFF ("þ", "ÿ") rule it out: side by side
- * they mark UTF-16 or damage far more often than text. *first gets the
- * offset of the first non-ASCII byte.
- */
-static bool is_cp1252(const char *s, size_t len, uint64_t *first)
-{
-    const unsigned char *p = (const unsigned char *)s;
-    bool seen = false;
-    for (size_t i = 0; i < len; i++) {
-        if (p[i] < 0x80)
-            continue;
-        if (utf8_valid_len(p + i, len - i) > 1 || p[i] >= 0xfe ||
-            (p[i] < 0xa0 && cp1252_high[p[i] - 0x80] == 0))
-            return false;
-        if (!seen)
-            *first = i;
-        seen = true;
-    }
-    return seen;
-}
-
-/* Appends code point c (below U+110000) to out as UTF-8. */
-static void add_utf8(struct jk_buf *out, uint32_t c)
-{
-    char u[4];
-    size_t n;
-    if (c < 0x80) {
-        u[0] = (char)c;
-        n = 1;
-    } else if (c < 0x800) {
-        u[0] = (char)(0xc0 | c >> 6);
-        u[1] = (char)(0x80 | (c & 0x3f));
-        n = 2;
-    } else if (c < 0x10000) {
-        u[0] = (char)(0xe0 | c >> 12);
-        u[1] = (char)(0x80 | ((c >> 6) & 0x3f));
-        u[2] = (char)(0x80 | (c & 0x3f));
-        n = 3;
-    } else {
-        u[0] = (char)(0xf0 | c >> 18);
-        u[1] = (char)(0x80 | ((c >> 12) & 0x3f));
-        u[2] = (char)(0x80 | ((c >> 6) & 0x3f));
-        u[3] = (char)(0x80 | (c & 0x3f));
-        n = 4;
-    }
-    jk_buf_add(out, u, n);
-}
-
-/* Appends s (Windows-1252) to out as UTF-8; returns the number of non-ASCII bytes. */
-static size_t cp1252_to_utf8(const char *s, size_t len, struct jk_buf *out)
-{
-    size_t converted = 0;
-    jk_buf_reserve(out, len + len / 8);
-    for (size_t i = 0; i < len; i++) {
-        unsigned char c = (unsigned char)s[i];
-        converted += c >= 0x80;
-        add_utf8(out, c >= 0x80 && c < 0xa0 ? cp1252_high[c - 0x80] : c);
-    }
-    return converted;
-}
-
-/* 1 when s starts with a UTF-16 little-endian byte-order mark, 2 big-endian, else 0. */
-static int utf16_bom(const char *s, size_t len)
-{
-    if (len < 2)
-        return 0;
-    if (memcmp(s, "\xff\xfe", 2) == 0)
-        return 1;
-    return memcmp(s, "\xfe\xff", 2) == 0 ? 2 : 0;
-}
-
-/*
- * Appends UTF-16 s (after its byte-order mark) to out as UTF-8. Unpaired
- * surrogates, U+0000 and an odd last byte become U+FFFD; returns how many,
- * with the byte offset of the first (counted from s) in *first.
- */
-static size_t utf16_to_utf8(const unsigned char *s, size_t len, bool big, struct jk_buf *out,
-                            uint64_t *first)
-{
-    size_t bad = 0;
-    jk_buf_reserve(out, len);
-    for (size_t i = 0; i < len; i += 2) {
-        uint32_t c = 0xfffd, lo = 0;
-        size_t at = i;
-        if (i + 1 < len)
-            c = big ? (uint32_t)s[i] << 8 | s[i + 1] : (uint32_t)s[i + 1] << 8 | s[i];
-        if (i + 3 < len)
-            lo = big ? (uint32_t)s[i + 2] << 8 | s[i + 3] : (uint32_t)s[i + 3] << 8 | s[i + 2];
-        if (c >= 0xd800 && c < 0xdc00 && lo >= 0xdc00 && lo < 0xe000) {
-            c = 0x10000 + ((c - 0xd800) << 10) + (lo - 0xdc00);
-            i += 2;
-        } else if (c == 0 || (c >= 0xd800 && c < 0xe000) || i + 1 >= len) {
-            c = 0xfffd;
-            if (bad++ == 0)
-                *first = at;
-        }
-        add_utf8(out, c);
-    }
     return bad;
 }
 
@@ -487,14 +349,17 @@ static enum jk_status slurp(const struct jk_source *src, struct jk_buf *raw, str
 struct check {
     struct jk_sha256 sha;
     struct jk_read_info *info;
+    bool utf16; /* the file starts with a UTF-16 byte-order mark */
 };
 
 static void check_chunk(void *ctx, const char *chunk, size_t n)
 {
     struct check *c = ctx;
+    if (c->info->bytes == 0) /* UTF-16 is half NUL bytes, but text */
+        c->utf16 = jk_utf16_bom(chunk, n) != 0;
     jk_sha256_update(&c->sha, chunk, n);
     c->info->bytes += n;
-    c->info->binary |= memchr(chunk, '\0', n) != NULL;
+    c->info->binary |= !c->utf16 && memchr(chunk, '\0', n) != NULL;
 }
 
 enum jk_status jk_corpus_check(const struct jk_source *src, struct jk_read_info *info,
@@ -569,23 +434,24 @@ static enum jk_status read_document(const struct jk_source *src,
         info->binary = memchr(raw.data, '\0', raw.len) != NULL;
     }
     enum jk_format format = jk_source_format(src->path, sources);
-    int utf16 = st == JK_OK && format == JK_FORMAT_TEXT ? utf16_bom(raw.data, raw.len) : 0;
+    int utf16 = st == JK_OK && format == JK_FORMAT_TEXT ? jk_utf16_bom(raw.data, raw.len) : 0;
     if (st == JK_OK && format == JK_FORMAT_PDF) {
         info->binary = false; /* PDFs are binary by nature: Poppler reads them */
         st = read_pdf_text(src, text, info, diag);
     } else if (utf16) {
         info->binary = false; /* "Unicode" text from Windows: every other byte is a NUL */
-        info->invalid_utf8 = utf16_to_utf8((const unsigned char *)raw.data + 2, raw.len - 2,
-                                           utf16 == 2, text, &info->first_invalid);
+        info->invalid_utf8 = jk_utf16_to_utf8((const unsigned char *)raw.data + 2, raw.len - 2,
+                                              utf16 == 2, text, &info->first_invalid);
         info->first_invalid += 2;
         normalise_newlines(text);
     } else if (st == JK_OK && !info->binary) {
         size_t skip = raw.len >= 3 && memcmp(raw.data, "\xef\xbb\xbf", 3) == 0 ? 3 : 0;
         const char *s = raw.data + skip;
         size_t len = raw.len - skip;
-        info->cp1252 = format == JK_FORMAT_TEXT && is_cp1252(s, len, &info->first_invalid);
+        info->cp1252 =
+            format == JK_FORMAT_TEXT && jk_cp1252_plausible(s, len, &info->first_invalid);
         if (info->cp1252)
-            info->invalid_utf8 = cp1252_to_utf8(s, len, text);
+            info->invalid_utf8 = jk_cp1252_to_utf8(s, len, text);
         else {
             info->first_invalid = 0;
             info->invalid_utf8 = jk_utf8_repair(s, len, text, &info->first_invalid);

@@ -72,7 +72,8 @@ enum jk_status jk_corpus_read(const struct jk_source *src, const struct jk_sourc
 
 /*
  * What the first pass needs of a record file, whose reader reads it itself:
- * its size, SHA-256 and whether it has a NUL byte (info->binary), read in
+ * its size, SHA-256 and whether it has a NUL byte (info->binary; not in a
+ * file that starts with a UTF-16 byte-order mark), read in
  * chunks so the file is never held whole. JK_E_INPUT like jk_corpus_read.
  */
 enum jk_status jk_corpus_check(const struct jk_source *src, struct jk_read_info *info,

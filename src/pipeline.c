@@ -614,10 +614,12 @@ static enum jk_status queue_documents(struct state *s, const char *what, struct 
         enum jk_status st = JK_OK;
         bool usable;
         /* record files are read by their reader; plain text only when terms are mined */
-        if (jk_is_record_file(s->corpus.files[i].path, &s->opt->sources))
+        if (jk_is_record_file(s->corpus.files[i].path, &s->opt->sources)) {
+            jk_warn_mute(true); /* the first pass warned about this file already */
             st = jk_read_records(s->corpus.files[i].path, &s->opt->sources, count_record, s,
                                  &s->record_text, diag);
-        else if (s->opt->items_keywords)
+            jk_warn_mute(false);
+        } else if (s->opt->items_keywords)
             ; /* plain text has no author keywords */
         else if (plain_file(s, i))
             jk_docqueue_add_file(&s->queue, &s->corpus.files[i], (uint32_t)i,

@@ -14,6 +14,7 @@
 
 #include "stopwords.h"
 #include "util/ascii.h"
+#include "util/encoding.h"
 #include "util/mem.h"
 
 #define TERMFILE_HEADER "term\toccurrences\tdocuments\trelevance\tselected\taliases"
@@ -32,6 +33,12 @@ enum jk_status jk_lines_open(struct jk_lines *r, const char *path, const char *w
     r->f = fopen(path, "rb");
     if (!r->f)
         return jk_error(diag, JK_E_INPUT, "cannot open %s '%s': %s", what, path, strerror(errno));
+    jk_buf_init(&r->convert);
+    char bom[2];
+    size_t got = fread(bom, 1, sizeof(bom), r->f);
+    r->utf16 = jk_utf16_bom(bom, got);
+    if (!r->utf16)
+        rewind(r->f); /* list and record files are regular files: the bytes are read again */
     return JK_OK;
 }
 
@@ -42,6 +49,7 @@ void jk_lines_close(struct jk_lines *r)
     if (r->f)
         fclose(r->f);
     free(r->line);
+    jk_buf_release(&r->convert);
     r->f = NULL;
     r->line = NULL;
     r->len = r->cap = 0;
@@ -76,6 +84,36 @@ static bool is_blank_or_comment(const char *s, size_t len, bool comments)
     return true;
 }
 
+/* Makes the current line the text in r->convert. */
+static void take_converted(struct jk_lines *r)
+{
+    size_t len = r->convert.len;
+    if (len + 1 > r->cap) {
+        r->cap = len + 1;
+        r->line = jk_realloc(r->line, r->cap);
+    }
+    memcpy(r->line, r->convert.data ? r->convert.data : "", len);
+    r->line[len] = '\0';
+    r->len = len;
+}
+
+/* The current line, read as Windows-1252, in UTF-8; false (error in r) on a byte it leaves out. */
+static bool convert_cp1252(struct jk_lines *r, struct jk_diag *diag)
+{
+    for (size_t i = 0; i < r->len; i++)
+        if (jk_cp1252_code((unsigned char)r->line[i]) == 0) {
+            r->status = jk_error(diag, JK_E_INPUT,
+                                 "%s:%lu: byte %zu of the line is neither UTF-8 nor Windows-1252 "
+                                 "(Latin-1); save the file as UTF-8 text",
+                                 r->path, r->lineno, i + 1);
+            return false;
+        }
+    jk_buf_clear(&r->convert);
+    jk_cp1252_to_utf8(r->line, r->len, &r->convert);
+    take_converted(r);
+    return true;
+}
+
 /* Checks one physical line (line end already removed); records an error in r. */
 static bool line_ok(struct jk_lines *r, struct jk_diag *diag)
 {
@@ -87,14 +125,85 @@ static bool line_ok(struct jk_lines *r, struct jk_diag *diag)
                              r->path, r->lineno, fix);
         return false;
     }
+    if (r->cp1252)
+        return convert_cp1252(r, diag);
     size_t bad = utf8_invalid_at(s, len);
+    uint64_t first;
+    if (bad < len && !r->seen_utf8 && !r->utf16 && jk_cp1252_plausible(s, len, &first)) {
+        jk_warn("%s:%lu: not UTF-8 (first at byte %zu of the line); the file is read as "
+                "Windows-1252 (Latin-1); save it as UTF-8 to be sure",
+                r->path, r->lineno, bad + 1);
+        r->cp1252 = true;
+        return convert_cp1252(r, diag);
+    }
     if (bad < len) {
         r->status =
             jk_error(diag, JK_E_INPUT, "%s:%lu: not valid UTF-8 at byte %zu of the line; %s",
                      r->path, r->lineno, bad + 1, fix);
         return false;
     }
+    r->seen_utf8 = r->seen_utf8 || jk_ascii_span(s, len) < len;
     return true;
+}
+
+/* One UTF-16 code unit, or -1 at the end of the file (-2 when it ends after one byte). */
+static long utf16_unit(struct jk_lines *r)
+{
+    int a = getc_unlocked(r->f);
+    if (a == EOF)
+        return -1;
+    int b = getc_unlocked(r->f);
+    if (b == EOF)
+        return -2;
+    return r->utf16 == 2 ? a << 8 | b : b << 8 | a;
+}
+
+/*
+ * Reads the next line of a UTF-16 file into r->line as UTF-8, line feed
+ * included; returns its length, or -1 at the end of the file or on an error
+ * (r->status set).
+ */
+static ssize_t utf16_line(struct jk_lines *r, struct jk_diag *diag)
+{
+    jk_buf_clear(&r->convert);
+    const char *why = NULL;
+    long c;
+    while ((c = utf16_unit(r)) >= 0) {
+        if (c >= 0xd800 && c < 0xdc00) {
+            long lo = utf16_unit(r);
+            if (lo < 0xdc00 || lo >= 0xe000) {
+                why = "an unpaired surrogate";
+                break;
+            }
+            c = 0x10000 + ((c - 0xd800) << 10) + (lo - 0xdc00);
+        } else if (c >= 0xdc00 && c < 0xe000) {
+            why = "an unpaired surrogate";
+            break;
+        }
+        jk_utf8_add(&r->convert, (uint32_t)c);
+        if (c == '\n')
+            break;
+    }
+    if (c == -2)
+        why = "the file ends in half a character";
+    if (why) {
+        r->status =
+            jk_error(diag, JK_E_INPUT, "%s:%lu: invalid UTF-16 (%s); save the file as UTF-8 text",
+                     r->path, r->lineno + 1, why);
+        return -1;
+    }
+    if (c == -1 && r->convert.len == 0)
+        return -1;
+    take_converted(r);
+    return (ssize_t)r->len;
+}
+
+/* The next physical line, line end included: its length, or -1 (end, or r->status set). */
+static ssize_t next_line(struct jk_lines *r, struct jk_diag *diag)
+{
+    if (r->utf16)
+        return utf16_line(r, diag);
+    return getline(&r->line, &r->cap, r->f);
 }
 
 bool jk_lines_next(struct jk_lines *r, struct jk_diag *diag)
@@ -103,17 +212,10 @@ bool jk_lines_next(struct jk_lines *r, struct jk_diag *diag)
         return false;
     ssize_t got;
     errno = 0;
-    while ((got = getline(&r->line, &r->cap, r->f)) != -1) {
+    while ((got = next_line(r, diag)) != -1) {
         char *s = r->line;
         size_t len = (size_t)got;
         r->lineno++;
-        if (r->lineno == 1 && len >= 2 &&
-            ((s[0] == '\xff' && s[1] == '\xfe') || (s[0] == '\xfe' && s[1] == '\xff'))) {
-            r->status = jk_error(diag, JK_E_INPUT,
-                                 "%s:1: the file is UTF-16; save it as UTF-8 (with or without BOM)",
-                                 r->path);
-            return false;
-        }
         if (r->lineno == 1 && len >= 3 && memcmp(s, "\xef\xbb\xbf", 3) == 0) {
             memmove(s, s + 3, len - 3);
             len -= 3;
@@ -122,12 +224,12 @@ bool jk_lines_next(struct jk_lines *r, struct jk_diag *diag)
             len--;
         s[len] = '\0';
         r->len = len;
-        if (!line_ok(r, diag))
+        if (!line_ok(r, diag)) /* which may convert the line: r->line may move */
             return false;
-        if (!is_blank_or_comment(s, len, r->comments))
+        if (!is_blank_or_comment(r->line, r->len, r->comments))
             return true;
     }
-    if (ferror(r->f))
+    if (r->status == JK_OK && ferror(r->f))
         r->status = jk_error(diag, JK_E_INPUT, "cannot read %s '%s': %s", r->what, r->path,
                              strerror(errno ? errno : EIO));
     return false;

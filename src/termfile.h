@@ -22,8 +22,13 @@
 
 /*
  * Every list file is read line by line with the same rules:
- * - UTF-8; a UTF-8 byte order mark on line 1 is skipped; UTF-16 (by its byte
- *   order mark), NUL bytes and invalid UTF-8 are errors naming FILE:LINE;
+ * - UTF-8; a UTF-8 byte order mark on line 1 is skipped. A file that starts
+ *   with a UTF-16 byte order mark is read as UTF-16. A file whose first line
+ *   that is not UTF-8 comes before any non-ASCII UTF-8 and reads as
+ *   Windows-1252 (Latin-1, what spreadsheets on Windows save) is read as
+ *   Windows-1252 from there on, with one warning. Everything reaches the
+ *   caller as UTF-8. NUL bytes, other invalid UTF-8 and unpaired UTF-16
+ *   surrogates are errors naming FILE:LINE;
  * - lines end with LF or CRLF (the CR is dropped);
  * - lines holding only white space (spaces, tabs) are skipped;
  * - with comments on, a line whose first non-blank character is '#' is
@@ -41,6 +46,10 @@ struct jk_lines {
     size_t cap;
     unsigned long lineno;  /* of the current line, 1-based */
     enum jk_status status; /* JK_OK, or the error that stopped jk_lines_next */
+    int utf16;             /* 1 or 2: the file is UTF-16 little or big endian; else 0 */
+    bool cp1252;           /* lines are read as Windows-1252 (from the first one not UTF-8) */
+    bool seen_utf8;        /* a line before held non-ASCII UTF-8: no Windows-1252 then */
+    struct jk_buf convert; /* a line converted to UTF-8 */
 };
 
 /*

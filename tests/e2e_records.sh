@@ -8,6 +8,7 @@ bin=$1
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 fail() { echo "FAIL: $*"; exit 1; }
+py=/usr/bin/python3
 mkdir -p "$tmp/in"
 
 # Scopus-style CSV: BOM, quoted multi-line abstract, Cited by, DOI.
@@ -87,6 +88,36 @@ grep -q "^[0-9]*,sister city,3,3,.*,2012,$" "$tmp/vos/terms.csv" || fail "VOSvie
 # --section abstract keeps the bundled documents' abstracts.
 "$bin" map "$2/corpus" -o "$tmp/abs" -q --section abstract --min-occurrences 2 || fail "--section abstract failed"
 grep -q "abstracts found (--section abstract): [1-5]$" "$tmp/abs/report.md" || fail "report.md lacks the abstracts found"
+
+# The same CSV saved by a spreadsheet as Windows-1252 (Latin-1) or as UTF-16 maps the same.
+mkdir "$tmp/enc"
+$py - "$tmp/enc" <<'EOF2'
+import sys
+rows = ['Title,Year,Abstract',
+        '"Paradiplomasi di Sumátera",2019,"“Kerja sama” sister city pemerintah daerah – kota."',
+        '"Sister city pemerintah daerah",2020,"Kerja sama sister city di Sumátera dan paradiplomasi."']
+text = "\r\n".join(rows) + "\r\n"
+for name, enc in (("utf8", "utf-8"), ("cp1252", "cp1252"), ("utf16", "utf-16")):
+    with open(f"{sys.argv[1]}/{name}.csv", "wb") as f:
+        f.write(text.encode(enc))  # utf-16: with its byte-order mark
+EOF2
+for enc in utf8 cp1252 utf16; do
+    "$bin" map "$tmp/enc/$enc.csv" -o "$tmp/enc/$enc" --min-occurrences 2 --keep 100 --no-nested \
+        2>"$tmp/enc/$enc.err" || { cat "$tmp/enc/$enc.err"; fail "the $enc CSV was not mapped"; }
+done
+grep -q "^[0-9]*,sumátera,2,2," "$tmp/enc/utf8/terms.csv" || fail "sumátera missing from the UTF-8 CSV's map"
+cmp -s "$tmp/enc/utf8/terms.csv" "$tmp/enc/cp1252/terms.csv" || fail "the Windows-1252 CSV maps differently"
+cmp -s "$tmp/enc/utf8/terms.csv" "$tmp/enc/utf16/terms.csv" || fail "the UTF-16 CSV maps differently"
+[ "$(grep -c "cp1252.csv:2: not UTF-8 (first at byte 22 of the line); the file is read as Windows-1252" \
+    "$tmp/enc/cp1252.err")" = 1 ] || { cat "$tmp/enc/cp1252.err"; fail "not one warning naming the Windows-1252 CSV's line"; }
+grep -q "warning" "$tmp/enc/utf16.err" && { cat "$tmp/enc/utf16.err"; fail "the UTF-16 CSV was warned about"; }
+
+# A row with too many fields is skipped with one warning (not one per pass over the file).
+printf 'Title,Abstract\n"Kerja sama daerah","Kerja sama daerah dan kota."\n"a","b","c"\n"Kerja sama kota","Kerja sama daerah."\n' \
+    >"$tmp/row.csv"
+"$bin" map "$tmp/row.csv" -o "$tmp/row" --min-occurrences 1 2>"$tmp/err" || { cat "$tmp/err"; fail "the CSV with a bad row failed"; }
+[ "$(grep -c "row.csv:3: the row has 3 fields but the header has 2; row skipped" "$tmp/err")" = 1 ] \
+    || { cat "$tmp/err"; fail "not one warning for the bad row"; }
 
 # A CSV without any text column is one clear error naming it; a broken record is a warning.
 printf 'Authors,Year\n"X",2019\n' >"$tmp/bad.csv"

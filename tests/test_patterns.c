@@ -181,7 +181,7 @@ static void test_malformed_lines_name_file_and_line(void **state)
     assert_fails_at("a\tb\n  \tterm\n", 2, "pattern is empty");
     assert_fails_at("a\t  \n", 1, "term is empty");
     assert_fails_at("a\tb\tc\n", 1, "more than one tab");
-    assert_fails_at("a\tb\nc\td\xe2\x82\n", 2, "UTF-8");
+    assert_fails_at("a\tb\nc\td\xc3\xbc\xe2\x82\n", 2, "UTF-8");
     char path[128];
     struct jk_patterns p;
     struct jk_diag d;

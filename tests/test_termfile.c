@@ -224,6 +224,112 @@ static void test_selected_values(void **state)
     jk_termfile_release(&t);
 }
 
+/*
+ * Reads bytes[0..len) as a list file: its lines joined with '|' into out,
+ * or the error in d.
+ */
+static enum jk_status read_lines(const char *bytes, size_t len, char *out, size_t n,
+                                 struct jk_diag *d)
+{
+    char dir[64], path[128];
+    tu_mkdtemp(dir, sizeof(dir));
+    tu_write(dir, "list.txt", bytes, len);
+    snprintf(path, sizeof(path), "%s/list.txt", dir);
+    jk_diag_init(d);
+    struct jk_lines r;
+    out[0] = '\0';
+    enum jk_status st = jk_lines_open(&r, path, "list", false, d);
+    while (st == JK_OK && jk_lines_next(&r, d)) {
+        size_t at = strlen(out);
+        snprintf(out + at, n - at, "%s%s", at ? "|" : "", r.line);
+    }
+    if (st == JK_OK)
+        st = r.status;
+    jk_lines_close(&r);
+    tu_rmtree(dir);
+    return st;
+}
+
+#define READS_AS(bytes, want)                                                                      \
+    do {                                                                                           \
+        assert_int_equal(read_lines(bytes, sizeof(bytes) - 1, got, sizeof(got), &d), JK_OK);       \
+        assert_string_equal(got, want);                                                            \
+    } while (0)
+
+#define FAILS_AT(bytes, where, what)                                                               \
+    do {                                                                                           \
+        assert_int_equal(read_lines(bytes, sizeof(bytes) - 1, got, sizeof(got), &d), JK_E_INPUT);  \
+        assert_non_null(strstr(d.msg, where));                                                     \
+        assert_non_null(strstr(d.msg, what));                                                      \
+    } while (0)
+
+/* UTF-16 (by its byte-order mark) and Windows-1252 files reach the reader as UTF-8. */
+static void test_lines_convert_utf16_and_windows_1252(void **state)
+{
+    (void)state;
+    char got[256];
+    struct jk_diag d;
+    READS_AS("kata\r\n\xc3\xbc"
+             "ber kota\n",
+             "kata|\xc3\xbc"
+             "ber kota");
+    READS_AS("\xff\xfek\0a\0t\0a\0\r\0\n\0\xfc\0b\0e\0r\0 \0k\0o\0t\0a\0\n\0", "kata|\xc3\xbc"
+                                                                               "ber kota");
+    READS_AS("\xfe\xff\0k\0a\0t\0a\0\n\0\xfc\0b\0e\0r\0 \0k\0o\0t\0a", "kata|\xc3\xbc"
+                                                                       "ber kota");
+    READS_AS("\xff\xfe\x3d\xd8\x00\xde", "\xf0\x9f\x98\x80"); /* a surrogate pair */
+    /* curly quotes and a Latin-1 letter, as a spreadsheet on Windows saves them */
+    READS_AS("kata\n\x93kerja sama\x94 universit\xe4t\n",
+             "kata|\xe2\x80\x9c"
+             "kerja sama\xe2\x80\x9d universit\xc3\xa4t");
+    /* damage in a UTF-8 file stays an error: no guessing once UTF-8 was seen */
+    FAILS_AT("\xc3\xbc"
+             "ber\nuniversit\xe4t\n",
+             ":2:", "not valid UTF-8");
+    FAILS_AT("universit\xe4t\nx\x81y\n", ":2:", "neither UTF-8 nor Windows-1252");
+    FAILS_AT("\xff\xfe"
+             "a\0\n\0\x3d\xd8x\0",
+             ":2:", "unpaired surrogate");
+    FAILS_AT("\xff\xfe"
+             "a\0\n\0\x00\xdc",
+             ":2:", "unpaired surrogate");
+    FAILS_AT("\xff\xfe"
+             "a\0\n\0b",
+             ":2:", "half a character");
+    FAILS_AT("\xff\xfe"
+             "a\0\0\0",
+             ":1:", "NUL");
+}
+
+/*
+ * Found by fuzz/fuzz_thesaurus.c (tests/data/fuzz/lines/cp1252-line-grows.txt):
+ * a Windows-1252 line grows when converted, past the buffer the line was read
+ * into, and the reader went on looking at the old one.
+ */
+static void test_fuzz_converted_line_outgrows_its_buffer(void **state)
+{
+    (void)state;
+    struct jk_lines r;
+    struct jk_diag d;
+    jk_diag_init(&d);
+    assert_int_equal(
+        jk_lines_open(&r, JK_TEST_DATA "/fuzz/lines/cp1252-line-grows.txt", "list", false, &d),
+        JK_OK);
+    assert_true(jk_lines_next(&r, &d));
+    assert_string_equal(r.line, "label\treplace by");
+    assert_true(jk_lines_next(&r, &d));
+    size_t a_rings = 0; /* 0xC5 in Windows-1252 is U+00C5, two bytes in UTF-8 */
+    for (const char *p = r.line; (p = strstr(p, "\xc3\x85")) != NULL; p += 2)
+        a_rings++;
+    assert_int_equal(a_rings, 106);
+    assert_int_equal(r.len, strlen(r.line));
+    assert_true(jk_lines_next(&r, &d));
+    assert_string_equal(r.line, "\"");
+    assert_false(jk_lines_next(&r, &d));
+    assert_int_equal(r.status, JK_OK);
+    jk_lines_close(&r);
+}
+
 static void test_malformed_files_name_file_and_line(void **state)
 {
     (void)state;
@@ -236,7 +342,8 @@ static void test_malformed_files_name_file_and_line(void **state)
     assert_fails_at("term\tselected\n\"\"\tyes\n", 2, "term column is empty");
     assert_fails_at("term\tselected\nkerja sama\tyes\nx\tno\nKerja  Sama\tno\n", 4, "on line 2");
     assert_fails_at("term\tselected\n\"kerja sama\tyes\n", 2, "no closing quote");
-    assert_fails_at("term\tselected\na\tyes\nb\xe2\x28\xa1\tno\n", 3, "UTF-8");
+    /* damaged UTF-8 beside valid UTF-8 ("ü"): not mistaken for Windows-1252 */
+    assert_fails_at("term\tselected\na\tyes\nb\xc3\xbc\xe2\x28\xa1\tno\n", 3, "UTF-8");
     /* the same term twice with the same selection is fine */
     char path[128];
     struct jk_termfile t;
@@ -264,6 +371,8 @@ int main(void)
         cmocka_unit_test(test_round_trip_write_then_read),
         cmocka_unit_test(test_spreadsheet_export_is_read),
         cmocka_unit_test(test_selected_values),
+        cmocka_unit_test(test_lines_convert_utf16_and_windows_1252),
+        cmocka_unit_test(test_fuzz_converted_line_outgrows_its_buffer),
         cmocka_unit_test(test_malformed_files_name_file_and_line),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

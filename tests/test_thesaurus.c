@@ -152,7 +152,8 @@ static void test_malformed_lines_name_file_and_line(void **state)
     assert_fails_at(text, 2, "no closing quote");
     snprintf(text, sizeof(text), "%sa\tb\nc\td\xff\n", h);
     assert_fails_at(text, 3, "UTF-8");
-    assert_fails_at("\xff\xfel\0a\0b\0", 1, "UTF-16");
+    /* UTF-16 is read (see test_termfile); a file cut in half a character is an error */
+    assert_fails_at("\xff\xfel", 1, "UTF-16");
 }
 
 static void test_conflicting_duplicate_names_both_lines(void **state)

@@ -122,7 +122,7 @@ static void test_malformed_lines_name_file_and_line(void **state)
     assert_fails_at("Analisis\tanalisis\n", 1, "mapped to itself");
     assert_fails_at("resiko\trisiko\nx\ty\nresiko\tresika\n", 3, "on line 1");
     assert_fails_at("analisa\tanalisis\nanalisis\tanalysis\n", 1, "listed as a variant on line 2");
-    assert_fails_at("a\tb\nc\td\xc0\xaf\n", 2, "UTF-8");
+    assert_fails_at("a\tb\nc\td\xc3\xbc\xc0\xaf\n", 2, "UTF-8");
     struct jk_variants v;
     jk_variants_init(&v);
     struct jk_diag d;

@@ -5,6 +5,7 @@
 #include <string.h>
 
 static bool quiet;
+static _Thread_local bool muted; /* this thread's warnings, while it repeats a read */
 
 void jk_diag_init(struct jk_diag *diag)
 {
@@ -26,7 +27,7 @@ enum jk_status jk_error(struct jk_diag *diag, enum jk_status status, const char 
 
 void jk_warn(const char *fmt, ...)
 {
-    if (quiet)
+    if (quiet || muted)
         return;
     va_list ap;
     va_start(ap, fmt);
@@ -34,6 +35,11 @@ void jk_warn(const char *fmt, ...)
     vfprintf(stderr, fmt, ap);
     fputc('\n', stderr);
     va_end(ap);
+}
+
+void jk_warn_mute(bool mute)
+{
+    muted = mute;
 }
 
 void jk_set_quiet(bool q)

@@ -43,6 +43,11 @@ enum jk_status jk_error(struct jk_diag *diag, enum jk_status status, const char 
  */
 void jk_warn(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 void jk_set_quiet(bool quiet);
+/*
+ * Mutes (or unmutes) the warnings of the calling thread only: for a pass
+ * that reads a file again and would repeat what the first read warned about.
+ */
+void jk_warn_mute(bool mute);
 bool jk_is_quiet(void);
 
 /* Exit code main() uses for a status; documented in the README. */

@@ -1,0 +1,132 @@
+/* Windows-1252 and UTF-16 to UTF-8 (see encoding.h). */
+#include "util/encoding.h"
+
+#include <string.h>
+
+size_t jk_utf8_valid_len(const unsigned char *s, size_t n)
+{
+    unsigned char c = s[0];
+    if (c < 0x80)
+        return 1;
+    size_t len;
+    uint32_t min, cp;
+    if (c >= 0xc2 && c <= 0xdf)
+        len = 2, min = 0x80, cp = c & 0x1f;
+    else if (c >= 0xe0 && c <= 0xef)
+        len = 3, min = 0x800, cp = c & 0x0f;
+    else if (c >= 0xf0 && c <= 0xf4)
+        len = 4, min = 0x10000, cp = c & 0x07;
+    else
+        return 0;
+    if (n < len)
+        return 0;
+    for (size_t i = 1; i < len; i++) {
+        if ((s[i] & 0xc0) != 0x80)
+            return 0;
+        cp = (cp << 6) | (s[i] & 0x3f);
+    }
+    if (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff))
+        return 0;
+    return len;
+}
+
+/* Windows-1252's 0x80..0x9F (0: undefined); 0xA0..0xFF are Latin-1, U+00A0..U+00FF. */
+static const uint16_t cp1252_high[32] = {
+    0x20AC, 0,      0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160,
+    0x2039, 0x0152, 0,      0x017D, 0,      0,      0x2018, 0x2019, 0x201C, 0x201D, 0x2022,
+    0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0,      0x017E, 0x0178,
+};
+
+bool jk_cp1252_plausible(const char *s, size_t len, uint64_t *first)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    bool seen = false;
+    for (size_t i = 0; i < len; i++) {
+        if (p[i] < 0x80)
+            continue;
+        if (jk_utf8_valid_len(p + i, len - i) > 1 || p[i] >= 0xfe ||
+            (p[i] < 0xa0 && cp1252_high[p[i] - 0x80] == 0))
+            return false;
+        if (!seen)
+            *first = i;
+        seen = true;
+    }
+    return seen;
+}
+
+void jk_utf8_add(struct jk_buf *out, uint32_t c)
+{
+    char u[4];
+    size_t n;
+    if (c < 0x80) {
+        u[0] = (char)c;
+        n = 1;
+    } else if (c < 0x800) {
+        u[0] = (char)(0xc0 | c >> 6);
+        u[1] = (char)(0x80 | (c & 0x3f));
+        n = 2;
+    } else if (c < 0x10000) {
+        u[0] = (char)(0xe0 | c >> 12);
+        u[1] = (char)(0x80 | ((c >> 6) & 0x3f));
+        u[2] = (char)(0x80 | (c & 0x3f));
+        n = 3;
+    } else {
+        u[0] = (char)(0xf0 | c >> 18);
+        u[1] = (char)(0x80 | ((c >> 12) & 0x3f));
+        u[2] = (char)(0x80 | ((c >> 6) & 0x3f));
+        u[3] = (char)(0x80 | (c & 0x3f));
+        n = 4;
+    }
+    jk_buf_add(out, u, n);
+}
+
+size_t jk_cp1252_to_utf8(const char *s, size_t len, struct jk_buf *out)
+{
+    size_t converted = 0;
+    jk_buf_reserve(out, len + len / 8);
+    for (size_t i = 0; i < len; i++) {
+        unsigned char c = (unsigned char)s[i];
+        converted += c >= 0x80;
+        jk_utf8_add(out, c >= 0x80 && c < 0xa0 ? cp1252_high[c - 0x80] : c);
+    }
+    return converted;
+}
+
+int jk_utf16_bom(const char *s, size_t len)
+{
+    if (len < 2)
+        return 0;
+    if (memcmp(s, "\xff\xfe", 2) == 0)
+        return 1;
+    return memcmp(s, "\xfe\xff", 2) == 0 ? 2 : 0;
+}
+
+size_t jk_utf16_to_utf8(const unsigned char *s, size_t len, bool big, struct jk_buf *out,
+                        uint64_t *first)
+{
+    size_t bad = 0;
+    jk_buf_reserve(out, len);
+    for (size_t i = 0; i < len; i += 2) {
+        uint32_t c = 0xfffd, lo = 0;
+        size_t at = i;
+        if (i + 1 < len)
+            c = big ? (uint32_t)s[i] << 8 | s[i + 1] : (uint32_t)s[i + 1] << 8 | s[i];
+        if (i + 3 < len)
+            lo = big ? (uint32_t)s[i + 2] << 8 | s[i + 3] : (uint32_t)s[i + 3] << 8 | s[i + 2];
+        if (c >= 0xd800 && c < 0xdc00 && lo >= 0xdc00 && lo < 0xe000) {
+            c = 0x10000 + ((c - 0xd800) << 10) + (lo - 0xdc00);
+            i += 2;
+        } else if (c == 0 || (c >= 0xd800 && c < 0xe000) || i + 1 >= len) {
+            c = 0xfffd;
+            if (bad++ == 0)
+                *first = at;
+        }
+        jk_utf8_add(out, c);
+    }
+    return bad;
+}
+
+uint32_t jk_cp1252_code(unsigned char c)
+{
+    return c >= 0x80 && c < 0xa0 ? cp1252_high[c - 0x80] : c;
+}
