@@ -35,9 +35,11 @@ void jk_buf_reserve(struct jk_buf *b, size_t extra)
     size_t need = b->len + extra + 1;
     if (need <= b->cap)
         return;
-    size_t cap = b->cap ? b->cap : 64;
-    while (cap < need)
-        cap *= 2;
+    /* at least doubled, so appends stay amortised O(1); a larger need is met exactly (a long
+       document's text is reserved once, not rounded up to the next power of two) */
+    size_t cap = b->cap ? b->cap * 2 : 64;
+    if (cap < need)
+        cap = need;
     b->data = jk_realloc(b->data, cap);
     b->cap = cap;
 }

@@ -87,6 +87,12 @@ bool jk_spool_append(struct jk_spool *sp, const void *data, size_t len, struct j
     span->at = sp->size;
     span->len = (uint32_t)len;
     sp->size += len;
+    if (len >= SPOOL_WRITE) { /* a long text goes straight to the file: no buffer its size */
+        if (!jk_spool_flush(sp) || !write_all(sp->fd, data, len))
+            sp->failed = true;
+        span->ok = !sp->failed;
+        return span->ok;
+    }
     jk_buf_add(&sp->buffer, data, len);
     span->ok = sp->buffer.len < SPOOL_WRITE || jk_spool_flush(sp);
     return span->ok;
