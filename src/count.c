@@ -128,7 +128,8 @@ static uint32_t intern_surface(struct jk_counter *c, uint32_t term, const char *
  * Most terms are only ever written one way, so a term's first spelling is
  * kept beside it and only other spellings go into the surfaces table.
  */
-static void add_surface(struct jk_counter *c, uint32_t term, const char *s, size_t len)
+static void add_surface(struct jk_counter *c, uint32_t term, const char *s, size_t len,
+                        uint32_t times)
 {
     struct jk_first_surface *f = &c->first[term];
     if (!f->text) {
@@ -138,11 +139,11 @@ static void add_surface(struct jk_counter *c, uint32_t term, const char *s, size
         f->len = (uint32_t)len;
     }
     if (f->len == len && memcmp(f->text, s, len) == 0) {
-        f->count++;
+        f->count += times;
         return;
     }
     uint32_t sid = intern_surface(c, term, s, len); /* may move surface_count */
-    c->surface_count[sid]++;
+    c->surface_count[sid] += times;
 }
 
 /* Records alias as a spelling of term id that was never counted (count 0: never the label). */
@@ -175,21 +176,22 @@ static void add_position(struct jk_counter *c, uint32_t id, uint32_t position, u
     c->occ[c->n_occ++] = (struct jk_occurrence){id, position, sentence};
 }
 
+/* Adds times occurrences of key (written surface) to the current document. */
 static void add_hashed(struct jk_counter *c, const char *key, size_t key_len, uint32_t hash,
                        const char *surface, size_t surface_len, uint32_t position,
-                       uint32_t sentence)
+                       uint32_t sentence, uint32_t times)
 {
     uint32_t id = intern_term(c, key, key_len, hash);
     if (c->positions)
         add_position(c, id, position, sentence);
     uint32_t doc_tag = (uint32_t)c->n_docs + 1;
-    c->full[id]++;
-    c->full_en[id] += c->english;
-    c->candidates++;
-    add_surface(c, id, surface, surface_len);
+    c->full[id] += times;
+    c->full_en[id] += c->english ? times : 0;
+    c->candidates += times;
+    add_surface(c, id, surface, surface_len, times);
     if (c->last_doc[id] == doc_tag) {
         if (!c->no_doc_counts)
-            c->pool_counts[c->slot[id]]++;
+            c->pool_counts[c->slot[id]] += times;
         return;
     }
     c->last_doc[id] = doc_tag;
@@ -199,7 +201,7 @@ static void add_hashed(struct jk_counter *c, const char *key, size_t key_len, ui
     if (!c->no_doc_counts) {
         cap = c->cap_pool;
         JK_GROW(c->pool_counts, c->pool_len + 1, cap);
-        c->pool_counts[c->pool_len] = 1;
+        c->pool_counts[c->pool_len] = times;
     }
     c->cap_pool = cap;
     c->slot[id] = (uint32_t)c->pool_len;
@@ -211,13 +213,14 @@ void jk_counter_add_at(struct jk_counter *c, const char *key, size_t key_len, co
                        size_t surface_len, uint32_t position, uint32_t sentence)
 {
     add_hashed(c, key, key_len, jk_hash_bytes(key, key_len), surface, surface_len, position,
-               sentence);
+               sentence, 1);
 }
 
 void jk_count_log_init(struct jk_count_log *log)
 {
     memset(log, 0, sizeof(*log));
     jk_buf_init(&log->text);
+    log->merge_from = JK_LOG_NO_MERGE;
 }
 
 void jk_count_log_release(struct jk_count_log *log)
@@ -226,24 +229,113 @@ void jk_count_log_release(struct jk_count_log *log)
         return;
     jk_buf_release(&log->text);
     free(log->items);
+    free(log->index);
     memset(log, 0, sizeof(*log));
 }
 
 void jk_count_log_clear(struct jk_count_log *log)
 {
     jk_buf_clear(&log->text);
-    log->n = 0;
+    log->n = log->doc_from = log->drain_from = 0;
+    log->index_count = 0;
+    if (log->index)
+        memset(log->index, 0, log->index_slots * sizeof(*log->index));
+}
+
+void jk_count_log_begin_doc(struct jk_count_log *log, size_t merge_from)
+{
+    log->doc_from = log->drain_from = log->n;
+    log->merge_from = merge_from;
+    if (log->index_count) {
+        memset(log->index, 0, log->index_slots * sizeof(*log->index));
+        log->index_count = 0;
+    }
+}
+
+/* Whether item e is an occurrence of key (written surface) in the current language. */
+static bool same_item(const struct jk_count_log *log, const struct jk_logged *e, uint64_t hash,
+                      const char *key, size_t key_len, const char *surface, size_t surface_len)
+{
+    const char *text = log->text.data;
+    return e->hash == hash && e->english == log->english && e->key_len == key_len &&
+           e->surface_len == surface_len && memcmp(text + e->key, key, key_len) == 0 &&
+           memcmp(text + e->surface, surface, surface_len) == 0;
+}
+
+/* The index slot of the item like this one, or of the empty slot where it would go. */
+static uint32_t *index_slot(const struct jk_count_log *log, uint64_t hash, const char *key,
+                            size_t key_len, const char *surface, size_t surface_len)
+{
+    size_t mask = log->index_slots - 1;
+    for (size_t i = (size_t)(hash >> 32) & mask;; i = (i + 1) & mask) {
+        uint32_t *slot = &log->index[i];
+        if (*slot == 0 ||
+            same_item(log, &log->items[*slot - 1], hash, key, key_len, surface, surface_len))
+            return slot;
+    }
+}
+
+/* Makes room in the index for one more item, (re)building it from the document's items. */
+static void index_reserve(struct jk_count_log *log)
+{
+    if (log->index_count && (log->index_count + 1) * 2 <= log->index_slots)
+        return;
+    size_t want = log->index_slots ? log->index_slots : 1024;
+    while ((log->n - log->doc_from + 1) * 2 > want)
+        want *= 2;
+    if (want != log->index_slots) {
+        free(log->index);
+        log->index = jk_malloc(want * sizeof(*log->index));
+        log->index_slots = want;
+    }
+    memset(log->index, 0, want * sizeof(*log->index));
+    log->index_count = 0;
+    const char *text = log->text.data;
+    for (size_t i = log->doc_from; i < log->n; i++) { /* an item's repeats stay separate */
+        const struct jk_logged *e = &log->items[i];
+        bool english = log->english;
+        log->english = e->english;
+        uint32_t *slot =
+            index_slot(log, e->hash, text + e->key, e->key_len, text + e->surface, e->surface_len);
+        log->english = english;
+        if (*slot == 0) {
+            *slot = (uint32_t)i + 1;
+            log->index_count++;
+        }
+    }
+}
+
+/* Merging: adds one to the document's item like this one and returns true, if there is one. */
+static bool merge_repeat(struct jk_count_log *log, uint64_t hash, const char *key, size_t key_len,
+                         const char *surface, size_t surface_len)
+{
+    index_reserve(log);
+    uint32_t *slot = index_slot(log, hash, key, key_len, surface, surface_len);
+    if (*slot) {
+        log->items[*slot - 1].times++;
+        return true;
+    }
+    *slot = (uint32_t)log->n + 1; /* the item jk_count_log_add appends next */
+    log->index_count++;
+    return false;
 }
 
 void jk_count_log_add(struct jk_count_log *log, const char *key, size_t key_len,
                       const char *surface, size_t surface_len, uint32_t position, uint32_t sentence)
 {
-    JK_GROW(log->items, log->n + 1, log->cap);
-    struct jk_logged *e = &log->items[log->n++];
+    uint64_t hash = jk_hash64(key, key_len);
     if (log->hash_only) {
-        e->hash = jk_hash64(key, key_len);
+        JK_GROW(log->items, log->n + 1, log->cap);
+        log->items[log->n++].hash = hash;
+        if (log->drain && log->n - log->drain_from >= JK_LOG_DRAIN_ITEMS)
+            log->drain(log->drain_ctx, log);
         return;
     }
+    if (log->n - log->doc_from >= log->merge_from &&
+        merge_repeat(log, hash, key, key_len, surface, surface_len))
+        return;
+    JK_GROW(log->items, log->n + 1, log->cap);
+    struct jk_logged *e = &log->items[log->n++];
     e->key = (uint32_t)log->text.len;
     e->key_len = (uint32_t)key_len;
     jk_buf_add(&log->text, key, key_len);
@@ -255,7 +347,8 @@ void jk_count_log_add(struct jk_count_log *log, const char *key, size_t key_len,
     }
     e->position = position;
     e->sentence = sentence;
-    e->hash = jk_hash64(key, key_len);
+    e->times = 1;
+    e->hash = hash;
     e->english = log->english;
 }
 
@@ -307,7 +400,7 @@ void jk_counter_replay(struct jk_counter *c, const struct jk_count_log *log, siz
         const struct jk_logged *e = &log->items[i];
         c->english = e->english;
         add_hashed(c, text + e->key, e->key_len, (uint32_t)e->hash, text + e->surface,
-                   e->surface_len, e->position, e->sentence);
+                   e->surface_len, e->position, e->sentence, e->times);
     }
 }
 

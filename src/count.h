@@ -167,9 +167,30 @@ struct jk_logged {
     uint32_t key, key_len;         /* offset and length in text */
     uint32_t surface, surface_len; /* likewise */
     uint32_t position, sentence;
-    uint64_t hash; /* jk_hash64 of the key (its low half is the counter's hash) */
-    bool english;  /* in a sentence tagged English (jk_counter's english) */
+    uint32_t times; /* occurrences it stands for (repeats merged into it, see below) */
+    bool english;   /* in a sentence tagged English (jk_counter's english) */
+    uint64_t hash;  /* jk_hash64 of the key (its low half is the counter's hash) */
 };
+
+struct jk_count_log;
+
+/* Takes the items from log->drain_from on and sets log->n back to drain_from. */
+typedef void (*jk_log_drain_fn)(void *ctx, struct jk_count_log *log);
+
+/*
+ * A long document must not cost memory by its length, so:
+ * - hash_only with a drain set: every JK_LOG_DRAIN_ITEMS items the drain
+ *   takes them (the sketch pass hands them to the sketch);
+ * - merge_from: once a document has that many items, an occurrence with the
+ *   key, spelling and language of an earlier item of the same document adds
+ *   one to that item's times instead of making another. Replaying the
+ *   merged log counts exactly what replaying every occurrence would, in the
+ *   same first-seen order, as long as positions are not kept (only the
+ *   document unit: sentence and window units need every position).
+ */
+#define JK_LOG_DRAIN_ITEMS 4096
+#define JK_LOG_MERGE_FROM  4096
+#define JK_LOG_NO_MERGE    SIZE_MAX
 
 struct jk_count_log {
     struct jk_buf text;
@@ -177,12 +198,21 @@ struct jk_count_log {
     size_t n, cap;
     bool english;   /* the next items are English (set before jk_count_log_add) */
     bool hash_only; /* items keep only their hash (the sketch pass): no text copied */
+    jk_log_drain_fn drain;
+    void *drain_ctx;
+    size_t drain_from;
+    size_t merge_from; /* items per document before repeats merge (JK_LOG_NO_MERGE: never) */
+    size_t doc_from;   /* the current document's first item */
+    uint32_t *index;   /* merging: item number + 1 by hash, open addressing (0: empty) */
+    size_t index_slots, index_count;
 };
 
 void jk_count_log_init(struct jk_count_log *log);
 void jk_count_log_release(struct jk_count_log *log);
 void jk_count_log_clear(struct jk_count_log *log);
-/* Records one occurrence (strings copied). */
+/* The next items are a new document's; its repeats merge from merge_from items on. */
+void jk_count_log_begin_doc(struct jk_count_log *log, size_t merge_from);
+/* Records one occurrence (strings copied), or merges it into an earlier item (see above). */
 void jk_count_log_add(struct jk_count_log *log, const char *key, size_t key_len,
                       const char *surface, size_t surface_len, uint32_t position,
                       uint32_t sentence);

@@ -9,6 +9,8 @@
 
 /* A batch goes to the threads when it holds this many documents or bytes of text. */
 enum { BATCH_DOCS = 64, BATCH_BYTES = 1 << 18 };
+/* After a document this long, a thread frees the buffers it grew for it. */
+enum { LONG_DOCUMENT = 4 << 20 };
 
 static void batch_init(struct jk_doc_batch *b, struct jk_docqueue *q)
 {
@@ -43,6 +45,7 @@ enum jk_status jk_docqueue_init(struct jk_docqueue *q, size_t n_threads,
                                 struct jk_diag *diag)
 {
     memset(q, 0, sizeof(*q));
+    q->merge_repeats = opt->unit.kind == JK_UNIT_DOCUMENT; /* no positions kept */
     jk_workers_init(&q->workers, n_threads);
     q->n_threads = jk_workers_threads(&q->workers);
     q->work = jk_calloc(q->n_threads, sizeof(*q->work));
@@ -98,30 +101,32 @@ void jk_docqueue_begin(struct jk_docqueue *q, enum jk_pass pass, struct jk_sketc
 /* How far ahead the sketch's blocks are fetched: the sketch is far bigger than the cache. */
 enum { SKETCH_AHEAD = 8 };
 
-/* The sketch pass: the job's candidates go into the sketch, not the log. */
-static void sketch_items(struct jk_sketch *sketch, struct jk_count_log *log, size_t from,
-                         size_t text_from)
+/* The sketch pass: the candidates logged from log->drain_from on go into the sketch, not the log.
+ */
+static void sketch_items(void *ctx, struct jk_count_log *log)
 {
-    for (size_t i = from; i < log->n; i++) {
+    struct jk_sketch *sketch = ctx;
+    for (size_t i = log->drain_from; i < log->n; i++) {
         if (i + SKETCH_AHEAD < log->n)
             jk_sketch_prefetch(sketch, log->items[i + SKETCH_AHEAD].hash);
         jk_sketch_add(sketch, log->items[i].hash);
     }
-    log->n = from;
-    log->text.len = text_from;
+    log->n = log->drain_from;
 }
 
 /* The count pass with a sketch: drops candidates that occur once in the corpus. */
 static uint32_t keep_repeated(const struct jk_sketch *sketch, struct jk_count_log *log, size_t from)
 {
     size_t out = from;
+    uint32_t dropped = 0;
     for (size_t i = from; i < log->n; i++) {
         if (i + SKETCH_AHEAD < log->n)
             jk_sketch_prefetch(sketch, log->items[i + SKETCH_AHEAD].hash);
         if (jk_sketch_repeated(sketch, log->items[i].hash))
             log->items[out++] = log->items[i];
+        else
+            dropped += log->items[i].times;
     }
-    uint32_t dropped = (uint32_t)(log->n - out);
     log->n = out;
     return dropped;
 }
@@ -192,9 +197,12 @@ static void run_job(void *ctx, size_t thread, size_t index)
             return;
         text = q->reads[thread].data ? q->reads[thread].data : "";
     }
-    size_t text_from = log->text.len;
     memset(&job->stats, 0, sizeof(job->stats));
     log->hash_only = q->pass == JK_PASS_SKETCH;
+    log->drain = log->hash_only ? sketch_items : NULL; /* also in the middle of a long document */
+    log->drain_ctx = q->sketch;
+    jk_count_log_begin_doc(log, q->pass == JK_PASS_COUNT && q->merge_repeats ? JK_LOG_MERGE_FROM
+                                                                             : JK_LOG_NO_MERGE);
     if (q->pass == JK_PASS_LEARN)
         jk_docwork_learn(w, text, job->text_len, log);
     else if (job->keywords)
@@ -202,10 +210,17 @@ static void run_job(void *ctx, size_t thread, size_t index)
     else
         jk_docwork_count(w, text, job->text_len, log, &job->stats);
     if (q->pass == JK_PASS_SKETCH)
-        sketch_items(q->sketch, log, job->log_from, text_from);
+        sketch_items(q->sketch, log);
     else if (q->pass == JK_PASS_COUNT && q->sketch)
         job->stats.dropped = keep_repeated(q->sketch, log, job->log_from);
     job->log_to = log->n;
+    if (job->text_len >= LONG_DOCUMENT) {
+        jk_docwork_trim(w);
+        if (job->src) { /* the text it read, which nothing needs after this */
+            jk_buf_release(&q->reads[thread]);
+            jk_buf_init(&q->reads[thread]);
+        }
+    }
 }
 
 /* The learning pass, in document order: where each file's text was spooled. */

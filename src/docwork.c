@@ -70,6 +70,24 @@ void jk_docwork_release(struct jk_docwork *w)
         jk_tokenizer_release(&w->tokenizer);
 }
 
+void jk_docwork_trim(struct jk_docwork *w)
+{
+    free(w->langs);
+    free(w->sentences);
+    free(w->words);
+    free(w->votes);
+    w->langs = NULL;
+    w->sentences = w->words = NULL;
+    w->votes = NULL;
+    w->cap_tokens = 0;
+    jk_tokens_release(&w->tokens);
+    jk_tokens_init(&w->tokens);
+    jk_buf_release(&w->lower);
+    jk_buf_init(&w->lower);
+    jk_buf_release(&w->clean);
+    jk_buf_init(&w->clean);
+}
+
 static void tokenize(struct jk_docwork *w, const char *text, size_t len, jk_known_word_fn known,
                      struct jk_lexicon *lexicon)
 {

@@ -68,6 +68,12 @@ enum jk_status jk_docwork_init(struct jk_docwork *w, const struct jk_resources *
                                const struct jk_map_options *opt, struct jk_lexicon *lexicon,
                                struct jk_acronyms *acronyms, struct jk_diag *diag);
 void jk_docwork_release(struct jk_docwork *w);
+/*
+ * Frees the per-document buffers (text, tokens and their tags), which keep
+ * the size of the longest document seen: called after a long one, so that
+ * each thread does not go on holding a copy of its size.
+ */
+void jk_docwork_trim(struct jk_docwork *w);
 
 /*
  * First pass: learns the document's words into w->learning and logs its

@@ -8,6 +8,7 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -343,6 +344,132 @@ static void test_merged_term_is_never_selected(void **state)
     jk_counter_release(&c);
 }
 
+/* Two counters that saw the same occurrences hold the same terms, counts, spellings and lists. */
+static void assert_same_counts(const struct jk_counter *a, const struct jk_counter *b)
+{
+    size_t n = jk_strmap_count(&a->terms);
+    assert_int_equal(jk_strmap_count(&b->terms), n);
+    for (uint32_t t = 0; t < n; t++) {
+        assert_string_equal(jk_strmap_key(&a->terms, t), jk_strmap_key(&b->terms, t));
+        assert_int_equal(a->full[t], b->full[t]);
+        assert_int_equal(a->docs[t], b->docs[t]);
+        assert_int_equal(a->full_en[t], b->full_en[t]);
+        assert_int_equal(a->first[t].len, b->first[t].len);
+        assert_memory_equal(a->first[t].text, b->first[t].text, a->first[t].len);
+        assert_int_equal(a->first[t].count, b->first[t].count);
+    }
+    size_t ns = jk_strmap_count(&a->surfaces);
+    assert_int_equal(jk_strmap_count(&b->surfaces), ns);
+    for (uint32_t s = 0; s < ns; s++) {
+        assert_int_equal(jk_strmap_len(&a->surfaces, s), jk_strmap_len(&b->surfaces, s));
+        assert_memory_equal(jk_strmap_key(&a->surfaces, s), jk_strmap_key(&b->surfaces, s),
+                            jk_strmap_len(&a->surfaces, s));
+        assert_int_equal(a->surface_count[s], b->surface_count[s]);
+    }
+    assert_int_equal(a->n_docs, b->n_docs);
+    assert_int_equal(a->pool_len, b->pool_len);
+    assert_int_equal(a->candidates, b->candidates);
+    for (size_t d = 0; d <= a->n_docs; d++)
+        assert_int_equal(a->doc_start[d], b->doc_start[d]);
+    assert_memory_equal(a->pool_terms, b->pool_terms, a->pool_len * sizeof(*a->pool_terms));
+    assert_memory_equal(a->pool_counts, b->pool_counts, a->pool_len * sizeof(*a->pool_counts));
+}
+
+/* The drain of a hash-only log: every hash it is handed, in order. */
+struct drained {
+    uint64_t *hashes;
+    size_t n;
+};
+
+static void drain_hashes(void *ctx, struct jk_count_log *log)
+{
+    struct drained *d = ctx;
+    for (size_t i = log->drain_from; i < log->n; i++)
+        d->hashes[d->n++] = log->items[i].hash;
+    log->n = log->drain_from;
+}
+
+/*
+ * A long document's repeats merged into one logged item each (jk_count_log
+ * merge_from) count exactly what every occurrence added one by one counts:
+ * the same term ids, counts, first spellings, other spellings, document
+ * lists in first-seen order, whatever the point merging starts from.
+ */
+static void test_log_merging_repeats_counts_the_same(void **state)
+{
+    (void)state;
+    enum { DOCS = 6, WORDS = 40, MAX_ITEMS = 6000 };
+    static const char *spellings[] = {"%s", "%s-X", "Big %s"};
+    const size_t merge_from[] = {0, 1, 50, JK_LOG_MERGE_FROM, JK_LOG_NO_MERGE};
+    for (size_t m = 0; m < sizeof(merge_from) / sizeof(*merge_from); m++) {
+        struct jk_counter direct, replayed;
+        jk_counter_init(&direct);
+        jk_counter_init(&replayed);
+        struct jk_count_log log;
+        jk_count_log_init(&log);
+        uint64_t rng = 42;
+        size_t occurrences = 0, logged = 0;
+        for (int d = 0; d < DOCS; d++) {
+            jk_counter_begin_doc(&direct);
+            jk_counter_begin_doc(&replayed);
+            jk_count_log_begin_doc(&log, merge_from[m]);
+            size_t from = log.n;
+            rng = rng * 6364136223846793005ull + 1442695040888963407ull;
+            size_t items = (size_t)(rng >> 33) % MAX_ITEMS;
+            for (size_t i = 0; i < items; i++) {
+                rng = rng * 6364136223846793005ull + 1442695040888963407ull;
+                char key[16], surface[32];
+                snprintf(key, sizeof(key), "k%u", (unsigned)((rng >> 33) % WORDS));
+                snprintf(surface, sizeof(surface), spellings[(rng >> 45) % 3], key);
+                bool english = (rng >> 50) % 4 == 0;
+                direct.english = english;
+                jk_counter_add_at(&direct, key, strlen(key), surface, strlen(surface), (uint32_t)i,
+                                  0);
+                log.english = english;
+                jk_count_log_add(&log, key, strlen(key), surface, strlen(surface), (uint32_t)i, 0);
+            }
+            occurrences += items;
+            logged += log.n - from;
+            jk_counter_replay(&replayed, &log, from, log.n);
+            jk_counter_end_doc(&direct);
+            jk_counter_end_doc(&replayed);
+        }
+        assert_same_counts(&direct, &replayed);
+        if (merge_from[m] == JK_LOG_NO_MERGE)
+            assert_int_equal(logged, occurrences);
+        else /* at most one item per key, spelling and language, and those before merging */
+            assert_true(logged <= DOCS * (merge_from[m] + WORDS * 3 * 2));
+        jk_count_log_release(&log);
+        jk_counter_release(&direct);
+        jk_counter_release(&replayed);
+    }
+
+    /* a hash-only log hands its hashes to the drain in order, in runs: it never holds many */
+    struct jk_count_log log;
+    jk_count_log_init(&log);
+    log.hash_only = true;
+    struct drained got = {calloc(3 * JK_LOG_DRAIN_ITEMS, sizeof(uint64_t)), 0};
+    log.drain = drain_hashes;
+    log.drain_ctx = &got;
+    jk_count_log_begin_doc(&log, JK_LOG_NO_MERGE);
+    size_t total = 3 * JK_LOG_DRAIN_ITEMS - 7;
+    for (size_t i = 0; i < total; i++) {
+        char key[16];
+        snprintf(key, sizeof(key), "w%zu", i % 97);
+        jk_count_log_add(&log, key, strlen(key), key, strlen(key), 0, 0);
+        assert_true(log.n < JK_LOG_DRAIN_ITEMS);
+    }
+    drain_hashes(&got, &log); /* the rest, as the end of the document does */
+    assert_int_equal(got.n, total);
+    for (size_t i = 0; i < total; i++) {
+        char key[16];
+        snprintf(key, sizeof(key), "w%zu", i % 97);
+        assert_true(got.hashes[i] == jk_hash64(key, strlen(key)));
+    }
+    free(got.hashes);
+    jk_count_log_release(&log);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -354,6 +481,7 @@ int main(void)
         cmocka_unit_test(test_trim_keeps_lists),
         cmocka_unit_test(test_merge_moves_occurrences_and_keeps_invariants),
         cmocka_unit_test(test_merged_term_is_never_selected),
+        cmocka_unit_test(test_log_merging_repeats_counts_the_same),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -77,6 +77,7 @@ struct merged {
     size_t n;
     bool sketched;    /* a sketch pass first; the count pass drops single occurrences */
     uint64_t dropped; /* occurrences the count pass dropped */
+    size_t max_items; /* the most items the count pass logged for one document */
 };
 
 static void merge_nothing(void *ctx, const struct jk_doc_job *job, const char *texts,
@@ -108,6 +109,8 @@ static void merge_counted(void *ctx, const struct jk_doc_job *job, const char *t
     assert_memory_equal(texts + job->title, title, job->title_len);
     m->files[m->n++] = job->file;
     m->dropped += job->stats.dropped;
+    if (job->log_to - job->log_from > m->max_items)
+        m->max_items = job->log_to - job->log_from;
     jk_counter_begin_doc(&m->counter);
     jk_counter_replay(&m->counter, log, job->log_from, job->log_to);
     jk_counter_end_doc(&m->counter);
@@ -233,6 +236,85 @@ static void test_sketch_drops_only_single_occurrences(void **state)
     assert_true(singles > 0 && repeated > 0);
     assert_int_equal(m[1]->dropped + jk_counter_terms(kept), jk_counter_terms(all));
     assert_true(m[1]->dropped > 0);
+    for (int k = 0; k < 2; k++) {
+        jk_counter_release(&m[k]->counter);
+        jk_lexicon_release(&lex[k]);
+        jk_acronyms_release(&acr[k]);
+        test_free(m[k]);
+    }
+}
+
+/* A 5 MB document of the test's documents over and over, then small ones: all passes. */
+static void run_long(struct fixture *f, bool merge, struct merged *m, struct jk_lexicon *lexicon,
+                     struct jk_acronyms *acronyms)
+{
+    struct jk_docqueue q;
+    struct jk_diag diag = {0};
+    assert_int_equal(jk_docqueue_init(&q, 2, &f->res, &f->opt, lexicon, acronyms, &diag), JK_OK);
+    assert_true(q.merge_repeats); /* the document unit */
+    q.merge_repeats = merge;
+    struct jk_buf big;
+    jk_buf_init(&big);
+    char buf[512];
+    for (size_t i = 0; big.len < (5u << 20); i++) {
+        document(i % DOCS, buf, sizeof(buf));
+        jk_buf_add(&big, buf, strlen(buf));
+        jk_buf_addc(&big, '\n');
+    }
+    m->acronyms = acronyms;
+    struct jk_sketch sketch;
+    jk_sketch_init(&sketch, 100000);
+    const enum jk_pass passes[] = {JK_PASS_LEARN, JK_PASS_SKETCH, JK_PASS_COUNT};
+    const jk_doc_merge_fn merges[] = {merge_learned, merge_nothing, merge_counted};
+    for (int p = 0; p < 3; p++) {
+        m->n = 0;
+        jk_docqueue_begin(&q, passes[p], p ? &sketch : NULL, merges[p], m);
+        for (size_t i = 0; i < 6; i++) {
+            document(i, buf, sizeof(buf));
+            const char *text = i == 0 ? big.data : buf;
+            char title[32];
+            snprintf(title, sizeof(title), "title %zu", i);
+            jk_docqueue_add(&q, text, i == 0 ? big.len : strlen(buf), title, strlen(title), 2020,
+                            NAN, (uint32_t)i, false);
+        }
+        jk_docqueue_finish(&q);
+        if (p == 0)
+            jk_acronyms_resolve(acronyms);
+    }
+    jk_sketch_release(&sketch);
+    jk_buf_release(&big);
+    jk_docqueue_release(&q);
+}
+
+/*
+ * A long document's repeats are merged in the count pass (and its buffers
+ * freed after it): the counter is the one every occurrence replayed gives.
+ */
+static void test_long_document_merged_counts_the_same(void **state)
+{
+    struct fixture *f = *state;
+    struct merged *m[2];
+    struct jk_lexicon lex[2];
+    struct jk_acronyms acr[2];
+    for (int k = 0; k < 2; k++) {
+        m[k] = test_calloc(1, sizeof(*m[k]));
+        jk_counter_init(&m[k]->counter);
+        jk_lexicon_init(&lex[k]);
+        jk_acronyms_init(&acr[k]);
+        run_long(f, k == 1, m[k], &lex[k], &acr[k]);
+    }
+    assert_same_counter(&m[0]->counter, &m[1]->counter);
+    const struct jk_counter *c = &m[1]->counter;
+    assert_int_equal(c->n_docs, 6);
+    for (uint32_t t = 0; t < jk_counter_terms(c); t++) {
+        assert_int_equal(c->full_en[t], m[0]->counter.full_en[t]);
+        assert_int_equal(c->first[t].count, m[0]->counter.first[t].count);
+    }
+    uint32_t t = jk_strmap_find(&c->terms, "pemerintahdaerah", 16);
+    assert_int_not_equal(t, JK_NO_ID);
+    assert_true(c->full[t] > 10000); /* the long document's thousands of repeats, all counted */
+    assert_int_equal(m[0]->dropped, m[1]->dropped);
+    assert_true(m[1]->max_items < m[0]->max_items / 50); /* merged: one item per term and way */
     for (int k = 0; k < 2; k++) {
         jk_counter_release(&m[k]->counter);
         jk_lexicon_release(&lex[k]);
@@ -423,6 +505,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(test_same_counter_with_one_or_three_threads, setup,
                                         teardown),
+        cmocka_unit_test_setup_teardown(test_long_document_merged_counts_the_same, setup, teardown),
         cmocka_unit_test_setup_teardown(test_sketch_drops_only_single_occurrences, setup, teardown),
         cmocka_unit_test_setup_teardown(test_threads_read_files, setup, teardown),
         cmocka_unit_test_setup_teardown(test_later_passes_read_the_spool, setup, teardown),
