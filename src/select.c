@@ -58,36 +58,64 @@ void jk_selection_keep_labels(struct jk_selection *sel)
     sel->reached = NULL;
 }
 
-static int cmp_u32_desc(const void *a, const void *b)
+/* The rule's rank: the threshold must leave at most this many terms. */
+enum { AUTO_KEEP = 500 };
+
+/* Restores the min-heap h[0..n) after h[0] was replaced. */
+static void sift_down(uint32_t *h, size_t n)
 {
-    uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
-    return (x < y) - (x > y);
+    for (size_t i = 0;;) {
+        size_t l = 2 * i + 1, m = i;
+        if (l < n && h[l] < h[m])
+            m = l;
+        if (l + 1 < n && h[l + 1] < h[m])
+            m = l + 1;
+        if (m == i)
+            return;
+        uint32_t t = h[i];
+        h[i] = h[m];
+        h[m] = t;
+        i = m;
+    }
+}
+
+/* Adds v to the min-heap h of *n values. */
+static void sift_up(uint32_t *h, size_t *n, uint32_t v)
+{
+    size_t i = (*n)++;
+    for (; i > 0 && h[(i - 1) / 2] > v; i = (i - 1) / 2)
+        h[i] = h[(i - 1) / 2];
+    h[i] = v;
 }
 
 /*
  * The smallest threshold >= 2 that leaves at most 500 terms; 1 instead when
  * even threshold 2 leaves fewer than 50 terms and 1 leaves at most 500 (tiny
- * corpora).
+ * corpora). One pass: the 501 largest counts are kept in a min-heap, whose
+ * root is then the 501st (no sort of millions of candidates).
  */
 uint32_t jk_auto_threshold(const uint32_t *occurrences, size_t n)
 {
-    uint32_t *occ = jk_malloc((n ? n : 1) * sizeof(*occ));
-    size_t seen = 0; /* terms merged into others (no occurrences) are not candidates */
-    for (size_t i = 0; i < n; i++)
-        if (occurrences[i])
-            occ[seen++] = occurrences[i];
-    n = seen;
-    qsort(occ, n, sizeof(*occ), cmp_u32_desc);
-    size_t reach2 = 0;
-    while (reach2 < n && occ[reach2] >= 2)
-        reach2++;
-    uint32_t t = 2;
-    if (reach2 < 50 && n <= 500)
-        t = 1;
-    else if (n > 500 && occ[500] >= 2)
-        t = occ[500] + 1; /* the 501st term must fall below the threshold */
-    free(occ);
-    return t;
+    uint32_t top[AUTO_KEEP + 1];
+    size_t in_top = 0, seen = 0, reach2 = 0;
+    for (size_t i = 0; i < n; i++) {
+        uint32_t v = occurrences[i];
+        if (v == 0) /* terms merged into others (no occurrences) are not candidates */
+            continue;
+        seen++;
+        reach2 += v >= 2;
+        if (in_top <= AUTO_KEEP) {
+            sift_up(top, &in_top, v);
+        } else if (v > top[0]) {
+            top[0] = v;
+            sift_down(top, in_top);
+        }
+    }
+    if (reach2 < 50 && seen <= AUTO_KEEP)
+        return 1;
+    if (seen > AUTO_KEEP && top[0] >= 2)
+        return top[0] + 1; /* the 501st term must fall below the threshold */
+    return 2;
 }
 
 /* A term id with its sort keys beside it, so the comparisons need no context. */

@@ -11,6 +11,7 @@
 
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "cooccur.h"
@@ -134,6 +135,52 @@ static void test_auto_threshold_rule(void **state)
     for (size_t i = 0; i < 2000; i++) /* 300 candidates and 1,700 terms merged away -> 1 */
         occ[i] = i < 40 ? 2 : i < 300 ? 1 : 0;
     assert_int_equal(jk_auto_threshold(occ, 2000), 1);
+}
+
+static int cmp_desc(const void *a, const void *b)
+{
+    uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+    return (x < y) - (x > y);
+}
+
+/* The rule as written, by sorting: the reference for the one-pass version. */
+static uint32_t threshold_by_sorting(const uint32_t *occurrences, size_t n)
+{
+    uint32_t *occ = malloc((n ? n : 1) * sizeof(*occ));
+    size_t seen = 0, reach2 = 0;
+    for (size_t i = 0; i < n; i++)
+        if (occurrences[i])
+            occ[seen++] = occurrences[i];
+    qsort(occ, seen, sizeof(*occ), cmp_desc);
+    while (reach2 < seen && occ[reach2] >= 2)
+        reach2++;
+    uint32_t t = 2;
+    if (reach2 < 50 && seen <= 500)
+        t = 1;
+    else if (seen > 500 && occ[500] >= 2)
+        t = occ[500] + 1;
+    free(occ);
+    return t;
+}
+
+/* Random count lists, small and large, with ties and zeros: the same threshold as sorting. */
+static void test_auto_threshold_matches_sorting(void **state)
+{
+    (void)state;
+    uint64_t rng = 7;
+    uint32_t *occ = malloc(20000 * sizeof(*occ));
+    for (int round = 0; round < 400; round++) {
+        rng = rng * 6364136223846793005ull + 1442695040888963407ull;
+        size_t n = (size_t)(rng >> 33) % (round < 200 ? 700 : 20000);
+        uint32_t spread = 1 + (uint32_t)((rng >> 20) % (round % 3 == 0 ? 3 : 2000));
+        for (size_t i = 0; i < n; i++) {
+            rng = rng * 6364136223846793005ull + 1442695040888963407ull;
+            uint32_t v = (uint32_t)(rng >> 40) % spread;
+            occ[i] = (rng >> 30) % 5 == 0 ? v : v % 3; /* mostly 0, 1 and 2, some larger */
+        }
+        assert_int_equal(jk_auto_threshold(occ, n), threshold_by_sorting(occ, n));
+    }
+    free(occ);
 }
 
 /* "tenggara" occurs only inside "nusa tenggara", "sister" in city/province. */
@@ -284,6 +331,7 @@ int main(void)
         cmocka_unit_test(test_no_term_reaching_threshold_is_empty_error),
         cmocka_unit_test(test_label_is_most_frequent_surface),
         cmocka_unit_test(test_auto_threshold_rule),
+        cmocka_unit_test(test_auto_threshold_matches_sorting),
         cmocka_unit_test(test_nested_fragments_are_dropped),
         cmocka_unit_test(test_document_share_ceiling_needs_enough_documents),
         cmocka_unit_test(test_relevance_ranks_general_terms_low),
