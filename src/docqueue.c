@@ -101,8 +101,7 @@ void jk_docqueue_begin(struct jk_docqueue *q, enum jk_pass pass, struct jk_sketc
 /* How far ahead the sketch's blocks are fetched: the sketch is far bigger than the cache. */
 enum { SKETCH_AHEAD = 8 };
 
-/* The sketch pass: the candidates logged from log->drain_from on go into the sketch, not the log.
- */
+/* The sketch pass: the candidates logged since log->drain_from go into the sketch instead. */
 static void sketch_items(void *ctx, struct jk_count_log *log)
 {
     struct jk_sketch *sketch = ctx;
