@@ -35,6 +35,16 @@ static void test_collects_txt_and_md_sorted_recursively(void **state)
     tu_rmtree(dir);
 }
 
+/* Collects the documents under dir into c (initialised here). */
+static void collect_dir(const char *dir, struct jk_corpus *c)
+{
+    jk_corpus_init(c);
+    struct jk_diag d;
+    jk_diag_init(&d);
+    const char *inputs[] = {dir};
+    assert_int_equal(jk_corpus_collect(c, inputs, 1, &d), JK_OK);
+}
+
 /* Links back up the tree ("self -> .", two links to ".." below) read each document once. */
 static void test_link_loops_read_documents_once(void **state)
 {
@@ -50,11 +60,7 @@ static void test_link_loops_read_documents_once(void **state)
     snprintf(link, sizeof(link), "%s/sub/up2", dir);
     assert_int_equal(symlink("..", link), 0);
     struct jk_corpus c;
-    jk_corpus_init(&c);
-    struct jk_diag d;
-    jk_diag_init(&d);
-    const char *inputs[] = {dir};
-    assert_int_equal(jk_corpus_collect(&c, inputs, 1, &d), JK_OK);
+    collect_dir(dir, &c);
     assert_int_equal(c.count, 2);
     assert_non_null(strstr(c.files[0].path, "/a.txt"));
     assert_non_null(strstr(c.files[1].path, "/sub/b.md"));
@@ -79,13 +85,11 @@ static void test_listed_files_read_whole(void **state)
     snprintf(link, sizeof(link), "%s/link.md", dir);
     assert_int_equal(symlink("big.txt", link), 0);
     struct jk_corpus c;
-    jk_corpus_init(&c);
-    struct jk_diag d;
-    jk_diag_init(&d);
-    const char *inputs[] = {dir};
-    assert_int_equal(jk_corpus_collect(&c, inputs, 1, &d), JK_OK);
+    collect_dir(dir, &c);
     assert_int_equal(c.count, 2);
     assert_non_null(strstr(c.files[1].path, "/link.md"));
+    struct jk_diag d;
+    jk_diag_init(&d);
     struct jk_source unknown = {c.files[0].path, JK_SIZE_UNKNOWN};
     const struct jk_source *reads[] = {&c.files[0], &c.files[1], &unknown};
     struct jk_buf text;

@@ -170,6 +170,27 @@ static void assert_same_counter(const struct jk_counter *a, const struct jk_coun
     assert_memory_equal(a->pool_counts, b->pool_counts, a->pool_len * sizeof(*a->pool_counts));
 }
 
+/* Two runs side by side, each with its merge target, lexicon and acronyms. */
+static void twins_init(struct merged *m[2], struct jk_lexicon lex[2], struct jk_acronyms acr[2])
+{
+    for (int k = 0; k < 2; k++) {
+        m[k] = test_calloc(1, sizeof(*m[k]));
+        jk_counter_init(&m[k]->counter);
+        jk_lexicon_init(&lex[k]);
+        jk_acronyms_init(&acr[k]);
+    }
+}
+
+static void twins_release(struct merged *m[2], struct jk_lexicon lex[2], struct jk_acronyms acr[2])
+{
+    for (int k = 0; k < 2; k++) {
+        jk_counter_release(&m[k]->counter);
+        jk_lexicon_release(&lex[k]);
+        jk_acronyms_release(&acr[k]);
+        test_free(m[k]);
+    }
+}
+
 static void test_same_counter_with_one_or_three_threads(void **state)
 {
     struct fixture *f = *state;
@@ -177,13 +198,9 @@ static void test_same_counter_with_one_or_three_threads(void **state)
     struct jk_lexicon lex[2];
     struct jk_acronyms acr[2];
     size_t threads[2] = {1, 3};
-    for (int k = 0; k < 2; k++) {
-        m[k] = test_calloc(1, sizeof(*m[k]));
-        jk_counter_init(&m[k]->counter);
-        jk_lexicon_init(&lex[k]);
-        jk_acronyms_init(&acr[k]);
+    twins_init(m, lex, acr);
+    for (int k = 0; k < 2; k++)
         run(f, threads[k], m[k], &lex[k], &acr[k]);
-    }
     assert_same_counter(&m[0]->counter, &m[1]->counter);
     assert_int_equal(m[0]->counter.n_docs, DOCS);
     /* the first pass's words reached the shared lexicon: the line-break join is known */
@@ -195,12 +212,7 @@ static void test_same_counter_with_one_or_three_threads(void **state)
         assert_int_equal(jk_acronyms_count(&acr[k]), jk_acronyms_count(&acr[0]));
     }
     assert_true(jk_strmap_find(&m[1]->counter.terms, "pemerintahdaerah", 16) != JK_NO_ID);
-    for (int k = 0; k < 2; k++) {
-        jk_counter_release(&m[k]->counter);
-        jk_lexicon_release(&lex[k]);
-        jk_acronyms_release(&acr[k]);
-        test_free(m[k]);
-    }
+    twins_release(m, lex, acr);
 }
 
 /* With a sketch, the counter keeps exactly the terms occurring more than once, counted alike. */
@@ -210,12 +222,9 @@ static void test_sketch_drops_only_single_occurrences(void **state)
     struct merged *m[2];
     struct jk_lexicon lex[2];
     struct jk_acronyms acr[2];
+    twins_init(m, lex, acr);
     for (int k = 0; k < 2; k++) {
-        m[k] = test_calloc(1, sizeof(*m[k]));
         m[k]->sketched = k == 1;
-        jk_counter_init(&m[k]->counter);
-        jk_lexicon_init(&lex[k]);
-        jk_acronyms_init(&acr[k]);
         run(f, 2, m[k], &lex[k], &acr[k]);
     }
     const struct jk_counter *all = &m[0]->counter, *kept = &m[1]->counter;
@@ -236,12 +245,7 @@ static void test_sketch_drops_only_single_occurrences(void **state)
     assert_true(singles > 0 && repeated > 0);
     assert_int_equal(m[1]->dropped + jk_counter_terms(kept), jk_counter_terms(all));
     assert_true(m[1]->dropped > 0);
-    for (int k = 0; k < 2; k++) {
-        jk_counter_release(&m[k]->counter);
-        jk_lexicon_release(&lex[k]);
-        jk_acronyms_release(&acr[k]);
-        test_free(m[k]);
-    }
+    twins_release(m, lex, acr);
 }
 
 /* A 5 MB document of the test's documents over and over, then small ones: all passes. */
@@ -296,13 +300,9 @@ static void test_long_document_merged_counts_the_same(void **state)
     struct merged *m[2];
     struct jk_lexicon lex[2];
     struct jk_acronyms acr[2];
-    for (int k = 0; k < 2; k++) {
-        m[k] = test_calloc(1, sizeof(*m[k]));
-        jk_counter_init(&m[k]->counter);
-        jk_lexicon_init(&lex[k]);
-        jk_acronyms_init(&acr[k]);
+    twins_init(m, lex, acr);
+    for (int k = 0; k < 2; k++)
         run_long(f, k == 1, m[k], &lex[k], &acr[k]);
-    }
     assert_same_counter(&m[0]->counter, &m[1]->counter);
     const struct jk_counter *c = &m[1]->counter;
     assert_int_equal(c->n_docs, 6);
@@ -315,12 +315,7 @@ static void test_long_document_merged_counts_the_same(void **state)
     assert_true(c->full[t] > 10000); /* the long document's thousands of repeats, all counted */
     assert_int_equal(m[0]->dropped, m[1]->dropped);
     assert_true(m[1]->max_items < m[0]->max_items / 50); /* merged: one item per term and way */
-    for (int k = 0; k < 2; k++) {
-        jk_counter_release(&m[k]->counter);
-        jk_lexicon_release(&lex[k]);
-        jk_acronyms_release(&acr[k]);
-        test_free(m[k]);
-    }
+    twins_release(m, lex, acr);
 }
 
 struct files_seen {
