@@ -55,8 +55,11 @@ void jk_lines_close(struct jk_lines *r)
     r->len = r->cap = 0;
 }
 
-/* Returns the offset of the first byte that is not well-formed UTF-8, or len. */
-static size_t utf8_invalid_at(const char *s, size_t len)
+/*
+ * Returns the offset of the first byte that is not well-formed UTF-8, or
+ * len; *wide is set when a valid non-ASCII character comes before it.
+ */
+static size_t utf8_invalid_at(const char *s, size_t len, bool *wide)
 {
     size_t i = 0;
     while (i < len) {
@@ -70,6 +73,7 @@ static size_t utf8_invalid_at(const char *s, size_t len)
         if (n <= 0)
             return i;
         i += (size_t)n;
+        *wide = true;
     }
     return len;
 }
@@ -127,7 +131,8 @@ static bool line_ok(struct jk_lines *r, struct jk_diag *diag)
     }
     if (r->cp1252)
         return convert_cp1252(r, diag);
-    size_t bad = utf8_invalid_at(s, len);
+    bool wide = false;
+    size_t bad = utf8_invalid_at(s, len, &wide);
     uint64_t first;
     if (bad < len && !r->seen_utf8 && !r->utf16 && jk_cp1252_plausible(s, len, &first)) {
         jk_warn("%s:%lu: not UTF-8 (first at byte %zu of the line); the file is read as "
@@ -142,7 +147,7 @@ static bool line_ok(struct jk_lines *r, struct jk_diag *diag)
                      r->path, r->lineno, bad + 1, fix);
         return false;
     }
-    r->seen_utf8 = r->seen_utf8 || jk_ascii_span(s, len) < len;
+    r->seen_utf8 |= wide;
     return true;
 }
 
