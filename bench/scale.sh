@@ -6,7 +6,10 @@
 # and a 5,000-term map. Prints Markdown tables.
 #
 # usage: bench/scale.sh [SIZES] [RUNS]      e.g. bench/scale.sh "20000 50000 200000" 1
-# env:   SHARED (default ../shared), BUILD (default build), WORK (default /tmp/jk-bench)
+# env:   SHARED (default ../shared), BUILD (default build), WORK (default /tmp/jk-bench),
+#        COLD=1 adds a run over the largest folder right after dropping the page cache
+#        (a first run over files just copied or downloaded; needs root: it writes
+#        /proc/sys/vm/drop_caches, which slows every program on the machine for a moment)
 # needs: /usr/bin/time, python3 (corpus generator, standard library only)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -43,6 +46,10 @@ run() {
     shift
     : >"$WORK/$name.times"
     for _ in $(seq "$RUNS"); do
+        if [ "${DROP_CACHE:-0}" = 1 ]; then
+            sync
+            echo 3 >/proc/sys/vm/drop_caches
+        fi
         /usr/bin/time -f "%e %M" -o "$WORK/$name.one" "$JK" map "$@" -o "$WORK/$name" -q --timings \
             2>"$WORK/$name.err" >/dev/null
         t=$(sed -n 's/.*reading \([0-9.]*\) s, counting \([0-9.]*\) s.*/\1 \2/p' "$WORK/$name.err")
@@ -78,6 +85,13 @@ for n in $SIZES; do
         "$(echo "$rd + $ct" | bc -l)" "$(echo "$mb / ($rd + $ct)" | bc -l)" "$(echo "$mb / $wcs" | bc -l)"
 done
 last=${SIZES##* }
+if [ "${COLD:-0}" = 1 ]; then
+    dir=$(corpus_dir "$last")
+    mb=$(du -sm --apparent-size "$dir" | cut -f1)
+    read -r wall mem rd ct < <(DROP_CACHE=1 run "scale-$last-cold" "$dir" --min-occurrences 5 --max-terms 1000)
+    printf '| %s documents (files, page cache dropped first) | %s | %s | %s | %.2f | %.0f | |\n' "$last" "$mb" \
+        "$wall" "$mem" "$(echo "$rd + $ct" | bc -l)" "$(echo "$mb / ($rd + $ct)" | bc -l)"
+fi
 file=$(corpus_file "$(corpus_dir "$last")")
 mb=$(du -m --apparent-size "$file" | cut -f1)
 read -r wall mem rd ct < <(run "scale-$last-vos" "$file" --format vosviewer --min-occurrences 5 --max-terms 1000)
