@@ -252,25 +252,31 @@ void jk_count_log_begin_doc(struct jk_count_log *log, size_t merge_from)
     }
 }
 
-/* Whether item e is an occurrence of key (written surface) in the current language. */
-static bool same_item(const struct jk_count_log *log, const struct jk_logged *e, uint64_t hash,
-                      const char *key, size_t key_len, const char *surface, size_t surface_len)
+/* An occurrence about to be logged: key (its hash), written surface, English or not. */
+struct pending {
+    uint64_t hash;
+    const char *key, *surface;
+    size_t key_len, surface_len;
+    bool english;
+};
+
+/* Whether item e stands for occurrences like o. */
+static bool same_item(const struct jk_count_log *log, const struct jk_logged *e,
+                      const struct pending *o)
 {
     const char *text = log->text.data;
-    return e->hash == hash && e->english == log->english && e->key_len == key_len &&
-           e->surface_len == surface_len && memcmp(text + e->key, key, key_len) == 0 &&
-           memcmp(text + e->surface, surface, surface_len) == 0;
+    return e->hash == o->hash && e->english == o->english && e->key_len == o->key_len &&
+           e->surface_len == o->surface_len && memcmp(text + e->key, o->key, o->key_len) == 0 &&
+           memcmp(text + e->surface, o->surface, o->surface_len) == 0;
 }
 
-/* The index slot of the item like this one, or of the empty slot where it would go. */
-static uint32_t *index_slot(const struct jk_count_log *log, uint64_t hash, const char *key,
-                            size_t key_len, const char *surface, size_t surface_len)
+/* The index slot of the item like o, or of the empty slot where it would go. */
+static uint32_t *index_slot(const struct jk_count_log *log, const struct pending *o)
 {
     size_t mask = log->index_slots - 1;
-    for (size_t i = (size_t)(hash >> 32) & mask;; i = (i + 1) & mask) {
+    for (size_t i = (size_t)(o->hash >> 32) & mask;; i = (i + 1) & mask) {
         uint32_t *slot = &log->index[i];
-        if (*slot == 0 ||
-            same_item(log, &log->items[*slot - 1], hash, key, key_len, surface, surface_len))
+        if (*slot == 0 || same_item(log, &log->items[*slot - 1], o))
             return slot;
     }
 }
@@ -293,11 +299,9 @@ static void index_reserve(struct jk_count_log *log)
     const char *text = log->text.data;
     for (size_t i = log->doc_from; i < log->n; i++) { /* an item's repeats stay separate */
         const struct jk_logged *e = &log->items[i];
-        bool english = log->english;
-        log->english = e->english;
-        uint32_t *slot =
-            index_slot(log, e->hash, text + e->key, e->key_len, text + e->surface, e->surface_len);
-        log->english = english;
+        struct pending o = {e->hash,    text + e->key,  text + e->surface,
+                            e->key_len, e->surface_len, e->english};
+        uint32_t *slot = index_slot(log, &o);
         if (*slot == 0) {
             *slot = (uint32_t)i + 1;
             log->index_count++;
@@ -305,12 +309,11 @@ static void index_reserve(struct jk_count_log *log)
     }
 }
 
-/* Merging: adds one to the document's item like this one and returns true, if there is one. */
-static bool merge_repeat(struct jk_count_log *log, uint64_t hash, const char *key, size_t key_len,
-                         const char *surface, size_t surface_len)
+/* Merging: adds one to the document's item like o and returns true, if there is one. */
+static bool merge_repeat(struct jk_count_log *log, const struct pending *o)
 {
     index_reserve(log);
-    uint32_t *slot = index_slot(log, hash, key, key_len, surface, surface_len);
+    uint32_t *slot = index_slot(log, o);
     if (*slot) {
         log->items[*slot - 1].times++;
         return true;
@@ -331,8 +334,8 @@ void jk_count_log_add(struct jk_count_log *log, const char *key, size_t key_len,
             log->drain(log->drain_ctx, log);
         return;
     }
-    if (log->n - log->doc_from >= log->merge_from &&
-        merge_repeat(log, hash, key, key_len, surface, surface_len))
+    struct pending o = {hash, key, surface, key_len, surface_len, log->english};
+    if (log->n - log->doc_from >= log->merge_from && merge_repeat(log, &o))
         return;
     JK_GROW(log->items, log->n + 1, log->cap);
     struct jk_logged *e = &log->items[log->n++];
