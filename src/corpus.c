@@ -88,51 +88,47 @@ static bool first_visit(struct walker *w, const struct stat *sb)
     return added;
 }
 
-static int cmp_name(const void *a, const void *b)
+/* A folder entry: its name, and whether the folder says it is a regular file (d_type). */
+struct entry {
+    char *name; /* owned */
+    bool regular;
+};
+
+static int cmp_entry(const void *a, const void *b)
 {
-    return strcmp(*(char *const *)a, *(char *const *)b);
+    return strcmp(((const struct entry *)a)->name, ((const struct entry *)b)->name);
 }
 
 /*
- * The visible entries of d in byte order (caller frees each and the array);
- * count in *n. Each name is followed by one byte after its NUL: whether the
- * folder says the entry is a regular file (d_type, where the file system
- * gives it), which spares a stat per document.
+ * The visible entries of d in byte order (caller frees each name and the
+ * array); count in *n. A file system that gives d_type spares a stat per
+ * document.
  */
-static char **sorted_entries(DIR *d, size_t *n)
+static struct entry *sorted_entries(DIR *d, size_t *n)
 {
-    char **names = NULL;
+    struct entry *entries = NULL;
     size_t cap = 0;
     *n = 0;
     struct dirent *e;
     while ((e = readdir(d)) != NULL) {
         if (e->d_name[0] == '.')
             continue;
-        JK_GROW(names, *n + 1, cap);
-        size_t len = strlen(e->d_name);
-        char *name = jk_malloc(len + 2);
-        memcpy(name, e->d_name, len + 1);
-        name[len + 1] = e->d_type == DT_REG;
-        names[(*n)++] = name;
+        JK_GROW(entries, *n + 1, cap);
+        entries[(*n)++] = (struct entry){jk_strdup(e->d_name), e->d_type == DT_REG};
     }
     if (*n > 1)
-        qsort(names, *n, sizeof(*names), cmp_name);
-    return names;
-}
-
-/* What sorted_entries noted: the folder lists name as a regular file. */
-static bool listed_regular(const char *name)
-{
-    return name[strlen(name) + 1] != 0;
+        qsort(entries, *n, sizeof(*entries), cmp_entry);
+    return entries;
 }
 
 static enum jk_status walk(struct walker *w, const char *dir, unsigned depth, struct jk_diag *diag);
 
 /* One entry of a folder: a document is added, a folder walked, anything else ignored. */
-static enum jk_status visit(struct walker *w, const char *path, const char *name, unsigned depth,
-                            struct jk_diag *diag)
+static enum jk_status visit(struct walker *w, const char *path, const struct entry *entry,
+                            unsigned depth, struct jk_diag *diag)
 {
-    if (listed_regular(name)) { /* not a link: the folder's word is enough, no stat */
+    const char *name = entry->name;
+    if (entry->regular) { /* not a link: the folder's word is enough, no stat */
         if (is_document_name(w->c, name))
             add_file(w->c, path, JK_SIZE_UNKNOWN);
         return JK_OK;
@@ -170,18 +166,18 @@ static enum jk_status walk(struct walker *w, const char *dir, unsigned depth, st
                         "cannot list folder '%s': %s; make it readable or leave it out", dir,
                         strerror(errno));
     size_t n;
-    char **names = sorted_entries(d, &n);
+    struct entry *entries = sorted_entries(d, &n);
     closedir(d);
     enum jk_status st = JK_OK;
     for (size_t i = 0; i < n; i++) {
         if (st == JK_OK) {
-            char *path = join_path(dir, names[i]);
-            st = visit(w, path, names[i], depth, diag);
+            char *path = join_path(dir, entries[i].name);
+            st = visit(w, path, &entries[i], depth, diag);
             free(path);
         }
-        free(names[i]);
+        free(entries[i].name);
     }
-    free(names);
+    free(entries);
     return st;
 }
 
