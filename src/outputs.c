@@ -171,8 +171,7 @@ enum jk_status jk_write_outputs(struct jk_outdir *out, const struct jk_run *run,
     struct picture dens_svg = picture(run, JK_VIEW_DENSITY, false);
     struct picture dens_png = picture(run, JK_VIEW_DENSITY, true);
     bool drawn = m->has_layout;
-    /* The longest first (the pictures, then the exact-number writers), so the threads end together.
-     */
+    /* The longest first (pictures, then exact-number writers), so the threads end together. */
     const struct output files[] = {
         {"density.png", "png", w_picture, &dens_png, drawn},
         {"map.png", "png", w_picture, &net_png, drawn},
