@@ -80,8 +80,7 @@ void jk_docwork_trim(struct jk_docwork *w)
     w->sentences = w->words = NULL;
     w->votes = NULL;
     w->cap_tokens = 0;
-    jk_tokens_release(&w->tokens);
-    jk_tokens_init(&w->tokens);
+    jk_tokens_release(&w->tokens); /* which leaves them empty and usable */
     jk_buf_release(&w->lower);
     jk_buf_init(&w->lower);
     jk_buf_release(&w->clean);
