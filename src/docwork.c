@@ -79,7 +79,7 @@ void jk_docwork_trim(struct jk_docwork *w)
     w->langs = NULL;
     w->sentences = w->words = NULL;
     w->votes = NULL;
-    w->cap_tokens = 0;
+    w->cap_tokens = w->cap_words = 0;
     jk_tokens_release(&w->tokens); /* which leaves them empty and usable */
     jk_buf_release(&w->lower);
     jk_buf_init(&w->lower);
@@ -102,14 +102,71 @@ static void log_acronym(void *ctx, const char *short_form, size_t short_len, con
     jk_count_log_add(ctx, short_form, short_len, long_form, long_len, 0, 0);
 }
 
+/* Room for a word hash or number per token (the learning pass needs no more). */
+static void reserve_words(struct jk_docwork *w)
+{
+    size_t n = w->tokens.count;
+    if (n > w->cap_words) {
+        w->cap_words = n;
+        w->words = jk_realloc(w->words, n * sizeof(*w->words));
+    }
+}
+
+/* Room for every per-token array: languages, sentences, word numbers and votes. */
+static void reserve_tags(struct jk_docwork *w)
+{
+    size_t n = w->tokens.count;
+    reserve_words(w);
+    if (n > w->cap_tokens) {
+        w->cap_tokens = n;
+        w->langs = jk_realloc(w->langs, n * sizeof(*w->langs));
+        w->sentences = jk_realloc(w->sentences, n * sizeof(*w->sentences));
+        w->votes = jk_realloc(w->votes, n);
+    }
+}
+
+/* How many tokens ahead word lookups fetch their slot, their key's place and their key. */
+enum { AHEAD_SLOT = 12, AHEAD_PLACE = 6, AHEAD_KEY = 3 };
+
+/*
+ * words[t] = the hash of word token t, for lookups that fetch their memory
+ * a few tokens ahead: word tables outgrow the cache, and a lookup that
+ * waits for its slot, its key's place and its key in turn costs three misses.
+ */
+static void hash_words(struct jk_docwork *w)
+{
+    const struct jk_token *tok = w->tokens.items;
+    for (size_t t = 0; t < w->tokens.count; t++)
+        if (tok[t].kind == JK_TOK_WORD)
+            w->words[t] = jk_hash_bytes(w->lower.data + tok[t].offset, tok[t].length);
+}
+
+/* Whether token t exists and is a word (so words[t] holds its hash, not yet its number). */
+static bool word_ahead(const struct jk_docwork *w, size_t t)
+{
+    return t < w->tokens.count && w->tokens.items[t].kind == JK_TOK_WORD;
+}
+
+static void learn_ahead(const struct jk_docwork *w, size_t t, unsigned stage)
+{
+    if (word_ahead(w, t))
+        jk_lexicon_prefetch(w->learning, w->words[t], stage);
+}
+
 void jk_docwork_learn(struct jk_docwork *w, const char *text, size_t len,
                       struct jk_count_log *definitions)
 {
     tokenize(w, text, len, jk_lexicon_ask, w->learning);
+    reserve_words(w);
+    hash_words(w);
     for (size_t t = 0; t < w->tokens.count; t++) {
+        learn_ahead(w, t + AHEAD_SLOT, 0);
+        learn_ahead(w, t + AHEAD_PLACE, 1);
+        learn_ahead(w, t + AHEAD_KEY, 2);
         const struct jk_token *tok = &w->tokens.items[t];
         if (tok->kind == JK_TOK_WORD)
-            jk_lexicon_see(w->learning, w->lower.data + tok->offset, tok->length);
+            jk_lexicon_see_hashed(w->learning, w->lower.data + tok->offset, tok->length,
+                                  w->words[t]);
     }
     jk_find_acronyms(w->lower.data, w->tokens.items, w->tokens.count, log_acronym, definitions);
 }
@@ -140,21 +197,32 @@ static unsigned char vote_of(struct jk_docwork *w, uint32_t id, const char *s, s
     return w->vote_of[id];
 }
 
+static void number_ahead(const struct jk_docwork *w, size_t t, unsigned stage)
+{
+    if (word_ahead(w, t))
+        jk_normalizer_prefetch(&w->norm, w->words[t], stage);
+}
+
 /*
  * Each WORD token's number in the normaliser and its language vote, each
  * word looked up once: the vote, the stopword test and the key are then
- * answered by number.
+ * answered by number. words[] holds a word's hash until it holds its number.
  */
 static void number_words(struct jk_docwork *w)
 {
-    for (size_t t = 0; t < w->tokens.count; t++) {
-        const struct jk_token *tok = &w->tokens.items[t];
+    const struct jk_token *tok = w->tokens.items;
+    size_t n = w->tokens.count;
+    hash_words(w);
+    for (size_t t = 0; t < n; t++) {
+        number_ahead(w, t + AHEAD_SLOT, 0);
+        number_ahead(w, t + AHEAD_PLACE, 1);
+        number_ahead(w, t + AHEAD_KEY, 2);
         w->votes[t] = JK_VOTE_NONE;
-        if (tok->kind != JK_TOK_WORD)
+        if (tok[t].kind != JK_TOK_WORD)
             continue;
-        const char *s = w->lower.data + tok->offset;
-        w->words[t] = jk_normalizer_word(&w->norm, s, tok->length);
-        w->votes[t] = vote_of(w, w->words[t], s, tok->length);
+        const char *s = w->lower.data + tok[t].offset;
+        w->words[t] = jk_normalizer_word_hashed(&w->norm, s, tok[t].length, w->words[t]);
+        w->votes[t] = vote_of(w, w->words[t], s, tok[t].length);
     }
 }
 
@@ -162,13 +230,7 @@ static void number_words(struct jk_docwork *w)
 static void tag_tokens(struct jk_docwork *w)
 {
     size_t n = w->tokens.count;
-    if (n > w->cap_tokens) {
-        w->cap_tokens = n;
-        w->langs = jk_realloc(w->langs, n * sizeof(*w->langs));
-        w->sentences = jk_realloc(w->sentences, n * sizeof(*w->sentences));
-        w->words = jk_realloc(w->words, n * sizeof(*w->words));
-        w->votes = jk_realloc(w->votes, n);
-    }
+    reserve_tags(w);
     number_words(w);
     jk_lang_tag_votes(w->tokens.items, w->votes, n, w->langs);
     uint32_t sentence = 0;

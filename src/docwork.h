@@ -47,11 +47,13 @@ struct jk_docwork {
     bool tokenizer_ready;
     struct jk_buf clean, lower, key, surface;
     struct jk_tokens tokens;
-    enum jk_lang *langs;  /* per token */
-    uint32_t *sentences;  /* per token: sentence number */
-    uint32_t *words;      /* per WORD token: its jk_normalizer_word number in norm */
-    unsigned char *votes; /* per token: its word's jk_lang_vote */
-    size_t cap_tokens;
+    enum jk_lang *langs;    /* per token */
+    uint32_t *sentences;    /* per token: sentence number */
+    uint32_t *words;        /* per WORD token: its jk_normalizer_word number in norm
+                               (in the learning pass: its hash) */
+    unsigned char *votes;   /* per token: its word's jk_lang_vote */
+    size_t cap_tokens;      /* of langs, sentences and votes */
+    size_t cap_words;       /* of words */
     unsigned char *vote_of; /* per normaliser word number: its jk_lang_vote, once worked out */
     size_t n_vote_of, cap_vote_of;
     struct jk_normalizer norm;

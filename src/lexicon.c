@@ -23,10 +23,10 @@ void jk_lexicon_release(struct jk_lexicon *l)
     jk_lexicon_init(l);
 }
 
-static uint32_t intern(struct jk_lexicon *l, const char *word, size_t len)
+static uint32_t intern_hashed(struct jk_lexicon *l, const char *word, size_t len, uint32_t hash)
 {
     bool added;
-    uint32_t id = jk_strmap_intern(&l->words, word, len, &added);
+    uint32_t id = jk_strmap_intern_hashed(&l->words, word, len, hash, &added);
     if (added) {
         size_t cap = l->cap;
         JK_GROW(l->seen, id + 1, cap);
@@ -38,10 +38,33 @@ static uint32_t intern(struct jk_lexicon *l, const char *word, size_t len)
     return id;
 }
 
+static uint32_t intern(struct jk_lexicon *l, const char *word, size_t len)
+{
+    return intern_hashed(l, word, len, jk_hash_bytes(word, len));
+}
+
 void jk_lexicon_see(struct jk_lexicon *l, const char *word, size_t len)
 {
     uint32_t id = intern(l, word, len);
     l->seen[id]++;
+}
+
+void jk_lexicon_see_hashed(struct jk_lexicon *l, const char *word, size_t len, uint32_t hash)
+{
+    uint32_t id = intern_hashed(l, word, len, hash);
+    l->seen[id]++;
+}
+
+void jk_lexicon_prefetch(const struct jk_lexicon *l, uint32_t hash, unsigned stage)
+{
+    if (stage == 0) {
+        jk_strmap_prefetch(&l->words, hash);
+        return;
+    }
+    jk_strmap_prefetch_key(&l->words, hash, stage > 1);
+    uint32_t id = jk_strmap_peek(&l->words, hash);
+    if (stage == 1 && id != JK_NO_ID && id < l->cap)
+        __builtin_prefetch(&l->seen[id]);
 }
 
 bool jk_lexicon_ask(void *ctx, const char *word, size_t len)

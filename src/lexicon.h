@@ -30,6 +30,10 @@ void jk_lexicon_init(struct jk_lexicon *l);
 void jk_lexicon_release(struct jk_lexicon *l);
 /* Counts one sighting of word in the first pass. */
 void jk_lexicon_see(struct jk_lexicon *l, const char *word, size_t len);
+/* The same with the word's jk_hash_bytes known. */
+void jk_lexicon_see_hashed(struct jk_lexicon *l, const char *word, size_t len, uint32_t hash);
+/* Fetches ahead what seeing a word with this hash reads (stages as jk_normalizer_prefetch). */
+void jk_lexicon_prefetch(const struct jk_lexicon *l, uint32_t hash, unsigned stage);
 /* First pass cleaner callback (ctx: the lexicon): remembers the question, knows nothing. */
 bool jk_lexicon_ask(void *ctx, const char *word, size_t len);
 /* Second pass cleaner callback: known when seen beyond what line-break joins produced. */

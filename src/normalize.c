@@ -168,14 +168,15 @@ static bool is_stop_uncached(struct jk_normalizer *n, const char *word, size_t l
 enum { MEMO_LANGS = JK_LANG_EN + 1, MEMO_UNSET = UINT32_MAX };
 enum { MEMO_STOP = 1, MEMO_HEAD = 2 }; /* memo_flags bits */
 
-static uint32_t memo_entry(struct jk_normalizer *n, const char *word, size_t len)
+static uint32_t memo_entry_hashed(struct jk_normalizer *n, const char *word, size_t len,
+                                  uint32_t hash)
 {
     uint32_t last = n->memo_last;
     if (last != JK_NO_ID && jk_strmap_len(&n->memo, last) == len &&
-        memcmp(jk_strmap_key(&n->memo, last), word, len) == 0)
+        jk_bytes_equal(jk_strmap_key(&n->memo, last), word, len))
         return last;
     bool added;
-    uint32_t id = jk_strmap_intern(&n->memo, word, len, &added);
+    uint32_t id = jk_strmap_intern_hashed(&n->memo, word, len, hash, &added);
     n->memo_last = id;
     if (!added)
         return id;
@@ -193,9 +194,28 @@ static uint32_t memo_entry(struct jk_normalizer *n, const char *word, size_t len
     return id;
 }
 
+static uint32_t memo_entry(struct jk_normalizer *n, const char *word, size_t len)
+{
+    return memo_entry_hashed(n, word, len, jk_hash_bytes(word, len));
+}
+
 uint32_t jk_normalizer_word(struct jk_normalizer *n, const char *word, size_t len)
 {
     return memo_entry(n, word, len);
+}
+
+uint32_t jk_normalizer_word_hashed(struct jk_normalizer *n, const char *word, size_t len,
+                                   uint32_t hash)
+{
+    return memo_entry_hashed(n, word, len, hash);
+}
+
+void jk_normalizer_prefetch(const struct jk_normalizer *n, uint32_t hash, unsigned stage)
+{
+    if (stage == 0)
+        jk_strmap_prefetch(&n->memo, hash);
+    else
+        jk_strmap_prefetch_key(&n->memo, hash, stage > 1);
 }
 
 bool jk_normalizer_stop_of(const struct jk_normalizer *n, uint32_t word)

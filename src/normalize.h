@@ -72,6 +72,15 @@ bool jk_normalizer_is_stop(struct jk_normalizer *n, const char *word, size_t len
  * lives); the others answer for a number it gave.
  */
 uint32_t jk_normalizer_word(struct jk_normalizer *n, const char *word, size_t len);
+/* The same for a caller that has the word's jk_hash_bytes already. */
+uint32_t jk_normalizer_word_hashed(struct jk_normalizer *n, const char *word, size_t len,
+                                   uint32_t hash);
+/*
+ * Fetches ahead what numbering a word with this hash will read, for a caller
+ * that walks many words: stage 0 its slot, then (a few words later) 1 where
+ * its key is kept and 2 the key itself. A hint only: answers never change.
+ */
+void jk_normalizer_prefetch(const struct jk_normalizer *n, uint32_t hash, unsigned stage);
 bool jk_normalizer_stop_of(const struct jk_normalizer *n, uint32_t word);
 /* Does a protected phrase of the stopword lists start with this word? */
 bool jk_normalizer_heads_phrase_of(const struct jk_normalizer *n, uint32_t word);

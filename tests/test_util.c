@@ -116,6 +116,58 @@ static void test_strmap_ids_dense_and_stable(void **state)
     jk_strmap_release(&m);
 }
 
+/*
+ * jk_bytes_equal answers as memcmp at every length up to 40: equal copies, and a copy
+ * with one byte changed at each place (first, last and every byte between), read from
+ * unaligned starts; nothing past the length counts.
+ */
+static void test_bytes_equal_matches_memcmp(void **state)
+{
+    (void)state;
+    unsigned char a[48], b[48];
+    uint64_t x = 0x9E3779B97F4A7C15u;
+    for (size_t n = 0; n <= 40; n++) {
+        for (size_t off = 0; off < 4; off++) {
+            for (size_t i = 0; i < sizeof(a); i++) {
+                x ^= x << 13, x ^= x >> 7, x ^= x << 17;
+                a[i] = b[i] = (unsigned char)x;
+            }
+            b[off + n] ^= 0x5a; /* just past the length: must not matter */
+            assert_true(jk_bytes_equal(a + off, b + off, n));
+            for (size_t k = 0; k < n; k++) {
+                b[off + k] ^= 0x01;
+                assert_false(jk_bytes_equal(a + off, b + off, n));
+                assert_int_equal(jk_bytes_equal(a + off, b + off, n),
+                                 memcmp(a + off, b + off, n) == 0);
+                b[off + k] ^= 0x01;
+            }
+        }
+    }
+}
+
+/* Prefetching keys is a hint: absent and present hashes alike leave every answer as it was. */
+static void test_strmap_prefetch_changes_nothing(void **state)
+{
+    (void)state;
+    struct jk_strmap m;
+    jk_strmap_init(&m);
+    jk_strmap_prefetch_key(&m, 7, false); /* empty map: no slots at all */
+    jk_strmap_prefetch_key(&m, 7, true);
+    char key[32];
+    for (int i = 0; i < 3000; i++) {
+        int n = snprintf(key, sizeof(key), "kata%d", i * 7);
+        uint32_t h = jk_hash_bytes(key, (size_t)n);
+        jk_strmap_prefetch(&m, h);
+        jk_strmap_prefetch_key(&m, h, false);
+        jk_strmap_prefetch_key(&m, h, true);
+        assert_int_equal(jk_strmap_intern_hashed(&m, key, (size_t)n, h, NULL), (uint32_t)i);
+        jk_strmap_prefetch_key(&m, h, true);
+    }
+    assert_int_equal(jk_strmap_find(&m, "kata21", 6), 3);
+    assert_int_equal(jk_strmap_count(&m), 3000);
+    jk_strmap_release(&m);
+}
+
 static void test_buf_grows_and_formats(void **state)
 {
     (void)state;
@@ -408,6 +460,8 @@ int main(void)
         cmocka_unit_test(test_first_error_wins),
         cmocka_unit_test(test_readahead_stays_in_its_window),
         cmocka_unit_test(test_ascii_runs_match_bytewise),
+        cmocka_unit_test(test_bytes_equal_matches_memcmp),
+        cmocka_unit_test(test_strmap_prefetch_changes_nothing),
         cmocka_unit_test(test_ascii_lower_copy_matches_bytewise),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

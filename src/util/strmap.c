@@ -92,7 +92,7 @@ static size_t probe(const struct jk_strmap *m, const char *key, size_t len, uint
             return i;
         if (s->hash == h) {
             uint32_t id = s->id1 - 1;
-            if (m->lens[id] == len && memcmp(m->keys[id], key, len) == 0)
+            if (m->lens[id] == len && jk_bytes_equal(m->keys[id], key, len))
                 return i;
         }
         i = (i + 1) & mask;
@@ -134,6 +134,19 @@ void jk_strmap_prefetch(const struct jk_strmap *m, uint32_t hash)
 {
     if (m->n_slots)
         __builtin_prefetch(&m->slots[hash & (m->n_slots - 1)]);
+}
+
+void jk_strmap_prefetch_key(const struct jk_strmap *m, uint32_t hash, bool bytes)
+{
+    uint32_t id = jk_strmap_peek(m, hash);
+    if (id == JK_NO_ID)
+        return;
+    if (bytes) {
+        __builtin_prefetch(m->keys[id]);
+    } else {
+        __builtin_prefetch(&m->keys[id]);
+        __builtin_prefetch(&m->lens[id]);
+    }
 }
 
 uint32_t jk_strmap_peek(const struct jk_strmap *m, uint32_t hash)
