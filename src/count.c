@@ -134,11 +134,11 @@ static void add_surface(struct jk_counter *c, uint32_t term, const char *s, size
     struct jk_first_surface *f = &c->first[term];
     if (!f->text) {
         /* Most spellings are their key: share the key's copy. */
-        bool is_key = len == c->terms.lens[term] && memcmp(s, c->terms.keys[term], len) == 0;
+        bool is_key = len == c->terms.lens[term] && jk_bytes_equal(s, c->terms.keys[term], len);
         f->text = is_key ? c->terms.keys[term] : jk_arena_strndup(&c->texts, s, len);
         f->len = (uint32_t)len;
     }
-    if (f->len == len && memcmp(f->text, s, len) == 0) {
+    if (f->len == len && jk_bytes_equal(f->text, s, len)) {
         f->count += times;
         return;
     }
@@ -344,7 +344,7 @@ void jk_count_log_add(struct jk_count_log *log, const char *key, size_t key_len,
     jk_buf_add(&log->text, key, key_len);
     e->surface = e->key;
     e->surface_len = (uint32_t)surface_len;
-    if (surface_len != key_len || memcmp(surface, key, key_len) != 0) {
+    if (surface_len != key_len || !jk_bytes_equal(surface, key, key_len)) {
         e->surface = (uint32_t)log->text.len;
         jk_buf_add(&log->text, surface, surface_len);
     }
