@@ -160,16 +160,8 @@ static uint64_t pair_key(uint32_t a, uint32_t b)
     return a < b ? (uint64_t)a << 32 | b : (uint64_t)b << 32 | a;
 }
 
-/* Pairs of distinct terms in one unit; h sorted by index, one entry per term. */
-static void unit_pairs(struct links *pairs, const struct hit *h, size_t n, bool product)
-{
-    for (size_t a = 0; a < n; a++)
-        for (size_t b = a + 1; b < n; b++)
-            links_add(pairs, pair_key(h[a].index, h[b].index),
-                      product ? (uint64_t)h[a].count * h[b].count : 1);
-}
-
-/* Like unit_pairs, into a document's own pairmap (sentence unit). */
+/* Pairs of distinct terms in one unit (h sorted by index, one entry per term), into a document's
+ * own pairmap. */
 static void unit_pairs_doc(struct pairmap *doc, const struct hit *h, size_t n, bool product)
 {
     for (size_t a = 0; a < n; a++)
@@ -215,16 +207,11 @@ static void window_pairs(struct pairmap *doc, const struct hit *h, size_t n, uns
                 pairmap_add(doc, pair_key(h[a].index, h[b].index), 1);
 }
 
-/* Adds one document's pairs: every instance (full) or 1 per pair (binary). */
+/* Adds one document's pairs by sentence or window: every instance (full) or 1 per pair (binary). */
 static void add_document(struct links *pairs, struct pairmap *doc, struct hit *h, size_t n,
                          enum jk_counting counting, struct jk_unit unit)
 {
     bool full = counting == JK_COUNT_FULL;
-    if (unit.kind == JK_UNIT_DOCUMENT) {
-        qsort(h, n, sizeof(*h), cmp_hit_index);
-        unit_pairs(pairs, h, n, full);
-        return;
-    }
     if (unit.kind == JK_UNIT_SENTENCE)
         sentence_pairs(doc, h, n, full);
     else
@@ -294,10 +281,151 @@ static uint32_t *map_index(const struct jk_counter *c, const struct jk_selection
     return index;
 }
 
-void jk_map_add_links(const struct jk_counter *c, const struct jk_selection *sel,
-                      enum jk_counting counting, struct jk_unit unit, struct jk_map *map)
+/*
+ * The document unit's links row by row, as a sparse product of the
+ * document-term matrix with itself is formed one row at a time (Gustavson
+ * 1978). Each document's selected terms, sorted by index, are kept once;
+ * row i adds, for every document holding i, the terms after i in that
+ * document into a dense row of weights, then emits the row's non-zero cells
+ * in target order. It holds the documents' lists and one row instead of a
+ * table of every pair (gigabytes for tens of thousands of candidate terms),
+ * and the links come out sorted.
+ */
+struct rows {
+    size_t n_terms, n_entries;
+    size_t *doc_end;  /* per entry: the end of its document's entries */
+    uint32_t *term;   /* per entry: map index, ascending within a document */
+    uint32_t *count;  /* per entry: occurrences (full counting), else NULL */
+    size_t *post_off; /* per term: its entries are post[post_off[i] .. post_off[i + 1]) */
+    size_t *post;
+};
+
+/* Every document's selected terms, in index order, as entries. */
+static void rows_fill(struct rows *r, const struct jk_counter *c, const uint32_t *index, bool full)
 {
-    uint32_t *index = map_index(c, sel);
+    struct hit *h = NULL;
+    size_t cap = 0, cap_e = 0;
+    struct jk_unit unit = {JK_UNIT_DOCUMENT, 0};
+    for (size_t d = 0; d < c->n_docs; d++) {
+        size_t k = gather(c, d, index, unit, &h, &cap);
+        qsort(h, k, sizeof(*h), cmp_hit_index);
+        size_t need = r->n_entries + k, old_cap = cap_e;
+        JK_GROW(r->term, need, cap_e);
+        cap_e = old_cap;
+        JK_GROW(r->doc_end, need, cap_e);
+        if (full) {
+            cap_e = old_cap;
+            JK_GROW(r->count, need, cap_e);
+        }
+        for (size_t a = 0; a < k; a++) {
+            r->term[r->n_entries + a] = h[a].index;
+            r->doc_end[r->n_entries + a] = need;
+            if (full)
+                r->count[r->n_entries + a] = h[a].count;
+        }
+        r->n_entries = need;
+    }
+    free(h);
+}
+
+/* Each term's entries (postings), in document order. */
+static void rows_index(struct rows *r)
+{
+    r->post_off = jk_calloc(r->n_terms + 1, sizeof(*r->post_off));
+    r->post = jk_malloc((r->n_entries ? r->n_entries : 1) * sizeof(*r->post));
+    for (size_t e = 0; e < r->n_entries; e++)
+        r->post_off[r->term[e] + 1]++;
+    for (size_t i = 0; i < r->n_terms; i++)
+        r->post_off[i + 1] += r->post_off[i];
+    size_t *next = jk_malloc((r->n_terms ? r->n_terms : 1) * sizeof(*next));
+    memcpy(next, r->post_off, r->n_terms * sizeof(*next));
+    for (size_t e = 0; e < r->n_entries; e++)
+        r->post[next[r->term[e]]++] = e;
+    free(next);
+}
+
+static void rows_release(struct rows *r)
+{
+    free(r->doc_end);
+    free(r->term);
+    free(r->count);
+    free(r->post_off);
+    free(r->post);
+}
+
+static int cmp_u32(const void *a, const void *b)
+{
+    uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+    return (x > y) - (x < y);
+}
+
+/* Appends the link (i, j, w) to map->links (cap: its capacity). */
+static void push_link(struct jk_map *map, size_t *cap, uint32_t i, uint32_t j, uint64_t w)
+{
+    JK_GROW(map->links, map->n_links + 1, *cap);
+    map->links[map->n_links++] = (struct jk_link){.source = i, .target = j, .weight = w};
+}
+
+/*
+ * Row i: weights to later terms in acc (zero elsewhere, and again after),
+ * the terms it touched in touched; emitted in target order, by scanning the
+ * row when it is dense and by sorting what it touched when it is not.
+ */
+static void emit_row(struct jk_map *map, size_t *cap, uint32_t i, uint64_t *acc, uint32_t *touched,
+                     size_t n_touched, size_t n_terms)
+{
+    if (n_touched * 8 > n_terms - i) {
+        for (size_t j = i + 1; j < n_terms; j++) {
+            if (acc[j]) {
+                push_link(map, cap, i, (uint32_t)j, acc[j]);
+                acc[j] = 0;
+            }
+        }
+        return;
+    }
+    qsort(touched, n_touched, sizeof(*touched), cmp_u32);
+    for (size_t t = 0; t < n_touched; t++) {
+        push_link(map, cap, i, touched[t], acc[touched[t]]);
+        acc[touched[t]] = 0;
+    }
+}
+
+static void document_links(const struct jk_counter *c, const uint32_t *index, bool full,
+                           struct jk_map *map)
+{
+    struct rows r = {.n_terms = map->n_terms};
+    rows_fill(&r, c, index, full);
+    rows_index(&r);
+    size_t n = map->n_terms, cap = 0;
+    uint64_t *acc = jk_calloc(n ? n : 1, sizeof(*acc));
+    uint32_t *touched = jk_malloc((n ? n : 1) * sizeof(*touched));
+    map->links = NULL;
+    map->n_links = 0;
+    for (size_t i = 0; i < n; i++) {
+        size_t n_touched = 0;
+        for (size_t p = r.post_off[i]; p < r.post_off[i + 1]; p++) {
+            size_t e = r.post[p];
+            uint64_t ci = full ? r.count[e] : 1;
+            for (size_t f = e + 1; f < r.doc_end[e]; f++) {
+                uint32_t j = r.term[f];
+                if (!acc[j])
+                    touched[n_touched++] = j;
+                acc[j] += full ? ci * r.count[f] : 1;
+            }
+        }
+        emit_row(map, &cap, (uint32_t)i, acc, touched, n_touched, n);
+    }
+    if (!map->links)
+        map->links = jk_malloc(sizeof(*map->links));
+    free(acc);
+    free(touched);
+    rows_release(&r);
+}
+
+/* Sentence and window units: each document's pairs, then all links. */
+static void unit_links(const struct jk_counter *c, const uint32_t *index, enum jk_counting counting,
+                       struct jk_unit unit, struct jk_map *map)
+{
     struct links pairs;
     struct pairmap doc;
     links_init(&pairs, map->n_terms);
@@ -309,14 +437,24 @@ void jk_map_add_links(const struct jk_counter *c, const struct jk_selection *sel
         add_document(&pairs, &doc, h, k, counting, unit);
     }
     free(h);
-    free(index);
     pairmap_release(&doc);
     if (pairs.tri)
         collect_dense(map, &pairs);
     else
         collect_links(map, &pairs.map);
-    jk_map_link_stats(map);
     links_release(&pairs);
+}
+
+void jk_map_add_links(const struct jk_counter *c, const struct jk_selection *sel,
+                      enum jk_counting counting, struct jk_unit unit, struct jk_map *map)
+{
+    uint32_t *index = map_index(c, sel);
+    if (unit.kind == JK_UNIT_DOCUMENT)
+        document_links(c, index, counting == JK_COUNT_FULL, map);
+    else
+        unit_links(c, index, counting, unit, map);
+    free(index);
+    jk_map_link_stats(map);
 }
 
 void jk_build_map(const struct jk_counter *c, const struct jk_selection *sel,

@@ -26,6 +26,13 @@
 #include "util/strmap.h"
 #include "variants.h"
 
+/* The memo's answers for one word: its key per language (in memo_keys), and flags. */
+struct jk_memo_word {
+    uint32_t key_off[JK_LANG_EN + 1];
+    uint32_t key_len[JK_LANG_EN + 1]; /* UINT32_MAX: not worked out yet */
+    unsigned char flags;              /* stopword, heads a protected phrase */
+};
+
 typedef bool (*jk_attested_fn)(void *ctx, const char *word, size_t len);
 
 struct jk_normalizer {
@@ -39,10 +46,8 @@ struct jk_normalizer {
     struct jk_strmap memo;
     uint32_t memo_last; /* the entry looked up last, or JK_NO_ID */
     struct jk_buf memo_keys, memo_val;
-    unsigned char *memo_flags; /* per word: stopword, heads a protected phrase */
-    uint32_t *memo_off, *memo_len;
-    size_t memo_cap;       /* of memo_off and memo_len, MEMO_LANGS per word */
-    size_t memo_flags_cap; /* of memo_flags */
+    struct jk_memo_word *memo_words; /* per word, in one place: one miss per word */
+    size_t memo_words_cap;
 };
 
 void jk_normalizer_init(struct jk_normalizer *n, const struct jk_stopwords *stop);

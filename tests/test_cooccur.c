@@ -16,6 +16,7 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include <stdio.h>
 #include <string.h>
 
 #include "cooccur.h"
@@ -172,6 +173,72 @@ static void test_links_after_shedding_terms(void **state)
     }
 }
 
+/*
+ * The document unit on random documents, binary and full, against pairs
+ * counted one document at a time: the same weight for every pair of terms,
+ * no link of weight 0, links in strictly increasing (source, target) order.
+ * Documents of 1 to 45 of 60 terms give rows both sparse and dense.
+ */
+static void test_document_unit_matches_pairs(void **state)
+{
+    (void)state;
+    enum { TERMS = 60, DOCS = 300 };
+    static uint64_t expect[2][TERMS][TERMS];
+    memset(expect, 0, sizeof(expect));
+    struct jk_counter c;
+    jk_counter_init(&c);
+    uint64_t x = 0x2545F4914F6CDD1Du;
+    char label[8];
+    for (size_t d = 0; d < DOCS; d++) {
+        uint32_t times[TERMS] = {0};
+        x ^= x << 13, x ^= x >> 7, x ^= x << 17;
+        size_t len = 1 + x % (d % 3 ? 6 : 45);
+        jk_counter_begin_doc(&c);
+        for (size_t k = 0; k < len; k++) {
+            x ^= x << 13, x ^= x >> 7, x ^= x << 17;
+            size_t t = x % TERMS;
+            snprintf(label, sizeof(label), "t%02zu", t);
+            jk_counter_add_at(&c, label, 3, label, 3, (uint32_t)k, 0);
+            times[t]++;
+        }
+        jk_counter_end_doc(&c);
+        for (size_t a = 0; a < TERMS; a++)
+            for (size_t b = 0; b < TERMS; b++)
+                if (a != b && times[a] && times[b]) {
+                    expect[0][a][b] += 1;
+                    expect[1][a][b] += (uint64_t)times[a] * times[b];
+                }
+    }
+    struct jk_selection sel;
+    select_all(&c, &sel);
+    for (int full = 0; full < 2; full++) {
+        struct jk_map m;
+        jk_map_init(&m);
+        jk_build_map(&c, &sel, full ? JK_COUNT_FULL : JK_COUNT_BINARY,
+                     (struct jk_unit){JK_UNIT_DOCUMENT, 0}, &m);
+        size_t expected_links = 0;
+        for (size_t a = 0; a < TERMS; a++)
+            for (size_t b = a + 1; b < TERMS; b++)
+                expected_links += expect[full][a][b] != 0;
+        assert_int_equal(m.n_links, expected_links);
+        for (size_t k = 0; k < m.n_links; k++) {
+            const struct jk_link *l = &m.links[k];
+            if (k > 0)
+                assert_true(
+                    l->source > m.links[k - 1].source ||
+                    (l->source == m.links[k - 1].source && l->target > m.links[k - 1].target));
+            assert_true(l->source < l->target);
+            unsigned a = 0, b = 0;
+            assert_int_equal(sscanf(m.terms[l->source].label, "t%u", &a), 1);
+            assert_int_equal(sscanf(m.terms[l->target].label, "t%u", &b), 1);
+            assert_int_equal(l->weight, expect[full][a][b]);
+        }
+        jk_map_release(&m);
+    }
+    jk_selection_release(&sel);
+    jk_counter_release(&c);
+}
+
 static void test_sentence_unit(void **state)
 {
     (void)state;
@@ -210,6 +277,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_document_unit),
+        cmocka_unit_test(test_document_unit_matches_pairs),
         cmocka_unit_test(test_binary_without_doc_counts),
         cmocka_unit_test(test_links_after_shedding_terms),
         cmocka_unit_test(test_sentence_unit),
