@@ -269,15 +269,21 @@ void jk_map_add_terms(const struct jk_counter *c, const struct jk_selection *sel
     free(aliases);
 }
 
-/* For every counter term id, its index in the selection (the map), or UINT32_MAX. */
+/*
+ * For every counter term id, its index in the map, or UINT32_MAX: the
+ * selection's terms in order, only those still selected (once relevance
+ * has dropped some, the map holds the rest, numbered in the same order).
+ */
 static uint32_t *map_index(const struct jk_counter *c, const struct jk_selection *sel)
 {
     size_t n = jk_counter_terms(c);
     uint32_t *index = jk_malloc((n ? n : 1) * sizeof(*index));
     for (size_t i = 0; i < n; i++)
         index[i] = UINT32_MAX;
+    uint32_t next = 0;
     for (size_t i = 0; i < sel->count; i++)
-        index[sel->ids[i]] = (uint32_t)i;
+        if (!sel->selected || sel->selected[i])
+            index[sel->ids[i]] = next++;
     return index;
 }
 
@@ -359,10 +365,23 @@ static int cmp_u32(const void *a, const void *b)
     return (x > y) - (x < y);
 }
 
-/* Appends the link (i, j, w) to map->links (cap: its capacity). */
-static void push_link(struct jk_map *map, size_t *cap, uint32_t i, uint32_t j, uint64_t w)
+/* Where the rows' links go: map->links, or only their part of relevance (rel not NULL). */
+struct sink {
+    struct jk_map *map;
+    size_t cap;  /* of map->links */
+    double *rel; /* NULL: keep the links */
+    double total;
+};
+
+static void push_link(struct sink *k, uint32_t i, uint32_t j, uint64_t w)
 {
-    JK_GROW(map->links, map->n_links + 1, *cap);
+    struct jk_map *map = k->map;
+    if (k->rel) {
+        jk_relevance_link(k->rel, i, j, (double)w, (double)map->terms[i].total_link_strength,
+                          (double)map->terms[j].total_link_strength, k->total);
+        return;
+    }
+    JK_GROW(map->links, map->n_links + 1, k->cap);
     map->links[map->n_links++] = (struct jk_link){.source = i, .target = j, .weight = w};
 }
 
@@ -371,13 +390,13 @@ static void push_link(struct jk_map *map, size_t *cap, uint32_t i, uint32_t j, u
  * the terms it touched in touched; emitted in target order, by scanning the
  * row when it is dense and by sorting what it touched when it is not.
  */
-static void emit_row(struct jk_map *map, size_t *cap, uint32_t i, uint64_t *acc, uint32_t *touched,
-                     size_t n_touched, size_t n_terms)
+static void emit_row(struct sink *k, uint32_t i, uint64_t *acc, uint32_t *touched, size_t n_touched,
+                     size_t n_terms)
 {
     if (n_touched * 8 > n_terms - i) {
         for (size_t j = i + 1; j < n_terms; j++) {
             if (acc[j]) {
-                push_link(map, cap, i, (uint32_t)j, acc[j]);
+                push_link(k, i, (uint32_t)j, acc[j]);
                 acc[j] = 0;
             }
         }
@@ -385,9 +404,33 @@ static void emit_row(struct jk_map *map, size_t *cap, uint32_t i, uint64_t *acc,
     }
     qsort(touched, n_touched, sizeof(*touched), cmp_u32);
     for (size_t t = 0; t < n_touched; t++) {
-        push_link(map, cap, i, touched[t], acc[touched[t]]);
+        push_link(k, i, touched[t], acc[touched[t]]);
         acc[touched[t]] = 0;
     }
+}
+
+/* Every row of r, in order, into k. */
+static void all_rows(const struct rows *r, bool full, struct sink *k)
+{
+    size_t n = r->n_terms;
+    uint64_t *acc = jk_calloc(n ? n : 1, sizeof(*acc));
+    uint32_t *touched = jk_malloc((n ? n : 1) * sizeof(*touched));
+    for (size_t i = 0; i < n; i++) {
+        size_t n_touched = 0;
+        for (size_t p = r->post_off[i]; p < r->post_off[i + 1]; p++) {
+            size_t e = r->post[p];
+            uint64_t ci = full ? r->count[e] : 1;
+            for (size_t f = e + 1; f < r->doc_end[e]; f++) {
+                uint32_t j = r->term[f];
+                if (!acc[j])
+                    touched[n_touched++] = j;
+                acc[j] += full ? ci * r->count[f] : 1;
+            }
+        }
+        emit_row(k, (uint32_t)i, acc, touched, n_touched, n);
+    }
+    free(acc);
+    free(touched);
 }
 
 static void document_links(const struct jk_counter *c, const uint32_t *index, bool full,
@@ -396,29 +439,49 @@ static void document_links(const struct jk_counter *c, const uint32_t *index, bo
     struct rows r = {.n_terms = map->n_terms};
     rows_fill(&r, c, index, full);
     rows_index(&r);
-    size_t n = map->n_terms, cap = 0;
-    uint64_t *acc = jk_calloc(n ? n : 1, sizeof(*acc));
-    uint32_t *touched = jk_malloc((n ? n : 1) * sizeof(*touched));
-    map->links = NULL;
-    map->n_links = 0;
-    for (size_t i = 0; i < n; i++) {
-        size_t n_touched = 0;
-        for (size_t p = r.post_off[i]; p < r.post_off[i + 1]; p++) {
-            size_t e = r.post[p];
-            uint64_t ci = full ? r.count[e] : 1;
-            for (size_t f = e + 1; f < r.doc_end[e]; f++) {
-                uint32_t j = r.term[f];
-                if (!acc[j])
-                    touched[n_touched++] = j;
-                acc[j] += full ? ci * r.count[f] : 1;
-            }
-        }
-        emit_row(map, &cap, (uint32_t)i, acc, touched, n_touched, n);
-    }
+    struct sink k = {.map = map};
+    all_rows(&r, full, &k);
     if (!map->links)
         map->links = jk_malloc(sizeof(*map->links));
-    free(acc);
-    free(touched);
+    rows_release(&r);
+}
+
+/*
+ * Each term's total link strength straight from the documents' lists: a
+ * term in a document of k selected terms links to the k - 1 others with 1
+ * each (binary), or with its count times theirs (full).
+ */
+static void strengths(const struct rows *r, bool full, struct jk_map *map)
+{
+    for (size_t i = 0; i < map->n_terms; i++) {
+        map->terms[i].links = 0;
+        map->terms[i].total_link_strength = 0;
+    }
+    for (size_t e = 0; e < r->n_entries;) {
+        size_t end = r->doc_end[e];
+        uint64_t sum = 0;
+        for (size_t f = e; f < end && full; f++)
+            sum += r->count[f];
+        for (size_t f = e; f < end; f++)
+            map->terms[r->term[f]].total_link_strength +=
+                full ? r->count[f] * (sum - r->count[f]) : end - e - 1;
+        e = end;
+    }
+}
+
+void jk_map_relevance(const struct jk_counter *c, const struct jk_selection *sel,
+                      enum jk_counting counting, struct jk_map *map, double *rel)
+{
+    bool full = counting == JK_COUNT_FULL;
+    uint32_t *index = map_index(c, sel);
+    struct rows r = {.n_terms = map->n_terms};
+    rows_fill(&r, c, index, full);
+    free(index);
+    rows_index(&r);
+    strengths(&r, full, map);
+    struct sink k = {.map = map, .rel = rel};
+    k.total = jk_relevance_total(map, rel);
+    all_rows(&r, full, &k);
     rows_release(&r);
 }
 
@@ -449,6 +512,9 @@ void jk_map_add_links(const struct jk_counter *c, const struct jk_selection *sel
                       enum jk_counting counting, struct jk_unit unit, struct jk_map *map)
 {
     uint32_t *index = map_index(c, sel);
+    free(map->links);
+    map->links = NULL;
+    map->n_links = 0;
     if (unit.kind == JK_UNIT_DOCUMENT)
         document_links(c, index, counting == JK_COUNT_FULL, map);
     else

@@ -37,6 +37,17 @@ void jk_map_add_terms(const struct jk_counter *c, const struct jk_selection *sel
                       enum jk_counting counting, struct jk_map *map);
 void jk_map_add_links(const struct jk_counter *c, const struct jk_selection *sel,
                       enum jk_counting counting, struct jk_unit unit, struct jk_map *map);
+/*
+ * For the document unit, after jk_map_add_terms: every term's relevance
+ * (jk_relevance, the same numbers bit for bit) without keeping the links,
+ * which for tens of thousands of candidates take far more memory than the
+ * map that relevance leaves. Each row's links are used as they are formed;
+ * the terms' total link strengths come from the documents' lists (links:
+ * 0). map->links stays empty: once jk_select_by_relevance has dropped
+ * terms, jk_map_add_links adds the links of those it kept.
+ */
+void jk_map_relevance(const struct jk_counter *c, const struct jk_selection *sel,
+                      enum jk_counting counting, struct jk_map *map, double *rel);
 
 /*
  * Sets each term's avg_year and avg_citations to the mean over the

@@ -739,6 +739,32 @@ static void shed_counter(struct state *s)
     jk_return_free_memory();
 }
 
+/* The candidates' links, then relevance drops terms (and their links). */
+static void links_first(struct state *s)
+{
+    const struct jk_map_options *o = s->opt;
+    jk_map_add_links(&s->counter, &s->selection, o->select.counting, o->unit, &s->map);
+    jk_map_average_metadata(&s->map, &s->counter, &s->selection, s->doc_years, s->doc_citations);
+    jk_select_relevant(&s->map, &s->selection, o->select.keep_percent);
+}
+
+/*
+ * Relevance from the candidates' links as they are formed, then the links
+ * of the terms it keeps only: tens of thousands of candidates have tens of
+ * millions of links, the map a fraction of them.
+ */
+static void relevance_first(struct state *s)
+{
+    const struct jk_map_options *o = s->opt;
+    size_t n = s->map.n_terms;
+    double *rel = jk_malloc((n ? n : 1) * sizeof(*rel));
+    jk_map_relevance(&s->counter, &s->selection, o->select.counting, &s->map, rel);
+    jk_map_average_metadata(&s->map, &s->counter, &s->selection, s->doc_years, s->doc_citations);
+    jk_select_by_relevance(&s->map, &s->selection, rel, o->select.keep_percent);
+    free(rel);
+    jk_map_add_links(&s->counter, &s->selection, o->select.counting, o->unit, &s->map);
+}
+
 /*
  * Selection, co-occurrence of the selected terms, relevance. for_map: the
  * counter is not needed after (see shed_counter) and is released.
@@ -752,13 +778,15 @@ static enum jk_status select_and_count(struct state *s, bool for_map, struct jk_
     jk_map_add_terms(&s->counter, &s->selection, o->select.counting, &s->map);
     if (for_map)
         shed_counter(s);
-    jk_map_add_links(&s->counter, &s->selection, o->select.counting, o->unit, &s->map);
-    jk_map_average_metadata(&s->map, &s->counter, &s->selection, s->doc_years, s->doc_citations);
+    if (o->unit.kind == JK_UNIT_DOCUMENT &&
+        jk_relevance_cuts(&s->selection, o->select.keep_percent))
+        relevance_first(s);
+    else
+        links_first(s);
     if (for_map) {
         jk_counter_release(&s->counter);
         jk_return_free_memory();
     }
-    jk_select_relevant(&s->map, &s->selection, s->opt->select.keep_percent);
     return JK_OK;
 }
 

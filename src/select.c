@@ -340,21 +340,32 @@ enum jk_status jk_select_listed(const struct jk_counter *c, const char *const *l
     return JK_OK;
 }
 
-void jk_relevance(const struct jk_map *map, double *rel)
+void jk_relevance_link(double *rel, uint32_t i, uint32_t j, double w, double si, double sj,
+                       double total)
+{
+    /* p_i(j) ln(p_i(j) / q(j)) with p_i(j) = w / s_i and q(j) = s_j / total, both ways */
+    rel[i] += w / si * log(w * total / (si * sj));
+    rel[j] += w / sj * log(w * total / (sj * si));
+}
+
+double jk_relevance_total(const struct jk_map *map, double *rel)
 {
     double total = 0;
     for (size_t i = 0; i < map->n_terms; i++) {
         rel[i] = 0;
         total += (double)map->terms[i].total_link_strength;
     }
+    return total;
+}
+
+void jk_relevance(const struct jk_map *map, double *rel)
+{
+    double total = jk_relevance_total(map, rel);
     for (size_t k = 0; k < map->n_links; k++) {
         const struct jk_link *l = &map->links[k];
-        double w = (double)l->weight;
-        double si = (double)map->terms[l->source].total_link_strength;
-        double sj = (double)map->terms[l->target].total_link_strength;
-        /* p_i(j) ln(p_i(j) / q(j)) with p_i(j) = w / s_i and q(j) = s_j / total, both ways */
-        rel[l->source] += w / si * log(w * total / (si * sj));
-        rel[l->target] += w / sj * log(w * total / (sj * si));
+        jk_relevance_link(rel, l->source, l->target, (double)l->weight,
+                          (double)map->terms[l->source].total_link_strength,
+                          (double)map->terms[l->target].total_link_strength, total);
     }
 }
 
@@ -381,11 +392,22 @@ void jk_select_relevant(struct jk_map *map, struct jk_selection *sel, double kee
     size_t n = map->n_terms;
     double *rel = jk_malloc((n ? n : 1) * sizeof(*rel));
     jk_relevance(map, rel);
+    jk_select_by_relevance(map, sel, rel, keep_percent);
+    free(rel);
+}
+
+bool jk_relevance_cuts(const struct jk_selection *sel, double keep_percent)
+{
+    return !sel->from_file && keep_percent < 100;
+}
+
+void jk_select_by_relevance(struct jk_map *map, struct jk_selection *sel, const double *rel,
+                            double keep_percent)
+{
+    size_t n = map->n_terms;
     memcpy(sel->relevance, rel, n * sizeof(*rel));
-    if (sel->from_file || keep_percent >= 100) {
-        free(rel);
+    if (!jk_relevance_cuts(sel, keep_percent))
         return;
-    }
     struct relevant *ranked = jk_malloc((n ? n : 1) * sizeof(*ranked));
     for (size_t i = 0; i < n; i++)
         ranked[i] = (struct relevant){rel[i], &map->terms[i], i};
@@ -407,5 +429,4 @@ void jk_select_relevant(struct jk_map *map, struct jk_selection *sel, double kee
     }
     sel->kept = jk_map_keep(map, sel->selected);
     free(order);
-    free(rel);
 }

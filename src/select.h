@@ -94,6 +94,11 @@ uint32_t jk_auto_threshold(const uint32_t *occurrences, size_t n);
  * A term without links scores 0. rel has map->n_terms entries.
  */
 void jk_relevance(const struct jk_map *map, double *rel);
+/* Its parts, for callers that meet the links one at a time, in (source, target) order:
+ * rel[] = 0 and the sum of the terms' total link strengths; then one link's part. */
+double jk_relevance_total(const struct jk_map *map, double *rel);
+void jk_relevance_link(double *rel, uint32_t i, uint32_t j, double w, double si, double sj,
+                       double total);
 
 /*
  * Records relevance in sel and keeps the keep_percent most relevant terms
@@ -101,6 +106,11 @@ void jk_relevance(const struct jk_map *map, double *rel);
  * Does nothing but record relevance for a selection from a terms file.
  */
 void jk_select_relevant(struct jk_map *map, struct jk_selection *sel, double keep_percent);
+/* The same with every term's relevance known (rel, n_terms entries). */
+void jk_select_by_relevance(struct jk_map *map, struct jk_selection *sel, const double *rel,
+                            double keep_percent);
+/* Whether relevance drops terms: keep_percent below 100 and no terms file. */
+bool jk_relevance_cuts(const struct jk_selection *sel, double keep_percent);
 
 /*
  * Makes the selection independent of the counter, so that the counter can

@@ -179,36 +179,47 @@ static void test_links_after_shedding_terms(void **state)
  * no link of weight 0, links in strictly increasing (source, target) order.
  * Documents of 1 to 45 of 60 terms give rows both sparse and dense.
  */
-static void test_document_unit_matches_pairs(void **state)
+enum { RANDOM_TERMS = 60, RANDOM_DOCS = 300 };
+
+/*
+ * Random documents of 1 to 45 of 60 terms "t00".."t59" into c; expect (may be NULL)
+ * receives each pair's weight, binary [0] and full [1].
+ */
+static void random_documents(struct jk_counter *c, uint64_t (*expect)[RANDOM_TERMS][RANDOM_TERMS])
 {
-    (void)state;
-    enum { TERMS = 60, DOCS = 300 };
-    static uint64_t expect[2][TERMS][TERMS];
-    memset(expect, 0, sizeof(expect));
-    struct jk_counter c;
-    jk_counter_init(&c);
+    jk_counter_init(c);
     uint64_t x = 0x2545F4914F6CDD1Du;
     char label[8];
-    for (size_t d = 0; d < DOCS; d++) {
-        uint32_t times[TERMS] = {0};
+    for (size_t d = 0; d < RANDOM_DOCS; d++) {
+        uint32_t times[RANDOM_TERMS] = {0};
         x ^= x << 13, x ^= x >> 7, x ^= x << 17;
         size_t len = 1 + x % (d % 3 ? 6 : 45);
-        jk_counter_begin_doc(&c);
+        jk_counter_begin_doc(c);
         for (size_t k = 0; k < len; k++) {
             x ^= x << 13, x ^= x >> 7, x ^= x << 17;
-            size_t t = x % TERMS;
+            size_t t = x % RANDOM_TERMS;
             snprintf(label, sizeof(label), "t%02zu", t);
-            jk_counter_add_at(&c, label, 3, label, 3, (uint32_t)k, 0);
+            jk_counter_add_at(c, label, 3, label, 3, (uint32_t)k, 0);
             times[t]++;
         }
-        jk_counter_end_doc(&c);
-        for (size_t a = 0; a < TERMS; a++)
-            for (size_t b = 0; b < TERMS; b++)
+        jk_counter_end_doc(c);
+        for (size_t a = 0; a < RANDOM_TERMS && expect; a++)
+            for (size_t b = 0; b < RANDOM_TERMS; b++)
                 if (a != b && times[a] && times[b]) {
                     expect[0][a][b] += 1;
                     expect[1][a][b] += (uint64_t)times[a] * times[b];
                 }
     }
+}
+
+static void test_document_unit_matches_pairs(void **state)
+{
+    (void)state;
+    enum { TERMS = RANDOM_TERMS };
+    static uint64_t expect[2][TERMS][TERMS];
+    memset(expect, 0, sizeof(expect));
+    struct jk_counter c;
+    random_documents(&c, expect);
     struct jk_selection sel;
     select_all(&c, &sel);
     for (int full = 0; full < 2; full++) {
@@ -236,6 +247,62 @@ static void test_document_unit_matches_pairs(void **state)
         jk_map_release(&m);
     }
     jk_selection_release(&sel);
+    jk_counter_release(&c);
+}
+
+/*
+ * Relevance from rows as they are formed (jk_map_relevance) equals relevance
+ * from the stored links, bit for bit, with the same total link strengths;
+ * selecting by it and then adding the kept terms' links gives the map that
+ * jk_select_relevant gives. Binary and full counting.
+ */
+static void test_relevance_without_links(void **state)
+{
+    (void)state;
+    struct jk_counter c;
+    random_documents(&c, NULL);
+    for (int full = 0; full < 2; full++) {
+        enum jk_counting counting = full ? JK_COUNT_FULL : JK_COUNT_BINARY;
+        struct jk_unit unit = {JK_UNIT_DOCUMENT, 0};
+        struct jk_selection sel_a, sel_b;
+        select_all(&c, &sel_a);
+        select_all(&c, &sel_b);
+        struct jk_map a, b;
+        jk_map_init(&a);
+        jk_map_init(&b);
+        jk_build_map(&c, &sel_a, counting, unit, &a);
+        jk_map_add_terms(&c, &sel_b, counting, &b);
+        size_t n = a.n_terms;
+        double rel_a[RANDOM_TERMS], rel_b[RANDOM_TERMS];
+        assert_int_equal(n, RANDOM_TERMS);
+        jk_relevance(&a, rel_a);
+        jk_map_relevance(&c, &sel_b, counting, &b, rel_b);
+        assert_int_equal(b.n_links, 0);
+        for (size_t i = 0; i < n; i++) {
+            assert_int_equal(b.terms[i].total_link_strength, a.terms[i].total_link_strength);
+            assert_memory_equal(&rel_a[i], &rel_b[i], sizeof(double));
+        }
+        jk_select_relevant(&a, &sel_a, 60);
+        jk_select_by_relevance(&b, &sel_b, rel_b, 60);
+        jk_map_add_links(&c, &sel_b, counting, unit, &b);
+        assert_int_equal(b.n_terms, 36);
+        assert_int_equal(b.n_terms, a.n_terms);
+        assert_int_equal(b.n_links, a.n_links);
+        for (size_t i = 0; i < b.n_terms; i++) {
+            assert_string_equal(b.terms[i].label, a.terms[i].label);
+            assert_int_equal(b.terms[i].links, a.terms[i].links);
+            assert_int_equal(b.terms[i].total_link_strength, a.terms[i].total_link_strength);
+        }
+        for (size_t k = 0; k < b.n_links; k++) {
+            assert_int_equal(b.links[k].source, a.links[k].source);
+            assert_int_equal(b.links[k].target, a.links[k].target);
+            assert_int_equal(b.links[k].weight, a.links[k].weight);
+        }
+        jk_map_release(&a);
+        jk_map_release(&b);
+        jk_selection_release(&sel_a);
+        jk_selection_release(&sel_b);
+    }
     jk_counter_release(&c);
 }
 
@@ -278,6 +345,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_document_unit),
         cmocka_unit_test(test_document_unit_matches_pairs),
+        cmocka_unit_test(test_relevance_without_links),
         cmocka_unit_test(test_binary_without_doc_counts),
         cmocka_unit_test(test_links_after_shedding_terms),
         cmocka_unit_test(test_sentence_unit),
