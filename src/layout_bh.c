@@ -419,7 +419,13 @@ static void earlier_links(const struct jk_vos_ranked *r, const struct jk_vos_ker
     *gy += sy;
 }
 
-/* Ranks [from, to) of a sweep's tree pass; one per thread. */
+/*
+ * Places [from, to) of the tree's point order (idx: grouped by leaf, leaves
+ * in tree order) of a sweep's tree pass; one per thread. Taking the points
+ * in tree order rather than by rank lets neighbouring points walk the same
+ * cells one after the other, which stay in the cache; each point's pull is
+ * its own, so the order changes no bit of it.
+ */
 struct pull_job {
     const struct jk_vos_kernel *kern;
     const double *xy;
@@ -431,10 +437,12 @@ static void *pull_range(void *arg)
 {
     const struct pull_job *job = arg;
     double *pull = job->ws->pull;
-    for (size_t k = job->from; k < job->to; k++) {
+    const uint32_t *idx = job->ws->tree.idx;
+    for (size_t p = job->from; p < job->to; p++) {
+        uint32_t k = idx[p];
         pull[3 * k] = pull[3 * k + 1] = 0.0;
-        pull[3 * k + 2] = jk_quadtree_pairs(&job->ws->tree, job->xy, (uint32_t)k, job->ws->theta,
-                                            job->kern, &pull[3 * k], &pull[3 * k + 1]);
+        pull[3 * k + 2] = jk_quadtree_pairs(&job->ws->tree, job->xy, k, job->ws->theta, job->kern,
+                                            &pull[3 * k], &pull[3 * k + 1]);
     }
     return NULL;
 }
