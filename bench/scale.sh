@@ -3,7 +3,8 @@
 # (20,000 / 50,000 / 200,000 generated documents, and the 200,000 again as one
 # VOSviewer corpus file, one document a line), the throughput of the reading,
 # cleaning, tokenizing and candidate stages next to `wc -w` on the same files,
-# and a 5,000-term map. Prints Markdown tables.
+# and two big maps (5,000 terms; every candidate of 5 occurrences or more that relevance
+# keeps, about 25,000 terms). Prints Markdown tables.
 #
 # usage: bench/scale.sh [SIZES] [RUNS]      e.g. bench/scale.sh "20000 50000 200000" 1
 # env:   SHARED (default ../shared), BUILD (default build), WORK (default /tmp/jk-bench),
@@ -99,10 +100,18 @@ wcs=$(wc_seconds "$file")
 printf '| %s documents (one VOSviewer corpus file) | %s | %s | %s | %.2f | %.0f | %.0f |\n' "$last" "$mb" "$wall" "$mem" \
     "$(echo "$rd + $ct" | bc -l)" "$(echo "$mb / ($rd + $ct)" | bc -l)" "$(echo "$mb / $wcs" | bc -l)"
 
-printf '\nBig map: 5,000 terms with clustering and VOS layout (Barnes-Hut), %s documents, CSV output only\n' "${SIZES%% *}"
-printf '(every format would add gigabytes of files for its millions of links):\n\n'
+printf '\nBig maps with clustering and VOS layout (Barnes-Hut), %s documents, CSV output only\n' "${SIZES%% *}"
+printf '(every format would add gigabytes of files for their millions of links): 5,000 terms, and\n'
+printf 'every candidate of 5 occurrences or more, of which relevance keeps 60 %% (no --max-terms):\n\n'
 dir=$(corpus_dir "${SIZES%% *}")
-read -r wall mem rd ct < <(run "scale-5000-terms" "$dir" --min-occurrences 5 --max-terms 5000 --keep 100 --formats csv)
-printf '| terms | wall s | peak MB | stages |\n|---|---|---|---|\n'
-printf '| %s | %s | %s | %s |\n' "$(tail -n +2 "$WORK/scale-5000-terms/terms.csv" | wc -l)" "$wall" "$mem" \
-    "$(sed -n 's/.*timings: //p' "$WORK/scale-5000-terms.err")"
+printf '| options | terms | links | wall s | peak MB | stages |\n|---|---|---|---|---|---|\n'
+big_map() { # NAME OPTIONS...
+    local name=$1
+    shift
+    read -r wall mem rd ct < <(run "$name" "$dir" --min-occurrences 5 "$@" --formats csv)
+    printf '| `%s` | %s | %s | %s | %s | %s |\n' "${*:---min-occurrences 5}" "$(tail -n +2 "$WORK/$name/terms.csv" | wc -l)" \
+        "$(tail -n +2 "$WORK/$name/links.csv" | wc -l)" "$wall" "$mem" \
+        "$(sed -n 's/.*timings: //p' "$WORK/$name.err")"
+}
+big_map scale-5000-terms --max-terms 5000 --keep 100
+big_map scale-all-terms

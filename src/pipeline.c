@@ -445,6 +445,29 @@ static enum jk_status read_files(struct state *s, struct jk_readahead *ahead, st
  */
 enum { READAHEAD_FROM = 64, READAHEAD_THREADS = 8 };
 
+/*
+ * One usable document, counted once per document and linked by document: no
+ * term can occur in two documents, so no threshold of 2 or more is reached.
+ * The usual cause is a VOSviewer corpus file (a document a line) read as
+ * one plain text.
+ */
+static bool one_document_cannot_link(const struct state *s)
+{
+    const struct jk_map_options *o = s->opt;
+    return s->run.docs_used == 1 && !o->terms_file && o->unit.kind == JK_UNIT_DOCUMENT &&
+           o->select.counting == JK_COUNT_BINARY;
+}
+
+/* The error for a corpus of one document that cannot link (see one_document_cannot_link). */
+static enum jk_status one_document_error(const struct state *s, struct jk_diag *diag)
+{
+    return jk_error(diag, JK_E_EMPTY,
+                    "'%s' is one document, and counted once per document no term can occur in "
+                    "two; if each line is a document (a VOSviewer corpus file), add --format "
+                    "vosviewer; to map one text, use --unit sentence",
+                    s->opt->n_inputs == 1 ? s->opt->inputs[0] : "the input");
+}
+
 static enum jk_status first_pass(struct state *s, struct jk_diag *diag)
 {
     size_t n = s->corpus.count;
@@ -461,6 +484,8 @@ static enum jk_status first_pass(struct state *s, struct jk_diag *diag)
                         "PDFs that are encrypted, scanned or damaged); give a folder of .txt, .md "
                         "or .pdf documents",
                         n, s->opt->inputs[0]);
+    if (one_document_cannot_link(s) && s->opt->select.min_occurrences >= 2)
+        return one_document_error(s, diag);
     jk_acronyms_resolve(&s->acronyms);
     return JK_OK;
 }
@@ -715,8 +740,14 @@ static enum jk_status select_terms(struct state *s, struct jk_diag *diag)
 {
     if (s->opt->terms_file)
         return select_from_file(s, diag);
-    enum jk_status st = jk_select_terms(&s->counter, &s->opt->select, &s->selection, diag);
-    if (st == JK_OK && s->selection.threshold_auto)
+    struct jk_diag mine;
+    jk_diag_init(&mine);
+    enum jk_status st = jk_select_terms(&s->counter, &s->opt->select, &s->selection, &mine);
+    if (st == JK_E_EMPTY && one_document_cannot_link(s))
+        return one_document_error(s, diag);
+    if (st != JK_OK)
+        return jk_error(diag, st, "%s", mine.msg);
+    if (s->selection.threshold_auto)
         note(s,
              "--min-occurrences not given: using %u (%zu terms reach it); set "
              "--min-occurrences N to override",

@@ -39,6 +39,16 @@ expect 2 "not 'many'" map "$src/corpus" -o "$tmp/out" --min-occurrences many
 expect 2 "unknown" map "$src/corpus" -o "$tmp/out" --no-such-option
 expect 2 "unknown command" frobnicate
 expect 5 "lower --min-occurrences" map "$src/corpus" -o "$tmp/out" --min-occurrences 100000
+# A VOSviewer corpus file (a document a line) read as one plain text: one document can
+# link nothing, said at once with a given threshold and after counting with the automatic one.
+mkdir -p "$tmp/lines"
+for f in "$src"/corpus/*.md; do tr '\n' ' ' <"$f"; echo; done >"$tmp/lines/corpus.txt"
+expect 5 "is one document.*add --format vosviewer" map "$tmp/lines/corpus.txt" -o "$tmp/out" --min-occurrences 2
+expect 5 "is one document.*add --format vosviewer" map "$tmp/lines/corpus.txt" -o "$tmp/out"
+"$bin" map "$tmp/lines/corpus.txt" --format vosviewer -o "$tmp/lines-out" -q ||
+    fail "the same file as a VOSviewer corpus file failed"
+n_md=$(ls "$src"/corpus/*.md | wc -l)
+grep -q "\"documents\": $n_md," "$tmp/lines-out/run.json" || fail "the VOSviewer corpus file is not $n_md documents"
 expect 4 "$tmp/asfile/file" map "$src/corpus" -o "$tmp/asfile/file"
 expect 4 "$tmp/asfile/file/out" map "$src/corpus" -o "$tmp/asfile/file/out"
 if [ "$(id -u)" != 0 ]; then
