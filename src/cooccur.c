@@ -62,7 +62,7 @@ static void pairmap_add(struct pairmap *m, uint64_t key, uint64_t w)
 
 /*
  * All links of a map: a dense upper triangle (weight of i < j at
- * i * (2n - i - 1) / 2 + j - i - 1) when it fits DENSE_BYTES, else a pairmap.
+ * i * (2n - i - 1) / 2 + j - i - 1) when it fits jk_cooccur_dense_bytes, else a pairmap.
  */
 struct links {
     size_t n;
@@ -70,14 +70,21 @@ struct links {
     struct pairmap map; /* sparse, when tri is NULL */
 };
 
-enum { DENSE_BYTES = 128 << 20 };
+size_t jk_cooccur_dense_bytes = (size_t)128 << 20;
+
+/* Whether the dense triangle of n terms fits jk_cooccur_dense_bytes. */
+static bool dense_fits(size_t n)
+{
+    size_t cells = n * (n ? n - 1 : 0) / 2;
+    return cells <= jk_cooccur_dense_bytes / sizeof(uint64_t);
+}
 
 static void links_init(struct links *l, size_t n)
 {
     l->n = n;
     l->tri = NULL;
     size_t cells = n * (n ? n - 1 : 0) / 2;
-    if (cells * sizeof(uint64_t) <= DENSE_BYTES)
+    if (dense_fits(n))
         l->tri = jk_calloc(cells ? cells : 1, sizeof(*l->tri));
     else
         pairmap_init(&l->map, 1024);
@@ -160,8 +167,16 @@ static uint64_t pair_key(uint32_t a, uint32_t b)
     return a < b ? (uint64_t)a << 32 | b : (uint64_t)b << 32 | a;
 }
 
-/* Pairs of distinct terms in one unit (h sorted by index, one entry per term), into a document's
- * own pairmap. */
+/* Pairs of distinct terms in one unit; h sorted by index, one entry per term. */
+static void unit_pairs(struct links *pairs, const struct hit *h, size_t n, bool product)
+{
+    for (size_t a = 0; a < n; a++)
+        for (size_t b = a + 1; b < n; b++)
+            links_add(pairs, pair_key(h[a].index, h[b].index),
+                      product ? (uint64_t)h[a].count * h[b].count : 1);
+}
+
+/* Like unit_pairs, into a document's own pairmap (sentence unit). */
 static void unit_pairs_doc(struct pairmap *doc, const struct hit *h, size_t n, bool product)
 {
     for (size_t a = 0; a < n; a++)
@@ -207,11 +222,16 @@ static void window_pairs(struct pairmap *doc, const struct hit *h, size_t n, uns
                 pairmap_add(doc, pair_key(h[a].index, h[b].index), 1);
 }
 
-/* Adds one document's pairs by sentence or window: every instance (full) or 1 per pair (binary). */
+/* Adds one document's pairs: every instance (full) or 1 per pair (binary). */
 static void add_document(struct links *pairs, struct pairmap *doc, struct hit *h, size_t n,
                          enum jk_counting counting, struct jk_unit unit)
 {
     bool full = counting == JK_COUNT_FULL;
+    if (unit.kind == JK_UNIT_DOCUMENT) {
+        qsort(h, n, sizeof(*h), cmp_hit_index);
+        unit_pairs(pairs, h, n, full);
+        return;
+    }
     if (unit.kind == JK_UNIT_SENTENCE)
         sentence_pairs(doc, h, n, full);
     else
@@ -285,6 +305,11 @@ static uint32_t *map_index(const struct jk_counter *c, const struct jk_selection
         if (!sel->selected || sel->selected[i])
             index[sel->ids[i]] = next++;
     return index;
+}
+
+bool jk_map_by_rows(size_t n_terms, struct jk_unit unit)
+{
+    return unit.kind == JK_UNIT_DOCUMENT && !dense_fits(n_terms);
 }
 
 /*
@@ -441,9 +466,9 @@ static void document_links(const struct jk_counter *c, const uint32_t *index, bo
     rows_index(&r);
     struct sink k = {.map = map};
     all_rows(&r, full, &k);
-    if (!map->links)
-        map->links = jk_malloc(sizeof(*map->links));
     rows_release(&r);
+    /* grown by doubling: give back the unused part */
+    map->links = jk_realloc(map->links, (map->n_links ? map->n_links : 1) * sizeof(*map->links));
 }
 
 /*
@@ -485,7 +510,7 @@ void jk_map_relevance(const struct jk_counter *c, const struct jk_selection *sel
     rows_release(&r);
 }
 
-/* Sentence and window units: each document's pairs, then all links. */
+/* Each document's pairs into a dense triangle or a table of pairs, then all links. */
 static void unit_links(const struct jk_counter *c, const uint32_t *index, enum jk_counting counting,
                        struct jk_unit unit, struct jk_map *map)
 {
@@ -515,7 +540,7 @@ void jk_map_add_links(const struct jk_counter *c, const struct jk_selection *sel
     free(map->links);
     map->links = NULL;
     map->n_links = 0;
-    if (unit.kind == JK_UNIT_DOCUMENT)
+    if (jk_map_by_rows(map->n_terms, unit))
         document_links(c, index, counting == JK_COUNT_FULL, map);
     else
         unit_links(c, index, counting, unit, map);

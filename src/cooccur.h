@@ -37,14 +37,27 @@ void jk_map_add_terms(const struct jk_counter *c, const struct jk_selection *sel
                       enum jk_counting counting, struct jk_map *map);
 void jk_map_add_links(const struct jk_counter *c, const struct jk_selection *sel,
                       enum jk_counting counting, struct jk_unit unit, struct jk_map *map);
+/* Bytes up to which links are summed in a dense triangle: 128 MB; tests lower it. */
+extern size_t jk_cooccur_dense_bytes;
+
 /*
- * For the document unit, after jk_map_add_terms: every term's relevance
- * (jk_relevance, the same numbers bit for bit) without keeping the links,
- * which for tens of thousands of candidates take far more memory than the
- * map that relevance leaves. Each row's links are used as they are formed;
- * the terms' total link strengths come from the documents' lists (links:
- * 0). map->links stays empty: once jk_select_by_relevance has dropped
- * terms, jk_map_add_links adds the links of those it kept.
+ * Whether jk_map_add_links forms the links of a map of n_terms terms row by
+ * row (Gustavson's sparse product): by document, when the map's dense
+ * triangle of link weights would exceed jk_cooccur_dense_bytes (128 MB:
+ * about 5,800 terms). Rows
+ * hold every document's list of map terms, which costs more than a small
+ * triangle, and less than a table of every pair of tens of thousands of
+ * terms. Only then jk_map_relevance can be used.
+ */
+bool jk_map_by_rows(size_t n_terms, struct jk_unit unit);
+/*
+ * For a map that jk_map_by_rows, after jk_map_add_terms: every term's
+ * relevance (jk_relevance, the same numbers bit for bit) without keeping
+ * the links, which for tens of thousands of candidates take far more memory
+ * than the map that relevance leaves. Each row's links are used as they are
+ * formed; the terms' total link strengths come from the documents' lists
+ * (links: 0). map->links stays empty: once jk_select_by_relevance has
+ * dropped terms, jk_map_add_links adds the links of those it kept.
  */
 void jk_map_relevance(const struct jk_counter *c, const struct jk_selection *sel,
                       enum jk_counting counting, struct jk_map *map, double *rel);

@@ -782,7 +782,7 @@ static void links_first(struct state *s)
 /*
  * Relevance from the candidates' links as they are formed, then the links
  * of the terms it keeps only: tens of thousands of candidates have tens of
- * millions of links, the map a fraction of them.
+ * millions of links, the map a fraction of them (see jk_map_by_rows).
  */
 static void relevance_first(struct state *s)
 {
@@ -809,7 +809,7 @@ static enum jk_status select_and_count(struct state *s, bool for_map, struct jk_
     jk_map_add_terms(&s->counter, &s->selection, o->select.counting, &s->map);
     if (for_map)
         shed_counter(s);
-    if (o->unit.kind == JK_UNIT_DOCUMENT &&
+    if (jk_map_by_rows(s->map.n_terms, o->unit) &&
         jk_relevance_cuts(&s->selection, o->select.keep_percent))
         relevance_first(s);
     else

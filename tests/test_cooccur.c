@@ -174,10 +174,11 @@ static void test_links_after_shedding_terms(void **state)
 }
 
 /*
- * The document unit on random documents, binary and full, against pairs
- * counted one document at a time: the same weight for every pair of terms,
- * no link of weight 0, links in strictly increasing (source, target) order.
- * Documents of 1 to 45 of 60 terms give rows both sparse and dense.
+ * The document unit on random documents, binary and full, in a dense
+ * triangle and row by row, against pairs counted one document at a time:
+ * the same weight for every pair of terms, no link of weight 0, links in
+ * strictly increasing (source, target) order. Documents of 1 to 45 of 60
+ * terms give rows both sparse and dense.
  */
 enum { RANDOM_TERMS = 60, RANDOM_DOCS = 300 };
 
@@ -222,7 +223,12 @@ static void test_document_unit_matches_pairs(void **state)
     random_documents(&c, expect);
     struct jk_selection sel;
     select_all(&c, &sel);
-    for (int full = 0; full < 2; full++) {
+    size_t dense_bytes = jk_cooccur_dense_bytes;
+    for (int way = 0; way < 4; way++) {
+        int full = way % 2;
+        jk_cooccur_dense_bytes = way < 2 ? dense_bytes : 0; /* a dense triangle, then rows */
+        assert_int_equal(jk_map_by_rows(RANDOM_TERMS, (struct jk_unit){JK_UNIT_DOCUMENT, 0}),
+                         way >= 2);
         struct jk_map m;
         jk_map_init(&m);
         jk_build_map(&c, &sel, full ? JK_COUNT_FULL : JK_COUNT_BINARY,
@@ -246,6 +252,7 @@ static void test_document_unit_matches_pairs(void **state)
         }
         jk_map_release(&m);
     }
+    jk_cooccur_dense_bytes = dense_bytes;
     jk_selection_release(&sel);
     jk_counter_release(&c);
 }
@@ -261,6 +268,7 @@ static void test_relevance_without_links(void **state)
     (void)state;
     struct jk_counter c;
     random_documents(&c, NULL);
+    size_t dense_bytes = jk_cooccur_dense_bytes;
     for (int full = 0; full < 2; full++) {
         enum jk_counting counting = full ? JK_COUNT_FULL : JK_COUNT_BINARY;
         struct jk_unit unit = {JK_UNIT_DOCUMENT, 0};
@@ -270,7 +278,10 @@ static void test_relevance_without_links(void **state)
         struct jk_map a, b;
         jk_map_init(&a);
         jk_map_init(&b);
+        jk_cooccur_dense_bytes = dense_bytes; /* a: links in a dense triangle */
         jk_build_map(&c, &sel_a, counting, unit, &a);
+        jk_cooccur_dense_bytes = 0; /* b: rows, as for tens of thousands of candidates */
+        assert_true(jk_map_by_rows(RANDOM_TERMS, unit));
         jk_map_add_terms(&c, &sel_b, counting, &b);
         size_t n = a.n_terms;
         double rel_a[RANDOM_TERMS], rel_b[RANDOM_TERMS];
@@ -282,7 +293,9 @@ static void test_relevance_without_links(void **state)
             assert_int_equal(b.terms[i].total_link_strength, a.terms[i].total_link_strength);
             assert_memory_equal(&rel_a[i], &rel_b[i], sizeof(double));
         }
+        jk_cooccur_dense_bytes = dense_bytes;
         jk_select_relevant(&a, &sel_a, 60);
+        jk_cooccur_dense_bytes = 0;
         jk_select_by_relevance(&b, &sel_b, rel_b, 60);
         jk_map_add_links(&c, &sel_b, counting, unit, &b);
         assert_int_equal(b.n_terms, 36);
@@ -303,6 +316,7 @@ static void test_relevance_without_links(void **state)
         jk_selection_release(&sel_a);
         jk_selection_release(&sel_b);
     }
+    jk_cooccur_dense_bytes = dense_bytes;
     jk_counter_release(&c);
 }
 
