@@ -72,6 +72,9 @@ struct links {
 
 size_t jk_cooccur_dense_bytes = (size_t)128 << 20;
 
+/* What rows keep per document and term: its number, its document's end, a posting, a count. */
+enum { ROW_ENTRY_BYTES = 20 };
+
 /* Whether the dense triangle of n terms fits jk_cooccur_dense_bytes. */
 static bool dense_fits(size_t n)
 {
@@ -307,9 +310,15 @@ static uint32_t *map_index(const struct jk_counter *c, const struct jk_selection
     return index;
 }
 
-bool jk_map_by_rows(size_t n_terms, struct jk_unit unit)
+bool jk_map_by_rows(const struct jk_map *map, struct jk_unit unit)
 {
-    return unit.kind == JK_UNIT_DOCUMENT && !dense_fits(n_terms);
+    if (unit.kind != JK_UNIT_DOCUMENT)
+        return false;
+    size_t n = map->n_terms, entries = 0;
+    for (size_t i = 0; i < n; i++)
+        entries += map->terms[i].documents;
+    double triangle = 0.5 * (double)n * (double)(n ? n - 1 : 0) * sizeof(uint64_t);
+    return !dense_fits(n) || triangle > (double)entries * ROW_ENTRY_BYTES;
 }
 
 /*
@@ -540,7 +549,7 @@ void jk_map_add_links(const struct jk_counter *c, const struct jk_selection *sel
     free(map->links);
     map->links = NULL;
     map->n_links = 0;
-    if (jk_map_by_rows(map->n_terms, unit))
+    if (jk_map_by_rows(map, unit))
         document_links(c, index, counting == JK_COUNT_FULL, map);
     else
         unit_links(c, index, counting, unit, map);

@@ -809,7 +809,7 @@ static enum jk_status select_and_count(struct state *s, bool for_map, struct jk_
     jk_map_add_terms(&s->counter, &s->selection, o->select.counting, &s->map);
     if (for_map)
         shed_counter(s);
-    if (jk_map_by_rows(s->map.n_terms, o->unit) &&
+    if (jk_map_by_rows(&s->map, o->unit) &&
         jk_relevance_cuts(&s->selection, o->select.keep_percent))
         relevance_first(s);
     else
