@@ -231,7 +231,8 @@ static void add_document(struct links *pairs, struct pairmap *doc, struct hit *h
 {
     bool full = counting == JK_COUNT_FULL;
     if (unit.kind == JK_UNIT_DOCUMENT) {
-        qsort(h, n, sizeof(*h), cmp_hit_index);
+        if (n > 1) /* h is NULL while no document had a term */
+            qsort(h, n, sizeof(*h), cmp_hit_index);
         unit_pairs(pairs, h, n, full);
         return;
     }
@@ -348,7 +349,8 @@ static void rows_fill(struct rows *r, const struct jk_counter *c, const uint32_t
     struct jk_unit unit = {JK_UNIT_DOCUMENT, 0};
     for (size_t d = 0; d < c->n_docs; d++) {
         size_t k = gather(c, d, index, unit, &h, &cap);
-        qsort(h, k, sizeof(*h), cmp_hit_index);
+        if (k > 1) /* h is NULL while no document had a term */
+            qsort(h, k, sizeof(*h), cmp_hit_index);
         size_t need = r->n_entries + k, old_cap = cap_e;
         JK_GROW(r->term, need, cap_e);
         cap_e = old_cap;
