@@ -58,6 +58,24 @@ static uint64_t weight(const struct jk_map *m, const char *x, const char *y)
     return 0;
 }
 
+/* The same terms (labels, occurrences, links and strengths) and the same links, in order. */
+static void assert_same_map(const struct jk_map *got, const struct jk_map *want)
+{
+    assert_int_equal(got->n_terms, want->n_terms);
+    assert_int_equal(got->n_links, want->n_links);
+    for (size_t i = 0; i < got->n_terms; i++) {
+        assert_string_equal(got->terms[i].label, want->terms[i].label);
+        assert_int_equal(got->terms[i].occurrences, want->terms[i].occurrences);
+        assert_int_equal(got->terms[i].links, want->terms[i].links);
+        assert_int_equal(got->terms[i].total_link_strength, want->terms[i].total_link_strength);
+    }
+    for (size_t k = 0; k < got->n_links; k++) {
+        assert_int_equal(got->links[k].source, want->links[k].source);
+        assert_int_equal(got->links[k].target, want->links[k].target);
+        assert_int_equal(got->links[k].weight, want->links[k].weight);
+    }
+}
+
 /* Selects every term of c (no threshold, no nested rule). */
 static void select_all(const struct jk_counter *c, struct jk_selection *sel)
 {
@@ -151,18 +169,7 @@ static void test_links_after_shedding_terms(void **state)
         assert_null(c.full);
         jk_map_add_links(&c, &sel, counting, units[u / 2], &shed);
         jk_map_average_metadata(&shed, &c, &sel, years, years);
-        assert_int_equal(shed.n_terms, whole.n_terms);
-        assert_int_equal(shed.n_links, whole.n_links);
-        for (size_t i = 0; i < shed.n_terms; i++) {
-            assert_string_equal(shed.terms[i].label, whole.terms[i].label);
-            assert_int_equal(shed.terms[i].occurrences, whole.terms[i].occurrences);
-            assert_int_equal(shed.terms[i].total_link_strength, whole.terms[i].total_link_strength);
-        }
-        for (size_t k = 0; k < shed.n_links; k++) {
-            assert_int_equal(shed.links[k].source, whole.links[k].source);
-            assert_int_equal(shed.links[k].target, whole.links[k].target);
-            assert_int_equal(shed.links[k].weight, whole.links[k].weight);
-        }
+        assert_same_map(&shed, &whole);
         /* a (both documents) 2020, c (d1 only) 2019 */
         assert_true(shed.terms[0].avg_year == 2020.0);
         assert_true(shed.terms[2].avg_year == 2019.0);
@@ -301,18 +308,7 @@ static void test_relevance_without_links(void **state)
         jk_select_by_relevance(&b, &sel_b, rel_b, 60);
         jk_map_add_links(&c, &sel_b, counting, unit, &b);
         assert_int_equal(b.n_terms, 36);
-        assert_int_equal(b.n_terms, a.n_terms);
-        assert_int_equal(b.n_links, a.n_links);
-        for (size_t i = 0; i < b.n_terms; i++) {
-            assert_string_equal(b.terms[i].label, a.terms[i].label);
-            assert_int_equal(b.terms[i].links, a.terms[i].links);
-            assert_int_equal(b.terms[i].total_link_strength, a.terms[i].total_link_strength);
-        }
-        for (size_t k = 0; k < b.n_links; k++) {
-            assert_int_equal(b.links[k].source, a.links[k].source);
-            assert_int_equal(b.links[k].target, a.links[k].target);
-            assert_int_equal(b.links[k].weight, a.links[k].weight);
-        }
+        assert_same_map(&b, &a);
         jk_map_release(&a);
         jk_map_release(&b);
         jk_selection_release(&sel_a);
