@@ -130,6 +130,33 @@ uint32_t jk_strmap_intern(struct jk_strmap *m, const char *key, size_t len, bool
     return jk_strmap_intern_hashed(m, key, len, jk_hash_bytes(key, len), added);
 }
 
+void jk_strmap_prefetch(const struct jk_strmap *m, uint32_t hash)
+{
+    if (m->n_slots)
+        __builtin_prefetch(&m->slots[hash & (m->n_slots - 1)]);
+}
+
+void jk_strmap_prefetch_key(const struct jk_strmap *m, uint32_t hash, bool bytes)
+{
+    uint32_t id = jk_strmap_peek(m, hash);
+    if (id == JK_NO_ID)
+        return;
+    if (bytes) {
+        __builtin_prefetch(m->keys[id]);
+    } else {
+        __builtin_prefetch(&m->keys[id]);
+        __builtin_prefetch(&m->lens[id]);
+    }
+}
+
+uint32_t jk_strmap_peek(const struct jk_strmap *m, uint32_t hash)
+{
+    if (!m->n_slots)
+        return JK_NO_ID;
+    const struct jk_strmap_slot *s = &m->slots[hash & (m->n_slots - 1)];
+    return s->id1 && s->hash == hash ? s->id1 - 1 : JK_NO_ID;
+}
+
 uint32_t jk_strmap_intern_hashed(struct jk_strmap *m, const char *key, size_t len, uint32_t h,
                                  bool *added)
 {

@@ -39,42 +39,19 @@ uint32_t jk_strmap_intern(struct jk_strmap *m, const char *key, size_t len, bool
 /* The same, with the key's jk_hash_bytes already known. */
 uint32_t jk_strmap_intern_hashed(struct jk_strmap *m, const char *key, size_t len, uint32_t hash,
                                  bool *added);
+/* Hints that a key with this hash is looked up soon (fetches its slot into the cache). */
+void jk_strmap_prefetch(const struct jk_strmap *m, uint32_t hash);
 /*
- * For fetching ahead, in line (they run a few times per token): jk_strmap_prefetch hints
- * that a key with this hash is looked up soon (fetches its slot); jk_strmap_peek is a
- * guess, the id in the home slot of hash when that slot holds the same hash, else
- * JK_NO_ID (the key is not compared; use jk_strmap_find for the answer);
- * jk_strmap_prefetch_key fetches the key that slot names, for a lookup a few steps later:
- * with bytes false its place in keys and lens (after jk_strmap_prefetch brought the
- * slot), with bytes true its text (after that).
+ * A guess, for fetching ahead: the id in the home slot of hash when that slot holds the
+ * same hash, else JK_NO_ID. The key is not compared; use jk_strmap_find for the answer.
  */
-static inline void jk_strmap_prefetch(const struct jk_strmap *m, uint32_t hash)
-{
-    if (m->n_slots)
-        __builtin_prefetch(&m->slots[hash & (m->n_slots - 1)]);
-}
-
-static inline uint32_t jk_strmap_peek(const struct jk_strmap *m, uint32_t hash)
-{
-    if (!m->n_slots)
-        return JK_NO_ID;
-    const struct jk_strmap_slot *s = &m->slots[hash & (m->n_slots - 1)];
-    return s->id1 && s->hash == hash ? s->id1 - 1 : JK_NO_ID;
-}
-
-static inline void jk_strmap_prefetch_key(const struct jk_strmap *m, uint32_t hash, bool bytes)
-{
-    uint32_t id = jk_strmap_peek(m, hash);
-    if (id == JK_NO_ID)
-        return;
-    if (bytes) {
-        __builtin_prefetch(m->keys[id]);
-    } else {
-        __builtin_prefetch(&m->keys[id]);
-        __builtin_prefetch(&m->lens[id]);
-    }
-}
-
+uint32_t jk_strmap_peek(const struct jk_strmap *m, uint32_t hash);
+/*
+ * Fetches ahead the key that the home slot of hash names, for a lookup a few
+ * steps later: with bytes false its place in keys and lens (call after
+ * jk_strmap_prefetch brought the slot), with bytes true its text (after that).
+ */
+void jk_strmap_prefetch_key(const struct jk_strmap *m, uint32_t hash, bool bytes);
 /* Returns the id of key or JK_NO_ID. */
 uint32_t jk_strmap_find(const struct jk_strmap *m, const char *key, size_t len);
 const char *jk_strmap_key(const struct jk_strmap *m, uint32_t id);
