@@ -34,7 +34,8 @@ void jk_normalizer_release(struct jk_normalizer *n)
     jk_strmap_release(&n->memo);
     jk_buf_release(&n->memo_keys);
     jk_buf_release(&n->memo_val);
-    free(n->memo_words);
+    free(n->memo_flags);
+    free(n->memo_key);
 }
 
 static bool ends_with(const char *w, size_t len, const char *suffix)
@@ -177,15 +178,16 @@ static uint32_t memo_entry_hashed(struct jk_normalizer *n, const char *word, siz
     uint32_t id = jk_strmap_intern_hashed(&n->memo, word, len, hash, &added);
     n->memo_last = id;
     if (!added) {
-        __builtin_prefetch(&n->memo_words[id]); /* its answers are asked next */
+        __builtin_prefetch(&n->memo_key[(size_t)id * MEMO_LANGS]); /* asked next */
         return id;
     }
-    JK_GROW(n->memo_words, id + 1, n->memo_words_cap);
-    struct jk_memo_word *m = &n->memo_words[id];
-    m->flags = (unsigned char)((is_stop_uncached(n, word, len) ? MEMO_STOP : 0) |
-                               (jk_stopwords_starts_phrase(n->stop, word, len) ? MEMO_HEAD : 0));
+    JK_GROW(n->memo_flags, id + 1, n->memo_flags_cap);
+    JK_GROW(n->memo_key, ((size_t)id + 1) * MEMO_LANGS, n->memo_key_cap);
+    n->memo_flags[id] =
+        (unsigned char)((is_stop_uncached(n, word, len) ? MEMO_STOP : 0) |
+                        (jk_stopwords_starts_phrase(n->stop, word, len) ? MEMO_HEAD : 0));
     for (size_t l = 0; l < MEMO_LANGS; l++)
-        m->key_len[l] = MEMO_UNSET;
+        n->memo_key[(size_t)id * MEMO_LANGS + l].len = MEMO_UNSET;
     return id;
 }
 
@@ -215,26 +217,26 @@ void jk_normalizer_prefetch(const struct jk_normalizer *n, uint32_t hash, unsign
 
 bool jk_normalizer_stop_of(const struct jk_normalizer *n, uint32_t word)
 {
-    return n->memo_words[word].flags & MEMO_STOP;
+    return n->memo_flags[word] & MEMO_STOP;
 }
 
 bool jk_normalizer_heads_phrase_of(const struct jk_normalizer *n, uint32_t word)
 {
-    return n->memo_words[word].flags & MEMO_HEAD;
+    return n->memo_flags[word] & MEMO_HEAD;
 }
 
 void jk_normalize_word_append(struct jk_normalizer *n, uint32_t word, enum jk_lang lang,
                               struct jk_buf *out)
 {
-    struct jk_memo_word *m = &n->memo_words[word];
-    if (m->key_len[lang] == MEMO_UNSET) {
+    struct jk_memo_key *k = &n->memo_key[(size_t)word * MEMO_LANGS + lang];
+    if (k->len == MEMO_UNSET) {
         normalize_uncached(n, jk_strmap_key(&n->memo, word), jk_strmap_len(&n->memo, word), lang,
                            &n->memo_val);
-        m->key_off[lang] = (uint32_t)n->memo_keys.len;
-        m->key_len[lang] = (uint32_t)n->memo_val.len;
+        k->off = (uint32_t)n->memo_keys.len;
+        k->len = (uint32_t)n->memo_val.len;
         jk_buf_add(&n->memo_keys, n->memo_val.data, n->memo_val.len);
     }
-    jk_buf_add(out, n->memo_keys.data + m->key_off[lang], m->key_len[lang]);
+    jk_buf_add(out, n->memo_keys.data + k->off, k->len);
 }
 
 void jk_normalize_word(struct jk_normalizer *n, const char *word, size_t len, enum jk_lang lang,
@@ -247,6 +249,6 @@ void jk_normalize_word(struct jk_normalizer *n, const char *word, size_t len, en
 
 bool jk_normalizer_is_stop(struct jk_normalizer *n, const char *word, size_t len)
 {
-    uint32_t id = memo_entry(n, word, len); /* may move memo_words */
-    return n->memo_words[id].flags & MEMO_STOP;
+    uint32_t id = memo_entry(n, word, len); /* may move memo_flags */
+    return n->memo_flags[id] & MEMO_STOP;
 }

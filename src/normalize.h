@@ -26,11 +26,10 @@
 #include "util/strmap.h"
 #include "variants.h"
 
-/* The memo's answers for one word: its key per language (in memo_keys), and flags. */
-struct jk_memo_word {
-    uint32_t key_off[JK_LANG_EN + 1];
-    uint32_t key_len[JK_LANG_EN + 1]; /* UINT32_MAX: not worked out yet */
-    unsigned char flags;              /* stopword, heads a protected phrase */
+/* Where the memo keeps one word's key in one language (in memo_keys). */
+struct jk_memo_key {
+    uint32_t off;
+    uint32_t len; /* UINT32_MAX: not worked out yet */
 };
 
 typedef bool (*jk_attested_fn)(void *ctx, const char *word, size_t len);
@@ -46,8 +45,11 @@ struct jk_normalizer {
     struct jk_strmap memo;
     uint32_t memo_last; /* the entry looked up last, or JK_NO_ID */
     struct jk_buf memo_keys, memo_val;
-    struct jk_memo_word *memo_words; /* per word, in one place: one miss per word */
-    size_t memo_words_cap;
+    unsigned char *memo_flags; /* per word: stopword, heads a protected phrase (a byte
+                                  each, asked per token: the array stays in the cache) */
+    size_t memo_flags_cap;
+    struct jk_memo_key *memo_key; /* per word and language, side by side */
+    size_t memo_key_cap;
 };
 
 void jk_normalizer_init(struct jk_normalizer *n, const struct jk_stopwords *stop);
