@@ -62,8 +62,10 @@ void jk_lexicon_prefetch(const struct jk_lexicon *l, uint32_t hash, unsigned sta
         return;
     }
     jk_strmap_prefetch_key(&l->words, hash, stage > 1);
+    if (stage > 1)
+        return;
     uint32_t id = jk_strmap_peek(&l->words, hash);
-    if (stage == 1 && id != JK_NO_ID && id < l->cap)
+    if (id != JK_NO_ID && id < l->cap)
         __builtin_prefetch(&l->seen[id]);
 }
 
