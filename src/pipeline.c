@@ -446,15 +446,23 @@ static enum jk_status read_files(struct state *s, struct jk_readahead *ahead, st
 enum { READAHEAD_FROM = 64, READAHEAD_THREADS = 8 };
 
 /*
- * One usable document, counted once per document and linked by document: no
- * term can occur in two documents, so no threshold of 2 or more is reached.
- * The usual cause is a VOSviewer corpus file (a document a line) read as
- * one plain text.
+ * One usable document, counted once per document (binary counting, whatever
+ * the co-occurrence unit): every term occurs once, so no threshold of 2 or
+ * more is reached. The usual cause is a VOSviewer corpus file (a document a
+ * line) read as one plain text.
  */
 static bool one_document_cannot_link(const struct state *s)
 {
     const struct jk_map_options *o = s->opt;
-    return s->run.docs_used == 1 && !o->terms_file && o->unit.kind == JK_UNIT_DOCUMENT &&
+    return s->run.docs_used == 1 && !o->terms_file && o->select.counting == JK_COUNT_BINARY;
+}
+
+/* The same known before reading: a threshold of 2 or more and one plain file (one document). */
+static bool one_file_cannot_link(const struct state *s)
+{
+    const struct jk_map_options *o = s->opt;
+    return s->corpus.count == 1 && !jk_is_record_file(s->corpus.files[0].path, &o->sources) &&
+           o->select.min_occurrences >= 2 && !o->terms_file &&
            o->select.counting == JK_COUNT_BINARY;
 }
 
@@ -462,15 +470,17 @@ static bool one_document_cannot_link(const struct state *s)
 static enum jk_status one_document_error(const struct state *s, struct jk_diag *diag)
 {
     return jk_error(diag, JK_E_EMPTY,
-                    "'%s' is one document, and counted once per document no term can occur in "
-                    "two; if each line is a document (a VOSviewer corpus file), add --format "
-                    "vosviewer; to map one text, use --unit sentence",
+                    "'%s' is one document, and counted once per document every term occurs "
+                    "once; if each line is a document (a VOSviewer corpus file), add --format "
+                    "vosviewer; to map one text, use --counting full --unit sentence",
                     s->opt->n_inputs == 1 ? s->opt->inputs[0] : "the input");
 }
 
 static enum jk_status first_pass(struct state *s, struct jk_diag *diag)
 {
     size_t n = s->corpus.count;
+    if (one_file_cannot_link(s)) /* said before reading it: a big file takes a while */
+        return one_document_error(s, diag);
     struct jk_readahead ahead;
     jk_readahead_init(&ahead, source_path, &s->corpus, n,
                       n >= READAHEAD_FROM ? READAHEAD_THREADS : 0, JK_READAHEAD_WINDOW);

@@ -49,6 +49,10 @@ expect 5 "is one document.*add --format vosviewer" map "$tmp/lines/corpus.txt" -
     fail "the same file as a VOSviewer corpus file failed"
 n_md=$(ls "$src"/corpus/*.md | wc -l)
 grep -q "\"documents\": $n_md," "$tmp/lines-out/run.json" || fail "the VOSviewer corpus file is not $n_md documents"
+# ...and the other advice maps one text.
+expect 5 "use --counting full --unit sentence" map "$src/corpus/tesis-ntb-zhejiang-bab4.txt" -o "$tmp/out" --unit sentence
+"$bin" map "$src/corpus/tesis-ntb-zhejiang-bab4.txt" --counting full --unit sentence -o "$tmp/one-text" -q ||
+    fail "one text with --counting full --unit sentence failed"
 expect 4 "$tmp/asfile/file" map "$src/corpus" -o "$tmp/asfile/file"
 expect 4 "$tmp/asfile/file/out" map "$src/corpus" -o "$tmp/asfile/file/out"
 if [ "$(id -u)" != 0 ]; then
