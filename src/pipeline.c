@@ -185,6 +185,26 @@ static void progress(struct state *s, const char *what, size_t done, size_t tota
     fflush(stderr);
 }
 
+static void now_doing(struct state *s, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/*
+ * On a terminal, what the run does now, on the progress line (the stages after counting
+ * show no count but can take a minute on a big map); NULL fmt clears the line.
+ */
+static void now_doing(struct state *s, const char *fmt, ...)
+{
+    if (!s->progress)
+        return;
+    fputs("\r\033[K", stderr);
+    if (fmt) {
+        va_list ap;
+        va_start(ap, fmt);
+        vfprintf(stderr, fmt, ap);
+        va_end(ap);
+    }
+    fflush(stderr);
+}
+
 static void note(const struct state *s, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
 static void note(const struct state *s, const char *fmt, ...)
@@ -193,6 +213,8 @@ static void note(const struct state *s, const char *fmt, ...)
         return;
     va_list ap;
     va_start(ap, fmt);
+    if (s->progress)
+        fputs("\r\033[K", stderr); /* over the progress line */
     fputs("jaringkata: ", stderr);
     vfprintf(stderr, fmt, ap);
     fputc('\n', stderr);
@@ -866,6 +888,8 @@ static enum jk_status cluster_and_layout(struct state *s, const struct jk_cluste
     job.opt.threads = 1;
     pthread_t thread;
     beside = beside && pthread_create(&thread, NULL, layout_thread, &job) == 0;
+    now_doing(s, "clustering %zu terms and %zu links (%u random starts)%s", s->map.n_terms,
+              s->map.n_links, cluster->starts, beside ? ", laying them out beside" : "");
     enum jk_status st = jk_cluster(&s->map, cluster, diag);
     stage_done(s, 3);
     if (beside) {
@@ -875,6 +899,8 @@ static enum jk_status cluster_and_layout(struct state *s, const struct jk_cluste
             st = job.status;
         }
     } else if (st == JK_OK) {
+        if (lo->kind != JK_LAYOUT_NONE)
+            now_doing(s, "laying out %zu terms", s->map.n_terms);
         st = jk_layout(&s->map, lo, diag);
     }
     stage_done(s, 4);
@@ -883,6 +909,7 @@ static enum jk_status cluster_and_layout(struct state *s, const struct jk_cluste
 
 static enum jk_status build_network(struct state *s, struct jk_diag *diag)
 {
+    now_doing(s, "selecting terms and counting their links");
     enum jk_status st = select_and_count(s, true, diag);
     if (st != JK_OK)
         return st;
@@ -1013,8 +1040,11 @@ enum jk_status jk_run_map(const struct jk_map_options *opt, struct jk_diag *diag
     enum jk_status st = count_corpus(s, diag);
     if (st == JK_OK)
         st = build_network(s, diag);
-    if (st == JK_OK)
+    if (st == JK_OK) {
+        now_doing(s, "writing the outputs");
         st = export_all(s, diag);
+    }
+    now_doing(s, NULL);
     stage_done(s, 5);
     print_timings(s);
     if (st == JK_OK)

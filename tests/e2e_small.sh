@@ -45,4 +45,19 @@ labels "$tmp/one" | grep -q ' ' && fail "--max-words 1 produced a multi-word ter
 "$bin" map "$tmp/in" -o "$tmp/t" -q --min-occurrences 2 --timings 2>"$tmp/timings"
 grep -Eq "^jaringkata: timings: reading [0-9.]+ s, counting [0-9.]+ s, selection [0-9.]+ s, clustering [0-9.]+ s, layout [0-9.]+ s, writing [0-9.]+ s$" "$tmp/timings" \
     || { cat "$tmp/timings"; fail "--timings output"; }
+# Progress goes to a terminal only: each stage on one line that the next overwrites, and
+# notes over it; into a file or pipe only the notes.
+"$bin" map "$tmp/in" -o "$tmp/p" --min-occurrences 2 2>"$tmp/plain"
+if grep -q "$(printf '\r')" "$tmp/plain"; then fail "progress written to a file"; fi
+grep -q "^jaringkata: mapped" "$tmp/plain" || fail "no closing note without a terminal"
+if command -v script >/dev/null; then
+    script -qec "'$bin' map '$tmp/in' -o '$tmp/p' --min-occurrences 2" /dev/null >"$tmp/tty" </dev/null
+    for stage in "reading: 3/3 documents" "selecting terms" "clustering" "laying out" "writing the outputs"; do
+        grep -q "$stage" "$tmp/tty" || { cat -v "$tmp/tty"; fail "no '$stage' on a terminal"; }
+    done
+    grep -q "$(printf '\r\033\[K')jaringkata: mapped" "$tmp/tty" ||
+        { cat -v "$tmp/tty"; fail "the closing note does not clear the progress line"; }
+else
+    echo "e2e_small: no 'script' (util-linux): progress on a terminal not tried"
+fi
 echo "e2e_small: 1 passed, 0 failed"
