@@ -67,12 +67,10 @@ static size_t utf8_invalid_at(const char *s, size_t len, bool *wide)
             i += jk_ascii_span(s + i, len - i);
             continue;
         }
-        utf8proc_int32_t cp;
-        utf8proc_ssize_t n =
-            utf8proc_iterate((const utf8proc_uint8_t *)s + i, (utf8proc_ssize_t)(len - i), &cp);
-        if (n <= 0)
+        size_t n = jk_utf8_valid_len((const unsigned char *)s + i, len - i);
+        if (n == 0)
             return i;
-        i += (size_t)n;
+        i += n;
         *wide = true;
     }
     return len;
