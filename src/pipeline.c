@@ -171,6 +171,9 @@ static void state_release(struct state *s)
     jk_corpus_release(&s->corpus);
 }
 
+/* Back to the start of the terminal line, which is then erased. */
+#define CLEAR_LINE "\r\033[K"
+
 static void progress(struct state *s, const char *what, size_t done, size_t total)
 {
     if (!s->progress)
@@ -181,7 +184,7 @@ static void progress(struct state *s, const char *what, size_t done, size_t tota
     s->last_progress = now;
     fprintf(stderr, "\r%s: %zu/%zu documents", what, done, total);
     if (done == total)
-        fputs("\r\033[K", stderr);
+        fputs(CLEAR_LINE, stderr);
     fflush(stderr);
 }
 
@@ -195,7 +198,7 @@ static void now_doing(struct state *s, const char *fmt, ...)
 {
     if (!s->progress)
         return;
-    fputs("\r\033[K", stderr);
+    fputs(CLEAR_LINE, stderr);
     if (fmt) {
         va_list ap;
         va_start(ap, fmt);
@@ -214,7 +217,7 @@ static void note(const struct state *s, const char *fmt, ...)
     va_list ap;
     va_start(ap, fmt);
     if (s->progress)
-        fputs("\r\033[K", stderr); /* over the progress line */
+        fputs(CLEAR_LINE, stderr); /* over the progress line */
     fputs("jaringkata: ", stderr);
     vfprintf(stderr, fmt, ap);
     fputc('\n', stderr);
@@ -467,16 +470,21 @@ static enum jk_status read_files(struct state *s, struct jk_readahead *ahead, st
  */
 enum { READAHEAD_FROM = 64, READAHEAD_THREADS = 8 };
 
+/* Occurrences count documents (binary counting), and no terms file fixes the terms. */
+static bool once_per_document(const struct jk_map_options *o)
+{
+    return !o->terms_file && o->select.counting == JK_COUNT_BINARY;
+}
+
 /*
- * One usable document, counted once per document (binary counting, whatever
- * the co-occurrence unit): every term occurs once, so no threshold of 2 or
- * more is reached. The usual cause is a VOSviewer corpus file (a document a
- * line) read as one plain text.
+ * One usable document, counted once per document (whatever the co-occurrence
+ * unit): every term occurs once, so no threshold of 2 or more is reached. The
+ * usual cause is a VOSviewer corpus file (a document a line) read as one
+ * plain text.
  */
 static bool one_document_cannot_link(const struct state *s)
 {
-    const struct jk_map_options *o = s->opt;
-    return s->run.docs_used == 1 && !o->terms_file && o->select.counting == JK_COUNT_BINARY;
+    return s->run.docs_used == 1 && once_per_document(s->opt);
 }
 
 /* The same known before reading: a threshold of 2 or more and one plain file (one document). */
@@ -484,8 +492,7 @@ static bool one_file_cannot_link(const struct state *s)
 {
     const struct jk_map_options *o = s->opt;
     return s->corpus.count == 1 && !jk_is_record_file(s->corpus.files[0].path, &o->sources) &&
-           o->select.min_occurrences >= 2 && !o->terms_file &&
-           o->select.counting == JK_COUNT_BINARY;
+           o->select.min_occurrences >= 2 && once_per_document(o);
 }
 
 /* The error for a corpus of one document that cannot link (see one_document_cannot_link). */
