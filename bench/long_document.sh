@@ -19,14 +19,7 @@ for mb in $SIZES; do
     dir="$WORK/long-$mb"
     if [ ! -d "$dir" ]; then
         mkdir -p "$dir.tmp"
-        $PY - "$dir.tmp/one-line.txt" "$mb" <<'PYEOF'
-import sys
-# stopwords and a comma split it into short runs, as in tests/e2e_hostile.sh
-phrase = b"kerja sama dan pemerintah daerah yang paradiplomasi, untuk kota di "
-size = int(sys.argv[2]) * 1024 * 1024
-with open(sys.argv[1], "wb") as f:
-    f.write(phrase * (size // len(phrase)) + b"akhir")
-PYEOF
+        $PY tests/long_line.py "$dir.tmp/one-line.txt" "$mb" # the line of tests/e2e_hostile.sh
         cp corpus/azqiya-ntb-kujawsko-pomorskie.md corpus/aesthetica-jakarta-beijing.md "$dir.tmp/"
         mv "$dir.tmp" "$dir"
     fi

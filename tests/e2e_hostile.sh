@@ -84,14 +84,7 @@ two_docs() { cp "$src/corpus/azqiya-ntb-kujawsko-pomorskie.md" "$src/corpus/aest
 
 # --- one 100 MB line (4 MB under the sanitizers) ----------------------------
 mkdir "$fast/line"
-$py - "$fast/line/one-line.txt" "$big_mb" <<'EOF'
-import sys
-# stopwords and a comma split it into short runs, so the line costs little beyond its size
-phrase = b"kerja sama dan pemerintah daerah yang paradiplomasi, untuk kota di "
-size = int(sys.argv[2]) * 1024 * 1024
-with open(sys.argv[1], "wb") as f:
-    f.write(phrase * (size // len(phrase)) + b"akhir")
-EOF
+$py "$src/tests/long_line.py" "$fast/line/one-line.txt" "$big_mb"
 two_docs "$fast/line"
 expect_ok "$tmp/line-out" map "$fast/line"
 grep -q "pemerintah daerah" "$tmp/line-out/terms.csv" || fail "${big_mb} MB line: a term is missing"
