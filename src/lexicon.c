@@ -43,12 +43,6 @@ static uint32_t intern(struct jk_lexicon *l, const char *word, size_t len)
     return intern_hashed(l, word, len, jk_hash_bytes(word, len));
 }
 
-void jk_lexicon_see(struct jk_lexicon *l, const char *word, size_t len)
-{
-    uint32_t id = intern(l, word, len);
-    l->seen[id]++;
-}
-
 void jk_lexicon_see_hashed(struct jk_lexicon *l, const char *word, size_t len, uint32_t hash)
 {
     uint32_t id = intern_hashed(l, word, len, hash);

@@ -28,9 +28,7 @@ struct jk_lexicon {
 
 void jk_lexicon_init(struct jk_lexicon *l);
 void jk_lexicon_release(struct jk_lexicon *l);
-/* Counts one sighting of word in the first pass. */
-void jk_lexicon_see(struct jk_lexicon *l, const char *word, size_t len);
-/* The same with the word's jk_hash_bytes known. */
+/* Counts one sighting of word in the first pass; hash is its jk_hash_bytes. */
 void jk_lexicon_see_hashed(struct jk_lexicon *l, const char *word, size_t len, uint32_t hash);
 /* Fetches ahead what seeing a word with this hash reads (stages as jk_normalizer_prefetch). */
 void jk_lexicon_prefetch(const struct jk_lexicon *l, uint32_t hash, unsigned stage);
