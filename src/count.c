@@ -85,17 +85,17 @@ static uint32_t intern_term(struct jk_counter *c, const char *key, size_t len, u
     uint32_t id = jk_strmap_intern_hashed(&c->terms, key, len, hash, &added);
     if (added) {
         size_t n = id + 1, cap = c->cap_terms;
-        JK_GROW(c->full, n, cap);
+        JK_GROW_TABLE(c->full, n, cap);
         cap = c->cap_terms;
-        JK_GROW(c->docs, n, cap);
+        JK_GROW_TABLE(c->docs, n, cap);
         cap = c->cap_terms;
-        JK_GROW(c->full_en, n, cap);
+        JK_GROW_TABLE(c->full_en, n, cap);
         cap = c->cap_terms;
-        JK_GROW(c->last_doc, n, cap);
+        JK_GROW_TABLE(c->last_doc, n, cap);
         cap = c->cap_terms;
-        JK_GROW(c->slot, n, cap);
+        JK_GROW_TABLE(c->slot, n, cap);
         cap = c->cap_terms;
-        JK_GROW(c->first, n, cap);
+        JK_GROW_TABLE(c->first, n, cap);
         c->cap_terms = cap;
         c->full[id] = c->docs[id] = c->full_en[id] = c->last_doc[id] = 0;
         c->first[id] = (struct jk_first_surface){NULL, 0, 0};
@@ -114,9 +114,9 @@ static uint32_t intern_surface(struct jk_counter *c, uint32_t term, const char *
     uint32_t sid = jk_strmap_intern(&c->surfaces, c->scratch.data, c->scratch.len, &added);
     if (added) {
         size_t cap = c->cap_surfaces;
-        JK_GROW(c->surface_term, sid + 1, cap);
+        JK_GROW_TABLE(c->surface_term, sid + 1, cap);
         cap = c->cap_surfaces;
-        JK_GROW(c->surface_count, sid + 1, cap);
+        JK_GROW_TABLE(c->surface_count, sid + 1, cap);
         c->cap_surfaces = cap;
         c->surface_term[sid] = term;
         c->surface_count[sid] = 0;

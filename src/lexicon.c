@@ -29,9 +29,9 @@ static uint32_t intern_hashed(struct jk_lexicon *l, const char *word, size_t len
     uint32_t id = jk_strmap_intern_hashed(&l->words, word, len, hash, &added);
     if (added) {
         size_t cap = l->cap;
-        JK_GROW(l->seen, id + 1, cap);
+        JK_GROW_TABLE(l->seen, id + 1, cap);
         cap = l->cap;
-        JK_GROW(l->asked, id + 1, cap);
+        JK_GROW_TABLE(l->asked, id + 1, cap);
         l->cap = cap;
         l->seen[id] = l->asked[id] = 0;
     }

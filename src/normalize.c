@@ -181,8 +181,8 @@ static uint32_t memo_entry_hashed(struct jk_normalizer *n, const char *word, siz
         __builtin_prefetch(&n->memo_key[(size_t)id * MEMO_LANGS]); /* asked next */
         return id;
     }
-    JK_GROW(n->memo_flags, id + 1, n->memo_flags_cap);
-    JK_GROW(n->memo_key, ((size_t)id + 1) * MEMO_LANGS, n->memo_key_cap);
+    JK_GROW_TABLE(n->memo_flags, id + 1, n->memo_flags_cap);
+    JK_GROW_TABLE(n->memo_key, ((size_t)id + 1) * MEMO_LANGS, n->memo_key_cap);
     n->memo_flags[id] =
         (unsigned char)((is_stop_uncached(n, word, len) ? MEMO_STOP : 0) |
                         (jk_stopwords_starts_phrase(n->stop, word, len) ? MEMO_HEAD : 0));

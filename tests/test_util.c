@@ -16,6 +16,7 @@
 #include "util/ascii.h"
 #include "util/buf.h"
 #include "util/json.h"
+#include "util/mem.h"
 #include "util/readahead.h"
 #include "util/sha256.h"
 #include "util/spool.h"
@@ -143,6 +144,38 @@ static void test_bytes_equal_matches_memcmp(void **state)
             }
         }
     }
+}
+
+/*
+ * Huge-page advice is a hint: a table grown past several huge pages keeps
+ * every value, aligned tables come zeroed, and odd ranges are refused quietly.
+ */
+static void test_huge_advice_keeps_tables(void **state)
+{
+    (void)state;
+    uint32_t *table = NULL;
+    size_t cap = 0;
+    for (uint32_t i = 0; i < (3u << 20); i++) { /* 12 MB at the end, grown 19 times */
+        JK_GROW_TABLE(table, (size_t)i + 1, cap);
+        table[i] = i * 2654435761u;
+    }
+    assert_true(cap >= (3u << 20));
+    for (uint32_t i = 0; i < (3u << 20); i += 4093)
+        assert_int_equal(table[i], i * 2654435761u);
+    jk_advise_huge(table + 1, 9 << 20); /* not aligned to anything: still only a hint */
+    assert_int_equal(table[1], 2654435761u);
+    free(table);
+    size_t bytes = (size_t)10 << 20;
+    unsigned char *cells = jk_aligned_calloc(64, bytes);
+    assert_int_equal((uintptr_t)cells % 64, 0);
+    for (size_t i = 0; i < bytes; i += 4096 - 7)
+        assert_int_equal(cells[i], 0);
+    assert_int_equal(cells[bytes - 1], 0);
+    free(cells);
+    jk_advise_huge(NULL, (size_t)1 << 30);
+    char small[64] = "kept";
+    jk_advise_huge(small, sizeof(small));
+    assert_string_equal(small, "kept");
 }
 
 /* Prefetching keys is a hint: absent and present hashes alike leave every answer as it was. */
@@ -462,6 +495,7 @@ int main(void)
         cmocka_unit_test(test_ascii_runs_match_bytewise),
         cmocka_unit_test(test_bytes_equal_matches_memcmp),
         cmocka_unit_test(test_strmap_prefetch_changes_nothing),
+        cmocka_unit_test(test_huge_advice_keeps_tables),
         cmocka_unit_test(test_ascii_lower_copy_matches_bytewise),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

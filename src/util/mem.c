@@ -1,4 +1,5 @@
 /* Allocation wrappers that abort on out-of-memory (see mem.h). */
+#define _DEFAULT_SOURCE /* madvise */
 #include "util/mem.h"
 
 #include <stdio.h>
@@ -6,6 +7,10 @@
 #include <string.h>
 #ifdef __GLIBC__
 #include <malloc.h>
+#endif
+#ifdef __linux__
+#include <stdint.h>
+#include <sys/mman.h>
 #endif
 
 static void out_of_memory(size_t size)
@@ -44,8 +49,23 @@ void *jk_aligned_calloc(size_t alignment, size_t size)
     void *p = aligned_alloc(alignment, rounded ? rounded : alignment);
     if (!p)
         out_of_memory(size);
+    jk_advise_huge(p, rounded); /* before the first touch */
     memset(p, 0, rounded ? rounded : alignment);
     return p;
+}
+
+void jk_advise_huge(void *p, size_t size)
+{
+#if defined(__linux__) && defined(MADV_HUGEPAGE)
+    enum { HUGE = 2 << 20 };
+    if (!p || size < 2 * (size_t)HUGE)
+        return;
+    uintptr_t from = ((uintptr_t)p + HUGE - 1) & ~(uintptr_t)(HUGE - 1);
+    uintptr_t to = ((uintptr_t)p + size) & ~(uintptr_t)(HUGE - 1);
+    madvise((void *)from, to - from, MADV_HUGEPAGE); /* a hint: a refusal changes nothing */
+#else
+    (void)p, (void)size;
+#endif
 }
 
 char *jk_strndup(const char *s, size_t len)

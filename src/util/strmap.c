@@ -105,6 +105,7 @@ static void rehash(struct jk_strmap *m)
     struct jk_strmap_slot *old = m->slots;
     size_t n_old = m->n_slots;
     m->slots = jk_calloc(n, sizeof(*m->slots));
+    jk_advise_huge(m->slots, n * sizeof(*m->slots));
     m->n_slots = n;
     for (size_t k = 0; k < n_old; k++) {
         if (old[k].id1 == 0)
@@ -170,9 +171,9 @@ uint32_t jk_strmap_intern_hashed(struct jk_strmap *m, const char *key, size_t le
     }
     if (m->count + 1 > m->cap) {
         size_t cap = m->cap;
-        JK_GROW(m->keys, m->count + 1, cap);
+        JK_GROW_TABLE(m->keys, m->count + 1, cap);
         cap = m->cap;
-        JK_GROW(m->lens, m->count + 1, cap);
+        JK_GROW_TABLE(m->lens, m->count + 1, cap);
         m->cap = cap;
     }
     uint32_t id = (uint32_t)m->count++;
