@@ -65,23 +65,25 @@ bool jk_bilingual_document(uint32_t sentences_id, uint32_t sentences_en)
  */
 static bool repeated(const struct jk_counter *c, uint32_t id)
 {
-    return c->full[id] >= JK_BILINGUAL_MIN_OCCURRENCES;
+    return c->tally[id].full >= JK_BILINGUAL_MIN_OCCURRENCES;
 }
 
 bool jk_term_is_english(const struct jk_counter *c, uint32_t id)
 {
-    return repeated(c, id) && c->full_en[id] > 0 && (uint64_t)c->full_en[id] * 2 >= c->full[id];
+    return repeated(c, id) && c->tally[id].full_en > 0 &&
+           (uint64_t)c->tally[id].full_en * 2 >= c->tally[id].full;
 }
 
 /* At least a quarter English: a loanword Indonesian sentences use too ("paradiplomacy"). */
 static bool partly_english(const struct jk_counter *c, uint32_t id)
 {
-    return repeated(c, id) && c->full_en[id] > 0 && (uint64_t)c->full_en[id] * 4 >= c->full[id];
+    return repeated(c, id) && c->tally[id].full_en > 0 &&
+           (uint64_t)c->tally[id].full_en * 4 >= c->tally[id].full;
 }
 
 bool jk_term_is_indonesian(const struct jk_counter *c, uint32_t id)
 {
-    return repeated(c, id) && (uint64_t)c->full_en[id] * 2 < c->full[id];
+    return repeated(c, id) && (uint64_t)c->tally[id].full_en * 2 < c->tally[id].full;
 }
 
 /* The counter's id of the Indonesian phrase's key, or JK_NO_ID. */
@@ -500,7 +502,7 @@ static const struct candidate *choose(const struct doc_index *x, const struct jk
 {
     for (size_t i = 0; i < cs->n; i++) {
         cs->v[i].both = index_both(x, cs->term, cs->v[i].id);
-        cs->v[i].full = c->full[cs->v[i].id];
+        cs->v[i].full = c->tally[cs->v[i].id].full;
     }
     qsort(cs->v, cs->n, sizeof(*cs->v), cmp_candidate);
     for (size_t i = 0; i < cs->n; i++)
@@ -531,8 +533,8 @@ static void add_twin(struct jk_bilingual *b, const struct jk_counter *c, const c
                      uint32_t t, const struct candidate *k)
 {
     JK_GROW(b->twins, b->n_twins + 1, b->cap_twins);
-    b->twins[b->n_twins++] =
-        (struct jk_twin){t, k->id, labels[t], labels[k->id], k->evidence, k->both, c->full[t]};
+    b->twins[b->n_twins++] = (struct jk_twin){t,           k->id,   labels[t],       labels[k->id],
+                                              k->evidence, k->both, c->tally[t].full};
 }
 
 /*

@@ -25,8 +25,6 @@ void jk_counter_release(struct jk_counter *c)
     if (!c)
         return;
     jk_counter_shed_terms(c);
-    free(c->last_doc);
-    free(c->slot);
     free(c->pool_terms);
     free(c->pool_counts);
     free(c->doc_start);
@@ -59,9 +57,6 @@ void jk_counter_begin_doc(struct jk_counter *c)
 
 void jk_counter_trim(struct jk_counter *c)
 {
-    free(c->last_doc);
-    free(c->slot);
-    c->last_doc = c->slot = NULL;
     if (!c->pool_len)
         return;
     c->pool_terms = jk_realloc(c->pool_terms, c->pool_len * sizeof(*c->pool_terms));
@@ -85,19 +80,11 @@ static uint32_t intern_term(struct jk_counter *c, const char *key, size_t len, u
     uint32_t id = jk_strmap_intern_hashed(&c->terms, key, len, hash, &added);
     if (added) {
         size_t n = id + 1, cap = c->cap_terms;
-        JK_GROW_TABLE(c->full, n, cap);
-        cap = c->cap_terms;
-        JK_GROW_TABLE(c->docs, n, cap);
-        cap = c->cap_terms;
-        JK_GROW_TABLE(c->full_en, n, cap);
-        cap = c->cap_terms;
-        JK_GROW_TABLE(c->last_doc, n, cap);
-        cap = c->cap_terms;
-        JK_GROW_TABLE(c->slot, n, cap);
+        JK_GROW_TABLE(c->tally, n, cap);
         cap = c->cap_terms;
         JK_GROW_TABLE(c->first, n, cap);
         c->cap_terms = cap;
-        c->full[id] = c->docs[id] = c->full_en[id] = c->last_doc[id] = 0;
+        c->tally[id] = (struct jk_tally){0, 0, 0, 0, 0};
         c->first[id] = (struct jk_first_surface){NULL, 0, 0};
     }
     return id;
@@ -185,17 +172,17 @@ static void add_hashed(struct jk_counter *c, const char *key, size_t key_len, ui
     if (c->positions)
         add_position(c, id, position, sentence);
     uint32_t doc_tag = (uint32_t)c->n_docs + 1;
-    c->full[id] += times;
-    c->full_en[id] += c->english ? times : 0;
+    c->tally[id].full += times;
+    c->tally[id].full_en += c->english ? times : 0;
     c->candidates += times;
     add_surface(c, id, surface, surface_len, times);
-    if (c->last_doc[id] == doc_tag) {
+    if (c->tally[id].last_doc == doc_tag) {
         if (!c->no_doc_counts)
-            c->pool_counts[c->slot[id]] += times;
+            c->pool_counts[c->tally[id].slot] += times;
         return;
     }
-    c->last_doc[id] = doc_tag;
-    c->docs[id]++;
+    c->tally[id].last_doc = doc_tag;
+    c->tally[id].docs++;
     size_t cap = c->cap_pool;
     JK_GROW(c->pool_terms, c->pool_len + 1, cap);
     if (!c->no_doc_counts) {
@@ -204,7 +191,7 @@ static void add_hashed(struct jk_counter *c, const char *key, size_t key_len, ui
         c->pool_counts[c->pool_len] = times;
     }
     c->cap_pool = cap;
-    c->slot[id] = (uint32_t)c->pool_len;
+    c->tally[id].slot = (uint32_t)c->pool_len;
     c->pool_terms[c->pool_len] = id;
     c->pool_len++;
 }
@@ -372,12 +359,9 @@ static void prefetch_term(const struct jk_counter *c, uint32_t hash)
         return;
     __builtin_prefetch(&c->terms.keys[id]);
     __builtin_prefetch(&c->terms.lens[id]);
-    __builtin_prefetch(&c->full[id]);
-    __builtin_prefetch(&c->full_en[id]);
-    __builtin_prefetch(&c->docs[id]);
+    __builtin_prefetch(&c->tally[id]);
+    __builtin_prefetch((const char *)&c->tally[id + 1] - 1); /* a tally may cross a line */
     __builtin_prefetch(&c->first[id]);
-    if (c->last_doc)
-        __builtin_prefetch(&c->last_doc[id]);
 }
 
 static void prefetch_key(const struct jk_counter *c, uint32_t hash)
@@ -420,13 +404,12 @@ void jk_counter_shed_terms(struct jk_counter *c)
     jk_arena_release(&c->texts);
     jk_buf_release(&c->scratch);
     free(c->first);
-    free(c->full);
-    free(c->docs);
-    free(c->full_en);
+    free(c->tally);
     free(c->surface_term);
     free(c->surface_count);
     c->first = NULL;
-    c->full = c->docs = c->full_en = c->surface_term = c->surface_count = NULL;
+    c->tally = NULL;
+    c->surface_term = c->surface_count = NULL;
     c->cap_terms = c->cap_surfaces = 0;
 }
 
@@ -458,9 +441,10 @@ static void merge_pool(struct jk_counter *c, const uint32_t *into)
         }
     }
     c->doc_start[c->n_docs] = c->pool_len = w;
-    memset(c->docs, 0, n * sizeof(*c->docs));
+    for (size_t t = 0; t < n; t++)
+        c->tally[t].docs = 0;
     for (size_t p = 0; p < w; p++)
-        c->docs[c->pool_terms[p]]++;
+        c->tally[c->pool_terms[p]].docs++;
     free(at);
     free(seen);
 }
@@ -487,9 +471,9 @@ void jk_counter_merge(struct jk_counter *c, const uint32_t *into)
         uint32_t to = into[t];
         if (to == t)
             continue;
-        c->full[to] += c->full[t];
-        c->full_en[to] += c->full_en[t];
-        c->full[t] = c->full_en[t] = 0;
+        c->tally[to].full += c->tally[t].full;
+        c->tally[to].full_en += c->tally[t].full_en;
+        c->tally[t].full = c->tally[t].full_en = 0;
     }
     merge_pool(c, into);
     for (size_t i = 0; c->positions && i < c->n_occ; i++)
@@ -499,7 +483,7 @@ void jk_counter_merge(struct jk_counter *c, const uint32_t *into)
 
 uint32_t jk_counter_occurrences(const struct jk_counter *c, uint32_t id, enum jk_counting counting)
 {
-    return counting == JK_COUNT_FULL ? c->full[id] : c->docs[id];
+    return counting == JK_COUNT_FULL ? c->tally[id].full : c->tally[id].docs;
 }
 
 /*

@@ -31,13 +31,18 @@ enum jk_counting {
  * the document lists hold each term at most once per document, in
  * first-seen order.
  */
+/* What the counter knows of one term. */
+struct jk_tally {
+    uint32_t full;     /* all occurrences */
+    uint32_t docs;     /* documents containing it */
+    uint32_t full_en;  /* occurrences in sentences tagged English */
+    uint32_t last_doc; /* while counting: document number + 1 that last saw it */
+    uint32_t slot;     /* while counting: its index in the current document's list */
+};
+
 struct jk_counter {
     struct jk_strmap terms; /* key -> term id */
-    uint32_t *full;         /* all occurrences, per term */
-    uint32_t *docs;         /* documents containing it, per term */
-    uint32_t *full_en;      /* occurrences in sentences tagged English, per term */
-    uint32_t *last_doc;     /* document number + 1 that last saw it */
-    uint32_t *slot;         /* its index in the current document's list */
+    struct jk_tally *tally; /* per term, side by side: counting touches them together */
     size_t cap_terms;
     struct jk_first_surface *first; /* per term: its first spelling and how often */
     struct jk_arena texts;          /* first spellings that differ from their key */
@@ -100,8 +105,8 @@ void jk_counter_add_at(struct jk_counter *c, const char *key, size_t key_len, co
                        size_t surface_len, uint32_t position, uint32_t sentence);
 void jk_counter_end_doc(struct jk_counter *c);
 /*
- * After the last document: frees what only adding needs and trims the
- * document lists to their length (they grew by doubling). No
+ * After the last document: trims the document lists to their length (they
+ * grew by doubling). No
  * jk_counter_add* after it; aliases, merging and reading are fine.
  */
 void jk_counter_trim(struct jk_counter *c);

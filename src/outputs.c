@@ -244,7 +244,7 @@ static enum jk_status w_review(const void *ctx, FILE *f, struct jk_diag *diag)
         uint32_t id = sel->reached[rows[k].reached];
         size_t j = at[id];
         jk_termfile_row(f, rows[k].label, jk_counter_occurrences(r->counter, id, r->counting),
-                        r->counter->docs[id], j == SIZE_MAX ? NAN : sel->relevance[j],
+                        r->counter->tally[id].docs, j == SIZE_MAX ? NAN : sel->relevance[j],
                         j != SIZE_MAX && sel->selected[j], aliases[rows[k].reached]);
     }
     for (size_t i = 0; i < n; i++)

@@ -194,9 +194,9 @@ static void extension_sums(const struct jk_counter *c, const uint32_t *ids, size
             find_label(&by_label, first_space + 1, len - (size_t)(first_space + 1 - l));
         uint32_t inner_left = find_label(&by_label, l, (size_t)(last_space - l));
         if (inner_right != JK_NO_ID)
-            left[inner_right] += c->full[ids[i]];
+            left[inner_right] += c->tally[ids[i]].full;
         if (inner_left != JK_NO_ID)
-            right[inner_left] += c->full[ids[i]];
+            right[inner_left] += c->tally[ids[i]].full;
     }
     jk_strmap_release(&by_label);
 }
@@ -212,7 +212,7 @@ static size_t drop_nested(const struct jk_counter *c, const struct jk_select_opt
     extension_sums(c, ids, n, label, left, right);
     size_t kept = 0;
     for (size_t i = 0; i < n; i++) {
-        double f = c->full[ids[i]];
+        double f = c->tally[ids[i]].full;
         double side = (double)(left[i] > right[i] ? left[i] : right[i]);
         if (side >= opt->nested_share * f)
             note_dropped(&sel->nested, label[ids[i]]);
@@ -240,7 +240,7 @@ static size_t filter_counts(const struct jk_counter *c, const struct jk_select_o
     size_t kept = 0;
     for (size_t i = 0; i < reach; i++) {
         sel->reaching++;
-        if (ceiling && c->docs[ids[i]] > opt->max_doc_share * (double)c->n_docs)
+        if (ceiling && c->tally[ids[i]].docs > opt->max_doc_share * (double)c->n_docs)
             note_dropped(&sel->ceiling, label[ids[i]]);
         else
             ids[kept++] = ids[i];

@@ -336,7 +336,7 @@ static void test_chain_of_twins_ends_at_the_indonesian_term(void **state)
     assert_string_equal(t->indonesian, "demokrasi");
     assert_int_equal(twin_of(f, "democracy")->into, id_of(f, "demokrasi"));
     jk_bilingual_apply(&f->b, &f->c);
-    assert_int_equal(f->c.full[id_of(f, "demokrasi")], 10);
+    assert_int_equal(f->c.tally[id_of(f, "demokrasi")].full, 10);
 }
 
 static void test_thesaurus_output_is_not_remapped(void **state)
@@ -361,10 +361,10 @@ static void test_apply_merges_under_the_indonesian_label(void **state)
     assert_string_equal(t->indonesian, "kerjasama"); /* the term written "kerja sama" too */
     jk_bilingual_apply(&f->b, &f->c);
     uint32_t ks = id_of(f, "kerjasama"), co = id_of(f, "cooperation");
-    assert_int_equal(f->c.full[ks], 5);
-    assert_int_equal(f->c.docs[ks], 2);
-    assert_int_equal(f->c.full[co], 0);
-    assert_int_equal(f->c.docs[id_of(f, "koperasi")], 2);
+    assert_int_equal(f->c.tally[ks].full, 5);
+    assert_int_equal(f->c.tally[ks].docs, 2);
+    assert_int_equal(f->c.tally[co].full, 0);
+    assert_int_equal(f->c.tally[id_of(f, "koperasi")].docs, 2);
     const char **labels = jk_counter_labels(&f->c);
     assert_string_equal(labels[ks], "kerjasama");
     free(labels);

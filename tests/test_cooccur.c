@@ -166,7 +166,7 @@ static void test_links_after_shedding_terms(void **state)
         jk_selection_keep_labels(&sel);
         jk_counter_shed_terms(&c);
         assert_int_equal(jk_counter_terms(&c), 3);
-        assert_null(c.full);
+        assert_null(c.tally);
         jk_map_add_links(&c, &sel, counting, units[u / 2], &shed);
         jk_map_average_metadata(&shed, &c, &sel, years, years);
         assert_same_map(&shed, &whole);

@@ -209,10 +209,10 @@ static void check_pool_invariants(const struct jk_counter *c)
                     for (size_t q = p + 1; q < c->doc_start[d + 1]; q++)
                         assert_int_not_equal(c->pool_terms[q], t);
                 }
-        assert_int_equal(docs, c->docs[t]);
+        assert_int_equal(docs, c->tally[t].docs);
         if (c->pool_counts)
-            assert_int_equal(occ, c->full[t]);
-        assert_true(c->full_en[t] <= c->full[t]);
+            assert_int_equal(occ, c->tally[t].full);
+        assert_true(c->tally[t].full_en <= c->tally[t].full);
     }
     assert_int_equal(c->doc_start[c->n_docs], c->pool_len);
 }
@@ -228,8 +228,10 @@ static void test_skipping_doc_counts_keeps_lists(void **state)
         assert_null(b.pool_counts);
         assert_int_equal(a.pool_len, b.pool_len);
         assert_memory_equal(a.pool_terms, b.pool_terms, a.pool_len * sizeof(*a.pool_terms));
-        assert_memory_equal(a.docs, b.docs, jk_counter_terms(&a) * sizeof(*a.docs));
-        assert_memory_equal(a.full, b.full, jk_counter_terms(&a) * sizeof(*a.full));
+        for (size_t t = 0; t < jk_counter_terms(&a); t++) {
+            assert_int_equal(a.tally[t].docs, b.tally[t].docs);
+            assert_int_equal(a.tally[t].full, b.tally[t].full);
+        }
         check_pool_invariants(&b);
         uint32_t into[3] = {0, 1, 2};
         into[id_of(&a, "policy")] = id_of(&a, "kebijakan");
@@ -248,7 +250,6 @@ static void test_trim_keeps_lists(void **state)
     fill_bilingual(&a);
     fill_bilingual(&b);
     jk_counter_trim(&b);
-    assert_null(b.last_doc);
     assert_int_equal(b.cap_pool, b.pool_len);
     assert_memory_equal(a.pool_terms, b.pool_terms, a.pool_len * sizeof(*a.pool_terms));
     assert_memory_equal(a.pool_counts, b.pool_counts, a.pool_len * sizeof(*a.pool_counts));
@@ -257,7 +258,7 @@ static void test_trim_keeps_lists(void **state)
     into[id_of(&b, "policy")] = id_of(&b, "kebijakan");
     jk_counter_merge(&b, into);
     check_pool_invariants(&b);
-    assert_int_equal(b.full[id_of(&b, "kebijakan")], 5);
+    assert_int_equal(b.tally[id_of(&b, "kebijakan")].full, 5);
     jk_counter_release(&a);
     jk_counter_release(&b);
 }
@@ -267,8 +268,8 @@ static void test_english_occurrences_are_counted_per_term(void **state)
     (void)state;
     struct jk_counter c;
     fill_bilingual(&c);
-    assert_int_equal(c.full_en[id_of(&c, "policy")], 3);
-    assert_int_equal(c.full_en[id_of(&c, "kebijakan")], 0);
+    assert_int_equal(c.tally[id_of(&c, "policy")].full_en, 3);
+    assert_int_equal(c.tally[id_of(&c, "kebijakan")].full_en, 0);
     assert_true(jk_counter_has_surface(&c, id_of(&c, "policy"), "policies", 8));
     assert_false(jk_counter_has_surface(&c, id_of(&c, "kebijakan"), "policy", 6));
     check_pool_invariants(&c);
@@ -287,13 +288,13 @@ static void test_merge_moves_occurrences_and_keeps_invariants(void **state)
     into[pol] = keb;
     jk_counter_merge(&c, into);
     check_pool_invariants(&c);
-    assert_int_equal(c.full[keb], 5);
-    assert_int_equal(c.docs[keb], 3);
-    assert_int_equal(c.full_en[keb], 3);
-    assert_int_equal(c.full[pol], 0);
-    assert_int_equal(c.docs[pol], 0);
-    assert_int_equal(c.full_en[pol], 0);
-    assert_int_equal(c.docs[kota], 2);
+    assert_int_equal(c.tally[keb].full, 5);
+    assert_int_equal(c.tally[keb].docs, 3);
+    assert_int_equal(c.tally[keb].full_en, 3);
+    assert_int_equal(c.tally[pol].full, 0);
+    assert_int_equal(c.tally[pol].docs, 0);
+    assert_int_equal(c.tally[pol].full_en, 0);
+    assert_int_equal(c.tally[kota].docs, 2);
     /* d1 holds kebijakan once, with the three occurrences, then kota */
     assert_int_equal(c.doc_start[1] - c.doc_start[0], 2);
     assert_int_equal(c.pool_terms[c.doc_start[0]], keb);
@@ -351,9 +352,9 @@ static void assert_same_counts(const struct jk_counter *a, const struct jk_count
     assert_int_equal(jk_strmap_count(&b->terms), n);
     for (uint32_t t = 0; t < n; t++) {
         assert_string_equal(jk_strmap_key(&a->terms, t), jk_strmap_key(&b->terms, t));
-        assert_int_equal(a->full[t], b->full[t]);
-        assert_int_equal(a->docs[t], b->docs[t]);
-        assert_int_equal(a->full_en[t], b->full_en[t]);
+        assert_int_equal(a->tally[t].full, b->tally[t].full);
+        assert_int_equal(a->tally[t].docs, b->tally[t].docs);
+        assert_int_equal(a->tally[t].full_en, b->tally[t].full_en);
         assert_int_equal(a->first[t].len, b->first[t].len);
         assert_memory_equal(a->first[t].text, b->first[t].text, a->first[t].len);
         assert_int_equal(a->first[t].count, b->first[t].count);

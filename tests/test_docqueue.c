@@ -161,8 +161,8 @@ static void assert_same_counter(const struct jk_counter *a, const struct jk_coun
     assert_int_equal(jk_counter_terms(a), jk_counter_terms(b));
     for (uint32_t t = 0; t < jk_counter_terms(a); t++) {
         assert_string_equal(jk_strmap_key(&a->terms, t), jk_strmap_key(&b->terms, t));
-        assert_int_equal(a->full[t], b->full[t]);
-        assert_int_equal(a->docs[t], b->docs[t]);
+        assert_int_equal(a->tally[t].full, b->tally[t].full);
+        assert_int_equal(a->tally[t].docs, b->tally[t].docs);
     }
     assert_int_equal(a->n_docs, b->n_docs);
     assert_int_equal(a->pool_len, b->pool_len);
@@ -233,14 +233,14 @@ static void test_sketch_drops_only_single_occurrences(void **state)
     for (uint32_t t = 0; t < jk_counter_terms(all); t++) {
         const char *key = jk_strmap_key(&all->terms, t);
         uint32_t k = jk_strmap_find(&kept->terms, key, strlen(key));
-        if (all->full[t] == 1) {
+        if (all->tally[t].full == 1) {
             singles++;
             continue;
         }
         repeated++;
         assert_int_not_equal(k, JK_NO_ID);
-        assert_int_equal(kept->full[k], all->full[t]);
-        assert_int_equal(kept->docs[k], all->docs[t]);
+        assert_int_equal(kept->tally[k].full, all->tally[t].full);
+        assert_int_equal(kept->tally[k].docs, all->tally[t].docs);
     }
     assert_true(singles > 0 && repeated > 0);
     assert_int_equal(m[1]->dropped + jk_counter_terms(kept), jk_counter_terms(all));
@@ -307,12 +307,13 @@ static void test_long_document_merged_counts_the_same(void **state)
     const struct jk_counter *c = &m[1]->counter;
     assert_int_equal(c->n_docs, 6);
     for (uint32_t t = 0; t < jk_counter_terms(c); t++) {
-        assert_int_equal(c->full_en[t], m[0]->counter.full_en[t]);
+        assert_int_equal(c->tally[t].full_en, m[0]->counter.tally[t].full_en);
         assert_int_equal(c->first[t].count, m[0]->counter.first[t].count);
     }
     uint32_t t = jk_strmap_find(&c->terms, "pemerintahdaerah", 16);
     assert_int_not_equal(t, JK_NO_ID);
-    assert_true(c->full[t] > 10000); /* the long document's thousands of repeats, all counted */
+    assert_true(c->tally[t].full >
+                10000); /* the long document's thousands of repeats, all counted */
     assert_int_equal(m[0]->dropped, m[1]->dropped);
     assert_true(m[1]->max_items < m[0]->max_items / 50); /* merged: one item per term and way */
     twins_release(m, lex, acr);
