@@ -94,6 +94,8 @@ struct jk_docqueue {
     size_t filling; /* the batch being filled; the other may be with the threads */
     bool busy;      /* the other batch is with the threads */
     enum jk_pass pass;
+    size_t queued;            /* documents added in this pass */
+    size_t large_after;       /* batches grow past this many in a pass (init: 32,768) */
     bool merge_repeats;       /* a long document's repeats merge in the count pass (jk_count_log) */
     struct jk_sketch *sketch; /* borrowed, or NULL */
     jk_doc_merge_fn merge;

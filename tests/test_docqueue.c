@@ -75,9 +75,10 @@ struct merged {
     struct jk_acronyms *acronyms;
     uint32_t files[DOCS];
     size_t n;
-    bool sketched;    /* a sketch pass first; the count pass drops single occurrences */
-    uint64_t dropped; /* occurrences the count pass dropped */
-    size_t max_items; /* the most items the count pass logged for one document */
+    bool sketched;      /* a sketch pass first; the count pass drops single occurrences */
+    uint64_t dropped;   /* occurrences the count pass dropped */
+    size_t max_items;   /* the most items the count pass logged for one document */
+    size_t large_after; /* when not 0: batches grow after this many documents in a pass */
 };
 
 static void merge_nothing(void *ctx, const struct jk_doc_job *job, const char *texts,
@@ -124,6 +125,8 @@ static void run(struct fixture *f, size_t threads, struct merged *m, struct jk_l
     struct jk_diag diag = {0};
     assert_int_equal(jk_docqueue_init(&q, threads, &f->res, &f->opt, lexicon, acronyms, &diag),
                      JK_OK);
+    if (m->large_after)
+        q.large_after = m->large_after;
     char buf[512], title[32];
     m->acronyms = acronyms;
     jk_docqueue_begin(&q, JK_PASS_LEARN, NULL, merge_learned, m);
@@ -212,6 +215,26 @@ static void test_same_counter_with_one_or_three_threads(void **state)
         assert_int_equal(jk_acronyms_count(&acr[k]), jk_acronyms_count(&acr[0]));
     }
     assert_true(jk_strmap_find(&m[1]->counter.terms, "pemerintahdaerah", 16) != JK_NO_ID);
+    twins_release(m, lex, acr);
+}
+
+/* Batches that grow in the middle of each pass (as past 32,768 documents) change nothing. */
+static void test_larger_batches_count_the_same(void **state)
+{
+    struct fixture *f = *state;
+    struct merged *m[2];
+    struct jk_lexicon lex[2];
+    struct jk_acronyms acr[2];
+    twins_init(m, lex, acr);
+    m[1]->large_after = 100; /* then batches of 256: 64 * 2, then 256 and the rest */
+    for (int k = 0; k < 2; k++) {
+        m[k]->sketched = true;
+        run(f, 2, m[k], &lex[k], &acr[k]);
+    }
+    assert_same_counter(&m[0]->counter, &m[1]->counter);
+    assert_int_equal(m[1]->counter.n_docs, DOCS);
+    assert_int_equal(m[0]->dropped, m[1]->dropped);
+    assert_true(m[1]->dropped > 0);
     twins_release(m, lex, acr);
 }
 
@@ -502,6 +525,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_same_counter_with_one_or_three_threads, setup,
                                         teardown),
         cmocka_unit_test_setup_teardown(test_long_document_merged_counts_the_same, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_larger_batches_count_the_same, setup, teardown),
         cmocka_unit_test_setup_teardown(test_sketch_drops_only_single_occurrences, setup, teardown),
         cmocka_unit_test_setup_teardown(test_threads_read_files, setup, teardown),
         cmocka_unit_test_setup_teardown(test_later_passes_read_the_spool, setup, teardown),
