@@ -350,9 +350,11 @@ void jk_docwork_count(struct jk_docwork *w, const char *text, size_t len, struct
         qsort(w->matches, w->n_matches, sizeof(*w->matches), cmp_match);
     }
     w->extractor.word_ids = w->words;
+    w->extractor.keys_only = log->hash_only && !w->res->has_thesaurus; /* no surface is kept */
     jk_extract_terms(&w->extractor, w->lower.data, w->tokens.items, w->tokens.count, w->langs,
                      count_candidate, w);
     w->extractor.word_ids = NULL; /* only for this document's tokens */
+    w->extractor.keys_only = false;
 }
 
 void jk_docwork_add_acronym_aliases(struct jk_docwork *w, struct jk_counter *counter)

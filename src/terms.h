@@ -54,6 +54,9 @@ struct jk_extractor {
     /* Optional, borrowed, set per document: each WORD token's jk_normalizer_word number in
      * norm (which must be set), so the extractor looks no word up again; NULL: by text. */
     const uint32_t *word_ids;
+    /* Set per document: candidates are emitted with an empty surface, for a caller that
+     * only hashes their keys (the sketch pass), which spares writing every n-gram out. */
+    bool keys_only;
     /* scratch, owned */
     struct jk_buf key;
     struct jk_buf surface;

@@ -79,8 +79,11 @@ static void extract(const char *text, unsigned max_words, struct seen *out)
     jk_stopwords_release(&sw);
 }
 
-/* The same with a normaliser, its words numbered up front (word_ids) or looked up by text. */
-static void extract_normalized(const char *text, bool numbered, struct seen *out)
+/*
+ * The same with a normaliser, its words numbered up front (word_ids) or looked up by text;
+ * keys_only as the sketch pass asks.
+ */
+static void extract_normalized_as(const char *text, bool numbered, bool keys_only, struct seen *out)
 {
     struct jk_stopwords sw;
     jk_stopwords_init(&sw);
@@ -99,11 +102,36 @@ static void extract_normalized(const char *text, bool numbered, struct seen *out
         if (toks[i].kind == JK_TOK_WORD)
             ids[i] = jk_normalizer_word(&norm, text + toks[i].offset, toks[i].length);
     x.word_ids = numbered ? ids : NULL;
+    x.keys_only = keys_only;
     memset(out, 0, sizeof(*out));
     jk_extract_terms(&x, text, toks, n, NULL, record, out);
     jk_extractor_release(&x);
     jk_normalizer_release(&norm);
     jk_stopwords_release(&sw);
+}
+
+static void extract_normalized(const char *text, bool numbered, struct seen *out)
+{
+    extract_normalized_as(text, numbered, false, out);
+}
+
+/* Keys only: the same keys in the same order, every surface empty. */
+static void test_keys_only_same_keys(void **state)
+{
+    (void)state;
+    const char *text = "kerja sama kota-kota kembar dan pemerintah daerah yang "
+                       "kebijakan ini , kerja sama luar kebijakan publik . dalam program";
+    struct seen whole, keys;
+    extract_normalized_as(text, true, false, &whole);
+    extract_normalized_as(text, true, true, &keys);
+    assert_true(whole.n > 5);
+    assert_int_equal(whole.n, keys.n);
+    for (size_t i = 0; i < whole.n; i++) {
+        size_t key_len = strcspn(whole.items[i], "|");
+        assert_memory_equal(whole.items[i], keys.items[i], key_len + 1);
+        assert_string_equal(keys.items[i] + key_len + 1, "");
+    }
+    assert_true(has(&keys, "pemerintahdaerah|"));
 }
 
 /* Numbered words give the same candidates, keys and order as words looked up by text. */
@@ -216,6 +244,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_ngrams_inside_runs_only),
         cmocka_unit_test(test_numbered_words_same_candidates),
+        cmocka_unit_test(test_keys_only_same_keys),
         cmocka_unit_test(test_max_words_limits_length),
         cmocka_unit_test(test_punctuation_numbers_and_sentences_cut_runs),
         cmocka_unit_test(test_protected_phrase_survives_stopwords),
