@@ -4,7 +4,8 @@
  * stemmer (when hunspell-id is installed), as a map run sets them up. The
  * first byte chooses the longest term and the language filter. Checks that
  * every candidate is non-empty valid UTF-8 and that its tokens are words of
- * the document, in order.
+ * the document, in order; and that the sketch pass's way (words numbered up
+ * front, keys only) gives the same keys in the same order.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -38,6 +39,8 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 struct seen {
     const struct jk_tokens *tokens;
     uint32_t last_first;
+    bool keys_only;
+    struct jk_buf keys; /* every key, each followed by a NUL */
 };
 
 static void on_term(void *ctx, const char *key, size_t key_len, const char *surface,
@@ -45,8 +48,14 @@ static void on_term(void *ctx, const char *key, size_t key_len, const char *surf
 {
     struct seen *s = ctx;
     FUZZ_CHECK(key_len > 0 && fuzz_valid_utf8(key, key_len));
-    FUZZ_CHECK(surface_len > 0 && fuzz_valid_utf8(surface, surface_len));
-    FUZZ_CHECK(surface[0] != ' ' && surface[surface_len - 1] != ' ');
+    jk_buf_add(&s->keys, key, key_len);
+    jk_buf_addc(&s->keys, '\0');
+    if (s->keys_only) {
+        FUZZ_CHECK(surface_len == 0 && surface != NULL);
+    } else {
+        FUZZ_CHECK(surface_len > 0 && fuzz_valid_utf8(surface, surface_len));
+        FUZZ_CHECK(surface[0] != ' ' && surface[surface_len - 1] != ' ');
+    }
     FUZZ_CHECK(first_token <= last_token && last_token < s->tokens->count);
     FUZZ_CHECK(first_token >= s->last_first);
     FUZZ_CHECK(s->tokens->items[first_token].kind == JK_TOK_WORD);
@@ -63,8 +72,25 @@ static void extract(struct jk_normalizer *norm, unsigned max_words, enum jk_lang
     struct jk_extractor x;
     jk_extractor_init(&x, &res.stopwords, norm, max_words);
     x.langs = langs;
-    struct seen s = {tokens, 0};
+    struct seen s = {tokens, 0, false, {0}}, fast = {tokens, 0, true, {0}};
+    jk_buf_init(&s.keys);
+    jk_buf_init(&fast.keys);
     jk_extract_terms(&x, lower->data, tokens->items, tokens->count, tags, on_term, &s);
+    uint32_t *ids = calloc(tokens->count + 1, sizeof *ids);
+    FUZZ_CHECK(ids != NULL);
+    for (size_t i = 0; i < tokens->count; i++)
+        if (tokens->items[i].kind == JK_TOK_WORD)
+            ids[i] = jk_normalizer_word(norm, lower->data + tokens->items[i].offset,
+                                        tokens->items[i].length);
+    x.word_ids = ids;
+    x.keys_only = true;
+    jk_extract_terms(&x, lower->data, tokens->items, tokens->count, tags, on_term, &fast);
+    x.word_ids = NULL;
+    x.keys_only = false;
+    FUZZ_CHECK(s.keys.len == fast.keys.len && memcmp(s.keys.data, fast.keys.data, s.keys.len) == 0);
+    jk_buf_release(&s.keys);
+    jk_buf_release(&fast.keys);
+    free(ids);
     struct jk_buf key;
     jk_buf_init(&key);
     if (fuzz_valid_utf8(lower->data, lower->len)) {
