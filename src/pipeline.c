@@ -465,10 +465,11 @@ static enum jk_status read_files(struct state *s, struct jk_readahead *ahead, st
 
 /*
  * From this many files on, the first pass has a few threads open the files
- * ahead of it (see util/readahead.h): they mostly wait for the disk, so there
- * are more of them than cores.
+ * ahead of it (see util/readahead.h), unless a sample of them is in the page
+ * cache already: they mostly wait for the disk, so there are more of them
+ * than cores.
  */
-enum { READAHEAD_FROM = 64, READAHEAD_THREADS = 8 };
+enum { READAHEAD_FROM = 64, READAHEAD_THREADS = 8, READAHEAD_SAMPLES = 16 };
 
 /* Occurrences count documents (binary counting), and no terms file fixes the terms. */
 static bool once_per_document(const struct jk_map_options *o)
@@ -511,8 +512,10 @@ static enum jk_status first_pass(struct state *s, struct jk_diag *diag)
     if (one_file_cannot_link(s)) /* said before reading it: a big file takes a while */
         return one_document_error(s, diag);
     struct jk_readahead ahead;
-    jk_readahead_init(&ahead, source_path, &s->corpus, n,
-                      n >= READAHEAD_FROM ? READAHEAD_THREADS : 0, JK_READAHEAD_WINDOW);
+    bool ahead_helps =
+        n >= READAHEAD_FROM && jk_readahead_helps(source_path, &s->corpus, n, READAHEAD_SAMPLES);
+    jk_readahead_init(&ahead, source_path, &s->corpus, n, ahead_helps ? READAHEAD_THREADS : 0,
+                      JK_READAHEAD_WINDOW);
     enum jk_status st = read_files(s, &ahead, diag);
     jk_readahead_release(&ahead);
     if (st != JK_OK)

@@ -1,4 +1,5 @@
 /* Tests of src/util: SHA-256 vectors, string map, buffer growth, arena, JSON escaping. */
+#define _DEFAULT_SOURCE /* mincore */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stdalign.h>
@@ -6,9 +7,11 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <inttypes.h>
+#include <sys/mman.h>
 #include <string.h>
 #include <time.h>
 
@@ -455,11 +458,87 @@ static void test_readahead_stays_in_its_window(void **state)
     jk_readahead_release(&r);
     assert_true(a.furthest <= 18);
 
+    /* a full window waits until a quarter of it is free, then fills it again */
+    a.count = a.furthest = 0;
+    jk_readahead_init(&r, asked_path, &a, 1000, 3, 8);
+    assert_int_equal(wait_asked(&a, 8), 8);
+    jk_readahead_reached(&r, 1);
+    nanosleep(&pause, NULL);
+    assert_int_equal(asked_count(&a), 8);
+    jk_readahead_reached(&r, 2);
+    assert_int_equal(wait_asked(&a, 10), 10);
+    jk_readahead_release(&r);
+    assert_int_equal(a.furthest, 10);
+
     /* no threads: reaching and releasing are harmless */
     jk_readahead_init(&r, asked_path, &a, 1000, 0, 8);
     jk_readahead_reached(&r, 10);
     jk_readahead_release(&r);
     jk_readahead_release(NULL);
+}
+
+/* Paths of the files of test_readahead_helps_when_cold. */
+struct cold_files {
+    char dir[64];
+    char path[20][96];
+};
+
+static const char *cold_path(const void *ctx, size_t i)
+{
+    return ((const struct cold_files *)ctx)->path[i];
+}
+
+/* Whether the first page of path is in the page cache, asked the way the test can see. */
+static bool page_cached(const char *path)
+{
+    int fd = open(path, O_RDONLY);
+    assert_true(fd >= 0);
+    void *p = mmap(NULL, 1, PROT_READ, MAP_SHARED, fd, 0);
+    assert_true(p != MAP_FAILED);
+    unsigned char in = 0;
+    assert_int_equal(mincore(p, 1, &in), 0);
+    munmap(p, 1);
+    close(fd);
+    return in & 1;
+}
+
+/*
+ * Read-ahead is started only where it helps: files just written are in the page cache,
+ * missing files do not count, and one file of the sample evicted makes it help.
+ */
+static void test_readahead_helps_when_cold(void **state)
+{
+    (void)state;
+    struct cold_files f;
+    tu_mkdtemp(f.dir, sizeof(f.dir));
+    char block[8192];
+    memset(block, 'a', sizeof(block));
+    for (int i = 0; i < 20; i++) {
+        char name[16];
+        snprintf(name, sizeof(name), "d%02d.txt", i);
+        tu_write(f.dir, name, block, sizeof(block));
+        snprintf(f.path[i], sizeof(f.path[i]), "%s/%s", f.dir, name);
+    }
+    assert_false(jk_readahead_helps(cold_path, &f, 20, 16));
+    struct cold_files gone = f;
+    strcat(gone.path[0], ".gone");
+    assert_false(jk_readahead_helps(cold_path, &gone, 1, 16));
+    int fd = open(f.path[19], O_RDONLY); /* the last file is always in the sample */
+    assert_true(fd >= 0);
+    fdatasync(fd);
+    posix_fadvise(fd, 0, 0, POSIX_FADV_DONTNEED);
+    close(fd);
+    if (!page_cached(f.path[19])) { /* tmpfs keeps its pages: nothing to test there */
+        assert_true(jk_readahead_helps(cold_path, &f, 20, 16));
+        assert_false(jk_readahead_helps(cold_path, &f, 19, 16)); /* without it */
+        fd = open(f.path[19], O_RDONLY);
+        assert_int_equal(read(fd, block, sizeof(block)), (ssize_t)sizeof(block));
+        close(fd);
+        assert_false(jk_readahead_helps(cold_path, &f, 20, 16));
+    }
+    for (int i = 0; i < 20; i++)
+        unlink(f.path[i]);
+    rmdir(f.dir);
 }
 
 static void test_first_error_wins(void **state)
@@ -492,6 +571,7 @@ int main(void)
         cmocka_unit_test(test_json_string_repairs_utf8),
         cmocka_unit_test(test_first_error_wins),
         cmocka_unit_test(test_readahead_stays_in_its_window),
+        cmocka_unit_test(test_readahead_helps_when_cold),
         cmocka_unit_test(test_ascii_runs_match_bytewise),
         cmocka_unit_test(test_bytes_equal_matches_memcmp),
         cmocka_unit_test(test_strmap_prefetch_changes_nothing),

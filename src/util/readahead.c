@@ -1,9 +1,13 @@
 /* Read-ahead for files read in order (see readahead.h). */
+#define _DEFAULT_SOURCE /* mincore */
 #include "util/readahead.h"
 
 #include <fcntl.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "util/mem.h"
@@ -21,12 +25,54 @@ static void hint(const char *path)
     close(fd);
 }
 
-/* The next file to hint, or n when there is none (stop, or all hinted). */
+/*
+ * Whether the first page of the file at path is out of the page cache. A file
+ * that cannot be opened or mapped (gone, empty, not a regular file) counts as
+ * in it: reading ahead would not help with it.
+ */
+static bool first_page_cold(const char *path)
+{
+    int fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
+    if (fd < 0)
+        return false;
+    struct stat st;
+    bool cold = false;
+    if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0) {
+        void *p = mmap(NULL, 1, PROT_READ, MAP_SHARED, fd, 0);
+        unsigned char in_core = 1;
+        if (p != MAP_FAILED) {
+            cold = mincore(p, 1, &in_core) == 0 && !(in_core & 1);
+            munmap(p, 1);
+        }
+    }
+    close(fd);
+    return cold;
+}
+
+bool jk_readahead_helps(jk_path_fn path, const void *ctx, size_t n, size_t samples)
+{
+    for (size_t k = 0; k < samples && k < n; k++) {
+        size_t i = samples >= n ? k : k * (n - 1) / (samples > 1 ? samples - 1 : 1);
+        if (first_page_cold(path(ctx, i)))
+            return true;
+    }
+    return false;
+}
+
+/*
+ * The next file to hint, or n when there is none (stop, or all hinted). A
+ * full window waits until a quarter of it is free: woken at each file the
+ * reader passes, every thread would wake and all but one sleep again, a few
+ * million switches on a large warm folder (1.8 CPU-s at 200,000 files).
+ */
 static size_t take(struct jk_readahead *r)
 {
     pthread_mutex_lock(&r->lock);
-    while (!r->stop && r->next < r->n && r->next >= r->reached + r->window)
+    while (!r->stop && r->next < r->n && r->next >= r->reached + r->window) {
+        size_t quarter = r->window / 4 ? r->window / 4 : 1;
+        r->wake_at = r->next - r->window + quarter;
         pthread_cond_wait(&r->moved, &r->lock);
+    }
     size_t i = r->stop ? r->n : r->next;
     if (i < r->n)
         r->next++;
@@ -50,6 +96,7 @@ void jk_readahead_init(struct jk_readahead *r, jk_path_fn path, const void *ctx,
     r->ctx = ctx;
     r->n = n;
     r->window = window ? window : 1;
+    r->wake_at = SIZE_MAX;
     pthread_mutex_init(&r->lock, NULL);
     pthread_cond_init(&r->moved, NULL);
     if (n == 0 || n_threads == 0)
@@ -67,7 +114,10 @@ void jk_readahead_reached(struct jk_readahead *r, size_t i)
     pthread_mutex_lock(&r->lock);
     if (i > r->reached) {
         r->reached = i;
-        pthread_cond_broadcast(&r->moved);
+        if (i >= r->wake_at) {
+            r->wake_at = SIZE_MAX;
+            pthread_cond_broadcast(&r->moved);
+        }
     }
     pthread_mutex_unlock(&r->lock);
 }
