@@ -24,13 +24,6 @@ enum jk_counting {
     JK_COUNT_FULL,   /* every occurrence counts */
 };
 
-/*
- * Invariants: terms and surfaces are dense id maps; full[t] >= docs[t] >= 1
- * for every term seen, except a term emptied by jk_counter_merge (full[t] ==
- * docs[t] == 0); full_en[t] <= full[t]; every surface belongs to one term;
- * the document lists hold each term at most once per document, in
- * first-seen order.
- */
 /* What the counter knows of one term. */
 struct jk_tally {
     uint32_t full;     /* all occurrences */
@@ -40,6 +33,13 @@ struct jk_tally {
     uint32_t slot;     /* while counting: its index in the current document's list */
 };
 
+/*
+ * Invariants: terms and surfaces are dense id maps; for every term seen
+ * tally[t].full >= tally[t].docs >= 1, except a term emptied by
+ * jk_counter_merge (both 0); tally[t].full_en <= tally[t].full; every surface
+ * belongs to one term; the document lists hold each term at most once per
+ * document, in first-seen order.
+ */
 struct jk_counter {
     struct jk_strmap terms; /* key -> term id */
     struct jk_tally *tally; /* per term, side by side: counting touches them together */
@@ -106,8 +106,8 @@ void jk_counter_add_at(struct jk_counter *c, const char *key, size_t key_len, co
 void jk_counter_end_doc(struct jk_counter *c);
 /*
  * After the last document: trims the document lists to their length (they
- * grew by doubling). No
- * jk_counter_add* after it; aliases, merging and reading are fine.
+ * grew by doubling). No jk_counter_add* after it; aliases, merging and
+ * reading are fine.
  */
 void jk_counter_trim(struct jk_counter *c);
 /*
