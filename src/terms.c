@@ -73,10 +73,11 @@ static void emit_run(struct jk_extractor *x, jk_term_fn emit, void *ctx)
         jk_buf_clear(&x->surface);
         for (size_t n = 1; n <= x->max_words && i + n <= x->n_words; n++) {
             const struct jk_word *w = &x->words[i + n - 1];
-            if (n > 1 && !x->keys_only)
-                jk_buf_addc(&x->surface, ' ');
-            if (!x->keys_only)
+            if (!x->keys_only) {
+                if (n > 1)
+                    jk_buf_addc(&x->surface, ' ');
                 jk_buf_add(&x->surface, w->text, w->len);
+            }
             jk_buf_add(&x->key, x->word_keys.data + w->key_off, w->key_len);
             if (w->can_end)
                 emit(ctx, x->key.data, x->key.len, x->surface.len ? x->surface.data : "",
