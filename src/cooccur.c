@@ -166,9 +166,9 @@ static int cmp_hit_index(const void *a, const void *b)
 }
 
 /*
- * Sorts h[0..n) by index. A document or sentence holds a few dozen map terms
- * at most, where an insertion sort in line beats qsort's calls through a
- * pointer (200,000 documents: 0.34 s of qsort in the selection stage).
+ * Sorts a sentence's hits h[0..n) by index. A sentence holds a few map terms,
+ * where an insertion sort in line beats qsort's calls through a pointer.
+ * (Documents need no sort: see gather_document.)
  */
 static void sort_hits(struct hit *h, size_t n)
 {
@@ -321,15 +321,17 @@ static size_t gather_document(const struct jk_counter *c, size_t d, const uint32
         hi = i / 64 > hi ? i / 64 : hi;
         k++;
     }
+    if (k == 0)
+        return 0;
     JK_GROW(*h, k, *cap);
     k = 0;
-    for (size_t w = lo; w <= hi && lo != SIZE_MAX; w++)
+    for (size_t w = lo; w <= hi; w++) {
         for (uint64_t b = t->bits[w]; b; b &= b - 1) {
             uint32_t i = (uint32_t)(w * 64 + (size_t)__builtin_ctzll(b));
             (*h)[k++] = (struct hit){i, t->count[i], 0, 0};
         }
-    for (size_t w = lo; w <= hi && lo != SIZE_MAX; w++)
         t->bits[w] = 0;
+    }
     return k;
 }
 
