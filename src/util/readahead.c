@@ -15,10 +15,15 @@
 /* Only a file's start is asked for: the kernel reads ahead on its own once a read goes on. */
 enum { HINT_BYTES = 1 << 20 };
 
+/* O_NONBLOCK: a FIFO put in place of a file since it was listed must not hold us. */
+static int open_listed(const char *path)
+{
+    return open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
+}
+
 static void hint(const char *path)
 {
-    /* O_NONBLOCK: a FIFO put in place of a file since it was listed must not hold us */
-    int fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
+    int fd = open_listed(path);
     if (fd < 0)
         return;
     (void)posix_fadvise(fd, 0, HINT_BYTES, POSIX_FADV_WILLNEED);
@@ -32,7 +37,7 @@ static void hint(const char *path)
  */
 static bool first_page_cold(const char *path)
 {
-    int fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
+    int fd = open_listed(path);
     if (fd < 0)
         return false;
     struct stat st;
@@ -51,8 +56,9 @@ static bool first_page_cold(const char *path)
 
 bool jk_readahead_helps(jk_path_fn path, const void *ctx, size_t n, size_t samples)
 {
-    for (size_t k = 0; k < samples && k < n; k++) {
-        size_t i = samples >= n ? k : k * (n - 1) / (samples > 1 ? samples - 1 : 1);
+    size_t m = samples < n ? samples : n; /* files 0 and n - 1 and evenly between */
+    for (size_t k = 0; k < m; k++) {
+        size_t i = m > 1 ? k * (n - 1) / (m - 1) : 0;
         if (first_page_cold(path(ctx, i)))
             return true;
     }
