@@ -174,83 +174,83 @@ static void assert_same_counter(const struct jk_counter *a, const struct jk_coun
 }
 
 /* Two runs side by side, each with its merge target, lexicon and acronyms. */
-static void twins_init(struct merged *m[2], struct jk_lexicon lex[2], struct jk_acronyms acr[2])
+struct twins {
+    struct merged *m[2];
+    struct jk_lexicon lex[2];
+    struct jk_acronyms acr[2];
+};
+
+static void twins_init(struct twins *t)
 {
     for (int k = 0; k < 2; k++) {
-        m[k] = test_calloc(1, sizeof(*m[k]));
-        jk_counter_init(&m[k]->counter);
-        jk_lexicon_init(&lex[k]);
-        jk_acronyms_init(&acr[k]);
+        t->m[k] = test_calloc(1, sizeof(*t->m[k]));
+        jk_counter_init(&t->m[k]->counter);
+        jk_lexicon_init(&t->lex[k]);
+        jk_acronyms_init(&t->acr[k]);
     }
 }
 
-static void twins_release(struct merged *m[2], struct jk_lexicon lex[2], struct jk_acronyms acr[2])
+static void twins_release(struct twins *t)
 {
     for (int k = 0; k < 2; k++) {
-        jk_counter_release(&m[k]->counter);
-        jk_lexicon_release(&lex[k]);
-        jk_acronyms_release(&acr[k]);
-        test_free(m[k]);
+        jk_counter_release(&t->m[k]->counter);
+        jk_lexicon_release(&t->lex[k]);
+        jk_acronyms_release(&t->acr[k]);
+        test_free(t->m[k]);
     }
 }
 
 static void test_same_counter_with_one_or_three_threads(void **state)
 {
     struct fixture *f = *state;
-    struct merged *m[2];
-    struct jk_lexicon lex[2];
-    struct jk_acronyms acr[2];
+    struct twins tw;
     size_t threads[2] = {1, 3};
-    twins_init(m, lex, acr);
+    twins_init(&tw);
     for (int k = 0; k < 2; k++)
-        run(f, threads[k], m[k], &lex[k], &acr[k]);
-    assert_same_counter(&m[0]->counter, &m[1]->counter);
-    assert_int_equal(m[0]->counter.n_docs, DOCS);
+        run(f, threads[k], tw.m[k], &tw.lex[k], &tw.acr[k]);
+    assert_same_counter(&tw.m[0]->counter, &tw.m[1]->counter);
+    assert_int_equal(tw.m[0]->counter.n_docs, DOCS);
     /* the first pass's words reached the shared lexicon: the line-break join is known */
     for (int k = 0; k < 2; k++) {
-        assert_true(jk_lexicon_has(&lex[k], "penelitian", 10));
-        assert_true(jk_lexicon_knows(&lex[k], "program", 7));
+        assert_true(jk_lexicon_has(&tw.lex[k], "penelitian", 10));
+        assert_true(jk_lexicon_knows(&tw.lex[k], "program", 7));
         size_t len;
-        assert_non_null(jk_acronyms_long(&acr[k], "sdm", 3, &len));
-        assert_int_equal(jk_acronyms_count(&acr[k]), jk_acronyms_count(&acr[0]));
+        assert_non_null(jk_acronyms_long(&tw.acr[k], "sdm", 3, &len));
+        assert_int_equal(jk_acronyms_count(&tw.acr[k]), jk_acronyms_count(&tw.acr[0]));
     }
-    assert_true(jk_strmap_find(&m[1]->counter.terms, "pemerintahdaerah", 16) != JK_NO_ID);
-    twins_release(m, lex, acr);
+    assert_true(jk_strmap_find(&tw.m[1]->counter.terms, "pemerintahdaerah", 16) != JK_NO_ID);
+    twins_release(&tw);
 }
 
 /* Batches that grow in the middle of each pass (as past 32,768 documents) change nothing. */
 static void test_larger_batches_count_the_same(void **state)
 {
     struct fixture *f = *state;
-    struct merged *m[2];
-    struct jk_lexicon lex[2];
-    struct jk_acronyms acr[2];
-    twins_init(m, lex, acr);
-    m[1]->large_after = 100; /* then batches of 256: 64 * 2, then 256 and the rest */
+    struct twins tw;
+    twins_init(&tw);
+    tw.m[1]->large_after = 100; /* then batches of 256: 64 * 2, then 256 and the rest */
     for (int k = 0; k < 2; k++) {
-        m[k]->sketched = true;
-        run(f, 2, m[k], &lex[k], &acr[k]);
+        tw.m[k]->sketched = true;
+        run(f, 2, tw.m[k], &tw.lex[k], &tw.acr[k]);
     }
-    assert_same_counter(&m[0]->counter, &m[1]->counter);
-    assert_int_equal(m[1]->counter.n_docs, DOCS);
-    assert_int_equal(m[0]->dropped, m[1]->dropped);
-    assert_true(m[1]->dropped > 0);
-    twins_release(m, lex, acr);
+    assert_same_counter(&tw.m[0]->counter, &tw.m[1]->counter);
+    assert_int_equal(tw.m[1]->counter.n_docs, DOCS);
+    assert_int_equal(tw.m[0]->dropped, tw.m[1]->dropped);
+    assert_true(tw.m[1]->dropped > 0);
+    twins_release(&tw);
 }
 
 /* With a sketch, the counter keeps exactly the terms occurring more than once, counted alike. */
 static void test_sketch_drops_only_single_occurrences(void **state)
 {
     struct fixture *f = *state;
-    struct merged *m[2];
-    struct jk_lexicon lex[2];
-    struct jk_acronyms acr[2];
-    twins_init(m, lex, acr);
+    struct twins tw;
+    twins_init(&tw);
     for (int k = 0; k < 2; k++) {
-        m[k]->sketched = k == 1;
-        run(f, 2, m[k], &lex[k], &acr[k]);
+        tw.m[k]->sketched = k == 1;
+        run(f, 2, tw.m[k], &tw.lex[k], &tw.acr[k]);
     }
-    const struct jk_counter *all = &m[0]->counter, *kept = &m[1]->counter;
+    const struct jk_counter *all = &tw.m[0]->counter, *kept = &tw.m[1]->counter;
     uint64_t singles = 0;
     size_t repeated = 0;
     for (uint32_t t = 0; t < jk_counter_terms(all); t++) {
@@ -266,9 +266,9 @@ static void test_sketch_drops_only_single_occurrences(void **state)
         assert_int_equal(kept->tally[k].docs, all->tally[t].docs);
     }
     assert_true(singles > 0 && repeated > 0);
-    assert_int_equal(m[1]->dropped + jk_counter_terms(kept), jk_counter_terms(all));
-    assert_true(m[1]->dropped > 0);
-    twins_release(m, lex, acr);
+    assert_int_equal(tw.m[1]->dropped + jk_counter_terms(kept), jk_counter_terms(all));
+    assert_true(tw.m[1]->dropped > 0);
+    twins_release(&tw);
 }
 
 /* A 5 MB document of the test's documents over and over, then small ones: all passes. */
@@ -320,26 +320,25 @@ static void run_long(struct fixture *f, bool merge, struct merged *m, struct jk_
 static void test_long_document_merged_counts_the_same(void **state)
 {
     struct fixture *f = *state;
-    struct merged *m[2];
-    struct jk_lexicon lex[2];
-    struct jk_acronyms acr[2];
-    twins_init(m, lex, acr);
+    struct twins tw;
+    twins_init(&tw);
     for (int k = 0; k < 2; k++)
-        run_long(f, k == 1, m[k], &lex[k], &acr[k]);
-    assert_same_counter(&m[0]->counter, &m[1]->counter);
-    const struct jk_counter *c = &m[1]->counter;
+        run_long(f, k == 1, tw.m[k], &tw.lex[k], &tw.acr[k]);
+    assert_same_counter(&tw.m[0]->counter, &tw.m[1]->counter);
+    const struct jk_counter *c = &tw.m[1]->counter;
     assert_int_equal(c->n_docs, 6);
     for (uint32_t t = 0; t < jk_counter_terms(c); t++) {
-        assert_int_equal(c->tally[t].full_en, m[0]->counter.tally[t].full_en);
-        assert_int_equal(c->first[t].count, m[0]->counter.first[t].count);
+        assert_int_equal(c->tally[t].full_en, tw.m[0]->counter.tally[t].full_en);
+        assert_int_equal(c->first[t].count, tw.m[0]->counter.first[t].count);
     }
     uint32_t t = jk_strmap_find(&c->terms, "pemerintahdaerah", 16);
     assert_int_not_equal(t, JK_NO_ID);
     assert_true(c->tally[t].full >
                 10000); /* the long document's thousands of repeats, all counted */
-    assert_int_equal(m[0]->dropped, m[1]->dropped);
-    assert_true(m[1]->max_items < m[0]->max_items / 50); /* merged: one item per term and way */
-    twins_release(m, lex, acr);
+    assert_int_equal(tw.m[0]->dropped, tw.m[1]->dropped);
+    assert_true(tw.m[1]->max_items <
+                tw.m[0]->max_items / 50); /* merged: one item per term and way */
+    twins_release(&tw);
 }
 
 struct files_seen {
