@@ -24,6 +24,7 @@
 #include <sys/prctl.h>
 #endif
 
+#include "leiden.h"
 #include "util/igraph_glue.h"
 #include "util/mem.h"
 
@@ -37,6 +38,7 @@ void jk_cluster_options_default(struct jk_cluster_options *o)
     o->min_cluster_size = 1;
     o->strength_weights = false;
     o->threads = 0;
+    o->engine = JK_LEIDEN_AUTO;
 }
 
 static enum jk_status check_options(const struct jk_cluster_options *o, struct jk_diag *diag)
@@ -109,14 +111,26 @@ static double cpm_quality(const struct jk_map *map, const uint32_t *cl, const st
     return (2.0 * inside - wt->r * squares) / (2.0 * m);
 }
 
-/* The igraph objects of one jk_cluster call; ready counts those initialised. */
+/*
+ * The graph of one jk_cluster call: igraph's objects, or with compact the
+ * rows of leiden.h only; ready counts the igraph objects initialised.
+ */
 struct leiden_ws {
+    bool compact;
+    struct jk_leiden_graph rows;
     igraph_vector_t edge_weights;
     igraph_vector_t node_weights;
     igraph_vector_int_t membership;
     igraph_t graph;
     int ready;
 };
+
+bool jk_cluster_uses_compact(const struct jk_map *map, const struct jk_cluster_options *opt)
+{
+    if (opt->engine == JK_LEIDEN_AUTO)
+        return map->n_links >= JK_CLUSTER_COMPACT_LINKS;
+    return opt->engine == JK_LEIDEN_COMPACT;
+}
 
 static igraph_error_t make_graph(igraph_t *graph, const struct jk_map *map)
 {
@@ -141,10 +155,15 @@ static igraph_error_t make_graph(igraph_t *graph, const struct jk_map *map)
 
 /* On failure ws is partly initialised; leiden_ws_release frees what exists. */
 static igraph_error_t leiden_ws_init(struct leiden_ws *ws, const struct jk_map *map,
-                                     const struct weighting *wt)
+                                     const struct weighting *wt, bool compact)
 {
     igraph_error_t err;
     ws->ready = 0;
+    ws->compact = compact;
+    if (compact) {
+        jk_leiden_graph_init(&ws->rows, map->n_terms, map->links, map->n_links, wt->w);
+        return IGRAPH_SUCCESS;
+    }
     if ((err = igraph_vector_init(&ws->edge_weights, (igraph_integer_t)map->n_links)))
         return err;
     ws->ready++;
@@ -166,6 +185,8 @@ static igraph_error_t leiden_ws_init(struct leiden_ws *ws, const struct jk_map *
 
 static void leiden_ws_release(struct leiden_ws *ws)
 {
+    if (ws->compact)
+        jk_leiden_graph_release(&ws->rows);
     if (ws->ready > 3)
         igraph_destroy(&ws->graph);
     if (ws->ready > 2)
@@ -177,17 +198,35 @@ static void leiden_ws_release(struct leiden_ws *ws)
     ws->ready = 0;
 }
 
+/* One start on leiden.h's rows, as leiden_start. */
+static void compact_start(const struct leiden_ws *ws, const struct jk_cluster_options *opt,
+                          const struct weighting *wt, uint64_t seed, uint32_t *cand, size_t n)
+{
+    struct jk_leiden_rng rng = {seed};
+    for (size_t i = 0; i < n; i++)
+        cand[i] = (uint32_t)i;
+    for (unsigned it = 0; it < opt->iterations; it++)
+        if (!jk_leiden_iterate(&ws->rows, wt->r, opt->randomness, &rng, cand) && it > 0)
+            break;
+}
+
 /*
  * One start: Leiden from singletons, one iteration at a time, until an
  * iteration changes nothing or opt->iterations have run (a stable partition
  * stays stable, so the remaining iterations would only cost time: on a
- * 5,000-term map most starts settle after two or three).
+ * 5,000-term map most starts settle after two or three). seed: igraph's
+ * default RNG's, or the rows' own generator's.
  */
 static igraph_error_t leiden_start(struct leiden_ws *ws, const struct jk_cluster_options *opt,
-                                   const struct weighting *wt, uint32_t *cand, size_t n)
+                                   const struct weighting *wt, uint64_t seed, uint32_t *cand,
+                                   size_t n)
 {
+    if (ws->compact) {
+        compact_start(ws, opt, wt, seed, cand, n);
+        return IGRAPH_SUCCESS;
+    }
     igraph_integer_t n_found;
-    igraph_error_t err = IGRAPH_SUCCESS;
+    igraph_error_t err = igraph_rng_seed(igraph_rng_default(), (igraph_uint_t)seed);
     for (unsigned it = 0; it < opt->iterations && err == IGRAPH_SUCCESS; it++) {
         /* quality NULL: igraph's divides by 2m, which is 0 without links. */
         err = igraph_community_leiden(&ws->graph, &ws->edge_weights, &ws->node_weights, wt->r,
@@ -304,9 +343,8 @@ static igraph_error_t run_slot(struct starts *st, unsigned k)
     igraph_error_t err = IGRAPH_SUCCESS;
     for (unsigned s = k + progress / 2 * st->n_procs; s < opt->starts; s += st->n_procs) {
         unsigned best = progress % 2, spare = 1 - best;
-        err = igraph_rng_seed(igraph_rng_default(), (igraph_uint_t)start_seed(opt->seed, s));
-        if (err == IGRAPH_SUCCESS)
-            err = leiden_start(st->ws, opt, st->wt, sl->member[spare], st->map->n_terms);
+        err = leiden_start(st->ws, opt, st->wt, start_seed(opt->seed, s), sl->member[spare],
+                           st->map->n_terms);
         if (err != IGRAPH_SUCCESS)
             break;
         double q = cpm_quality(st->map, sl->member[spare], st->wt, st->scratch);
@@ -527,6 +565,21 @@ static void merge_small(const struct jk_map *map, uint32_t *cl, size_t k, unsign
     free(w_to);
 }
 
+/* What igraph checks for its own engine: every link joins two terms of the map. */
+static enum jk_status check_links(const struct jk_map *map, struct jk_diag *diag)
+{
+    for (size_t k = 0; k < map->n_links; k++) {
+        const struct jk_link *l = &map->links[k];
+        if (l->source >= map->n_terms || l->target >= map->n_terms)
+            return jk_error(diag, JK_E_INTERNAL,
+                            "Clustering the term network failed: link %zu joins terms %u and %u "
+                            "of a map of %zu terms; please report this as a bug with the input "
+                            "that caused it",
+                            k + 1, l->source, l->target, map->n_terms);
+    }
+    return JK_OK;
+}
+
 enum jk_status jk_cluster(struct jk_map *map, const struct jk_cluster_options *opt,
                           struct jk_diag *diag)
 {
@@ -538,12 +591,15 @@ enum jk_status jk_cluster(struct jk_map *map, const struct jk_cluster_options *o
         map->quality = 0.0;
         return JK_OK;
     }
+    bool compact = jk_cluster_uses_compact(map, opt);
+    if (compact && (status = check_links(map, diag)) != JK_OK)
+        return status;
     jk_igraph_setup();
     struct leiden_ws ws;
     struct weighting wt;
     weighting_init(&wt, map, opt);
     uint32_t *cl = jk_malloc(map->n_terms * sizeof(*cl));
-    igraph_error_t err = leiden_ws_init(&ws, map, &wt);
+    igraph_error_t err = leiden_ws_init(&ws, map, &wt, compact);
     if (err == IGRAPH_SUCCESS)
         err = best_of_starts(&ws, map, opt, &wt, cl);
     status = jk_igraph_status(err, diag, "Clustering the term network");

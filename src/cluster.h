@@ -14,6 +14,13 @@
 #include "map.h"
 #include "util/status.h"
 
+/*
+ * Which Leiden runs the starts: igraph's, or leiden.h's on rows of
+ * neighbours (the same steps, other random numbers; several times faster on
+ * maps of millions of links); auto: compact from JK_CLUSTER_COMPACT_LINKS on.
+ */
+enum jk_leiden_engine { JK_LEIDEN_AUTO, JK_LEIDEN_IGRAPH, JK_LEIDEN_COMPACT };
+
 struct jk_cluster_options {
     double resolution;         /* gamma >= 0; higher gives more, smaller clusters */
     unsigned starts;           /* random starts (>= 1); the best quality is kept */
@@ -25,14 +32,20 @@ struct jk_cluster_options {
                                   gamma / sum_k n_k (modularity); false: node weights 1 */
     unsigned threads;          /* processes for the starts; 0 = every processor online.
                                   Results never depend on it */
+    enum jk_leiden_engine engine;
 };
 
 /* From this many links on, the starts are spread over helper processes (see jk_cluster). */
 #define JK_CLUSTER_FORK_LINKS 20000
+/* From this many links on, JK_LEIDEN_AUTO runs leiden.h's Leiden. */
+#define JK_CLUSTER_COMPACT_LINKS 1000000
+
+/* Whether jk_cluster runs leiden.h's engine on map with opt (else igraph's). */
+bool jk_cluster_uses_compact(const struct jk_map *map, const struct jk_cluster_options *opt);
 
 /*
  * VOSviewer Online defaults: 1.0, 10 starts, 10 iterations, 0.01, seed 0,
- * min size 1, node weights 1; threads 0.
+ * min size 1, node weights 1; threads 0; engine auto.
  */
 void jk_cluster_options_default(struct jk_cluster_options *o);
 
@@ -57,11 +70,14 @@ void jk_cluster_options_default(struct jk_cluster_options *o);
  * Steps:
  * 1. Undirected igraph graph: one vertex per term, one edge per link with
  *    weight = association; node weights w_i.
- * 2. igraph_community_leiden from singletons, `starts` times, keeping the
- *    first membership (in start order) whose quality Q (below) is strictly
- *    the greatest. Right before start s (0, 1, ...) igraph's default RNG is
- *    seeded with output s + 1 of splitmix64 seeded with opt->seed, a 64-bit
- *    value that depends only on (seed, s). So start s gives the same
+ * 2. Leiden from singletons (igraph_community_leiden, or leiden.h's with
+ *    jk_cluster_uses_compact), `starts` times, keeping the first membership
+ *    (in start order) whose quality Q (below) is strictly the greatest.
+ *    Right before start s (0, 1, ...) igraph's default RNG (or leiden.h's
+ *    generator) is seeded with output s + 1 of splitmix64 seeded with
+ *    opt->seed, a 64-bit value that depends only on (seed, s). Each start
+ *    runs at most `iterations` iterations and stops after the first that
+ *    changes nothing. So start s gives the same
  *    membership whatever ran before it, the first k starts are the same for
  *    any starts >= k, and the same map and options give the same clusters on
  *    every run.
@@ -80,7 +96,7 @@ void jk_cluster_options_default(struct jk_cluster_options *o);
  * Processes: with P = min(threads, starts) > 1 (threads 0: the processors
  * online) and at least JK_CLUSTER_FORK_LINKS links, the caller's process
  * forks P - 1 helpers after building the graph; start s runs on process
- * s % P, the caller's included. A helper calls only igraph (and through it
+ * s % P, the caller's included. A helper calls only igraph or leiden.h (and
  * malloc; no threads, no stdio: the caller may have idle threads of its
  * own), writes the best of its starts into a shared anonymous mapping (two
  * memberships of n_terms uint32_t per process, whatever the number of

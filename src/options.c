@@ -189,6 +189,11 @@ void jk_map_options_usage(FILE *out)
           "      --iterations N         at most N Leiden iterations per start; a start ends\n"
           "                             once an iteration changes nothing (default: 10)\n"
           "      --seed N               random seed (default: 0)\n"
+          "      --leiden igraph|compact|auto\n"
+          "                             igraph's Leiden, or jaringkata's on a compact\n"
+          "                             adjacency array: the same steps, other random\n"
+          "                             numbers, several times faster on dense maps\n"
+          "                             (default auto: compact from 1,000,000 links)\n"
           "\n"
           "Layout and pictures (VOS mapping, as VOSviewer):\n"
           "      --layout vos|fr|none   VOS mapping, igraph's Fruchterman-Reingold, or no\n"
@@ -259,7 +264,8 @@ enum {
     OPT_WIDTH,
     OPT_HEIGHT,
     OPT_THREADS,
-    OPT_SKETCH
+    OPT_SKETCH,
+    OPT_LEIDEN
 };
 
 static const struct option long_options[] = {
@@ -300,6 +306,7 @@ static const struct option long_options[] = {
     {"bilingual", required_argument, NULL, OPT_BILINGUAL},
     {"patterns", required_argument, NULL, OPT_PATTERNS},
     {"terms", required_argument, NULL, OPT_TERMS},
+    {"leiden", required_argument, NULL, OPT_LEIDEN},
     {"layout", required_argument, NULL, OPT_LAYOUT},
     {"attraction", required_argument, NULL, OPT_ATTRACTION},
     {"repulsion", required_argument, NULL, OPT_REPULSION},
@@ -406,6 +413,21 @@ static enum jk_status parse_layout(const char *text, enum jk_layout_kind *out, s
         *out = JK_LAYOUT_NONE;
     else
         return jk_error(diag, JK_E_USAGE, "--layout takes 'vos', 'fr' or 'none', not '%s'", text);
+    return JK_OK;
+}
+
+static enum jk_status parse_leiden(const char *text, enum jk_leiden_engine *out,
+                                   struct jk_diag *diag)
+{
+    if (strcmp(text, "igraph") == 0)
+        *out = JK_LEIDEN_IGRAPH;
+    else if (strcmp(text, "compact") == 0)
+        *out = JK_LEIDEN_COMPACT;
+    else if (strcmp(text, "auto") == 0)
+        *out = JK_LEIDEN_AUTO;
+    else
+        return jk_error(diag, JK_E_USAGE, "--leiden takes 'igraph', 'compact' or 'auto', not '%s'",
+                        text);
     return JK_OK;
 }
 
@@ -600,6 +622,9 @@ static bool apply_graph_option(struct jk_map_options *o, int c, const char *arg,
     case OPT_ITERATIONS:
         *st = parse_count("iterations", arg, 1, 1000, &v, diag);
         o->cluster.iterations = (unsigned)v;
+        break;
+    case OPT_LEIDEN:
+        *st = parse_leiden(arg, &o->cluster.engine, diag);
         break;
     case OPT_LAYOUT:
         *st = parse_layout(arg, &o->layout.kind, diag);

@@ -194,9 +194,11 @@ static void report_network(struct jk_buf *b, const struct jk_run *run)
     jk_buf_addf(b, "- normalisation: %s (--normalization %s)\n", normalization_meaning(norm),
                 jk_normalization_name(norm));
     jk_buf_addf(b,
-                "- clustering: Leiden (%s), resolution %g, %u random starts, %u iterations, "
-                "randomness %g, seed %lu, minimum cluster size %u\n",
+                "- clustering: Leiden (%s; %s), resolution %g, %u random starts, %u "
+                "iterations, randomness %g, seed %lu, minimum cluster size %u\n",
                 norm == JK_NORM_NONE ? "modularity: node weights = total link strength" : "CPM",
+                jk_cluster_uses_compact(m, c) ? "jaringkata's compact implementation"
+                                              : "igraph's implementation",
                 c->resolution, c->starts, c->iterations, c->randomness, c->seed,
                 c->min_cluster_size);
     jk_buf_addf(b, "- clusters: %zu\n- quality: %.6f\n", m->n_clusters, m->quality);
@@ -398,13 +400,14 @@ static void json_options(struct jk_buf *b, const struct jk_run *run)
     const struct jk_cluster_options *c = &o->cluster;
     jk_buf_addf(b,
                 "    \"normalization\": \"%s\",\n    \"clustering\": "
-                "\"%s\",\n    \"resolution\": %.17g,\n    \"starts\": %u,\n    "
+                "\"%s\",\n    \"leiden\": \"%s\",\n    \"resolution\": %.17g,\n    "
+                "\"starts\": %u,\n    "
                 "\"iterations\": %u,\n    \"randomness\": %.17g,\n    \"seed\": %lu,\n    "
                 "\"min_cluster_size\": %u,\n",
                 jk_normalization_name(o->normalization),
                 o->normalization == JK_NORM_NONE ? "leiden-modularity" : "leiden-cpm",
-                c->resolution, c->starts, c->iterations, c->randomness, c->seed,
-                c->min_cluster_size);
+                jk_cluster_uses_compact(run->map, c) ? "compact" : "igraph", c->resolution,
+                c->starts, c->iterations, c->randomness, c->seed, c->min_cluster_size);
     jk_buf_addf(b, "    \"academic_stopwords\": %s,\n    \"stopword_lists\": ",
                 o->academic ? "true" : "false");
     json_strings(b, run->lists, run->n_lists);

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # End-to-end: the same outputs, byte for byte, with one thread or several
 # (--threads), for plain documents, record files, sentence units and keyword
-# maps, a map large enough for the layout to run beside clustering, and with the
-# sketch pass on or off (--sketch); impossible values are refused.
+# maps, a map large enough for the layout to run beside clustering (with either
+# Leiden implementation), and with the sketch pass on or off (--sketch);
+# impossible values are refused.
 # usage: e2e_threads.sh JARINGKATA SOURCE_DIR
 set -u  # no pipefail: "grep -q" ends pipes early on purpose
 bin=$1 src=$2
@@ -57,6 +58,14 @@ awk -v dir="$tmp/dense" 'BEGIN {
 same_outputs dense "$tmp/dense" --min-occurrences 2 --max-terms 400 --keep 100 --formats csv
 links=$(($(wc -l <"$tmp/dense-1/links.csv") - 1))
 [ "$links" -ge 20000 ] || fail "the dense map has only $links links: layout and clustering did not overlap"
+# The compact Leiden on the same map: the same files with any number of processes, and
+# run.json and report.md say which implementation clustered.
+same_outputs dense-compact "$tmp/dense" --min-occurrences 2 --max-terms 400 --keep 100 --formats csv \
+    --leiden compact
+grep -q '"leiden": "compact"' "$tmp/dense-compact-1/run.json" || fail "run.json does not name the compact Leiden"
+grep -q '"leiden": "igraph"' "$tmp/dense-1/run.json" || fail "run.json does not name igraph's Leiden"
+grep -q "^- clustering: Leiden (CPM; jaringkata's compact implementation)" "$tmp/dense-compact-1/report.md" ||
+    fail "report.md does not name the compact Leiden"
 same_outputs sentences "$tmp/many" --unit sentence --formats graphml,csv
 same_outputs records "$tmp/records" --min-occurrences 1
 same_outputs keywords "$tmp/records" --items keywords --min-occurrences 1 --formats csv

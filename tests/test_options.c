@@ -33,6 +33,7 @@ static void test_defaults(void **state)
     assert_int_equal(o.select.min_occurrences, 0);
     assert_true(o.cluster.resolution == 1.0);
     assert_int_equal(o.cluster.starts, 10);
+    assert_int_equal(o.cluster.engine, JK_LEIDEN_AUTO);
     assert_int_equal(o.cluster.seed, 0);
     assert_true(o.academic);
     assert_true(o.select.keep_percent == 60);
@@ -155,6 +156,8 @@ static void test_impossible_values_are_usage_errors(void **state)
     expect_usage_error("--normalization", "", "not ''");
     expect_usage_error("--bilingual", "translate", "--bilingual takes 'merge' or 'separate'");
     expect_usage_error("--normalization", "Association", "not 'Association'");
+    expect_usage_error("--leiden", "networkx",
+                       "--leiden takes 'igraph', 'compact' or 'auto', not 'networkx'");
 }
 
 /* Every --normalization name is accepted; the last one given wins. */
@@ -204,10 +207,12 @@ static void test_help_lists_normalization(void **state)
 static void test_stem_flags_and_threads(void **state)
 {
     (void)state;
-    char *argv[] = {"map", "docs", "--no-stem", "--stem", "--threads", "3", "--sketch", "off"};
+    char *argv[] = {"map", "docs",     "--no-stem", "--stem",   "--threads",
+                    "3",   "--sketch", "off",       "--leiden", "compact"};
     struct jk_map_options o;
     struct jk_diag d;
-    assert_int_equal(parse(&o, &d, 8, argv), JK_OK);
+    assert_int_equal(parse(&o, &d, 10, argv), JK_OK);
+    assert_int_equal(o.cluster.engine, JK_LEIDEN_COMPACT);
     assert_true(o.stem);
     assert_non_null(o.dictionary);
     assert_string_equal(o.dictionary, JK_HUNSPELL_ID_DIC);
