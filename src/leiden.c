@@ -27,6 +27,9 @@ void jk_leiden_graph_init(struct jk_leiden_graph *g, size_t n, const struct jk_l
     size_t entries = g->row[n] ? g->row[n] : 1;
     g->nbr = jk_malloc(entries * sizeof(*g->nbr));
     g->w = jk_malloc(entries * sizeof(*g->w));
+    /* Rows are read in a random order: one address-cache miss per row on small pages. */
+    jk_advise_huge(g->nbr, entries * sizeof(*g->nbr));
+    jk_advise_huge(g->w, entries * sizeof(*g->w));
     size_t *next = jk_malloc((n ? n : 1) * sizeof(*next));
     memcpy(next, g->row, n * sizeof(*next));
     /* Links in (source, target) order put each row's neighbours in increasing order. */
@@ -129,7 +132,7 @@ static void tally_release(struct tally *t)
     free(t->added);
 }
 
-static inline void tally_add(struct tally *t, uint32_t c, double w)
+static inline void tally_add(struct tally *restrict t, uint32_t c, double w)
 {
     if (!t->added[c]) {
         t->added[c] = 1;
@@ -182,8 +185,10 @@ static uint32_t best_cluster(const struct jk_leiden_graph *g, const uint32_t *m,
 {
     double wv = g->node_w[v];
     tally_add(t, empty, 0.0);
-    for (size_t j = g->row[v]; j < g->row[v + 1]; j++)
-        tally_add(t, m[g->nbr[j]], g->w[j]);
+    const uint32_t *nbr = g->nbr;
+    const double *w = g->w;
+    for (size_t j = g->row[v], end = g->row[v + 1]; j < end; j++)
+        tally_add(t, m[nbr[j]], w[j]);
     uint32_t best = cur;
     double most = t->sum[cur] - wv * cw[cur] * r;
     for (size_t i = 0; i < t->k; i++) {
@@ -313,18 +318,24 @@ static size_t pick(const double *p, size_t k, double sum, struct jk_leiden_rng *
     return last; /* rounding left x at or past the sum */
 }
 
-/* Step 2 for node v of cluster c (total weight total): where it goes, if it may move. */
+/*
+ * Step 2 for node v of cluster c (total weight total), alone in its
+ * subcluster: where it goes (its own subcluster to stay). *to_w receives the
+ * weight of v's links into the chosen subcluster.
+ */
 static uint32_t refine_choice(struct refine *s, uint32_t v, uint32_t c, double total,
-                              struct jk_leiden_rng *rng)
+                              struct jk_leiden_rng *rng, double *to_w)
 {
     const struct jk_leiden_graph *g = s->g;
-    uint32_t cur = s->sub[v];
+    const uint32_t *nbr = g->nbr, *m = s->m, *sub = s->sub;
+    const double *w = g->w;
+    uint32_t cur = sub[v];
     double wv = g->node_w[v];
     s->sw[cur] -= wv;
     tally_add(&s->t, cur, 0.0);
-    for (size_t j = g->row[v]; j < g->row[v + 1]; j++)
-        if (s->m[g->nbr[j]] == c)
-            tally_add(&s->t, s->sub[g->nbr[j]], g->w[j]);
+    for (size_t j = g->row[v], end = g->row[v + 1]; j < end; j++)
+        if (m[nbr[j]] == c)
+            tally_add(&s->t, sub[nbr[j]], w[j]);
     double most = 0.0; /* staying alone gains 0 and is always allowed */
     for (size_t i = 0; i < s->t.k; i++) {
         uint32_t d = s->t.near[i];
@@ -341,6 +352,7 @@ static uint32_t refine_choice(struct refine *s, uint32_t v, uint32_t c, double t
     }
     /* The best choice has p = 1, so sum >= 1. */
     uint32_t chosen = s->t.near[pick(s->p, s->t.k, sum, rng)];
+    *to_w = s->t.sum[chosen];
     tally_clear(&s->t);
     s->sw[chosen] += wv;
     return chosen;
@@ -359,17 +371,13 @@ static void refine_cluster(struct refine *s, uint32_t c, uint32_t *order, size_t
         uint32_t v = order[i], cur = s->sub[v];
         if (s->joined[cur] || !well_connected(s->ext[cur], s->sw[cur], total, s->r))
             continue;
-        uint32_t to = refine_choice(s, v, c, total, rng);
+        double to_w;
+        uint32_t to = refine_choice(s, v, c, total, rng, &to_w);
         if (to == cur)
             continue;
         s->sub[v] = to;
         s->joined[to] = 1;
-        /* ext(to + v) = ext(to) + ext(v) - 2 w(v, to) */
-        for (size_t j = g->row[v]; j < g->row[v + 1]; j++) {
-            uint32_t u = g->nbr[j];
-            if (s->m[u] == c)
-                s->ext[to] += s->sub[u] == to ? -g->w[j] : g->w[j];
-        }
+        s->ext[to] += s->ext[cur] - 2.0 * to_w; /* ext(to + v) = ext(to) + ext(v) - 2 w(v, to) */
     }
 }
 
