@@ -301,6 +301,22 @@ static void descend(const struct jk_vos_net *g, double *xy, struct jk_vos_sweep 
     }
 }
 
+/* Threads for the tree pass: --threads, else the processors online (any count gives the same
+ * layout). */
+static unsigned tree_threads(unsigned threads)
+{
+    long n = threads ? (long)threads : sysconf(_SC_NPROCESSORS_ONLN);
+    return n < 1 ? 1 : n > JK_VOS_MAX_THREADS ? JK_VOS_MAX_THREADS : (unsigned)n;
+}
+
+/* Takes up o->threads_later once it is set (see layout.h). */
+static void take_later_threads(struct jk_vos_sweep *ws, const struct jk_layout_options *o)
+{
+    unsigned later = o->threads_later ? atomic_load(o->threads_later) : 0;
+    if (later)
+        ws->threads = tree_threads(later);
+}
+
 /* The same with the tree (layout_bh.h): positions by rank while sweeping, by term after. */
 static void descend_ranked(const struct jk_map *map, const struct jk_vos_kernel *kern, double *xy,
                            struct jk_vos_sweep *ws, const struct jk_layout_options *o)
@@ -316,6 +332,7 @@ static void descend_ranked(const struct jk_map *map, const struct jk_vos_kernel 
     unsigned better = 0;
     for (unsigned it = 0; it < o->max_iterations && step >= o->convergence; it++) {
         double old = v;
+        take_later_threads(ws, o);
         v = jk_vos_sweep_ranked(&r, kern, xr, ws, step);
         step = next_step(step, v, old, &better, o);
     }
@@ -350,14 +367,6 @@ static double objective_of(const struct jk_map *map, const struct jk_vos_kernel 
     return v_best_scale(&S, k);
 }
 
-/* Threads for the tree pass: --threads, else the processors online (any count gives the same
- * layout). */
-static unsigned tree_threads(const struct jk_layout_options *o)
-{
-    long n = o->threads ? (long)o->threads : sysconf(_SC_NPROCESSORS_ONLN);
-    return n < 1 ? 1 : n > JK_VOS_MAX_THREADS ? JK_VOS_MAX_THREADS : (unsigned)n;
-}
-
 /* Best of o->starts VOS runs into best; returns its objective. */
 static double vos_layout(const struct jk_map *map, const struct jk_layout_options *o, double *best)
 {
@@ -365,7 +374,7 @@ static double vos_layout(const struct jk_map *map, const struct jk_layout_option
     struct jk_vos_kernel kern;
     struct jk_vos_net g;
     struct jk_vos_sweep ws = {
-        .use_tree = n > o->exact_limit, .theta = o->theta, .threads = tree_threads(o)};
+        .use_tree = n > o->exact_limit, .theta = o->theta, .threads = tree_threads(o->threads)};
     double *xy = jk_malloc(2 * n * sizeof(*xy)), best_v = INFINITY;
     uint64_t rng = (uint64_t)o->seed;
     kernel_for(&kern, map, o);

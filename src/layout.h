@@ -37,6 +37,8 @@
 
 #include <stddef.h>
 
+#include <stdatomic.h>
+
 #include "map.h"
 #include "util/status.h"
 
@@ -61,6 +63,12 @@ struct jk_layout_options {
     size_t exact_limit;             /* VOS maps with more terms use Barnes-Hut */
     unsigned threads;               /* for Barnes-Hut; 0 = every processor (same result) */
     double theta;                   /* Barnes-Hut opening angle, in (0, 1] */
+    /*
+     * NULL, or a count another thread may set while the layout runs (0: not
+     * yet): from the next Barnes-Hut sweep on, it replaces `threads`. Borrowed;
+     * the same coordinates whenever it is set.
+     */
+    const atomic_uint *threads_later;
 };
 
 /*

@@ -869,6 +869,7 @@ struct layout_job {
     struct jk_layout_options opt;
     enum jk_status status;
     struct jk_diag diag;
+    atomic_uint threads_later; /* opt.threads_later */
 };
 
 static void *layout_thread(void *p)
@@ -882,8 +883,9 @@ static void *layout_thread(void *p)
  * Clustering, then the layout; on a large map with more than one thread the
  * VOS layout runs beside clustering instead. Both only read the links and
  * write different fields of the terms, and the VOS layout is plain C, so
- * igraph (not thread-safe) stays on this thread. The layout then keeps to
- * one thread of its own, since clustering uses every processor; its result
+ * igraph (not thread-safe) stays on this thread. The layout keeps to one
+ * thread of its own while clustering uses every processor, and takes the
+ * threads it is allowed from its next sweep once clustering ends; its result
  * is the same with any number. --timings counts, for the layout, only what
  * it takes after clustering ends.
  */
@@ -896,11 +898,14 @@ static enum jk_status cluster_and_layout(struct state *s, const struct jk_cluste
     struct layout_job job = {.map = &s->map, .opt = *lo, .status = JK_OK};
     jk_diag_init(&job.diag);
     job.opt.threads = 1;
+    atomic_init(&job.threads_later, 0);
+    job.opt.threads_later = &job.threads_later;
     pthread_t thread;
     beside = beside && pthread_create(&thread, NULL, layout_thread, &job) == 0;
     now_doing(s, "clustering %zu terms and %zu links (%u random starts)%s", s->map.n_terms,
               s->map.n_links, cluster->starts, beside ? ", laying them out beside" : "");
     enum jk_status st = jk_cluster(&s->map, cluster, diag);
+    atomic_store(&job.threads_later, lo->threads ? lo->threads : (unsigned)thread_count(s));
     stage_done(s, 3);
     if (beside) {
         pthread_join(thread, NULL);
