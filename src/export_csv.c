@@ -364,6 +364,7 @@ enum jk_status jk_export_finish(FILE *out, const char *what, struct jk_diag *dia
 }
 
 /* Writes the line in b to out and empties b; errors surface in jk_export_finish. */
+/* Writes out what b holds and empties it. */
 static void put_line(struct jk_buf *b, FILE *out)
 {
     fwrite(b->data, 1, b->len, out);
@@ -427,35 +428,70 @@ enum jk_status jk_export_terms_csv(const struct jk_map *map, FILE *out, struct j
     return jk_export_finish(out, "terms CSV file", diag);
 }
 
-static void link_row(struct jk_buf *b, const struct jk_map *map, const struct jk_link *l)
+/* Each term's label as a CSV field, made once: a map's links repeat them millions of times. */
+struct csv_labels {
+    struct jk_buf text;
+    size_t *end; /* label i is text[end[i] .. end[i + 1]) */
+};
+
+static void csv_labels_init(struct csv_labels *c, const struct jk_map *map)
+{
+    jk_buf_init(&c->text);
+    c->end = jk_malloc((map->n_terms + 1) * sizeof(*c->end));
+    c->end[0] = 0;
+    for (size_t i = 0; i < map->n_terms; i++) {
+        jk_csv_field(&c->text, map->terms[i].label);
+        c->end[i + 1] = c->text.len;
+    }
+}
+
+static void csv_labels_release(struct csv_labels *c)
+{
+    jk_buf_release(&c->text);
+    free(c->end);
+}
+
+static void add_label(struct jk_buf *b, const struct csv_labels *c, uint32_t i)
+{
+    jk_buf_add(b, c->text.data + c->end[i], c->end[i + 1] - c->end[i]);
+}
+
+static void link_row(struct jk_buf *b, const struct csv_labels *labels, const struct jk_link *l)
 {
     jk_buf_add_u64(b, l->source + 1);
     jk_buf_addc(b, ',');
     jk_buf_add_u64(b, l->target + 1);
     jk_buf_addc(b, ',');
-    jk_csv_field(b, map->terms[l->source].label);
+    add_label(b, labels, l->source);
     jk_buf_addc(b, ',');
-    jk_csv_field(b, map->terms[l->target].label);
+    add_label(b, labels, l->target);
     jk_buf_addc(b, ',');
     jk_buf_add_u64(b, l->weight);
     add_double(b, l->association);
     jk_buf_addc(b, '\n');
 }
 
+/* Rows go out in blocks of about this many bytes. */
+enum { CSV_BLOCK = 1 << 16 };
+
 enum jk_status jk_export_links_csv(const struct jk_map *map, FILE *out, struct jk_diag *diag)
 {
     enum jk_status st = jk_export_check_map(map, diag);
     if (st != JK_OK)
         return st;
+    struct csv_labels labels;
+    csv_labels_init(&labels, map);
     struct jk_buf b;
     jk_buf_init(&b);
     jk_buf_adds(&b, "source_id,target_id,source,target,weight,association\n");
-    put_line(&b, out);
     for (size_t k = 0; k < map->n_links; k++) {
-        link_row(&b, map, &map->links[k]);
-        put_line(&b, out);
+        link_row(&b, &labels, &map->links[k]);
+        if (b.len >= CSV_BLOCK)
+            put_line(&b, out);
     }
+    put_line(&b, out);
     jk_buf_release(&b);
+    csv_labels_release(&labels);
     return jk_export_finish(out, "links CSV file", diag);
 }
 
