@@ -11,9 +11,12 @@
 #include <cmocka.h>
 
 #include <math.h>
+#include <pthread.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "layout.h"
 #include "layout_bh.h"
@@ -617,6 +620,51 @@ static void test_tree_sweep_threads(void **state)
     jk_map_release(&map);
 }
 
+/* Sets *arg's count of threads (threads_later) after a moment, while the layout runs. */
+static void *raise_later(void *arg)
+{
+    struct timespec moment = {0, 2000000};
+    nanosleep(&moment, NULL);
+    atomic_store((atomic_uint *)arg, 2);
+    return NULL;
+}
+
+/*
+ * threads_later (the pipeline's layout beside clustering) changes nothing:
+ * the same coordinates with it unset, set from the start, or set by another
+ * thread while the sweeps run.
+ */
+static void test_threads_later_same_coordinates(void **state)
+{
+    (void)state;
+    struct jk_layout_options o;
+    jk_layout_options_default(&o);
+    o.threads = 1;
+    o.max_iterations = 30;
+    struct jk_map m[3];
+    atomic_uint later[3];
+    for (int k = 0; k < 3; k++) {
+        clustered_map(&m[k], 2000, 20, 40, 8);
+        atomic_init(&later[k], k == 1 ? 3 : 0);
+        o.threads_later = k ? &later[k] : NULL;
+        pthread_t setter;
+        if (k == 2)
+            assert_int_equal(pthread_create(&setter, NULL, raise_later, &later[k]), 0);
+        lay_out(&m[k], &o);
+        if (k == 2)
+            pthread_join(setter, NULL);
+    }
+    assert_int_equal(atomic_load(&later[2]), 2);
+    for (int k = 1; k < 3; k++) {
+        for (size_t i = 0; i < m[0].n_terms; i++) {
+            assert_memory_equal(&m[0].terms[i].x, &m[k].terms[i].x, sizeof(double));
+            assert_memory_equal(&m[0].terms[i].y, &m[k].terms[i].y, sizeof(double));
+        }
+        jk_map_release(&m[k]);
+    }
+    jk_map_release(&m[0]);
+}
+
 /* The links' pull with attraction 2 (a fast path) equals the general formula. */
 static void test_link_pull_squared_matches_general(void **state)
 {
@@ -670,6 +718,7 @@ int main(void)
         cmocka_unit_test(test_other_exponents),
         cmocka_unit_test(test_quadtree_sums),
         cmocka_unit_test(test_tree_sweep_threads),
+        cmocka_unit_test(test_threads_later_same_coordinates),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
