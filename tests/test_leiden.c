@@ -59,7 +59,8 @@ static int link_cmp(const void *x, const void *y)
 /* Sorts the links as map.h keeps them, makes the graph and frees the builder. */
 static void finish(struct build *b, struct jk_leiden_graph *g)
 {
-    qsort(b->links, b->n_links, sizeof(*b->links), link_cmp);
+    if (b->n_links) /* qsort wants an array, even of nothing */
+        qsort(b->links, b->n_links, sizeof(*b->links), link_cmp);
     jk_leiden_graph_init(g, b->n, b->links, b->n_links, b->node_w);
     free(b->links);
     free(b->node_w);
