@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #ifdef __GLIBC__
 #include <malloc.h>
 #endif
@@ -13,9 +14,17 @@
 #include <sys/mman.h>
 #endif
 
+/*
+ * One write(2), not stdio: the clustering's helper processes allocate too,
+ * and a child forked from a threaded process must not wait on a stdio lock
+ * another thread held at the fork.
+ */
 static void out_of_memory(size_t size)
 {
-    fprintf(stderr, "jaringkata: out of memory (asked for %zu bytes)\n", size);
+    char msg[96];
+    int len = snprintf(msg, sizeof(msg), "jaringkata: out of memory (asked for %zu bytes)\n", size);
+    if (len > 0)
+        (void)!write(STDERR_FILENO, msg, (size_t)len < sizeof(msg) ? (size_t)len : sizeof(msg) - 1);
     abort();
 }
 
