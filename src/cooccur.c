@@ -5,6 +5,7 @@
 #include "cooccur.h"
 
 #include <math.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -71,6 +72,7 @@ struct links {
 };
 
 size_t jk_cooccur_dense_bytes = (size_t)128 << 20;
+size_t jk_cooccur_split_docs = 32768;
 
 /* What rows keep per document and term: its number, its document's end, a posting, a count. */
 enum { ROW_ENTRY_BYTES = 20 };
@@ -581,26 +583,77 @@ void jk_map_relevance(const struct jk_counter *c, const struct jk_selection *sel
     rows_release(&r);
 }
 
-/* Each document's pairs into a dense triangle or a table of pairs, then all links. */
-static void unit_links(const struct jk_counter *c, const uint32_t *index, enum jk_counting counting,
-                       struct jk_unit unit, struct jk_map *map)
+/* Documents [from, to) of c, their pairs added to pairs. */
+struct doc_range {
+    const struct jk_counter *c;
+    const uint32_t *index;
+    enum jk_counting counting;
+    struct jk_unit unit;
+    size_t from, to;
+    struct links *pairs;
+};
+
+static void *range_links(void *arg)
 {
-    struct links pairs;
+    const struct doc_range *r = arg;
     struct pairmap doc;
-    links_init(&pairs, map->n_terms);
     pairmap_init(&doc, 1024);
     struct hit *h = NULL;
     size_t cap = 0;
     struct term_set set;
-    term_set_init(&set, map->n_terms);
-    for (size_t d = 0; d < c->n_docs; d++) {
-        size_t k = unit.kind == JK_UNIT_DOCUMENT ? gather_document(c, d, index, &set, &h, &cap)
-                                                 : gather(c, d, index, &h, &cap);
-        add_document(&pairs, &doc, h, k, counting, unit);
+    term_set_init(&set, r->pairs->n);
+    for (size_t d = r->from; d < r->to; d++) {
+        size_t k = r->unit.kind == JK_UNIT_DOCUMENT
+                       ? gather_document(r->c, d, r->index, &set, &h, &cap)
+                       : gather(r->c, d, r->index, &h, &cap);
+        add_document(r->pairs, &doc, h, k, r->counting, r->unit);
     }
     term_set_release(&set);
     free(h);
     pairmap_release(&doc);
+    return NULL;
+}
+
+/*
+ * The second half of the documents on a thread of its own, into a triangle
+ * of its own, added to pairs' after: counts are integers, so the sums are the
+ * same in any order. Only for the document unit on a dense triangle of at
+ * most 16 MB and from jk_cooccur_split_docs documents on. Returns false
+ * (nothing done) when that does not apply or no thread starts.
+ */
+static bool split_links(const struct doc_range *all, size_t threads)
+{
+    struct links *pairs = all->pairs;
+    size_t cells = pairs->n * (pairs->n ? pairs->n - 1 : 0) / 2;
+    if (threads < 2 || !pairs->tri || all->unit.kind != JK_UNIT_DOCUMENT ||
+        cells > ((size_t)16 << 20) / sizeof(uint64_t) || all->to < jk_cooccur_split_docs)
+        return false;
+    struct links late = {.n = pairs->n, .tri = jk_calloc(cells ? cells : 1, sizeof(uint64_t))};
+    struct doc_range first = *all, second = *all;
+    first.to = second.from = all->to / 2;
+    second.pairs = &late;
+    pthread_t thread;
+    if (pthread_create(&thread, NULL, range_links, &second) != 0) {
+        free(late.tri);
+        return false;
+    }
+    range_links(&first);
+    pthread_join(thread, NULL);
+    for (size_t i = 0; i < cells; i++)
+        pairs->tri[i] += late.tri[i];
+    free(late.tri);
+    return true;
+}
+
+/* Each document's pairs into a dense triangle or a table of pairs, then all links. */
+static void unit_links(const struct jk_counter *c, const uint32_t *index, enum jk_counting counting,
+                       struct jk_unit unit, size_t threads, struct jk_map *map)
+{
+    struct links pairs;
+    links_init(&pairs, map->n_terms);
+    struct doc_range all = {c, index, counting, unit, 0, c->n_docs, &pairs};
+    if (!split_links(&all, threads))
+        range_links(&all);
     if (pairs.tri)
         collect_dense(map, &pairs);
     else
@@ -611,6 +664,13 @@ static void unit_links(const struct jk_counter *c, const uint32_t *index, enum j
 void jk_map_add_links(const struct jk_counter *c, const struct jk_selection *sel,
                       enum jk_counting counting, struct jk_unit unit, struct jk_map *map)
 {
+    jk_map_add_links_threads(c, sel, counting, unit, 1, map);
+}
+
+void jk_map_add_links_threads(const struct jk_counter *c, const struct jk_selection *sel,
+                              enum jk_counting counting, struct jk_unit unit, size_t threads,
+                              struct jk_map *map)
+{
     uint32_t *index = map_index(c, sel);
     free(map->links);
     map->links = NULL;
@@ -618,7 +678,7 @@ void jk_map_add_links(const struct jk_counter *c, const struct jk_selection *sel
     if (jk_map_by_rows(map, unit))
         document_links(c, index, counting == JK_COUNT_FULL, map);
     else
-        unit_links(c, index, counting, unit, map);
+        unit_links(c, index, counting, unit, threads, map);
     free(index);
     jk_map_link_stats(map);
 }

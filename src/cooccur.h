@@ -37,6 +37,17 @@ void jk_map_add_terms(const struct jk_counter *c, const struct jk_selection *sel
                       enum jk_counting counting, struct jk_map *map);
 void jk_map_add_links(const struct jk_counter *c, const struct jk_selection *sel,
                       enum jk_counting counting, struct jk_unit unit, struct jk_map *map);
+/*
+ * The same; with threads >= 2, a large corpus (jk_cooccur_split_docs documents
+ * or more) and the document unit on a dense triangle of at most 16 MB, a
+ * second thread sums half the documents (and a second triangle takes the
+ * memory). The same links whatever threads is.
+ */
+void jk_map_add_links_threads(const struct jk_counter *c, const struct jk_selection *sel,
+                              enum jk_counting counting, struct jk_unit unit, size_t threads,
+                              struct jk_map *map);
+/* Documents from which jk_map_add_links_threads splits the work: 32,768; tests lower it. */
+extern size_t jk_cooccur_split_docs;
 /* Bytes up to which links are summed in a dense triangle: 128 MB; tests lower it. */
 extern size_t jk_cooccur_dense_bytes;
 

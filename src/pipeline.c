@@ -816,7 +816,8 @@ static void shed_counter(struct state *s)
 static void links_first(struct state *s)
 {
     const struct jk_map_options *o = s->opt;
-    jk_map_add_links(&s->counter, &s->selection, o->select.counting, o->unit, &s->map);
+    jk_map_add_links_threads(&s->counter, &s->selection, o->select.counting, o->unit,
+                             thread_count(s), &s->map);
     jk_map_average_metadata(&s->map, &s->counter, &s->selection, s->doc_years, s->doc_citations);
     jk_select_relevant(&s->map, &s->selection, o->select.keep_percent);
 }
@@ -835,7 +836,8 @@ static void relevance_first(struct state *s)
     jk_map_average_metadata(&s->map, &s->counter, &s->selection, s->doc_years, s->doc_citations);
     jk_select_by_relevance(&s->map, &s->selection, rel, o->select.keep_percent);
     free(rel);
-    jk_map_add_links(&s->counter, &s->selection, o->select.counting, o->unit, &s->map);
+    jk_map_add_links_threads(&s->counter, &s->selection, o->select.counting, o->unit,
+                             thread_count(s), &s->map);
 }
 
 /*

@@ -182,7 +182,8 @@ static void test_links_after_shedding_terms(void **state)
 
 /*
  * The document unit on random documents, binary and full, in a dense
- * triangle and row by row, against pairs counted one document at a time:
+ * triangle (on one thread, then with half the documents on a second thread
+ * and its own triangle) and row by row, against pairs counted one document at a time:
  * the same weight for every pair of terms, no link of weight 0, links in
  * strictly increasing (source, target) order. Documents of 1 to 45 of 60
  * terms give rows both sparse and dense.
@@ -230,18 +231,18 @@ static void test_document_unit_matches_pairs(void **state)
     random_documents(&c, expect);
     struct jk_selection sel;
     select_all(&c, &sel);
-    size_t dense_bytes = jk_cooccur_dense_bytes;
-    for (int way = 0; way < 4; way++) {
-        int full = way % 2;
-        jk_cooccur_dense_bytes = way < 2 ? dense_bytes : 0; /* a dense triangle, then rows */
+    size_t dense_bytes = jk_cooccur_dense_bytes, split_docs = jk_cooccur_split_docs;
+    for (int way = 0; way < 6; way++) {
+        int full = way % 2, rows = way / 2 == 1, split = way / 2 == 2;
+        enum jk_counting counting = full ? JK_COUNT_FULL : JK_COUNT_BINARY;
+        jk_cooccur_dense_bytes = rows ? 0 : dense_bytes;
+        jk_cooccur_split_docs = split ? 1 : split_docs;
         struct jk_map m;
         jk_map_init(&m);
-        jk_map_add_terms(&c, &sel, full ? JK_COUNT_FULL : JK_COUNT_BINARY, &m);
-        assert_int_equal(jk_map_by_rows(&m, (struct jk_unit){JK_UNIT_DOCUMENT, 0}), way >= 2);
-        jk_map_release(&m);
-        jk_map_init(&m);
-        jk_build_map(&c, &sel, full ? JK_COUNT_FULL : JK_COUNT_BINARY,
-                     (struct jk_unit){JK_UNIT_DOCUMENT, 0}, &m);
+        jk_map_add_terms(&c, &sel, counting, &m);
+        assert_int_equal(jk_map_by_rows(&m, (struct jk_unit){JK_UNIT_DOCUMENT, 0}), rows);
+        jk_map_add_links_threads(&c, &sel, counting, (struct jk_unit){JK_UNIT_DOCUMENT, 0},
+                                 split ? 2 : 1, &m);
         size_t expected_links = 0;
         for (size_t a = 0; a < TERMS; a++)
             for (size_t b = a + 1; b < TERMS; b++)
@@ -262,6 +263,7 @@ static void test_document_unit_matches_pairs(void **state)
         jk_map_release(&m);
     }
     jk_cooccur_dense_bytes = dense_bytes;
+    jk_cooccur_split_docs = split_docs;
     jk_selection_release(&sel);
     jk_counter_release(&c);
 }
