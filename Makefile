@@ -75,7 +75,7 @@ test-tsan: test-deps
 	cmake --build $(TSAN_BUILD) -j $(JOBS)
 	TSAN_OPTIONS=halt_on_error=1 \
 	  ctest --test-dir $(TSAN_BUILD) --output-on-failure -j $(JOBS) \
-	  -R 'test_workers|test_util|test_docqueue|test_sketch|test_outdir|test_layout|test_cluster|e2e_threads|e2e_corpus'
+	  -R 'test_workers|test_util|test_docqueue|test_sketch|test_outdir|test_layout|test_cluster|test_cooccur|e2e_threads|e2e_corpus'
 
 # libFuzzer targets (fuzz/fuzz_*.c), each run FUZZ_SECONDS seconds, one after another, on one
 # core; the working corpus grows in $(FUZZ_BUILD)/fuzz-corpus, findings land in
