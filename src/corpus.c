@@ -345,6 +345,7 @@ static enum jk_status slurp(const struct jk_source *src, struct jk_buf *raw, str
 struct check {
     struct jk_sha256 sha;
     struct jk_read_info *info;
+    bool hash;
     bool utf16; /* the file starts with a UTF-16 byte-order mark */
 };
 
@@ -353,21 +354,34 @@ static void check_chunk(void *ctx, const char *chunk, size_t n)
     struct check *c = ctx;
     if (c->info->bytes == 0) /* UTF-16 is half NUL bytes, but text */
         c->utf16 = jk_utf16_bom(chunk, n) != 0;
-    jk_sha256_update(&c->sha, chunk, n);
+    if (c->hash)
+        jk_sha256_update(&c->sha, chunk, n);
     c->info->bytes += n;
     c->info->binary |= !c->utf16 && memchr(chunk, '\0', n) != NULL;
+}
+
+static enum jk_status check_file(const struct jk_source *src, bool hash, struct jk_read_info *info,
+                                 struct jk_diag *diag)
+{
+    memset(info, 0, sizeof(*info));
+    struct check c = {.info = info, .hash = hash};
+    jk_sha256_init(&c.sha);
+    enum jk_status st = read_chunks(src->path, check_chunk, &c, diag);
+    if (st == JK_OK && hash)
+        jk_sha256_final_hex(&c.sha, info->sha256);
+    return st;
 }
 
 enum jk_status jk_corpus_check(const struct jk_source *src, struct jk_read_info *info,
                                struct jk_diag *diag)
 {
-    memset(info, 0, sizeof(*info));
-    struct check c = {.info = info};
-    jk_sha256_init(&c.sha);
-    enum jk_status st = read_chunks(src->path, check_chunk, &c, diag);
-    if (st == JK_OK)
-        jk_sha256_final_hex(&c.sha, info->sha256);
-    return st;
+    return check_file(src, true, info, diag);
+}
+
+enum jk_status jk_corpus_check_unhashed(const struct jk_source *src, struct jk_read_info *info,
+                                        struct jk_diag *diag)
+{
+    return check_file(src, false, info, diag);
 }
 
 /* What a PDF's one record gives the document. */

@@ -78,6 +78,9 @@ enum jk_status jk_corpus_read(const struct jk_source *src, const struct jk_sourc
  */
 enum jk_status jk_corpus_check(const struct jk_source *src, struct jk_read_info *info,
                                struct jk_diag *diag);
+/* The same without the SHA-256 (info->sha256 is empty), for a caller that hashes it elsewhere. */
+enum jk_status jk_corpus_check_unhashed(const struct jk_source *src, struct jk_read_info *info,
+                                        struct jk_diag *diag);
 
 /* The same without the SHA-256 (info->sha256 is empty): the second pass's read. */
 enum jk_status jk_corpus_reread(const struct jk_source *src,

@@ -125,4 +125,13 @@ printf 'Authors,Year\n"X",2019\n' >"$tmp/bad.csv"
 code=$?
 [ "$code" = 3 ] || { cat "$tmp/err"; fail "a CSV without text columns exited $code, expected 3"; }
 grep -q "bad.csv" "$tmp/err" || fail "the error does not name bad.csv"
+# run.json's SHA-256 of a record file (hashed beside the first pass on several threads) is
+# the file's, with one thread and with two.
+for t in 1 2; do
+    "$bin" map "$tmp/in/scopus.csv" -o "$tmp/sha-$t" -q --min-occurrences 1 --threads "$t" ||
+        fail "the hash run with --threads $t failed"
+    want=$(sha256sum <"$tmp/in/scopus.csv" | cut -d' ' -f1)
+    grep -q "\"sha256\": \"$want\"" "$tmp/sha-$t/run.json" ||
+        fail "run.json's SHA-256 of scopus.csv is not the file's with --threads $t"
+done
 echo "e2e_records: 1 passed, 0 failed"

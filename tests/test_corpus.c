@@ -169,6 +169,10 @@ static void test_read_repairs_invalid_utf8_with_offset(void **state)
     assert_string_equal(info.sha256, sha);
     assert_int_equal(info.bytes, 15);
     assert_false(info.binary);
+    assert_int_equal(jk_corpus_check_unhashed(&src, &info, &d), JK_OK);
+    assert_string_equal(info.sha256, "");
+    assert_int_equal(info.bytes, 15);
+    assert_false(info.binary);
     jk_buf_release(&text);
     tu_rmtree(dir);
 }
@@ -245,6 +249,11 @@ static void test_read_flags_binary_and_strips_bom_and_crlf(void **state)
     assert_int_equal(jk_corpus_check(&bin, &info, &d), JK_OK);
     assert_true(info.binary);
     assert_int_equal(info.bytes, 5);
+    /* the first pass's own check of a record file: the same without the hash */
+    assert_int_equal(jk_corpus_check_unhashed(&bin, &info, &d), JK_OK);
+    assert_true(info.binary);
+    assert_int_equal(info.bytes, 5);
+    assert_string_equal(info.sha256, "");
     snprintf(path, sizeof(path), "%s/bom.md", dir);
     struct jk_source bom = {path, 0};
     assert_int_equal(jk_corpus_read(&bom, NULL, &text, &info, &d), JK_OK);
