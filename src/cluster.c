@@ -39,6 +39,8 @@ void jk_cluster_options_default(struct jk_cluster_options *o)
     o->strength_weights = false;
     o->threads = 0;
     o->engine = JK_LEIDEN_AUTO;
+    o->on_started = NULL;
+    o->on_started_ctx = NULL;
 }
 
 static enum jk_status check_options(const struct jk_cluster_options *o, struct jk_diag *diag)
@@ -390,6 +392,8 @@ static igraph_error_t run_slots(struct starts *st)
         if (pid[k] == 0)
             helper(st, k, parent);
     }
+    if (st->opt->on_started)
+        st->opt->on_started(st->opt->on_started_ctx);
     igraph_error_t err = run_slot(st, 0);
     for (unsigned k = 1; k < st->n_procs; k++)
         while (pid[k] > 0 && waitpid(pid[k], NULL, 0) < 0 && errno == EINTR)

@@ -33,6 +33,17 @@ struct jk_cluster_options {
     unsigned threads;          /* processes for the starts; 0 = every processor online.
                                   Results never depend on it */
     enum jk_leiden_engine engine;
+    /*
+     * NULL, or called once on the caller's thread right after the helper
+     * processes are forked (or would have been), before the starts run:
+     * where a caller starts its own threads to work beside clustering, so
+     * that none of them holds a lock of the allocator while jk_cluster
+     * forks (AddressSanitizer's allocator is not made safe for fork as
+     * glibc's is). Not called when jk_cluster returns before clustering
+     * (no terms, an error).
+     */
+    void (*on_started)(void *ctx);
+    void *on_started_ctx;
 };
 
 /* From this many links on, the starts are spread over helper processes (see jk_cluster). */

@@ -946,36 +946,53 @@ static void *layout_thread(void *p)
     return NULL;
 }
 
+/* The layout's thread, started by jk_cluster's on_started once its helpers are forked. */
+struct beside {
+    struct layout_job *job;
+    pthread_t thread;
+    bool wanted, started;
+};
+
+static void start_beside(void *ctx)
+{
+    struct beside *b = ctx;
+    b->started = b->wanted && pthread_create(&b->thread, NULL, layout_thread, b->job) == 0;
+}
+
 /*
  * Clustering, then the layout; on a large map with more than one thread the
- * VOS layout runs beside clustering instead. Both only read the links and
- * write different fields of the terms, and the VOS layout is plain C, so
- * igraph (not thread-safe) stays on this thread. The layout keeps to one
- * thread of its own while clustering uses every processor, and takes the
- * threads it is allowed from its next sweep once clustering ends; its result
- * is the same with any number. --timings counts, for the layout, only what
- * it takes after clustering ends.
+ * VOS layout runs beside clustering instead, on a thread started once
+ * clustering's helper processes are forked (see on_started in cluster.h).
+ * Both only read the links and write different fields of the terms, and the
+ * VOS layout is plain C, so igraph (not thread-safe) stays on this thread.
+ * The layout keeps to one thread of its own while clustering uses every
+ * processor, and takes the threads it is allowed from its next sweep once
+ * clustering ends; its result is the same with any number. --timings
+ * counts, for the layout, only what it takes after clustering ends.
  */
 static enum jk_status cluster_and_layout(struct state *s, const struct jk_cluster_options *cluster,
                                          struct jk_diag *diag)
 {
     const struct jk_layout_options *lo = &s->opt->layout;
-    bool beside = lo->kind == JK_LAYOUT_VOS && thread_count(s) > 1 &&
-                  s->map.n_links >= JK_CLUSTER_FORK_LINKS && jk_layout_validate(lo, NULL) == JK_OK;
     struct layout_job job = {.map = &s->map, .opt = *lo, .status = JK_OK};
     jk_diag_init(&job.diag);
     job.opt.threads = 1;
     atomic_init(&job.threads_later, 0);
     job.opt.threads_later = &job.threads_later;
-    pthread_t thread;
-    beside = beside && pthread_create(&thread, NULL, layout_thread, &job) == 0;
+    struct beside beside = {.job = &job};
+    beside.wanted = lo->kind == JK_LAYOUT_VOS && thread_count(s) > 1 &&
+                    s->map.n_links >= JK_CLUSTER_FORK_LINKS &&
+                    jk_layout_validate(lo, NULL) == JK_OK;
+    struct jk_cluster_options co = *cluster;
+    co.on_started = start_beside;
+    co.on_started_ctx = &beside;
     now_doing(s, "clustering %zu terms and %zu links (%u random starts)%s", s->map.n_terms,
-              s->map.n_links, cluster->starts, beside ? ", laying them out beside" : "");
-    enum jk_status st = jk_cluster(&s->map, cluster, diag);
+              s->map.n_links, cluster->starts, beside.wanted ? ", laying them out beside" : "");
+    enum jk_status st = jk_cluster(&s->map, &co, diag);
     atomic_store(&job.threads_later, lo->threads ? lo->threads : (unsigned)thread_count(s));
     stage_done(s, 3);
-    if (beside) {
-        pthread_join(thread, NULL);
+    if (beside.started) {
+        pthread_join(beside.thread, NULL);
         if (st == JK_OK && job.status != JK_OK) {
             *diag = job.diag;
             st = job.status;

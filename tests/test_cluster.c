@@ -17,6 +17,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cluster.h"
 #include "map.h"
@@ -369,6 +370,51 @@ static void test_fork_beside_idle_threads(void **state)
     jk_map_release(&one);
     jk_map_release(&two);
     jk_workers_release(&pool);
+}
+
+/* Counts on_started calls and records the process that made them. */
+struct started {
+    unsigned calls;
+    pid_t pid;
+};
+
+static void note_started(void *ctx)
+{
+    struct started *st = ctx;
+    st->calls++;
+    st->pid = getpid();
+}
+
+/*
+ * on_started (where the pipeline starts the layout's thread) runs once, in
+ * the caller's process, whether helpers are forked or not; never for a map
+ * without terms. A helper calling it would leave calls at 0 here.
+ */
+static void test_on_started_once_in_caller(void **state)
+{
+    (void)state;
+    struct jk_cluster_options opt;
+    jk_cluster_options_default(&opt);
+    opt.starts = 4;
+    opt.on_started = note_started;
+    for (unsigned threads = 1; threads <= 2; threads++) {
+        struct started st = {0, 0};
+        opt.on_started_ctx = &st;
+        opt.threads = threads;
+        struct jk_map map;
+        make_planted_map(&map);
+        run(&map, &opt);
+        assert_int_equal(st.calls, 1);
+        assert_int_equal(st.pid, getpid());
+        jk_map_release(&map);
+    }
+    struct started none = {0, 0};
+    opt.on_started_ctx = &none;
+    struct jk_map empty;
+    make_map(&empty, 0, NULL, 0, false);
+    run(&empty, &opt);
+    assert_int_equal(none.calls, 0);
+    jk_map_release(&empty);
 }
 
 /*
@@ -802,6 +848,7 @@ int main(void)
         cmocka_unit_test(test_compact_engine_as_good_as_igraph),
         cmocka_unit_test(test_engine_choice),
         cmocka_unit_test(test_fork_beside_idle_threads),
+        cmocka_unit_test(test_on_started_once_in_caller),
         cmocka_unit_test(test_iterations_stop_when_stable),
         cmocka_unit_test(test_cluster_count_stable_over_seeds),
         cmocka_unit_test(test_min_cluster_size_merges_appendix),
