@@ -397,6 +397,44 @@ static void test_refinement_rules(void **state)
     jk_leiden_graph_release(&g);
 }
 
+/*
+ * A subcluster's weight to the rest of its cluster after a join: ext(D + v)
+ * = ext(D) + ext(v) - 2 w(v, D). One cluster of 11 nodes at resolution 0.1:
+ * a clique k0-k7, p linked to k0 (0.5), p-q (3), z to p and q (0.6 each).
+ * {p, q} forms whenever p or q comes first, and its outside weight is 1.7,
+ * below the 1.8 a two-node subcluster needs, so z may not join it then; z
+ * ends with p and q only when z comes before both and another joins its pair
+ * (about a third of the orders). Counting ext(v) without subtracting 2 w(v, D)
+ * would let z join {p, q} every time.
+ */
+static void test_refinement_outside_weight(void **state)
+{
+    (void)state;
+    enum { P = 8, Q = 9, Z = 10 };
+    struct build b;
+    build_init(&b, 11);
+    for (uint32_t i = 0; i < 8; i++)
+        for (uint32_t j = i + 1; j < 8; j++)
+            add_link(&b, i, j, 1.0);
+    add_link(&b, P, 0, 0.5);
+    add_link(&b, P, Q, 3.0);
+    add_link(&b, Z, P, 0.6);
+    add_link(&b, Z, Q, 0.6);
+    struct jk_leiden_graph g;
+    finish(&b, &g);
+    uint32_t m[11] = {0}, sub[11];
+    unsigned together = 0, seeds = 30;
+    for (uint64_t seed = 0; seed < seeds; seed++) {
+        struct jk_leiden_rng rng = {seed};
+        jk_leiden_refine(&g, m, 1, 0.1, 0.01, &rng, sub);
+        assert_int_equal(sub[P], sub[Q]); /* the strong pair always joins */
+        together += sub[Z] == sub[P];
+    }
+    assert_true(together > 0);     /* z first: it may found the trio */
+    assert_true(together < seeds); /* z after the pair: it stays out */
+    jk_leiden_graph_release(&g);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -406,6 +444,7 @@ int main(void)
         cmocka_unit_test(test_settled_partition_guarantees),
         cmocka_unit_test(test_same_seed_same_clusters),
         cmocka_unit_test(test_refinement_rules),
+        cmocka_unit_test(test_refinement_outside_weight),
         cmocka_unit_test(test_resolution_zero_gives_components),
         cmocka_unit_test(test_no_nodes_and_no_links),
     };
