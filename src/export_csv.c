@@ -363,8 +363,7 @@ enum jk_status jk_export_finish(FILE *out, const char *what, struct jk_diag *dia
                     what, why);
 }
 
-/* Writes the line in b to out and empties b; errors surface in jk_export_finish. */
-/* Writes out what b holds and empties it. */
+/* Writes out what b holds and empties it; errors surface in jk_export_finish. */
 static void put_line(struct jk_buf *b, FILE *out)
 {
     fwrite(b->data, 1, b->len, out);
