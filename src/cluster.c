@@ -572,16 +572,14 @@ static void merge_small(const struct jk_map *map, uint32_t *cl, size_t k, unsign
 /* What igraph checks for its own engine: every link joins two terms of the map. */
 static enum jk_status check_links(const struct jk_map *map, struct jk_diag *diag)
 {
-    for (size_t k = 0; k < map->n_links; k++) {
-        const struct jk_link *l = &map->links[k];
-        if (l->source >= map->n_terms || l->target >= map->n_terms)
-            return jk_error(diag, JK_E_INTERNAL,
-                            "Clustering the term network failed: link %zu joins terms %u and %u "
-                            "of a map of %zu terms; please report this as a bug with the input "
-                            "that caused it",
-                            k + 1, l->source, l->target, map->n_terms);
-    }
-    return JK_OK;
+    size_t k = jk_map_bad_link(map);
+    if (k == map->n_links)
+        return JK_OK;
+    const struct jk_link *l = &map->links[k];
+    return jk_error(diag, JK_E_INTERNAL,
+                    "Clustering the term network failed: link %zu joins terms %u and %u of a map "
+                    "of %zu terms; please report this as a bug with the input that caused it",
+                    k + 1, l->source, l->target, map->n_terms);
 }
 
 enum jk_status jk_cluster(struct jk_map *map, const struct jk_cluster_options *opt,

@@ -646,9 +646,9 @@ static enum jk_status check_map(const struct jk_map *map, struct jk_diag *diag)
         if (!isfinite(map->terms[i].x) || !isfinite(map->terms[i].y))
             return jk_error(diag, JK_E_INTERNAL, "term %zu of the map has no finite position",
                             i + 1);
-    for (size_t k = 0; k < map->n_links; k++)
-        if (map->links[k].source >= map->n_terms || map->links[k].target >= map->n_terms)
-            return jk_error(diag, JK_E_INTERNAL, "link %zu of the map joins a missing term", k + 1);
+    size_t k = jk_map_bad_link(map);
+    if (k < map->n_links)
+        return jk_error(diag, JK_E_INTERNAL, "link %zu of the map joins a missing term", k + 1);
     return JK_OK;
 }
 

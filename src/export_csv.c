@@ -340,15 +340,14 @@ enum jk_status jk_export_check_map(const struct jk_map *map, struct jk_diag *dia
     for (size_t i = 0; i < map->n_terms; i++)
         if (!map->terms[i].label)
             return jk_error(diag, JK_E_INTERNAL, "term %zu of the map has no label", i + 1);
-    for (size_t k = 0; k < map->n_links; k++) {
-        const struct jk_link *l = &map->links[k];
-        if (l->source >= map->n_terms || l->target >= map->n_terms)
-            return jk_error(diag, JK_E_INTERNAL,
-                            "link %zu joins term indices %" PRIu32 " and %" PRIu32
-                            " but the map has only %zu terms",
-                            k + 1, l->source, l->target, map->n_terms);
-    }
-    return JK_OK;
+    size_t k = jk_map_bad_link(map);
+    if (k == map->n_links)
+        return JK_OK;
+    const struct jk_link *l = &map->links[k];
+    return jk_error(diag, JK_E_INTERNAL,
+                    "link %zu joins term indices %" PRIu32 " and %" PRIu32
+                    " but the map has only %zu terms",
+                    k + 1, l->source, l->target, map->n_terms);
 }
 
 enum jk_status jk_export_finish(FILE *out, const char *what, struct jk_diag *diag)

@@ -68,3 +68,12 @@ size_t jk_map_keep(struct jk_map *map, const bool *keep)
     jk_map_link_stats(map);
     return kept;
 }
+
+size_t jk_map_bad_link(const struct jk_map *map)
+{
+    size_t k = 0;
+    while (k < map->n_links && map->links[k].source < map->n_terms &&
+           map->links[k].target < map->n_terms)
+        k++;
+    return k;
+}

@@ -61,4 +61,11 @@ size_t jk_map_keep(struct jk_map *map, const bool *keep);
  */
 void jk_map_link_stats(struct jk_map *map);
 
+/*
+ * The index of the first link with an end that is not a term of the map
+ * (source or target >= n_terms), or n_links when every link is sound: what
+ * the stages that index arrays by term check before trusting the links.
+ */
+size_t jk_map_bad_link(const struct jk_map *map);
+
 #endif
