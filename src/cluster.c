@@ -27,6 +27,7 @@
 #include "leiden.h"
 #include "util/igraph_glue.h"
 #include "util/mem.h"
+#include "util/splitmix.h"
 
 void jk_cluster_options_default(struct jk_cluster_options *o)
 {
@@ -252,10 +253,8 @@ static igraph_error_t leiden_start(struct leiden_ws *ws, const struct jk_cluster
  */
 static uint64_t start_seed(unsigned long seed, unsigned s)
 {
-    uint64_t z = (uint64_t)seed + ((uint64_t)s + 1) * UINT64_C(0x9e3779b97f4a7c15);
-    z = (z ^ (z >> 30)) * UINT64_C(0xbf58476d1ce4e5b9);
-    z = (z ^ (z >> 27)) * UINT64_C(0x94d049bb133111eb);
-    return z ^ (z >> 31);
+    uint64_t state = (uint64_t)seed + (uint64_t)s * JK_SPLITMIX64_GAMMA;
+    return jk_splitmix64(&state);
 }
 
 /*

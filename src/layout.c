@@ -15,6 +15,7 @@
 #include "layout_bh.h"
 #include "util/igraph_glue.h"
 #include "util/mem.h"
+#include "util/splitmix.h"
 
 void jk_layout_options_default(struct jk_layout_options *o)
 {
@@ -108,19 +109,10 @@ enum jk_status jk_layout_validate(const struct jk_layout_options *o, struct jk_d
     return JK_OK;
 }
 
-/* splitmix64 (Steele, Lea & Flood 2014): small, fast, the same on every platform. */
-static uint64_t next_u64(uint64_t *state)
-{
-    uint64_t z = (*state += 0x9e3779b97f4a7c15ULL);
-    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
-    z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
-    return z ^ (z >> 31);
-}
-
 /* Uniform in [-1, 1). */
 static double next_coordinate(uint64_t *state)
 {
-    return 2.0 * ((double)(next_u64(state) >> 11) * 0x1.0p-53) - 1.0;
+    return 2.0 * jk_splitmix64_unit(state) - 1.0;
 }
 
 static uint32_t find_root(uint32_t *parent, uint32_t i)
@@ -352,7 +344,7 @@ static void random_start(double *xy, uint32_t *order, size_t n, uint64_t *rng)
     for (size_t i = 0; i < n; i++)
         order[i] = (uint32_t)i;
     for (size_t i = n; i > 1; i--) {
-        size_t j = (size_t)(next_u64(rng) % i);
+        size_t j = (size_t)(jk_splitmix64(rng) % i);
         uint32_t t = order[i - 1];
         order[i - 1] = order[j];
         order[j] = t;

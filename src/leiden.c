@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "util/mem.h"
+#include "util/splitmix.h"
 
 void jk_leiden_graph_init(struct jk_leiden_graph *g, size_t n, const struct jk_link *links,
                           size_t n_links, const double *node_w)
@@ -58,10 +59,7 @@ void jk_leiden_graph_release(struct jk_leiden_graph *g)
 
 static uint64_t rng_next(struct jk_leiden_rng *rng)
 {
-    uint64_t z = (rng->state += UINT64_C(0x9e3779b97f4a7c15));
-    z = (z ^ (z >> 30)) * UINT64_C(0xbf58476d1ce4e5b9);
-    z = (z ^ (z >> 27)) * UINT64_C(0x94d049bb133111eb);
-    return z ^ (z >> 31);
+    return jk_splitmix64(&rng->state);
 }
 
 /* Uniform in [0, bound), bound >= 1, without bias (Lemire 2019). */
@@ -79,7 +77,7 @@ static uint32_t rng_below(struct jk_leiden_rng *rng, uint32_t bound)
 /* Uniform in [0, 1). */
 static double rng_unit(struct jk_leiden_rng *rng)
 {
-    return (double)(rng_next(rng) >> 11) * 0x1p-53;
+    return jk_splitmix64_unit(&rng->state);
 }
 
 static void shuffle(uint32_t *a, size_t n, struct jk_leiden_rng *rng)
