@@ -77,18 +77,23 @@ size_t jk_cooccur_split_docs = 32768;
 /* What rows keep per document and term: its number, its document's end, a posting, a count. */
 enum { ROW_ENTRY_BYTES = 20 };
 
+/* Cells of the dense triangle of n terms: one per pair. */
+static size_t tri_cells(size_t n)
+{
+    return n * (n ? n - 1 : 0) / 2;
+}
+
 /* Whether the dense triangle of n terms fits jk_cooccur_dense_bytes. */
 static bool dense_fits(size_t n)
 {
-    size_t cells = n * (n ? n - 1 : 0) / 2;
-    return cells <= jk_cooccur_dense_bytes / sizeof(uint64_t);
+    return tri_cells(n) <= jk_cooccur_dense_bytes / sizeof(uint64_t);
 }
 
 static void links_init(struct links *l, size_t n)
 {
     l->n = n;
     l->tri = NULL;
-    size_t cells = n * (n ? n - 1 : 0) / 2;
+    size_t cells = tri_cells(n);
     if (dense_fits(n))
         l->tri = jk_calloc(cells ? cells : 1, sizeof(*l->tri));
     else
@@ -124,7 +129,7 @@ static int cmp_link(const void *a, const void *b)
 /* The dense triangle's non-zero cells, already in (source, target) order. */
 static void collect_dense(struct jk_map *map, const struct links *l)
 {
-    size_t count = 0, cells = l->n * (l->n ? l->n - 1 : 0) / 2;
+    size_t count = 0, cells = tri_cells(l->n);
     for (size_t c = 0; c < cells; c++)
         count += l->tri[c] != 0;
     map->links = jk_malloc((count ? count : 1) * sizeof(*map->links));
@@ -624,7 +629,7 @@ static void *range_links(void *arg)
 static bool split_links(const struct doc_range *all, size_t threads)
 {
     struct links *pairs = all->pairs;
-    size_t cells = pairs->n * (pairs->n ? pairs->n - 1 : 0) / 2;
+    size_t cells = tri_cells(pairs->n);
     if (threads < 2 || !pairs->tri || all->unit.kind != JK_UNIT_DOCUMENT ||
         cells > ((size_t)16 << 20) / sizeof(uint64_t) || all->to < jk_cooccur_split_docs)
         return false;
