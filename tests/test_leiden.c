@@ -56,6 +56,14 @@ static int link_cmp(const void *x, const void *y)
     return (a->target > b->target) - (a->target < b->target);
 }
 
+/* Links of weight 1 between every two of the nodes first .. first + count - 1. */
+static void add_clique(struct build *b, uint32_t first, uint32_t count)
+{
+    for (uint32_t i = first; i < first + count; i++)
+        for (uint32_t j = i + 1; j < first + count; j++)
+            add_link(b, i, j, 1.0);
+}
+
 /* Sorts the links as map.h keeps them, makes the graph and frees the builder. */
 static void finish(struct build *b, struct jk_leiden_graph *g)
 {
@@ -131,10 +139,8 @@ static void test_two_cliques(void **state)
     (void)state;
     struct build b;
     build_init(&b, 10);
-    for (uint32_t i = 0; i < 10; i++)
-        for (uint32_t j = i + 1; j < 10; j++)
-            if (i / 5 == j / 5)
-                add_link(&b, i, j, 1.0);
+    add_clique(&b, 0, 5);
+    add_clique(&b, 5, 5);
     add_link(&b, 4, 5, 0.1);
     struct jk_leiden_graph g;
     finish(&b, &g);
@@ -369,9 +375,7 @@ static void test_refinement_rules(void **state)
     (void)state;
     struct build b;
     build_init(&b, 14);
-    for (uint32_t i = 0; i < 8; i++)
-        for (uint32_t j = i + 1; j < 8; j++)
-            add_link(&b, i, j, 1.0);
+    add_clique(&b, 0, 8);
     add_link(&b, 8, 0, 0.5);
     add_link(&b, 8, 1, 0.5);
     add_link(&b, 8, 9, 0.95);
@@ -413,9 +417,7 @@ static void test_refinement_outside_weight(void **state)
     enum { P = 8, Q = 9, Z = 10 };
     struct build b;
     build_init(&b, 11);
-    for (uint32_t i = 0; i < 8; i++)
-        for (uint32_t j = i + 1; j < 8; j++)
-            add_link(&b, i, j, 1.0);
+    add_clique(&b, 0, 8);
     add_link(&b, P, 0, 0.5);
     add_link(&b, P, Q, 3.0);
     add_link(&b, Z, P, 0.6);
