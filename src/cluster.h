@@ -17,7 +17,8 @@
 /*
  * Which Leiden runs the starts: igraph's, or leiden.h's on rows of
  * neighbours (the same steps, other random numbers; several times faster on
- * maps of millions of links); auto: compact from JK_CLUSTER_COMPACT_LINKS on.
+ * maps of millions of links, 2-3 times from 100,000); auto: compact from
+ * JK_CLUSTER_COMPACT_LINKS on.
  */
 enum jk_leiden_engine { JK_LEIDEN_AUTO, JK_LEIDEN_IGRAPH, JK_LEIDEN_COMPACT };
 
@@ -49,7 +50,7 @@ struct jk_cluster_options {
 /* From this many links on, the starts are spread over helper processes (see jk_cluster). */
 #define JK_CLUSTER_FORK_LINKS 20000
 /* From this many links on, JK_LEIDEN_AUTO runs leiden.h's Leiden. */
-#define JK_CLUSTER_COMPACT_LINKS 1000000
+#define JK_CLUSTER_COMPACT_LINKS 100000
 
 /* Whether jk_cluster runs leiden.h's engine on map with opt (else igraph's). */
 bool jk_cluster_uses_compact(const struct jk_map *map, const struct jk_cluster_options *opt);

@@ -193,7 +193,7 @@ void jk_map_options_usage(FILE *out)
           "                             igraph's Leiden, or jaringkata's on a compact\n"
           "                             adjacency array: the same steps, other random\n"
           "                             numbers, several times faster on dense maps\n"
-          "                             (default auto: compact from 1,000,000 links)\n"
+          "                             (default auto: compact from 100,000 links)\n"
           "\n"
           "Layout and pictures (VOS mapping, as VOSviewer):\n"
           "      --layout vos|fr|none   VOS mapping, igraph's Fruchterman-Reingold, or no\n"
