@@ -72,7 +72,7 @@ struct links {
 };
 
 size_t jk_cooccur_dense_bytes = (size_t)128 << 20;
-size_t jk_cooccur_split_docs = 32768;
+size_t jk_cooccur_split_docs = 4096;
 
 /* What rows keep per document and term: its number, its document's end, a posting, a count. */
 enum { ROW_ENTRY_BYTES = 20 };

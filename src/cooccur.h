@@ -46,7 +46,7 @@ void jk_map_add_links(const struct jk_counter *c, const struct jk_selection *sel
 void jk_map_add_links_threads(const struct jk_counter *c, const struct jk_selection *sel,
                               enum jk_counting counting, struct jk_unit unit, size_t threads,
                               struct jk_map *map);
-/* Documents from which jk_map_add_links_threads splits the work: 32,768; tests lower it. */
+/* Documents from which jk_map_add_links_threads splits the work: 4,096; tests lower it. */
 extern size_t jk_cooccur_split_docs;
 /* Bytes up to which links are summed in a dense triangle: 128 MB; tests lower it. */
 extern size_t jk_cooccur_dense_bytes;
