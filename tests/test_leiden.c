@@ -437,6 +437,65 @@ static void test_refinement_outside_weight(void **state)
     jk_leiden_graph_release(&g);
 }
 
+/*
+ * One cluster of three nodes at resolution 1: x-y 0.5, x-z 1.6, y-z 2.0 (each
+ * node alone is well connected: its links weigh at least 1 (3 - 1) 1). x
+ * joining y, or y joining x, would lose 0.5; every other join gains (z-x 0.6,
+ * z-y 1.0, the third node into a pair 0.1 or 0.5).
+ */
+static void make_triangle(struct jk_leiden_graph *g)
+{
+    struct build b;
+    build_init(&b, 3);
+    add_link(&b, 0, 1, 0.5);
+    add_link(&b, 0, 2, 1.6);
+    add_link(&b, 1, 2, 2.0);
+    finish(&b, g);
+}
+
+/*
+ * A join that loses quality is never a choice, however random the choice
+ * (randomness 100 makes the allowed choices nearly equally likely): x and y
+ * never form a pair without z. Were losing joins weighted like the others,
+ * x (or y) coming first would join the other about a third of the time and
+ * z would then stay out about half the time.
+ */
+static void test_refinement_no_losing_join(void **state)
+{
+    (void)state;
+    struct jk_leiden_graph g;
+    make_triangle(&g);
+    uint32_t m[3] = {0}, sub[3];
+    unsigned split = 0, seeds = 200;
+    for (uint64_t seed = 0; seed < seeds; seed++) {
+        struct jk_leiden_rng rng = {seed};
+        size_t k = jk_leiden_refine(&g, m, 1, 1.0, 100.0, &rng, sub);
+        assert_false(sub[0] == sub[1] && sub[2] != sub[0]);
+        split += k > 1;
+    }
+    assert_true(split > seeds / 10); /* staying alone was chosen often: the choices are random */
+    jk_leiden_graph_release(&g);
+}
+
+/*
+ * The choice weights are exp(gain / randomness): with randomness 0.001 a join
+ * gaining 0.1 or more is taken over staying alone (gain 0) all but e^-100 of
+ * the time, so the three nodes always end in one subcluster. A uniform choice
+ * among the allowed ones would leave the first node alone half the time.
+ */
+static void test_refinement_exp_weights(void **state)
+{
+    (void)state;
+    struct jk_leiden_graph g;
+    make_triangle(&g);
+    uint32_t m[3] = {0}, sub[3];
+    for (uint64_t seed = 0; seed < 200; seed++) {
+        struct jk_leiden_rng rng = {seed};
+        assert_int_equal(jk_leiden_refine(&g, m, 1, 1.0, 0.001, &rng, sub), 1);
+    }
+    jk_leiden_graph_release(&g);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -447,6 +506,8 @@ int main(void)
         cmocka_unit_test(test_same_seed_same_clusters),
         cmocka_unit_test(test_refinement_rules),
         cmocka_unit_test(test_refinement_outside_weight),
+        cmocka_unit_test(test_refinement_no_losing_join),
+        cmocka_unit_test(test_refinement_exp_weights),
         cmocka_unit_test(test_resolution_zero_gives_components),
         cmocka_unit_test(test_no_nodes_and_no_links),
     };
