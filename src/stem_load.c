@@ -233,6 +233,19 @@ static uint16_t licence_of(const struct affix_table *a, const char *flags, size_
     return bits;
 }
 
+/* JK_E_INPUT: the file given as the root dictionary is not one (line 0: the whole file). */
+static enum jk_status not_a_dictionary(struct jk_diag *diag, const char *path, unsigned long lineno,
+                                       const char *why)
+{
+    char where[32] = "";
+    if (lineno > 0)
+        snprintf(where, sizeof(where), ":%lu", lineno);
+    return jk_error(diag, JK_E_INPUT,
+                    "%s%s: %s, so it is not a hunspell dictionary (text, one word[/FLAGS] a "
+                    "line); give hunspell-id's id_ID.dic with --dictionary, or --no-stem",
+                    path, where, why);
+}
+
 static enum jk_status load_dictionary(struct jk_stemmer *s, const char *path, struct jk_diag *diag)
 {
     FILE *f = fopen(path, "r");
@@ -249,10 +262,16 @@ static enum jk_status load_dictionary(struct jk_stemmer *s, const char *path, st
     jk_buf_init(&tmp);
     jk_buf_init(&lower);
     char *line = NULL;
-    size_t cap = 0;
+    size_t cap = 0, words = 0;
     unsigned long lineno = 0;
-    while (getline(&line, &cap, f) != -1) {
+    ssize_t got;
+    enum jk_status st = JK_OK;
+    while (st == JK_OK && (got = getline(&line, &cap, f)) != -1) {
         lineno++;
+        if (memchr(line, '\0', (size_t)got)) {
+            st = not_a_dictionary(diag, path, lineno, "the line holds a NUL byte");
+            break;
+        }
         size_t len;
         char *w = trim(line, &len);
         if (lineno == 1 && len > 0 && strspn(w, "0123456789") == len)
@@ -262,11 +281,13 @@ static enum jk_status load_dictionary(struct jk_stemmer *s, const char *path, st
         if (len > 0)
             dictionary_word(s, w, len, licence_of(&affixes, flags, strcspn(flags, " \t")), &tmp,
                             &lower);
+        words += len > 0;
     }
     free(affixes.bits);
-    enum jk_status st = JK_OK;
-    if (ferror(f))
+    if (st == JK_OK && ferror(f))
         st = jk_error(diag, JK_E_INPUT, "cannot read dictionary '%s'", path);
+    else if (st == JK_OK && words == 0)
+        st = not_a_dictionary(diag, path, 0, "it holds no word");
     free(line);
     jk_buf_release(&tmp);
     jk_buf_release(&lower);
@@ -320,7 +341,14 @@ static enum jk_status load_list(struct jk_stemmer *s, const char *path, bool exc
     size_t cap = 0, len;
     unsigned long lineno = 0;
     enum jk_status st = JK_OK;
-    while (st == JK_OK && getline(&line, &cap, f) != -1) {
+    ssize_t got;
+    while (st == JK_OK && (got = getline(&line, &cap, f)) != -1) {
+        if (memchr(line, '\0', (size_t)got)) {
+            st = jk_error(diag, JK_E_INPUT,
+                          "%s:%lu: the line holds a NUL byte; save the list as UTF-8 text", path,
+                          lineno + 1);
+            break;
+        }
         char *hash = strchr(line, '#');
         if (hash)
             *hash = '\0';

@@ -39,6 +39,11 @@ expect 2 "not 'many'" map "$src/corpus" -o "$tmp/out" --min-occurrences many
 expect 2 "unknown" map "$src/corpus" -o "$tmp/out" --no-such-option
 expect 2 "unknown command" frobnicate
 expect 5 "lower --min-occurrences" map "$src/corpus" -o "$tmp/out" --min-occurrences 100000
+# --dictionary given something that is not a word list: an error naming it, not garbage roots
+expect 3 "$tmp/binary/a.txt:1: the line holds a NUL byte, so it is not a hunspell dictionary" \
+    map "$src/corpus" -o "$tmp/out" --dictionary "$tmp/binary/a.txt"
+expect 3 "$tmp/asfile/file: it holds no word.*or --no-stem" \
+    map "$src/corpus" -o "$tmp/out" --dictionary "$tmp/asfile/file"
 # A VOSviewer corpus file (a document a line) read as one plain text: one document can
 # link nothing, said at once with a given threshold and after counting with the automatic one.
 mkdir -p "$tmp/lines"

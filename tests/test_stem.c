@@ -376,6 +376,56 @@ static void test_missing_files(void **state)
     tu_rmtree(dir);
 }
 
+/* Loads data[0..len) as the root dictionary (and list, a roots list, if not NULL): the status,
+ * and the message in msg. */
+static enum jk_status load_bytes(const char *data, size_t len, const char *list, size_t list_len,
+                                 char *msg, size_t msg_size)
+{
+    char dir[64], dic[128], roots[128];
+    tu_mkdtemp(dir, sizeof(dir));
+    tu_write(dir, "id.dic", data, len);
+    snprintf(dic, sizeof(dic), "%s/id.dic", dir);
+    snprintf(roots, sizeof(roots), "%s/roots.txt", dir);
+    if (list)
+        tu_write(dir, "roots.txt", list, list_len);
+    struct jk_stemmer s;
+    jk_stemmer_init(&s);
+    struct jk_diag d;
+    jk_diag_init(&d);
+    enum jk_status st = jk_stemmer_load(&s, dic, list ? roots : NULL, NULL, &d);
+    assert_true(st == JK_OK || strncmp(d.msg, dir, strlen(dir)) == 0); /* names the file */
+    snprintf(msg, msg_size, "%s", st == JK_OK ? "" : d.msg + strlen(dir) + 1);
+    assert_false(s.dictionary_missing); /* not the warning of a missing dictionary */
+    jk_stemmer_release(&s);
+    tu_rmtree(dir);
+    return st;
+}
+
+/*
+ * A file given with --dictionary that is not a word list (a PDF, a zip, an
+ * empty file) is an error naming it, not a dictionary of garbage roots.
+ */
+static void test_not_a_dictionary(void **state)
+{
+    (void)state;
+    char msg[512];
+    static const char binary[] = "%PDF-1.4\n1 0 obj\n\0\0\x89stream\n";
+    assert_int_equal(load_bytes(binary, sizeof(binary) - 1, NULL, 0, msg, sizeof(msg)), JK_E_INPUT);
+    assert_string_equal(msg, "id.dic:3: the line holds a NUL byte, so it is not a hunspell "
+                             "dictionary (text, one word[/FLAGS] a line); give hunspell-id's "
+                             "id_ID.dic with --dictionary, or --no-stem");
+    assert_int_equal(load_bytes("", 0, NULL, 0, msg, sizeof(msg)), JK_E_INPUT);
+    assert_string_equal(msg, "id.dic: it holds no word, so it is not a hunspell dictionary (text, "
+                             "one word[/FLAGS] a line); give hunspell-id's id_ID.dic with "
+                             "--dictionary, or --no-stem");
+    assert_int_equal(load_bytes("12\n\n  \n", 7, NULL, 0, msg, sizeof(msg)), JK_E_INPUT);
+    assert_non_null(strstr(msg, "holds no word"));
+    /* one word is a dictionary; a roots list with a NUL byte names its line */
+    assert_int_equal(load_bytes("1\nkata\n", 7, NULL, 0, msg, sizeof(msg)), JK_OK);
+    assert_int_equal(load_bytes("1\nkata\n", 7, "nusa\nda\0n\n", 10, msg, sizeof(msg)), JK_E_INPUT);
+    assert_string_equal(msg, "roots.txt:2: the line holds a NUL byte; save the list as UTF-8 text");
+}
+
 static void test_affix_licences_choose_between_readings(void **state)
 {
     (void)state;
@@ -628,6 +678,7 @@ int main(void)
         cmocka_unit_test(test_project_lists_and_exceptions_override),
         cmocka_unit_test(test_malformed_lists_name_file_and_line),
         cmocka_unit_test(test_missing_files),
+        cmocka_unit_test(test_not_a_dictionary),
         cmocka_unit_test(test_affix_licences_choose_between_readings),
         cmocka_unit_test(test_concurrent_calls_share_a_stemmer),
         cmocka_unit_test(test_cmd_stems_argv_words),
