@@ -190,17 +190,21 @@ static void key_ends(struct page *p)
         }
 }
 
-static void load_page(PopplerDocument *doc, int index, struct page *p)
+/* Page p of the text (owned by p from now on, freed with g_free). */
+static void take_page(gchar *text, struct page *p)
 {
     memset(p, 0, sizeof(*p));
-    PopplerPage *page = poppler_document_get_page(doc, index);
-    p->text = page ? poppler_page_get_text(page) : NULL;
-    if (page)
-        g_object_unref(page);
-    if (!p->text)
-        p->text = g_strdup("");
+    p->text = text ? text : g_strdup("");
     split_lines(p);
     key_ends(p);
+}
+
+static void load_page(PopplerDocument *doc, int index, struct page *p)
+{
+    PopplerPage *page = poppler_document_get_page(doc, index);
+    take_page(page ? poppler_page_get_text(page) : NULL, p);
+    if (page)
+        g_object_unref(page);
 }
 
 static void page_release(struct page *p)
@@ -353,14 +357,13 @@ static void warn_skipped(const char *path, enum problem p, const char *why)
                 path, why);
 }
 
-/* Reads every page of an opened document; PDF_SCANNED when it has no text layer. */
-static enum problem read_pages(PopplerDocument *doc, struct jk_buf *text, char *why,
+/*
+ * The kept text of pages[0..n_pages) (released here) into text: PDF_SCANNED,
+ * and nothing added, when the pages have no text layer.
+ */
+static enum problem join_pages(struct page *pages, size_t n_pages, struct jk_buf *text, char *why,
                                size_t why_size)
 {
-    size_t n_pages = (size_t)poppler_document_get_n_pages(doc);
-    struct page *pages = jk_calloc(n_pages, sizeof(*pages));
-    for (size_t p = 0; p < n_pages; p++)
-        load_page(doc, (int)p, &pages[p]);
     mark_headers(pages, n_pages);
     enum problem result = PDF_SCANNED;
     if (!looks_scanned(pages, n_pages, why, why_size)) {
@@ -372,6 +375,27 @@ static enum problem read_pages(PopplerDocument *doc, struct jk_buf *text, char *
         page_release(&pages[p]);
     free(pages);
     return result;
+}
+
+/* Reads every page of an opened document; PDF_SCANNED when it has no text layer. */
+static enum problem read_pages(PopplerDocument *doc, struct jk_buf *text, char *why,
+                               size_t why_size)
+{
+    size_t n_pages = (size_t)poppler_document_get_n_pages(doc);
+    struct page *pages = jk_calloc(n_pages ? n_pages : 1, sizeof(*pages));
+    for (size_t p = 0; p < n_pages; p++)
+        load_page(doc, (int)p, &pages[p]);
+    return join_pages(pages, n_pages, text, why, why_size);
+}
+
+bool jk_pdf_pages_text(const char *const *pages, size_t n_pages, struct jk_buf *out)
+{
+    struct page *loaded = jk_calloc(n_pages ? n_pages : 1, sizeof(*loaded));
+    for (size_t p = 0; p < n_pages; p++)
+        take_page(g_strdup(pages[p]), &loaded[p]);
+    char why[64];
+    jk_buf_clear(out);
+    return join_pages(loaded, n_pages, out, why, sizeof(why)) == PDF_FINE;
 }
 
 enum jk_status jk_read_pdf(const char *path, jk_record_fn emit, void *ctx, struct jk_diag *diag)

@@ -2,10 +2,13 @@
  * Reader for PDF documents (issue 4 inputs), through Poppler's GLib API: one
  * PDF gives one bibliographic record with the text of every page, its
  * running headers, footers and page numbers removed, and title and year from
- * the document's metadata. Not yet chosen by the pipeline's input detection.
+ * the document's metadata. The pipeline reads every .pdf of a folder with it.
  */
 #ifndef JK_READ_PDF_H
 #define JK_READ_PDF_H
+
+#include <stdbool.h>
+#include <stddef.h>
 
 #include "record.h"
 #include "util/status.h"
@@ -34,5 +37,14 @@
  * The record passed to emit is valid during the call only.
  */
 enum jk_status jk_read_pdf(const char *path, jk_record_fn emit, void *ctx, struct jk_diag *diag);
+
+/*
+ * What jk_read_pdf keeps of a PDF whose pages gave the texts pages[0..n_pages)
+ * (NUL-terminated, borrowed; Poppler's page text): the fulltext into out
+ * (replaced), running headers, footers and page numbers removed. Returns
+ * false, out left empty, when the pages look scanned (at most a quarter
+ * with text). For tests and fuzzing of the page rules without a PDF.
+ */
+bool jk_pdf_pages_text(const char *const *pages, size_t n_pages, struct jk_buf *out);
 
 #endif

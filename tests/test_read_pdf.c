@@ -249,6 +249,38 @@ static void test_footer_with_page_number(void **state)
     tu_rmtree(dir);
 }
 
+/*
+ * The page rules on page texts alone: a header repeated at the top of every
+ * page and the page numbers go, a line repeated on one page only stays, the
+ * body keeps its blank lines between paragraphs and one between pages; pages
+ * with no more than a few words are a scan.
+ */
+static void test_pages_text_rules(void **state)
+{
+    (void)state;
+    const char *pages[] = {
+        "Jurnal Ilmu Pemerintahan Vol. 3\n\nOtonomi daerah memberi kewenangan kepada "
+        "pemerintah daerah.\n\nAnggaran daerah disusun setiap tahun.  \n- 1 -\n",
+        "Jurnal Ilmu Pemerintahan Vol. 3\nPelayanan publik menjadi ukuran kinerja pemerintah "
+        "daerah.\n- 2 -\n",
+        "Jurnal Ilmu Pemerintahan Vol. 3\nKesimpulan: desentralisasi fiskal berjalan dengan "
+        "baik.\nKesimpulan: desentralisasi fiskal berjalan dengan baik.\n- 3 -",
+    };
+    struct jk_buf out;
+    jk_buf_init(&out);
+    assert_true(jk_pdf_pages_text(pages, 3, &out));
+    assert_string_equal(out.data, "Otonomi daerah memberi kewenangan kepada pemerintah daerah.\n\n"
+                                  "Anggaran daerah disusun setiap tahun.\n\n"
+                                  "Pelayanan publik menjadi ukuran kinerja pemerintah daerah.\n\n"
+                                  "Kesimpulan: desentralisasi fiskal berjalan dengan baik.\n"
+                                  "Kesimpulan: desentralisasi fiskal berjalan dengan baik.\n");
+    const char *scan[] = {"", "12", "", "Gambar 1"};
+    assert_false(jk_pdf_pages_text(scan, 4, &out));
+    assert_int_equal(out.len, 0);
+    assert_false(jk_pdf_pages_text(NULL, 0, &out));
+    jk_buf_release(&out);
+}
+
 static void test_truncated_is_skipped(void **state)
 {
     (void)state;
@@ -347,6 +379,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_article_text_and_metadata),
         cmocka_unit_test(test_footer_with_page_number),
+        cmocka_unit_test(test_pages_text_rules),
         cmocka_unit_test(test_truncated_is_skipped),
         cmocka_unit_test(test_damaged_is_skipped_quietly),
         cmocka_unit_test(test_scan_is_skipped),
