@@ -18,6 +18,7 @@
 
 #include "util/buf.h"
 #include "util/mem.h"
+#include "util/strmap.h"
 
 #define ZONE           3    /* lines at each end of a page that may be a header or footer */
 #define MIN_PAGE_TEXT  64   /* non-space bytes for a page to count as having a text layer */
@@ -229,30 +230,62 @@ static bool is_page_number(const char *key)
     return key[0] && strspn(key, "ivxlc") == strlen(key) && strlen(key) <= 6;
 }
 
-/* How many pages hold key among the slots from `from` (top 0, bottom ZONE). */
-static size_t pages_with(const struct page *pages, size_t n_pages, const char *key, size_t from)
+/*
+ * For each end-line key, how many pages hold it at the same end: pages[p].ids[k]
+ * numbers slot k's key in one map per end, and counts[id] the pages that hold
+ * it there (each page once). Linear in the pages, so a long PDF is no slower
+ * per page than a short one.
+ */
+struct zone_counts {
+    struct jk_strmap keys[2]; /* top, bottom */
+    uint32_t *counts[2];
+    size_t *last_page[2]; /* the last page counted, plus 1 */
+    size_t cap[2];
+};
+
+static uint32_t count_key(struct zone_counts *z, size_t end, const char *key, size_t page)
 {
-    size_t count = 0;
-    for (size_t q = 0; q < n_pages; q++)
-        for (size_t k = from; k < from + ZONE; k++)
-            if (pages[q].keys[k] && strcmp(pages[q].keys[k], key) == 0) {
-                count++;
-                break;
-            }
-    return count;
+    uint32_t id = jk_strmap_intern(&z->keys[end], key, strlen(key), NULL);
+    if (id >= z->cap[end]) {
+        size_t old = z->cap[end];
+        z->cap[end] = old ? 2 * old : 64;
+        z->counts[end] = jk_realloc(z->counts[end], z->cap[end] * sizeof(uint32_t));
+        z->last_page[end] = jk_realloc(z->last_page[end], z->cap[end] * sizeof(size_t));
+        memset(z->counts[end] + old, 0, (z->cap[end] - old) * sizeof(uint32_t));
+        memset(z->last_page[end] + old, 0, (z->cap[end] - old) * sizeof(size_t));
+    }
+    if (z->last_page[end][id] != page + 1) {
+        z->last_page[end][id] = page + 1;
+        z->counts[end][id]++;
+    }
+    return id;
 }
 
 static void mark_headers(struct page *pages, size_t n_pages)
 {
+    struct zone_counts z = {0};
+    jk_strmap_init(&z.keys[0]);
+    jk_strmap_init(&z.keys[1]);
+    uint32_t *ids = jk_malloc((n_pages ? n_pages : 1) * 2 * ZONE * sizeof(*ids));
+    for (size_t p = 0; p < n_pages; p++)
+        for (size_t k = 0; k < 2 * ZONE; k++)
+            if (pages[p].keys[k])
+                ids[p * 2 * ZONE + k] = count_key(&z, k / ZONE, pages[p].keys[k], p);
     for (size_t p = 0; p < n_pages; p++)
         for (size_t k = 0; k < 2 * ZONE; k++) {
             const char *key = pages[p].keys[k];
             if (!key)
                 continue;
-            size_t c = pages_with(pages, n_pages, key, k < ZONE ? 0 : ZONE);
+            size_t c = z.counts[k / ZONE][ids[p * 2 * ZONE + k]];
             if (is_page_number(key) || (c >= 2 && 2 * c >= n_pages))
                 pages[p].lines[pages[p].at[k]].drop = true;
         }
+    free(ids);
+    for (size_t end = 0; end < 2; end++) {
+        jk_strmap_release(&z.keys[end]);
+        free(z.counts[end]);
+        free(z.last_page[end]);
+    }
 }
 
 static size_t kept_text(const struct page *p)
