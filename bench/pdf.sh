@@ -5,7 +5,9 @@
 # (Poppler) runs on the main thread, so this shows what re-extracting a PDF costs per pass.
 #
 # usage: bench/pdf.sh [PDFS] [PAGES] [RUNS]     e.g. bench/pdf.sh 300 20 3
-# env:   SHARED (default ../shared), BUILD (default build), WORK (default /tmp/jk-bench)
+# env:   SHARED (default ../shared), BUILD (default build), WORK (default /tmp/jk-bench),
+#        JK_ARGS (more options for jaringkata map, e.g. "--counting full --unit sentence" for
+#        one long PDF: bench/pdf.sh 1 10000 1)
 # needs: /usr/bin/time, python3 (standard library only)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -63,7 +65,8 @@ mb=$(du -sm --apparent-size "$dir" | cut -f1)
 printf '| PDFs | pages | MB | wall s (median of %s) | peak MB | stages (last run) |\n|---|---|---|---|---|---|\n' "$RUNS"
 : >"$WORK/pdf.times"
 for _ in $(seq "$RUNS"); do
-    /usr/bin/time -f "%e %M" -o "$WORK/pdf.one" "$JK" map "$dir" -o "$WORK/pdf-out" -q --timings 2>"$WORK/pdf.err"
+    # shellcheck disable=SC2086 # JK_ARGS is a list of options
+    /usr/bin/time -f "%e %M" -o "$WORK/pdf.one" "$JK" map "$dir" -o "$WORK/pdf-out" -q --timings ${JK_ARGS:-} 2>"$WORK/pdf.err"
     cat "$WORK/pdf.one" >>"$WORK/pdf.times"
 done
 wall=$(cut -d' ' -f1 "$WORK/pdf.times" | median)
