@@ -266,7 +266,7 @@ static enum jk_status load_dictionary(struct jk_stemmer *s, const char *path, st
     unsigned long lineno = 0;
     ssize_t got;
     enum jk_status st = JK_OK;
-    while (st == JK_OK && (got = getline(&line, &cap, f)) != -1) {
+    while ((got = getline(&line, &cap, f)) != -1) {
         lineno++;
         if (memchr(line, '\0', (size_t)got)) {
             st = not_a_dictionary(diag, path, lineno, "the line holds a NUL byte");
