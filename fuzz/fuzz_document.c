@@ -1,0 +1,73 @@
+/*
+ * Fuzz target: reading a plain text document (corpus.c), the path every
+ * .txt and .md file of a corpus takes: byte-order marks, UTF-16, CR LF and
+ * lone CR, invalid UTF-8, the Windows-1252 guess, NUL bytes. The input is
+ * the file. Checks the promises of corpus.h: the size and SHA-256 are the
+ * file's; a binary file gives no text; the text is valid UTF-8 without CR;
+ * a file that is valid UTF-8 without CR or NUL comes back unchanged, less
+ * one leading byte-order mark; the second pass's reread gives the same.
+ */
+#include <string.h>
+
+#include "corpus.h"
+#include "fuzz_common.h"
+#include "util/sha256.h"
+
+static bool has_utf16_bom(const uint8_t *data, size_t size)
+{
+    return size >= 2 &&
+           ((data[0] == 0xFF && data[1] == 0xFE) || (data[0] == 0xFE && data[1] == 0xFF));
+}
+
+/* Bytes of a leading UTF-8 byte-order mark: 3 or 0. */
+static size_t utf8_bom(const uint8_t *data, size_t size)
+{
+    return size >= 3 && data[0] == 0xEF && data[1] == 0xBB && data[2] == 0xBF ? 3 : 0;
+}
+
+/* Valid UTF-8 without CR or NUL (after one leading byte-order mark): read as it is. */
+static bool plain_utf8(const uint8_t *data, size_t size)
+{
+    return !memchr(data, '\r', size) && !memchr(data, '\0', size) &&
+           fuzz_valid_utf8((const char *)data, size);
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+    fuzz_quiet();
+    struct jk_source src = {.path = (char *)fuzz_write_file(data, size, ".txt"), .size = size};
+    struct jk_buf text, again;
+    jk_buf_init(&text);
+    jk_buf_init(&again);
+    struct jk_read_info info, info2;
+    struct jk_diag diag;
+    jk_diag_init(&diag);
+    FUZZ_CHECK(jk_corpus_read(&src, NULL, &text, &info, &diag) == JK_OK);
+    FUZZ_CHECK(info.bytes == size);
+    struct jk_sha256 sha;
+    char hex[65];
+    jk_sha256_init(&sha);
+    jk_sha256_update(&sha, data, size);
+    jk_sha256_final_hex(&sha, hex);
+    FUZZ_CHECK(strcmp(hex, info.sha256) == 0);
+    if (!has_utf16_bom(data, size) && memchr(data, '\0', size))
+        FUZZ_CHECK(info.binary);
+    if (info.binary) {
+        FUZZ_CHECK(text.len == 0);
+    } else {
+        fuzz_check_buf(&text);
+        FUZZ_CHECK(!memchr(text.data ? text.data : "", '\r', text.len));
+        size_t bom = utf8_bom(data, size);
+        if (plain_utf8(data + bom, size - bom))
+            FUZZ_CHECK(info.invalid_utf8 == 0 && text.len == size - bom &&
+                       (text.len == 0 || memcmp(text.data, data + bom, text.len) == 0));
+    }
+    FUZZ_CHECK(jk_corpus_reread(&src, NULL, &again, &info2, &diag) == JK_OK);
+    FUZZ_CHECK(info2.binary == info.binary && info2.cp1252 == info.cp1252 &&
+               info2.invalid_utf8 == info.invalid_utf8);
+    FUZZ_CHECK(again.len == text.len &&
+               (text.len == 0 || memcmp(again.data, text.data, text.len) == 0));
+    jk_buf_release(&again);
+    jk_buf_release(&text);
+    return 0;
+}
