@@ -5,11 +5,16 @@
  * first byte chooses the longest term and the language filter. Checks that
  * every candidate is non-empty valid UTF-8 and that its tokens are words of
  * the document, in order; and that the sketch pass's way (words numbered up
- * front, keys only) gives the same keys in the same order.
+ * front, keys only) gives the same keys in the same order. The same tokens
+ * go through acronym detection: each definition's short form is 2-10 ASCII
+ * lower-case letters and its long form 2 or more lower-case words joined by
+ * single spaces; the table then gives every short form a long form it was
+ * seen with.
  */
 #include <stdlib.h>
 #include <string.h>
 
+#include "acronym.h"
 #include "fuzz_common.h"
 #include "lang.h"
 #include "options.h"
@@ -61,6 +66,42 @@ static void on_term(void *ctx, const char *key, size_t key_len, const char *surf
     FUZZ_CHECK(s->tokens->items[first_token].kind == JK_TOK_WORD);
     FUZZ_CHECK(s->tokens->items[last_token].kind == JK_TOK_WORD);
     s->last_first = first_token;
+}
+
+/* jk_acronym_fn: checks a definition (acronym.h), then counts it in the table ctx. */
+static void on_acronym(void *ctx, const char *short_form, size_t short_len, const char *long_form,
+                       size_t long_len)
+{
+    FUZZ_CHECK(short_len >= 2 && short_len <= 10);
+    for (size_t i = 0; i < short_len; i++)
+        FUZZ_CHECK(short_form[i] >= 'a' && short_form[i] <= 'z');
+    FUZZ_CHECK(long_len >= 3 && fuzz_valid_utf8(long_form, long_len));
+    FUZZ_CHECK(long_form[0] != ' ' && long_form[long_len - 1] != ' ');
+    FUZZ_CHECK(memchr(long_form, ' ', long_len) != NULL); /* two words or more */
+    for (size_t i = 0; i < long_len; i++)
+        FUZZ_CHECK(!(long_form[i] >= 'A' && long_form[i] <= 'Z') &&
+                   !(long_form[i] == ' ' && i + 1 < long_len && long_form[i + 1] == ' '));
+    jk_acronyms_collect(ctx, short_form, short_len, long_form, long_len);
+}
+
+static void acronyms(const struct jk_buf *lower, const struct jk_tokens *tokens)
+{
+    struct jk_acronyms table;
+    jk_acronyms_init(&table);
+    size_t found = jk_find_acronyms(lower->data, tokens->items, tokens->count, on_acronym, &table);
+    jk_acronyms_resolve(&table);
+    FUZZ_CHECK(jk_acronyms_count(&table) <= found);
+    for (size_t i = 0; i < jk_acronyms_count(&table); i++) {
+        const char *long_form;
+        size_t long_len;
+        uint32_t seen;
+        const char *short_form = jk_acronyms_entry(&table, i, &long_form, &long_len, &seen);
+        FUZZ_CHECK(seen >= 1 && long_len == strlen(long_form));
+        size_t got_len;
+        const char *got = jk_acronyms_long(&table, short_form, strlen(short_form), &got_len);
+        FUZZ_CHECK(got != NULL && got_len == long_len && memcmp(got, long_form, long_len) == 0);
+    }
+    jk_acronyms_release(&table);
 }
 
 static void extract(struct jk_normalizer *norm, unsigned max_words, enum jk_lang_filter langs,
@@ -118,6 +159,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     norm.stemmer = res.stemming ? &res.stemmer : NULL;
     jk_tokenize(&tokenizer, (const char *)data + 1, size - 1, &lower, &tokens);
     extract(&norm, max_words, langs, &lower, &tokens);
+    acronyms(&lower, &tokens);
     jk_normalizer_release(&norm);
     jk_tokens_release(&tokens);
     jk_buf_release(&lower);
