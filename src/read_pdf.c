@@ -41,6 +41,7 @@ struct page {
     size_t n, cap;
     char *keys[2 * ZONE];
     size_t at[2 * ZONE];
+    uint32_t ids[2 * ZONE]; /* each key's number at its end (see mark_headers) */
 };
 
 static bool is_blank(char c)
@@ -240,26 +241,24 @@ static bool is_page_number(const char *key)
 struct zone_counts {
     struct jk_strmap keys[2]; /* top, bottom */
     uint32_t *counts[2];
-    size_t *last_page[2]; /* the last page counted, plus 1 */
     size_t cap[2];
 };
 
-static uint32_t count_key(struct zone_counts *z, size_t end, const char *key, size_t page)
+/* Numbers slot k of page p (ids[k]) and counts the page for its key, unless an earlier slot
+ * at the same end of the page holds the same key. */
+static void count_slot(struct zone_counts *z, struct page *p, size_t k)
 {
-    uint32_t id = jk_strmap_intern(&z->keys[end], key, strlen(key), NULL);
-    if (id >= z->cap[end]) {
-        size_t old = z->cap[end];
-        z->cap[end] = old ? 2 * old : 64;
-        z->counts[end] = jk_realloc(z->counts[end], z->cap[end] * sizeof(uint32_t));
-        z->last_page[end] = jk_realloc(z->last_page[end], z->cap[end] * sizeof(size_t));
-        memset(z->counts[end] + old, 0, (z->cap[end] - old) * sizeof(uint32_t));
-        memset(z->last_page[end] + old, 0, (z->cap[end] - old) * sizeof(size_t));
+    size_t end = k / ZONE;
+    bool added;
+    p->ids[k] = jk_strmap_intern(&z->keys[end], p->keys[k], strlen(p->keys[k]), &added);
+    if (added) {
+        JK_GROW(z->counts[end], (size_t)p->ids[k] + 1, z->cap[end]);
+        z->counts[end][p->ids[k]] = 0;
     }
-    if (z->last_page[end][id] != page + 1) {
-        z->last_page[end][id] = page + 1;
-        z->counts[end][id]++;
-    }
-    return id;
+    for (size_t j = end * ZONE; j < k; j++)
+        if (p->keys[j] && p->ids[j] == p->ids[k])
+            return;
+    z->counts[end][p->ids[k]]++;
 }
 
 static void mark_headers(struct page *pages, size_t n_pages)
@@ -267,25 +266,22 @@ static void mark_headers(struct page *pages, size_t n_pages)
     struct zone_counts z = {0};
     jk_strmap_init(&z.keys[0]);
     jk_strmap_init(&z.keys[1]);
-    uint32_t *ids = jk_malloc((n_pages ? n_pages : 1) * 2 * ZONE * sizeof(*ids));
-    for (size_t p = 0; p < n_pages; p++) /* ids[p * 2 * ZONE + k]: slot k's key on page p */
+    for (size_t p = 0; p < n_pages; p++)
         for (size_t k = 0; k < 2 * ZONE; k++)
             if (pages[p].keys[k])
-                ids[p * 2 * ZONE + k] = count_key(&z, k / ZONE, pages[p].keys[k], p);
+                count_slot(&z, &pages[p], k);
     for (size_t p = 0; p < n_pages; p++)
         for (size_t k = 0; k < 2 * ZONE; k++) {
             const char *key = pages[p].keys[k];
             if (!key)
                 continue;
-            size_t c = z.counts[k / ZONE][ids[p * 2 * ZONE + k]];
+            size_t c = z.counts[k / ZONE][pages[p].ids[k]];
             if (is_page_number(key) || (c >= 2 && 2 * c >= n_pages))
                 pages[p].lines[pages[p].at[k]].drop = true;
         }
-    free(ids);
     for (size_t end = 0; end < 2; end++) {
         jk_strmap_release(&z.keys[end]);
         free(z.counts[end]);
-        free(z.last_page[end]);
     }
 }
 
