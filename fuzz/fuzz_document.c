@@ -11,13 +11,8 @@
 
 #include "corpus.h"
 #include "fuzz_common.h"
+#include "util/encoding.h"
 #include "util/sha256.h"
-
-static bool has_utf16_bom(const uint8_t *data, size_t size)
-{
-    return size >= 2 &&
-           ((data[0] == 0xFF && data[1] == 0xFE) || (data[0] == 0xFE && data[1] == 0xFF));
-}
 
 /* Bytes of a leading UTF-8 byte-order mark: 3 or 0. */
 static size_t utf8_bom(const uint8_t *data, size_t size)
@@ -50,7 +45,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     jk_sha256_update(&sha, data, size);
     jk_sha256_final_hex(&sha, hex);
     FUZZ_CHECK(strcmp(hex, info.sha256) == 0);
-    if (!has_utf16_bom(data, size) && memchr(data, '\0', size))
+    if (!jk_utf16_bom((const char *)data, size) && memchr(data, '\0', size))
         FUZZ_CHECK(info.binary);
     if (info.binary) {
         FUZZ_CHECK(text.len == 0);
