@@ -10,7 +10,8 @@
 # env:   SHARED (default ../shared), BUILD (default build), WORK (default /tmp/jk-bench),
 #        COLD=1 adds a run over the largest folder right after dropping the page cache
 #        (a first run over files just copied or downloaded; needs root: it writes
-#        /proc/sys/vm/drop_caches, which slows every program on the machine for a moment)
+#        /proc/sys/vm/drop_caches, which slows every program on the machine for a moment),
+#        and the time `cat` takes to read the same files once after dropping it again
 # needs: /usr/bin/time, python3 (corpus generator, standard library only)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -92,6 +93,12 @@ if [ "${COLD:-0}" = 1 ]; then
     read -r wall mem rd ct < <(DROP_CACHE=1 run "scale-$last-cold" "$dir" --min-occurrences 5 --max-terms 1000)
     printf '| %s documents (files, page cache dropped first) | %s | %s | %s | %.2f | %.0f | |\n' "$last" "$mb" \
         "$wall" "$mem" "$(echo "$rd + $ct" | bc -l)" "$(echo "$mb / ($rd + $ct)" | bc -l)"
+    # the floor the file system sets: only reading every file once, in name order, also cold
+    sync
+    echo 3 >/proc/sys/vm/drop_caches
+    /usr/bin/time -f "%e" -o "$WORK/cat.one" sh -c 'cd "$1" && find . -type f | sort | xargs cat >/dev/null' sh "$dir"
+    printf '| `cat` of the same %s files, page cache dropped first (reading only) | %s | %s | | | | |\n' \
+        "$last" "$mb" "$(cat "$WORK/cat.one")"
 fi
 file=$(corpus_file "$(corpus_dir "$last")")
 mb=$(du -m --apparent-size "$file" | cut -f1)
