@@ -54,12 +54,14 @@ void jk_stemmer_release(struct jk_stemmer *s);
  * `word[/FLAGS]` lines; Latin-1 bytes are read as Latin-1) with the affix
  * licences from the .aff file of the same name (skipped if absent), then the optional
  * project lists (NULL skips one): extra_roots_path, one root a line, and
- * exceptions_path, `word<TAB>root` a line; both UTF-8 with '#' comments.
+ * exceptions_path, `word<TAB>root` a line; both with '#' comments, read by
+ * the line reader every list file shares (termfile.h: UTF-8 with or without
+ * a byte order mark, UTF-16, CRLF, Windows-1252 with a warning).
  * Errors (JK_E_INPUT):
  *  - dic_path cannot be opened: dictionary_missing is set and the message is
  *    "hunspell-id's dictionary PATH is missing; install hunspell-id; running
  *    without stemming", for the caller to print as a warning;
- *  - a project list is missing, not UTF-8 or malformed: "FILE:LINE: ...".
+ *  - a project list is missing, not text or malformed: "FILE:LINE: ...".
  * Loading more than once adds to what is loaded.
  */
 enum jk_status jk_stemmer_load(struct jk_stemmer *s, const char *dic_path,

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "stopwords.h"
+#include "termfile.h"
 #include "util/mem.h"
 
 /* Adds a root with licence bits (0 = unknown); a root added twice keeps both. */
@@ -327,42 +328,31 @@ static enum jk_status list_entry(struct jk_stemmer *s, char *w, size_t len, bool
     return JK_OK;
 }
 
+/* Read with the line reader every list file shares (termfile.h: BOM, UTF-16, CRLF, Latin-1). */
 static enum jk_status load_list(struct jk_stemmer *s, const char *path, bool exceptions,
                                 struct jk_diag *diag)
 {
-    FILE *f = fopen(path, "r");
-    if (!f)
-        return jk_error(diag, JK_E_INPUT, "cannot open stemmer list '%s': %s", path,
-                        strerror(errno));
+    struct jk_lines r;
+    enum jk_status st = jk_lines_open(&r, path, "stemmer list", true, diag);
+    if (st != JK_OK)
+        return st;
     struct jk_buf bufs[2];
     jk_buf_init(&bufs[0]);
     jk_buf_init(&bufs[1]);
-    char *line = NULL;
-    size_t cap = 0, len;
-    unsigned long lineno = 0;
-    enum jk_status st = JK_OK;
-    ssize_t got;
-    while (st == JK_OK && (got = getline(&line, &cap, f)) != -1) {
-        if (memchr(line, '\0', (size_t)got)) {
-            st = jk_error(diag, JK_E_INPUT,
-                          "%s:%lu: the line holds a NUL byte; save the list as UTF-8 text", path,
-                          lineno + 1);
-            break;
-        }
-        char *hash = strchr(line, '#');
+    while (st == JK_OK && jk_lines_next(&r, diag)) {
+        char *hash = strchr(r.line, '#');
         if (hash)
             *hash = '\0';
-        char *w = trim(line, &len);
-        lineno++;
+        size_t len;
+        char *w = trim(r.line, &len);
         if (len > 0)
-            st = list_entry(s, w, len, exceptions, path, lineno, bufs, diag);
+            st = list_entry(s, w, len, exceptions, path, r.lineno, bufs, diag);
     }
-    if (st == JK_OK && ferror(f))
-        st = jk_error(diag, JK_E_INPUT, "cannot read stemmer list '%s'", path);
-    free(line);
+    if (st == JK_OK)
+        st = r.status;
     jk_buf_release(&bufs[0]);
     jk_buf_release(&bufs[1]);
-    fclose(f);
+    jk_lines_close(&r);
     return st;
 }
 

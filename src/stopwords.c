@@ -4,12 +4,12 @@
  */
 #include "stopwords.h"
 
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <utf8proc.h>
 
+#include "termfile.h"
 #include "util/buf.h"
 #include "util/mem.h"
 
@@ -77,7 +77,7 @@ bool jk_stopwords_starts_phrase(const struct jk_stopwords *sw, const char *word,
     return jk_strmap_find(&sw->heads, word, len) != JK_NO_ID;
 }
 
-/* Strips the comment and surrounding white space; collapses inner runs of spaces. */
+/* Strips a comment and surrounding white space; collapses inner runs of spaces and tabs. */
 static size_t tidy_line(char *line)
 {
     char *hash = strchr(line, '#');
@@ -86,8 +86,7 @@ static size_t tidy_line(char *line)
     size_t out = 0;
     bool space = false;
     for (char *p = line; *p; p++) {
-        bool ws = *p == ' ' || *p == '\t' || *p == '\n' || *p == '\r';
-        if (ws) {
+        if (*p == ' ' || *p == '\t') {
             space = out > 0;
             continue;
         }
@@ -100,41 +99,44 @@ static size_t tidy_line(char *line)
     return out;
 }
 
+/* One tidied line of a list into sw; JK_E_INPUT naming path:lineno. */
+static enum jk_status list_entry(struct jk_stopwords *sw, const char *line, size_t len,
+                                 bool phrases, const char *path, unsigned long lineno,
+                                 struct jk_buf *lower, struct jk_diag *diag)
+{
+    if (!jk_lowercase(line, len, lower))
+        return jk_error(diag, JK_E_INPUT, "%s:%lu: not valid UTF-8; save the list as UTF-8", path,
+                        lineno);
+    if (!phrases && memchr(line, ' ', len))
+        return jk_error(diag, JK_E_INPUT,
+                        "%s:%lu: '%s' is more than one word; a stopword list takes one word a line",
+                        path, lineno, line);
+    if (phrases)
+        jk_stopwords_add_phrase(sw, lower->data, lower->len);
+    else
+        jk_stopwords_add(sw, lower->data, lower->len);
+    return JK_OK;
+}
+
+/* Read with the line reader every list file shares (termfile.h: BOM, UTF-16, CRLF, Latin-1). */
 static enum jk_status load_list(struct jk_stopwords *sw, const char *path, bool phrases,
                                 struct jk_diag *diag)
 {
-    FILE *f = fopen(path, "r");
-    if (!f)
-        return jk_error(diag, JK_E_INPUT, "cannot open word list '%s': %s", path, strerror(errno));
+    struct jk_lines r;
+    enum jk_status st = jk_lines_open(&r, path, "word list", true, diag);
+    if (st != JK_OK)
+        return st;
     struct jk_buf lower;
     jk_buf_init(&lower);
-    char *line = NULL;
-    size_t cap = 0;
-    unsigned long lineno = 0;
-    enum jk_status st = JK_OK;
-    while (st == JK_OK && getline(&line, &cap, f) != -1) {
-        lineno++;
-        size_t len = tidy_line(line);
-        if (len == 0)
-            continue;
-        if (!jk_lowercase(line, len, &lower))
-            st = jk_error(diag, JK_E_INPUT, "%s:%lu: not valid UTF-8; save the list as UTF-8", path,
-                          lineno);
-        else if (!phrases && memchr(line, ' ', len))
-            st = jk_error(
-                diag, JK_E_INPUT,
-                "%s:%lu: '%s' is more than one word; a stopword list takes one word a line", path,
-                lineno, line);
-        else if (phrases)
-            jk_stopwords_add_phrase(sw, lower.data, lower.len);
-        else
-            jk_stopwords_add(sw, lower.data, lower.len);
+    while (st == JK_OK && jk_lines_next(&r, diag)) {
+        size_t len = tidy_line(r.line);
+        if (len > 0)
+            st = list_entry(sw, r.line, len, phrases, path, r.lineno, &lower, diag);
     }
-    if (st == JK_OK && ferror(f))
-        st = jk_error(diag, JK_E_INPUT, "cannot read word list '%s'", path);
-    free(line);
+    if (st == JK_OK)
+        st = r.status;
     jk_buf_release(&lower);
-    fclose(f);
+    jk_lines_close(&r);
     return st;
 }
 

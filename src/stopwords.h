@@ -1,7 +1,9 @@
 /*
  * Stopword lists and protected phrases for the term stage.
- * List files: UTF-8, one entry a line, '#' starts a comment, blank lines
- * ignored, entries lower-cased on load. A stopword list holds single words;
+ * List files: one entry a line, '#' starts a comment, blank lines ignored,
+ * entries lower-cased on load; read by the line reader every list file
+ * shares (termfile.h: UTF-8 with or without a byte order mark, UTF-16,
+ * CRLF, Windows-1252 with a warning). A stopword list holds single words;
  * a phrase list holds multi-word terms whose words include stopwords
  * ("kerja sama", "luar negeri") and must survive stopword splitting.
  * The struct owns every string (in its maps' arenas).
@@ -28,7 +30,8 @@ void jk_stopwords_release(struct jk_stopwords *sw);
 
 /*
  * Adds the words of a stopword list file. JK_E_INPUT naming the file (and
- * line) when it cannot be read, is not UTF-8, or a line holds more than one word.
+ * line) when it cannot be read, is not text (a NUL byte, bytes neither UTF-8
+ * nor Windows-1252), or a line holds more than one word.
  */
 enum jk_status jk_stopwords_load(struct jk_stopwords *sw, const char *path, struct jk_diag *diag);
 

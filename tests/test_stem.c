@@ -313,6 +313,36 @@ static void test_project_lists_and_exceptions_override(void **state)
     tu_rmtree(dir);
 }
 
+/* Project lists saved by Windows editors (byte order mark, CRLF, UTF-16) load like UTF-8 ones. */
+static void test_lists_from_windows_editors(void **state)
+{
+    (void)state;
+    char dir[64], dic[128], extra[128], exc[128];
+    tu_mkdtemp(dir, sizeof(dir));
+    tu_write_str(dir, "id.dic", fixture_dic);
+    tu_write_str(dir, "extra.txt", "\xef\xbb\xbfKerjasama\r\nnusa\r\n");
+    static const char exc_utf16[] = "\xff\xfe"
+                                    "b\0e\0l\0a\0j\0a\0r\0\t\0a\0j\0a\0r\0\r\0\n\0";
+    tu_write(dir, "exc.txt", exc_utf16, sizeof(exc_utf16) - 1);
+    snprintf(dic, sizeof(dic), "%s/id.dic", dir);
+    snprintf(extra, sizeof(extra), "%s/extra.txt", dir);
+    snprintf(exc, sizeof(exc), "%s/exc.txt", dir);
+    struct jk_stemmer s;
+    jk_stemmer_init(&s);
+    struct jk_diag d;
+    jk_diag_init(&d);
+    assert_int_equal(jk_stemmer_load(&s, dic, extra, exc, &d), JK_OK);
+    assert_true(jk_stemmer_has_root(&s, "kerjasama", 9)); /* not "\ufeffkerjasama" */
+    assert_true(jk_stemmer_has_root(&s, "nusa", 4));
+    static const struct stem_case cases[] = {
+        {"bekerjasama", "kerjasama", "prefix be-"},
+        {"belajar", "ajar", "exception"}, /* from the UTF-16 list */
+    };
+    CHECK_ALL(&s, cases);
+    jk_stemmer_release(&s);
+    tu_rmtree(dir);
+}
+
 static void expect_list_error(const char *name, const char *text, bool exceptions,
                               const char *where)
 {
@@ -342,7 +372,9 @@ static void test_malformed_lists_name_file_and_line(void **state)
 {
     (void)state;
     expect_list_error("roots.txt", "# roots\nkerjasama\nkerja sama\n", false, "roots.txt:3:");
-    expect_list_error("roots.txt", "nusa\nda\xffn\n", false, "roots.txt:2: not valid UTF-8");
+    expect_list_error("roots.txt", "n\xc3\xbcsa\nda\xffn\n", false, "roots.txt:2: not valid UTF-8");
+    expect_list_error("roots.txt", "caf\xe9\nda\x81n\n", false, /* Windows-1252 from line 1 */
+                      "roots.txt:2: byte 3 of the line is neither UTF-8 nor Windows-1252");
     expect_list_error("exc.txt", "belajar\tajar\nperhati hati\n", true, "exc.txt:2: expected");
     expect_list_error("exc.txt", "# c\n\nbelajar\t\n", true, "exc.txt:3:");
     expect_list_error("exc.txt", "a\tb c\n", true, "exc.txt:1:");
@@ -423,7 +455,8 @@ static void test_not_a_dictionary(void **state)
     /* one word is a dictionary; a roots list with a NUL byte names its line */
     assert_int_equal(load_bytes("1\nkata\n", 7, NULL, 0, msg, sizeof(msg)), JK_OK);
     assert_int_equal(load_bytes("1\nkata\n", 7, "nusa\nda\0n\n", 10, msg, sizeof(msg)), JK_E_INPUT);
-    assert_string_equal(msg, "roots.txt:2: the line holds a NUL byte; save the list as UTF-8 text");
+    assert_string_equal(
+        msg, "roots.txt:2: the line holds a NUL byte (UTF-16?); save the file as UTF-8 text");
 }
 
 static void test_affix_licences_choose_between_readings(void **state)
@@ -676,6 +709,7 @@ int main(void)
         cmocka_unit_test(test_disallowed_prefix_suffix_pairs),
         cmocka_unit_test(test_reduplication),
         cmocka_unit_test(test_project_lists_and_exceptions_override),
+        cmocka_unit_test(test_lists_from_windows_editors),
         cmocka_unit_test(test_malformed_lists_name_file_and_line),
         cmocka_unit_test(test_missing_files),
         cmocka_unit_test(test_not_a_dictionary),

@@ -53,7 +53,7 @@ static void test_invalid_utf8_and_missing_file_are_errors(void **state)
     (void)state;
     char dir[64], path[128];
     tu_mkdtemp(dir, sizeof(dir));
-    tu_write_str(dir, "bad.txt", "yang\nda\xffn\n");
+    tu_write_str(dir, "bad.txt", "yang\nda\x81n\n"); /* neither UTF-8 nor Windows-1252 */
     snprintf(path, sizeof(path), "%s/bad.txt", dir);
     struct jk_stopwords sw;
     jk_stopwords_init(&sw);
@@ -67,6 +67,49 @@ static void test_invalid_utf8_and_missing_file_are_errors(void **state)
     assert_non_null(strstr(d.msg, "/nonexistent/list.txt"));
     jk_stopwords_release(&sw);
     tu_rmtree(dir);
+}
+
+/* Lists saved by Windows editors: a byte order mark, CRLF, UTF-16, Windows-1252 (termfile.h). */
+static void load_bytes(const char *bytes, size_t len, struct jk_stopwords *sw, struct jk_diag *d,
+                       enum jk_status want)
+{
+    char dir[64], path[128];
+    tu_mkdtemp(dir, sizeof(dir));
+    tu_write(dir, "list.txt", bytes, len);
+    snprintf(path, sizeof(path), "%s/list.txt", dir);
+    jk_diag_init(d);
+    assert_int_equal(jk_stopwords_load(sw, path, d), want);
+    tu_rmtree(dir);
+}
+
+static void test_lists_from_windows_editors(void **state)
+{
+    (void)state;
+    struct jk_stopwords sw;
+    jk_stopwords_init(&sw);
+    struct jk_diag d;
+    /* the first word of a list with a byte order mark is a stopword, not "\ufeffyang" */
+    static const char bom[] = "\xef\xbb\xbfyang\r\ndan\r\n";
+    load_bytes(bom, sizeof(bom) - 1, &sw, &d, JK_OK);
+    assert_true(jk_stopwords_has(&sw, "yang", 4));
+    assert_true(jk_stopwords_has(&sw, "dan", 3));
+    static const char utf16[] = "\xff\xfei\0n\0i\0\r\0\n\0\xfc\0b\0e\0r\0\n\0";
+    load_bytes(utf16, sizeof(utf16) - 1, &sw, &d, JK_OK);
+    assert_true(jk_stopwords_has(&sw, "ini", 3));
+    assert_true(jk_stopwords_has(&sw,
+                                 "\xc3\xbc"
+                                 "ber",
+                                 5));
+    static const char latin1[] = "itu\n\xc4hnlich\n"; /* "Ähnlich" saved as Windows-1252 */
+    load_bytes(latin1, sizeof(latin1) - 1, &sw, &d, JK_OK);
+    assert_true(jk_stopwords_has(&sw, "itu", 3));
+    assert_true(jk_stopwords_has(&sw, "\xc3\xa4hnlich", 8));
+    /* UTF-16 without its mark, or a NUL byte: an error naming the line */
+    static const char nul[] = "juga\nt\0i\0d\0a\0k\0\n";
+    load_bytes(nul, sizeof(nul) - 1, &sw, &d, JK_E_INPUT);
+    assert_non_null(strstr(d.msg, "list.txt:2: the line holds a NUL byte"));
+    assert_false(jk_stopwords_has(&sw, "t", 1));
+    jk_stopwords_release(&sw);
 }
 
 static void test_phrases_normalise_spacing(void **state)
@@ -123,6 +166,7 @@ int main(void)
         cmocka_unit_test(test_loads_words_skipping_comments_and_case),
         cmocka_unit_test(test_two_words_on_a_line_is_an_error_with_line_number),
         cmocka_unit_test(test_invalid_utf8_and_missing_file_are_errors),
+        cmocka_unit_test(test_lists_from_windows_editors),
         cmocka_unit_test(test_phrases_normalise_spacing),
         cmocka_unit_test(test_bundled_lists_load_and_keep_domain_terms),
     };
