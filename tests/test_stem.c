@@ -282,23 +282,33 @@ static void test_reduplication(void **state)
     CHECK_ALL(s, cases);
 }
 
-static void test_project_lists_and_exceptions_override(void **state)
+/* Loads fixture_dic with the given extra-roots and exceptions lists (bytes) into s. */
+static void load_with_lists(struct jk_stemmer *s, const char *extra_bytes, size_t extra_len,
+                            const char *exc_bytes, size_t exc_len)
 {
-    (void)state;
     char dir[64], dic[128], extra[128], exc[128];
     tu_mkdtemp(dir, sizeof(dir));
     tu_write_str(dir, "id.dic", fixture_dic);
-    tu_write_str(dir, "extra.txt", "# extra roots\n\nKerjasama\nnusa   # Nusa Tenggara\n");
-    tu_write_str(dir, "exc.txt",
-                 "# exceptions\nbelajar\tajar\nperhati\thati # bound stem\nMedia\tmedium\n");
+    tu_write(dir, "extra.txt", extra_bytes, extra_len);
+    tu_write(dir, "exc.txt", exc_bytes, exc_len);
     snprintf(dic, sizeof(dic), "%s/id.dic", dir);
     snprintf(extra, sizeof(extra), "%s/extra.txt", dir);
     snprintf(exc, sizeof(exc), "%s/exc.txt", dir);
-    struct jk_stemmer s;
-    jk_stemmer_init(&s);
+    jk_stemmer_init(s);
     struct jk_diag d;
     jk_diag_init(&d);
-    assert_int_equal(jk_stemmer_load(&s, dic, extra, exc, &d), JK_OK);
+    assert_int_equal(jk_stemmer_load(s, dic, extra, exc, &d), JK_OK);
+    tu_rmtree(dir);
+}
+
+static void test_project_lists_and_exceptions_override(void **state)
+{
+    (void)state;
+    static const char extra[] = "# extra roots\n\nKerjasama\nnusa   # Nusa Tenggara\n";
+    static const char exc[] =
+        "# exceptions\nbelajar\tajar\nperhati\thati # bound stem\nMedia\tmedium\n";
+    struct jk_stemmer s;
+    load_with_lists(&s, extra, sizeof(extra) - 1, exc, sizeof(exc) - 1);
     static const struct stem_case cases[] = {
         {"kerjasama", "kerjasama", "dictionary"},
         {"bekerjasama", "kerjasama", "prefix be-"},
@@ -310,28 +320,17 @@ static void test_project_lists_and_exceptions_override(void **state)
     };
     CHECK_ALL(&s, cases);
     jk_stemmer_release(&s);
-    tu_rmtree(dir);
 }
 
 /* Project lists saved by Windows editors (byte order mark, CRLF, UTF-16) load like UTF-8 ones. */
 static void test_lists_from_windows_editors(void **state)
 {
     (void)state;
-    char dir[64], dic[128], extra[128], exc[128];
-    tu_mkdtemp(dir, sizeof(dir));
-    tu_write_str(dir, "id.dic", fixture_dic);
-    tu_write_str(dir, "extra.txt", "\xef\xbb\xbfKerjasama\r\nnusa\r\n");
-    static const char exc_utf16[] = "\xff\xfe"
-                                    "b\0e\0l\0a\0j\0a\0r\0\t\0a\0j\0a\0r\0\r\0\n\0";
-    tu_write(dir, "exc.txt", exc_utf16, sizeof(exc_utf16) - 1);
-    snprintf(dic, sizeof(dic), "%s/id.dic", dir);
-    snprintf(extra, sizeof(extra), "%s/extra.txt", dir);
-    snprintf(exc, sizeof(exc), "%s/exc.txt", dir);
+    static const char extra[] = "\xef\xbb\xbfKerjasama\r\nnusa\r\n";
+    static const char exc[] = "\xff\xfe"
+                              "b\0e\0l\0a\0j\0a\0r\0\t\0a\0j\0a\0r\0\r\0\n\0";
     struct jk_stemmer s;
-    jk_stemmer_init(&s);
-    struct jk_diag d;
-    jk_diag_init(&d);
-    assert_int_equal(jk_stemmer_load(&s, dic, extra, exc, &d), JK_OK);
+    load_with_lists(&s, extra, sizeof(extra) - 1, exc, sizeof(exc) - 1);
     assert_true(jk_stemmer_has_root(&s, "kerjasama", 9)); /* not "\ufeffkerjasama" */
     assert_true(jk_stemmer_has_root(&s, "nusa", 4));
     static const struct stem_case cases[] = {
@@ -340,7 +339,6 @@ static void test_lists_from_windows_editors(void **state)
     };
     CHECK_ALL(&s, cases);
     jk_stemmer_release(&s);
-    tu_rmtree(dir);
 }
 
 static void expect_list_error(const char *name, const char *text, bool exceptions,
