@@ -113,6 +113,8 @@ static enum jk_status stem_stream(const struct jk_stemmer *s, FILE *in, FILE *ou
         while (len > 0 && strchr(" \t\r\n", line[len - 1]))
             len--;
         size_t start = strspn(line, " \t");
+        if (lineno == 1 && len >= 3 && memcmp(line, "\xef\xbb\xbf", 3) == 0)
+            start = 3 + strspn(line + 3, " \t"); /* a UTF-8 byte order mark: not part of a word */
         if (start >= len)
             continue;
         if (!stem_one(s, line + start, len - start, &bufs[0], &bufs[1], &bufs[2], out))

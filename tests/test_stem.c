@@ -592,6 +592,13 @@ static void test_cmd_reads_stdin_trimmed_and_lower_cased(void **state)
                      JK_OK);
     assert_string_equal(out.data, "pembangunan\tbangun\tsuffix -an, prefix pem-\n"
                                   "kedua\tdua\tprefix ke-\n");
+    /* a word list saved with a byte order mark (Windows editors) */
+    assert_int_equal(run_cmd(state, NULL, NULL, 0,
+                             "\xef\xbb\xbf"
+                             "kedua\r\n",
+                             &out, &d),
+                     JK_OK);
+    assert_string_equal(out.data, "kedua\tdua\tprefix ke-\n");
     assert_int_equal(run_cmd(state, NULL, NULL, 0, "baik\nda\xffn\n", &out, &d), JK_E_INPUT);
     assert_non_null(strstr(d.msg, "standard input:2"));
     jk_buf_release(&out);
