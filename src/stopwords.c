@@ -77,7 +77,7 @@ bool jk_stopwords_starts_phrase(const struct jk_stopwords *sw, const char *word,
     return jk_strmap_find(&sw->heads, word, len) != JK_NO_ID;
 }
 
-/* Strips a comment and surrounding white space; collapses inner runs of spaces and tabs. */
+/* Strips a comment and surrounding white space; collapses inner runs of white space. */
 static size_t tidy_line(char *line)
 {
     char *hash = strchr(line, '#');
@@ -86,7 +86,7 @@ static size_t tidy_line(char *line)
     size_t out = 0;
     bool space = false;
     for (char *p = line; *p; p++) {
-        if (*p == ' ' || *p == '\t') {
+        if (*p == ' ' || *p == '\t' || *p == '\r') { /* a lone CR (old Mac line ends) too */
             space = out > 0;
             continue;
         }

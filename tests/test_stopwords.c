@@ -109,6 +109,10 @@ static void test_lists_from_windows_editors(void **state)
     load_bytes(nul, sizeof(nul) - 1, &sw, &d, JK_E_INPUT);
     assert_non_null(strstr(d.msg, "list.txt:2: the line holds a NUL byte"));
     assert_false(jk_stopwords_has(&sw, "t", 1));
+    /* old Mac line ends (a lone CR): one line of several words, not one long word */
+    static const char cr[] = "atau\rjuga\r";
+    load_bytes(cr, sizeof(cr) - 1, &sw, &d, JK_E_INPUT);
+    assert_non_null(strstr(d.msg, "list.txt:1: 'atau juga' is more than one word"));
     jk_stopwords_release(&sw);
 }
 
