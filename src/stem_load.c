@@ -343,6 +343,8 @@ static enum jk_status load_list(struct jk_stemmer *s, const char *path, bool exc
         char *hash = strchr(r.line, '#');
         if (hash)
             *hash = '\0';
+        for (char *cr = strchr(r.line, '\r'); cr; cr = strchr(cr, '\r'))
+            *cr = ' '; /* a lone CR (old Mac line ends) separates like a space */
         size_t len;
         char *w = trim(r.line, &len);
         if (len > 0)

@@ -377,6 +377,10 @@ static void test_malformed_lists_name_file_and_line(void **state)
     expect_list_error("exc.txt", "# c\n\nbelajar\t\n", true, "exc.txt:3:");
     expect_list_error("exc.txt", "a\tb c\n", true, "exc.txt:1:");
     expect_list_error("exc.txt", "a\tb\tc\n", true, "exc.txt:1:");
+    /* old Mac line ends (a lone CR): one line, not one root "kerjasama\rnusa" */
+    expect_list_error("roots.txt", "kerjasama\rnusa\r", false,
+                      "roots.txt:1: 'kerjasama nusa' is more than one word");
+    expect_list_error("exc.txt", "belajar\tajar\rmedia\tmedium\r", true, "exc.txt:1: expected");
 }
 
 static void test_missing_files(void **state)
