@@ -6,7 +6,6 @@
 #include "stem.h"
 #include "stem_load.h"
 
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

@@ -4,7 +4,6 @@
  */
 #include "stopwords.h"
 
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <utf8proc.h>
