@@ -6,6 +6,7 @@
 #include "stem.h"
 #include "stem_load.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -266,6 +267,7 @@ static enum jk_status load_dictionary(struct jk_stemmer *s, const char *path, st
     unsigned long lineno = 0;
     ssize_t got;
     enum jk_status st = JK_OK;
+    errno = 0;
     while ((got = getline(&line, &cap, f)) != -1) {
         lineno++;
         if (memchr(line, '\0', (size_t)got)) {
@@ -283,9 +285,13 @@ static enum jk_status load_dictionary(struct jk_stemmer *s, const char *path, st
                             &lower);
         words += len > 0;
     }
+    int read_errno = errno;
     free(affixes.bits);
     if (st == JK_OK && ferror(f))
-        st = jk_error(diag, JK_E_INPUT, "cannot read dictionary '%s'", path);
+        st = jk_error(diag, JK_E_INPUT,
+                      "cannot read dictionary '%s': %s; give hunspell-id's id_ID.dic with "
+                      "--dictionary, or --no-stem",
+                      path, strerror(read_errno ? read_errno : EIO));
     else if (st == JK_OK && words == 0)
         st = not_a_dictionary(diag, path, 0, "it holds no word");
     free(line);

@@ -407,6 +407,15 @@ static void test_missing_files(void **state)
     assert_false(s.dictionary_missing);
     assert_non_null(strstr(d.msg, "/nonexistent/roots.txt"));
     jk_stemmer_release(&s);
+
+    /* a folder given as the dictionary: the reason, and what to give instead */
+    jk_stemmer_init(&s);
+    jk_diag_init(&d);
+    assert_int_equal(jk_stemmer_load(&s, dir, NULL, NULL, &d), JK_E_INPUT);
+    assert_false(s.dictionary_missing);
+    assert_non_null(
+        strstr(d.msg, "Is a directory; give hunspell-id's id_ID.dic with --dictionary"));
+    jk_stemmer_release(&s);
     tu_rmtree(dir);
 }
 
