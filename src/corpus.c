@@ -123,7 +123,10 @@ static struct entry *sorted_entries(DIR *d, size_t *n)
 
 static enum jk_status walk(struct walker *w, const char *dir, unsigned depth, struct jk_diag *diag);
 
-/* One entry of a folder: a document is added, a folder walked, anything else ignored. */
+/*
+ * One entry of a folder: a document is added, a folder walked, a pipe or device
+ * named like a document skipped with a warning, anything else ignored.
+ */
 static enum jk_status visit(struct walker *w, const char *path, const struct entry *entry,
                             unsigned depth, struct jk_diag *diag)
 {
@@ -140,6 +143,8 @@ static enum jk_status visit(struct walker *w, const char *path, const struct ent
     }
     if (S_ISREG(sb.st_mode) && is_document_name(w->c, name))
         add_file(w->c, path, (uint64_t)sb.st_size);
+    else if (!S_ISDIR(sb.st_mode) && is_document_name(w->c, name))
+        jk_warn("skipping '%s': it is not an ordinary file (a pipe, device or socket)", path);
     if (!S_ISDIR(sb.st_mode))
         return JK_OK;
     if (w->has_output && sb.st_dev == w->output.st_dev && sb.st_ino == w->output.st_ino) {

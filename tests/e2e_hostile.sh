@@ -210,13 +210,14 @@ expect_ok "$tmp/loop-out" map "$tmp/loop"
 warned "skipping '.*self': a link to a folder already read"
 [ "$(documents "$tmp/loop-out")" = 2 ] || fail "a link loop read documents more than once"
 
-# --- a dangling link and a FIFO named like documents: skipped, no hang --------
+# --- a dangling link and a FIFO named like documents: skipped with a warning, no hang
 mkdir "$tmp/odd"
 two_docs "$tmp/odd"
 ln -s "$tmp/nowhere.txt" "$tmp/odd/gone.txt"
 mkfifo "$tmp/odd/pipe.txt"
 expect_ok "$tmp/odd-out" map "$tmp/odd"
 warned "skipping '.*gone.txt': No such file or directory"
+warned "skipping '.*pipe.txt': it is not an ordinary file (a pipe, device or socket)"
 
 # --- an unreadable file: exit 3 naming it ------------------------------------
 # chmod 000 does not stop root, so as root the run drops the capabilities that
