@@ -460,8 +460,9 @@ out:
 /* Parses a selected value; returns false if it is not one of the accepted words. */
 static bool parse_selected(const char *s, size_t len, bool *value)
 {
-    static const char *const yes[] = {"yes", "y", "true", "1"};
-    static const char *const no[] = {"no", "n", "false", "0"};
+    /* English, Indonesian (ya / tidak), and what spreadsheets write for a tick box */
+    static const char *const yes[] = {"yes", "y", "ya", "true", "1"};
+    static const char *const no[] = {"no", "n", "tidak", "false", "0"};
     while (len > 0 && (*s == ' ' || *s == '\t'))
         s++, len--;
     while (len > 0 && (s[len - 1] == ' ' || s[len - 1] == '\t'))
@@ -517,7 +518,7 @@ static enum jk_status read_row(struct jk_termfile *t, struct jk_lines *r, const 
     if (!parse_selected(sel->s, sel->len, &selected))
         return jk_error(diag, JK_E_INPUT,
                         "%s:%lu: selected value '%.*s' is not understood; write yes or no (y/n, "
-                        "true/false and 1/0 are accepted too)",
+                        "ya/tidak, true/false and 1/0 are accepted too)",
                         r->path, r->lineno, (int)sel->len, sel->s);
     if (!jk_normalise_term(fl[c->term].s, fl[c->term].len, norm))
         return jk_error(diag, JK_E_INTERNAL, "%s:%lu: cannot lower-case the term", r->path,

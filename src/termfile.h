@@ -109,7 +109,7 @@ bool jk_normalise_term(const char *s, size_t len, struct jk_buf *out);
  * The reader is lenient where spreadsheets differ: header names in any case
  * and column order, only the term and selected columns required (extra
  * columns ignored), quoted fields, CRLF, a byte order mark. selected accepts
- * yes/no, y/n, true/false, 1/0 in any case. Terms are normalised with
+ * yes/no, y/n, ya/tidak, true/false, 1/0 in any case. Terms are normalised with
  * jk_normalise_term. A term listed twice with different selections is an
  * error naming both lines; listed twice alike, it counts once.
  */

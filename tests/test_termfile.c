@@ -205,12 +205,12 @@ static void test_selected_values(void **state)
     char path[128];
     struct jk_termfile t;
     struct jk_diag d;
-    assert_int_equal(load_text("term\tselected\na\tYES\nb\t y \nc\tTrue\nd\t1\n"
-                               "e\tNo\nf\tN\ng\tfalse\nh\t0\n",
+    assert_int_equal(load_text("term\tselected\na\tYES\nb\t y \nc\tTrue\nd\t1\nx\tYa\n"
+                               "e\tNo\nf\tN\ng\tfalse\nh\t0\nz\ttidak\n",
                                path, sizeof(path), &t, &d),
                      JK_OK);
-    const char *yes = "abcd", *no = "efgh";
-    for (int i = 0; i < 4; i++) {
+    const char *yes = "abcdx", *no = "efghz";
+    for (int i = 0; i < 5; i++) {
         bool known = false;
         assert_true(jk_termfile_selected(&t, &yes[i], 1, &known));
         assert_true(known);
