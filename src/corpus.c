@@ -28,6 +28,8 @@ void jk_corpus_init(struct jk_corpus *c)
 {
     c->files = NULL;
     c->count = c->cap = 0;
+    c->left_out = NULL;
+    c->n_left_out = c->cap_left_out = 0;
     c->sources = NULL;
     c->output = NULL;
 }
@@ -41,6 +43,21 @@ void jk_corpus_release(struct jk_corpus *c)
     free(c->files);
     c->files = NULL;
     c->count = c->cap = 0;
+    for (size_t i = 0; i < c->n_left_out; i++) {
+        free(c->left_out[i].path);
+        free(c->left_out[i].why);
+    }
+    free(c->left_out);
+    c->left_out = NULL;
+    c->n_left_out = c->cap_left_out = 0;
+}
+
+/* Warns that path is skipped and why, and keeps both for report.md. */
+static void leave_out(struct jk_corpus *c, const char *path, const char *why)
+{
+    jk_warn("skipping '%s': %s", path, why);
+    JK_GROW(c->left_out, c->n_left_out + 1, c->cap_left_out);
+    c->left_out[c->n_left_out++] = (struct jk_left_out){jk_strdup(path), jk_strdup(why)};
 }
 
 static void add_file(struct jk_corpus *c, const char *path, uint64_t size)
@@ -138,23 +155,23 @@ static enum jk_status visit(struct walker *w, const char *path, const struct ent
     }
     struct stat sb, lsb;
     if (stat(path, &sb) != 0) {
-        jk_warn("skipping '%s': %s", path, strerror(errno));
+        leave_out(w->c, path, strerror(errno));
         return JK_OK;
     }
     if (S_ISREG(sb.st_mode) && is_document_name(w->c, name))
         add_file(w->c, path, (uint64_t)sb.st_size);
     else if (!S_ISDIR(sb.st_mode) && is_document_name(w->c, name))
-        jk_warn("skipping '%s': it is not an ordinary file (a pipe, device or socket)", path);
+        leave_out(w->c, path, "it is not an ordinary file (a pipe, device or socket)");
     if (!S_ISDIR(sb.st_mode))
         return JK_OK;
     if (w->has_output && sb.st_dev == w->output.st_dev && sb.st_ino == w->output.st_ino) {
-        jk_warn("skipping '%s': it is the output folder, whose files are not documents", path);
+        leave_out(w->c, path, "it is the output folder, whose files are not documents");
         return JK_OK;
     }
     if (first_visit(w, &sb))
         return walk(w, path, depth + 1, diag);
     if (lstat(path, &lsb) == 0 && S_ISLNK(lsb.st_mode))
-        jk_warn("skipping '%s': a link to a folder already read (a link loop?)", path);
+        leave_out(w->c, path, "a link to a folder already read (a link loop?)");
     return JK_OK;
 }
 

@@ -23,11 +23,22 @@ struct jk_source {
 
 #define JK_SIZE_UNKNOWN UINT64_MAX
 
-/* Invariant: files sorted by path, no duplicates. The corpus owns every path. */
+/* An entry of an input folder left out while listing it (also warned about), for report.md. */
+struct jk_left_out {
+    char *path; /* owned */
+    char *why;  /* owned: "a link to a folder already read (a link loop?)", an strerror text... */
+};
+
+/*
+ * Invariant: files sorted by path, no duplicates; left_out in listing order
+ * (sorted within each folder). The corpus owns every path and reason.
+ */
 struct jk_corpus {
     struct jk_source *files;
     size_t count;
     size_t cap;
+    struct jk_left_out *left_out;
+    size_t n_left_out, cap_left_out;
     const struct jk_source_options *sources; /* borrowed; NULL: by extension */
     const char *output; /* borrowed; the output folder, skipped inside inputs; NULL: none */
 };

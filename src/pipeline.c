@@ -1033,6 +1033,8 @@ static enum jk_status export_all(struct state *s, struct jk_diag *diag)
     run->opt = s->opt;
     run->docs = s->docs;
     run->n_docs = s->corpus.count;
+    run->left_out = s->corpus.left_out;
+    run->n_left_out = s->corpus.n_left_out;
     run->selection = &s->selection;
     run->map = &s->map;
     run->lists = s->res.lists;

@@ -11,6 +11,7 @@
 #include <stdint.h>
 
 #include "bilingual.h"
+#include "corpus.h"
 #include "count.h"
 #include "select.h"
 #include "map.h"
@@ -36,6 +37,8 @@ struct jk_run {
     const struct jk_map_options *opt;
     const struct jk_doc_record *docs;
     size_t n_docs;
+    const struct jk_left_out *left_out; /* entries of the input folders left out, and why */
+    size_t n_left_out;
     size_t docs_used;
     uint64_t tokens;
     uint64_t candidate_occurrences;

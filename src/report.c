@@ -47,6 +47,9 @@ static void report_corpus(struct jk_buf *b, const struct jk_run *run)
     jk_buf_addf(
         b, "- skipped (binary, or PDF without text): %zu\n- with invalid UTF-8 repaired: %zu\n",
         skipped, repaired);
+    if (run->n_left_out)
+        jk_buf_addf(b, "- left out while listing the folders (links, pipes, devices): %zu\n",
+                    run->n_left_out);
     if (run->opt->section_abstract)
         jk_buf_addf(b, "- abstracts found (--section abstract): %zu\n", run->abstracts_found);
     if (run->opt->items_keywords)
@@ -280,6 +283,13 @@ static void report_documents(struct jk_buf *b, const struct jk_run *run)
         add_cell(b, d->path);
         jk_buf_addf(b, " | %llu | %u | %s | %llu | %u | %s |\n", (unsigned long long)d->bytes,
                     d->records, year, (unsigned long long)d->tokens, d->terms, note);
+    }
+    for (size_t i = 0; i < run->n_left_out; i++) { /* never read: no size, no counts */
+        jk_buf_adds(b, "| ");
+        add_cell(b, run->left_out[i].path);
+        jk_buf_adds(b, " |  | 0 |  |  |  | skipped: ");
+        add_cell(b, run->left_out[i].why);
+        jk_buf_adds(b, " |\n");
     }
 }
 

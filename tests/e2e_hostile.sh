@@ -218,6 +218,10 @@ mkfifo "$tmp/odd/pipe.txt"
 expect_ok "$tmp/odd-out" map "$tmp/odd"
 warned "skipping '.*gone.txt': No such file or directory"
 warned "skipping '.*pipe.txt': it is not an ordinary file (a pipe, device or socket)"
+for row in "gone.txt |  | 0 |  |  |  | skipped: No such file or directory |" \
+    "pipe.txt |  | 0 |  |  |  | skipped: it is not an ordinary file (a pipe, device or socket) |"; do
+    grep -qF -- "$row" "$tmp/odd-out/report.md" || fail "report.md does not list what was left out: $row"
+done
 
 # --- an unreadable file: exit 3 naming it ------------------------------------
 # chmod 000 does not stop root, so as root the run drops the capabilities that

@@ -4,6 +4,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <cmocka.h>
+#include <sys/stat.h>
 
 #include "corpus.h"
 #include "testutil.h"
@@ -64,6 +65,38 @@ static void test_link_loops_read_documents_once(void **state)
     assert_int_equal(c.count, 2);
     assert_non_null(strstr(c.files[0].path, "/a.txt"));
     assert_non_null(strstr(c.files[1].path, "/sub/b.md"));
+    /* each link left out is kept, with why, for report.md */
+    assert_int_equal(c.n_left_out, 3);
+    assert_non_null(strstr(c.left_out[0].path, "/self"));
+    assert_non_null(strstr(c.left_out[1].path, "/sub/up"));
+    assert_non_null(strstr(c.left_out[2].path, "/sub/up2"));
+    for (size_t i = 0; i < 3; i++)
+        assert_string_equal(c.left_out[i].why, "a link to a folder already read (a link loop?)");
+    jk_corpus_release(&c);
+    tu_rmtree(dir);
+}
+
+/* A pipe or a dangling link named like a document is left out, kept with why; others not. */
+static void test_special_files_left_out_with_why(void **state)
+{
+    (void)state;
+    char dir[64], path[128];
+    tu_mkdtemp(dir, sizeof(dir));
+    tu_write_str(dir, "a.txt", "a");
+    snprintf(path, sizeof(path), "%s/pipe.txt", dir);
+    assert_int_equal(mkfifo(path, 0600), 0);
+    snprintf(path, sizeof(path), "%s/pipe.dat", dir); /* not named like a document */
+    assert_int_equal(mkfifo(path, 0600), 0);
+    snprintf(path, sizeof(path), "%s/gone.md", dir);
+    assert_int_equal(symlink("nowhere.md", path), 0);
+    struct jk_corpus c;
+    collect_dir(dir, &c);
+    assert_int_equal(c.count, 1);
+    assert_int_equal(c.n_left_out, 2);
+    assert_non_null(strstr(c.left_out[0].path, "/gone.md"));
+    assert_string_equal(c.left_out[0].why, "No such file or directory");
+    assert_non_null(strstr(c.left_out[1].path, "/pipe.txt"));
+    assert_string_equal(c.left_out[1].why, "it is not an ordinary file (a pipe, device or socket)");
     jk_corpus_release(&c);
     tu_rmtree(dir);
 }
@@ -301,6 +334,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_collects_txt_and_md_sorted_recursively),
         cmocka_unit_test(test_link_loops_read_documents_once),
+        cmocka_unit_test(test_special_files_left_out_with_why),
         cmocka_unit_test(test_listed_files_read_whole),
         cmocka_unit_test(test_missing_and_empty_inputs_are_errors),
         cmocka_unit_test(test_read_repairs_invalid_utf8_with_offset),
