@@ -83,6 +83,29 @@ static bool is_document_name(const struct jk_corpus *c, const char *name)
 }
 
 /*
+ * Document formats people keep theses and articles in that jaringkata does
+ * not read: left out with one summary warning, so a folder of Word files
+ * does not quietly become a map of its PDFs alone.
+ */
+static const char *const unread_formats[] = {".docx", ".doc", ".odt", ".rtf",
+                                             ".html", ".htm", ".epub"};
+enum { N_UNREAD_FORMATS = sizeof(unread_formats) / sizeof(*unread_formats) };
+
+/* The index in unread_formats of name's extension, or -1 (also for Word's "~$" lock files). */
+static int unread_format(const char *name)
+{
+    size_t len = strlen(name);
+    if (strncmp(name, "~$", 2) == 0)
+        return -1;
+    for (int i = 0; i < N_UNREAD_FORMATS; i++) {
+        size_t n = strlen(unread_formats[i]);
+        if (len > n && strcasecmp(name + len - n, unread_formats[i]) == 0)
+            return i;
+    }
+    return -1;
+}
+
+/*
  * One collection: the corpus and the folders already listed, by device and
  * inode, so a link loop ("self -> .") or a second link to a folder reads its
  * documents once instead of again at every level.
@@ -92,7 +115,32 @@ struct walker {
     struct jk_strmap seen;
     struct stat output; /* the output folder, when it exists */
     bool has_output;
+    size_t unread[N_UNREAD_FORMATS]; /* documents left out by format */
 };
+
+/* A document in a format jaringkata does not read: kept for report.md, counted for one warning. */
+static void leave_out_format(struct walker *w, const char *path, int format)
+{
+    char why[96];
+    snprintf(why, sizeof(why), "a %s document, a format jaringkata does not read",
+             unread_formats[format]);
+    JK_GROW(w->c->left_out, w->c->n_left_out + 1, w->c->cap_left_out);
+    w->c->left_out[w->c->n_left_out++] = (struct jk_left_out){jk_strdup(path), jk_strdup(why)};
+    w->unread[format]++;
+}
+
+/* "3 .docx, 1 .doc" into out; the total. */
+static size_t describe_unread(const struct walker *w, struct jk_buf *out)
+{
+    size_t total = 0;
+    for (int i = 0; i < N_UNREAD_FORMATS; i++) {
+        if (!w->unread[i])
+            continue;
+        jk_buf_addf(out, "%s%zu %s", total ? ", " : "", w->unread[i], unread_formats[i]);
+        total += w->unread[i];
+    }
+    return total;
+}
 
 /* True the first time the folder sb is met. */
 static bool first_visit(struct walker *w, const struct stat *sb)
@@ -142,7 +190,8 @@ static enum jk_status walk(struct walker *w, const char *dir, unsigned depth, st
 
 /*
  * One entry of a folder: a document is added, a folder walked, a pipe or device
- * named like a document skipped with a warning, anything else ignored.
+ * named like a document skipped with a warning, a Word or HTML document left
+ * out and counted, anything else ignored.
  */
 static enum jk_status visit(struct walker *w, const char *path, const struct entry *entry,
                             unsigned depth, struct jk_diag *diag)
@@ -151,6 +200,8 @@ static enum jk_status visit(struct walker *w, const char *path, const struct ent
     if (entry->regular) { /* not a link: the folder's word is enough, no stat */
         if (is_document_name(w->c, name))
             add_file(w->c, path, JK_SIZE_UNKNOWN);
+        else if (unread_format(name) >= 0)
+            leave_out_format(w, path, unread_format(name));
         return JK_OK;
     }
     struct stat sb, lsb;
@@ -160,6 +211,8 @@ static enum jk_status visit(struct walker *w, const char *path, const struct ent
     }
     if (S_ISREG(sb.st_mode) && is_document_name(w->c, name))
         add_file(w->c, path, (uint64_t)sb.st_size);
+    else if (S_ISREG(sb.st_mode) && unread_format(name) >= 0)
+        leave_out_format(w, path, unread_format(name));
     else if (!S_ISDIR(sb.st_mode) && is_document_name(w->c, name))
         leave_out(w->c, path, "it is not an ordinary file (a pipe, device or socket)");
     if (!S_ISDIR(sb.st_mode))
@@ -232,6 +285,11 @@ static enum jk_status collect_one(struct walker *w, const char *input, struct jk
                         strerror(errno));
     if (S_ISDIR(sb.st_mode))
         return first_visit(w, &sb) ? walk(w, input, 0, diag) : JK_OK;
+    if (S_ISREG(sb.st_mode) && unread_format(input) >= 0)
+        return jk_error(diag, JK_E_INPUT,
+                        "input '%s' is a %s document, a format jaringkata does not read; save it "
+                        "as PDF or plain text (.txt) and map that",
+                        input, unread_formats[unread_format(input)]);
     if (!S_ISREG(sb.st_mode) || !is_document_name(c, input))
         return jk_error(
             diag, JK_E_INPUT,
@@ -252,13 +310,29 @@ enum jk_status jk_corpus_collect(struct jk_corpus *c, const char *const *inputs,
     jk_strmap_release(&w.seen);
     if (st != JK_OK)
         return st;
-    if (c->count == 0)
-        return jk_error(diag, JK_E_INPUT,
-                        "no .txt, .md, .pdf, .csv, .ris or .bib documents found in '%s'%s; put the "
-                        "documents to map there",
-                        n_inputs ? inputs[0] : "", n_inputs > 1 ? " or the other inputs" : "");
-    sort_unique(c);
-    return JK_OK;
+    struct jk_buf unread;
+    jk_buf_init(&unread);
+    size_t n_unread = describe_unread(&w, &unread);
+    if (c->count == 0 && n_unread)
+        st = jk_error(diag, JK_E_INPUT,
+                      "no .txt, .md, .pdf, .csv, .ris or .bib documents found in '%s'%s, only "
+                      "documents jaringkata does not read (%s); save them as PDF or plain text "
+                      "(.txt) and map those",
+                      n_inputs ? inputs[0] : "", n_inputs > 1 ? " or the other inputs" : "",
+                      unread.data);
+    else if (c->count == 0)
+        st = jk_error(diag, JK_E_INPUT,
+                      "no .txt, .md, .pdf, .csv, .ris or .bib documents found in '%s'%s; put the "
+                      "documents to map there",
+                      n_inputs ? inputs[0] : "", n_inputs > 1 ? " or the other inputs" : "");
+    else if (n_unread)
+        jk_warn("left out %zu document%s in formats jaringkata does not read (%s); save them as "
+                "PDF or plain text (.txt) to map them too; report.md lists them",
+                n_unread, n_unread == 1 ? "" : "s", unread.data);
+    jk_buf_release(&unread);
+    if (st == JK_OK)
+        sort_unique(c);
+    return st;
 }
 
 size_t jk_utf8_repair(const char *s, size_t len, struct jk_buf *out, uint64_t *first)

@@ -76,6 +76,50 @@ static void test_link_loops_read_documents_once(void **state)
     tu_rmtree(dir);
 }
 
+/*
+ * Word, RTF and HTML documents are left out and listed (a folder of theses in .docx must not
+ * quietly become a map of its PDFs alone); Word's "~$" lock files and pictures are ignored.
+ * A folder holding only such documents, or one given alone, is an error that says what to do.
+ */
+static void test_unread_formats_left_out_and_named(void **state)
+{
+    (void)state;
+    char dir[64], only[128];
+    tu_mkdtemp(dir, sizeof(dir));
+    tu_write_str(dir, "a.txt", "a");
+    tu_write_str(dir, "b.docx", "PK");
+    tu_write_str(dir, "C.DOC", "x");
+    tu_write_str(dir, "~$b.docx", "lock");
+    tu_write_str(dir, "figure.jpg", "jpg");
+    tu_write_str(dir, "only/page.html", "<p>x</p>");
+    struct jk_corpus c;
+    collect_dir(dir, &c);
+    assert_int_equal(c.count, 1);
+    assert_int_equal(c.n_left_out, 3);
+    assert_non_null(strstr(c.left_out[0].path, "/C.DOC"));
+    assert_string_equal(c.left_out[0].why, "a .doc document, a format jaringkata does not read");
+    assert_non_null(strstr(c.left_out[1].path, "/b.docx"));
+    assert_non_null(strstr(c.left_out[2].path, "/only/page.html"));
+    jk_corpus_release(&c);
+
+    snprintf(only, sizeof(only), "%s/only", dir);
+    const char *inputs[] = {only};
+    struct jk_diag d;
+    jk_diag_init(&d);
+    jk_corpus_init(&c);
+    assert_int_equal(jk_corpus_collect(&c, inputs, 1, &d), JK_E_INPUT);
+    assert_non_null(strstr(d.msg, "only documents jaringkata does not read (1 .html); save them "
+                                  "as PDF or plain text (.txt)"));
+    jk_corpus_release(&c);
+    snprintf(only, sizeof(only), "%s/b.docx", dir);
+    jk_diag_init(&d);
+    jk_corpus_init(&c);
+    assert_int_equal(jk_corpus_collect(&c, inputs, 1, &d), JK_E_INPUT);
+    assert_non_null(strstr(d.msg, "is a .docx document, a format jaringkata does not read"));
+    jk_corpus_release(&c);
+    tu_rmtree(dir);
+}
+
 /* A pipe or a dangling link named like a document is left out, kept with why; others not. */
 static void test_special_files_left_out_with_why(void **state)
 {
@@ -335,6 +379,7 @@ int main(void)
         cmocka_unit_test(test_collects_txt_and_md_sorted_recursively),
         cmocka_unit_test(test_link_loops_read_documents_once),
         cmocka_unit_test(test_special_files_left_out_with_why),
+        cmocka_unit_test(test_unread_formats_left_out_and_named),
         cmocka_unit_test(test_listed_files_read_whole),
         cmocka_unit_test(test_missing_and_empty_inputs_are_errors),
         cmocka_unit_test(test_read_repairs_invalid_utf8_with_offset),
