@@ -5,7 +5,8 @@
  * the file. Checks the promises of corpus.h: the size and SHA-256 are the
  * file's; a binary file gives no text; the text is valid UTF-8 without CR;
  * a file that is valid UTF-8 without CR or NUL comes back unchanged, less
- * one leading byte-order mark; the second pass's reread gives the same.
+ * one leading byte-order mark; a text of nothing but white space, and only
+ * such a text, is skipped as empty; the second pass's reread gives the same.
  */
 #include <string.h>
 
@@ -56,6 +57,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         if (plain_utf8(data + bom, size - bom))
             FUZZ_CHECK(info.invalid_utf8 == 0 && text.len == size - bom &&
                        (text.len == 0 || memcmp(text.data, data + bom, text.len) == 0));
+        bool blank = true; /* skipped as empty exactly when the text is all white space */
+        for (size_t i = 0; i < text.len && blank; i++)
+            blank = strchr(" \t\n\v\f", text.data[i]) != NULL;
+        FUZZ_CHECK((info.skip_reason == jk_skip_empty) == blank);
     }
     FUZZ_CHECK(jk_corpus_reread(&src, NULL, &again, &info2, &diag) == JK_OK);
     FUZZ_CHECK(info2.binary == info.binary && info2.cp1252 == info.cp1252 &&

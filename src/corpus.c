@@ -6,6 +6,7 @@
 #define _DEFAULT_SOURCE /* DT_REG */
 #include "corpus.h"
 
+#include <ctype.h>
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
@@ -520,6 +521,17 @@ static enum jk_status read_pdf_text(const struct jk_source *src, struct jk_buf *
     return st;
 }
 
+const char jk_skip_empty[] = "empty (no text, or only white space)";
+
+/* Whether text holds nothing but white space. */
+static bool blank_text(const struct jk_buf *text)
+{
+    for (size_t i = 0; i < text->len; i++)
+        if (!isspace((unsigned char)text->data[i]))
+            return false;
+    return true;
+}
+
 static enum jk_status read_document(const struct jk_source *src,
                                     const struct jk_source_options *sources, struct jk_buf *text,
                                     struct jk_read_info *info, bool hash, struct jk_diag *diag)
@@ -565,6 +577,8 @@ static enum jk_status read_document(const struct jk_source *src,
         info->first_invalid += skip;
         normalise_newlines(text);
     }
+    if (st == JK_OK && format == JK_FORMAT_TEXT && !info->binary && blank_text(text))
+        info->skip_reason = jk_skip_empty;
     jk_buf_release(&raw);
     return st;
 }

@@ -54,6 +54,9 @@ void jk_corpus_release(struct jk_corpus *c);
 enum jk_status jk_corpus_collect(struct jk_corpus *c, const char *const *inputs, size_t n_inputs,
                                  struct jk_diag *diag);
 
+/* read_info's skip_reason for a text document with nothing but white space. */
+extern const char jk_skip_empty[];
+
 /* What reading one document found out. */
 struct jk_read_info {
     char sha256[65];         /* of the bytes on disk */
@@ -76,7 +79,9 @@ struct jk_read_info {
  * as UTF-16. JK_E_INPUT when the file cannot be opened or read.
  * A binary file is not an error: info->binary is set and text is empty.
  * A PDF yields its text; an encrypted, scanned or damaged one is skipped
- * after one warning (info->skip_reason set, text empty).
+ * after one warning (info->skip_reason set, text empty). A .txt/.md
+ * document with nothing but white space is skipped too, without a warning
+ * here: info->skip_reason is jk_skip_empty (the caller says so, in order).
  */
 enum jk_status jk_corpus_read(const struct jk_source *src, const struct jk_source_options *sources,
                               struct jk_buf *text, struct jk_read_info *info, struct jk_diag *diag);

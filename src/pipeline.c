@@ -267,10 +267,15 @@ static void note_read(struct state *s, size_t i, const struct jk_read_info *info
     memcpy(d->sha256, info.sha256, sizeof(d->sha256));
     d->skipped = info.binary || info.skip_reason;
     d->year = info.year;
-    d->skip_note = info.binary ? "skipped: binary" : info.skip_reason ? "skipped: no text" : NULL;
+    d->skip_note = info.binary                         ? "skipped: binary"
+                   : info.skip_reason == jk_skip_empty ? "skipped: empty"
+                   : info.skip_reason                  ? "skipped: no text"
+                                                       : NULL;
     d->invalid_utf8 = info.invalid_utf8;
     if (info.binary)
         jk_warn("skipping '%s': it is a binary file (NUL byte), not text", src->path);
+    else if (info.skip_reason == jk_skip_empty)
+        jk_warn("skipping '%s': it is %s", src->path, jk_skip_empty);
     else if (info.cp1252)
         jk_warn("'%s': not UTF-8 (first at byte %llu); read as Windows-1252 (Latin-1); save it "
                 "as UTF-8 to be sure",
@@ -586,11 +591,12 @@ static enum jk_status first_pass(struct state *s, struct jk_diag *diag)
     if (st != JK_OK)
         return st;
     if (s->run.docs_used == 0)
-        return jk_error(diag, JK_E_INPUT,
-                        "none of the %zu documents under '%s' has usable text (binary files, or "
-                        "PDFs that are encrypted, scanned or damaged); give a folder of .txt, .md "
-                        "or .pdf documents",
-                        n, s->opt->inputs[0]);
+        return jk_error(
+            diag, JK_E_INPUT,
+            "none of the %zu documents under '%s' has usable text (binary or empty files, or "
+            "PDFs that are encrypted, scanned or damaged); give a folder of .txt, .md "
+            "or .pdf documents",
+            n, s->opt->inputs[0]);
     if (one_document_cannot_link(s) && s->opt->select.min_occurrences >= 2)
         return one_document_error(s, diag);
     jk_acronyms_resolve(&s->acronyms);

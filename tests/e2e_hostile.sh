@@ -150,9 +150,24 @@ for kind in stopwords numbers punctuation empty; do
     esac
     printf '%s\n' "$text" >"$tmp/$kind/a.txt"
     printf '%s\n%s\n' "$text" "$text" >"$tmp/$kind/b.md"
-    expect_fail 5 "no candidate terms (only stopwords, numbers or punctuation?)" \
-        map "$tmp/$kind" -o "$tmp/out"
+    if [ "$kind" = empty ]; then # no text at all: skipped like binary files, an input error
+        expect_fail 3 "none of the 2 documents under '$tmp/empty' has usable text (binary or empty" \
+            map "$tmp/$kind" -o "$tmp/out"
+        warned "skipping '.*empty/a.txt': it is empty (no text, or only white space)"
+    else
+        expect_fail 5 "no candidate terms (only stopwords, numbers or punctuation?)" \
+            map "$tmp/$kind" -o "$tmp/out"
+    fi
 done
+# an empty file beside real documents is skipped with a warning and not counted
+mkdir "$tmp/some-empty"
+two_docs "$tmp/some-empty"
+: >"$tmp/some-empty/blank.txt"
+expect_ok "$tmp/some-empty-out" map "$tmp/some-empty"
+warned "skipping '.*blank.txt': it is empty"
+[ "$(documents "$tmp/some-empty-out")" = 2 ] || fail "an empty file was counted as a document"
+grep -qF "blank.txt | 0 | 0 |  | 0 | 0 | skipped: empty |" "$tmp/some-empty-out/report.md" ||
+    fail "report.md does not say the empty file was skipped"
 
 # --- CRLF line ends, a byte-order mark, or UTF-16 give the same map as UTF-8 with LF
 mkdir "$tmp/lf" "$tmp/crlf"

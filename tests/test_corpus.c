@@ -254,6 +254,43 @@ static void test_read_repairs_invalid_utf8_with_offset(void **state)
     tu_rmtree(dir);
 }
 
+/* A text document of nothing but white space (or a lone byte order mark) is skipped as empty. */
+static void test_empty_documents_skipped(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *name, *bytes;
+        size_t len;
+        bool empty;
+    } cases[] = {
+        {"a.txt", "", 0, true},
+        {"b.md", " \r\n\t\n", 5, true},
+        {"c.txt", "\xef\xbb\xbf\n", 4, true},
+        {"d.txt", "\xff\xfe \0\n\0", 6, true}, /* UTF-16: a space and a line end */
+        {"e.txt", "\n.\n", 3, false},          /* one full stop is text (no terms, but text) */
+    };
+    char dir[64], path[128];
+    tu_mkdtemp(dir, sizeof(dir));
+    struct jk_buf text;
+    jk_buf_init(&text);
+    for (size_t i = 0; i < sizeof(cases) / sizeof(*cases); i++) {
+        tu_write(dir, cases[i].name, cases[i].bytes, cases[i].len);
+        snprintf(path, sizeof(path), "%s/%s", dir, cases[i].name);
+        struct jk_source src = {path, cases[i].len};
+        struct jk_read_info info;
+        struct jk_diag d;
+        jk_diag_init(&d);
+        assert_int_equal(jk_corpus_read(&src, NULL, &text, &info, &d), JK_OK);
+        assert_false(info.binary);
+        if (cases[i].empty)
+            assert_ptr_equal(info.skip_reason, jk_skip_empty);
+        else
+            assert_null(info.skip_reason);
+    }
+    jk_buf_release(&text);
+    tu_rmtree(dir);
+}
+
 /* A document saved as Windows-1252 (Latin-1) is read as such, not as U+FFFD. */
 static void test_read_windows_1252(void **state)
 {
@@ -380,6 +417,7 @@ int main(void)
         cmocka_unit_test(test_link_loops_read_documents_once),
         cmocka_unit_test(test_special_files_left_out_with_why),
         cmocka_unit_test(test_unread_formats_left_out_and_named),
+        cmocka_unit_test(test_empty_documents_skipped),
         cmocka_unit_test(test_listed_files_read_whole),
         cmocka_unit_test(test_missing_and_empty_inputs_are_errors),
         cmocka_unit_test(test_read_repairs_invalid_utf8_with_offset),
