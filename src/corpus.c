@@ -85,11 +85,17 @@ static bool is_document_name(const struct jk_corpus *c, const char *name)
 
 /*
  * Document formats people keep theses and articles in that jaringkata does
- * not read: left out with one summary warning, so a folder of Word files
- * does not quietly become a map of its PDFs alone.
+ * not read, and archives such documents are downloaded in: left out with one
+ * summary warning, so a folder of Word files or a zip of papers does not
+ * quietly become a map of the few PDFs beside them.
  */
-static const char *const unread_formats[] = {".docx", ".doc", ".odt", ".rtf",
-                                             ".html", ".htm", ".epub"};
+static const struct {
+    const char *ext;
+    bool archive;
+} unread_formats[] = {{".docx", false}, {".doc", false}, {".odt", false},  {".rtf", false},
+                      {".html", false}, {".htm", false}, {".epub", false}, {".zip", true},
+                      {".rar", true},   {".7z", true},   {".tar", true},   {".tgz", true},
+                      {".gz", true}};
 enum { N_UNREAD_FORMATS = sizeof(unread_formats) / sizeof(*unread_formats) };
 
 /* The index in unread_formats of name's extension, or -1 (also for Word's "~$" lock files). */
@@ -99,8 +105,8 @@ static int unread_format(const char *name)
     if (strncmp(name, "~$", 2) == 0)
         return -1;
     for (int i = 0; i < N_UNREAD_FORMATS; i++) {
-        size_t n = strlen(unread_formats[i]);
-        if (len > n && strcasecmp(name + len - n, unread_formats[i]) == 0)
+        size_t n = strlen(unread_formats[i].ext);
+        if (len > n && strcasecmp(name + len - n, unread_formats[i].ext) == 0)
             return i;
     }
     return -1;
@@ -119,27 +125,38 @@ struct walker {
     size_t unread[N_UNREAD_FORMATS]; /* documents left out by format */
 };
 
-/* A document in a format jaringkata does not read: kept for report.md, counted for one warning. */
+/* "a .docx document, a format jaringkata does not read" or "a .zip archive, ...". */
+static void unread_why(int format, char *out, size_t n)
+{
+    snprintf(out, n, "a %s %s, a format jaringkata does not read", unread_formats[format].ext,
+             unread_formats[format].archive ? "archive" : "document");
+}
+
+/* A file in a format jaringkata does not read: kept for report.md, counted for one warning. */
 static void leave_out_format(struct walker *w, const char *path, int format)
 {
     char why[96];
-    snprintf(why, sizeof(why), "a %s document, a format jaringkata does not read",
-             unread_formats[format]);
+    unread_why(format, why, sizeof(why));
     JK_GROW(w->c->left_out, w->c->n_left_out + 1, w->c->cap_left_out);
     w->c->left_out[w->c->n_left_out++] = (struct jk_left_out){jk_strdup(path), jk_strdup(why)};
     w->unread[format]++;
 }
 
-/* "3 .docx, 1 .doc" into out; the total. */
+/* "3 .docx, 1 .zip" then what to do with them into out; the total. */
 static size_t describe_unread(const struct walker *w, struct jk_buf *out)
 {
     size_t total = 0;
+    bool documents = false, archives = false;
     for (int i = 0; i < N_UNREAD_FORMATS; i++) {
         if (!w->unread[i])
             continue;
-        jk_buf_addf(out, "%s%zu %s", total ? ", " : "", w->unread[i], unread_formats[i]);
+        jk_buf_addf(out, "%s%zu %s", total ? ", " : "", w->unread[i], unread_formats[i].ext);
         total += w->unread[i];
+        archives |= unread_formats[i].archive;
+        documents |= !unread_formats[i].archive;
     }
+    jk_buf_addf(out, "); %s%s%s", documents ? "save documents as PDF or plain text (.txt)" : "",
+                documents && archives ? " and " : "", archives ? "unpack archives" : "");
     return total;
 }
 
@@ -286,11 +303,15 @@ static enum jk_status collect_one(struct walker *w, const char *input, struct jk
                         strerror(errno));
     if (S_ISDIR(sb.st_mode))
         return first_visit(w, &sb) ? walk(w, input, 0, diag) : JK_OK;
-    if (S_ISREG(sb.st_mode) && unread_format(input) >= 0)
-        return jk_error(diag, JK_E_INPUT,
-                        "input '%s' is a %s document, a format jaringkata does not read; save it "
-                        "as PDF or plain text (.txt) and map that",
-                        input, unread_formats[unread_format(input)]);
+    int format = S_ISREG(sb.st_mode) ? unread_format(input) : -1;
+    if (format >= 0) {
+        char why[96];
+        unread_why(format, why, sizeof(why));
+        return jk_error(diag, JK_E_INPUT, "input '%s' is %s; %s", input, why,
+                        unread_formats[format].archive
+                            ? "unpack it and map the folder"
+                            : "save it as PDF or plain text (.txt) and map that");
+    }
     if (!S_ISREG(sb.st_mode) || !is_document_name(c, input))
         return jk_error(
             diag, JK_E_INPUT,
@@ -317,8 +338,7 @@ enum jk_status jk_corpus_collect(struct jk_corpus *c, const char *const *inputs,
     if (c->count == 0 && n_unread)
         st = jk_error(diag, JK_E_INPUT,
                       "no .txt, .md, .pdf, .csv, .ris or .bib documents found in '%s'%s, only "
-                      "documents jaringkata does not read (%s); save them as PDF or plain text "
-                      "(.txt) and map those",
+                      "files jaringkata does not read (%s, then map them",
                       n_inputs ? inputs[0] : "", n_inputs > 1 ? " or the other inputs" : "",
                       unread.data);
     else if (c->count == 0)
@@ -327,8 +347,8 @@ enum jk_status jk_corpus_collect(struct jk_corpus *c, const char *const *inputs,
                       "documents to map there",
                       n_inputs ? inputs[0] : "", n_inputs > 1 ? " or the other inputs" : "");
     else if (n_unread)
-        jk_warn("left out %zu document%s in formats jaringkata does not read (%s); save them as "
-                "PDF or plain text (.txt) to map them too; report.md lists them",
+        jk_warn("left out %zu file%s in formats jaringkata does not read (%s to map them too; "
+                "report.md lists them",
                 n_unread, n_unread == 1 ? "" : "s", unread.data);
     jk_buf_release(&unread);
     if (st == JK_OK)

@@ -49,10 +49,11 @@ static void report_corpus(struct jk_buf *b, const struct jk_run *run)
         "- skipped (binary, empty, or PDF without text): %zu\n- with invalid UTF-8 repaired: %zu\n",
         skipped, repaired);
     if (run->n_left_out)
-        jk_buf_addf(b,
-                    "- left out while listing the folders (Word or HTML documents, links, "
-                    "pipes; see Files): %zu\n",
-                    run->n_left_out);
+        jk_buf_addf(
+            b,
+            "- left out while listing the folders (Word or HTML documents, archives, links, "
+            "pipes; see Files): %zu\n",
+            run->n_left_out);
     if (run->opt->section_abstract)
         jk_buf_addf(b, "- abstracts found (--section abstract): %zu\n", run->abstracts_found);
     if (run->opt->items_keywords)

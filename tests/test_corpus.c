@@ -77,8 +77,9 @@ static void test_link_loops_read_documents_once(void **state)
 }
 
 /*
- * Word, RTF and HTML documents are left out and listed (a folder of theses in .docx must not
- * quietly become a map of its PDFs alone); Word's "~$" lock files and pictures are ignored.
+ * Word, RTF and HTML documents and archives are left out and listed (a folder of theses in
+ * .docx must not quietly become a map of its PDFs alone); Word's "~$" lock files and pictures
+ * are ignored.
  * A folder holding only such documents, or one given alone, is an error that says what to do.
  */
 static void test_unread_formats_left_out_and_named(void **state)
@@ -92,14 +93,16 @@ static void test_unread_formats_left_out_and_named(void **state)
     tu_write_str(dir, "~$b.docx", "lock");
     tu_write_str(dir, "figure.jpg", "jpg");
     tu_write_str(dir, "only/page.html", "<p>x</p>");
+    tu_write_str(dir, "only/papers.zip", "PK");
     struct jk_corpus c;
     collect_dir(dir, &c);
     assert_int_equal(c.count, 1);
-    assert_int_equal(c.n_left_out, 3);
+    assert_int_equal(c.n_left_out, 4);
     assert_non_null(strstr(c.left_out[0].path, "/C.DOC"));
     assert_string_equal(c.left_out[0].why, "a .doc document, a format jaringkata does not read");
     assert_non_null(strstr(c.left_out[1].path, "/b.docx"));
     assert_non_null(strstr(c.left_out[2].path, "/only/page.html"));
+    assert_string_equal(c.left_out[3].why, "a .zip archive, a format jaringkata does not read");
     jk_corpus_release(&c);
 
     snprintf(only, sizeof(only), "%s/only", dir);
@@ -108,8 +111,9 @@ static void test_unread_formats_left_out_and_named(void **state)
     jk_diag_init(&d);
     jk_corpus_init(&c);
     assert_int_equal(jk_corpus_collect(&c, inputs, 1, &d), JK_E_INPUT);
-    assert_non_null(strstr(d.msg, "only documents jaringkata does not read (1 .html); save them "
-                                  "as PDF or plain text (.txt)"));
+    assert_non_null(strstr(d.msg, "only files jaringkata does not read (1 .html, 1 .zip); save "
+                                  "documents as PDF or plain text (.txt) and unpack archives, "
+                                  "then map them"));
     jk_corpus_release(&c);
     snprintf(only, sizeof(only), "%s/b.docx", dir);
     jk_diag_init(&d);
