@@ -301,6 +301,13 @@ static enum jk_status collect_one(struct walker *w, const char *input, struct jk
         return jk_error(diag, JK_E_INPUT,
                         "input '%s' cannot be read: %s; give a folder of .txt/.md documents", input,
                         strerror(errno));
+    if (S_ISDIR(sb.st_mode) && w->has_output && sb.st_dev == w->output.st_dev &&
+        sb.st_ino == w->output.st_ino)
+        return jk_error(diag, JK_E_OUTPUT,
+                        "-o '%s' is the input folder '%s' itself: the next run would read the "
+                        "map's files (report.md, the .txt and .csv outputs) as documents; choose "
+                        "another folder with -o",
+                        c->output, input);
     if (S_ISDIR(sb.st_mode))
         return first_visit(w, &sb) ? walk(w, input, 0, diag) : JK_OK;
     int format = S_ISREG(sb.st_mode) ? unread_format(input) : -1;

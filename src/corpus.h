@@ -49,7 +49,9 @@ void jk_corpus_release(struct jk_corpus *c);
 /*
  * Adds the documents under each input (a folder, or a single .txt/.md file).
  * JK_E_INPUT when an input does not exist or cannot be listed, when a file
- * input is not a .txt/.md document, or when no document is found at all.
+ * input is not a .txt/.md document, or when no document is found at all;
+ * JK_E_OUTPUT when an input folder is the output folder itself (the outputs
+ * would be read as documents by the next run).
  */
 enum jk_status jk_corpus_collect(struct jk_corpus *c, const char *const *inputs, size_t n_inputs,
                                  struct jk_diag *diag);

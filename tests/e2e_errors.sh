@@ -60,6 +60,11 @@ expect 5 "use --counting full --unit sentence" map "$src/corpus/tesis-ntb-zhejia
     fail "one text with --counting full --unit sentence failed"
 expect 4 "$tmp/asfile/file" map "$src/corpus" -o "$tmp/asfile/file"
 expect 4 "$tmp/asfile/file/out" map "$src/corpus" -o "$tmp/asfile/file/out"
+# the output folder is the input folder: the next run would read the outputs as documents
+mkdir "$tmp/same"
+cp "$src/corpus/azqiya-ntb-kujawsko-pomorskie.md" "$src/corpus/aesthetica-jakarta-beijing.md" "$tmp/same/"
+expect 4 "-o '$tmp/same/' is the input folder '$tmp/same' itself" map "$tmp/same" -o "$tmp/same/"
+[ "$(find "$tmp/same" -type f | wc -l)" = 2 ] || fail "map DIR -o DIR wrote into DIR"
 if [ "$(id -u)" != 0 ]; then
     mkdir "$tmp/readonly" && chmod 0555 "$tmp/readonly"
     expect 4 "not writable" map "$src/corpus" -o "$tmp/readonly"
