@@ -70,7 +70,11 @@ struct state {
     size_t cap_meta;
     struct jk_buf record_text;
     struct jk_strmap seen_records; /* DOIs and normalised titles of records read */
-    struct jk_strmap duplicates;   /* "file:record" of records found twice */
+    struct jk_strmap seen_files;   /* SHA-256 of the text files and PDFs read */
+    uint32_t *first_with;          /* per seen_files id: the file that had those bytes first */
+    size_t cap_first_with;
+    size_t copies;               /* files skipped as copies of earlier ones */
+    struct jk_strmap duplicates; /* "file:record" of records found twice */
     size_t current_file;
     struct jk_outdir out;
     struct jk_run run;
@@ -121,6 +125,7 @@ static void state_init(struct state *s, const struct jk_map_options *opt)
     jk_spool_init(&s->pdf_spool);
     jk_buf_init(&s->record_text);
     jk_strmap_init(&s->seen_records);
+    jk_strmap_init(&s->seen_files);
     jk_strmap_init(&s->duplicates);
     jk_counter_init(&s->counter);
     if (opt->unit.kind != JK_UNIT_DOCUMENT)
@@ -166,6 +171,8 @@ static void state_release(struct state *s)
     free(s->doc_bilingual);
     jk_buf_release(&s->record_text);
     jk_strmap_release(&s->seen_records);
+    jk_strmap_release(&s->seen_files);
+    free(s->first_with);
     jk_strmap_release(&s->duplicates);
     free(s->docs);
     jk_corpus_release(&s->corpus);
@@ -240,8 +247,10 @@ static enum jk_status read_doc(struct state *s, size_t i, bool first, bool *usab
     else
         st = jk_corpus_reread(src, &s->opt->sources, &s->text, &info, diag);
     *usable = st == JK_OK && !info.binary && !info.skip_reason;
-    if (st == JK_OK && first)
+    if (st == JK_OK && first) {
         note_read(s, i, &info);
+        *usable = *usable && !s->docs[i].skipped; /* also a copy of an earlier file */
+    }
     return st;
 }
 
@@ -255,6 +264,32 @@ static bool plain_file(const struct state *s, size_t i)
 
 /* A plain text file this large is more likely many documents than one. */
 #define JK_HUGE_DOCUMENT (16u << 20)
+
+/* Copies warned about one by one; the rest in one line at the end of the first pass. */
+enum { COPIES_WARNED = 10 };
+
+/*
+ * Whether file i has the same bytes as a file read before it (a second
+ * download, "paper (1).pdf"): a copy counts once. Record files are hashed
+ * beside the pass, so they are not looked at here; their records are
+ * deduplicated one by one.
+ */
+static bool copy_of_earlier(struct state *s, size_t i, const struct jk_read_info *info)
+{
+    if (!info->sha256[0])
+        return false;
+    bool added;
+    uint32_t id = jk_strmap_intern(&s->seen_files, info->sha256, strlen(info->sha256), &added);
+    if (added) {
+        JK_GROW(s->first_with, (size_t)id + 1, s->cap_first_with);
+        s->first_with[id] = (uint32_t)i;
+        return false;
+    }
+    if (++s->copies <= COPIES_WARNED)
+        jk_warn("skipping '%s': the same bytes as '%s', which is counted once",
+                s->corpus.files[i].path, s->corpus.files[s->first_with[id]].path);
+    return true;
+}
 
 /* The first pass's record of a file read (here or by a thread), with its warnings. */
 static void note_read(struct state *s, size_t i, const struct jk_read_info *info_in)
@@ -272,6 +307,11 @@ static void note_read(struct state *s, size_t i, const struct jk_read_info *info
                    : info.skip_reason                  ? "skipped: no text"
                                                        : NULL;
     d->invalid_utf8 = info.invalid_utf8;
+    if (!d->skipped && copy_of_earlier(s, i, &info)) {
+        d->skipped = true;
+        d->skip_note = "skipped: the same bytes as an earlier file";
+        return;
+    }
     if (info.binary)
         jk_warn("skipping '%s': it is a binary file (NUL byte), not text", src->path);
     else if (info.skip_reason == jk_skip_empty)
@@ -330,8 +370,8 @@ static bool learned_file(struct state *s, const struct jk_doc_job *job)
 {
     if (s->read_status == JK_OK && job->read_status == JK_OK)
         note_read(s, job->file, &job->info);
-    if (!file_read(s, job))
-        return false;
+    if (!file_read(s, job) || s->docs[job->file].skipped) /* a copy: its words were learned, */
+        return false; /* which changes no answer of the lexicon (a copy repeats what it adds) */
     s->run.abstracts_found += job->abstract;
     s->run.docs_used++;
     s->docs[job->file].records++;
@@ -590,6 +630,9 @@ static enum jk_status first_pass(struct state *s, struct jk_diag *diag)
     st = hasher_finish(&hasher, s, st, diag);
     if (st != JK_OK)
         return st;
+    if (s->copies > COPIES_WARNED)
+        jk_warn("%zu more files were copies of earlier ones and were skipped; report.md lists them",
+                s->copies - COPIES_WARNED);
     if (s->run.docs_used == 0)
         return jk_error(
             diag, JK_E_INPUT,

@@ -44,10 +44,10 @@ static void report_corpus(struct jk_buf *b, const struct jk_run *run)
     }
     jk_buf_addf(b, "## Corpus\n\n");
     jk_buf_addf(b, "- documents found: %zu\n- documents read: %zu\n", run->n_docs, run->docs_used);
-    jk_buf_addf(
-        b,
-        "- skipped (binary, empty, or PDF without text): %zu\n- with invalid UTF-8 repaired: %zu\n",
-        skipped, repaired);
+    jk_buf_addf(b,
+                "- skipped (binary, empty, a copy of another file, or PDF without text): %zu\n"
+                "- with invalid UTF-8 repaired: %zu\n",
+                skipped, repaired);
     if (run->n_left_out)
         jk_buf_addf(
             b,

@@ -113,7 +113,8 @@ top, n = sys.argv[1], int(sys.argv[2])
 for i in range(n):
     if i % 1000 == 0:
         os.makedirs(f"{top}/{i // 1000:03d}")
-    text = f"{words[i % 10]} dan {words[(i * 7 + 3) % 10]} serta {words[(i * 3 + 1) % 10]}.\n"
+    # the number makes each file its own (copies count once) and is no term
+    text = f"{words[i % 10]} dan {words[(i * 7 + 3) % 10]} serta {words[(i * 3 + 1) % 10]} {i}.\n"
     fd = os.open(f"{top}/{i // 1000:03d}/{i}.txt", os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
     os.write(fd, text.encode())
     os.close(fd)
@@ -159,6 +160,26 @@ for kind in stopwords numbers punctuation empty; do
             map "$tmp/$kind" -o "$tmp/out"
     fi
 done
+# a second copy of a document (the same bytes, "paper (1).md") counts once: the same map
+mkdir "$tmp/copies"
+two_docs "$tmp/copies"
+cp "$src/corpus/aesthetica-jakarta-beijing.md" "$tmp/copies/zz-copy.md"
+expect_ok "$tmp/copies-out" map "$tmp/copies"
+warned "skipping '.*zz-copy.md': the same bytes as '.*aesthetica-jakarta-beijing.md', which is counted once"
+[ "$(documents "$tmp/copies-out")" = 2 ] || fail "a copy of a document was counted"
+expect_ok "$tmp/copies-none-out" map "$tmp/copies/aesthetica-jakarta-beijing.md" \
+    "$tmp/copies/azqiya-ntb-kujawsko-pomorskie.md"
+for f in terms.csv links.csv clusters.csv; do
+    cmp -s "$tmp/copies-out/$f" "$tmp/copies-none-out/$f" || fail "a copy of a document changed $f"
+done
+grep -qF "zz-copy.md | 4273 | 0 |  | 0 | 0 | skipped: the same bytes as an earlier file |" \
+    "$tmp/copies-out/report.md" || fail "report.md does not say the copy was skipped"
+# many copies: ten warnings, then one line for the rest
+for k in $(seq 11 22); do cp "$src/corpus/aesthetica-jakarta-beijing.md" "$tmp/copies/zz-copy-$k.md"; done
+expect_ok "$tmp/copies-out" map "$tmp/copies"
+[ "$(grep -c "warning: skipping .*the same bytes as" "$tmp/stderr")" = 10 ] || fail "not ten copy warnings"
+warned "3 more files were copies of earlier ones and were skipped; report.md lists them"
+
 # an empty file beside real documents is skipped with a warning and not counted
 mkdir "$tmp/some-empty"
 two_docs "$tmp/some-empty"
