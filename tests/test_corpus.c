@@ -46,6 +46,22 @@ static void collect_dir(const char *dir, struct jk_corpus *c)
     assert_int_equal(jk_corpus_collect(c, inputs, 1, &d), JK_OK);
 }
 
+/* Collecting input alone is JK_E_INPUT with a message that holds want. */
+static void expect_input_error(const char *input, const char *want)
+{
+    const char *inputs[] = {input};
+    struct jk_corpus c;
+    jk_corpus_init(&c);
+    struct jk_diag d;
+    jk_diag_init(&d);
+    assert_int_equal(jk_corpus_collect(&c, inputs, 1, &d), JK_E_INPUT);
+    if (!strstr(d.msg, want)) {
+        print_error("message '%s' lacks '%s'\n", d.msg, want);
+        fail();
+    }
+    jk_corpus_release(&c);
+}
+
 /* Links back up the tree ("self -> .", two links to ".." below) read each document once. */
 static void test_link_loops_read_documents_once(void **state)
 {
@@ -106,21 +122,11 @@ static void test_unread_formats_left_out_and_named(void **state)
     jk_corpus_release(&c);
 
     snprintf(only, sizeof(only), "%s/only", dir);
-    const char *inputs[] = {only};
-    struct jk_diag d;
-    jk_diag_init(&d);
-    jk_corpus_init(&c);
-    assert_int_equal(jk_corpus_collect(&c, inputs, 1, &d), JK_E_INPUT);
-    assert_non_null(strstr(d.msg, "only files jaringkata does not read (1 .html, 1 .zip); save "
-                                  "documents as PDF or plain text (.txt) and unpack archives, "
-                                  "then map them"));
-    jk_corpus_release(&c);
+    expect_input_error(only, "only files jaringkata does not read (1 .html, 1 .zip); save "
+                             "documents as PDF or plain text (.txt) and unpack archives, then "
+                             "map them");
     snprintf(only, sizeof(only), "%s/b.docx", dir);
-    jk_diag_init(&d);
-    jk_corpus_init(&c);
-    assert_int_equal(jk_corpus_collect(&c, inputs, 1, &d), JK_E_INPUT);
-    assert_non_null(strstr(d.msg, "is a .docx document, a format jaringkata does not read"));
-    jk_corpus_release(&c);
+    expect_input_error(only, "is a .docx document, a format jaringkata does not read");
     tu_rmtree(dir);
 }
 
@@ -190,28 +196,16 @@ static void test_listed_files_read_whole(void **state)
 static void test_missing_and_empty_inputs_are_errors(void **state)
 {
     (void)state;
-    char dir[64];
+    char dir[64], message[160];
     tu_mkdtemp(dir, sizeof(dir));
-    struct jk_corpus c;
-    jk_corpus_init(&c);
-    struct jk_diag d;
-    jk_diag_init(&d);
-    const char *empty[] = {dir};
-    assert_int_equal(jk_corpus_collect(&c, empty, 1, &d), JK_E_INPUT);
-    assert_non_null(strstr(d.msg, "no .txt, .md, .pdf, .csv, .ris or .bib documents found"));
-    assert_non_null(strstr(d.msg, dir));
-    jk_diag_init(&d);
-    const char *missing[] = {"/nonexistent/jaringkata-folder"};
-    assert_int_equal(jk_corpus_collect(&c, missing, 1, &d), JK_E_INPUT);
-    assert_non_null(strstr(d.msg, "/nonexistent/jaringkata-folder"));
-    jk_diag_init(&d);
+    snprintf(message, sizeof(message),
+             "no .txt, .md, .pdf, .csv, .ris or .bib documents found in '%s'", dir);
+    expect_input_error(dir, message);
+    expect_input_error("/nonexistent/jaringkata-folder", "/nonexistent/jaringkata-folder");
     tu_write_str(dir, "x.docx", "PK");
-    char pdf[128];
-    snprintf(pdf, sizeof(pdf), "%s/x.docx", dir);
-    const char *file[] = {pdf};
-    assert_int_equal(jk_corpus_collect(&c, file, 1, &d), JK_E_INPUT);
-    assert_non_null(strstr(d.msg, "x.docx"));
-    jk_corpus_release(&c);
+    char docx[128];
+    snprintf(docx, sizeof(docx), "%s/x.docx", dir);
+    expect_input_error(docx, "x.docx");
     tu_rmtree(dir);
 }
 
