@@ -549,6 +549,23 @@ static enum jk_status read_pdf_text(const struct jk_source *src, struct jk_buf *
 }
 
 const char jk_skip_empty[] = "empty (no text, or only white space)";
+const char jk_skip_wos[] = "a Web of Science export";
+
+/*
+ * Whether text is a Web of Science export: the tagged format opens with
+ * "FN <name of the database>" then "VR <version>", the tab-delimited one
+ * with a header row "PT<TAB>AU<TAB>...".
+ */
+static bool wos_export(const struct jk_buf *text)
+{
+    const char *t = text->data ? text->data : "";
+    if (strncmp(t, "PT\tAU\t", 6) == 0)
+        return true;
+    if (strncmp(t, "FN ", 3) != 0)
+        return false;
+    const char *eol = memchr(t, '\n', text->len);
+    return eol && (size_t)(eol - t) + 4 <= text->len && strncmp(eol + 1, "VR ", 3) == 0;
+}
 
 /* Whether text holds nothing but white space. */
 static bool blank_text(const struct jk_buf *text)
@@ -606,6 +623,8 @@ static enum jk_status read_document(const struct jk_source *src,
     }
     if (st == JK_OK && format == JK_FORMAT_TEXT && !info->binary && blank_text(text))
         info->skip_reason = jk_skip_empty;
+    else if (st == JK_OK && format == JK_FORMAT_TEXT && !info->binary && wos_export(text))
+        info->skip_reason = jk_skip_wos;
     jk_buf_release(&raw);
     return st;
 }

@@ -58,6 +58,8 @@ enum jk_status jk_corpus_collect(struct jk_corpus *c, const char *const *inputs,
 
 /* read_info's skip_reason for a text document with nothing but white space. */
 extern const char jk_skip_empty[];
+/* read_info's skip_reason for a .txt that is a Web of Science export (tagged or tab-delimited). */
+extern const char jk_skip_wos[];
 
 /* What reading one document found out. */
 struct jk_read_info {
@@ -83,7 +85,9 @@ struct jk_read_info {
  * A PDF yields its text; an encrypted, scanned or damaged one is skipped
  * after one warning (info->skip_reason set, text empty). A .txt/.md
  * document with nothing but white space is skipped too, without a warning
- * here: info->skip_reason is jk_skip_empty (the caller says so, in order).
+ * here: info->skip_reason is jk_skip_empty (the caller says so, in order);
+ * so is a Web of Science export saved as .txt (jk_skip_wos), which read as one
+ * document would map its field tags and every record together.
  */
 enum jk_status jk_corpus_read(const struct jk_source *src, const struct jk_source_options *sources,
                               struct jk_buf *text, struct jk_read_info *info, struct jk_diag *diag);

@@ -304,6 +304,7 @@ static void note_read(struct state *s, size_t i, const struct jk_read_info *info
     d->year = info.year;
     d->skip_note = info.binary                         ? "skipped: binary"
                    : info.skip_reason == jk_skip_empty ? "skipped: empty"
+                   : info.skip_reason == jk_skip_wos   ? "skipped: a Web of Science export"
                    : info.skip_reason                  ? "skipped: no text"
                                                        : NULL;
     d->invalid_utf8 = info.invalid_utf8;
@@ -316,6 +317,11 @@ static void note_read(struct state *s, size_t i, const struct jk_read_info *info
         jk_warn("skipping '%s': it is a binary file (NUL byte), not text", src->path);
     else if (info.skip_reason == jk_skip_empty)
         jk_warn("skipping '%s': it is %s", src->path, jk_skip_empty);
+    else if (info.skip_reason == jk_skip_wos)
+        jk_warn("skipping '%s': it is a Web of Science export, which read as one document would "
+                "map its field tags and all its records together; export the records from Web of "
+                "Science as BibTeX or RIS and map that file",
+                src->path);
     else if (info.cp1252)
         jk_warn("'%s': not UTF-8 (first at byte %llu); read as Windows-1252 (Latin-1); save it "
                 "as UTF-8 to be sure",

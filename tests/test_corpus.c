@@ -252,20 +252,27 @@ static void test_read_repairs_invalid_utf8_with_offset(void **state)
     tu_rmtree(dir);
 }
 
-/* A text document of nothing but white space (or a lone byte order mark) is skipped as empty. */
-static void test_empty_documents_skipped(void **state)
+/*
+ * A text document of nothing but white space (or a lone byte order mark) is skipped as empty;
+ * a Web of Science export saved as .txt (tagged or tab-delimited) is skipped as such.
+ */
+static void test_empty_documents_and_wos_exports_skipped(void **state)
 {
     (void)state;
     static const struct {
         const char *name, *bytes;
         size_t len;
-        bool empty;
+        const char *skip; /* the skip reason, or NULL */
     } cases[] = {
-        {"a.txt", "", 0, true},
-        {"b.md", " \r\n\t\n", 5, true},
-        {"c.txt", "\xef\xbb\xbf\n", 4, true},
-        {"d.txt", "\xff\xfe \0\n\0", 6, true}, /* UTF-16: a space and a line end */
-        {"e.txt", "\n.\n", 3, false},          /* one full stop is text (no terms, but text) */
+        {"a.txt", "", 0, jk_skip_empty},
+        {"b.md", " \r\n\t\n", 5, jk_skip_empty},
+        {"c.txt", "\xef\xbb\xbf\n", 4, jk_skip_empty},
+        {"d.txt", "\xff\xfe \0\n\0", 6, jk_skip_empty}, /* UTF-16: a space and a line end */
+        {"e.txt", "\n.\n", 3, NULL}, /* one full stop is text (no terms, but text) */
+        {"savedrecs.txt", "FN Clarivate Analytics Web of Science\r\nVR 1.0\r\nPT J\r\n", 53,
+         jk_skip_wos},
+        {"tab.txt", "\xef\xbb\xbfPT\tAU\tTI\nJ\tSari\tx\n", 21, jk_skip_wos},
+        {"fn.txt", "FN tidak\nsama sekali\n", 21, NULL}, /* "FN" alone is not an export */
     };
     char dir[64], path[128];
     tu_mkdtemp(dir, sizeof(dir));
@@ -280,10 +287,7 @@ static void test_empty_documents_skipped(void **state)
         jk_diag_init(&d);
         assert_int_equal(jk_corpus_read(&src, NULL, &text, &info, &d), JK_OK);
         assert_false(info.binary);
-        if (cases[i].empty)
-            assert_ptr_equal(info.skip_reason, jk_skip_empty);
-        else
-            assert_null(info.skip_reason);
+        assert_ptr_equal(info.skip_reason, cases[i].skip);
     }
     jk_buf_release(&text);
     tu_rmtree(dir);
@@ -415,7 +419,7 @@ int main(void)
         cmocka_unit_test(test_link_loops_read_documents_once),
         cmocka_unit_test(test_special_files_left_out_with_why),
         cmocka_unit_test(test_unread_formats_left_out_and_named),
-        cmocka_unit_test(test_empty_documents_skipped),
+        cmocka_unit_test(test_empty_documents_and_wos_exports_skipped),
         cmocka_unit_test(test_listed_files_read_whole),
         cmocka_unit_test(test_missing_and_empty_inputs_are_errors),
         cmocka_unit_test(test_read_repairs_invalid_utf8_with_offset),
