@@ -207,6 +207,26 @@ static struct entry *sorted_entries(DIR *d, size_t *n)
 static enum jk_status walk(struct walker *w, const char *dir, unsigned depth, struct jk_diag *diag);
 
 /*
+ * Whether folder dir holds the outputs of a jaringkata run (its run.json
+ * opens with the tool's name): report.md and the VOSviewer .txt files there
+ * would otherwise be read as documents, in a folder made by an earlier run
+ * with another -o.
+ */
+static bool earlier_output(const char *dir)
+{
+    static const char mark[] = "{\n  \"tool\": \"jaringkata\"";
+    char *path = join_path(dir, "run.json");
+    int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+    free(path);
+    if (fd < 0)
+        return false;
+    char head[sizeof(mark) - 1];
+    ssize_t got = read(fd, head, sizeof(head));
+    close(fd);
+    return got == (ssize_t)sizeof(head) && memcmp(head, mark, sizeof(head)) == 0;
+}
+
+/*
  * One entry of a folder: a document is added, a folder walked, a pipe or device
  * named like a document skipped with a warning, a Word or HTML document left
  * out and counted, anything else ignored.
@@ -237,6 +257,12 @@ static enum jk_status visit(struct walker *w, const char *path, const struct ent
         return JK_OK;
     if (w->has_output && sb.st_dev == w->output.st_dev && sb.st_ino == w->output.st_ino) {
         leave_out(w->c, path, "it is the output folder, whose files are not documents");
+        return JK_OK;
+    }
+    if (earlier_output(path)) {
+        leave_out(w->c, path,
+                  "it holds the map of an earlier run (its run.json says so), whose files are not "
+                  "documents");
         return JK_OK;
     }
     if (first_visit(w, &sb))

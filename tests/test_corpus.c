@@ -130,6 +130,33 @@ static void test_unread_formats_left_out_and_named(void **state)
     tu_rmtree(dir);
 }
 
+/*
+ * A folder holding an earlier run's map (made with another -o) is left out: its report.md
+ * and VOSviewer .txt files are not documents. A run.json of another tool does not count.
+ */
+static void test_earlier_outputs_left_out(void **state)
+{
+    (void)state;
+    char dir[64];
+    tu_mkdtemp(dir, sizeof(dir));
+    tu_write_str(dir, "a.txt", "a");
+    tu_write_str(dir, "hasil/run.json",
+                 "{\n  \"tool\": \"jaringkata\",\n  \"version\": \"0.1.0\"\n}\n");
+    tu_write_str(dir, "hasil/report.md", "# jaringkata report\n");
+    tu_write_str(dir, "hasil/vosviewer_map.txt", "id\tlabel\n");
+    tu_write_str(dir, "other/run.json", "{\"tool\": \"something else\"}\n");
+    tu_write_str(dir, "other/b.md", "b");
+    struct jk_corpus c;
+    collect_dir(dir, &c);
+    assert_int_equal(c.count, 2);
+    assert_non_null(strstr(c.files[1].path, "/other/b.md"));
+    assert_int_equal(c.n_left_out, 1);
+    assert_non_null(strstr(c.left_out[0].path, "/hasil"));
+    assert_non_null(strstr(c.left_out[0].why, "the map of an earlier run"));
+    jk_corpus_release(&c);
+    tu_rmtree(dir);
+}
+
 /* A pipe or a dangling link named like a document is left out, kept with why; others not. */
 static void test_special_files_left_out_with_why(void **state)
 {
@@ -418,6 +445,7 @@ int main(void)
         cmocka_unit_test(test_collects_txt_and_md_sorted_recursively),
         cmocka_unit_test(test_link_loops_read_documents_once),
         cmocka_unit_test(test_special_files_left_out_with_why),
+        cmocka_unit_test(test_earlier_outputs_left_out),
         cmocka_unit_test(test_unread_formats_left_out_and_named),
         cmocka_unit_test(test_empty_documents_and_wos_exports_skipped),
         cmocka_unit_test(test_listed_files_read_whole),
