@@ -334,6 +334,11 @@ static enum jk_status collect_one(struct walker *w, const char *input, struct jk
                         "map's files (report.md, the .txt and .csv outputs) as documents; choose "
                         "another folder with -o",
                         c->output, input);
+    if (S_ISDIR(sb.st_mode) && earlier_output(input))
+        return jk_error(diag, JK_E_INPUT,
+                        "input '%s' holds the map of an earlier run (its run.json says so), not "
+                        "documents; give the folder of the documents that were mapped",
+                        input);
     if (S_ISDIR(sb.st_mode))
         return first_visit(w, &sb) ? walk(w, input, 0, diag) : JK_OK;
     int format = S_ISREG(sb.st_mode) ? unread_format(input) : -1;

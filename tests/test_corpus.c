@@ -154,6 +154,11 @@ static void test_earlier_outputs_left_out(void **state)
     assert_non_null(strstr(c.left_out[0].path, "/hasil"));
     assert_non_null(strstr(c.left_out[0].why, "the map of an earlier run"));
     jk_corpus_release(&c);
+    /* given as the input itself: an input error saying what to give instead */
+    char hasil[128];
+    snprintf(hasil, sizeof(hasil), "%s/hasil", dir);
+    expect_input_error(hasil, "holds the map of an earlier run (its run.json says so), not "
+                              "documents; give the folder of the documents that were mapped");
     tu_rmtree(dir);
 }
 
