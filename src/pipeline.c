@@ -38,6 +38,18 @@
 #include "util/readahead.h"
 #include "util/spool.h"
 
+/* What the first pass warns about file by file (see warn_file). */
+enum file_warning {
+    FW_BINARY,
+    FW_EMPTY,
+    FW_WOS,
+    FW_CP1252,
+    FW_INVALID_UTF8,
+    FW_COPY,
+    FW_HUGE,
+    FW_KINDS
+};
+
 /* Everything one run holds; released in reverse order by state_release. */
 struct state {
     const struct jk_map_options *opt;
@@ -73,8 +85,8 @@ struct state {
     struct jk_strmap seen_files;   /* SHA-256 of the text files and PDFs read */
     uint32_t *first_with;          /* per seen_files id: the file that had those bytes first */
     size_t cap_first_with;
-    size_t copies;               /* files skipped as copies of earlier ones */
-    struct jk_strmap duplicates; /* "file:record" of records found twice */
+    size_t file_warnings[FW_KINDS]; /* per enum file_warning: files it was met in */
+    struct jk_strmap duplicates;    /* "file:record" of records found twice */
     size_t current_file;
     struct jk_outdir out;
     struct jk_run run;
@@ -265,8 +277,36 @@ static bool plain_file(const struct state *s, size_t i)
 /* A plain text file this large is more likely many documents than one. */
 #define JK_HUGE_DOCUMENT (16u << 20)
 
-/* Copies warned about one by one; the rest in one line at the end of the first pass. */
-enum { COPIES_WARNED = 10 };
+/*
+ * What the first pass warns about, file by file: the first FILE_WARNINGS of
+ * each kind one by one, the rest in one line at the end of the pass (a folder
+ * of 2,000 theses saved as Windows-1252 must not bury everything else).
+ */
+enum { FILE_WARNINGS = 10 };
+static const char *const file_warning_rest[FW_KINDS] = {
+    "files were binary and were skipped",
+    "files were empty and were skipped",
+    "files were Web of Science exports and were skipped",
+    "files were read as Windows-1252 (Latin-1)",
+    "files had invalid UTF-8 repaired",
+    "files were copies of earlier ones and were skipped",
+    "files of 16 MB or more were read as one document each",
+};
+
+/* Counts one file of kind k; true while its warning is still to be printed. */
+static bool warn_file(struct state *s, enum file_warning k)
+{
+    return ++s->file_warnings[k] <= FILE_WARNINGS;
+}
+
+/* The end of the first pass: one line for each kind's files beyond FILE_WARNINGS. */
+static void warn_rest(const struct state *s)
+{
+    for (size_t k = 0; k < FW_KINDS; k++)
+        if (s->file_warnings[k] > FILE_WARNINGS)
+            jk_warn("%zu more %s; report.md lists them", s->file_warnings[k] - FILE_WARNINGS,
+                    file_warning_rest[k]);
+}
 
 /*
  * Whether file i has the same bytes as a file read before it (a second
@@ -285,7 +325,7 @@ static bool copy_of_earlier(struct state *s, size_t i, const struct jk_read_info
         s->first_with[id] = (uint32_t)i;
         return false;
     }
-    if (++s->copies <= COPIES_WARNED)
+    if (warn_file(s, FW_COPY))
         jk_warn("skipping '%s': the same bytes as '%s', which is counted once",
                 s->corpus.files[i].path, s->corpus.files[s->first_with[id]].path);
     return true;
@@ -313,24 +353,30 @@ static void note_read(struct state *s, size_t i, const struct jk_read_info *info
         d->skip_note = "skipped: the same bytes as an earlier file";
         return;
     }
-    if (info.binary)
-        jk_warn("skipping '%s': it is a binary file (NUL byte), not text", src->path);
-    else if (info.skip_reason == jk_skip_empty)
-        jk_warn("skipping '%s': it is %s", src->path, jk_skip_empty);
-    else if (info.skip_reason == jk_skip_wos)
-        jk_warn("skipping '%s': it is a Web of Science export, which read as one document would "
-                "map its field tags and all its records together; export the records from Web of "
-                "Science as BibTeX or RIS and map that file",
-                src->path);
-    else if (info.cp1252)
-        jk_warn("'%s': not UTF-8 (first at byte %llu); read as Windows-1252 (Latin-1); save it "
-                "as UTF-8 to be sure",
-                src->path, (unsigned long long)info.first_invalid);
-    else if (info.invalid_utf8)
-        jk_warn("'%s': invalid UTF-8 at byte %llu (%zu sequences replaced by U+FFFD); save it "
-                "as UTF-8 for exact results",
-                src->path, (unsigned long long)info.first_invalid, info.invalid_utf8);
-    if (!d->skipped && info.bytes >= JK_HUGE_DOCUMENT && plain_file(s, i))
+    if (info.binary) {
+        if (warn_file(s, FW_BINARY))
+            jk_warn("skipping '%s': it is a binary file (NUL byte), not text", src->path);
+    } else if (info.skip_reason == jk_skip_empty) {
+        if (warn_file(s, FW_EMPTY))
+            jk_warn("skipping '%s': it is %s", src->path, jk_skip_empty);
+    } else if (info.skip_reason == jk_skip_wos) {
+        if (warn_file(s, FW_WOS))
+            jk_warn("skipping '%s': it is a Web of Science export, which read as one document "
+                    "would map its field tags and all its records together; export the records "
+                    "from Web of Science as BibTeX or RIS and map that file",
+                    src->path);
+    } else if (info.cp1252) {
+        if (warn_file(s, FW_CP1252))
+            jk_warn("'%s': not UTF-8 (first at byte %llu); read as Windows-1252 (Latin-1); save "
+                    "it as UTF-8 to be sure",
+                    src->path, (unsigned long long)info.first_invalid);
+    } else if (info.invalid_utf8) {
+        if (warn_file(s, FW_INVALID_UTF8))
+            jk_warn("'%s': invalid UTF-8 at byte %llu (%zu sequences replaced by U+FFFD); save "
+                    "it as UTF-8 for exact results",
+                    src->path, (unsigned long long)info.first_invalid, info.invalid_utf8);
+    }
+    if (!d->skipped && info.bytes >= JK_HUGE_DOCUMENT && plain_file(s, i) && warn_file(s, FW_HUGE))
         jk_warn("'%s' is one document of %llu MB, so every term in it co-occurs with every other "
                 "(and it is held in memory whole); if it holds one document per line, map it "
                 "with --format vosviewer",
@@ -636,9 +682,7 @@ static enum jk_status first_pass(struct state *s, struct jk_diag *diag)
     st = hasher_finish(&hasher, s, st, diag);
     if (st != JK_OK)
         return st;
-    if (s->copies > COPIES_WARNED)
-        jk_warn("%zu more files were copies of earlier ones and were skipped; report.md lists them",
-                s->copies - COPIES_WARNED);
+    warn_rest(s);
     if (s->run.docs_used == 0)
         return jk_error(
             diag, JK_E_INPUT,

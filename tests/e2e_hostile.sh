@@ -234,6 +234,12 @@ expect_ok "$tmp/nul-out" map "$tmp/nul"
 warned "skipping '.*stray-nul.txt': it is a binary file (NUL byte)"
 warned "skipping '.*zeros.md': it is a binary file"
 [ "$(documents "$tmp/nul-out")" = 2 ] || fail "NUL files: expected 2 documents read"
+# many binary files: ten warnings one by one, then one line for the rest
+for k in $(seq 1 12); do printf 'x\0y' >"$tmp/nul/bin-$k.txt"; done
+expect_ok "$tmp/nul-out" map "$tmp/nul"
+[ "$(grep -c "warning: skipping .*it is a binary file" "$tmp/stderr")" = 10 ] || fail "not ten binary-file warnings"
+warned "4 more files were binary and were skipped; report.md lists them"
+[ "$(grep -c "skipped: binary" "$tmp/nul-out/report.md")" = 14 ] || fail "report.md does not list every binary file"
 
 # --- link loops in the input folder: no hang, each document read once --------
 mkdir -p "$tmp/loop/sub"
