@@ -25,7 +25,7 @@
 #define EOF_WINDOW     1024 /* a whole PDF has "%%EOF" within its last bytes */
 #define FIRST_PDF_YEAR 1993 /* PDF 1.0: an earlier creation date is nonsense */
 
-enum problem { PDF_FINE, PDF_ENCRYPTED, PDF_SCANNED, PDF_DAMAGED };
+enum problem { PDF_FINE, PDF_ENCRYPTED, PDF_SCANNED, PDF_DAMAGED, PDF_WEB_PAGE, PDF_NOT_PDF };
 
 struct line {
     const char *s; /* into the page's text */
@@ -85,6 +85,37 @@ static enum jk_status read_all(const char *path, struct jk_buf *out, struct jk_d
     return JK_OK;
 }
 
+/* Readers accept the "%PDF-" header anywhere in the first kilobyte (PDF 1.7, annex H). */
+enum { HEADER_WINDOW = 1024 };
+
+static bool has_pdf_header(const char *data, size_t len)
+{
+    size_t n = len < HEADER_WINDOW ? len : HEADER_WINDOW;
+    for (size_t i = 0; i + 5 <= n; i++)
+        if (memcmp(data + i, "%PDF-", 5) == 0)
+            return true;
+    return false;
+}
+
+/*
+ * A web page saved under a .pdf name: what a download that stopped at a
+ * login, cookie or paywall page leaves. Its first tag, after blanks and a
+ * byte order mark, is <!DOCTYPE html> or <html>.
+ */
+static bool is_web_page(const char *data, size_t len)
+{
+    size_t i = len >= 3 && memcmp(data, "\xef\xbb\xbf", 3) == 0 ? 3 : 0;
+    while (i < len && is_blank(data[i]))
+        i++;
+    static const char *const starts[] = {"<!doctype html", "<html"};
+    for (size_t k = 0; k < 2; k++) {
+        size_t n = strlen(starts[k]);
+        if (len - i >= n && strncasecmp(data + i, starts[k], n) == 0)
+            return true;
+    }
+    return false;
+}
+
 /* A truncated download loses the "%%EOF" that ends every complete PDF. */
 static bool has_eof_marker(const char *data, size_t len)
 {
@@ -117,6 +148,10 @@ static enum problem open_doc(const struct jk_buf *bytes, PopplerDocument **doc, 
                              size_t why_size)
 {
     *doc = NULL;
+    if (!has_pdf_header(bytes->data, bytes->len)) {
+        snprintf(why, why_size, "no %%PDF- header in its first %d bytes", HEADER_WINDOW);
+        return is_web_page(bytes->data, bytes->len) ? PDF_WEB_PAGE : PDF_NOT_PDF;
+    }
     if (!has_eof_marker(bytes->data, bytes->len)) {
         snprintf(why, why_size, "it ends before its end-of-file marker");
         return PDF_DAMAGED;
@@ -380,6 +415,14 @@ static void warn_skipped(const char *path, enum problem p, const char *why)
     else if (p == PDF_SCANNED)
         jk_warn("skipping '%s': the PDF has no text layer (a scan? %s); run OCR first (e.g. "
                 "ocrmypdf) and add the result",
+                path, why);
+    else if (p == PDF_WEB_PAGE)
+        jk_warn("skipping '%s': it is a web page (HTML), not a PDF: the download probably stopped "
+                "at a login, cookie or paywall page; download the PDF again",
+                path);
+    else if (p == PDF_NOT_PDF)
+        jk_warn("skipping '%s': it is not a PDF (%s); check what the file is, and give a PDF or "
+                "the right extension",
                 path, why);
     else
         jk_warn("skipping '%s': the PDF is damaged or truncated (%s); download it again or "

@@ -311,6 +311,27 @@ static void test_damaged_is_skipped_quietly(void **state)
     tu_rmtree(dir);
 }
 
+/*
+ * Not a PDF at all: a web page saved under a .pdf name (a download that stopped at a login or
+ * paywall page) is named as such; other files without the PDF header are told apart from
+ * damaged PDFs.
+ */
+static void test_web_page_and_non_pdf_are_named(void **state)
+{
+    (void)state;
+    char dir[64], path[128];
+    tu_mkdtemp(dir, sizeof(dir));
+    snprintf(path, sizeof(path), "%s/unduhan.pdf", dir);
+    tu_write_str(dir, "unduhan.pdf",
+                 "\n  <!DOCTYPE html>\n<html><body>Silakan masuk untuk mengunduh</body></html>\n");
+    assert_skipped(path, "it is a web page (HTML), not a PDF: the download probably stopped at a "
+                         "login, cookie or paywall page; download the PDF again");
+    snprintf(path, sizeof(path), "%s/catatan.pdf", dir);
+    tu_write_str(dir, "catatan.pdf", "catatan penelitian, bukan PDF\n%%EOF\n");
+    assert_skipped(path, "it is not a PDF (no %PDF- header in its first 1024 bytes)");
+    tu_rmtree(dir);
+}
+
 static void test_scan_is_skipped(void **state)
 {
     (void)state;
@@ -382,6 +403,7 @@ int main(void)
         cmocka_unit_test(test_pages_text_rules),
         cmocka_unit_test(test_truncated_is_skipped),
         cmocka_unit_test(test_damaged_is_skipped_quietly),
+        cmocka_unit_test(test_web_page_and_non_pdf_are_named),
         cmocka_unit_test(test_scan_is_skipped),
         cmocka_unit_test(test_encrypted_is_skipped),
         cmocka_unit_test(test_missing_file_is_an_input_error),
