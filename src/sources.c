@@ -103,18 +103,86 @@ static void add_part(struct jk_buf *text, const struct jk_buf *part)
     jk_buf_add(text, part->data, part->len);
 }
 
+/* Whether a sentence may start at t[i]: the text's start, or after . ! ? and blanks. */
+static bool sentence_start(const char *t, size_t i)
+{
+    size_t j = i;
+    while (j > 0 && (t[j - 1] == ' ' || t[j - 1] == '\n' || t[j - 1] == '\t'))
+        j--;
+    return j == 0 || (j < i && strchr(".!?", t[j - 1]) != NULL);
+}
+
+/* Whether p[0..n) starts with the sign: U+00A9, or "(c)" and a blank. */
+static bool copyright_sign(const char *p, size_t n)
+{
+    return (n >= 2 && memcmp(p, "\xc2\xa9", 2) == 0) || (n >= 4 && strncasecmp(p, "(c) ", 4) == 0);
+}
+
+/*
+ * Whether a copyright statement starts at t[i..len): the sign; "(c)" and a
+ * year; "Copyright" then the sign or a year ("Copyright law in Indonesia"
+ * is a sentence, not a statement); "All rights reserved" ending the text.
+ */
+static bool copyright_at(const char *t, size_t len, size_t i)
+{
+    const char *p = t + i;
+    size_t n = len - i;
+    if (n >= 2 && memcmp(p, "\xc2\xa9", 2) == 0)
+        return true;
+    if (n >= 5 && copyright_sign(p, n) && isdigit((unsigned char)p[4]))
+        return true;
+    if (n >= 10 && strncasecmp(p, "copyright", 9) == 0) {
+        size_t j = 9;
+        while (j < n && (p[j] == ' ' || p[j] == ':'))
+            j++;
+        return j < n && (isdigit((unsigned char)p[j]) || copyright_sign(p + j, n - j));
+    }
+    if (n >= 19 && strncasecmp(p, "all rights reserved", 19) == 0) {
+        size_t j = 19;
+        while (j < n && strchr(" .\n\t", p[j]))
+            j++;
+        return j == n;
+    }
+    return false;
+}
+
+size_t jk_abstract_without_copyright(const char *abstract, size_t len)
+{
+    size_t from = len > JK_COPYRIGHT_TAIL ? len - JK_COPYRIGHT_TAIL : 0;
+    for (size_t i = from; i < len; i++) {
+        if (!copyright_at(abstract, len, i) || !sentence_start(abstract, i))
+            continue;
+        while (i > 0 &&
+               (abstract[i - 1] == ' ' || abstract[i - 1] == '\n' || abstract[i - 1] == '\t'))
+            i--;
+        return i;
+    }
+    return len;
+}
+
+/* The abstract part of a record's text: without the copyright statement. */
+static void add_abstract(struct jk_buf *text, const struct jk_buf *abstract)
+{
+    struct jk_buf part = *abstract; /* a view: only its length changes */
+    part.len = jk_abstract_without_copyright(abstract->data, abstract->len);
+    add_part(text, &part);
+}
+
 static enum jk_status compose_record(void *ctx, const struct jk_record *r, struct jk_diag *diag)
 {
     struct compose *c = ctx;
     jk_buf_clear(c->text);
     if (c->fields == 0) { /* default: title and abstract, keywords when there is no abstract */
         add_part(c->text, &r->title);
-        add_part(c->text, r->abstract.len ? &r->abstract : &r->keywords);
+        if (r->abstract.len)
+            add_abstract(c->text, &r->abstract);
+        else
+            add_part(c->text, &r->keywords);
     } else {
         if (c->fields & JK_FIELD_TITLE)
             add_part(c->text, &r->title);
         if (c->fields & JK_FIELD_ABSTRACT)
-            add_part(c->text, &r->abstract);
+            add_abstract(c->text, &r->abstract);
         if (c->fields & JK_FIELD_KEYWORDS)
             add_part(c->text, &r->keywords);
         if (c->fields & JK_FIELD_FULLTEXT)

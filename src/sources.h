@@ -61,9 +61,22 @@ typedef enum jk_status (*jk_document_fn)(void *ctx, const char *text, size_t len
                                          const struct jk_record *r, struct jk_diag *diag);
 
 /*
+ * The length of abstract[0..len) without the publisher's copyright
+ * statement that database exports append ("... pesat. (c) 2020 Elsevier
+ * Ltd. All rights reserved."): cut at the first "\u00a9", "(c) YEAR",
+ * "Copyright" or "All rights reserved" that starts a sentence within the
+ * last JK_COPYRIGHT_TAIL bytes, trailing blanks dropped; len when there is
+ * none. Left in, such statements make "elsevier ltd" and "rights reserved"
+ * terms of a Scopus map (VOSviewer ignores them the same way).
+ */
+#define JK_COPYRIGHT_TAIL 400
+size_t jk_abstract_without_copyright(const char *abstract, size_t len);
+
+/*
  * Reads the records of path and calls fn with each record's text from the
  * chosen fields (default: title and abstract, keywords when there is no
- * abstract). Records without text are passed over. Errors as the readers
+ * abstract), the abstract without its copyright statement
+ * (jk_abstract_without_copyright). Records without text are passed over. Errors as the readers
  * give them (JK_E_INPUT naming the file); broken records are warnings.
  * scratch is the caller's buffer for the text.
  */

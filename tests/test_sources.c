@@ -1,0 +1,118 @@
+/* Tests of src/sources: record text from the chosen fields, copyright statements, abstracts. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <string.h>
+
+#include "sources.h"
+#include "testutil.h"
+
+/* What jk_abstract_without_copyright keeps of an abstract. */
+static void expect_kept(const char *abstract, const char *kept)
+{
+    size_t len = jk_abstract_without_copyright(abstract, strlen(abstract));
+    if (len != strlen(kept) || strncmp(abstract, kept, len) != 0) {
+        print_error("kept '%.*s' of '%s', expected '%s'\n", (int)len, abstract, abstract, kept);
+        fail();
+    }
+}
+
+static void test_copyright_statements_cut(void **state)
+{
+    (void)state;
+    expect_kept("Paradiplomasi berkembang pesat. \xc2\xa9 2020 Elsevier Ltd. All rights reserved.",
+                "Paradiplomasi berkembang pesat.");
+    expect_kept(
+        "Kota kembar. \xc2\xa9 2021 The Authors. Published by Elsevier B.V. This is an open "
+        "access article under the CC BY license.",
+        "Kota kembar.");
+    expect_kept("Kerja sama provinsi.\nCopyright \xc2\xa9 2019 IEEE.", "Kerja sama provinsi.");
+    expect_kept("Kerja sama provinsi. Copyright: 2019 Universitas Indonesia",
+                "Kerja sama provinsi.");
+    expect_kept("Kerja sama provinsi. (C) 2018 Jurnal Hubungan Internasional",
+                "Kerja sama provinsi.");
+    expect_kept("Kerja sama daerah. All rights reserved.", "Kerja sama daerah.");
+    expect_kept("\xc2\xa9 2020 Elsevier Ltd.", "");
+    /* not statements: the word as a topic, the sign mid-sentence, rights not ending the text */
+    expect_kept("Copyright law protects batik motifs in Indonesia.",
+                "Copyright law protects batik motifs in Indonesia.");
+    expect_kept("Perlindungan hak cipta (copyright 2019 revision) dibahas.",
+                "Perlindungan hak cipta (copyright 2019 revision) dibahas.");
+    expect_kept("All rights reserved to the community are discussed.",
+                "All rights reserved to the community are discussed.");
+    expect_kept("", "");
+}
+
+/* Only the last JK_COPYRIGHT_TAIL bytes are looked at: a statement-like start early stays. */
+static void test_copyright_only_at_the_end(void **state)
+{
+    (void)state;
+    char abstract[1024];
+    size_t n = (size_t)snprintf(abstract, sizeof(abstract), "\xc2\xa9 2020 awal. ");
+    while (n < JK_COPYRIGHT_TAIL + 50)
+        n += (size_t)snprintf(abstract + n, sizeof(abstract) - n, "kerja sama daerah. ");
+    assert_int_equal(jk_abstract_without_copyright(abstract, n), n);
+}
+
+/* Appends each record's text and a '|' to the buffer ctx. */
+static enum jk_status collect_text(void *ctx, const char *text, size_t len,
+                                   const struct jk_record *r, struct jk_diag *diag)
+{
+    (void)r, (void)diag;
+    jk_buf_add(ctx, text, len);
+    jk_buf_addc(ctx, '|');
+    return JK_OK;
+}
+
+/* A Scopus export's abstract reaches the document text without its copyright statement. */
+static void test_record_text_without_copyright(void **state)
+{
+    (void)state;
+    char dir[64], path[128];
+    tu_mkdtemp(dir, sizeof(dir));
+    tu_write_str(dir, "scopus.csv",
+                 "Title,Abstract,Year\n"
+                 "\"Kerja sama daerah\",\"Paradiplomasi pemerintah daerah. \xc2\xa9 2020 Elsevier "
+                 "Ltd. All rights reserved.\",2020\n");
+    snprintf(path, sizeof(path), "%s/scopus.csv", dir);
+    struct jk_buf scratch, got;
+    jk_buf_init(&scratch);
+    jk_buf_init(&got);
+    struct jk_diag d;
+    jk_diag_init(&d);
+    assert_int_equal(jk_read_records(path, NULL, collect_text, &got, &scratch, &d), JK_OK);
+    assert_string_equal(got.data, "Kerja sama daerah\n\nParadiplomasi pemerintah daerah.|");
+    jk_buf_release(&scratch);
+    jk_buf_release(&got);
+    tu_rmtree(dir);
+}
+
+/* --section abstract keeps the text from "Abstrak"/"Abstract" to "Kata kunci"/"Keywords". */
+static void test_keep_abstract(void **state)
+{
+    (void)state;
+    struct jk_buf text;
+    jk_buf_init(&text);
+    jk_buf_adds(&text, "JUDUL\n\nABSTRAK\nKerja sama daerah.\nKata kunci: paradiplomasi\n\nBAB I\n"
+                       "Pendahuluan panjang.\n");
+    assert_true(jk_keep_abstract(&text));
+    assert_string_equal(text.data, "ABSTRAK\nKerja sama daerah.\n\n\n");
+    jk_buf_clear(&text);
+    jk_buf_adds(&text, "Tanpa abstrak di sini.\n");
+    assert_false(jk_keep_abstract(&text));
+    assert_string_equal(text.data, "Tanpa abstrak di sini.\n");
+    jk_buf_release(&text);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_copyright_statements_cut),
+        cmocka_unit_test(test_copyright_only_at_the_end),
+        cmocka_unit_test(test_record_text_without_copyright),
+        cmocka_unit_test(test_keep_abstract),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
