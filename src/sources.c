@@ -92,6 +92,7 @@ struct compose {
     void *ctx;
     struct jk_buf *text;
     unsigned fields;
+    struct jk_buf part; /* the abstract as it goes into text */
 };
 
 static void add_part(struct jk_buf *text, const struct jk_buf *part)
@@ -146,26 +147,130 @@ static bool copyright_at(const char *t, size_t len, size_t i)
     return false;
 }
 
+static bool blank(char c)
+{
+    return c == ' ' || c == '\n' || c == '\t';
+}
+
 size_t jk_abstract_without_copyright(const char *abstract, size_t len)
 {
-    size_t from = len > JK_COPYRIGHT_TAIL ? len - JK_COPYRIGHT_TAIL : 0;
-    for (size_t i = from; i < len; i++) {
-        if (!copyright_at(abstract, len, i) || !sentence_start(abstract, i))
+    if (len > 0 && len <= JK_COPYRIGHT_TAIL && copyright_at(abstract, len, 0))
+        return 0; /* nothing but the statement */
+    /* a statement starts a sentence: look only after . ! ? and a blank */
+    for (size_t i = len > JK_COPYRIGHT_TAIL ? len - JK_COPYRIGHT_TAIL : 0; i < len; i++) {
+        if (abstract[i] != '.' && abstract[i] != '!' && abstract[i] != '?')
             continue;
-        while (i > 0 &&
-               (abstract[i - 1] == ' ' || abstract[i - 1] == '\n' || abstract[i - 1] == '\t'))
-            i--;
-        return i;
+        size_t j = i + 1;
+        while (j < len && blank(abstract[j]))
+            j++;
+        if (j > i + 1 && j < len && copyright_at(abstract, len, j))
+            return i + 1;
     }
     return len;
 }
 
-/* The abstract part of a record's text: without the copyright statement. */
-static void add_abstract(struct jk_buf *text, const struct jk_buf *abstract)
+/*
+ * The headings of structured abstracts (Emerald's, medical journals', and
+ * their Indonesian counterparts), which are labels, not content: left in,
+ * "design methodology approach" and "originality value" become terms.
+ */
+static const char *const abstract_labels[] = {"purpose",
+                                              "design/methodology/approach",
+                                              "methodology",
+                                              "approach",
+                                              "findings",
+                                              "research limitations/implications",
+                                              "practical implications",
+                                              "social implications",
+                                              "originality/value",
+                                              "originality",
+                                              "value",
+                                              "background",
+                                              "objective",
+                                              "objectives",
+                                              "aim",
+                                              "aims",
+                                              "method",
+                                              "methods",
+                                              "results",
+                                              "conclusion",
+                                              "conclusions",
+                                              "introduction",
+                                              "context",
+                                              "limitations",
+                                              "implications",
+                                              "tujuan",
+                                              "metode",
+                                              "metodologi",
+                                              "hasil",
+                                              "kesimpulan",
+                                              "simpulan",
+                                              "latar belakang",
+                                              "pendahuluan",
+                                              "temuan",
+                                              "implikasi",
+                                              "keterbatasan",
+                                              "orisinalitas",
+                                              "nilai"};
+
+/* The length of the label and its colon (and the blanks after) at t[i..len), or 0. */
+static size_t label_at(const char *t, size_t len, size_t i)
 {
-    struct jk_buf part = *abstract; /* a view: only its length changes */
-    part.len = jk_abstract_without_copyright(abstract->data, abstract->len);
-    add_part(text, &part);
+    for (size_t k = 0; k < sizeof(abstract_labels) / sizeof(*abstract_labels); k++) {
+        size_t n = strlen(abstract_labels[k]);
+        if (len - i <= n || strncasecmp(t + i, abstract_labels[k], n) != 0)
+            continue;
+        size_t j = i + n;
+        while (j < len && t[j] == ' ')
+            j++;
+        if (j < len && t[j] == ':') {
+            for (j++; j < len && (t[j] == ' ' || t[j] == '\n'); j++)
+                ;
+            return j - i;
+        }
+    }
+    return 0;
+}
+
+void jk_clean_abstract(const char *abstract, size_t len, struct jk_buf *out)
+{
+    jk_buf_clear(out);
+    len = jk_abstract_without_copyright(abstract, len);
+    if (len == 0)
+        return;
+    if (!memchr(abstract, ':', len)) { /* most abstracts: no label to look for */
+        jk_buf_add(out, abstract, len);
+        return;
+    }
+    size_t copied = 0;
+    for (size_t i = 0; i < len; i++) {
+        if (!isalpha((unsigned char)abstract[i]) || !sentence_start(abstract, i))
+            continue;
+        size_t n = label_at(abstract, len, i);
+        if (n == 0)
+            continue;
+        jk_buf_add(out, abstract + copied, i - copied);
+        copied = i + n;
+        i = copied - 1;
+    }
+    jk_buf_add(out, abstract + copied, len - copied);
+}
+
+/*
+ * The abstract part of a record's text: without copyright statement and
+ * structure labels. Without a colon there is no label: the abstract is
+ * added as it is, not copied first (a 290 MB corpus file is all abstracts).
+ */
+static void add_abstract(struct compose *c, const struct jk_buf *abstract)
+{
+    struct jk_buf view = *abstract; /* only its length changes */
+    view.len = jk_abstract_without_copyright(abstract->data, abstract->len);
+    if (view.len == 0 || !memchr(view.data, ':', view.len)) {
+        add_part(c->text, &view);
+        return;
+    }
+    jk_clean_abstract(abstract->data, abstract->len, &c->part);
+    add_part(c->text, &c->part);
 }
 
 static enum jk_status compose_record(void *ctx, const struct jk_record *r, struct jk_diag *diag)
@@ -175,14 +280,14 @@ static enum jk_status compose_record(void *ctx, const struct jk_record *r, struc
     if (c->fields == 0) { /* default: title and abstract, keywords when there is no abstract */
         add_part(c->text, &r->title);
         if (r->abstract.len)
-            add_abstract(c->text, &r->abstract);
+            add_abstract(c, &r->abstract);
         else
             add_part(c->text, &r->keywords);
     } else {
         if (c->fields & JK_FIELD_TITLE)
             add_part(c->text, &r->title);
         if (c->fields & JK_FIELD_ABSTRACT)
-            add_abstract(c->text, &r->abstract);
+            add_abstract(c, &r->abstract);
         if (c->fields & JK_FIELD_KEYWORDS)
             add_part(c->text, &r->keywords);
         if (c->fields & JK_FIELD_FULLTEXT)
@@ -197,17 +302,24 @@ enum jk_status jk_read_records(const char *path, const struct jk_source_options 
                                jk_document_fn fn, void *ctx, struct jk_buf *scratch,
                                struct jk_diag *diag)
 {
-    struct compose c = {fn, ctx, scratch, o ? o->fields : 0};
+    struct compose c = {fn, ctx, scratch, o ? o->fields : 0, {0}};
+    jk_buf_init(&c.part);
+    enum jk_status st;
     switch (jk_source_format(path, o)) {
     case JK_FORMAT_CSV:
-        return jk_read_csv(path, o ? o->columns : NULL, compose_record, &c, diag);
+        st = jk_read_csv(path, o ? o->columns : NULL, compose_record, &c, diag);
+        break;
     case JK_FORMAT_RIS:
-        return jk_read_ris(path, compose_record, &c, diag);
+        st = jk_read_ris(path, compose_record, &c, diag);
+        break;
     case JK_FORMAT_VOSVIEWER:
-        return jk_read_vos(path, o ? o->scores : NULL, compose_record, &c, diag);
+        st = jk_read_vos(path, o ? o->scores : NULL, compose_record, &c, diag);
+        break;
     default:
-        return jk_read_bibtex(path, compose_record, &c, diag);
+        st = jk_read_bibtex(path, compose_record, &c, diag);
     }
+    jk_buf_release(&c.part);
+    return st;
 }
 
 /* Offset of the line starting with one of the words (case-insensitive), from `from`; or len. */

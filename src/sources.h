@@ -73,10 +73,19 @@ typedef enum jk_status (*jk_document_fn)(void *ctx, const char *text, size_t len
 size_t jk_abstract_without_copyright(const char *abstract, size_t len);
 
 /*
+ * Replaces out (initialised) with abstract[0..len) as it goes into a
+ * record's text: without its copyright statement, and without the labels
+ * of a structured abstract ("Purpose:", "Design/methodology/approach:",
+ * "Findings:", "Tujuan:", "Hasil:" ...) where a sentence starts; VOSviewer
+ * ignores both the same way.
+ */
+void jk_clean_abstract(const char *abstract, size_t len, struct jk_buf *out);
+
+/*
  * Reads the records of path and calls fn with each record's text from the
  * chosen fields (default: title and abstract, keywords when there is no
- * abstract), the abstract without its copyright statement
- * (jk_abstract_without_copyright). Records without text are passed over. Errors as the readers
+ * abstract), the abstract without its copyright statement and structure
+ * labels (jk_clean_abstract). Records without text are passed over. Errors as the readers
  * give them (JK_E_INPUT naming the file); broken records are warnings.
  * scratch is the caller's buffer for the text.
  */

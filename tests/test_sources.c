@@ -45,6 +45,35 @@ static void test_copyright_statements_cut(void **state)
     expect_kept("", "");
 }
 
+/* What jk_clean_abstract makes of an abstract. */
+static void expect_clean(const char *abstract, const char *want)
+{
+    struct jk_buf out;
+    jk_buf_init(&out);
+    jk_clean_abstract(abstract, strlen(abstract), &out);
+    jk_buf_addc(&out, '\0');
+    assert_string_equal(out.data, want);
+    jk_buf_release(&out);
+}
+
+/* Structured abstracts lose their labels where a sentence starts, and nowhere else. */
+static void test_structured_abstract_labels_dropped(void **state)
+{
+    (void)state;
+    expect_clean(
+        "Purpose: This paper studies paradiplomacy. Design/methodology/approach: A case "
+        "study. Findings: Provinces cooperate. Originality/value: First study. \xc2\xa9 "
+        "2020 Emerald Publishing Limited.",
+        "This paper studies paradiplomacy. A case study. Provinces cooperate. First study.");
+    expect_clean("Tujuan: menganalisis kerja sama.\nHasil : kerja sama meningkat. Kesimpulan: "
+                 "perlu dukungan.",
+                 "menganalisis kerja sama.\nkerja sama meningkat. perlu dukungan.");
+    /* not labels: mid-sentence, without a colon, a longer word, or another word */
+    expect_clean("The results: growth. Results show growth. Values: none. Ratio: 2.",
+                 "The results: growth. Results show growth. Values: none. Ratio: 2.");
+    expect_clean("", "");
+}
+
 /* Only the last JK_COPYRIGHT_TAIL bytes are looked at: a statement-like start early stays. */
 static void test_copyright_only_at_the_end(void **state)
 {
@@ -111,6 +140,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_copyright_statements_cut),
         cmocka_unit_test(test_copyright_only_at_the_end),
+        cmocka_unit_test(test_structured_abstract_labels_dropped),
         cmocka_unit_test(test_record_text_without_copyright),
         cmocka_unit_test(test_keep_abstract),
     };
