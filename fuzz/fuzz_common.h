@@ -16,6 +16,7 @@
 #include <unistd.h>
 
 #include "record.h"
+#include "sources.h"
 #include "util/status.h"
 
 /* Aborts (a libFuzzer crash) with the failed condition when cond is false. */
@@ -117,7 +118,10 @@ static inline void fuzz_check_buf(const struct jk_buf *b)
     FUZZ_CHECK(fuzz_valid_utf8(b->data, b->len));
 }
 
-/* A jk_record_fn for the record readers: checks every field; ctx is the last record number. */
+/*
+ * A jk_record_fn for the record readers: checks every field, and the
+ * abstract's cleaning (sources.h); ctx is the last record number.
+ */
 static inline enum jk_status fuzz_check_record(void *ctx, const struct jk_record *r,
                                                struct jk_diag *diag)
 {
@@ -130,6 +134,13 @@ static inline enum jk_status fuzz_check_record(void *ctx, const struct jk_record
     fuzz_check_buf(&r->authors);
     fuzz_check_buf(&r->doi);
     fuzz_check_buf(&r->venue);
+    /* the abstract as it goes into the text: shorter or the same, still valid UTF-8 */
+    struct jk_buf clean;
+    jk_buf_init(&clean);
+    jk_clean_abstract(r->abstract.data, r->abstract.len, &clean);
+    FUZZ_CHECK(clean.len <= r->abstract.len);
+    FUZZ_CHECK(clean.len == 0 || fuzz_valid_utf8(clean.data, clean.len));
+    jk_buf_release(&clean);
     FUZZ_CHECK(r->number > *last);
     *last = r->number;
     return JK_OK;
