@@ -638,7 +638,7 @@ static enum jk_status read_document(const struct jk_source *src,
         info->first_invalid += 2;
         normalise_newlines(text);
     } else if (st == JK_OK && !info->binary) {
-        size_t skip = raw.len >= 3 && memcmp(raw.data, "\xef\xbb\xbf", 3) == 0 ? 3 : 0;
+        size_t skip = jk_utf8_bom(raw.data, raw.len);
         const char *s = raw.data + skip;
         size_t len = raw.len - skip;
         info->cp1252 =

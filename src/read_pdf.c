@@ -17,6 +17,7 @@
 #include <poppler.h>
 
 #include "util/buf.h"
+#include "util/encoding.h"
 #include "util/mem.h"
 #include "util/strmap.h"
 
@@ -104,7 +105,7 @@ static bool has_pdf_header(const char *data, size_t len)
  */
 static bool is_web_page(const char *data, size_t len)
 {
-    size_t i = len >= 3 && memcmp(data, "\xef\xbb\xbf", 3) == 0 ? 3 : 0;
+    size_t i = jk_utf8_bom(data, len);
     while (i < len && is_blank(data[i]))
         i++;
     static const char *const starts[] = {"<!doctype html", "<html"};

@@ -11,6 +11,7 @@
 #include "stem.h"
 #include "stopwords.h"
 #include "util/buf.h"
+#include "util/encoding.h"
 
 void jk_cmd_stem_usage(FILE *out)
 {
@@ -112,9 +113,8 @@ static enum jk_status stem_stream(const struct jk_stemmer *s, FILE *in, FILE *ou
         size_t len = (size_t)got;
         while (len > 0 && strchr(" \t\r\n", line[len - 1]))
             len--;
-        size_t start = strspn(line, " \t");
-        if (lineno == 1 && len >= 3 && memcmp(line, "\xef\xbb\xbf", 3) == 0)
-            start = 3 + strspn(line + 3, " \t"); /* a UTF-8 byte order mark: not part of a word */
+        size_t bom = lineno == 1 ? jk_utf8_bom(line, len) : 0; /* not part of the first word */
+        size_t start = bom + strspn(line + bom, " \t");
         if (start >= len)
             continue;
         if (!stem_one(s, line + start, len - start, &bufs[0], &bufs[1], &bufs[2], out))

@@ -219,9 +219,10 @@ bool jk_lines_next(struct jk_lines *r, struct jk_diag *diag)
         char *s = r->line;
         size_t len = (size_t)got;
         r->lineno++;
-        if (r->lineno == 1 && len >= 3 && memcmp(s, "\xef\xbb\xbf", 3) == 0) {
-            memmove(s, s + 3, len - 3);
-            len -= 3;
+        size_t bom = r->lineno == 1 ? jk_utf8_bom(s, len) : 0;
+        if (bom) {
+            memmove(s, s + bom, len - bom);
+            len -= bom;
         }
         while (len > 0 && (s[len - 1] == '\n' || s[len - 1] == '\r'))
             len--;

@@ -101,6 +101,11 @@ int jk_utf16_bom(const char *s, size_t len)
     return memcmp(s, "\xfe\xff", 2) == 0 ? 2 : 0;
 }
 
+size_t jk_utf8_bom(const char *s, size_t len)
+{
+    return len >= 3 && memcmp(s, "\xef\xbb\xbf", 3) == 0 ? 3 : 0;
+}
+
 size_t jk_utf16_to_utf8(const unsigned char *s, size_t len, bool big, struct jk_buf *out,
                         uint64_t *first)
 {

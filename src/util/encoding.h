@@ -37,6 +37,9 @@ size_t jk_cp1252_to_utf8(const char *s, size_t len, struct jk_buf *out);
 /* 1 when s starts with a UTF-16 little-endian byte-order mark, 2 big-endian, else 0. */
 int jk_utf16_bom(const char *s, size_t len);
 
+/* The length of the UTF-8 byte-order mark s starts with: 3, or 0 when it has none. */
+size_t jk_utf8_bom(const char *s, size_t len);
+
 /*
  * Appends UTF-16 s (after its byte-order mark) to out as UTF-8. Unpaired
  * surrogates, U+0000 and an odd last byte become U+FFFD; returns how many,
