@@ -86,16 +86,22 @@ static enum jk_status read_all(const char *path, struct jk_buf *out, struct jk_d
     return JK_OK;
 }
 
+/* Whether the literal lit occurs within data[from..to). */
+static bool occurs(const char *data, size_t from, size_t to, const char *lit)
+{
+    size_t n = strlen(lit);
+    for (size_t i = from; i + n <= to; i++)
+        if (memcmp(data + i, lit, n) == 0)
+            return true;
+    return false;
+}
+
 /* Readers accept the "%PDF-" header anywhere in the first kilobyte (PDF 1.7, annex H). */
 enum { HEADER_WINDOW = 1024 };
 
 static bool has_pdf_header(const char *data, size_t len)
 {
-    size_t n = len < HEADER_WINDOW ? len : HEADER_WINDOW;
-    for (size_t i = 0; i + 5 <= n; i++)
-        if (memcmp(data + i, "%PDF-", 5) == 0)
-            return true;
-    return false;
+    return occurs(data, 0, len < HEADER_WINDOW ? len : HEADER_WINDOW, "%PDF-");
 }
 
 /*
@@ -120,11 +126,7 @@ static bool is_web_page(const char *data, size_t len)
 /* A truncated download loses the "%%EOF" that ends every complete PDF. */
 static bool has_eof_marker(const char *data, size_t len)
 {
-    size_t from = len > EOF_WINDOW ? len - EOF_WINDOW : 0;
-    for (size_t i = len >= 5 ? len - 5 + 1 : 0; i-- > from;)
-        if (memcmp(data + i, "%%EOF", 5) == 0)
-            return true;
-    return false;
+    return occurs(data, len > EOF_WINDOW ? len - EOF_WINDOW : 0, len, "%%EOF");
 }
 
 static void drop_log(const gchar *domain, GLogLevelFlags level, const gchar *msg, gpointer data)
