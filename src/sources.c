@@ -95,13 +95,19 @@ struct compose {
     struct jk_buf part; /* the abstract as it goes into text */
 };
 
-static void add_part(struct jk_buf *text, const struct jk_buf *part)
+/* Appends one field's text, after a blank line when text is not empty. */
+static void add_text(struct jk_buf *text, const char *part, size_t len)
 {
-    if (part->len == 0)
+    if (len == 0)
         return;
     if (text->len)
         jk_buf_adds(text, "\n\n");
-    jk_buf_add(text, part->data, part->len);
+    jk_buf_add(text, part, len);
+}
+
+static void add_part(struct jk_buf *text, const struct jk_buf *part)
+{
+    add_text(text, part->data, part->len);
 }
 
 /* Whether a sentence may start at t[i]: the text's start, or after . ! ? and blanks. */
@@ -130,7 +136,7 @@ static bool copyright_at(const char *t, size_t len, size_t i)
     size_t n = len - i;
     if (n >= 2 && memcmp(p, "\xc2\xa9", 2) == 0)
         return true;
-    if (n >= 5 && copyright_sign(p, n) && isdigit((unsigned char)p[4]))
+    if (n >= 5 && strncasecmp(p, "(c) ", 4) == 0 && isdigit((unsigned char)p[4]))
         return true;
     if (n >= 10 && strncasecmp(p, "copyright", 9) == 0) {
         size_t j = 9;
@@ -232,45 +238,34 @@ static size_t label_at(const char *t, size_t len, size_t i)
     return 0;
 }
 
-void jk_clean_abstract(const char *abstract, size_t len, struct jk_buf *out)
+const char *jk_clean_abstract(const char *abstract, size_t *len, struct jk_buf *scratch)
 {
-    jk_buf_clear(out);
-    len = jk_abstract_without_copyright(abstract, len);
-    if (len == 0)
-        return;
-    if (!memchr(abstract, ':', len)) { /* most abstracts: no label to look for */
-        jk_buf_add(out, abstract, len);
-        return;
-    }
+    *len = jk_abstract_without_copyright(abstract, *len);
+    if (*len == 0 || !memchr(abstract, ':', *len)) /* most abstracts: no label, no copy */
+        return abstract;
+    jk_buf_clear(scratch);
     size_t copied = 0;
-    for (size_t i = 0; i < len; i++) {
+    for (size_t i = 0; i < *len; i++) {
         if (!isalpha((unsigned char)abstract[i]) || !sentence_start(abstract, i))
             continue;
-        size_t n = label_at(abstract, len, i);
+        size_t n = label_at(abstract, *len, i);
         if (n == 0)
             continue;
-        jk_buf_add(out, abstract + copied, i - copied);
+        jk_buf_add(scratch, abstract + copied, i - copied);
         copied = i + n;
         i = copied - 1;
     }
-    jk_buf_add(out, abstract + copied, len - copied);
+    jk_buf_add(scratch, abstract + copied, *len - copied);
+    *len = scratch->len;
+    return *len ? scratch->data : abstract;
 }
 
-/*
- * The abstract part of a record's text: without copyright statement and
- * structure labels. Without a colon there is no label: the abstract is
- * added as it is, not copied first (a 290 MB corpus file is all abstracts).
- */
+/* The abstract part of a record's text: without copyright statement and structure labels. */
 static void add_abstract(struct compose *c, const struct jk_buf *abstract)
 {
-    struct jk_buf view = *abstract; /* only its length changes */
-    view.len = jk_abstract_without_copyright(abstract->data, abstract->len);
-    if (view.len == 0 || !memchr(view.data, ':', view.len)) {
-        add_part(c->text, &view);
-        return;
-    }
-    jk_clean_abstract(abstract->data, abstract->len, &c->part);
-    add_part(c->text, &c->part);
+    size_t len = abstract->len;
+    const char *clean = jk_clean_abstract(abstract->data, &len, &c->part);
+    add_text(c->text, clean, len);
 }
 
 static enum jk_status compose_record(void *ctx, const struct jk_record *r, struct jk_diag *diag)

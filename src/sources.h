@@ -73,13 +73,16 @@ typedef enum jk_status (*jk_document_fn)(void *ctx, const char *text, size_t len
 size_t jk_abstract_without_copyright(const char *abstract, size_t len);
 
 /*
- * Replaces out (initialised) with abstract[0..len) as it goes into a
- * record's text: without its copyright statement, and without the labels
- * of a structured abstract ("Purpose:", "Design/methodology/approach:",
- * "Findings:", "Tujuan:", "Hasil:" ...) where a sentence starts; VOSviewer
- * ignores both the same way.
+ * abstract[0..*len) as it goes into a record's text: without its copyright
+ * statement, and without the labels of a structured abstract ("Purpose:",
+ * "Design/methodology/approach:", "Findings:", "Tujuan:", "Hasil:" ...)
+ * where a sentence starts; VOSviewer ignores both the same way. Returns the
+ * text and sets *len to its length: abstract itself when no label had to
+ * go (most abstracts: nothing is copied), else scratch's data (scratch
+ * initialised, replaced; the text lives as long as it does). With *len 0
+ * the pointer is not to be read (it may be NULL, as an empty abstract's is).
  */
-void jk_clean_abstract(const char *abstract, size_t len, struct jk_buf *out);
+const char *jk_clean_abstract(const char *abstract, size_t *len, struct jk_buf *scratch);
 
 /*
  * Reads the records of path and calls fn with each record's text from the
