@@ -53,12 +53,18 @@ void jk_corpus_release(struct jk_corpus *c)
     c->n_left_out = c->cap_left_out = 0;
 }
 
+/* Keeps path and why it was left out, for report.md. */
+static void keep_left_out(struct jk_corpus *c, const char *path, const char *why)
+{
+    JK_GROW(c->left_out, c->n_left_out + 1, c->cap_left_out);
+    c->left_out[c->n_left_out++] = (struct jk_left_out){jk_strdup(path), jk_strdup(why)};
+}
+
 /* Warns that path is skipped and why, and keeps both for report.md. */
 static void leave_out(struct jk_corpus *c, const char *path, const char *why)
 {
     jk_warn("skipping '%s': %s", path, why);
-    JK_GROW(c->left_out, c->n_left_out + 1, c->cap_left_out);
-    c->left_out[c->n_left_out++] = (struct jk_left_out){jk_strdup(path), jk_strdup(why)};
+    keep_left_out(c, path, why);
 }
 
 static void add_file(struct jk_corpus *c, const char *path, uint64_t size)
@@ -137,8 +143,7 @@ static void leave_out_format(struct walker *w, const char *path, int format)
 {
     char why[96];
     unread_why(format, why, sizeof(why));
-    JK_GROW(w->c->left_out, w->c->n_left_out + 1, w->c->cap_left_out);
-    w->c->left_out[w->c->n_left_out++] = (struct jk_left_out){jk_strdup(path), jk_strdup(why)};
+    keep_left_out(w->c, path, why);
     w->unread[format]++;
 }
 
@@ -158,6 +163,12 @@ static size_t describe_unread(const struct walker *w, struct jk_buf *out)
     jk_buf_addf(out, "); %s%s%s", documents ? "save documents as PDF or plain text (.txt)" : "",
                 documents && archives ? " and " : "", archives ? "unpack archives" : "");
     return total;
+}
+
+/* Whether sb is the output folder of this run. */
+static bool is_output(const struct walker *w, const struct stat *sb)
+{
+    return w->has_output && sb->st_dev == w->output.st_dev && sb->st_ino == w->output.st_ino;
 }
 
 /* True the first time the folder sb is met. */
@@ -235,11 +246,13 @@ static enum jk_status visit(struct walker *w, const char *path, const struct ent
                             unsigned depth, struct jk_diag *diag)
 {
     const char *name = entry->name;
+    bool document = is_document_name(w->c, name);
+    int format = document ? -1 : unread_format(name);
     if (entry->regular) { /* not a link: the folder's word is enough, no stat */
-        if (is_document_name(w->c, name))
+        if (document)
             add_file(w->c, path, JK_SIZE_UNKNOWN);
-        else if (unread_format(name) >= 0)
-            leave_out_format(w, path, unread_format(name));
+        else if (format >= 0)
+            leave_out_format(w, path, format);
         return JK_OK;
     }
     struct stat sb, lsb;
@@ -247,15 +260,15 @@ static enum jk_status visit(struct walker *w, const char *path, const struct ent
         leave_out(w->c, path, strerror(errno));
         return JK_OK;
     }
-    if (S_ISREG(sb.st_mode) && is_document_name(w->c, name))
+    if (S_ISREG(sb.st_mode) && document)
         add_file(w->c, path, (uint64_t)sb.st_size);
-    else if (S_ISREG(sb.st_mode) && unread_format(name) >= 0)
-        leave_out_format(w, path, unread_format(name));
-    else if (!S_ISDIR(sb.st_mode) && is_document_name(w->c, name))
+    else if (S_ISREG(sb.st_mode) && format >= 0)
+        leave_out_format(w, path, format);
+    else if (!S_ISDIR(sb.st_mode) && document)
         leave_out(w->c, path, "it is not an ordinary file (a pipe, device or socket)");
     if (!S_ISDIR(sb.st_mode))
         return JK_OK;
-    if (w->has_output && sb.st_dev == w->output.st_dev && sb.st_ino == w->output.st_ino) {
+    if (is_output(w, &sb)) {
         leave_out(w->c, path, "it is the output folder, whose files are not documents");
         return JK_OK;
     }
@@ -327,8 +340,7 @@ static enum jk_status collect_one(struct walker *w, const char *input, struct jk
         return jk_error(diag, JK_E_INPUT,
                         "input '%s' cannot be read: %s; give a folder of .txt/.md documents", input,
                         strerror(errno));
-    if (S_ISDIR(sb.st_mode) && w->has_output && sb.st_dev == w->output.st_dev &&
-        sb.st_ino == w->output.st_ino)
+    if (S_ISDIR(sb.st_mode) && is_output(w, &sb))
         return jk_error(diag, JK_E_OUTPUT,
                         "-o '%s' is the input folder '%s' itself: the next run would read the "
                         "map's files (report.md, the .txt and .csv outputs) as documents; choose "
@@ -652,10 +664,10 @@ static enum jk_status read_document(const struct jk_source *src,
         info->first_invalid += skip;
         normalise_newlines(text);
     }
-    if (st == JK_OK && format == JK_FORMAT_TEXT && !info->binary && blank_text(text))
-        info->skip_reason = jk_skip_empty;
-    else if (st == JK_OK && format == JK_FORMAT_TEXT && !info->binary && wos_export(text))
-        info->skip_reason = jk_skip_wos;
+    if (st == JK_OK && format == JK_FORMAT_TEXT && !info->binary)
+        info->skip_reason = blank_text(text)   ? jk_skip_empty
+                            : wos_export(text) ? jk_skip_wos
+                                               : NULL;
     jk_buf_release(&raw);
     return st;
 }
