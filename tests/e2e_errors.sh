@@ -65,6 +65,15 @@ mkdir "$tmp/same"
 cp "$src/corpus/azqiya-ntb-kujawsko-pomorskie.md" "$src/corpus/aesthetica-jakarta-beijing.md" "$tmp/same/"
 expect 4 "-o '$tmp/same/' is the input folder '$tmp/same' itself" map "$tmp/same" -o "$tmp/same/"
 [ "$(find "$tmp/same" -type f | wc -l)" = 2 ] || fail "map DIR -o DIR wrote into DIR"
+# an earlier run's map given as the input: an input error saying what to give instead
+"$bin" map "$tmp/same" -o "$tmp/prev" -q || fail "mapping two documents failed"
+expect 3 "input '$tmp/prev' holds the map of an earlier run" map "$tmp/prev" -o "$tmp/out"
+# only Word documents and archives: an input error saying what to do with them
+mkdir "$tmp/word"
+echo x >"$tmp/word/skripsi.docx"
+echo x >"$tmp/word/unduhan.zip"
+expect 3 "only files jaringkata does not read (1 .docx, 1 .zip); save documents as PDF or plain" \
+    map "$tmp/word" -o "$tmp/out"
 if [ "$(id -u)" != 0 ]; then
     mkdir "$tmp/readonly" && chmod 0555 "$tmp/readonly"
     expect 4 "not writable" map "$src/corpus" -o "$tmp/readonly"
