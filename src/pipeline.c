@@ -82,7 +82,7 @@ struct state {
     size_t cap_meta;
     struct jk_buf record_text;
     struct jk_strmap seen_records; /* DOIs and normalised titles of records read */
-    struct jk_strmap seen_files;   /* SHA-256 of the text files and PDFs read */
+    struct jk_strmap seen_files;   /* SHA-256 of the text files and PDFs read (first pass) */
     uint32_t *first_with;          /* per seen_files id: the file that had those bytes first */
     size_t cap_first_with;
     size_t file_warnings[FW_KINDS]; /* per enum file_warning: files it was met in */
@@ -329,6 +329,16 @@ static bool copy_of_earlier(struct state *s, size_t i, const struct jk_read_info
         jk_warn("skipping '%s': the same bytes as '%s', which is counted once",
                 s->corpus.files[i].path, s->corpus.files[s->first_with[id]].path);
     return true;
+}
+
+/* The end of the first pass: the files' hashes found the copies and are not needed again. */
+static void forget_files(struct state *s)
+{
+    jk_strmap_release(&s->seen_files);
+    jk_strmap_init(&s->seen_files);
+    free(s->first_with);
+    s->first_with = NULL;
+    s->cap_first_with = 0;
 }
 
 /* The first pass's record of a file read (here or by a thread), with its warnings. */
@@ -683,6 +693,7 @@ static enum jk_status first_pass(struct state *s, struct jk_diag *diag)
     if (st != JK_OK)
         return st;
     warn_rest(s);
+    forget_files(s);
     if (s->run.docs_used == 0)
         return jk_error(
             diag, JK_E_INPUT,
