@@ -1,0 +1,187 @@
+#include "nearcopy.h"
+
+#include <stdbool.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "util/mem.h"
+
+/* The polynomial hash's base (odd, so multiplying by it loses nothing). */
+#define SHINGLE_BASE UINT64_C(0x100000001b3)
+#define BAND_SEED    UINT64_C(0x9e3779b97f4a7c15)
+#define BANDS        (JK_NEAR_BINS / JK_NEAR_BAND)
+#define BIN_SHIFT    58 /* 64 bins: a hash's top six bits */
+
+/* SHINGLE_BASE to the power JK_SHINGLE_WORDS - 1: the weight of a window's oldest word. */
+#define OLDEST_WEIGHT (SHINGLE_BASE * SHINGLE_BASE * SHINGLE_BASE * SHINGLE_BASE)
+
+_Static_assert(JK_SHINGLE_WORDS == 5, "OLDEST_WEIGHT is the base to the power 4");
+_Static_assert(JK_NEAR_BINS == 64 && BANDS * JK_NEAR_BAND == JK_NEAR_BINS, "bins and bands");
+
+/* One slot of the band table: a band's hash and the index (+1) of the first sketch holding it. */
+struct jk_near_slot {
+    uint32_t key;
+    uint32_t sketch; /* 0: empty */
+};
+
+/* splitmix64's output mix: every input bit reaches every output bit. */
+static uint64_t mix64(uint64_t z)
+{
+    z = (z ^ (z >> 30)) * UINT64_C(0xbf58476d1ce4e5b9);
+    z = (z ^ (z >> 27)) * UINT64_C(0x94d049bb133111eb);
+    return z ^ (z >> 31);
+}
+
+void jk_shingler_init(struct jk_shingler *sh)
+{
+    memset(sh, 0, sizeof(*sh));
+    for (size_t b = 0; b < JK_NEAR_BINS; b++)
+        sh->smallest[b] = UINT32_MAX;
+}
+
+void jk_shingler_word(struct jk_shingler *sh, uint32_t word_hash)
+{
+    size_t slot = sh->words % JK_SHINGLE_WORDS;
+    if (sh->words >= JK_SHINGLE_WORDS) /* the oldest word leaves the window */
+        sh->rolling -= OLDEST_WEIGHT * sh->last[slot];
+    sh->rolling = sh->rolling * SHINGLE_BASE + word_hash;
+    sh->last[slot] = word_hash;
+    if (++sh->words < JK_SHINGLE_WORDS)
+        return;
+    uint64_t h = mix64(sh->rolling);
+    unsigned bin = (unsigned)(h >> BIN_SHIFT);
+    uint32_t value = (uint32_t)h;
+    if (value < sh->smallest[bin])
+        sh->smallest[bin] = value;
+    sh->filled |= UINT64_C(1) << bin;
+}
+
+void jk_shingler_sketch(const struct jk_shingler *sh, struct jk_near_sketch *out)
+{
+    for (size_t b = 0; b < JK_NEAR_BINS; b++)
+        out->low[b] = (uint16_t)sh->smallest[b];
+    out->filled = sh->filled;
+    out->shingles = sh->words >= JK_SHINGLE_WORDS ? sh->words - (JK_SHINGLE_WORDS - 1) : 0;
+}
+
+double jk_near_resemblance(const struct jk_near_sketch *a, const struct jk_near_sketch *b)
+{
+    if (a->shingles < JK_NEAR_MIN_SHINGLES || b->shingles < JK_NEAR_MIN_SHINGLES)
+        return 0;
+    uint64_t both = a->filled & b->filled, either = a->filled | b->filled;
+    unsigned same = 0;
+    for (unsigned bin = 0; bin < JK_NEAR_BINS; bin++)
+        same += (both >> bin & 1) && a->low[bin] == b->low[bin];
+    return either ? (double)same / __builtin_popcountll(either) : 0;
+}
+
+void jk_near_index_init(struct jk_near_index *ix)
+{
+    memset(ix, 0, sizeof(*ix));
+}
+
+void jk_near_index_release(struct jk_near_index *ix)
+{
+    free(ix->kept);
+    free(ix->slots);
+    jk_near_index_init(ix);
+}
+
+/* Band j's hash, or false when one of its bins is empty (no band to match on). */
+static bool band_key(const struct jk_near_sketch *sk, unsigned j, uint32_t *key)
+{
+    uint64_t mask = ((UINT64_C(1) << JK_NEAR_BAND) - 1) << (j * JK_NEAR_BAND);
+    if ((sk->filled & mask) != mask)
+        return false;
+    uint64_t packed = 0;
+    for (unsigned i = 0; i < JK_NEAR_BAND; i++)
+        packed = packed << 16 | sk->low[j * JK_NEAR_BAND + i];
+    *key = (uint32_t)(mix64(packed ^ (BAND_SEED * (j + 1))) >> 32);
+    return true;
+}
+
+/* The slot holding key, or the empty slot where it would go. */
+static struct jk_near_slot *find_slot(const struct jk_near_index *ix, uint32_t key)
+{
+    size_t mask = ix->n_slots - 1;
+    for (size_t i = mix64(key) & mask;; i = (i + 1) & mask)
+        if (!ix->slots[i].sketch || ix->slots[i].key == key)
+            return &ix->slots[i];
+}
+
+/* Doubles the band table (or makes its first), keeping its entries. */
+static void grow_slots(struct jk_near_index *ix)
+{
+    struct jk_near_slot *old = ix->slots;
+    size_t n_old = ix->n_slots;
+    ix->n_slots = n_old ? 2 * n_old : 1024;
+    ix->slots = jk_calloc(ix->n_slots, sizeof(*ix->slots));
+    for (size_t i = 0; i < n_old; i++)
+        if (old[i].sketch)
+            *find_slot(ix, old[i].key) = old[i];
+    free(old);
+}
+
+/* Adds sketch number k's bands that no earlier sketch has. */
+static void add_bands(struct jk_near_index *ix, const struct jk_near_sketch *sk, uint32_t k)
+{
+    for (unsigned j = 0; j < BANDS; j++) {
+        uint32_t key;
+        if (!band_key(sk, j, &key))
+            continue;
+        if (2 * (ix->used + 1) > ix->n_slots)
+            grow_slots(ix);
+        struct jk_near_slot *slot = find_slot(ix, key);
+        if (!slot->sketch) {
+            *slot = (struct jk_near_slot){key, k + 1};
+            ix->used++;
+        }
+    }
+}
+
+/* The sketches sharing a band with sk, each once, in band order: how many. */
+static size_t candidates(const struct jk_near_index *ix, const struct jk_near_sketch *sk,
+                         uint32_t found[BANDS])
+{
+    size_t n = 0;
+    for (unsigned j = 0; j < BANDS && ix->n_slots; j++) {
+        uint32_t key;
+        if (!band_key(sk, j, &key))
+            continue;
+        const struct jk_near_slot *slot = find_slot(ix, key);
+        bool seen = !slot->sketch;
+        for (size_t i = 0; i < n && !seen; i++)
+            seen = found[i] == slot->sketch - 1;
+        if (!seen)
+            found[n++] = slot->sketch - 1;
+    }
+    return n;
+}
+
+uint32_t jk_near_index_check(struct jk_near_index *ix, const struct jk_near_sketch *sk,
+                             uint32_t doc, double min, double *resemblance)
+{
+    if (sk->shingles < JK_NEAR_MIN_SHINGLES)
+        return JK_NEAR_NONE;
+    uint32_t found[BANDS], best = JK_NEAR_NONE;
+    double best_r = 0;
+    size_t n = candidates(ix, sk, found);
+    for (size_t i = 0; i < n; i++) {
+        double r = jk_near_resemblance(sk, &ix->kept[found[i]].sketch);
+        bool better = best == JK_NEAR_NONE || r > best_r ||
+                      (r == best_r && ix->kept[found[i]].doc < ix->kept[best].doc);
+        if (r >= min && better) {
+            best = found[i];
+            best_r = r;
+        }
+    }
+    if (best != JK_NEAR_NONE) {
+        *resemblance = best_r;
+        return ix->kept[best].doc;
+    }
+    JK_GROW(ix->kept, ix->n + 1, ix->cap);
+    ix->kept[ix->n] = (struct jk_near_kept){*sk, doc};
+    add_bands(ix, sk, (uint32_t)ix->n);
+    ix->n++;
+    return JK_NEAR_NONE;
+}

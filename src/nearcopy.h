@@ -1,0 +1,95 @@
+/*
+ * Near copies: files that hold nearly the same text, such as one paper
+ * downloaded from two sites (different cover pages and page footers), or a
+ * thesis as a PDF beside its conversion to .txt. Counted twice, every
+ * co-occurrence in them counts twice.
+ *
+ * A document's text is seen as the set of its five-word sequences
+ * (shingles), and two documents' resemblance is the share of the sequences
+ * in either that are in both (the Jaccard index; Broder 1997, "On the
+ * resemblance and containment of documents"). It is estimated from a small
+ * sketch per document: one-permutation min-hashing (Li, Owen and Zhang
+ * 2012, "One permutation hashing") splits the shingles' 64-bit hashes into
+ * JK_NEAR_BINS bins by their top bits and keeps each bin's smallest; the
+ * share of bins where two sketches hold the same smallest estimates the
+ * resemblance (standard error about 0.05 near 0.8). Only the low 16 bits of
+ * each smallest are kept (b-bit min-hashing, Li and König 2010): bins agree
+ * by chance once in 65,536.
+ *
+ * An index finds, among the documents added before, those that share a
+ * band of JK_NEAR_BAND bins with a new one (locality-sensitive hashing),
+ * and compares the whole sketches of those only.
+ */
+#ifndef JK_NEARCOPY_H
+#define JK_NEARCOPY_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#define JK_SHINGLE_WORDS 5
+#define JK_NEAR_BINS     64
+#define JK_NEAR_BAND     4 /* bins per band: 16 bands */
+/* Fewer shingles than this: too short to tell a copy from shared phrasing. */
+#define JK_NEAR_MIN_SHINGLES 50
+/* The resemblance from which a later document is a near copy of an earlier one. */
+#define JK_NEAR_RESEMBLANCE 0.7
+
+/* "No earlier document": what jk_near_index_check returns. */
+#define JK_NEAR_NONE UINT32_MAX
+
+/* A document's sketch. */
+struct jk_near_sketch {
+    uint16_t low[JK_NEAR_BINS]; /* the low bits of each bin's smallest shingle hash */
+    uint64_t filled;            /* bit b: bin b holds a shingle */
+    uint32_t shingles;          /* shingles seen (repeats too) */
+};
+
+/* Builds a sketch from a document's words, one call per word, in order. */
+struct jk_shingler {
+    uint64_t rolling;                /* the last JK_SHINGLE_WORDS words' polynomial hash */
+    uint32_t last[JK_SHINGLE_WORDS]; /* those words' hashes, a ring */
+    uint32_t words;                  /* words seen */
+    uint32_t smallest[JK_NEAR_BINS]; /* each bin's smallest (UINT32_MAX: none yet) */
+    uint64_t filled;
+};
+
+void jk_shingler_init(struct jk_shingler *sh);
+/* One word, by its hash (jk_hash_bytes of its lower-case form). */
+void jk_shingler_word(struct jk_shingler *sh, uint32_t word_hash);
+/* The sketch of the words seen so far. */
+void jk_shingler_sketch(const struct jk_shingler *sh, struct jk_near_sketch *out);
+
+/*
+ * The estimated resemblance of two sketches, in [0, 1]; 0 when either
+ * document is shorter than JK_NEAR_MIN_SHINGLES.
+ */
+double jk_near_resemblance(const struct jk_near_sketch *a, const struct jk_near_sketch *b);
+
+/* A document added to the index: its sketch and the caller's number for it. */
+struct jk_near_kept {
+    struct jk_near_sketch sketch;
+    uint32_t doc;
+};
+
+/* The sketches of the documents kept so far, and their bands. */
+struct jk_near_index {
+    struct jk_near_kept *kept; /* owned; in the order added */
+    size_t n, cap;
+    struct jk_near_slot *slots; /* owned; open addressing on a band's hash */
+    size_t n_slots, used;
+};
+
+void jk_near_index_init(struct jk_near_index *ix);
+void jk_near_index_release(struct jk_near_index *ix);
+
+/*
+ * The document added before whose sketch resembles sk most, if that
+ * resemblance is at least min (then *resemblance is it, and sk is not
+ * added); else adds sk as document doc and returns JK_NEAR_NONE. A document
+ * shorter than JK_NEAR_MIN_SHINGLES is neither looked up nor added. The
+ * answer depends only on the sketches and the order they come in.
+ */
+uint32_t jk_near_index_check(struct jk_near_index *ix, const struct jk_near_sketch *sk,
+                             uint32_t doc, double min, double *resemblance);
+
+#endif

@@ -1,0 +1,313 @@
+/*
+ * Tests of src/nearcopy: a second download of a paper (another cover page,
+ * page footers) is found as a near copy; texts that only share a topic, and
+ * short texts, are not; the estimate follows the exact resemblance.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "nearcopy.h"
+#include "util/splitmix.h"
+#include "util/strmap.h"
+
+/* A document as word numbers; word w is the text "kataW". */
+struct words {
+    uint32_t *w;
+    size_t n;
+};
+
+static uint32_t word_hash(uint32_t w)
+{
+    char s[32];
+    int n = snprintf(s, sizeof(s), "kata%u", w);
+    return jk_hash_bytes(s, (size_t)n);
+}
+
+static struct words random_words(size_t n, uint32_t vocabulary, uint64_t seed)
+{
+    struct words d = {malloc(n * sizeof(uint32_t)), n};
+    for (size_t i = 0; i < n; i++)
+        d.w[i] = (uint32_t)(jk_splitmix64(&seed) % vocabulary);
+    return d;
+}
+
+static struct words copy_words(const struct words *d)
+{
+    struct words c = {malloc(d->n * sizeof(uint32_t)), d->n};
+    memcpy(c.w, d->w, d->n * sizeof(uint32_t));
+    return c;
+}
+
+/* Replaces each word with probability share by a word no document has. */
+static void change_words(struct words *d, double share, uint64_t seed)
+{
+    for (size_t i = 0; i < d->n; i++)
+        if (jk_splitmix64_unit(&seed) < share)
+            d->w[i] = 1000000 + (uint32_t)i;
+}
+
+static void sketch_of(const struct words *d, struct jk_near_sketch *out)
+{
+    struct jk_shingler sh;
+    jk_shingler_init(&sh);
+    for (size_t i = 0; i < d->n; i++)
+        jk_shingler_word(&sh, word_hash(d->w[i]));
+    jk_shingler_sketch(&sh, out);
+}
+
+static int by_value(const void *a, const void *b)
+{
+    uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+    return (x > y) - (x < y);
+}
+
+/* A document's distinct five-word sequences, sorted (each packed exactly into 64 bits). */
+static size_t shingle_set(const struct words *d, uint64_t *out)
+{
+    size_t n = 0;
+    for (size_t i = 0; i + JK_SHINGLE_WORDS <= d->n; i++) {
+        uint64_t key = 0;
+        for (size_t k = 0; k < JK_SHINGLE_WORDS; k++)
+            key = key * 2000003 + d->w[i + k];
+        out[n++] = key;
+    }
+    qsort(out, n, sizeof(*out), by_value);
+    size_t m = 0;
+    for (size_t i = 0; i < n; i++)
+        if (m == 0 || out[m - 1] != out[i])
+            out[m++] = out[i];
+    return m;
+}
+
+/* The exact resemblance (Jaccard index) of two documents' five-word sequences. */
+static double exact_resemblance(const struct words *a, const struct words *b)
+{
+    uint64_t *x = malloc(a->n * sizeof(*x)), *y = malloc(b->n * sizeof(*y));
+    size_t nx = shingle_set(a, x), ny = shingle_set(b, y), i = 0, j = 0, both = 0;
+    while (i < nx && j < ny) {
+        if (x[i] == y[j])
+            both++, i++, j++;
+        else if (x[i] < y[j])
+            i++;
+        else
+            j++;
+    }
+    free(x);
+    free(y);
+    return (double)both / (double)(nx + ny - both);
+}
+
+static void test_the_same_words_resemble_fully(void **state)
+{
+    (void)state;
+    struct words a = random_words(800, 5000, 1), b = copy_words(&a);
+    struct jk_near_sketch sa, sb;
+    sketch_of(&a, &sa);
+    sketch_of(&b, &sb);
+    assert_int_equal(sa.shingles, 800 - (JK_SHINGLE_WORDS - 1));
+    assert_true(jk_near_resemblance(&sa, &sb) == 1.0);
+    struct jk_near_index ix;
+    jk_near_index_init(&ix);
+    double r = 0;
+    assert_int_equal(jk_near_index_check(&ix, &sa, 7, JK_NEAR_RESEMBLANCE, &r), JK_NEAR_NONE);
+    assert_int_equal(jk_near_index_check(&ix, &sb, 9, JK_NEAR_RESEMBLANCE, &r), 7);
+    assert_true(r == 1.0);
+    jk_near_index_release(&ix);
+    free(a.w);
+    free(b.w);
+}
+
+/* The estimate against the exact resemblance, over pairs from nearly alike to unlike. */
+static void test_estimate_follows_the_exact_resemblance(void **state)
+{
+    (void)state;
+    const double shares[] = {0.0, 0.01, 0.02, 0.04, 0.07, 0.1, 0.2, 0.5};
+    double error_sum = 0;
+    size_t pairs = 0;
+    for (size_t k = 0; k < sizeof(shares) / sizeof(shares[0]); k++)
+        for (uint64_t seed = 1; seed <= 5; seed++) {
+            struct words a = random_words(3000, 20000, seed * 101 + k), b = copy_words(&a);
+            change_words(&b, shares[k], seed * 7 + k);
+            struct jk_near_sketch sa, sb;
+            sketch_of(&a, &sa);
+            sketch_of(&b, &sb);
+            double exact = exact_resemblance(&a, &b), est = jk_near_resemblance(&sa, &sb);
+            assert_true(est >= exact - 0.2 && est <= exact + 0.2);
+            error_sum += est > exact ? est - exact : exact - est;
+            pairs++;
+            free(a.w);
+            free(b.w);
+        }
+    assert_true(error_sum / (double)pairs < 0.06);
+}
+
+/* Appends src's words to dst (grown). */
+static void append(struct words *dst, const uint32_t *w, size_t n)
+{
+    dst->w = realloc(dst->w, (dst->n + n) * sizeof(uint32_t));
+    memcpy(dst->w + dst->n, w, n * sizeof(uint32_t));
+    dst->n += n;
+}
+
+/* The same paper from another site: its own cover page and a footer on every page. */
+static struct words second_download(const struct words *paper)
+{
+    struct words d = random_words(250, 20000, 99); /* cover page */
+    struct words footer = random_words(12, 20000, 98);
+    for (size_t at = 0; at < paper->n; at += 350) {
+        size_t n = paper->n - at < 350 ? paper->n - at : 350;
+        append(&d, paper->w + at, n);
+        append(&d, footer.w, footer.n);
+    }
+    free(footer.w);
+    return d;
+}
+
+static void test_a_second_download_is_a_near_copy(void **state)
+{
+    (void)state;
+    struct words paper = random_words(4000, 20000, 5), other = random_words(4000, 20000, 6);
+    struct words download = second_download(&paper);
+    struct jk_near_sketch s_paper, s_other, s_download;
+    sketch_of(&paper, &s_paper);
+    sketch_of(&other, &s_other);
+    sketch_of(&download, &s_download);
+    double exact = exact_resemblance(&paper, &download);
+    assert_true(exact > 0.8 && exact < 0.95);
+    struct jk_near_index ix;
+    jk_near_index_init(&ix);
+    double r = 0;
+    assert_int_equal(jk_near_index_check(&ix, &s_other, 0, JK_NEAR_RESEMBLANCE, &r), JK_NEAR_NONE);
+    assert_int_equal(jk_near_index_check(&ix, &s_paper, 1, JK_NEAR_RESEMBLANCE, &r), JK_NEAR_NONE);
+    assert_int_equal(jk_near_index_check(&ix, &s_download, 2, JK_NEAR_RESEMBLANCE, &r), 1);
+    assert_true(r >= JK_NEAR_RESEMBLANCE && r < 1.0);
+    jk_near_index_release(&ix);
+    free(paper.w);
+    free(other.w);
+    free(download.w);
+}
+
+/*
+ * Two texts on one topic (the same 300 words, as in two theses of one
+ * department) share words and word pairs, not five-word sequences.
+ */
+static void test_texts_sharing_a_topic_are_not_copies(void **state)
+{
+    (void)state;
+    struct jk_near_index ix;
+    jk_near_index_init(&ix);
+    for (uint32_t doc = 0; doc < 200; doc++) {
+        struct words d = random_words(1500, 300, 1000 + doc);
+        struct jk_near_sketch s;
+        sketch_of(&d, &s);
+        double r = 0;
+        assert_int_equal(jk_near_index_check(&ix, &s, doc, JK_NEAR_RESEMBLANCE, &r), JK_NEAR_NONE);
+        free(d.w);
+    }
+    assert_int_equal(ix.n, 200);
+    jk_near_index_release(&ix);
+}
+
+static void test_short_texts_are_never_copies(void **state)
+{
+    (void)state;
+    struct words d = random_words(JK_NEAR_MIN_SHINGLES + JK_SHINGLE_WORDS - 2, 5000, 3);
+    struct jk_near_sketch s;
+    sketch_of(&d, &s);
+    assert_int_equal(s.shingles, JK_NEAR_MIN_SHINGLES - 1);
+    assert_true(jk_near_resemblance(&s, &s) == 0);
+    struct jk_near_index ix;
+    jk_near_index_init(&ix);
+    double r = 0;
+    assert_int_equal(jk_near_index_check(&ix, &s, 0, JK_NEAR_RESEMBLANCE, &r), JK_NEAR_NONE);
+    assert_int_equal(jk_near_index_check(&ix, &s, 1, JK_NEAR_RESEMBLANCE, &r), JK_NEAR_NONE);
+    assert_int_equal(ix.n, 0);
+    /* four words give no five-word sequence at all */
+    struct jk_shingler sh;
+    jk_shingler_init(&sh);
+    for (uint32_t w = 0; w < JK_SHINGLE_WORDS - 1; w++)
+        jk_shingler_word(&sh, word_hash(w));
+    jk_shingler_sketch(&sh, &s);
+    assert_int_equal(s.shingles, 0);
+    assert_true(s.filled == 0);
+    jk_near_index_release(&ix);
+    free(d.w);
+}
+
+/*
+ * A document resembling two earlier ones is the near copy of the one it
+ * resembles most: a revision of a revision goes with the revision.
+ */
+static void test_the_most_resembling_earlier_document_is_named(void **state)
+{
+    (void)state;
+    struct words first = random_words(5000, 20000, 11), revised = copy_words(&first);
+    change_words(&revised, 0.04, 12); /* resembles first at about 0.7 */
+    struct words again = copy_words(&revised);
+    change_words(&again, 0.005, 13);
+    struct jk_near_sketch s1, s2, s3;
+    sketch_of(&first, &s1);
+    sketch_of(&revised, &s2);
+    sketch_of(&again, &s3);
+    struct jk_near_index ix;
+    jk_near_index_init(&ix);
+    double r = 0;
+    assert_int_equal(jk_near_index_check(&ix, &s1, 0, 0.9, &r), JK_NEAR_NONE);
+    assert_int_equal(jk_near_index_check(&ix, &s2, 1, 0.9, &r), JK_NEAR_NONE); /* below 0.9 */
+    assert_true(jk_near_resemblance(&s3, &s1) < jk_near_resemblance(&s3, &s2));
+    assert_int_equal(jk_near_index_check(&ix, &s3, 2, 0.5, &r), 1);
+    assert_true(r == jk_near_resemblance(&s3, &s2));
+    jk_near_index_release(&ix);
+    free(first.w);
+    free(revised.w);
+    free(again.w);
+}
+
+/* Many unrelated documents: none is a copy, and the band table grows without losing any. */
+static void test_many_unrelated_documents_then_their_copies(void **state)
+{
+    (void)state;
+    enum { DOCS = 3000 };
+    struct jk_near_index ix;
+    jk_near_index_init(&ix);
+    double r = 0;
+    for (uint32_t doc = 0; doc < DOCS; doc++) {
+        struct words d = random_words(200, 50000, doc + 1);
+        struct jk_near_sketch s;
+        sketch_of(&d, &s);
+        assert_int_equal(jk_near_index_check(&ix, &s, doc, JK_NEAR_RESEMBLANCE, &r), JK_NEAR_NONE);
+        free(d.w);
+    }
+    size_t found = 0;
+    for (uint32_t doc = 0; doc < DOCS; doc++) {
+        struct words d = random_words(200, 50000, doc + 1);
+        struct jk_near_sketch s;
+        sketch_of(&d, &s);
+        found += jk_near_index_check(&ix, &s, DOCS + doc, JK_NEAR_RESEMBLANCE, &r) == doc;
+        free(d.w);
+    }
+    assert_int_equal(found, DOCS);
+    assert_int_equal(ix.n, DOCS);
+    jk_near_index_release(&ix);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_the_same_words_resemble_fully),
+        cmocka_unit_test(test_estimate_follows_the_exact_resemblance),
+        cmocka_unit_test(test_a_second_download_is_a_near_copy),
+        cmocka_unit_test(test_texts_sharing_a_topic_are_not_copies),
+        cmocka_unit_test(test_short_texts_are_never_copies),
+        cmocka_unit_test(test_the_most_resembling_earlier_document_is_named),
+        cmocka_unit_test(test_many_unrelated_documents_then_their_copies),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
