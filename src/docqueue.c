@@ -212,7 +212,8 @@ static void run_job(void *ctx, size_t thread, size_t index)
     jk_count_log_begin_doc(log, q->pass == JK_PASS_COUNT && q->merge_repeats ? JK_LOG_MERGE_FROM
                                                                              : JK_LOG_NO_MERGE);
     if (q->pass == JK_PASS_LEARN)
-        jk_docwork_learn(w, text, job->text_len, log);
+        jk_docwork_learn(w, text, job->text_len, log,
+                         q->near_copies && job->whole ? &job->near : NULL);
     else if (job->keywords)
         jk_docwork_count_keywords(w, text, job->text_len, log, &job->stats);
     else
@@ -288,8 +289,9 @@ static struct jk_doc_job *new_job(struct jk_docqueue *q, uint32_t file, double y
     return job;
 }
 
-void jk_docqueue_add(struct jk_docqueue *q, const char *text, size_t len, const char *title,
-                     size_t title_len, double year, double citations, uint32_t file, bool keywords)
+/* A job for text (and title, which may be NULL), both copied into the batch being filled. */
+static struct jk_doc_job *add_text(struct jk_docqueue *q, const char *text, size_t len,
+                                   const char *title, size_t title_len, double year, uint32_t file)
 {
     struct jk_doc_batch *b = &q->batch[q->filling];
     struct jk_doc_job *job = new_job(q, file, year);
@@ -300,10 +302,33 @@ void jk_docqueue_add(struct jk_docqueue *q, const char *text, size_t len, const 
     job->title_len = title ? title_len : 0;
     if (title)
         jk_buf_add(&b->texts, title, title_len);
+    return job;
+}
+
+void jk_docqueue_add(struct jk_docqueue *q, const char *text, size_t len, const char *title,
+                     size_t title_len, double year, double citations, uint32_t file, bool keywords)
+{
+    struct jk_doc_job *job = add_text(q, text, len, title, title_len, year, file);
     job->citations = citations;
     job->keywords = keywords;
     if (batch_full(q))
         dispatch(q);
+}
+
+void jk_docqueue_add_whole(struct jk_docqueue *q, const char *text, size_t len, uint32_t file,
+                           bool abstract)
+{
+    struct jk_doc_job *job = add_text(q, text, len, NULL, 0, NAN, file);
+    job->citations = NAN;
+    job->whole = true;
+    job->abstract = abstract;
+    if (batch_full(q))
+        dispatch(q);
+}
+
+void jk_docqueue_find_near_copies(struct jk_docqueue *q, bool on)
+{
+    q->near_copies = on;
 }
 
 void jk_docqueue_set_reader(struct jk_docqueue *q, const struct jk_source_options *sources,
@@ -319,6 +344,7 @@ void jk_docqueue_add_file(struct jk_docqueue *q, const struct jk_source *src, ui
 {
     struct jk_doc_job *job = new_job(q, file, year);
     job->src = src;
+    job->whole = true;
     job->citations = NAN;
     if (batch_full(q))
         dispatch(q);

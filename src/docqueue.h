@@ -18,6 +18,7 @@
 #include "count.h"
 #include "docwork.h"
 #include "lexicon.h"
+#include "nearcopy.h"
 #include "sketch.h"
 #include "util/buf.h"
 #include "util/spool.h"
@@ -38,6 +39,7 @@ struct jk_doc_job {
     struct jk_read_info info;   /* what reading it found */
     enum jk_status read_status; /* and its error, with read_diag */
     struct jk_diag read_diag;
+    bool whole;    /* the whole of one file (plain text or PDF), not one of its records */
     bool usable;   /* read, and neither binary nor empty */
     bool abstract; /* --section abstract found one (set by the prepare function) */
     char read_title[JK_DOC_TITLE_MAX]; /* its title (set by the prepare function) */
@@ -47,6 +49,7 @@ struct jk_doc_job {
     uint32_t thread;            /* whose log holds its items */
     size_t log_from, log_to;    /* its items in that log */
     struct jk_spool_span spool; /* where the learning pass spooled its text (in thread's) */
+    struct jk_near_sketch near; /* a whole file's, by the learning pass (near_copies) */
 };
 
 /* Where a file's text is in the threads' spools (see jk_docqueue_spool). */
@@ -97,6 +100,7 @@ struct jk_docqueue {
     size_t queued;            /* documents added in this pass */
     size_t large_after;       /* batches grow past this many in a pass (init: 32,768) */
     bool merge_repeats;       /* a long document's repeats merge in the count pass (jk_count_log) */
+    bool near_copies;         /* the learning pass sketches whole files (nearcopy.h) */
     struct jk_sketch *sketch; /* borrowed, or NULL */
     jk_doc_merge_fn merge;
     void *merge_ctx;
@@ -151,6 +155,18 @@ const char *jk_doc_job_title(const struct jk_doc_job *job, const char *texts, si
 /* Queues one document (text and title copied; title may be NULL). */
 void jk_docqueue_add(struct jk_docqueue *q, const char *text, size_t len, const char *title,
                      size_t title_len, double year, double citations, uint32_t file, bool keywords);
+/*
+ * Queues one document that is the whole of file (a PDF's text): the merge
+ * sees job->whole, and job->abstract as given (the text is cut to its
+ * abstract, --section abstract).
+ */
+void jk_docqueue_add_whole(struct jk_docqueue *q, const char *text, size_t len, uint32_t file,
+                           bool abstract);
+/*
+ * Whether the learning pass sketches each whole file's five-word sequences
+ * into job->near, to find near copies (nearcopy.h). Off at init.
+ */
+void jk_docqueue_find_near_copies(struct jk_docqueue *q, bool on);
 /*
  * Processes and merges everything queued, then frees the pass's batches
  * (texts and logs). After a learning pass, adds the per-thread lexicons to

@@ -153,12 +153,26 @@ static void learn_ahead(const struct jk_docwork *w, size_t t, unsigned stage)
         jk_lexicon_prefetch(w->learning, w->words[t], stage);
 }
 
+/* The sketch of the document's five-word sequences, from the word hashes (see nearcopy.h). */
+static void sketch_words(const struct jk_docwork *w, struct jk_near_sketch *near)
+{
+    struct jk_shingler sh;
+    jk_shingler_init(&sh);
+    const struct jk_token *tok = w->tokens.items;
+    for (size_t t = 0; t < w->tokens.count; t++)
+        if (tok[t].kind == JK_TOK_WORD)
+            jk_shingler_word(&sh, w->words[t]);
+    jk_shingler_sketch(&sh, near);
+}
+
 void jk_docwork_learn(struct jk_docwork *w, const char *text, size_t len,
-                      struct jk_count_log *definitions)
+                      struct jk_count_log *definitions, struct jk_near_sketch *near)
 {
     tokenize(w, text, len, jk_lexicon_ask, w->learning);
     reserve_words(w);
     hash_words(w);
+    if (near)
+        sketch_words(w, near);
     for (size_t t = 0; t < w->tokens.count; t++) {
         learn_ahead(w, t + AHEAD_SLOT, 0);
         learn_ahead(w, t + AHEAD_PLACE, 1);

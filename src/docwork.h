@@ -14,6 +14,7 @@
 #include "acronym.h"
 #include "count.h"
 #include "lexicon.h"
+#include "nearcopy.h"
 #include "normalize.h"
 #include "options.h"
 #include "patterns.h"
@@ -80,10 +81,11 @@ void jk_docwork_trim(struct jk_docwork *w);
 /*
  * First pass: learns the document's words into w->learning and logs its
  * acronym definitions in definitions (short form as key, long form as
- * surface) for jk_docwork_add_definitions.
+ * surface) for jk_docwork_add_definitions. With near, also sketches its
+ * five-word sequences there, to find near copies (nearcopy.h).
  */
 void jk_docwork_learn(struct jk_docwork *w, const char *text, size_t len,
-                      struct jk_count_log *definitions);
+                      struct jk_count_log *definitions, struct jk_near_sketch *near);
 
 /* Adds logged definitions [from, to) to acronyms, in order. */
 void jk_docwork_add_definitions(struct jk_acronyms *acronyms, const struct jk_count_log *log,

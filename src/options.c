@@ -130,6 +130,10 @@ void jk_map_options_usage(FILE *out)
           "                             (default: all text)\n"
           "      --items keywords       map the records' author keywords instead of mined\n"
           "                             terms (default: terms)\n"
+          "      --keep-copies          count every file, also one with the same bytes as\n"
+          "                             an earlier file or nearly the same text (70 % of\n"
+          "                             its five-word sequences shared); by default such a\n"
+          "                             copy is skipped with a warning\n"
           "\n"
           "Terms:\n"
           "      --max-words N          longest term in words, 1-8 (default: 3)\n"
@@ -246,6 +250,7 @@ enum {
     OPT_SCORES,
     OPT_SECTION,
     OPT_ITEMS,
+    OPT_KEEP_COPIES,
     OPT_TIMINGS,
     OPT_FORMATS,
     OPT_LANG,
@@ -295,6 +300,7 @@ static const struct option long_options[] = {
     {"scores", required_argument, NULL, OPT_SCORES},
     {"section", required_argument, NULL, OPT_SECTION},
     {"items", required_argument, NULL, OPT_ITEMS},
+    {"keep-copies", no_argument, NULL, OPT_KEEP_COPIES},
     {"timings", no_argument, NULL, OPT_TIMINGS},
     {"threads", required_argument, NULL, OPT_THREADS},
     {"sketch", required_argument, NULL, OPT_SKETCH},
@@ -495,6 +501,9 @@ static bool apply_input_option(struct jk_map_options *o, int c, const char *arg,
         break;
     case OPT_ITEMS:
         *st = parse_choice("items", arg, "terms", "keywords", &o->items_keywords, diag);
+        break;
+    case OPT_KEEP_COPIES:
+        o->keep_copies = true;
         break;
     case OPT_SKETCH:
         *st = parse_sketch(arg, &o->sketch, diag);

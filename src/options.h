@@ -55,6 +55,7 @@ struct jk_map_options {
     struct jk_csv_columns columns;    /* --columns, pointed to by sources */
     bool section_abstract;            /* --section abstract */
     bool items_keywords;              /* --items keywords */
+    bool keep_copies;                 /* --keep-copies: copies and near copies count */
     bool quiet;
     bool timings;               /* print each stage's seconds on stderr */
     size_t threads;             /* --threads: 0 = every processor; results never depend on it */

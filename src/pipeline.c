@@ -46,6 +46,7 @@ enum file_warning {
     FW_CP1252,
     FW_INVALID_UTF8,
     FW_COPY,
+    FW_NEAR_COPY,
     FW_HUGE,
     FW_KINDS
 };
@@ -84,6 +85,7 @@ struct state {
     struct jk_strmap seen_records; /* DOIs and normalised titles of records read */
     struct jk_strmap seen_files;   /* SHA-256 of the text files and PDFs read (first pass) */
     uint32_t *first_with;          /* per seen_files id: the file that had those bytes first */
+    struct jk_near_index near;     /* sketches of the files kept (first pass; nearcopy.h) */
     size_t cap_first_with;
     size_t file_warnings[FW_KINDS]; /* per enum file_warning: files it was met in */
     struct jk_strmap duplicates;    /* "file:record" of records found twice */
@@ -138,6 +140,7 @@ static void state_init(struct state *s, const struct jk_map_options *opt)
     jk_buf_init(&s->record_text);
     jk_strmap_init(&s->seen_records);
     jk_strmap_init(&s->seen_files);
+    jk_near_index_init(&s->near);
     jk_strmap_init(&s->duplicates);
     jk_counter_init(&s->counter);
     if (opt->unit.kind != JK_UNIT_DOCUMENT)
@@ -184,6 +187,7 @@ static void state_release(struct state *s)
     jk_buf_release(&s->record_text);
     jk_strmap_release(&s->seen_records);
     jk_strmap_release(&s->seen_files);
+    jk_near_index_release(&s->near);
     free(s->first_with);
     jk_strmap_release(&s->duplicates);
     free(s->docs);
@@ -290,6 +294,7 @@ static const char *const file_warning_rest[FW_KINDS] = {
     "files were read as Windows-1252 (Latin-1)",
     "files had invalid UTF-8 repaired",
     "files were copies of earlier ones and were skipped",
+    "files were near copies of earlier ones and were skipped",
     "files of 16 MB or more were read as one document each",
 };
 
@@ -316,7 +321,7 @@ static void warn_rest(const struct state *s)
  */
 static bool copy_of_earlier(struct state *s, size_t i, const struct jk_read_info *info)
 {
-    if (!info->sha256[0])
+    if (!info->sha256[0] || s->opt->keep_copies)
         return false;
     bool added;
     uint32_t id = jk_strmap_intern(&s->seen_files, info->sha256, strlen(info->sha256), &added);
@@ -325,9 +330,39 @@ static bool copy_of_earlier(struct state *s, size_t i, const struct jk_read_info
         s->first_with[id] = (uint32_t)i;
         return false;
     }
+    s->docs[i].copy_of = s->corpus.files[s->first_with[id]].path;
     if (warn_file(s, FW_COPY))
-        jk_warn("skipping '%s': the same bytes as '%s', which is counted once",
-                s->corpus.files[i].path, s->corpus.files[s->first_with[id]].path);
+        jk_warn("skipping '%s': the same bytes as '%s', which is counted once; --keep-copies "
+                "counts both",
+                s->corpus.files[i].path, s->docs[i].copy_of);
+    return true;
+}
+
+/*
+ * Whether a whole file the first pass learned is nearly the same text as a
+ * file kept before it (nearcopy.h): another download of one paper, a PDF
+ * beside its .txt conversion. Decided in document order, so the same with
+ * any number of threads. Its words were learned, which changes little: what
+ * it adds, its original mostly added already.
+ */
+static bool near_copy_of_earlier(struct state *s, const struct jk_doc_job *job)
+{
+    if (s->opt->keep_copies)
+        return false;
+    double r = 0;
+    uint32_t first = jk_near_index_check(&s->near, &job->near, job->file, JK_NEAR_RESEMBLANCE, &r);
+    if (first == JK_NEAR_NONE)
+        return false;
+    struct jk_doc_record *d = &s->docs[job->file];
+    d->skipped = true;
+    d->skip_note = "skipped: nearly the same text as";
+    d->copy_of = s->corpus.files[first].path;
+    d->resemblance = (int)(100 * r);
+    if (warn_file(s, FW_NEAR_COPY))
+        jk_warn("skipping '%s': nearly the same text as '%s' (%d %% of their five-word "
+                "sequences shared; another download or version of it?), which is counted "
+                "once; --keep-copies counts both",
+                d->path, d->copy_of, d->resemblance);
     return true;
 }
 
@@ -336,6 +371,7 @@ static void forget_files(struct state *s)
 {
     jk_strmap_release(&s->seen_files);
     jk_strmap_init(&s->seen_files);
+    jk_near_index_release(&s->near);
     free(s->first_with);
     s->first_with = NULL;
     s->cap_first_with = 0;
@@ -360,7 +396,7 @@ static void note_read(struct state *s, size_t i, const struct jk_read_info *info
     d->invalid_utf8 = info.invalid_utf8;
     if (!d->skipped && copy_of_earlier(s, i, &info)) {
         d->skipped = true;
-        d->skip_note = "skipped: the same bytes as an earlier file";
+        d->skip_note = "skipped: the same bytes as";
         return;
     }
     if (info.binary) {
@@ -394,13 +430,13 @@ static void note_read(struct state *s, size_t i, const struct jk_read_info *info
 }
 
 /*
- * With --section abstract, cuts a plain or PDF document down to its abstract;
- * a document without one stays whole. Counts the abstracts on the first pass.
+ * With --section abstract, cuts a PDF's text (read again after the first
+ * pass) down to its abstract; a document without one stays whole.
  */
-static void keep_section(struct state *s, bool first)
+static void keep_section(struct state *s)
 {
-    if (s->opt->section_abstract && jk_keep_abstract(&s->text) && first)
-        s->run.abstracts_found++;
+    if (s->opt->section_abstract)
+        jk_keep_abstract(&s->text);
 }
 
 static void learn_document(struct state *s, struct jk_doc_record *d, const char *text, size_t len)
@@ -409,6 +445,13 @@ static void learn_document(struct state *s, struct jk_doc_record *d, const char 
     d->records++;
     s->learned_bytes += len;
     jk_docqueue_add(&s->queue, text, len, NULL, 0, NAN, NAN, (uint32_t)s->current_file, false);
+}
+
+/* A PDF's text (its abstract with --section abstract), counted by learned_whole. */
+static void learn_pdf(struct state *s, size_t i)
+{
+    bool abstract = s->opt->section_abstract && jk_keep_abstract(&s->text);
+    jk_docqueue_add_whole(&s->queue, s->text.data, s->text.len, (uint32_t)i, abstract);
 }
 
 /*
@@ -427,13 +470,18 @@ static bool file_read(struct state *s, const struct jk_doc_job *job)
     return job->usable;
 }
 
-/* The first pass's bookkeeping for a file a thread read and learned. */
-static bool learned_file(struct state *s, const struct jk_doc_job *job)
+/*
+ * The first pass's bookkeeping for a whole file learned: a plain text file a
+ * thread read, or a PDF. False when it is skipped.
+ */
+static bool learned_whole(struct state *s, const struct jk_doc_job *job)
 {
-    if (s->read_status == JK_OK && job->read_status == JK_OK)
+    if (job->src && s->read_status == JK_OK && job->read_status == JK_OK)
         note_read(s, job->file, &job->info);
-    if (!file_read(s, job) || s->docs[job->file].skipped) /* a copy: its words were learned, */
-        return false; /* which changes no answer of the lexicon (a copy repeats what it adds) */
+    if (job->src && (!file_read(s, job) || s->docs[job->file].skipped))
+        return false; /* a copy: its words were learned, which changes no answer of the lexicon */
+    if (near_copy_of_earlier(s, job))
+        return false;
     s->run.abstracts_found += job->abstract;
     s->run.docs_used++;
     s->docs[job->file].records++;
@@ -447,7 +495,7 @@ static void merge_learned(void *ctx, const struct jk_doc_job *job, const char *t
 {
     (void)texts;
     struct state *s = ctx;
-    if (job->src && !learned_file(s, job))
+    if (job->whole && !learned_whole(s, job))
         return;
     jk_docwork_add_definitions(&s->acronyms, log, job->log_from, job->log_to);
 }
@@ -558,8 +606,7 @@ static enum jk_status read_files(struct state *s, struct jk_readahead *ahead, st
                                  &s->record_text, diag);
         else if (usable) {
             spool_pdf(s, i);
-            keep_section(s, true);
-            learn_document(s, &s->docs[i], s->text.data, s->text.len);
+            learn_pdf(s, i);
         }
         if (st != JK_OK)
             return pass_error(s, st, diag);
@@ -816,7 +863,7 @@ static void count_text(struct state *s, size_t file)
     struct jk_buf title;
     jk_buf_init(&title);
     first_line(&s->text, &title);
-    keep_section(s, false);
+    keep_section(s);
     double year = s->docs[file].year > 0 ? s->docs[file].year : NAN;
     count_document(s, s->text.data, s->text.len, &title, year, NAN);
     jk_buf_release(&title);
@@ -1176,6 +1223,7 @@ static enum jk_status prepare(struct state *s, struct jk_diag *diag)
                               &s->acronyms, diag);
         s->queue_ready = true;
         jk_docqueue_set_reader(&s->queue, &s->opt->sources, prepare_text, s);
+        jk_docqueue_find_near_copies(&s->queue, !s->opt->keep_copies);
         jk_docqueue_spool(&s->queue, s->opt->output); /* the later passes read text from it */
     }
     return st;

@@ -44,10 +44,11 @@ static void report_corpus(struct jk_buf *b, const struct jk_run *run)
     }
     jk_buf_addf(b, "## Corpus\n\n");
     jk_buf_addf(b, "- documents found: %zu\n- documents read: %zu\n", run->n_docs, run->docs_used);
-    jk_buf_addf(b,
-                "- skipped (binary, empty, a copy of another file, or PDF without text): %zu\n"
-                "- with invalid UTF-8 repaired: %zu\n",
-                skipped, repaired);
+    jk_buf_addf(
+        b,
+        "- skipped (binary, empty, a copy or near copy of another file, or PDF without text): %zu\n"
+        "- with invalid UTF-8 repaired: %zu\n",
+        skipped, repaired);
     if (run->n_left_out)
         jk_buf_addf(
             b,
@@ -61,6 +62,8 @@ static void report_corpus(struct jk_buf *b, const struct jk_run *run)
     if (run->duplicates)
         jk_buf_addf(b, "- records found twice (same DOI or title), counted once: %zu\n",
                     run->duplicates);
+    if (run->opt->keep_copies)
+        jk_buf_adds(b, "- copies of files and near copies counted too (--keep-copies)\n");
     jk_buf_addf(b, "- word tokens: %llu\n", (unsigned long long)run->tokens);
     jk_buf_addf(b, "- sentences: %llu Indonesian, %llu English (tagged by stopword evidence)\n",
                 (unsigned long long)run->sentences_id, (unsigned long long)run->sentences_en);
@@ -285,8 +288,15 @@ static void report_documents(struct jk_buf *b, const struct jk_run *run)
             snprintf(year, sizeof(year), "%d", d->year);
         jk_buf_adds(b, "| ");
         add_cell(b, d->path);
-        jk_buf_addf(b, " | %llu | %u | %s | %llu | %u | %s |\n", (unsigned long long)d->bytes,
+        jk_buf_addf(b, " | %llu | %u | %s | %llu | %u | %s", (unsigned long long)d->bytes,
                     d->records, year, (unsigned long long)d->tokens, d->terms, note);
+        if (d->skipped && d->copy_of) {
+            jk_buf_adds(b, " ");
+            add_cell(b, d->copy_of);
+            if (d->resemblance)
+                jk_buf_addf(b, " (%d %% of five-word sequences shared)", d->resemblance);
+        }
+        jk_buf_adds(b, " |\n");
     }
     for (size_t i = 0; i < run->n_left_out; i++) { /* never read: no size, no counts */
         jk_buf_adds(b, "| ");
@@ -411,6 +421,7 @@ static void json_options(struct jk_buf *b, const struct jk_run *run)
                 o->select.keep_percent);
     jk_buf_addf(b, "    \"max_doc_share\": %.17g,\n    \"nested_share\": %.17g,\n",
                 o->select.max_doc_share, o->select.nested_share);
+    jk_buf_addf(b, "    \"keep_copies\": %s,\n", o->keep_copies ? "true" : "false");
     const struct jk_cluster_options *c = &o->cluster;
     jk_buf_addf(b,
                 "    \"normalization\": \"%s\",\n    \"clustering\": "

@@ -172,8 +172,30 @@ expect_ok "$tmp/copies-none-out" map "$tmp/copies/aesthetica-jakarta-beijing.md"
 for f in terms.csv links.csv clusters.csv; do
     cmp -s "$tmp/copies-out/$f" "$tmp/copies-none-out/$f" || fail "a copy of a document changed $f"
 done
-grep -qF "zz-copy.md | 4273 | 0 |  | 0 | 0 | skipped: the same bytes as an earlier file |" \
+grep -qF "zz-copy.md | 4273 | 0 |  | 0 | 0 | skipped: the same bytes as $tmp/copies/aesthetica-jakarta-beijing.md |" \
     "$tmp/copies-out/report.md" || fail "report.md does not say the copy was skipped"
+# the same paper downloaded from another site (its own cover page, a footer on
+# every page), saved as text: a near copy, also counted once, and the same map
+{
+    echo "Diunduh dari portal jurnal pada 12 Maret 2024 oleh pengguna tamu, hak cipta penerbit"
+    awk 'NR % 25 == 0 { print "Jurnal Hubungan Internasional, Volume 3, halaman " NR / 25 } { print }' \
+        "$src/corpus/aesthetica-jakarta-beijing.md"
+} >"$tmp/copies/zz-download.txt"
+expect_ok "$tmp/near-out" map "$tmp/copies"
+warned "skipping '.*zz-download.txt': nearly the same text as '.*aesthetica-jakarta-beijing.md' ([0-9]* % of their five-word sequences shared; another download or version of it?), which is counted once; --keep-copies counts both"
+[ "$(documents "$tmp/near-out")" = 2 ] || fail "a near copy of a document was counted"
+for f in terms.csv links.csv clusters.csv; do
+    cmp -s "$tmp/near-out/$f" "$tmp/copies-none-out/$f" || fail "a near copy of a document changed $f"
+done
+grep -qE "zz-download.txt \| [0-9]+ \| 0 \|  \| 0 \| 0 \| skipped: nearly the same text as $tmp/copies/aesthetica-jakarta-beijing.md \([0-9]+ % of five-word sequences shared\) \|" \
+    "$tmp/near-out/report.md" || fail "report.md does not say the near copy was skipped"
+# --keep-copies counts them all, and says so
+expect_ok "$tmp/keep-out" map "$tmp/copies" --keep-copies
+[ "$(documents "$tmp/keep-out")" = 4 ] || fail "--keep-copies did not count every copy"
+grep -q "warning: skipping" "$tmp/stderr" && fail "--keep-copies still skipped a file"
+grep -qF -- "- copies of files and near copies counted too (--keep-copies)" "$tmp/keep-out/report.md" ||
+    fail "report.md does not say copies were counted"
+rm "$tmp/copies/zz-download.txt"
 # many copies: ten warnings, then one line for the rest
 for k in $(seq 11 22); do cp "$src/corpus/aesthetica-jakarta-beijing.md" "$tmp/copies/zz-copy-$k.md"; done
 expect_ok "$tmp/copies-out" map "$tmp/copies"

@@ -51,6 +51,27 @@ grep -q "^[0-9]*,paradiplomasi,3,3,.*,2020,$" "$tmp/out/terms.csv" || fail "avg_
 [ -s "$tmp/out/overlay.svg" ] || fail "no overlay.svg although years are known"
 grep -q 'attr.name="avg_year"' "$tmp/out/network.graphml" || fail "GraphML lacks avg_year"
 
+# A thesis as a PDF and as its conversion to text: nearly the same text, counted once.
+mkdir "$tmp/both"
+thesis=("Bab empat membahas pelaksanaan kerja sama sister province antara Nusa Tenggara Barat"
+    "dan Zhejiang sejak penandatanganan nota kesepahaman pada tahun dua ribu sembilan."
+    "Kerja sama tersebut meliputi bidang pendidikan, pariwisata, perdagangan dan investasi,"
+    "namun banyak program tidak berlanjut karena pergantian kepala daerah dan anggaran."
+    "Hambatan utama adalah koordinasi antara pemerintah provinsi dan kementerian luar negeri,"
+    "serta keterbatasan kemampuan bahasa aparatur yang menangani urusan luar negeri."
+    "Penulis menyarankan agar pemerintah daerah menyusun rencana aksi bersama yang terukur"
+    "dan melibatkan perguruan tinggi serta pelaku usaha sejak tahap perencanaan kerja sama.")
+pdf "$tmp/both/tesis-ntb.pdf" 2021 "${thesis[@]}"
+printf '%s\n' "${thesis[@]}" >"$tmp/both/tesis-ntb.txt"
+cp "$tmp/in/a.pdf" "$tmp/in/c.pdf" "$tmp/both/"
+"$bin" map "$tmp/both" -o "$tmp/both-out" --min-occurrences 2 --keep 100 2>"$tmp/err" || { cat "$tmp/err"; fail "PDF and text folder failed"; }
+grep -q "skipping '.*tesis-ntb.txt': nearly the same text as '.*tesis-ntb.pdf'" "$tmp/err" ||
+    { cat "$tmp/err"; fail "a thesis as PDF and as text was not found to be one"; }
+grep -q '"documents": 3' "$tmp/both-out/run.json" || fail "the thesis as PDF and as text counted twice"
+"$bin" map "$tmp/both" -o "$tmp/both-out" --min-occurrences 2 --keep 100 --keep-copies -q ||
+    fail "--keep-copies failed"
+grep -q '"documents": 4' "$tmp/both-out/run.json" || fail "--keep-copies did not count both"
+
 # A folder of unusable PDFs only: one error, exit 3.
 cp "$tmp/in/scan.pdf" "$tmp/in/broken.pdf" "$tmp/bad/"
 "$bin" map "$tmp/bad" -o "$tmp/bad-out" -q 2>"$tmp/err"

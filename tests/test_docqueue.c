@@ -432,6 +432,61 @@ static void test_threads_read_files(void **state)
     tu_rmtree(dir);
 }
 
+struct sketches_seen {
+    struct jk_near_sketch near[8];
+    bool whole[8];
+    size_t n;
+};
+
+static void merge_sketch(void *ctx, const struct jk_doc_job *job, const char *texts,
+                         const struct jk_count_log *log)
+{
+    (void)texts, (void)log;
+    struct sketches_seen *seen = ctx;
+    seen->near[seen->n] = job->near;
+    seen->whole[seen->n++] = job->whole;
+}
+
+/*
+ * One text as a file, as a whole document (a PDF's text) and as a record,
+ * learned with near-copy sketches on or off: the sketches of whole files
+ * only, the same for both, whichever thread made them.
+ */
+static void test_whole_files_are_sketched_for_near_copies(void **state)
+{
+    struct fixture *f = *state;
+    char dir[64], path[128], text[2048] = "Judul\n";
+    for (int k = 0; k < 30; k++) /* 61 words with the title (numbers are not words) */
+        snprintf(text + strlen(text), sizeof(text) - strlen(text), "kalimat %d berbeda. ", k);
+    tu_mkdtemp(dir, sizeof(dir));
+    tu_write_str(dir, "a.txt", text);
+    snprintf(path, sizeof(path), "%s/a.txt", dir);
+    struct jk_source src = {path, 0};
+    for (int on = 0; on < 2; on++) {
+        struct file_queue fq;
+        file_queue_init(&fq, f);
+        jk_docqueue_find_near_copies(&fq.q, on);
+        struct sketches_seen seen = {0};
+        jk_docqueue_begin(&fq.q, JK_PASS_LEARN, NULL, merge_sketch, &seen);
+        for (int round = 0; round < 2; round++) { /* two of each: both threads get work */
+            jk_docqueue_add_file(&fq.q, &src, 0, NAN);
+            jk_docqueue_add_whole(&fq.q, text, strlen(text), 1, false);
+            jk_docqueue_add(&fq.q, text, strlen(text), NULL, 0, NAN, NAN, 2, false);
+        }
+        jk_docqueue_finish(&fq.q);
+        assert_int_equal(seen.n, 6);
+        for (size_t i = 0; i < 6; i++) {
+            bool record = i % 3 == 2;
+            assert_int_equal(seen.whole[i], !record);
+            assert_int_equal(seen.near[i].shingles, on && !record ? 61 - 4 : 0);
+            if (on && !record)
+                assert_true(jk_near_resemblance(&seen.near[i], &seen.near[0]) == 1.0);
+        }
+        file_queue_release(&fq);
+    }
+    tu_rmtree(dir);
+}
+
 /* Entries in folder dir (the spool is unlinked as soon as it is made). */
 static size_t entries(const char *dir)
 {
@@ -527,6 +582,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_larger_batches_count_the_same, setup, teardown),
         cmocka_unit_test_setup_teardown(test_sketch_drops_only_single_occurrences, setup, teardown),
         cmocka_unit_test_setup_teardown(test_threads_read_files, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_whole_files_are_sketched_for_near_copies, setup,
+                                        teardown),
         cmocka_unit_test_setup_teardown(test_later_passes_read_the_spool, setup, teardown),
         cmocka_unit_test_setup_teardown(test_without_spool_files_are_read_again, setup, teardown),
     };

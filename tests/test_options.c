@@ -40,6 +40,7 @@ static void test_defaults(void **state)
     assert_int_equal(o.normalization, JK_NORM_ASSOCIATION);
     assert_false(o.cluster.strength_weights);
     assert_true(o.bilingual_merge);
+    assert_false(o.keep_copies);
     jk_map_options_release(&o);
 }
 
@@ -84,7 +85,8 @@ static void test_every_option_is_applied(void **state)
                     "--normalization",
                     "jaccard",
                     "--bilingual",
-                    "separate"};
+                    "separate",
+                    "--keep-copies"};
     struct jk_map_options o;
     struct jk_diag d;
     assert_int_equal(parse(&o, &d, sizeof(argv) / sizeof(*argv), argv), JK_OK);
@@ -111,6 +113,7 @@ static void test_every_option_is_applied(void **state)
     assert_int_equal(o.unit.window, 7);
     assert_int_equal(o.normalization, JK_NORM_JACCARD);
     assert_false(o.bilingual_merge);
+    assert_true(o.keep_copies);
     jk_map_options_release(&o);
 }
 
