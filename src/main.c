@@ -112,7 +112,7 @@ int main(int argc, char **argv)
         st = jk_error(&diag, JK_E_USAGE, "unknown command '%s'; see 'jaringkata --help'", cmd);
     }
     if (st != JK_OK)
-        fprintf(stderr, "jaringkata: %s: %s\n", jk_status_name(st), diag.msg);
+        jk_print_line(stderr, "jaringkata: ", "%s: %s", jk_status_name(st), diag.msg);
     /* cairo and fontconfig keep caches until exit; free them so leak checkers see none */
     cairo_debug_reset_static_data();
     FcFini();

@@ -241,9 +241,7 @@ static void note(const struct state *s, const char *fmt, ...)
     va_start(ap, fmt);
     if (s->progress)
         fputs(CLEAR_LINE, stderr); /* over the progress line */
-    fputs("jaringkata: ", stderr);
-    vfprintf(stderr, fmt, ap);
-    fputc('\n', stderr);
+    jk_vprint_line(stderr, "jaringkata: ", fmt, ap);
     va_end(ap);
 }
 

@@ -196,6 +196,13 @@ grep -q "warning: skipping" "$tmp/stderr" && fail "--keep-copies still skipped a
 grep -qF -- "- copies of files and near copies counted too (--keep-copies)" "$tmp/keep-out/report.md" ||
     fail "report.md does not say copies were counted"
 rm "$tmp/copies/zz-download.txt"
+# a file name with a newline and a terminal escape: the warning is still one plain line
+odd="$tmp/copies/zz-$(printf 'a\nb\033[2J')c.md"
+cp "$src/corpus/aesthetica-jakarta-beijing.md" "$odd"
+expect_ok "$tmp/copies-out" map "$tmp/copies"
+warned "skipping '.*zz-a?b?\[2Jc.md': the same bytes as"
+grep -q "$(printf '\033')" "$tmp/stderr" && fail "a file name's escape sequence reached stderr"
+rm "$odd"
 # many copies: ten warnings, then one line for the rest
 for k in $(seq 11 22); do cp "$src/corpus/aesthetica-jakarta-beijing.md" "$tmp/copies/zz-copy-$k.md"; done
 expect_ok "$tmp/copies-out" map "$tmp/copies"

@@ -544,6 +544,38 @@ static void test_readahead_helps_when_cold(void **state)
     rmdir(f.dir);
 }
 
+/* What jk_print_line wrote: the whole of a temporary file. */
+static char *printed(const char *prefix, const char *fmt, const char *arg)
+{
+    FILE *f = tmpfile();
+    assert_non_null(f);
+    jk_print_line(f, prefix, fmt, arg);
+    long n = ftell(f);
+    rewind(f);
+    char *out = calloc(1, (size_t)n + 1);
+    assert_int_equal(fread(out, 1, (size_t)n, f), (size_t)n);
+    fclose(f);
+    return out;
+}
+
+/* A file name with a newline or a terminal escape still gives one plain line. */
+static void test_messages_are_one_line(void **state)
+{
+    (void)state;
+    char *out = printed("jaringkata: warning: ", "skipping '%s'", "a\nb\033[2J\tc\x7f.txt");
+    assert_string_equal(out, "jaringkata: warning: skipping 'a?b?[2J\tc?.txt'\n");
+    free(out);
+    char path[3000];
+    memset(path, 'x', sizeof(path) - 1);
+    path[sizeof(path) - 1] = '\0';
+    path[2000] = '\n'; /* past the first buffer: the long message is not cut */
+    out = printed("", "%s", path);
+    assert_int_equal(strlen(out), sizeof(path));
+    assert_int_equal(out[2000], '?');
+    assert_int_equal(out[sizeof(path) - 1], '\n');
+    free(out);
+}
+
 static void test_first_error_wins(void **state)
 {
     (void)state;
@@ -573,6 +605,7 @@ int main(void)
         cmocka_unit_test(test_json_string_escapes),
         cmocka_unit_test(test_json_string_repairs_utf8),
         cmocka_unit_test(test_first_error_wins),
+        cmocka_unit_test(test_messages_are_one_line),
         cmocka_unit_test(test_readahead_stays_in_its_window),
         cmocka_unit_test(test_readahead_helps_when_cold),
         cmocka_unit_test(test_ascii_runs_match_bytewise),

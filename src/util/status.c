@@ -2,6 +2,7 @@
 #include "util/status.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 static bool quiet;
@@ -31,9 +32,43 @@ void jk_warn(const char *fmt, ...)
         return;
     va_list ap;
     va_start(ap, fmt);
-    fputs("jaringkata: warning: ", stderr);
-    vfprintf(stderr, fmt, ap);
-    fputc('\n', stderr);
+    jk_vprint_line(stderr, "jaringkata: warning: ", fmt, ap);
+    va_end(ap);
+}
+
+/* Control characters but tab become '?'. */
+static void show_controls(char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (((unsigned char)s[i] < 0x20 && s[i] != '\t') || s[i] == 0x7f)
+            s[i] = '?';
+}
+
+void jk_vprint_line(FILE *out, const char *prefix, const char *fmt, va_list ap)
+{
+    char small[1024], *line = small;
+    va_list again;
+    va_copy(again, ap);
+    int n = vsnprintf(small, sizeof(small), fmt, ap);
+    if (n >= (int)sizeof(small) && (line = malloc((size_t)n + 1)) != NULL)
+        vsnprintf(line, (size_t)n + 1, fmt, again);
+    va_end(again);
+    if (!line) /* no memory for a long message: its start */
+        line = small;
+    size_t len = n < 0 ? 0 : strlen(line);
+    show_controls(line, len);
+    fputs(prefix, out);
+    fwrite(line, 1, len, out);
+    fputc('\n', out);
+    if (line != small)
+        free(line);
+}
+
+void jk_print_line(FILE *out, const char *prefix, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    jk_vprint_line(out, prefix, fmt, ap);
     va_end(ap);
 }
 

@@ -9,6 +9,7 @@
 
 #include <stdarg.h>
 #include <stdbool.h>
+#include <stdio.h>
 
 enum jk_status {
     JK_OK = 0,
@@ -42,6 +43,15 @@ enum jk_status jk_error(struct jk_diag *diag, enum jk_status status, const char 
  * silenced with jk_set_quiet(true). Warnings never change a status.
  */
 void jk_warn(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/*
+ * Writes prefix, the printf-style message and a newline to out as one line:
+ * a control character in it (a newline or a terminal escape in a file name)
+ * is shown as '?', so a message is always one line and never drives the
+ * terminal. Tabs stay. jk_warn and main's error line print through it.
+ */
+void jk_print_line(FILE *out, const char *prefix, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+void jk_vprint_line(FILE *out, const char *prefix, const char *fmt, va_list ap);
 void jk_set_quiet(bool quiet);
 /*
  * Mutes (or unmutes) the warnings of the calling thread only: for a pass
