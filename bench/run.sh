@@ -2,8 +2,10 @@
 # Side-by-side benchmark of jaringkata and the Python peer (../shared/bench/baseline.py:
 # scikit-learn + igraph + leidenalg) on synthetic corpora with planted topics.
 # Prints one table row per corpus size and tool: median wall time, peak memory,
-# terms, edges, clusters, planted-topic NMI, and the peer/jaringkata ratios; then a row
-# for `wc -w` over the same files, the time of one pass over the text and nothing else.
+# terms, edges, clusters, planted-topic NMI, and the peer/jaringkata ratios; then rows
+# for `wc -w` over the same files, the time of one pass over the text and nothing else:
+# piped through one `cat` (as earlier tables), and as two `wc -w` processes reading the
+# files themselves (both cores, as jaringkata uses them; no pipe).
 #
 # usage: bench/run.sh [SIZES] [RUNS]      e.g. bench/run.sh "2000 20000" 3
 # env:   SHARED (default ../shared), BUILD (default build), WORK (default /tmp/jk-bench)
@@ -75,5 +77,8 @@ for n in $SIZES; do
     # one pass of the simplest tokenizing over the same files, for scale (no map at all)
     read -r wt wm < <(time_runs "wc-$n" sh -c 'find "$1" -type f -name "*.txt" -print0 | xargs -0 cat | wc -w' sh "$corpus")
     printf '| %s | %s | `wc -w` (reading and counting words only) | %s | %s | | | | | %.2f | |\n' "$n" "$mb" "$wt" "$wm" \
+        "$(echo "$pt / $wt" | bc -l)"
+    read -r wt wm < <(time_runs "wc2-$n" sh -c 'find "$1" -type f -name "*.txt" -print0 | xargs -0 -P 2 -n 2500 wc -w >/dev/null' sh "$corpus")
+    printf '| %s | %s | `wc -w`, two processes reading the files | %s | %s | | | | | %.2f | |\n' "$n" "$mb" "$wt" "$wm" \
         "$(echo "$pt / $wt" | bc -l)"
 done
