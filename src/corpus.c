@@ -619,6 +619,72 @@ static bool blank_text(const struct jk_buf *text)
     return true;
 }
 
+/*
+ * Text cut into pages at form feeds: from this many pages on, and with pages
+ * of this many bytes on average (a printed page holds thousands; fewer is
+ * not a paginated document, and a file of form feeds must not become
+ * millions of pages), pages are looked at.
+ */
+enum { MIN_PAGES = 3, MIN_PAGE_BYTES = 256 };
+
+/* The end of text's last character that is not white space (0: none). */
+static size_t text_end(const struct jk_buf *text)
+{
+    size_t end = text->len;
+    while (end > 0 && isspace((unsigned char)text->data[end - 1]))
+        end--;
+    return end;
+}
+
+/* Pointers to the pages of text, each ended by a NUL where its form feed was (in *copy). */
+static size_t split_pages(const struct jk_buf *text, struct jk_buf *copy, const char ***starts)
+{
+    size_t end = text_end(text), n = 0, cap = 16;
+    jk_buf_add(copy, text->data, text->len);
+    jk_buf_addc(copy, '\0');
+    *starts = jk_malloc(cap * sizeof(**starts));
+    (*starts)[n++] = copy->data;
+    for (size_t i = 0; i < end; i++)
+        if (copy->data[i] == '\f') {
+            copy->data[i] = '\0';
+            JK_GROW(*starts, n + 1, cap);
+            (*starts)[n++] = copy->data + i + 1; /* the feeds after the last page start none */
+        }
+    for (size_t i = end; i < text->len; i++)
+        copy->data[i] = copy->data[i] == '\f' ? '\0' : copy->data[i];
+    return n;
+}
+
+/*
+ * A text with a form feed after each page (pdftotext's output) loses its
+ * running headers, footers and page numbers by the PDF reader's page rules
+ * (jk_pdf_pages_text), so a journal's running head does not become a term
+ * of every article. Text without such pages (see MIN_PAGES), or whose pages
+ * mostly hold no text, stays as it is.
+ */
+static void drop_page_furniture(struct jk_buf *text)
+{
+    size_t end = text_end(text), pages = 1; /* form feeds after the text end no page */
+    const char *p = text->data, *e = text->data + end;
+    while (p < e && (p = memchr(p, '\f', (size_t)(e - p))) != NULL)
+        pages++, p++;
+    if (pages < MIN_PAGES || end / pages < MIN_PAGE_BYTES || memchr(text->data, '\0', text->len))
+        return;
+    struct jk_buf copy, kept;
+    jk_buf_init(&copy);
+    jk_buf_init(&kept);
+    const char **starts;
+    size_t n = split_pages(text, &copy, &starts);
+    if (n >= MIN_PAGES && jk_pdf_pages_text(starts, n, &kept)) {
+        struct jk_buf old = *text;
+        *text = kept;
+        kept = old;
+    }
+    jk_buf_release(&kept);
+    free(starts);
+    jk_buf_release(&copy);
+}
+
 static enum jk_status read_document(const struct jk_source *src,
                                     const struct jk_source_options *sources, struct jk_buf *text,
                                     struct jk_read_info *info, bool hash, struct jk_diag *diag)
@@ -664,6 +730,8 @@ static enum jk_status read_document(const struct jk_source *src,
         info->first_invalid += skip;
         normalise_newlines(text);
     }
+    if (st == JK_OK && format == JK_FORMAT_TEXT && !info->binary)
+        drop_page_furniture(text);
     if (st == JK_OK && format == JK_FORMAT_TEXT && !info->binary)
         info->skip_reason = blank_text(text)   ? jk_skip_empty
                             : wos_export(text) ? jk_skip_wos

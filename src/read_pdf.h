@@ -43,7 +43,9 @@ enum jk_status jk_read_pdf(const char *path, jk_record_fn emit, void *ctx, struc
  * (NUL-terminated, borrowed; Poppler's page text): the fulltext into out
  * (replaced), running headers, footers and page numbers removed. Returns
  * false, out left empty, when the pages look scanned (at most a quarter
- * with text). For tests and fuzzing of the page rules without a PDF.
+ * with text). corpus.c applies the same rules to a text file with a form
+ * feed after each page (pdftotext's output); tests and fuzzing use it to
+ * try the page rules without a PDF.
  */
 bool jk_pdf_pages_text(const char *const *pages, size_t n_pages, struct jk_buf *out);
 

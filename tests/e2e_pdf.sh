@@ -72,6 +72,26 @@ grep -q '"documents": 3' "$tmp/both-out/run.json" || fail "the thesis as PDF and
     fail "--keep-copies failed"
 grep -q '"documents": 4' "$tmp/both-out/run.json" || fail "--keep-copies did not count both"
 
+# PDFs converted with pdftotext (a form feed after each page): the journal's running head and
+# the page numbers go, as in the PDFs themselves, so the head is no term of every article.
+mkdir "$tmp/paged"
+for d in 1 2 3; do
+    for p in 1 2 3 4; do
+        printf 'Jurnal Kajian Wilayah Perbatasan Vol. 7 No. 2 (2021)\n\n'
+        for k in sebelum sesudah tengah; do
+            printf 'Artikel %s bagian %s: pemerintah daerah dan kerja sama sister city %s bab %s.\n' \
+                "$(printf '%s' "$d" | tr 123 xyz)" "$(printf '%s' "$p" | tr 1234 abcd)" "$k" \
+                "$(printf '%s' "$d$p" | tr 1234 klmn)"
+        done
+        printf '\n%s\n\f' "$((d * 10 + p))"
+    done >"$tmp/paged/artikel-$d.txt"
+done
+"$bin" map "$tmp/paged" -o "$tmp/paged-out" --min-occurrences 2 --keep 100 --no-nested -q ||
+    fail "a folder of pdftotext output failed"
+labels=$(tail -n +2 "$tmp/paged-out/terms.csv" | cut -d, -f2)
+echo "$labels" | grep -qx "pemerintah daerah" || fail "'pemerintah daerah' missing from the paged texts' map"
+echo "$labels" | grep -q "perbatasan\|jurnal" && fail "the running head of paged texts became a term"
+
 # A folder of unusable PDFs only: one error, exit 3.
 cp "$tmp/in/scan.pdf" "$tmp/in/broken.pdf" "$tmp/bad/"
 "$bin" map "$tmp/bad" -o "$tmp/bad-out" -q 2>"$tmp/err"

@@ -325,6 +325,77 @@ static void test_empty_documents_and_wos_exports_skipped(void **state)
     tu_rmtree(dir);
 }
 
+/* A paginated text: pages pages, each with a running head, body lines and a page number. */
+static void paged_text(struct jk_buf *b, size_t pages, bool feeds)
+{
+    static const char *const words[] = {"satu",     "dua",     "tiga",    "empat",
+                                        "lima",     "enam",    "tujuh",   "delapan",
+                                        "sembilan", "sepuluh", "sebelas", "duabelas"};
+    for (size_t p = 0; p < pages; p++) {
+        jk_buf_adds(b, "Jurnal Hubungan Internasional Vol. 3 No. 1 (2020)\n\n");
+        for (size_t k = 0; k < 6; k++) /* lines differing in words, not only in numbers */
+            jk_buf_addf(b, "Halaman %s membahas kerja sama sister city, kalimat %s dari isi.\n",
+                        words[p % 12], words[k]);
+        jk_buf_addf(b, "\n%zu\n", p + 12);
+        if (feeds)
+            jk_buf_addc(b, '\f');
+    }
+}
+
+static void read_text(const char *dir, const char *name, const struct jk_buf *bytes,
+                      struct jk_buf *text)
+{
+    char path[128];
+    tu_write(dir, name, bytes->data, bytes->len);
+    snprintf(path, sizeof(path), "%s/%s", dir, name);
+    struct jk_source src = {path, bytes->len};
+    struct jk_read_info info;
+    struct jk_diag d;
+    jk_diag_init(&d);
+    assert_int_equal(jk_corpus_read(&src, NULL, text, &info, &d), JK_OK);
+}
+
+/*
+ * pdftotext's output (a form feed after each page) loses its running head
+ * and page numbers as a PDF does; without form feeds, or with two pages
+ * only, the text stays as it is.
+ */
+static void test_running_heads_of_paged_text_dropped(void **state)
+{
+    (void)state;
+    char dir[64];
+    tu_mkdtemp(dir, sizeof(dir));
+    struct jk_buf bytes, text;
+    jk_buf_init(&bytes);
+    jk_buf_init(&text);
+    paged_text(&bytes, 5, true);
+    read_text(dir, "pdftotext.txt", &bytes, &text);
+    jk_buf_addc(&text, '\0');
+    assert_null(strstr(text.data, "Jurnal Hubungan"));
+    assert_null(strstr(text.data, "\n14\n"));
+    assert_non_null(
+        strstr(text.data, "Halaman satu membahas kerja sama sister city, kalimat satu"));
+    assert_non_null(
+        strstr(text.data, "Halaman lima membahas kerja sama sister city, kalimat enam"));
+    assert_null(strchr(text.data, '\f'));
+    for (int feeds = 0; feeds < 2; feeds++) { /* no pages, or too few: unchanged */
+        jk_buf_clear(&bytes);
+        paged_text(&bytes, feeds ? 2 : 5, feeds);
+        read_text(dir, "plain.txt", &bytes, &text);
+        assert_int_equal(text.len, bytes.len);
+        assert_memory_equal(text.data, bytes.data, bytes.len);
+    }
+    /* a file of form feeds is not a paginated document */
+    jk_buf_clear(&bytes);
+    for (int k = 0; k < 10000; k++)
+        jk_buf_adds(&bytes, "kata\f");
+    read_text(dir, "feeds.txt", &bytes, &text);
+    assert_int_equal(text.len, bytes.len);
+    jk_buf_release(&bytes);
+    jk_buf_release(&text);
+    tu_rmtree(dir);
+}
+
 /* A document saved as Windows-1252 (Latin-1) is read as such, not as U+FFFD. */
 static void test_read_windows_1252(void **state)
 {
@@ -453,6 +524,7 @@ int main(void)
         cmocka_unit_test(test_earlier_outputs_left_out),
         cmocka_unit_test(test_unread_formats_left_out_and_named),
         cmocka_unit_test(test_empty_documents_and_wos_exports_skipped),
+        cmocka_unit_test(test_running_heads_of_paged_text_dropped),
         cmocka_unit_test(test_listed_files_read_whole),
         cmocka_unit_test(test_missing_and_empty_inputs_are_errors),
         cmocka_unit_test(test_read_repairs_invalid_utf8_with_offset),
