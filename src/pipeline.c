@@ -15,6 +15,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -96,6 +97,8 @@ struct state {
     time_t last_progress;
     double timings[6]; /* seconds per stage, for --timings (see stage_names) */
     double stage_start;
+    double cpu[6]; /* CPU seconds per stage, all threads and helper processes */
+    double cpu_start;
 };
 
 static const char *const stage_names[] = {"reading",    "counting", "selection",
@@ -108,12 +111,28 @@ static double now_seconds(void)
     return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
-/* Ends the current stage: its seconds go to timings[stage]. */
+/* CPU seconds so far: every thread's, and the clustering's helper processes' once ended. */
+static double cpu_seconds(void)
+{
+    struct rusage self, children;
+    getrusage(RUSAGE_SELF, &self);
+    getrusage(RUSAGE_CHILDREN, &children);
+    const struct timeval *tv[] = {&self.ru_utime, &self.ru_stime, &children.ru_utime,
+                                  &children.ru_stime};
+    double sum = 0;
+    for (size_t i = 0; i < 4; i++)
+        sum += (double)tv[i]->tv_sec + (double)tv[i]->tv_usec / 1e6;
+    return sum;
+}
+
+/* Ends the current stage: its seconds go to timings[stage], its CPU seconds to cpu[stage]. */
 static void stage_done(struct state *s, size_t stage)
 {
-    double t = now_seconds();
+    double t = now_seconds(), c = cpu_seconds();
     s->timings[stage] += t - s->stage_start;
+    s->cpu[stage] += c - s->cpu_start;
     s->stage_start = t;
+    s->cpu_start = c;
 }
 
 /* --timings: each stage's seconds on stderr. */
@@ -124,6 +143,10 @@ static void print_timings(const struct state *s)
     fputs("jaringkata: timings:", stderr);
     for (size_t i = 0; i < sizeof(stage_names) / sizeof(*stage_names); i++)
         fprintf(stderr, "%s %s %.3f s", i ? "," : "", stage_names[i], s->timings[i]);
+    fputs("\njaringkata: CPU time (all threads; above the wall time when both cores work):",
+          stderr);
+    for (size_t i = 0; i < sizeof(stage_names) / sizeof(*stage_names); i++)
+        fprintf(stderr, "%s %s %.3f s", i ? "," : "", stage_names[i], s->cpu[i]);
     fputc('\n', stderr);
 }
 
@@ -1258,6 +1281,7 @@ static void drop_text_stages(struct state *s)
 static enum jk_status count_corpus(struct state *s, struct jk_diag *diag)
 {
     s->stage_start = now_seconds();
+    s->cpu_start = cpu_seconds();
     enum jk_status st = prepare(s, diag);
     if (st == JK_OK)
         st = first_pass(s, diag);

@@ -45,6 +45,8 @@ labels "$tmp/one" | grep -q ' ' && fail "--max-words 1 produced a multi-word ter
 "$bin" map "$tmp/in" -o "$tmp/t" -q --min-occurrences 2 --timings 2>"$tmp/timings"
 grep -Eq "^jaringkata: timings: reading [0-9.]+ s, counting [0-9.]+ s, selection [0-9.]+ s, clustering [0-9.]+ s, layout [0-9.]+ s, writing [0-9.]+ s$" "$tmp/timings" \
     || { cat "$tmp/timings"; fail "--timings output"; }
+grep -Eq "^jaringkata: CPU time \(all threads; above the wall time when both cores work\): reading [0-9.]+ s, counting [0-9.]+ s, selection [0-9.]+ s, clustering [0-9.]+ s, layout [0-9.]+ s, writing [0-9.]+ s$" "$tmp/timings" \
+    || { cat "$tmp/timings"; fail "--timings CPU line"; }
 # Progress goes to a terminal only: each stage on one line that the next overwrites, and
 # notes over it; into a file or pipe only the notes.
 "$bin" map "$tmp/in" -o "$tmp/p" --min-occurrences 2 2>"$tmp/plain"
