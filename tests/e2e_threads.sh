@@ -2,7 +2,8 @@
 # End-to-end: the same outputs, byte for byte, with one thread or several
 # (--threads), for plain documents, record files, sentence units and keyword
 # maps, a map large enough for the layout to run beside clustering (with either
-# Leiden implementation), and with the sketch pass on or off (--sketch);
+# Leiden implementation), and with the sketch pass on or off (--sketch); near
+# copies are skipped the same way;
 # impossible values are refused.
 # usage: e2e_threads.sh JARINGKATA SOURCE_DIR
 set -u  # no pipefail: "grep -q" ends pipes early on purpose
@@ -23,6 +24,11 @@ for i in $(seq 1 700); do
     esac
     printf 'Dokumen %d\n\nPenelitian ini membahas %s. Kemudian %s dibahas pada tahun %d.\n' \
         "$i" "$words" "$words" $((2000 + i % 20)) >"$tmp/many/doc$i.txt"
+done
+# near copies (another cover line) spread through the batches: skipped the same way on any threads
+for f in aesthetica-jakarta-beijing.md:doc350-unduhan.txt skripsi-sumbar-jeollabuk-do-bab1.md:zz-unduhan.md \
+    tesis-ntb-zhejiang-bab4.txt:doc1-unduhan.txt; do
+    { echo "Diunduh dari repositori universitas"; cat "$src/corpus/${f%%:*}"; } >"$tmp/many/${f#*:}"
 done
 mkdir -p "$tmp/records"
 cp "$src"/tests/data/records/scopus.csv "$src"/tests/data/records/two.ris "$tmp/records/"
@@ -45,6 +51,8 @@ same_outputs() {
 }
 
 same_outputs many "$tmp/many"
+[ "$(grep -c "skipped: nearly the same text as" "$tmp/many-1/report.md")" = 3 ] ||
+    fail "the three near copies were not all skipped"
 
 # A map of some 44,000 links: with several threads its VOS layout runs beside clustering.
 mkdir -p "$tmp/dense"
