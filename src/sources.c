@@ -334,6 +334,76 @@ static size_t find_heading(const char *t, size_t len, size_t from, const char *c
     return len;
 }
 
+/* Where a heading line's words start: past Markdown marks and a number ("5.", "VI.", "7)"). */
+static size_t heading_start(const char *t, size_t i, size_t end)
+{
+    while (i < end && strchr("#*_ \t", t[i]))
+        i++;
+    size_t j = i;
+    while (j < end && (isdigit((unsigned char)t[j]) || strchr("IVXLivxl", t[j])))
+        j++;
+    if (j > i && j < end && (t[j] == '.' || t[j] == ')') && j + 1 < end && t[j + 1] == ' ')
+        for (i = j + 1; i < end && t[i] == ' ';)
+            i++;
+    return i;
+}
+
+/* Whether line t[i..end) is only a reference-list heading ("Daftar Pustaka", "References"). */
+static bool reference_heading(const char *t, size_t i, size_t end)
+{
+    static const char *const names[] = {
+        "daftar pustaka",   "daftar referensi", "daftar rujukan", "daftar kepustakaan",
+        "kepustakaan",      "referensi",        "rujukan",        "pustaka acuan",
+        "bibliografi",      "references",       "reference list", "bibliography",
+        "literature cited", "works cited"};
+    i = heading_start(t, i, end);
+    while (end > i && strchr("#*_ \t:", t[end - 1]))
+        end--;
+    for (size_t k = 0; k < sizeof(names) / sizeof(*names); k++)
+        if (end - i == strlen(names[k]) && strncasecmp(t + i, names[k], end - i) == 0)
+            return true;
+    return false;
+}
+
+/* Whether line t[i..end) starts an appendix ("Lampiran 1", "APPENDIX A", "Lampiran-lampiran"). */
+static bool appendix_heading(const char *t, size_t i, size_t end)
+{
+    static const char *const names[] = {"lampiran", "appendix", "appendices", "appendiks"};
+    i = heading_start(t, i, end);
+    for (size_t k = 0; k < sizeof(names) / sizeof(*names); k++) {
+        size_t n = strlen(names[k]);
+        if (end - i >= n && strncasecmp(t + i, names[k], n) == 0 &&
+            (end - i == n || !isalpha((unsigned char)t[i + n])))
+            return true;
+    }
+    return false;
+}
+
+/* The end of the line starting at i. */
+static size_t line_end(const char *t, size_t len, size_t i)
+{
+    const char *nl = memchr(t + i, '\n', len - i);
+    return nl ? (size_t)(nl - t) : len;
+}
+
+bool jk_drop_references(struct jk_buf *text)
+{
+    const char *t = text->data;
+    size_t len = text->len, from = len, to = len;
+    for (size_t i = 0; i < len; i = line_end(t, len, i) + 1) { /* the last such heading */
+        size_t end = line_end(t, len, i);
+        if (reference_heading(t, i, end))
+            from = i, to = len;
+        else if (from < len && to == len && appendix_heading(t, i, end))
+            to = i;
+    }
+    if (from == len || 2 * (to - from) > len) /* none, or a contents line: keep it all */
+        return false;
+    memmove(text->data + from, text->data + to, len - to);
+    jk_buf_truncate(text, from + (len - to));
+    return true;
+}
+
 bool jk_keep_abstract(struct jk_buf *text)
 {
     static const char *const starts[] = {"abstrak", "abstract"};

@@ -104,4 +104,15 @@ enum jk_status jk_read_records(const char *path, const struct jk_source_options 
  */
 bool jk_keep_abstract(struct jk_buf *text);
 
+/*
+ * Cuts a document's reference list (replacing text): from the last line
+ * that is nothing but a reference-list heading ("Daftar Pustaka",
+ * "Referensi", "References", "Bibliography", also numbered or in Markdown)
+ * to an appendix heading after it ("Lampiran", "Appendix"), which stays,
+ * or to the end. Cuts nothing, and returns false, when there is no such
+ * line or the cut would take more than half the text (a table of contents
+ * line, or a document that is mostly references).
+ */
+bool jk_drop_references(struct jk_buf *text);
+
 #endif

@@ -136,6 +136,54 @@ static void test_keep_abstract(void **state)
     jk_buf_release(&text);
 }
 
+/* What jk_drop_references leaves of text; NULL: text stays whole. */
+static void expect_references_cut(const char *text, const char *left)
+{
+    struct jk_buf b;
+    jk_buf_init(&b);
+    jk_buf_adds(&b, text);
+    bool cut = jk_drop_references(&b);
+    jk_buf_addc(&b, '\0');
+    if (cut != (left != NULL) || strcmp(b.data, left ? left : text) != 0) {
+        print_error("cut %d, left '%s' of '%s'\n", cut, b.data, text);
+        fail();
+    }
+    jk_buf_release(&b);
+}
+
+/* A paragraph of body text, long enough that a reference list is less than half. */
+#define BODY                                                                                       \
+    "Kerja sama sister city antara pemerintah daerah dan kota di luar negeri berkembang "          \
+    "pesat sejak otonomi daerah, tetapi banyak yang berhenti di nota kesepahaman.\n"
+#define REFS                                                                                       \
+    "Mukti, T. A. (2013). Paradiplomacy. Yogyakarta: The Phinisi Press.\n"                         \
+    "Sinaga, O. (2010). Otonomi Daerah. Bandung: Lepsindo.\n"
+
+static void test_reference_list_dropped(void **state)
+{
+    (void)state;
+    /* the headings a journal article, a thesis or a Markdown conversion has */
+    expect_references_cut(BODY BODY "\n### **Daftar Pustaka**\n\n" REFS, BODY BODY "\n");
+    expect_references_cut(BODY BODY "DAFTAR PUSTAKA\n" REFS, BODY BODY);
+    expect_references_cut(BODY BODY "5. REFERENCES\n" REFS, BODY BODY);
+    expect_references_cut(BODY BODY "Referensi:\n" REFS, BODY BODY);
+    expect_references_cut(BODY BODY "VI. Bibliography\n" REFS, BODY BODY);
+    /* an appendix after the list stays */
+    expect_references_cut(BODY BODY "DAFTAR PUSTAKA\n" REFS "LAMPIRAN 1\nTranskrip wawancara.\n",
+                          BODY BODY "LAMPIRAN 1\nTranskrip wawancara.\n");
+    /* a table of contents names the heading first: the last one is the list */
+    expect_references_cut("DAFTAR ISI\nDAFTAR PUSTAKA\n" BODY BODY BODY "Daftar Pustaka\n" REFS,
+                          "DAFTAR ISI\nDAFTAR PUSTAKA\n" BODY BODY BODY);
+    /* not headings: the words inside a sentence or a longer heading */
+    expect_references_cut(BODY "Kajian pustaka dan referensi penelitian.\n" REFS, NULL);
+    expect_references_cut(BODY "Referensi ini membantu penulis.\n" REFS, NULL);
+    expect_references_cut(BODY "### 1.6 Studi Pustaka\n" REFS, NULL);
+    /* more than half the text after the heading: a contents line, or mostly references */
+    expect_references_cut("DAFTAR PUSTAKA\n" BODY BODY, NULL);
+    expect_references_cut(BODY "References\n" REFS REFS REFS REFS, NULL);
+    expect_references_cut("", NULL);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -144,6 +192,7 @@ int main(void)
         cmocka_unit_test(test_structured_abstract_labels_dropped),
         cmocka_unit_test(test_record_text_without_copyright),
         cmocka_unit_test(test_keep_abstract),
+        cmocka_unit_test(test_reference_list_dropped),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
