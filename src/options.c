@@ -126,8 +126,11 @@ void jk_map_options_usage(FILE *out)
           "                             (default: title and abstract)\n"
           "      --columns SPEC         CSV columns, e.g. title=Judul,abstract=Ringkasan\n"
           "      --scores FILE          VOSviewer scores file for --format vosviewer\n"
-          "      --section abstract     keep only the abstract of PDFs and long documents\n"
-          "                             (default: all text)\n"
+          "      --section body|all|abstract\n"
+          "                             what of a plain or PDF document is mined: all\n"
+          "                             but its reference list (\"Daftar Pustaka\",\n"
+          "                             \"References\"), all of it, or its abstract only\n"
+          "                             (default: body)\n"
           "      --items keywords       map the records' author keywords instead of mined\n"
           "                             terms (default: terms)\n"
           "      --keep-copies          count every file, also one with the same bytes as\n"
@@ -455,7 +458,7 @@ static void push(const char ***list, size_t *n, const char *s)
     (*list)[(*n)++] = s;
 }
 
-/* --section all|abstract and --items terms|keywords. */
+/* --items terms|keywords. */
 static enum jk_status parse_choice(const char *opt, const char *text, const char *no,
                                    const char *yes, bool *out, struct jk_diag *diag)
 {
@@ -464,6 +467,18 @@ static enum jk_status parse_choice(const char *opt, const char *text, const char
         return JK_OK;
     }
     return jk_error(diag, JK_E_USAGE, "--%s takes '%s' or '%s', not '%s'", opt, no, yes, text);
+}
+
+static enum jk_status parse_section(const char *text, enum jk_section *out, struct jk_diag *diag)
+{
+    static const char *const names[] = {"body", "all", "abstract"};
+    for (size_t i = 0; i < 3; i++)
+        if (strcmp(text, names[i]) == 0) {
+            *out = (enum jk_section)i;
+            return JK_OK;
+        }
+    return jk_error(diag, JK_E_USAGE, "--section takes 'body', 'all' or 'abstract', not '%s'",
+                    text);
 }
 
 static enum jk_status parse_sketch(const char *text, enum jk_sketch_mode *out, struct jk_diag *diag)
@@ -498,7 +513,7 @@ static bool apply_input_option(struct jk_map_options *o, int c, const char *arg,
         o->sources.scores = arg;
         break;
     case OPT_SECTION:
-        *st = parse_choice("section", arg, "all", "abstract", &o->section_abstract, diag);
+        *st = parse_section(arg, &o->section, diag);
         break;
     case OPT_ITEMS:
         *st = parse_choice("items", arg, "terms", "keywords", &o->items_keywords, diag);

@@ -21,6 +21,13 @@
 #include "terms.h"
 #include "util/status.h"
 
+/* --section: which part of a plain or PDF document is mined. */
+enum jk_section {
+    JK_SECTION_BODY,     /* all but the reference list (jk_drop_references) */
+    JK_SECTION_ALL,      /* everything */
+    JK_SECTION_ABSTRACT, /* the abstract (jk_keep_abstract) */
+};
+
 /* --sketch: whether a first look finds the candidates that occur once (see sketch.h). */
 enum jk_sketch_mode { JK_SKETCH_AUTO, JK_SKETCH_ON, JK_SKETCH_OFF };
 
@@ -53,7 +60,7 @@ struct jk_map_options {
     unsigned formats;                 /* JK_FORMAT_* bits to write */
     struct jk_source_options sources; /* how files become documents */
     struct jk_csv_columns columns;    /* --columns, pointed to by sources */
-    bool section_abstract;            /* --section abstract */
+    enum jk_section section;          /* --section (default: body) */
     bool items_keywords;              /* --items keywords */
     bool keep_copies;                 /* --keep-copies: copies and near copies count */
     bool quiet;

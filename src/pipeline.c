@@ -451,13 +451,23 @@ static void note_read(struct state *s, size_t i, const struct jk_read_info *info
 }
 
 /*
- * With --section abstract, cuts a PDF's text (read again after the first
- * pass) down to its abstract; a document without one stays whole.
+ * Cuts a plain or PDF document's text to --section: without its reference
+ * list (body, the default) or down to its abstract; a document without one
+ * stays whole. *abstract and *references say what was found. Runs on the
+ * worker threads too: it reads nothing but the options and text.
  */
+static void cut_section(const struct jk_map_options *o, struct jk_buf *text, bool *abstract,
+                        bool *references)
+{
+    *abstract = o->section == JK_SECTION_ABSTRACT && jk_keep_abstract(text);
+    *references = o->section == JK_SECTION_BODY && jk_drop_references(text);
+}
+
+/* The same for a PDF's text read again after the first pass. */
 static void keep_section(struct state *s)
 {
-    if (s->opt->section_abstract)
-        jk_keep_abstract(&s->text);
+    bool abstract, references;
+    cut_section(s->opt, &s->text, &abstract, &references);
 }
 
 static void learn_document(struct state *s, struct jk_doc_record *d, const char *text, size_t len)
@@ -468,11 +478,12 @@ static void learn_document(struct state *s, struct jk_doc_record *d, const char 
     jk_docqueue_add(&s->queue, text, len, NULL, 0, NAN, NAN, (uint32_t)s->current_file, false);
 }
 
-/* A PDF's text (its abstract with --section abstract), counted by learned_whole. */
+/* A PDF's text (cut to --section), counted by learned_whole. */
 static void learn_pdf(struct state *s, size_t i)
 {
-    bool abstract = s->opt->section_abstract && jk_keep_abstract(&s->text);
-    jk_docqueue_add_whole(&s->queue, s->text.data, s->text.len, (uint32_t)i, abstract);
+    bool abstract, references;
+    cut_section(s->opt, &s->text, &abstract, &references);
+    jk_docqueue_add_whole(&s->queue, s->text.data, s->text.len, (uint32_t)i, abstract, references);
 }
 
 /*
@@ -504,6 +515,7 @@ static bool learned_whole(struct state *s, const struct jk_doc_job *job)
     if (near_copy_of_earlier(s, job))
         return false;
     s->run.abstracts_found += job->abstract;
+    s->run.references_dropped += job->references;
     s->run.docs_used++;
     s->docs[job->file].records++;
     s->learned_bytes += job->text_len;
@@ -875,7 +887,7 @@ static void prepare_text(const void *ctx, struct jk_buf *text, struct jk_doc_job
     const char *p = first_line_span(text, &len);
     job->read_title_len = len < JK_DOC_TITLE_MAX ? len : JK_DOC_TITLE_MAX;
     memcpy(job->read_title, p, job->read_title_len);
-    job->abstract = s->opt->section_abstract && jk_keep_abstract(text);
+    cut_section(s->opt, text, &job->abstract, &job->references);
 }
 
 /* A plain or PDF document (its abstract with --section abstract). */

@@ -56,6 +56,7 @@ struct jk_run {
     uint64_t pattern_matches;  /* keyword-pattern matches counted */
     size_t duplicates;         /* records found twice (same DOI or title), counted once */
     size_t abstracts_found;    /* documents cut to their abstract (--section abstract) */
+    size_t references_dropped; /* documents whose reference list was cut (--section body) */
     size_t n_counted;          /* documents counted (records count one each) */
     const uint32_t *doc_file;  /* per counted document: index in docs */
     char *const *doc_title;    /* per counted document: title or NULL */

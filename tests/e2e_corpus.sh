@@ -28,6 +28,17 @@ grep -q "^- layout: VOS mapping.*objective" "$tmp/a/report.md" || fail "report.m
 [ -e "$tmp/n/map.svg" ] && fail "--layout none still drew map.svg"
 grep -q '<key id="x"' "$tmp/n/network.graphml" && fail "--layout none still wrote coordinates"
 
+# The article's reference list (its "Daftar Pustaka") is left out by default: its authors,
+# publishers and journals are no terms; --section all maps it too.
+grep -qF -- '- reference lists left out ("Daftar Pustaka", "References"; --section all keeps them): 1' \
+    "$tmp/a/report.md" || fail "report.md does not count the reference list left out"
+"$bin" map "$src/corpus" -o "$tmp/body" -q --min-occurrences 1 --keep 100 --formats csv
+"$bin" map "$src/corpus" -o "$tmp/all" -q --min-occurrences 1 --keep 100 --formats csv --section all
+for t in "bumi aksara" "caraka prabhu"; do
+    grep -q ",$t," "$tmp/body/terms.csv" && fail "'$t' from the reference list is a term"
+    grep -q ",$t," "$tmp/all/terms.csv" || fail "--section all lost '$t' of the reference list"
+done
+
 # VOSviewer files agree with the CSV files.
 terms=$(($(wc -l <"$tmp/a/terms.csv") - 1))
 items=$(($(wc -l <"$tmp/a/vosviewer_map.txt") - 1))

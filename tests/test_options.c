@@ -41,6 +41,7 @@ static void test_defaults(void **state)
     assert_false(o.cluster.strength_weights);
     assert_true(o.bilingual_merge);
     assert_false(o.keep_copies);
+    assert_int_equal(o.section, JK_SECTION_BODY);
     jk_map_options_release(&o);
 }
 
@@ -86,7 +87,9 @@ static void test_every_option_is_applied(void **state)
                     "jaccard",
                     "--bilingual",
                     "separate",
-                    "--keep-copies"};
+                    "--keep-copies",
+                    "--section",
+                    "all"};
     struct jk_map_options o;
     struct jk_diag d;
     assert_int_equal(parse(&o, &d, sizeof(argv) / sizeof(*argv), argv), JK_OK);
@@ -114,6 +117,7 @@ static void test_every_option_is_applied(void **state)
     assert_int_equal(o.normalization, JK_NORM_JACCARD);
     assert_false(o.bilingual_merge);
     assert_true(o.keep_copies);
+    assert_int_equal(o.section, JK_SECTION_ALL);
     jk_map_options_release(&o);
 }
 
@@ -145,7 +149,7 @@ static void test_impossible_values_are_usage_errors(void **state)
     expect_usage_error("--keep", "0", "--keep takes a number above 0");
     expect_usage_error("--format", "docx", "--format takes auto, text, pdf");
     expect_usage_error("--fields", "title,body", "unknown field 'body'");
-    expect_usage_error("--section", "intro", "--section takes 'all' or 'abstract'");
+    expect_usage_error("--section", "intro", "--section takes 'body', 'all' or 'abstract'");
     expect_usage_error("--items", "authors", "--items takes 'terms' or 'keywords'");
     expect_usage_error("--unit", "paragraph", "'document', 'sentence' or 'window:N'");
     expect_usage_error("--unit", "window:0", "window:N");
