@@ -86,8 +86,8 @@ struct state {
     struct jk_strmap seen_records; /* DOIs and normalised titles of records read */
     struct jk_strmap seen_files;   /* SHA-256 of the text files and PDFs read (first pass) */
     uint32_t *first_with;          /* per seen_files id: the file that had those bytes first */
-    struct jk_near_index near;     /* sketches of the files kept (first pass; nearcopy.h) */
     size_t cap_first_with;
+    struct jk_near_index near;      /* sketches of the files kept (first pass; nearcopy.h) */
     size_t file_warnings[FW_KINDS]; /* per enum file_warning: files it was met in */
     struct jk_strmap duplicates;    /* "file:record" of records found twice */
     size_t current_file;
