@@ -6,12 +6,15 @@
  * file's; a binary file gives no text; the text is valid UTF-8 without CR;
  * a file that is valid UTF-8 without CR, NUL or form feed comes back
  * unchanged, less one leading byte-order mark (with form feeds, pages may
- * lose running heads and page numbers, and nothing is added); a text of nothing but white space,
+ * lose running heads and page numbers, and nothing is added);
+ * --section body's cut of the reference list takes at most half the text
+ * and leaves valid UTF-8; a text of nothing but white space,
  * and only such a text, is skipped as empty; the second pass's reread gives the same.
  */
 #include <string.h>
 
 #include "corpus.h"
+#include "sources.h"
 #include "fuzz_common.h"
 #include "util/encoding.h"
 #include "util/sha256.h"
@@ -75,6 +78,13 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         for (size_t i = 0; i < text.len && blank; i++)
             blank = strchr(" \t\n\v\f", text.data[i]) != NULL;
         FUZZ_CHECK((info.skip_reason == jk_skip_empty) == blank);
+        struct jk_buf body; /* --section body: a cut at line starts, nothing added */
+        jk_buf_init(&body);
+        jk_buf_add(&body, text.data ? text.data : "", text.len);
+        bool cut = jk_drop_references(&body);
+        FUZZ_CHECK(cut ? 2 * (text.len - body.len) <= text.len : body.len == text.len);
+        fuzz_check_buf(&body);
+        jk_buf_release(&body);
     }
     FUZZ_CHECK(jk_corpus_reread(&src, NULL, &again, &info2, &diag) == JK_OK);
     FUZZ_CHECK(info2.binary == info.binary && info2.cp1252 == info.cp1252 &&
