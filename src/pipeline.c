@@ -686,6 +686,14 @@ static bool one_file_cannot_link(const struct state *s)
 /* The error for a corpus of one document that cannot link (see one_document_cannot_link). */
 static enum jk_status one_document_error(const struct state *s, struct jk_diag *diag)
 {
+    if (s->corpus.count > 1) /* the others were skipped: binary, empty, copies */
+        return jk_error(diag, JK_E_EMPTY,
+                        "only one of the %zu files under '%s' is a usable document (the "
+                        "warnings say why the others were skipped), and counted once per "
+                        "document every term occurs once; if that file holds a document a line "
+                        "(a VOSviewer corpus file), add --format vosviewer; to map one text, use "
+                        "--counting full --unit sentence",
+                        s->corpus.count, s->opt->n_inputs == 1 ? s->opt->inputs[0] : "the input");
     return jk_error(diag, JK_E_EMPTY,
                     "'%s' is one document, and counted once per document every term occurs "
                     "once; if each line is a document (a VOSviewer corpus file), add --format "

@@ -50,6 +50,12 @@ mkdir -p "$tmp/lines"
 for f in "$src"/corpus/*.md; do tr '\n' ' ' <"$f"; echo; done >"$tmp/lines/corpus.txt"
 expect 5 "is one document.*add --format vosviewer" map "$tmp/lines/corpus.txt" -o "$tmp/out" --min-occurrences 2
 expect 5 "is one document.*add --format vosviewer" map "$tmp/lines/corpus.txt" -o "$tmp/out"
+# A folder whose second file is a copy of the first: one document is left, and the error says so.
+mkdir -p "$tmp/one-left"
+cp "$src/corpus/aesthetica-jakarta-beijing.md" "$tmp/one-left/a.md"
+cp "$src/corpus/aesthetica-jakarta-beijing.md" "$tmp/one-left/b.md"
+expect 5 "only one of the 2 files under '.*one-left' is a usable document (the warnings say why" \
+    map "$tmp/one-left" -o "$tmp/out" --min-occurrences 2
 "$bin" map "$tmp/lines/corpus.txt" --format vosviewer -o "$tmp/lines-out" -q ||
     fail "the same file as a VOSviewer corpus file failed"
 n_md=$(ls "$src"/corpus/*.md | wc -l)
