@@ -78,7 +78,7 @@ for n in $SIZES; do
     read -r wt wm < <(time_runs "wc-$n" sh -c 'find "$1" -type f -name "*.txt" -print0 | xargs -0 cat | wc -w' sh "$corpus")
     printf '| %s | %s | `wc -w` (reading and counting words only) | %s | %s | | | | | %.2f | |\n' "$n" "$mb" "$wt" "$wm" \
         "$(echo "$pt / $wt" | bc -l)"
-    read -r wt wm < <(time_runs "wc2-$n" sh -c 'find "$1" -type f -name "*.txt" -print0 | xargs -0 -P 2 -n 2500 wc -w >/dev/null' sh "$corpus")
+    read -r wt wm < <(time_runs "wc2-$n" sh -c 'find "$1" -type f -name "*.txt" -print0 | xargs -0 -P 2 -n 500 wc -w >/dev/null' sh "$corpus")
     printf '| %s | %s | `wc -w`, two processes reading the files | %s | %s | | | | | %.2f | |\n' "$n" "$mb" "$wt" "$wm" \
         "$(echo "$pt / $wt" | bc -l)"
 done
