@@ -404,6 +404,124 @@ bool jk_drop_references(struct jk_buf *text)
     return true;
 }
 
+/* Whether line t[i..end), past heading_start and trailing marks, is one of names. */
+static bool heading_is(const char *t, size_t i, size_t end, const char *const *names, size_t n)
+{
+    i = heading_start(t, i, end);
+    while (end > i && strchr("#*_ \t:.", t[end - 1]))
+        end--;
+    for (size_t k = 0; k < n; k++)
+        if (end - i == strlen(names[k]) && strncasecmp(t + i, names[k], end - i) == 0)
+            return true;
+    return false;
+}
+
+/* A heading of a thesis's front matter ("Kata Pengantar", "Lembar Pengesahan", "Daftar Isi"). */
+static bool front_heading(const char *t, size_t i, size_t end)
+{
+    static const char *const names[] = {"kata pengantar",
+                                        "prakata",
+                                        "ucapan terima kasih",
+                                        "lembar pengesahan",
+                                        "halaman pengesahan",
+                                        "lembar persetujuan",
+                                        "halaman persetujuan",
+                                        "lembar persetujuan pembimbing",
+                                        "persetujuan pembimbing",
+                                        "pernyataan keaslian",
+                                        "pernyataan keaslian skripsi",
+                                        "pernyataan keaslian tesis",
+                                        "surat pernyataan",
+                                        "halaman pernyataan",
+                                        "lembar pernyataan",
+                                        "motto",
+                                        "motto dan persembahan",
+                                        "persembahan",
+                                        "halaman persembahan",
+                                        "daftar isi",
+                                        "daftar tabel",
+                                        "daftar gambar",
+                                        "daftar lampiran",
+                                        "daftar singkatan",
+                                        "daftar istilah",
+                                        "table of contents",
+                                        "acknowledgements",
+                                        "acknowledgments"};
+    return heading_is(t, i, end, names, sizeof(names) / sizeof(*names));
+}
+
+/* The heading of the first chapter ("BAB I", "BAB 1 PENDAHULUAN", "I. PENDAHULUAN"). */
+static bool first_chapter(const char *t, size_t i, size_t end)
+{
+    static const char *const names[] = {
+        "bab i",       "bab 1",     "bab i pendahuluan", "bab 1 pendahuluan", "bab i. pendahuluan",
+        "pendahuluan", "chapter i", "chapter 1",         "introduction"};
+    return heading_is(t, i, end, names, sizeof(names) / sizeof(*names));
+}
+
+/* An abstract's heading, which the front matter keeps. */
+static bool abstract_heading(const char *t, size_t i, size_t end)
+{
+    static const char *const names[] = {"abstrak", "abstract", "intisari", "ringkasan"};
+    return heading_is(t, i, end, names, sizeof(names) / sizeof(*names));
+}
+
+/*
+ * How far a first-chapter heading may come after the last front-matter or
+ * abstract heading: a table of contents or a list of figures is a few
+ * kilobytes, a chapter far more, so a "Pendahuluan" heading deep inside
+ * the text never ends the front matter.
+ */
+enum { FRONT_GAP = 16 * 1024 };
+
+/*
+ * The front matter's extent: from its first heading to the last first-chapter
+ * heading in the first half of the text that closely follows a front-matter
+ * or abstract heading; false when there is none.
+ */
+static bool front_matter(const char *t, size_t len, size_t *from, size_t *to)
+{
+    size_t last = len; /* the latest front-matter or abstract heading */
+    *from = *to = len;
+    for (size_t i = 0; i < len / 2; i = line_end(t, len, i) + 1) {
+        size_t end = line_end(t, len, i);
+        if (front_heading(t, i, end)) {
+            *from = *from == len ? i : *from;
+            last = i;
+        } else if (*from < len && abstract_heading(t, i, end))
+            last = i;
+        else if (*from < len && first_chapter(t, i, end) && i - last <= FRONT_GAP)
+            *to = i;
+    }
+    return *from < *to && *to < len;
+}
+
+size_t jk_drop_front_matter(struct jk_buf *text)
+{
+    const char *t = text->data;
+    size_t len = text->len, from, to;
+    if (!front_matter(t, len, &from, &to))
+        return 0;
+    struct jk_buf out;
+    jk_buf_init(&out);
+    jk_buf_add(&out, t, from);
+    bool keep = false; /* inside an abstract, which stays */
+    for (size_t i = from; i < to; i = line_end(t, len, i) + 1) {
+        size_t end = line_end(t, len, i);
+        if (abstract_heading(t, i, end))
+            keep = true;
+        else if (front_heading(t, i, end))
+            keep = false;
+        if (keep)
+            jk_buf_add(&out, t + i, end + 1 - i);
+    }
+    size_t cut = to - from - (out.len - from);
+    jk_buf_add(&out, t + to, len - to);
+    jk_buf_release(text);
+    *text = out;
+    return cut;
+}
+
 bool jk_keep_abstract(struct jk_buf *text)
 {
     static const char *const starts[] = {"abstrak", "abstract"};

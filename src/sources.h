@@ -115,4 +115,16 @@ bool jk_keep_abstract(struct jk_buf *text);
  */
 bool jk_drop_references(struct jk_buf *text);
 
+/*
+ * Cuts a thesis's front matter (replacing text): from its first heading
+ * ("Kata Pengantar", "Lembar Pengesahan", "Pernyataan Keaslian", "Motto dan
+ * Persembahan", "Daftar Isi", "Daftar Tabel", ...) to the last first-chapter
+ * heading ("BAB I", "BAB 1 PENDAHULUAN", "I. PENDAHULUAN") in the first
+ * half of the text, keeping the abstracts in between ("Abstrak",
+ * "Abstract", "Intisari") up to the next front-matter heading, and the
+ * title page before. Cuts nothing without both headings. Returns the bytes
+ * cut (0: none).
+ */
+size_t jk_drop_front_matter(struct jk_buf *text);
+
 #endif

@@ -184,6 +184,74 @@ static void test_reference_list_dropped(void **state)
     expect_references_cut("", NULL);
 }
 
+/* A skripsi's front matter, as a PDF's text has it. */
+#define TITLE_PAGE                                                                                 \
+    "SKRIPSI\nKERJA SAMA SISTER CITY KOTA BANDUNG DAN PETALING JAYA\nOleh: Sari, NIM 1234\n"       \
+    "PROGRAM STUDI ILMU HUBUNGAN INTERNASIONAL\n\n"
+#define FRONT                                                                                      \
+    "LEMBAR PENGESAHAN\nSkripsi ini telah diuji dan disahkan oleh dosen pembimbing.\n\n"           \
+    "PERNYATAAN KEASLIAN\nDengan ini saya menyatakan skripsi ini karya saya sendiri.\n\n"          \
+    "KATA PENGANTAR\nPuji syukur kehadirat Allah SWT; terima kasih kepada orang tua.\n\n"          \
+    "ABSTRAK\nPenelitian ini membahas kerja sama sister city Bandung.\nKata kunci: sister "        \
+    "city\n\nABSTRACT\nThis research discusses the Bandung sister city.\n\n"                       \
+    "DAFTAR ISI\nHALAMAN JUDUL ..... i\nBAB I PENDAHULUAN\nBAB II TINJAUAN PUSTAKA ..... 10\n\n"   \
+    "DAFTAR TABEL\nTabel 1.1 Daftar kota kembar ..... 5\n\n"
+#define CHAPTER_ONE "BAB I\nPENDAHULUAN\n1.1 Latar Belakang\n" BODY BODY BODY BODY
+
+/* What jk_drop_front_matter leaves of text; NULL: text stays whole. */
+static void expect_front_cut(const char *text, const char *left)
+{
+    struct jk_buf b;
+    jk_buf_init(&b);
+    jk_buf_adds(&b, text);
+    size_t cut = jk_drop_front_matter(&b);
+    if ((cut > 0) != (left != NULL) || strcmp(b.data, left ? left : text) != 0 ||
+        (left && cut != strlen(text) - strlen(left))) {
+        print_error("cut %zu, left '%s'\n", cut, b.data);
+        fail();
+    }
+    jk_buf_release(&b);
+}
+
+static void test_thesis_front_matter_dropped(void **state)
+{
+    (void)state;
+    /* the title page and the abstracts stay; approval, statement, thanks and lists go */
+    struct jk_buf thesis, left;
+    jk_buf_init(&thesis);
+    jk_buf_init(&left);
+    jk_buf_adds(&thesis, TITLE_PAGE FRONT CHAPTER_ONE);
+    jk_buf_adds(&left, TITLE_PAGE "ABSTRAK\nPenelitian ini membahas kerja sama sister city "
+                                  "Bandung.\nKata kunci: sister city\n\nABSTRACT\nThis research "
+                                  "discusses the Bandung sister city.\n\n"
+                                  "PENDAHULUAN\n1.1 Latar Belakang\n" BODY BODY BODY BODY);
+    for (int k = 0; k < 20; k++) { /* the rest of the thesis */
+        jk_buf_adds(&thesis, BODY);
+        jk_buf_adds(&left, BODY);
+    }
+    expect_front_cut(thesis.data, left.data);
+    jk_buf_release(&thesis);
+    jk_buf_release(&left);
+    /* a journal article (thanks at its end) and a chapter file have none */
+    expect_front_cut("Abstrak\nKerja sama daerah.\n\nPENDAHULUAN\n" BODY BODY BODY
+                     "Ucapan Terima Kasih\nKepada penelaah.\n",
+                     NULL);
+    expect_front_cut(CHAPTER_ONE BODY, NULL);
+    /* a front-matter heading without a first chapter after it, or only far after it */
+#define THANKS "KATA PENGANTAR\nPuji syukur kehadirat Allah SWT.\n\n"
+    expect_front_cut(TITLE_PAGE THANKS BODY BODY BODY BODY BODY, NULL);
+    struct jk_buf far;
+    jk_buf_init(&far);
+    jk_buf_adds(&far, TITLE_PAGE THANKS);
+    while (far.len < 20 * 1024)
+        jk_buf_adds(&far, BODY);
+    jk_buf_adds(&far, "PENDAHULUAN\n");
+    while (far.len < 60 * 1024)
+        jk_buf_adds(&far, BODY);
+    expect_front_cut(far.data, NULL);
+    jk_buf_release(&far);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -193,6 +261,7 @@ int main(void)
         cmocka_unit_test(test_record_text_without_copyright),
         cmocka_unit_test(test_keep_abstract),
         cmocka_unit_test(test_reference_list_dropped),
+        cmocka_unit_test(test_thesis_front_matter_dropped),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
