@@ -7,9 +7,9 @@
  * a file that is valid UTF-8 without CR, NUL or form feed comes back
  * unchanged, less one leading byte-order mark (with form feeds, pages may
  * lose running heads and page numbers, and nothing is added);
- * --section body's cut of the reference list takes at most half the text
- * and leaves valid UTF-8; a text of nothing but white space,
- * and only such a text, is skipped as empty; the second pass's reread gives the same.
+ * --section body's cuts of the reference list and the front matter take
+ * at most half the text each, say how much they cut, and leave valid UTF-8; a text of nothing but
+ * white space, and only such a text, is skipped as empty; the second pass's reread gives the same.
  */
 #include <string.h>
 
@@ -83,6 +83,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         jk_buf_add(&body, text.data ? text.data : "", text.len);
         bool cut = jk_drop_references(&body);
         FUZZ_CHECK(cut ? 2 * (text.len - body.len) <= text.len : body.len == text.len);
+        fuzz_check_buf(&body);
+        size_t before = body.len, front = jk_drop_front_matter(&body);
+        FUZZ_CHECK(body.len + front == before && 2 * front <= before);
         fuzz_check_buf(&body);
         jk_buf_release(&body);
     }

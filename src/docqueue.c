@@ -316,13 +316,12 @@ void jk_docqueue_add(struct jk_docqueue *q, const char *text, size_t len, const 
 }
 
 void jk_docqueue_add_whole(struct jk_docqueue *q, const char *text, size_t len, uint32_t file,
-                           bool abstract, bool references)
+                           unsigned cuts)
 {
     struct jk_doc_job *job = add_text(q, text, len, NULL, 0, NAN, file);
     job->citations = NAN;
     job->whole = true;
-    job->abstract = abstract;
-    job->references = references;
+    job->cuts = cuts;
     if (batch_full(q))
         dispatch(q);
 }

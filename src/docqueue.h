@@ -39,10 +39,9 @@ struct jk_doc_job {
     struct jk_read_info info;   /* what reading it found */
     enum jk_status read_status; /* and its error, with read_diag */
     struct jk_diag read_diag;
-    bool whole;      /* the whole of one file (plain text or PDF), not one of its records */
-    bool usable;     /* read, and neither binary nor empty */
-    bool abstract;   /* --section abstract found one (set by the prepare function) */
-    bool references; /* --section body cut its reference list (likewise) */
+    bool whole;    /* the whole of one file (plain text or PDF), not one of its records */
+    bool usable;   /* read, and neither binary nor empty */
+    unsigned cuts; /* what --section cut, the caller's bits (set by the prepare function) */
     char read_title[JK_DOC_TITLE_MAX]; /* its title (set by the prepare function) */
     size_t read_title_len;
     /* results */
@@ -77,7 +76,7 @@ typedef void (*jk_doc_merge_fn)(void *ctx, const struct jk_doc_job *job, const c
 /*
  * Called on a worker thread for a file it read itself, before the text is
  * processed: may cut the text and must fill job->read_title and
- * job->abstract; must write nothing but text and job.
+ * job->cuts; must write nothing but text and job.
  */
 typedef void (*jk_doc_prepare_fn)(const void *ctx, struct jk_buf *text, struct jk_doc_job *job);
 
@@ -158,11 +157,10 @@ void jk_docqueue_add(struct jk_docqueue *q, const char *text, size_t len, const 
                      size_t title_len, double year, double citations, uint32_t file, bool keywords);
 /*
  * Queues one document that is the whole of file (a PDF's text): the merge
- * sees job->whole, and job->abstract and job->references as given (what
- * --section cut).
+ * sees job->whole, and job->cuts as given (what --section cut).
  */
 void jk_docqueue_add_whole(struct jk_docqueue *q, const char *text, size_t len, uint32_t file,
-                           bool abstract, bool references);
+                           unsigned cuts);
 /*
  * Whether the learning pass sketches each whole file's five-word sequences
  * into job->near, to find near copies (nearcopy.h). Off at init.

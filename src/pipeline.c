@@ -450,24 +450,30 @@ static void note_read(struct state *s, size_t i, const struct jk_read_info *info
                 src->path, (unsigned long long)(info.bytes >> 20));
 }
 
+/* What cut_section cut from a document: bits of job->cuts. */
+enum { CUT_ABSTRACT = 1, CUT_REFERENCES = 2, CUT_FRONT_MATTER = 4 };
+
 /*
  * Cuts a plain or PDF document's text to --section: without its reference
- * list (body, the default) or down to its abstract; a document without one
- * stays whole. *abstract and *references say what was found. Runs on the
- * worker threads too: it reads nothing but the options and text.
+ * list and a thesis's front matter (body, the default), or down to its
+ * abstract; what a document lacks stays. Returns the CUT_* bits of what was
+ * cut. Runs on the worker threads too: it reads nothing but the options and
+ * text.
  */
-static void cut_section(const struct jk_map_options *o, struct jk_buf *text, bool *abstract,
-                        bool *references)
+static unsigned cut_section(const struct jk_map_options *o, struct jk_buf *text)
 {
-    *abstract = o->section == JK_SECTION_ABSTRACT && jk_keep_abstract(text);
-    *references = o->section == JK_SECTION_BODY && jk_drop_references(text);
+    if (o->section == JK_SECTION_ABSTRACT)
+        return jk_keep_abstract(text) ? CUT_ABSTRACT : 0;
+    if (o->section == JK_SECTION_ALL)
+        return 0;
+    unsigned cuts = jk_drop_references(text) ? CUT_REFERENCES : 0;
+    return cuts | (jk_drop_front_matter(text) ? CUT_FRONT_MATTER : 0);
 }
 
 /* The same for a PDF's text read again after the first pass. */
 static void keep_section(struct state *s)
 {
-    bool abstract, references;
-    cut_section(s->opt, &s->text, &abstract, &references);
+    cut_section(s->opt, &s->text);
 }
 
 static void learn_document(struct state *s, struct jk_doc_record *d, const char *text, size_t len)
@@ -481,9 +487,8 @@ static void learn_document(struct state *s, struct jk_doc_record *d, const char 
 /* A PDF's text (cut to --section), counted by learned_whole. */
 static void learn_pdf(struct state *s, size_t i)
 {
-    bool abstract, references;
-    cut_section(s->opt, &s->text, &abstract, &references);
-    jk_docqueue_add_whole(&s->queue, s->text.data, s->text.len, (uint32_t)i, abstract, references);
+    unsigned cuts = cut_section(s->opt, &s->text);
+    jk_docqueue_add_whole(&s->queue, s->text.data, s->text.len, (uint32_t)i, cuts);
 }
 
 /*
@@ -514,8 +519,9 @@ static bool learned_whole(struct state *s, const struct jk_doc_job *job)
         return false; /* a copy: its words were learned, which changes no answer of the lexicon */
     if (near_copy_of_earlier(s, job))
         return false;
-    s->run.abstracts_found += job->abstract;
-    s->run.references_dropped += job->references;
+    s->run.abstracts_found += (job->cuts & CUT_ABSTRACT) != 0;
+    s->run.references_dropped += (job->cuts & CUT_REFERENCES) != 0;
+    s->run.front_matter_dropped += (job->cuts & CUT_FRONT_MATTER) != 0;
     s->run.docs_used++;
     s->docs[job->file].records++;
     s->learned_bytes += job->text_len;
@@ -895,7 +901,7 @@ static void prepare_text(const void *ctx, struct jk_buf *text, struct jk_doc_job
     const char *p = first_line_span(text, &len);
     job->read_title_len = len < JK_DOC_TITLE_MAX ? len : JK_DOC_TITLE_MAX;
     memcpy(job->read_title, p, job->read_title_len);
-    cut_section(s->opt, text, &job->abstract, &job->references);
+    job->cuts = cut_section(s->opt, text);
 }
 
 /* A plain or PDF document (its abstract with --section abstract). */

@@ -62,6 +62,11 @@ static void report_corpus(struct jk_buf *b, const struct jk_run *run)
                     "- reference lists left out (\"Daftar Pustaka\", \"References\"; --section all "
                     "keeps them): %zu\n",
                     run->references_dropped);
+    if (run->opt->section == JK_SECTION_BODY)
+        jk_buf_addf(b,
+                    "- thesis front matter left out (Kata Pengantar, Lembar Pengesahan, Daftar Isi "
+                    "and the like, up to BAB I; abstracts kept): %zu\n",
+                    run->front_matter_dropped);
     if (run->opt->items_keywords)
         jk_buf_adds(b, "- items: author keywords (--items keywords)\n");
     if (run->duplicates)

@@ -39,6 +39,29 @@ for t in "bumi aksara" "caraka prabhu"; do
     grep -q ",$t," "$tmp/all/terms.csv" || fail "--section all lost '$t' of the reference list"
 done
 
+# A whole skripsi (title page, approval, thanks, abstract, contents, then BAB I): its front
+# matter is left out by default, the abstract stays; --section all maps everything.
+mkdir "$tmp/skripsi"
+{
+    printf 'SKRIPSI\nMOTIF PARADIPLOMASI SUMATERA BARAT\n\nLEMBAR PENGESAHAN\n'
+    printf 'Skripsi ini telah disetujui oleh dosen pembimbing dan tim penguji.\n\n'
+    printf 'KATA PENGANTAR\nPuji syukur kehadirat Allah SWT atas rahmat dan hidayah-Nya; terima '
+    printf 'kasih kepada dosen pembimbing, orang tua tercinta dan rekan seperjuangan.\n\n'
+    printf 'ABSTRAK\nPenelitian ini membahas motif paradiplomasi Sumatera Barat dalam kerja sama '
+    printf 'sister province dengan Jeollabuk-Do.\n\nDAFTAR ISI\nBAB I PENDAHULUAN ..... 1\n\n'
+    sed 's/^# BAB I$/BAB I/' "$src/corpus/skripsi-sumbar-jeollabuk-do-bab1.md"
+} >"$tmp/skripsi/skripsi-lengkap.txt"
+cp "$src/corpus/tesis-ntb-zhejiang-bab4.txt" "$src/corpus/aesthetica-jakarta-beijing.md" "$tmp/skripsi/"
+"$bin" map "$tmp/skripsi" -o "$tmp/sk-body" -q --min-occurrences 1 --keep 100 --formats csv
+"$bin" map "$tmp/skripsi" -o "$tmp/sk-all" -q --min-occurrences 1 --keep 100 --formats csv --section all
+for t in "allah swt" "orang tua tercinta"; do
+    grep -q ",$t," "$tmp/sk-body/terms.csv" && fail "'$t' from the thesis's front matter is a term"
+    grep -q ",$t," "$tmp/sk-all/terms.csv" || fail "--section all lost '$t' of the front matter"
+done
+grep -q ",jeollabuk-do," "$tmp/sk-body/terms.csv" || fail "the thesis's own terms are missing"
+grep -qF -- "- thesis front matter left out (Kata Pengantar, Lembar Pengesahan, Daftar Isi and the like, up to BAB I; abstracts kept): 1" \
+    "$tmp/sk-body/report.md" || fail "report.md does not count the front matter left out"
+
 # VOSviewer files agree with the CSV files.
 terms=$(($(wc -l <"$tmp/a/terms.csv") - 1))
 items=$(($(wc -l <"$tmp/a/vosviewer_map.txt") - 1))

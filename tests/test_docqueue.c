@@ -470,7 +470,7 @@ static void test_whole_files_are_sketched_for_near_copies(void **state)
         jk_docqueue_begin(&fq.q, JK_PASS_LEARN, NULL, merge_sketch, &seen);
         for (int round = 0; round < 2; round++) { /* two of each: both threads get work */
             jk_docqueue_add_file(&fq.q, &src, 0, NAN);
-            jk_docqueue_add_whole(&fq.q, text, strlen(text), 1, false, false);
+            jk_docqueue_add_whole(&fq.q, text, strlen(text), 1, 0);
             jk_docqueue_add(&fq.q, text, strlen(text), NULL, 0, NAN, NAN, 2, false);
         }
         jk_docqueue_finish(&fq.q);
