@@ -32,12 +32,18 @@ grep -q '<key id="x"' "$tmp/n/network.graphml" && fail "--layout none still wrot
 # publishers and journals are no terms; --section all maps it too.
 grep -qF -- '- reference lists left out ("Daftar Pustaka", "References"; --section all keeps them): 1' \
     "$tmp/a/report.md" || fail "report.md does not count the reference list left out"
-"$bin" map "$src/corpus" -o "$tmp/body" -q --min-occurrences 1 --keep 100 --formats csv
-"$bin" map "$src/corpus" -o "$tmp/all" -q --min-occurrences 1 --keep 100 --formats csv --section all
-for t in "bumi aksara" "caraka prabhu"; do
-    grep -q ",$t," "$tmp/body/terms.csv" && fail "'$t' from the reference list is a term"
-    grep -q ",$t," "$tmp/all/terms.csv" || fail "--section all lost '$t' of the reference list"
-done
+# only_with_all INPUT OUT PART TERM...: each term is mapped with --section all, not by default.
+only_with_all() {
+    local input=$1 out=$2 part=$3 t
+    shift 3
+    "$bin" map "$input" -o "$out-body" -q --min-occurrences 1 --keep 100 --formats csv
+    "$bin" map "$input" -o "$out-all" -q --min-occurrences 1 --keep 100 --formats csv --section all
+    for t in "$@"; do
+        grep -q ",$t," "$out-body/terms.csv" && fail "'$t' from the $part is a term"
+        grep -q ",$t," "$out-all/terms.csv" || fail "--section all lost '$t' of the $part"
+    done
+}
+only_with_all "$src/corpus" "$tmp/refs" "reference list" "bumi aksara" "caraka prabhu"
 
 # A whole skripsi (title page, approval, thanks, abstract, contents, then BAB I): its front
 # matter is left out by default, the abstract stays; --section all maps everything.
@@ -52,12 +58,7 @@ mkdir "$tmp/skripsi"
     sed 's/^# BAB I$/BAB I/' "$src/corpus/skripsi-sumbar-jeollabuk-do-bab1.md"
 } >"$tmp/skripsi/skripsi-lengkap.txt"
 cp "$src/corpus/tesis-ntb-zhejiang-bab4.txt" "$src/corpus/aesthetica-jakarta-beijing.md" "$tmp/skripsi/"
-"$bin" map "$tmp/skripsi" -o "$tmp/sk-body" -q --min-occurrences 1 --keep 100 --formats csv
-"$bin" map "$tmp/skripsi" -o "$tmp/sk-all" -q --min-occurrences 1 --keep 100 --formats csv --section all
-for t in "allah swt" "orang tua tercinta"; do
-    grep -q ",$t," "$tmp/sk-body/terms.csv" && fail "'$t' from the thesis's front matter is a term"
-    grep -q ",$t," "$tmp/sk-all/terms.csv" || fail "--section all lost '$t' of the front matter"
-done
+only_with_all "$tmp/skripsi" "$tmp/sk" "thesis's front matter" "allah swt" "orang tua tercinta"
 grep -q ",jeollabuk-do," "$tmp/sk-body/terms.csv" || fail "the thesis's own terms are missing"
 grep -qF -- "- thesis front matter left out (Kata Pengantar, Lembar Pengesahan, Daftar Isi and the like, up to BAB I; abstracts kept): 1" \
     "$tmp/sk-body/report.md" || fail "report.md does not count the front matter left out"
