@@ -5,10 +5,11 @@
 #include <string.h>
 
 #include "util/mem.h"
+#include "util/splitmix.h"
 
 /* The polynomial hash's base (odd, so multiplying by it loses nothing). */
 #define SHINGLE_BASE UINT64_C(0x100000001b3)
-#define BAND_SEED    UINT64_C(0x9e3779b97f4a7c15)
+#define BAND_SEED    JK_SPLITMIX64_GAMMA /* times the band's number: a seed per band */
 #define BANDS        (JK_NEAR_BINS / JK_NEAR_BAND)
 #define BIN_SHIFT    58 /* 64 bins: a hash's top six bits */
 
@@ -23,14 +24,6 @@ struct jk_near_slot {
     uint32_t key;
     uint32_t sketch; /* 0: empty */
 };
-
-/* splitmix64's output mix: every input bit reaches every output bit. */
-static uint64_t mix64(uint64_t z)
-{
-    z = (z ^ (z >> 30)) * UINT64_C(0xbf58476d1ce4e5b9);
-    z = (z ^ (z >> 27)) * UINT64_C(0x94d049bb133111eb);
-    return z ^ (z >> 31);
-}
 
 void jk_shingler_init(struct jk_shingler *sh)
 {
@@ -48,7 +41,7 @@ void jk_shingler_word(struct jk_shingler *sh, uint32_t word_hash)
     sh->last[slot] = word_hash;
     if (++sh->words < JK_SHINGLE_WORDS)
         return;
-    uint64_t h = mix64(sh->rolling);
+    uint64_t h = jk_splitmix64_mix(sh->rolling);
     unsigned bin = (unsigned)(h >> BIN_SHIFT);
     uint32_t value = (uint32_t)h;
     if (value < sh->smallest[bin])
@@ -87,24 +80,29 @@ void jk_near_index_release(struct jk_near_index *ix)
     jk_near_index_init(ix);
 }
 
-/* Band j's hash, or false when one of its bins is empty (no band to match on). */
-static bool band_key(const struct jk_near_sketch *sk, unsigned j, uint32_t *key)
+/* A sketch's bands: each one's hash, and which can be matched on (all its bins filled). */
+struct bands {
+    uint32_t key[BANDS];
+    bool usable[BANDS];
+};
+
+static void band_keys(const struct jk_near_sketch *sk, struct bands *b)
 {
-    uint64_t mask = ((UINT64_C(1) << JK_NEAR_BAND) - 1) << (j * JK_NEAR_BAND);
-    if ((sk->filled & mask) != mask)
-        return false;
-    uint64_t packed = 0;
-    for (unsigned i = 0; i < JK_NEAR_BAND; i++)
-        packed = packed << 16 | sk->low[j * JK_NEAR_BAND + i];
-    *key = (uint32_t)(mix64(packed ^ (BAND_SEED * (j + 1))) >> 32);
-    return true;
+    for (unsigned j = 0; j < BANDS; j++) {
+        uint64_t mask = ((UINT64_C(1) << JK_NEAR_BAND) - 1) << (j * JK_NEAR_BAND);
+        b->usable[j] = (sk->filled & mask) == mask;
+        uint64_t packed = 0;
+        for (unsigned i = 0; i < JK_NEAR_BAND; i++)
+            packed = packed << 16 | sk->low[j * JK_NEAR_BAND + i];
+        b->key[j] = (uint32_t)(jk_splitmix64_mix(packed ^ (BAND_SEED * (j + 1))) >> 32);
+    }
 }
 
 /* The slot holding key, or the empty slot where it would go. */
 static struct jk_near_slot *find_slot(const struct jk_near_index *ix, uint32_t key)
 {
     size_t mask = ix->n_slots - 1;
-    for (size_t i = mix64(key) & mask;; i = (i + 1) & mask)
+    for (size_t i = jk_splitmix64_mix(key) & mask;; i = (i + 1) & mask)
         if (!ix->slots[i].sketch || ix->slots[i].key == key)
             return &ix->slots[i];
 }
@@ -123,32 +121,30 @@ static void grow_slots(struct jk_near_index *ix)
 }
 
 /* Adds sketch number k's bands that no earlier sketch has. */
-static void add_bands(struct jk_near_index *ix, const struct jk_near_sketch *sk, uint32_t k)
+static void add_bands(struct jk_near_index *ix, const struct bands *b, uint32_t k)
 {
     for (unsigned j = 0; j < BANDS; j++) {
-        uint32_t key;
-        if (!band_key(sk, j, &key))
+        if (!b->usable[j])
             continue;
         if (2 * (ix->used + 1) > ix->n_slots)
             grow_slots(ix);
-        struct jk_near_slot *slot = find_slot(ix, key);
+        struct jk_near_slot *slot = find_slot(ix, b->key[j]);
         if (!slot->sketch) {
-            *slot = (struct jk_near_slot){key, k + 1};
+            *slot = (struct jk_near_slot){b->key[j], k + 1};
             ix->used++;
         }
     }
 }
 
-/* The sketches sharing a band with sk, each once, in band order: how many. */
-static size_t candidates(const struct jk_near_index *ix, const struct jk_near_sketch *sk,
+/* The sketches sharing a band with b's, each once, in band order: how many. */
+static size_t candidates(const struct jk_near_index *ix, const struct bands *b,
                          uint32_t found[BANDS])
 {
     size_t n = 0;
     for (unsigned j = 0; j < BANDS && ix->n_slots; j++) {
-        uint32_t key;
-        if (!band_key(sk, j, &key))
+        if (!b->usable[j])
             continue;
-        const struct jk_near_slot *slot = find_slot(ix, key);
+        const struct jk_near_slot *slot = find_slot(ix, b->key[j]);
         bool seen = !slot->sketch;
         for (size_t i = 0; i < n && !seen; i++)
             seen = found[i] == slot->sketch - 1;
@@ -163,9 +159,11 @@ uint32_t jk_near_index_check(struct jk_near_index *ix, const struct jk_near_sket
 {
     if (sk->shingles < JK_NEAR_MIN_SHINGLES)
         return JK_NEAR_NONE;
+    struct bands bands;
+    band_keys(sk, &bands);
     uint32_t found[BANDS], best = JK_NEAR_NONE;
     double best_r = 0;
-    size_t n = candidates(ix, sk, found);
+    size_t n = candidates(ix, &bands, found);
     for (size_t i = 0; i < n; i++) {
         double r = jk_near_resemblance(sk, &ix->kept[found[i]].sketch);
         bool better = best == JK_NEAR_NONE || r > best_r ||
@@ -181,7 +179,7 @@ uint32_t jk_near_index_check(struct jk_near_index *ix, const struct jk_near_sket
     }
     JK_GROW(ix->kept, ix->n + 1, ix->cap);
     ix->kept[ix->n] = (struct jk_near_kept){*sk, doc};
-    add_bands(ix, sk, (uint32_t)ix->n);
+    add_bands(ix, &bands, (uint32_t)ix->n);
     ix->n++;
     return JK_NEAR_NONE;
 }

@@ -13,13 +13,18 @@
 /* What each output adds to the state. */
 #define JK_SPLITMIX64_GAMMA UINT64_C(0x9e3779b97f4a7c15)
 
-/* The next output; advances *state. */
-static inline uint64_t jk_splitmix64(uint64_t *state)
+/* The output mix: every bit of z reaches every bit of the result (also a hash finaliser). */
+static inline uint64_t jk_splitmix64_mix(uint64_t z)
 {
-    uint64_t z = (*state += JK_SPLITMIX64_GAMMA);
     z = (z ^ (z >> 30)) * UINT64_C(0xbf58476d1ce4e5b9);
     z = (z ^ (z >> 27)) * UINT64_C(0x94d049bb133111eb);
     return z ^ (z >> 31);
+}
+
+/* The next output; advances *state. */
+static inline uint64_t jk_splitmix64(uint64_t *state)
+{
+    return jk_splitmix64_mix(*state += JK_SPLITMIX64_GAMMA);
 }
 
 /* Uniform in [0, 1): the next output's top 53 bits. */
