@@ -110,11 +110,16 @@ static void add_part(struct jk_buf *text, const struct jk_buf *part)
     add_text(text, part->data, part->len);
 }
 
+static bool blank(char c)
+{
+    return c == ' ' || c == '\n' || c == '\t';
+}
+
 /* Whether a sentence may start at t[i]: the text's start, or after . ! ? and blanks. */
 static bool sentence_start(const char *t, size_t i)
 {
     size_t j = i;
-    while (j > 0 && (t[j - 1] == ' ' || t[j - 1] == '\n' || t[j - 1] == '\t'))
+    while (j > 0 && blank(t[j - 1]))
         j--;
     return j == 0 || (j < i && strchr(".!?", t[j - 1]) != NULL);
 }
@@ -151,11 +156,6 @@ static bool copyright_at(const char *t, size_t len, size_t i)
         return j == n;
     }
     return false;
-}
-
-static bool blank(char c)
-{
-    return c == ' ' || c == '\n' || c == '\t';
 }
 
 size_t jk_abstract_without_copyright(const char *abstract, size_t len)
@@ -348,6 +348,26 @@ static size_t heading_start(const char *t, size_t i, size_t end)
     return i;
 }
 
+/*
+ * Whether line t[i..end), past heading_start and the trailing marks in
+ * trail, is one of names[0..n).
+ */
+static bool heading_is(const char *t, size_t i, size_t end, const char *trail,
+                       const char *const *names, size_t n)
+{
+    i = heading_start(t, i, end);
+    while (end > i && strchr(trail, t[end - 1]))
+        end--;
+    for (size_t k = 0; k < n; k++)
+        if (end - i == strlen(names[k]) && strncasecmp(t + i, names[k], end - i) == 0)
+            return true;
+    return false;
+}
+
+/* Trailing marks of a heading line: Markdown, a colon; FRONT_TRAIL also a full stop. */
+#define HEADING_TRAIL "#*_ \t:"
+#define FRONT_TRAIL   "#*_ \t:."
+
 /* Whether line t[i..end) is only a reference-list heading ("Daftar Pustaka", "References"). */
 static bool reference_heading(const char *t, size_t i, size_t end)
 {
@@ -356,13 +376,7 @@ static bool reference_heading(const char *t, size_t i, size_t end)
         "kepustakaan",      "referensi",        "rujukan",        "pustaka acuan",
         "bibliografi",      "references",       "reference list", "bibliography",
         "literature cited", "works cited"};
-    i = heading_start(t, i, end);
-    while (end > i && strchr("#*_ \t:", t[end - 1]))
-        end--;
-    for (size_t k = 0; k < sizeof(names) / sizeof(*names); k++)
-        if (end - i == strlen(names[k]) && strncasecmp(t + i, names[k], end - i) == 0)
-            return true;
-    return false;
+    return heading_is(t, i, end, HEADING_TRAIL, names, sizeof(names) / sizeof(*names));
 }
 
 /* Whether line t[i..end) starts an appendix ("Lampiran 1", "APPENDIX A", "Lampiran-lampiran"). */
@@ -404,18 +418,6 @@ bool jk_drop_references(struct jk_buf *text)
     return true;
 }
 
-/* Whether line t[i..end), past heading_start and trailing marks, is one of names. */
-static bool heading_is(const char *t, size_t i, size_t end, const char *const *names, size_t n)
-{
-    i = heading_start(t, i, end);
-    while (end > i && strchr("#*_ \t:.", t[end - 1]))
-        end--;
-    for (size_t k = 0; k < n; k++)
-        if (end - i == strlen(names[k]) && strncasecmp(t + i, names[k], end - i) == 0)
-            return true;
-    return false;
-}
-
 /* A heading of a thesis's front matter ("Kata Pengantar", "Lembar Pengesahan", "Daftar Isi"). */
 static bool front_heading(const char *t, size_t i, size_t end)
 {
@@ -447,7 +449,7 @@ static bool front_heading(const char *t, size_t i, size_t end)
                                         "table of contents",
                                         "acknowledgements",
                                         "acknowledgments"};
-    return heading_is(t, i, end, names, sizeof(names) / sizeof(*names));
+    return heading_is(t, i, end, FRONT_TRAIL, names, sizeof(names) / sizeof(*names));
 }
 
 /* The heading of the first chapter ("BAB I", "BAB 1 PENDAHULUAN", "I. PENDAHULUAN"). */
@@ -456,14 +458,14 @@ static bool first_chapter(const char *t, size_t i, size_t end)
     static const char *const names[] = {
         "bab i",       "bab 1",     "bab i pendahuluan", "bab 1 pendahuluan", "bab i. pendahuluan",
         "pendahuluan", "chapter i", "chapter 1",         "introduction"};
-    return heading_is(t, i, end, names, sizeof(names) / sizeof(*names));
+    return heading_is(t, i, end, FRONT_TRAIL, names, sizeof(names) / sizeof(*names));
 }
 
 /* An abstract's heading, which the front matter keeps. */
 static bool abstract_heading(const char *t, size_t i, size_t end)
 {
     static const char *const names[] = {"abstrak", "abstract", "intisari", "ringkasan"};
-    return heading_is(t, i, end, names, sizeof(names) / sizeof(*names));
+    return heading_is(t, i, end, FRONT_TRAIL, names, sizeof(names) / sizeof(*names));
 }
 
 /*
@@ -532,9 +534,7 @@ bool jk_keep_abstract(struct jk_buf *text)
     jk_buf_init(&out);
     size_t len = text->len, at = find_heading(text->data, len, 0, starts, 2);
     while (at < len) {
-        size_t body = at + 1;
-        while (body < len && text->data[body] != '\n')
-            body++;
+        size_t body = line_end(text->data, len, at + 1);
         size_t end = find_heading(text->data, len, body + 1, ends, sizeof(ends) / sizeof(*ends));
         jk_buf_add(&out, text->data + at, end - at);
         jk_buf_adds(&out, "\n\n");
