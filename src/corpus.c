@@ -610,15 +610,6 @@ static bool wos_export(const struct jk_buf *text)
     return eol && (size_t)(eol - t) + 4 <= text->len && strncmp(eol + 1, "VR ", 3) == 0;
 }
 
-/* Whether text holds nothing but white space. */
-static bool blank_text(const struct jk_buf *text)
-{
-    for (size_t i = 0; i < text->len; i++)
-        if (!isspace((unsigned char)text->data[i]))
-            return false;
-    return true;
-}
-
 /*
  * Text cut into pages at form feeds: from this many pages on, and with pages
  * of this many bytes on average (a printed page holds thousands; fewer is
@@ -627,7 +618,7 @@ static bool blank_text(const struct jk_buf *text)
  */
 enum { MIN_PAGES = 3, MIN_PAGE_BYTES = 256 };
 
-/* The end of text's last character that is not white space (0: none). */
+/* The end of text's last character that is not white space (0: nothing but white space). */
 static size_t text_end(const struct jk_buf *text)
 {
     size_t end = text->len;
@@ -636,23 +627,21 @@ static size_t text_end(const struct jk_buf *text)
     return end;
 }
 
-/* Pointers to the pages of text, each ended by a NUL where its form feed was (in *copy). */
-static size_t split_pages(const struct jk_buf *text, struct jk_buf *copy, const char ***starts)
+/*
+ * The pages of text[0..end) in *copy, each ended by a NUL where its form
+ * feed was: pages[0..n) point to them (n: the form feeds before end, + 1).
+ */
+static void split_pages(const struct jk_buf *text, size_t end, struct jk_buf *copy,
+                        const char **pages)
 {
-    size_t end = text_end(text), n = 0, cap = 16;
-    jk_buf_add(copy, text->data, text->len);
-    jk_buf_addc(copy, '\0');
-    *starts = jk_malloc(cap * sizeof(**starts));
-    (*starts)[n++] = copy->data;
+    size_t n = 0;
+    jk_buf_add(copy, text->data, end);
+    pages[n++] = copy->data;
     for (size_t i = 0; i < end; i++)
         if (copy->data[i] == '\f') {
             copy->data[i] = '\0';
-            JK_GROW(*starts, n + 1, cap);
-            (*starts)[n++] = copy->data + i + 1; /* the feeds after the last page start none */
+            pages[n++] = copy->data + i + 1;
         }
-    for (size_t i = end; i < text->len; i++)
-        copy->data[i] = copy->data[i] == '\f' ? '\0' : copy->data[i];
-    return n;
 }
 
 /*
@@ -664,24 +653,24 @@ static size_t split_pages(const struct jk_buf *text, struct jk_buf *copy, const 
  */
 static void drop_page_furniture(struct jk_buf *text)
 {
-    size_t end = text_end(text), pages = 1; /* form feeds after the text end no page */
+    size_t end = text_end(text), n = 1; /* form feeds after the text end no page */
     const char *p = text->data, *e = text->data + end;
     while (p < e && (p = memchr(p, '\f', (size_t)(e - p))) != NULL)
-        pages++, p++;
-    if (pages < MIN_PAGES || end / pages < MIN_PAGE_BYTES || memchr(text->data, '\0', text->len))
+        n++, p++;
+    if (n < MIN_PAGES || end / n < MIN_PAGE_BYTES || memchr(text->data, '\0', text->len))
         return;
     struct jk_buf copy, kept;
     jk_buf_init(&copy);
     jk_buf_init(&kept);
-    const char **starts;
-    size_t n = split_pages(text, &copy, &starts);
-    if (n >= MIN_PAGES && jk_pdf_pages_text(starts, n, &kept)) {
+    const char **pages = jk_malloc(n * sizeof(*pages));
+    split_pages(text, end, &copy, pages);
+    if (jk_pdf_pages_text(pages, n, &kept)) {
         struct jk_buf old = *text;
         *text = kept;
         kept = old;
     }
     jk_buf_release(&kept);
-    free(starts);
+    free(pages);
     jk_buf_release(&copy);
 }
 
@@ -730,12 +719,12 @@ static enum jk_status read_document(const struct jk_source *src,
         info->first_invalid += skip;
         normalise_newlines(text);
     }
-    if (st == JK_OK && format == JK_FORMAT_TEXT && !info->binary)
+    if (st == JK_OK && format == JK_FORMAT_TEXT && !info->binary) {
         drop_page_furniture(text);
-    if (st == JK_OK && format == JK_FORMAT_TEXT && !info->binary)
-        info->skip_reason = blank_text(text)   ? jk_skip_empty
-                            : wos_export(text) ? jk_skip_wos
-                                               : NULL;
+        info->skip_reason = text_end(text) == 0 ? jk_skip_empty
+                            : wos_export(text)  ? jk_skip_wos
+                                                : NULL;
+    }
     jk_buf_release(&raw);
     return st;
 }
