@@ -135,19 +135,22 @@ static void stage_done(struct state *s, size_t stage)
     s->cpu_start = c;
 }
 
-/* --timings: each stage's seconds on stderr. */
+/* One line of --timings: what, then each stage's seconds. */
+static void print_stages(const char *what, const double *seconds)
+{
+    fprintf(stderr, "jaringkata: %s:", what);
+    for (size_t i = 0; i < sizeof(stage_names) / sizeof(*stage_names); i++)
+        fprintf(stderr, "%s %s %.3f s", i ? "," : "", stage_names[i], seconds[i]);
+    fputc('\n', stderr);
+}
+
+/* --timings: each stage's seconds, then its CPU seconds, on stderr. */
 static void print_timings(const struct state *s)
 {
     if (!s->opt->timings)
         return;
-    fputs("jaringkata: timings:", stderr);
-    for (size_t i = 0; i < sizeof(stage_names) / sizeof(*stage_names); i++)
-        fprintf(stderr, "%s %s %.3f s", i ? "," : "", stage_names[i], s->timings[i]);
-    fputs("\njaringkata: CPU time (all threads; above the wall time when both cores work):",
-          stderr);
-    for (size_t i = 0; i < sizeof(stage_names) / sizeof(*stage_names); i++)
-        fprintf(stderr, "%s %s %.3f s", i ? "," : "", stage_names[i], s->cpu[i]);
-    fputc('\n', stderr);
+    print_stages("timings", s->timings);
+    print_stages("CPU time (all threads; above the wall time when both cores work)", s->cpu);
 }
 
 static void state_init(struct state *s, const struct jk_map_options *opt)
@@ -470,12 +473,6 @@ static unsigned cut_section(const struct jk_map_options *o, struct jk_buf *text)
     return cuts | (jk_drop_front_matter(text) ? CUT_FRONT_MATTER : 0);
 }
 
-/* The same for a PDF's text read again after the first pass. */
-static void keep_section(struct state *s)
-{
-    cut_section(s->opt, &s->text);
-}
-
 static void learn_document(struct state *s, struct jk_doc_record *d, const char *text, size_t len)
 {
     s->run.docs_used++;
@@ -692,19 +689,22 @@ static bool one_file_cannot_link(const struct state *s)
 /* The error for a corpus of one document that cannot link (see one_document_cannot_link). */
 static enum jk_status one_document_error(const struct state *s, struct jk_diag *diag)
 {
-    if (s->corpus.count > 1) /* the others were skipped: binary, empty, copies */
-        return jk_error(diag, JK_E_EMPTY,
-                        "only one of the %zu files under '%s' is a usable document (the "
-                        "warnings say why the others were skipped), and counted once per "
-                        "document every term occurs once; if that file holds a document a line "
-                        "(a VOSviewer corpus file), add --format vosviewer; to map one text, use "
-                        "--counting full --unit sentence",
-                        s->corpus.count, s->opt->n_inputs == 1 ? s->opt->inputs[0] : "the input");
+    const char *input = s->opt->n_inputs == 1 ? s->opt->inputs[0] : "the input";
+    bool skipped = s->corpus.count > 1; /* the others were skipped: binary, empty, copies */
+    char what[JK_DIAG_MAX];
+    if (skipped)
+        snprintf(what, sizeof(what),
+                 "only one of the %zu files under '%s' is a usable document (the warnings say "
+                 "why the others were skipped)",
+                 s->corpus.count, input);
+    else
+        snprintf(what, sizeof(what), "'%s' is one document", input);
     return jk_error(diag, JK_E_EMPTY,
-                    "'%s' is one document, and counted once per document every term occurs "
-                    "once; if each line is a document (a VOSviewer corpus file), add --format "
-                    "vosviewer; to map one text, use --counting full --unit sentence",
-                    s->opt->n_inputs == 1 ? s->opt->inputs[0] : "the input");
+                    "%s, and counted once per document every term occurs once; if %s (a "
+                    "VOSviewer corpus file), add --format vosviewer; to map one text, use "
+                    "--counting full --unit sentence",
+                    what,
+                    skipped ? "that file holds a document a line" : "each line is a document");
 }
 
 /*
@@ -910,7 +910,7 @@ static void count_text(struct state *s, size_t file)
     struct jk_buf title;
     jk_buf_init(&title);
     first_line(&s->text, &title);
-    keep_section(s);
+    cut_section(s->opt, &s->text);
     double year = s->docs[file].year > 0 ? s->docs[file].year : NAN;
     count_document(s, s->text.data, s->text.len, &title, year, NAN);
     jk_buf_release(&title);
