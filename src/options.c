@@ -392,66 +392,80 @@ static enum jk_status parse_unit(const char *text, struct jk_unit *out, struct j
     return JK_OK;
 }
 
+/*
+ * Which of names[0..n) text is (*index), or the usage error
+ * "--opt takes 'a', 'b' or 'c', not 'text'".
+ */
+static enum jk_status one_of(const char *opt, const char *text, const char *const *names, size_t n,
+                             size_t *index, struct jk_diag *diag)
+{
+    for (*index = 0; *index < n; ++*index)
+        if (strcmp(text, names[*index]) == 0)
+            return JK_OK;
+    char list[160] = "";
+    for (size_t i = 0; i < n; i++)
+        snprintf(list + strlen(list), sizeof(list) - strlen(list), "%s'%s'",
+                 i == 0       ? ""
+                 : i + 1 == n ? " or "
+                              : ", ",
+                 names[i]);
+    return jk_error(diag, JK_E_USAGE, "--%s takes %s, not '%s'", opt, list, text);
+}
+
 static enum jk_status parse_langs(const char *text, enum jk_lang_filter *out, struct jk_diag *diag)
 {
-    if (strcmp(text, "both") == 0)
-        *out = JK_LANGS_BOTH;
-    else if (strcmp(text, "id") == 0)
-        *out = JK_LANGS_ID;
-    else if (strcmp(text, "en") == 0)
-        *out = JK_LANGS_EN;
-    else
-        return jk_error(diag, JK_E_USAGE, "--lang takes 'id', 'en' or 'both', not '%s'", text);
-    return JK_OK;
+    static const char *const names[] = {"id", "en", "both"};
+    static const enum jk_lang_filter values[] = {JK_LANGS_ID, JK_LANGS_EN, JK_LANGS_BOTH};
+    size_t i;
+    enum jk_status st = one_of("lang", text, names, 3, &i, diag);
+    if (st == JK_OK)
+        *out = values[i];
+    return st;
 }
 
 static enum jk_status parse_bilingual(const char *text, bool *merge, struct jk_diag *diag)
 {
-    if (strcmp(text, "merge") == 0 || strcmp(text, "separate") == 0)
-        *merge = text[0] == 'm';
-    else
-        return jk_error(diag, JK_E_USAGE, "--bilingual takes 'merge' or 'separate', not '%s'",
-                        text);
-    return JK_OK;
+    static const char *const names[] = {"merge", "separate"};
+    size_t i;
+    enum jk_status st = one_of("bilingual", text, names, 2, &i, diag);
+    if (st == JK_OK)
+        *merge = i == 0;
+    return st;
 }
 
 static enum jk_status parse_layout(const char *text, enum jk_layout_kind *out, struct jk_diag *diag)
 {
-    if (strcmp(text, "vos") == 0)
-        *out = JK_LAYOUT_VOS;
-    else if (strcmp(text, "fr") == 0)
-        *out = JK_LAYOUT_FR;
-    else if (strcmp(text, "none") == 0)
-        *out = JK_LAYOUT_NONE;
-    else
-        return jk_error(diag, JK_E_USAGE, "--layout takes 'vos', 'fr' or 'none', not '%s'", text);
-    return JK_OK;
+    static const char *const names[] = {"vos", "fr", "none"};
+    static const enum jk_layout_kind values[] = {JK_LAYOUT_VOS, JK_LAYOUT_FR, JK_LAYOUT_NONE};
+    size_t i;
+    enum jk_status st = one_of("layout", text, names, 3, &i, diag);
+    if (st == JK_OK)
+        *out = values[i];
+    return st;
 }
 
 static enum jk_status parse_leiden(const char *text, enum jk_leiden_engine *out,
                                    struct jk_diag *diag)
 {
-    if (strcmp(text, "igraph") == 0)
-        *out = JK_LEIDEN_IGRAPH;
-    else if (strcmp(text, "compact") == 0)
-        *out = JK_LEIDEN_COMPACT;
-    else if (strcmp(text, "auto") == 0)
-        *out = JK_LEIDEN_AUTO;
-    else
-        return jk_error(diag, JK_E_USAGE, "--leiden takes 'igraph', 'compact' or 'auto', not '%s'",
-                        text);
-    return JK_OK;
+    static const char *const names[] = {"igraph", "compact", "auto"};
+    static const enum jk_leiden_engine values[] = {JK_LEIDEN_IGRAPH, JK_LEIDEN_COMPACT,
+                                                   JK_LEIDEN_AUTO};
+    size_t i;
+    enum jk_status st = one_of("leiden", text, names, 3, &i, diag);
+    if (st == JK_OK)
+        *out = values[i];
+    return st;
 }
 
 static enum jk_status parse_counting(const char *text, enum jk_counting *out, struct jk_diag *diag)
 {
-    if (strcmp(text, "binary") == 0)
-        *out = JK_COUNT_BINARY;
-    else if (strcmp(text, "full") == 0)
-        *out = JK_COUNT_FULL;
-    else
-        return jk_error(diag, JK_E_USAGE, "--counting takes 'binary' or 'full', not '%s'", text);
-    return JK_OK;
+    static const char *const names[] = {"binary", "full"};
+    static const enum jk_counting values[] = {JK_COUNT_BINARY, JK_COUNT_FULL};
+    size_t i;
+    enum jk_status st = one_of("counting", text, names, 2, &i, diag);
+    if (st == JK_OK)
+        *out = values[i];
+    return st;
 }
 
 static void push(const char ***list, size_t *n, const char *s)
@@ -460,38 +474,42 @@ static void push(const char ***list, size_t *n, const char *s)
     (*list)[(*n)++] = s;
 }
 
-/* --items terms|keywords. */
+/* --items terms|keywords: *out is whether text is yes. */
 static enum jk_status parse_choice(const char *opt, const char *text, const char *no,
                                    const char *yes, bool *out, struct jk_diag *diag)
 {
-    if (strcmp(text, no) == 0 || strcmp(text, yes) == 0) {
-        *out = strcmp(text, yes) == 0;
-        return JK_OK;
-    }
-    return jk_error(diag, JK_E_USAGE, "--%s takes '%s' or '%s', not '%s'", opt, no, yes, text);
+    const char *names[] = {no, yes};
+    size_t i;
+    enum jk_status st = one_of(opt, text, names, 2, &i, diag);
+    if (st == JK_OK)
+        *out = i == 1;
+    return st;
+}
+
+static const char *const section_names[] = {"body", "all", "abstract"};
+
+const char *jk_section_name(enum jk_section section)
+{
+    return section_names[section];
 }
 
 static enum jk_status parse_section(const char *text, enum jk_section *out, struct jk_diag *diag)
 {
-    static const char *const names[] = {"body", "all", "abstract"};
-    for (size_t i = 0; i < 3; i++)
-        if (strcmp(text, names[i]) == 0) {
-            *out = (enum jk_section)i;
-            return JK_OK;
-        }
-    return jk_error(diag, JK_E_USAGE, "--section takes 'body', 'all' or 'abstract', not '%s'",
-                    text);
+    size_t i;
+    enum jk_status st = one_of("section", text, section_names, 3, &i, diag);
+    if (st == JK_OK)
+        *out = (enum jk_section)i;
+    return st;
 }
 
 static enum jk_status parse_sketch(const char *text, enum jk_sketch_mode *out, struct jk_diag *diag)
 {
     static const char *const names[] = {"auto", "on", "off"};
-    for (size_t i = 0; i < 3; i++)
-        if (strcmp(text, names[i]) == 0) {
-            *out = (enum jk_sketch_mode)i;
-            return JK_OK;
-        }
-    return jk_error(diag, JK_E_USAGE, "--sketch takes 'auto', 'on' or 'off', not '%s'", text);
+    size_t i;
+    enum jk_status st = one_of("sketch", text, names, 3, &i, diag);
+    if (st == JK_OK)
+        *out = (enum jk_sketch_mode)i;
+    return st;
 }
 
 /* Input options. Returns false when c is not one of them. */

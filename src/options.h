@@ -73,6 +73,9 @@ struct jk_map_options {
 /* Output formats (--formats); report.md and run.json are always written. */
 #define JK_FORMAT_NAMES "graphml,vosviewer,json,gexf,pajek,gml,csv,html,svg,png"
 
+/* --section's name for section ("body", "all", "abstract"). */
+const char *jk_section_name(enum jk_section section);
+
 /* The i-th format name, or NULL past the last. */
 const char *jk_format_name(size_t i);
 

@@ -57,16 +57,16 @@ static void report_corpus(struct jk_buf *b, const struct jk_run *run)
             run->n_left_out);
     if (run->opt->section == JK_SECTION_ABSTRACT)
         jk_buf_addf(b, "- abstracts found (--section abstract): %zu\n", run->abstracts_found);
-    if (run->opt->section == JK_SECTION_BODY)
+    if (run->opt->section == JK_SECTION_BODY) {
         jk_buf_addf(b,
                     "- reference lists left out (\"Daftar Pustaka\", \"References\"; --section all "
                     "keeps them): %zu\n",
                     run->references_dropped);
-    if (run->opt->section == JK_SECTION_BODY)
         jk_buf_addf(b,
                     "- thesis front matter left out (Kata Pengantar, Lembar Pengesahan, Daftar Isi "
                     "and the like, up to BAB I; abstracts kept): %zu\n",
                     run->front_matter_dropped);
+    }
     if (run->opt->items_keywords)
         jk_buf_adds(b, "- items: author keywords (--items keywords)\n");
     if (run->duplicates)
@@ -431,9 +431,8 @@ static void json_options(struct jk_buf *b, const struct jk_run *run)
                 o->select.keep_percent);
     jk_buf_addf(b, "    \"max_doc_share\": %.17g,\n    \"nested_share\": %.17g,\n",
                 o->select.max_doc_share, o->select.nested_share);
-    static const char *const sections[] = {"body", "all", "abstract"};
-    jk_buf_addf(b, "    \"section\": \"%s\",\n    \"keep_copies\": %s,\n", sections[o->section],
-                o->keep_copies ? "true" : "false");
+    jk_buf_addf(b, "    \"section\": \"%s\",\n    \"keep_copies\": %s,\n",
+                jk_section_name(o->section), o->keep_copies ? "true" : "false");
     const struct jk_cluster_options *c = &o->cluster;
     jk_buf_addf(b,
                 "    \"normalization\": \"%s\",\n    \"clustering\": "
