@@ -25,8 +25,11 @@ static void batch_init(struct jk_doc_batch *b, struct jk_docqueue *q)
     jk_buf_init(&b->texts);
     b->queue = q;
     b->logs = jk_calloc(q->n_threads, sizeof(*b->logs));
-    for (size_t t = 0; t < q->n_threads; t++)
+    b->samples = jk_calloc(q->n_threads, sizeof(*b->samples));
+    for (size_t t = 0; t < q->n_threads; t++) {
         jk_count_log_init(&b->logs[t]);
+        jk_shingle_samples_init(&b->samples[t]);
+    }
 }
 
 static void batch_release(struct jk_doc_batch *b, size_t n_threads)
@@ -35,15 +38,20 @@ static void batch_release(struct jk_doc_batch *b, size_t n_threads)
     free(b->jobs);
     for (size_t t = 0; b->logs && t < n_threads; t++)
         jk_count_log_release(&b->logs[t]);
+    for (size_t t = 0; b->samples && t < n_threads; t++)
+        jk_shingle_samples_release(&b->samples[t]);
     free(b->logs);
+    free(b->samples);
 }
 
 static void batch_clear(struct jk_doc_batch *b, size_t n_threads)
 {
     jk_buf_clear(&b->texts);
     b->n = 0;
-    for (size_t t = 0; t < n_threads; t++)
+    for (size_t t = 0; t < n_threads; t++) {
         jk_count_log_clear(&b->logs[t]);
+        b->samples[t].n = 0;
+    }
 }
 
 enum jk_status jk_docqueue_init(struct jk_docqueue *q, size_t n_threads,
@@ -211,10 +219,12 @@ static void run_job(void *ctx, size_t thread, size_t index)
     log->drain_ctx = q->sketch;
     jk_count_log_begin_doc(log, q->pass == JK_PASS_COUNT && q->merge_repeats ? JK_LOG_MERGE_FROM
                                                                              : JK_LOG_NO_MERGE);
-    if (q->pass == JK_PASS_LEARN)
-        jk_docwork_learn(w, text, job->text_len, log,
-                         q->near_copies && job->whole ? &job->near : NULL);
-    else if (job->keywords)
+    if (q->pass == JK_PASS_LEARN) {
+        bool near = q->near_copies && job->whole;
+        job->samples_from = b->samples[thread].n;
+        job->n_samples = jk_docwork_learn(w, text, job->text_len, log, near ? &job->near : NULL,
+                                          near ? &b->samples[thread] : NULL);
+    } else if (job->keywords)
         jk_docwork_count_keywords(w, text, job->text_len, log, &job->stats);
     else
         jk_docwork_count(w, text, job->text_len, log, &job->stats);
@@ -246,9 +256,12 @@ static void note_spooled(struct jk_docqueue *q, const struct jk_doc_job *job)
 static void merge_batch(struct jk_docqueue *q, struct jk_doc_batch *b)
 {
     for (size_t i = 0; i < b->n; i++) {
-        if (q->pass == JK_PASS_LEARN && q->spools && b->jobs[i].src)
-            note_spooled(q, &b->jobs[i]);
-        q->merge(q->merge_ctx, &b->jobs[i], b->texts.data, &b->logs[b->jobs[i].thread]);
+        struct jk_doc_job *job = &b->jobs[i];
+        if (q->pass == JK_PASS_LEARN && q->spools && job->src)
+            note_spooled(q, job);
+        /* the thread's samples grow no more: a pointer into them holds for the merge */
+        job->samples = job->n_samples ? b->samples[job->thread].v + job->samples_from : NULL;
+        q->merge(q->merge_ctx, job, b->texts.data, &b->logs[job->thread]);
     }
     batch_clear(b, q->n_threads);
 }

@@ -50,6 +50,9 @@ struct jk_doc_job {
     size_t log_from, log_to;    /* its items in that log */
     struct jk_spool_span spool; /* where the learning pass spooled its text (in thread's) */
     struct jk_near_sketch near; /* a whole file's, by the learning pass (near_copies) */
+    /* with near: its sequences' samples (nearcopy.h), sorted; set for the merge only */
+    const uint32_t *samples;
+    size_t samples_from, n_samples; /* where they are in its thread's batch samples */
 };
 
 /* Where a file's text is in the threads' spools (see jk_docqueue_spool). */
@@ -62,7 +65,8 @@ struct jk_doc_batch {
     struct jk_buf texts;
     struct jk_doc_job *jobs;
     size_t n, cap;
-    struct jk_count_log *logs; /* one per thread */
+    struct jk_count_log *logs;          /* one per thread */
+    struct jk_shingle_samples *samples; /* one per thread (near_copies) */
     struct jk_docqueue *queue;
 };
 
@@ -163,7 +167,8 @@ void jk_docqueue_add_whole(struct jk_docqueue *q, const char *text, size_t len, 
                            unsigned cuts);
 /*
  * Whether the learning pass sketches each whole file's five-word sequences
- * into job->near, to find near copies (nearcopy.h). Off at init.
+ * into job->near, and samples them into job->samples, to find near copies
+ * and files inside others (nearcopy.h). Off at init.
  */
 void jk_docqueue_find_near_copies(struct jk_docqueue *q, bool on);
 /*

@@ -153,26 +153,33 @@ static void learn_ahead(const struct jk_docwork *w, size_t t, unsigned stage)
         jk_lexicon_prefetch(w->learning, w->words[t], stage);
 }
 
-/* The sketch of the document's five-word sequences, from the word hashes (see nearcopy.h). */
-static void sketch_words(const struct jk_docwork *w, struct jk_near_sketch *near)
+/*
+ * The sketch of the document's five-word sequences, from the word hashes,
+ * and their samples (see nearcopy.h): how many samples it appended.
+ */
+static size_t sketch_words(const struct jk_docwork *w, struct jk_near_sketch *near,
+                           struct jk_shingle_samples *samples)
 {
     struct jk_shingler sh;
     jk_shingler_init(&sh);
+    sh.samples = samples;
+    size_t from = samples ? samples->n : 0;
     const struct jk_token *tok = w->tokens.items;
     for (size_t t = 0; t < w->tokens.count; t++)
         if (tok[t].kind == JK_TOK_WORD)
             jk_shingler_word(&sh, w->words[t]);
     jk_shingler_sketch(&sh, near);
+    return samples ? jk_shingle_samples_settle(samples, from) : 0;
 }
 
-void jk_docwork_learn(struct jk_docwork *w, const char *text, size_t len,
-                      struct jk_count_log *definitions, struct jk_near_sketch *near)
+size_t jk_docwork_learn(struct jk_docwork *w, const char *text, size_t len,
+                        struct jk_count_log *definitions, struct jk_near_sketch *near,
+                        struct jk_shingle_samples *samples)
 {
     tokenize(w, text, len, jk_lexicon_ask, w->learning);
     reserve_words(w);
     hash_words(w);
-    if (near)
-        sketch_words(w, near);
+    size_t n_samples = near ? sketch_words(w, near, samples) : 0;
     for (size_t t = 0; t < w->tokens.count; t++) {
         learn_ahead(w, t + AHEAD_SLOT, 0);
         learn_ahead(w, t + AHEAD_PLACE, 1);
@@ -183,6 +190,7 @@ void jk_docwork_learn(struct jk_docwork *w, const char *text, size_t len,
                                   w->words[t]);
     }
     jk_find_acronyms(w->lower.data, w->tokens.items, w->tokens.count, log_acronym, definitions);
+    return n_samples;
 }
 
 void jk_docwork_add_definitions(struct jk_acronyms *acronyms, const struct jk_count_log *log,

@@ -82,10 +82,13 @@ void jk_docwork_trim(struct jk_docwork *w);
  * First pass: learns the document's words into w->learning and logs its
  * acronym definitions in definitions (short form as key, long form as
  * surface) for jk_docwork_add_definitions. With near, also sketches its
- * five-word sequences there, to find near copies (nearcopy.h).
+ * five-word sequences there, to find near copies, and appends their
+ * samples to samples (unless NULL), settled (nearcopy.h); returns how many
+ * samples it appended.
  */
-void jk_docwork_learn(struct jk_docwork *w, const char *text, size_t len,
-                      struct jk_count_log *definitions, struct jk_near_sketch *near);
+size_t jk_docwork_learn(struct jk_docwork *w, const char *text, size_t len,
+                        struct jk_count_log *definitions, struct jk_near_sketch *near,
+                        struct jk_shingle_samples *samples);
 
 /* Adds logged definitions [from, to) to acronyms, in order. */
 void jk_docwork_add_definitions(struct jk_acronyms *acronyms, const struct jk_count_log *log,

@@ -13,6 +13,9 @@
 #define BANDS        (JK_NEAR_BINS / JK_NEAR_BAND)
 #define BIN_SHIFT    58 /* 64 bins: a hash's top six bits */
 
+_Static_assert((JK_CONTAIN_SAMPLE & (JK_CONTAIN_SAMPLE - 1)) == 0 && JK_CONTAIN_SAMPLE <= 64,
+               "the sample is chosen by six hash bits or fewer");
+
 /* SHINGLE_BASE to the power JK_SHINGLE_WORDS - 1: the weight of a window's oldest word. */
 #define OLDEST_WEIGHT (SHINGLE_BASE * SHINGLE_BASE * SHINGLE_BASE * SHINGLE_BASE)
 
@@ -47,6 +50,12 @@ void jk_shingler_word(struct jk_shingler *sh, uint32_t word_hash)
     if (value < sh->smallest[bin])
         sh->smallest[bin] = value;
     sh->filled |= UINT64_C(1) << bin;
+    /* bits 32-37 choose the sample: apart from the bin's bits and the value's */
+    if (sh->samples && (h >> 32 & (JK_CONTAIN_SAMPLE - 1)) == 0) {
+        struct jk_shingle_samples *s = sh->samples;
+        JK_GROW(s->v, s->n + 1, s->cap);
+        s->v[s->n++] = value;
+    }
 }
 
 void jk_shingler_sketch(const struct jk_shingler *sh, struct jk_near_sketch *out)
@@ -182,4 +191,169 @@ uint32_t jk_near_index_check(struct jk_near_index *ix, const struct jk_near_sket
     add_bands(ix, &bands, (uint32_t)ix->n);
     ix->n++;
     return JK_NEAR_NONE;
+}
+
+void jk_shingle_samples_init(struct jk_shingle_samples *s)
+{
+    memset(s, 0, sizeof(*s));
+}
+
+void jk_shingle_samples_release(struct jk_shingle_samples *s)
+{
+    if (s)
+        free(s->v);
+    jk_shingle_samples_init(s);
+}
+
+static int by_u32(const void *a, const void *b)
+{
+    uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+    return (x > y) - (x < y);
+}
+
+size_t jk_shingle_samples_settle(struct jk_shingle_samples *s, size_t from)
+{
+    if (from >= s->n)
+        return 0;
+    qsort(s->v + from, s->n - from, sizeof(*s->v), by_u32);
+    size_t m = from;
+    for (size_t i = from; i < s->n; i++)
+        if (m == from || s->v[m - 1] != s->v[i])
+            s->v[m++] = s->v[i];
+    s->n = m;
+    return m - from;
+}
+
+void jk_contain_index_init(struct jk_contain_index *ix)
+{
+    memset(ix, 0, sizeof(*ix));
+}
+
+void jk_contain_index_release(struct jk_contain_index *ix)
+{
+    free(ix->values);
+    free(ix->docs);
+    jk_contain_index_init(ix);
+}
+
+void jk_contain_index_add(struct jk_contain_index *ix, uint32_t doc, const uint32_t *samples,
+                          size_t n)
+{
+    if (n < JK_CONTAIN_MIN_SAMPLES || ix->n_values + n > UINT32_MAX)
+        return;
+    JK_GROW(ix->values, ix->n_values + n, ix->cap_values);
+    memcpy(ix->values + ix->n_values, samples, n * sizeof(*samples));
+    JK_GROW(ix->docs, ix->n_docs + 1, ix->cap_docs);
+    ix->docs[ix->n_docs++] = (struct jk_contain_doc){doc, (uint32_t)ix->n_values, (uint32_t)n};
+    ix->n_values += n;
+}
+
+/* A sample and the added file (its index in docs) that holds it. */
+struct posting {
+    uint32_t value;
+    uint32_t file;
+};
+
+static int by_posting(const void *a, const void *b)
+{
+    const struct posting *x = a, *y = b;
+    if (x->value != y->value)
+        return x->value < y->value ? -1 : 1;
+    return (x->file > y->file) - (x->file < y->file);
+}
+
+/* Every sample with the file holding it, sorted by sample, then file. */
+static struct posting *postings(const struct jk_contain_index *ix)
+{
+    struct posting *p = jk_malloc(ix->n_values * sizeof(*p));
+    for (size_t f = 0; f < ix->n_docs; f++)
+        for (uint32_t k = 0; k < ix->docs[f].n; k++)
+            p[ix->docs[f].from + k] =
+                (struct posting){ix->values[ix->docs[f].from + k], (uint32_t)f};
+    qsort(p, ix->n_values, sizeof(*p), by_posting);
+    return p;
+}
+
+/* The first posting of value (there is one: every sample is posted). */
+static size_t first_posting(const struct posting *p, size_t n, uint32_t value)
+{
+    size_t lo = 0, hi = n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (p[mid].value < value)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+/* Per-file counts of samples shared with the file being judged, and which are set. */
+struct tally {
+    uint32_t *shared;  /* per added file */
+    uint32_t *touched; /* the files whose count is not 0 */
+    size_t n_touched;
+};
+
+/* Counts file f's samples in every other file; returns how many of f's samples count. */
+static size_t tally_file(const struct jk_contain_index *ix, const struct posting *p, uint32_t f,
+                         struct tally *t)
+{
+    const struct jk_contain_doc *d = &ix->docs[f];
+    size_t counted = 0;
+    for (uint32_t k = 0; k < d->n; k++) {
+        size_t first = first_posting(p, ix->n_values, ix->values[d->from + k]), end = first;
+        while (end < ix->n_values && p[end].value == p[first].value)
+            end++;
+        if (end - first > JK_CONTAIN_COMMON)
+            continue; /* boilerplate */
+        counted++;
+        for (size_t i = first; i < end; i++)
+            if (p[i].file != f && t->shared[p[i].file]++ == 0)
+                t->touched[t->n_touched++] = p[i].file;
+    }
+    return counted;
+}
+
+/* The larger file sharing most of f's samples (the earlier on a tie), or UINT32_MAX. */
+static uint32_t best_container(const struct jk_contain_index *ix, uint32_t f, const struct tally *t)
+{
+    uint32_t best = UINT32_MAX;
+    for (size_t i = 0; i < t->n_touched; i++) {
+        uint32_t g = t->touched[i];
+        if (ix->docs[g].n <= ix->docs[f].n)
+            continue;
+        if (best == UINT32_MAX || t->shared[g] > t->shared[best] ||
+            (t->shared[g] == t->shared[best] && g < best))
+            best = g;
+    }
+    return best;
+}
+
+size_t jk_contain_find(const struct jk_contain_index *ix, double min, struct jk_contained **out)
+{
+    *out = NULL;
+    if (ix->n_docs < 2)
+        return 0;
+    struct posting *p = postings(ix);
+    struct tally t = {jk_calloc(ix->n_docs, sizeof(uint32_t)),
+                      jk_malloc(ix->n_docs * sizeof(uint32_t)), 0};
+    size_t n = 0, cap = 0;
+    for (uint32_t f = 0; f < ix->n_docs; f++) {
+        size_t counted = tally_file(ix, p, f, &t);
+        uint32_t g = best_container(ix, f, &t);
+        if (counted >= JK_CONTAIN_MIN_SAMPLES && g != UINT32_MAX &&
+            t.shared[g] >= min * (double)counted) {
+            JK_GROW(*out, n + 1, cap);
+            (*out)[n++] = (struct jk_contained){ix->docs[f].doc, ix->docs[g].doc,
+                                                (double)t.shared[g] / (double)counted};
+        }
+        for (size_t i = 0; i < t.n_touched; i++)
+            t.shared[t.touched[i]] = 0;
+        t.n_touched = 0;
+    }
+    free(t.shared);
+    free(t.touched);
+    free(p);
+    return n;
 }

@@ -44,12 +44,50 @@ struct jk_near_sketch {
     uint32_t shingles;          /* shingles seen (repeats too) */
 };
 
+/*
+ * Containment: a file whose text lies mostly inside a larger file, such as a
+ * thesis chapter downloaded beside the whole thesis (repositories offer
+ * both). Its resemblance to the whole is low, the whole having many more
+ * sequences, so the sketches above miss it, and its co-occurrences would
+ * count a second time. Broder (1997, same paper) defines the containment of
+ * A in B as the share of A's sequences that are also in B. It is estimated
+ * without bias from the sequences whose hash falls in a fixed
+ * 1/JK_CONTAIN_SAMPLE of the hash space (his MOD-m samples): unlike the
+ * fixed-size sketch, such a sample grows with the document, so that the
+ * sample of a chapter is (nearly) a subset of the sample of its thesis.
+ */
+#define JK_CONTAIN_SAMPLE 64 /* one five-word sequence in 64 is sampled */
+/* Fewer samples (about 1,500 distinct sequences, a few pages): not looked at. */
+#define JK_CONTAIN_MIN_SAMPLES 24
+/* The share of a file's samples inside a larger file from which it is skipped. */
+#define JK_CONTAIN_SHARE 0.8
+/*
+ * A sample found in more files than this is boilerplate (a university's
+ * approval page, a journal's licence) and is left out of every share.
+ */
+#define JK_CONTAIN_COMMON 16
+
+/* A growable array of samples (the low 32 bits of sampled sequences' hashes). */
+struct jk_shingle_samples {
+    uint32_t *v; /* owned */
+    size_t n, cap;
+};
+
+void jk_shingle_samples_init(struct jk_shingle_samples *s);
+void jk_shingle_samples_release(struct jk_shingle_samples *s);
+/*
+ * Sorts the samples from index from on and removes repeats among them (a
+ * document's samples, so that each counts once); returns how many remain.
+ */
+size_t jk_shingle_samples_settle(struct jk_shingle_samples *s, size_t from);
+
 /* Builds a sketch from a document's words, one call per word, in order. */
 struct jk_shingler {
-    uint64_t rolling;                /* the last JK_SHINGLE_WORDS words' polynomial hash */
-    uint32_t last[JK_SHINGLE_WORDS]; /* those words' hashes, a ring */
-    uint32_t words;                  /* words seen */
-    uint32_t smallest[JK_NEAR_BINS]; /* each bin's smallest (UINT32_MAX: none yet) */
+    struct jk_shingle_samples *samples; /* borrowed, or NULL: where samples go (init: NULL) */
+    uint64_t rolling;                   /* the last JK_SHINGLE_WORDS words' polynomial hash */
+    uint32_t last[JK_SHINGLE_WORDS];    /* those words' hashes, a ring */
+    uint32_t words;                     /* words seen */
+    uint32_t smallest[JK_NEAR_BINS];    /* each bin's smallest (UINT32_MAX: none yet) */
     uint64_t filled;
 };
 
@@ -91,5 +129,45 @@ void jk_near_index_release(struct jk_near_index *ix);
  */
 uint32_t jk_near_index_check(struct jk_near_index *ix, const struct jk_near_sketch *sk,
                              uint32_t doc, double min, double *resemblance);
+
+/* One file that may lie inside another: its samples in the index's values. */
+struct jk_contain_doc {
+    uint32_t doc;     /* the caller's number for it */
+    uint32_t from, n; /* its samples: values[from .. from + n) */
+};
+
+/* The samples of the files kept, for jk_contain_find. */
+struct jk_contain_index {
+    uint32_t *values; /* owned; each file's sorted, without repeats */
+    size_t n_values, cap_values;
+    struct jk_contain_doc *docs; /* owned; in the order added */
+    size_t n_docs, cap_docs;
+};
+
+/* A file found mostly inside a larger one. */
+struct jk_contained {
+    uint32_t doc;    /* the caller's number for it */
+    uint32_t within; /* and for the larger file */
+    double share;    /* its samples found in within, of those not left out as boilerplate */
+};
+
+void jk_contain_index_init(struct jk_contain_index *ix);
+void jk_contain_index_release(struct jk_contain_index *ix);
+/*
+ * Adds file doc's samples (sorted, without repeats: jk_shingle_samples_settle);
+ * a file with fewer than JK_CONTAIN_MIN_SAMPLES is not added.
+ */
+void jk_contain_index_add(struct jk_contain_index *ix, uint32_t doc, const uint32_t *samples,
+                          size_t n);
+/*
+ * Every added file of which a share of at least min of its samples is in
+ * one larger added file (one with more samples), in the order added, with
+ * the larger file that holds most of them (the earlier one on a tie). The
+ * samples in more than JK_CONTAIN_COMMON files count for nothing, and a
+ * file with fewer than JK_CONTAIN_MIN_SAMPLES others is not judged. *out
+ * (the caller's to free; NULL when none) gets the list; returns its length.
+ * The answer depends only on the samples and the order they were added.
+ */
+size_t jk_contain_find(const struct jk_contain_index *ix, double min, struct jk_contained **out);
 
 #endif

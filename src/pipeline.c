@@ -48,8 +48,15 @@ enum file_warning {
     FW_INVALID_UTF8,
     FW_COPY,
     FW_NEAR_COPY,
+    FW_CONTAINED,
     FW_HUGE,
     FW_KINDS
+};
+
+/* What the first pass counted of a whole file, to take back when it is skipped after all. */
+struct learned {
+    uint64_t bytes; /* its text (after --section) */
+    unsigned cuts;  /* what --section cut (CUT_* bits) */
 };
 
 /* Everything one run holds; released in reverse order by state_release. */
@@ -87,9 +94,11 @@ struct state {
     struct jk_strmap seen_files;   /* SHA-256 of the text files and PDFs read (first pass) */
     uint32_t *first_with;          /* per seen_files id: the file that had those bytes first */
     size_t cap_first_with;
-    struct jk_near_index near;      /* sketches of the files kept (first pass; nearcopy.h) */
-    size_t file_warnings[FW_KINDS]; /* per enum file_warning: files it was met in */
-    struct jk_strmap duplicates;    /* "file:record" of records found twice */
+    struct jk_near_index near;       /* sketches of the files kept (first pass; nearcopy.h) */
+    struct jk_contain_index contain; /* samples of the files kept (first pass; nearcopy.h) */
+    struct learned *learned;         /* per corpus file: what the first pass counted of it */
+    size_t file_warnings[FW_KINDS];  /* per enum file_warning: files it was met in */
+    struct jk_strmap duplicates;     /* "file:record" of records found twice */
     size_t current_file;
     struct jk_outdir out;
     struct jk_run run;
@@ -167,6 +176,7 @@ static void state_init(struct state *s, const struct jk_map_options *opt)
     jk_strmap_init(&s->seen_records);
     jk_strmap_init(&s->seen_files);
     jk_near_index_init(&s->near);
+    jk_contain_index_init(&s->contain);
     jk_strmap_init(&s->duplicates);
     jk_counter_init(&s->counter);
     if (opt->unit.kind != JK_UNIT_DOCUMENT)
@@ -214,6 +224,8 @@ static void state_release(struct state *s)
     jk_strmap_release(&s->seen_records);
     jk_strmap_release(&s->seen_files);
     jk_near_index_release(&s->near);
+    jk_contain_index_release(&s->contain);
+    free(s->learned);
     free(s->first_with);
     jk_strmap_release(&s->duplicates);
     free(s->docs);
@@ -319,6 +331,7 @@ static const char *const file_warning_rest[FW_KINDS] = {
     "files had invalid UTF-8 repaired",
     "files were copies of earlier ones and were skipped",
     "files were near copies of earlier ones and were skipped",
+    "files lay mostly inside larger files and were skipped",
     "files of 16 MB or more were read as one document each",
 };
 
@@ -396,6 +409,9 @@ static void forget_files(struct state *s)
     jk_strmap_release(&s->seen_files);
     jk_strmap_init(&s->seen_files);
     jk_near_index_release(&s->near);
+    jk_contain_index_release(&s->contain);
+    free(s->learned);
+    s->learned = NULL;
     free(s->first_with);
     s->first_with = NULL;
     s->cap_first_with = 0;
@@ -504,6 +520,49 @@ static bool file_read(struct state *s, const struct jk_doc_job *job)
     return job->usable;
 }
 
+/* Adds 1 to *n, or takes 1 from it (back), when yes. */
+static void step_count(size_t *n, bool yes, bool back)
+{
+    if (yes)
+        *n = back ? *n - 1 : *n + 1;
+}
+
+/* Counts whole file i as learned, or takes that back. */
+static void count_learned(struct state *s, size_t i, bool back)
+{
+    const struct learned *l = &s->learned[i];
+    step_count(&s->run.abstracts_found, l->cuts & CUT_ABSTRACT, back);
+    step_count(&s->run.references_dropped, l->cuts & CUT_REFERENCES, back);
+    step_count(&s->run.front_matter_dropped, l->cuts & CUT_FRONT_MATTER, back);
+    step_count(&s->run.docs_used, true, back);
+    s->docs[i].records = back ? s->docs[i].records - 1 : s->docs[i].records + 1;
+    s->learned_bytes = back ? s->learned_bytes - l->bytes : s->learned_bytes + l->bytes;
+}
+
+/*
+ * The end of the first pass: skips each whole file whose text lies mostly
+ * inside a larger one kept (nearcopy.h), such as a thesis chapter beside
+ * the whole thesis. Its words were learned, as a near copy's are.
+ */
+static void skip_contained(struct state *s)
+{
+    struct jk_contained *found;
+    size_t n = jk_contain_find(&s->contain, JK_CONTAIN_SHARE, &found);
+    for (size_t k = 0; k < n; k++) {
+        struct jk_doc_record *d = &s->docs[found[k].doc];
+        d->skipped = true;
+        d->skip_note = "skipped: its text lies inside";
+        d->copy_of = s->corpus.files[found[k].within].path;
+        d->within = (int)(100 * found[k].share);
+        count_learned(s, found[k].doc, true);
+        if (warn_file(s, FW_CONTAINED))
+            jk_warn("skipping '%s': %d %% of its five-word sequences are in the larger '%s' (a "
+                    "chapter or part of it?), which is counted; --keep-copies counts both",
+                    d->path, d->within, d->copy_of);
+    }
+    free(found);
+}
+
 /*
  * The first pass's bookkeeping for a whole file learned: a plain text file a
  * thread read, or a PDF. False when it is skipped.
@@ -516,12 +575,9 @@ static bool learned_whole(struct state *s, const struct jk_doc_job *job)
         return false; /* a copy: its words were learned, which changes no answer of the lexicon */
     if (near_copy_of_earlier(s, job))
         return false;
-    s->run.abstracts_found += (job->cuts & CUT_ABSTRACT) != 0;
-    s->run.references_dropped += (job->cuts & CUT_REFERENCES) != 0;
-    s->run.front_matter_dropped += (job->cuts & CUT_FRONT_MATTER) != 0;
-    s->run.docs_used++;
-    s->docs[job->file].records++;
-    s->learned_bytes += job->text_len;
+    jk_contain_index_add(&s->contain, job->file, job->samples, job->n_samples);
+    s->learned[job->file] = (struct learned){job->text_len, job->cuts};
+    count_learned(s, job->file, false);
     return true;
 }
 
@@ -623,6 +679,7 @@ static enum jk_status read_files(struct state *s, struct jk_readahead *ahead, st
 {
     size_t n = s->corpus.count;
     s->docs = jk_calloc(n, sizeof(*s->docs));
+    s->learned = jk_calloc(n ? n : 1, sizeof(*s->learned));
     s->pdf_spans = jk_calloc(n ? n : 1, sizeof(*s->pdf_spans));
     jk_docqueue_begin(&s->queue, JK_PASS_LEARN, NULL, merge_learned, s);
     for (size_t i = 0; i < n; i++) {
@@ -786,6 +843,7 @@ static enum jk_status first_pass(struct state *s, struct jk_diag *diag)
     st = hasher_finish(&hasher, s, st, diag);
     if (st != JK_OK)
         return st;
+    skip_contained(s);
     warn_rest(s);
     forget_files(s);
     if (s->run.docs_used == 0)

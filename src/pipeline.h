@@ -27,6 +27,7 @@ struct jk_doc_record {
     const char *skip_note; /* why, for report.md */
     const char *copy_of;   /* a skipped copy's original (borrowed from the corpus), or NULL */
     int resemblance;       /* a near copy's, in percent (nearcopy.h); 0 for the same bytes */
+    int within;            /* a file inside copy_of: the share of its sequences there, percent */
     int year;              /* publication year, 0 when unknown */
     uint32_t records;      /* documents it gave (a record file: its records) */
     size_t invalid_utf8;   /* sequences repaired */

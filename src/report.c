@@ -44,11 +44,11 @@ static void report_corpus(struct jk_buf *b, const struct jk_run *run)
     }
     jk_buf_addf(b, "## Corpus\n\n");
     jk_buf_addf(b, "- documents found: %zu\n- documents read: %zu\n", run->n_docs, run->docs_used);
-    jk_buf_addf(
-        b,
-        "- skipped (binary, empty, a copy or near copy of another file, or PDF without text): %zu\n"
-        "- with invalid UTF-8 repaired: %zu\n",
-        skipped, repaired);
+    jk_buf_addf(b,
+                "- skipped (binary, empty, a copy, near copy or part of another file, or PDF "
+                "without text): %zu\n"
+                "- with invalid UTF-8 repaired: %zu\n",
+                skipped, repaired);
     if (run->n_left_out)
         jk_buf_addf(
             b,
@@ -305,6 +305,8 @@ static void report_documents(struct jk_buf *b, const struct jk_run *run)
             add_cell(b, d->copy_of);
             if (d->resemblance)
                 jk_buf_addf(b, " (%d %% of five-word sequences shared)", d->resemblance);
+            if (d->within)
+                jk_buf_addf(b, " (%d %% of its five-word sequences)", d->within);
         }
         jk_buf_adds(b, " |\n");
     }

@@ -196,6 +196,24 @@ grep -q "warning: skipping" "$tmp/stderr" && fail "--keep-copies still skipped a
 grep -qF -- "- copies of files and near copies counted too (--keep-copies)" "$tmp/keep-out/report.md" ||
     fail "report.md does not say copies were counted"
 rm "$tmp/copies/zz-download.txt"
+# a thesis chapter downloaded beside the whole thesis ("bab1" comes first in path
+# order): it lies inside the whole, is skipped, and the map is the whole's alone
+mkdir "$tmp/chapters"
+two_docs "$tmp/chapters"
+cat "$src/corpus/skripsi-sumbar-jeollabuk-do-bab1.md" "$src/corpus/tesis-ntb-zhejiang-bab4.txt" \
+    >"$tmp/chapters/skripsi-lengkap.md"
+expect_ok "$tmp/whole-out" map "$tmp/chapters" --min-occurrences 2
+cp "$src/corpus/skripsi-sumbar-jeollabuk-do-bab1.md" "$tmp/chapters/bab1.md"
+expect_ok "$tmp/chapter-out" map "$tmp/chapters" --min-occurrences 2
+warned "skipping '.*chapters/bab1.md': [0-9]* % of its five-word sequences are in the larger '.*chapters/skripsi-lengkap.md' (a chapter or part of it?), which is counted; --keep-copies counts both"
+[ "$(documents "$tmp/chapter-out")" = 3 ] || fail "a chapter beside its whole thesis was counted"
+for f in terms.csv links.csv clusters.csv; do
+    cmp -s "$tmp/chapter-out/$f" "$tmp/whole-out/$f" || fail "a chapter beside its thesis changed $f"
+done
+grep -qE "bab1.md \| [0-9]+ \| 0 \|  \| 0 \| 0 \| skipped: its text lies inside $tmp/chapters/skripsi-lengkap.md \((9[0-9]|100) % of its five-word sequences\) \|" \
+    "$tmp/chapter-out/report.md" || fail "report.md does not say the chapter was skipped"
+expect_ok "$tmp/chapter-keep-out" map "$tmp/chapters" --min-occurrences 2 --keep-copies
+[ "$(documents "$tmp/chapter-keep-out")" = 4 ] || fail "--keep-copies did not count the chapter"
 # a file name with a newline and a terminal escape: the warning is still one plain line
 odd="$tmp/copies/zz-$(printf 'a\nb\033[2J')c.md"
 cp "$src/corpus/aesthetica-jakarta-beijing.md" "$odd"

@@ -435,6 +435,8 @@ static void test_threads_read_files(void **state)
 struct sketches_seen {
     struct jk_near_sketch near[8];
     bool whole[8];
+    uint32_t samples[8][128]; /* the first of each job's samples */
+    size_t n_samples[8];
     size_t n;
 };
 
@@ -444,20 +446,41 @@ static void merge_sketch(void *ctx, const struct jk_doc_job *job, const char *te
     (void)texts, (void)log;
     struct sketches_seen *seen = ctx;
     seen->near[seen->n] = job->near;
-    seen->whole[seen->n++] = job->whole;
+    seen->whole[seen->n] = job->whole;
+    seen->n_samples[seen->n] = job->n_samples;
+    if (job->n_samples)
+        memcpy(seen->samples[seen->n], job->samples,
+               (job->n_samples < 128 ? job->n_samples : 128) * sizeof(uint32_t));
+    seen->n++;
+}
+
+/* A text of a title and n words, each its own ("ka", "kb", ...: numbers are not words). */
+static char *distinct_words(size_t n)
+{
+    char *text = malloc(8 * n + 16);
+    size_t len = (size_t)sprintf(text, "Judul\n");
+    for (size_t k = 0; k < n; k++) {
+        text[len++] = 'k';
+        for (size_t v = k; v; v /= 26)
+            text[len++] = (char)('a' + v % 26);
+        text[len++] = k % 12 == 11 ? '.' : ' ';
+        if (k % 12 == 11)
+            text[len++] = ' ';
+    }
+    text[len] = '\0';
+    return text;
 }
 
 /*
  * One text as a file, as a whole document (a PDF's text) and as a record,
- * learned with near-copy sketches on or off: the sketches of whole files
- * only, the same for both, whichever thread made them.
+ * learned with near-copy sketches on or off: the sketches and samples of
+ * whole files only, the same for both, whichever thread made them.
  */
 static void test_whole_files_are_sketched_for_near_copies(void **state)
 {
     struct fixture *f = *state;
-    char dir[64], path[128], text[2048] = "Judul\n";
-    for (int k = 0; k < 30; k++) /* 61 words with the title (numbers are not words) */
-        snprintf(text + strlen(text), sizeof(text) - strlen(text), "kalimat %d berbeda. ", k);
+    char dir[64], path[128];
+    char *text = distinct_words(3200); /* about 50 samples */
     tu_mkdtemp(dir, sizeof(dir));
     tu_write_str(dir, "a.txt", text);
     snprintf(path, sizeof(path), "%s/a.txt", dir);
@@ -476,15 +499,22 @@ static void test_whole_files_are_sketched_for_near_copies(void **state)
         jk_docqueue_finish(&fq.q);
         assert_int_equal(seen.n, 6);
         for (size_t i = 0; i < 6; i++) {
-            bool record = i % 3 == 2;
+            bool record = i % 3 == 2, sketched = on && !record;
             assert_int_equal(seen.whole[i], !record);
-            assert_int_equal(seen.near[i].shingles, on && !record ? 61 - 4 : 0);
-            if (on && !record)
-                assert_true(jk_near_resemblance(&seen.near[i], &seen.near[0]) == 1.0);
+            assert_int_equal(seen.near[i].shingles, sketched ? 3201 - 4 : 0);
+            assert_int_equal(seen.n_samples[i] > 0, sketched);
+            if (!sketched)
+                continue;
+            assert_true(jk_near_resemblance(&seen.near[i], &seen.near[0]) == 1.0);
+            assert_int_equal(seen.n_samples[i], seen.n_samples[0]);
+            assert_true(seen.n_samples[0] >= 25 && seen.n_samples[0] <= 128);
+            assert_memory_equal(seen.samples[i], seen.samples[0],
+                                seen.n_samples[0] * sizeof(uint32_t));
         }
         file_queue_release(&fq);
     }
     tu_rmtree(dir);
+    free(text);
 }
 
 /* Entries in folder dir (the spool is unlinked as soon as it is made). */

@@ -1,7 +1,10 @@
 /*
  * Tests of src/nearcopy: a second download of a paper (another cover page,
  * page footers) is found as a near copy; texts that only share a topic, and
- * short texts, are not; the estimate follows the exact resemblance.
+ * short texts, are not; the estimate follows the exact resemblance. A
+ * chapter beside its whole thesis is found inside it; shared boilerplate
+ * and a shared topic are not enough; the estimate follows the exact
+ * containment.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -9,6 +12,7 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -298,6 +302,232 @@ static void test_many_unrelated_documents_then_their_copies(void **state)
     jk_near_index_release(&ix);
 }
 
+/* A document's samples for containment, settled. */
+static size_t samples_of(const struct words *d, struct jk_shingle_samples *out)
+{
+    struct jk_shingler sh;
+    struct jk_near_sketch unused;
+    jk_shingler_init(&sh);
+    sh.samples = out;
+    size_t from = out->n;
+    for (size_t i = 0; i < d->n; i++)
+        jk_shingler_word(&sh, word_hash(d->w[i]));
+    jk_shingler_sketch(&sh, &unused);
+    return jk_shingle_samples_settle(out, from);
+}
+
+/* Adds d to the index as document doc. */
+static void contain_add(struct jk_contain_index *ix, const struct words *d, uint32_t doc)
+{
+    struct jk_shingle_samples s;
+    jk_shingle_samples_init(&s);
+    size_t n = samples_of(d, &s);
+    jk_contain_index_add(ix, doc, s.v, n);
+    jk_shingle_samples_release(&s);
+}
+
+/* The words of the parts, one after another. */
+static struct words joined(const struct words *parts, size_t n)
+{
+    size_t total = 0;
+    for (size_t i = 0; i < n; i++)
+        total += parts[i].n;
+    struct words d = {malloc(total * sizeof(uint32_t)), 0};
+    for (size_t i = 0; i < n; i++) {
+        memcpy(d.w + d.n, parts[i].w, parts[i].n * sizeof(uint32_t));
+        d.n += parts[i].n;
+    }
+    return d;
+}
+
+/* Samples: about one sequence in JK_CONTAIN_SAMPLE, sorted, each once. */
+static void test_samples_are_a_fixed_share_sorted_once(void **state)
+{
+    (void)state;
+    struct words d = random_words(64000, 1000000, 5);
+    struct words twice[2] = {d, d};
+    struct words dd = joined(twice, 2);
+    struct jk_shingle_samples s;
+    jk_shingle_samples_init(&s);
+    s.n = 0;
+    size_t n = samples_of(&d, &s);
+    assert_true(n > 800 && n < 1200); /* 1,000 expected */
+    for (size_t i = 1; i < n; i++)
+        assert_true(s.v[i - 1] < s.v[i]);
+    size_t n2 = samples_of(&dd, &s); /* the same sequences twice (and four across the seam) */
+    assert_true(n2 >= n && n2 <= n + 4);
+    assert_int_equal(s.n, n + n2);
+    jk_shingle_samples_release(&s);
+    free(d.w);
+    free(dd.w);
+}
+
+/*
+ * The estimate against the exact containment over pairs from mostly inside
+ * to mostly apart: a part of a text, with some of its words changed. With
+ * about 125 samples its standard error is at most 0.045 (binomial).
+ */
+static void test_containment_estimate_follows_the_exact_one(void **state)
+{
+    (void)state;
+    uint64_t *sa = malloc(30000 * sizeof(uint64_t)), *sb = malloc(30000 * sizeof(uint64_t));
+    double total_error = 0;
+    for (int pair = 0; pair < 20; pair++) {
+        struct words whole = random_words(24000, 50000, 100 + (uint64_t)pair);
+        struct words part = {malloc(8000 * sizeof(uint32_t)), 8000}; /* about 125 samples */
+        memcpy(part.w, whole.w + 6000, 8000 * sizeof(uint32_t));
+        change_words(&part, 0.01 * pair, 200 + (uint64_t)pair);
+        size_t na = shingle_set(&part, sa), nb = shingle_set(&whole, sb), both = 0;
+        for (size_t i = 0, j = 0; i < na && j < nb;) {
+            if (sa[i] == sb[j])
+                both++, i++, j++;
+            else if (sa[i] < sb[j])
+                i++;
+            else
+                j++;
+        }
+        double exact = (double)both / (double)na;
+        struct jk_contain_index ix;
+        jk_contain_index_init(&ix);
+        contain_add(&ix, &whole, 0);
+        contain_add(&ix, &part, 1);
+        struct jk_contained *found;
+        size_t n = jk_contain_find(&ix, 0.0, &found);
+        assert_int_equal(n, 1); /* min 0: the share whatever it is */
+        assert_int_equal(found[0].doc, 1);
+        assert_int_equal(found[0].within, 0);
+        assert_true(fabs(found[0].share - exact) < 0.2);
+        total_error += fabs(found[0].share - exact);
+        free(found);
+        jk_contain_index_release(&ix);
+        free(whole.w);
+        free(part.w);
+    }
+    assert_true(total_error / 20 < 0.05);
+    free(sa);
+    free(sb);
+}
+
+/*
+ * A thesis's chapters downloaded beside the whole thesis, and a second
+ * thesis: each chapter is inside the whole (named, with its share); the
+ * whole is not inside a chapter, nor is the other thesis inside anything.
+ */
+static void test_chapters_beside_the_whole_thesis(void **state)
+{
+    (void)state;
+    struct words ch[4];
+    for (int i = 0; i < 4; i++)
+        ch[i] = random_words(4000, 30000, 40 + (uint64_t)i);
+    struct words whole = joined(ch, 4), other = random_words(14000, 30000, 50);
+    struct jk_contain_index ix;
+    jk_contain_index_init(&ix);
+    contain_add(&ix, &ch[0], 10); /* "BAB I.pdf" before "skripsi.pdf", in path order */
+    contain_add(&ix, &whole, 11);
+    contain_add(&ix, &other, 12);
+    contain_add(&ix, &ch[3], 13);
+    assert_int_equal(ix.n_docs, 4);
+    struct jk_contained *found;
+    size_t n = jk_contain_find(&ix, JK_CONTAIN_SHARE, &found);
+    assert_int_equal(n, 2);
+    assert_int_equal(found[0].doc, 10);
+    assert_int_equal(found[0].within, 11);
+    assert_true(found[0].share > 0.97);
+    assert_int_equal(found[1].doc, 13);
+    assert_int_equal(found[1].within, 11);
+    free(found);
+    jk_contain_index_release(&ix);
+    for (int i = 0; i < 4; i++)
+        free(ch[i].w);
+    free(whole.w);
+    free(other.w);
+}
+
+/*
+ * Twenty short theses of one university: the same approval and statement
+ * pages (1,800 words) and 400 words of their own, beside a longer thesis
+ * with the same pages. Without the boilerplate rule each short one would
+ * lie 80 % inside the long one; the pages are in more than
+ * JK_CONTAIN_COMMON files, so they count for nothing and no file is judged.
+ */
+static void test_shared_boilerplate_is_not_containment(void **state)
+{
+    (void)state;
+    struct words pages = random_words(1800, 30000, 60);
+    struct jk_contain_index ix;
+    jk_contain_index_init(&ix);
+    for (uint32_t t = 0; t < 21; t++) {
+        struct words own = random_words(t == 20 ? 6000 : 400, 30000, 70 + (uint64_t)t);
+        struct words parts[2] = {pages, own};
+        struct words thesis = joined(parts, 2);
+        contain_add(&ix, &thesis, t);
+        free(own.w);
+        free(thesis.w);
+    }
+    struct jk_contained *found;
+    assert_int_equal(jk_contain_find(&ix, JK_CONTAIN_SHARE, &found), 0);
+    assert_null(found);
+    jk_contain_index_release(&ix);
+    free(pages.w);
+}
+
+/* Theses on one topic (the same 300 words) share words, not five-word sequences. */
+static void test_a_shared_topic_is_not_containment(void **state)
+{
+    (void)state;
+    struct jk_contain_index ix;
+    jk_contain_index_init(&ix);
+    for (uint32_t doc = 0; doc < 50; doc++) {
+        struct words d = random_words(2000 + 100 * doc, 300, 300 + doc);
+        contain_add(&ix, &d, doc);
+        free(d.w);
+    }
+    struct jk_contained *found;
+    assert_int_equal(jk_contain_find(&ix, JK_CONTAIN_SHARE, &found), 0);
+    jk_contain_index_release(&ix);
+}
+
+/* A short file (an abstract) is not judged, even wholly inside a thesis; nor is a lone file. */
+static void test_short_files_are_not_judged(void **state)
+{
+    (void)state;
+    struct words whole = random_words(20000, 30000, 80);
+    struct words abstract = {whole.w + 500, 300};
+    struct jk_contain_index ix;
+    jk_contain_index_init(&ix);
+    contain_add(&ix, &whole, 0);
+    struct jk_contained *found;
+    assert_int_equal(jk_contain_find(&ix, 0.0, &found), 0); /* one file: nothing to be in */
+    contain_add(&ix, &abstract, 1);
+    assert_int_equal(ix.n_docs, 1); /* too few samples to be added */
+    assert_int_equal(jk_contain_find(&ix, 0.0, &found), 0);
+    jk_contain_index_release(&ix);
+    free(whole.w);
+}
+
+/* A chapter of a part of a thesis: the chapter lies in the part and the part in the thesis. */
+static void test_a_part_of_a_part(void **state)
+{
+    (void)state;
+    struct words big = random_words(24000, 50000, 90);
+    struct words mid = {big.w + 4000, 12000}, small = {big.w + 6000, 3000};
+    struct jk_contain_index ix;
+    jk_contain_index_init(&ix);
+    contain_add(&ix, &small, 0);
+    contain_add(&ix, &mid, 1);
+    contain_add(&ix, &big, 2);
+    struct jk_contained *found;
+    size_t n = jk_contain_find(&ix, JK_CONTAIN_SHARE, &found);
+    assert_int_equal(n, 2);
+    assert_int_equal(found[0].doc, 0);
+    assert_int_equal(found[0].within, 1); /* both hold all of it: the earlier is named */
+    assert_int_equal(found[1].doc, 1);
+    assert_int_equal(found[1].within, 2);
+    free(found);
+    jk_contain_index_release(&ix);
+    free(big.w);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -308,6 +538,13 @@ int main(void)
         cmocka_unit_test(test_short_texts_are_never_copies),
         cmocka_unit_test(test_the_most_resembling_earlier_document_is_named),
         cmocka_unit_test(test_many_unrelated_documents_then_their_copies),
+        cmocka_unit_test(test_samples_are_a_fixed_share_sorted_once),
+        cmocka_unit_test(test_containment_estimate_follows_the_exact_one),
+        cmocka_unit_test(test_chapters_beside_the_whole_thesis),
+        cmocka_unit_test(test_shared_boilerplate_is_not_containment),
+        cmocka_unit_test(test_a_shared_topic_is_not_containment),
+        cmocka_unit_test(test_short_files_are_not_judged),
+        cmocka_unit_test(test_a_part_of_a_part),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
