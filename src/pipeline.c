@@ -49,6 +49,7 @@ enum file_warning {
     FW_COPY,
     FW_NEAR_COPY,
     FW_CONTAINED,
+    FW_TABLE,
     FW_HUGE,
     FW_KINDS
 };
@@ -332,6 +333,7 @@ static const char *const file_warning_rest[FW_KINDS] = {
     "files were copies of earlier ones and were skipped",
     "files were near copies of earlier ones and were skipped",
     "files lay mostly inside larger files and were skipped",
+    "CSV files without a title, abstract or keywords column were skipped",
     "files of 16 MB or more were read as one document each",
 };
 
@@ -675,6 +677,51 @@ static const char *source_path(const void *ctx, size_t i)
     return ((const struct jk_corpus *)ctx)->files[i].path;
 }
 
+/* Whether file i was named on the command line, not found in a folder named there. */
+static bool named_input(const struct state *s, size_t i)
+{
+    for (size_t k = 0; k < s->opt->n_inputs; k++)
+        if (strcmp(s->opt->inputs[k], s->corpus.files[i].path) == 0)
+            return true;
+    return false;
+}
+
+/*
+ * Whether file i is a CSV table found in a folder that is no bibliographic
+ * export (no title, abstract or keywords column: a survey's answers, a
+ * table of figures saved beside the theses): skipped with a warning, not
+ * the end of the run. Named on the command line, or with --columns, it is
+ * read, and its header's error stops the run.
+ */
+static enum jk_status stray_table(struct state *s, size_t i, bool *stray, struct jk_diag *diag)
+{
+    const struct jk_source_options *so = &s->opt->sources;
+    *stray = false;
+    bool columns = false; /* --columns names one */
+    for (int f = 0; so->columns && f < JK_CSV_NFIELDS; f++)
+        columns = columns || so->columns->name[f];
+    if (jk_source_format(s->corpus.files[i].path, so) != JK_FORMAT_CSV || columns ||
+        named_input(s, i))
+        return JK_OK;
+    bool has;
+    struct jk_buf header;
+    jk_buf_init(&header);
+    enum jk_status st = jk_csv_has_text_columns(s->corpus.files[i].path, NULL, &has, &header, diag);
+    if (st == JK_OK && !has) {
+        *stray = true;
+        struct jk_doc_record *d = &s->docs[i];
+        d->skipped = true;
+        d->skip_note = "skipped: a CSV table without a title, abstract or keywords column";
+        if (warn_file(s, FW_TABLE))
+            jk_warn("skipping '%s': a CSV table without a title, abstract or keywords column "
+                    "(its header: %s), so no bibliographic export; to map it, name its columns "
+                    "with --columns title=...,abstract=...",
+                    d->path, header.data);
+    }
+    jk_buf_release(&header);
+    return st;
+}
+
 static enum jk_status read_files(struct state *s, struct jk_readahead *ahead, struct jk_diag *diag)
 {
     size_t n = s->corpus.count;
@@ -690,11 +737,15 @@ static enum jk_status read_files(struct state *s, struct jk_readahead *ahead, st
             progress(s, "reading", i + 1, n);
             continue;
         }
-        bool usable;
+        bool usable, stray = false;
         enum jk_status st = read_doc(s, i, true, &usable, diag);
+        if (st == JK_OK && usable)
+            st = stray_table(s, i, &stray, diag);
         if (st != JK_OK)
             return pass_error(s, st, diag);
-        if (usable && jk_is_record_file(s->corpus.files[i].path, &s->opt->sources))
+        if (stray)
+            ; /* skipped, with its warning */
+        else if (usable && jk_is_record_file(s->corpus.files[i].path, &s->opt->sources))
             st = jk_read_records(s->corpus.files[i].path, &s->opt->sources, learn_record, s,
                                  &s->record_text, diag);
         else if (usable) {

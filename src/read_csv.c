@@ -43,6 +43,8 @@ struct csvr {
     void *ctx;
     struct jk_diag *diag;
     enum jk_status st;
+    bool header_only; /* jk_csv_has_text_columns: stop after the header */
+    bool has_text;    /* and what it found */
 };
 
 /* ---- --columns ------------------------------------------------------- */
@@ -157,8 +159,9 @@ static enum jk_status take_header(struct csvr *r)
         if (!want)
             r->col[f] = detect(r, f);
     }
-    if (r->col[JK_CSV_TITLE] == SIZE_MAX && r->col[JK_CSV_ABSTRACT] == SIZE_MAX &&
-        r->col[JK_CSV_KEYWORDS] == SIZE_MAX)
+    r->has_text = r->col[JK_CSV_TITLE] != SIZE_MAX || r->col[JK_CSV_ABSTRACT] != SIZE_MAX ||
+                  r->col[JK_CSV_KEYWORDS] != SIZE_MAX;
+    if (!r->has_text && !r->header_only)
         return jk_error(r->diag, JK_E_INPUT,
                         "%s: no title, abstract or keywords column in the header: %s; name them "
                         "with --columns title=...,abstract=...",
@@ -258,7 +261,7 @@ static unsigned char pick_separator(const char *s, size_t len)
 
 static enum jk_status feed_lines(struct csvr *r, struct jk_lines *lr, struct csv_parser *p)
 {
-    while (r->st == JK_OK && jk_lines_next(lr, r->diag)) {
+    while (r->st == JK_OK && !(r->header_only && r->n_cols) && jk_lines_next(lr, r->diag)) {
         if (r->lineno == 0) /* the header's first line */
             csv_set_delim(p, pick_separator(lr->line, lr->len));
         r->lineno = lr->lineno;
@@ -267,7 +270,7 @@ static enum jk_status feed_lines(struct csvr *r, struct jk_lines *lr, struct csv
         csv_parse(p, lr->line, lr->len, on_field, on_row, r);
         csv_parse(p, "\n", 1, on_field, on_row, r);
     }
-    if (r->st == JK_OK)
+    if (r->st == JK_OK && !(r->header_only && r->n_cols))
         r->st = lr->status;
     return r->st;
 }
@@ -297,31 +300,53 @@ static void csvr_release(struct csvr *r)
     jk_record_release(&r->rec);
 }
 
+/* Reads the file into r (set up by the caller): its header, and its rows unless header_only. */
+static enum jk_status read_file(struct csvr *r)
+{
+    struct jk_lines lr;
+    enum jk_status st = jk_lines_open(&lr, r->path, "CSV file", false, r->diag);
+    if (st != JK_OK)
+        return st;
+    struct csv_parser p;
+    if (csv_init(&p, 0) != 0) {
+        jk_lines_close(&lr);
+        return jk_error(r->diag, JK_E_INTERNAL, "cannot start the CSV parser for '%s'", r->path);
+    }
+    if (feed_lines(r, &lr, &p) == JK_OK && !r->header_only)
+        finish(r, &p);
+    st = r->st;
+    if (st == JK_OK && r->n_cols == 0)
+        st = jk_error(r->diag, JK_E_INPUT,
+                      "%s: the file is empty; a CSV export needs a header line", r->path);
+    csv_free(&p);
+    jk_lines_close(&lr);
+    return st;
+}
+
 enum jk_status jk_read_csv(const char *path, const struct jk_csv_columns *override,
                            jk_record_fn emit, void *ctx, struct jk_diag *diag)
 {
-    struct jk_lines lr;
-    enum jk_status st = jk_lines_open(&lr, path, "CSV file", false, diag);
-    if (st != JK_OK)
-        return st;
     struct csvr r = {.path = path, .override = override, .emit = emit, .ctx = ctx, .diag = diag};
-    struct csv_parser p;
     jk_buf_init(&r.header);
     jk_record_init(&r.rec);
     r.rec.source = path;
-    if (csv_init(&p, 0) != 0) {
-        st = jk_error(diag, JK_E_INTERNAL, "cannot start the CSV parser for '%s'", path);
-        goto out;
-    }
-    if ((st = feed_lines(&r, &lr, &p)) == JK_OK)
-        finish(&r, &p);
-    st = r.st;
-    if (st == JK_OK && r.n_cols == 0)
-        st = jk_error(diag, JK_E_INPUT, "%s: the file is empty; a CSV export needs a header line",
-                      path);
-    csv_free(&p);
-out:
+    enum jk_status st = read_file(&r);
     csvr_release(&r);
-    jk_lines_close(&lr);
+    return st;
+}
+
+enum jk_status jk_csv_has_text_columns(const char *path, const struct jk_csv_columns *override,
+                                       bool *has, struct jk_buf *header, struct jk_diag *diag)
+{
+    struct csvr r = {.path = path, .override = override, .diag = diag, .header_only = true};
+    jk_buf_init(&r.header);
+    jk_record_init(&r.rec);
+    enum jk_status st = read_file(&r);
+    *has = r.has_text;
+    if (header) {
+        jk_buf_clear(header);
+        jk_buf_add(header, r.header.data ? r.header.data : "", r.header.len);
+    }
+    csvr_release(&r);
     return st;
 }

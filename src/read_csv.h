@@ -74,4 +74,15 @@ enum jk_status jk_csv_columns_parse(const char *spec, struct jk_csv_columns *c,
 enum jk_status jk_read_csv(const char *path, const struct jk_csv_columns *override,
                            jk_record_fn emit, void *ctx, struct jk_diag *diag);
 
+/*
+ * Reads only the header of the CSV file at path: *has is whether it names
+ * a title, abstract or keywords column (found as jk_read_csv finds them),
+ * false for a table that is no bibliographic export (a survey's answers, a
+ * table of figures). header (may be NULL) gets the header as seen, for
+ * messages. Errors as jk_read_csv's before its first row (unreadable, not
+ * UTF-8, empty, an override column absent), with *has false.
+ */
+enum jk_status jk_csv_has_text_columns(const char *path, const struct jk_csv_columns *override,
+                                       bool *has, struct jk_buf *header, struct jk_diag *diag);
+
 #endif

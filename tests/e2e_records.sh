@@ -5,6 +5,7 @@
 # usage: e2e_records.sh JARINGKATA SOURCE_DIR
 set -u # no pipefail: "grep -q" ends pipes early on purpose
 bin=$1
+src=$2
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 fail() { echo "FAIL: $*"; exit 1; }
@@ -125,6 +126,28 @@ printf 'Authors,Year\n"X",2019\n' >"$tmp/bad.csv"
 code=$?
 [ "$code" = 3 ] || { cat "$tmp/err"; fail "a CSV without text columns exited $code, expected 3"; }
 grep -q "bad.csv" "$tmp/err" || fail "the error does not name bad.csv"
+# Found in a folder beside the documents (a survey's answers), such a table is skipped
+# with a warning and listed in report.md, and the map is the documents' alone; named on
+# the command line, or with --columns, it is still the error above.
+mkdir "$tmp/folder"
+cp "$src/corpus/aesthetica-jakarta-beijing.md" "$src/corpus/azqiya-ntb-kujawsko-pomorskie.md" "$tmp/folder/"
+"$bin" map "$tmp/folder" -o "$tmp/folder-docs" -q --min-occurrences 2 || fail "the two documents failed"
+printf 'Responden;Umur;Jawaban\n1;23;setuju\n2;31;tidak setuju\n' >"$tmp/folder/survei.csv"
+"$bin" map "$tmp/folder" -o "$tmp/folder-out" --min-occurrences 2 2>"$tmp/err" ||
+    { cat "$tmp/err"; fail "a survey table in the folder stopped the run"; }
+grep -q "warning: skipping '.*folder/survei.csv': a CSV table without a title, abstract or keywords column (its header: \"Responden\", \"Umur\", \"Jawaban\"), so no bibliographic export; to map it, name its columns with --columns" \
+    "$tmp/err" || { cat "$tmp/err"; fail "no warning naming the survey table"; }
+grep -q "survei.csv | [0-9]* | 0 |  | 0 | 0 | skipped: a CSV table without a title, abstract or keywords column |" \
+    "$tmp/folder-out/report.md" || fail "report.md does not list the skipped table"
+cmp -s "$tmp/folder-out/terms.csv" "$tmp/folder-docs/terms.csv" || fail "the skipped table changed the map"
+"$bin" map "$tmp/folder/survei.csv" "$tmp/folder" -o "$tmp/named-out" -q 2>"$tmp/err"
+code=$?
+[ "$code" = 3 ] && grep -q "survei.csv: no title, abstract or keywords column" "$tmp/err" ||
+    { cat "$tmp/err"; fail "a table named on the command line was not an error (exit $code)"; }
+"$bin" map "$tmp/folder" -o "$tmp/named-out" -q --columns title=Judul 2>"$tmp/err"
+code=$?
+[ "$code" = 3 ] && grep -q "survei.csv: no column named 'Judul'" "$tmp/err" ||
+    { cat "$tmp/err"; fail "--columns did not make the table an error (exit $code)"; }
 # run.json's SHA-256 of a record file (hashed beside the first pass on several threads) is
 # the file's, with one thread and with two.
 for t in 1 2; do

@@ -183,6 +183,48 @@ static void test_no_text_column(void **state)
     tu_rmtree(dir);
 }
 
+/*
+ * The header alone tells an export from a table: a survey's answers have no
+ * title, abstract or keywords column. Rows after the header are not read
+ * (no warning for a broken one); unreadable files are still errors.
+ */
+static void test_header_only_check(void **state)
+{
+    (void)state;
+    char dir[64], path[128];
+    tu_mkdtemp(dir, sizeof(dir));
+    struct jk_diag d;
+    struct jk_buf header;
+    jk_buf_init(&header);
+    bool has = false;
+    jk_diag_init(&d);
+    assert_int_equal(jk_csv_has_text_columns(DATA "scopus.csv", NULL, &has, &header, &d), JK_OK);
+    assert_true(has);
+    assert_non_null(strstr(header.data, "\"Title\""));
+    tu_write_str(dir, "survei.csv", "Responden;Umur;Jawaban\n1;23;setuju\n2;\"never closed\n");
+    snprintf(path, sizeof(path), "%s/survei.csv", dir);
+    int saved = rf_stderr_begin(dir);
+    assert_int_equal(jk_csv_has_text_columns(path, NULL, &has, &header, &d), JK_OK);
+    char *err = rf_stderr_end(dir, saved);
+    assert_false(has);
+    assert_string_equal(header.data, "\"Responden\", \"Umur\", \"Jawaban\"");
+    assert_string_equal(err, ""); /* the unclosed quote is in a row never read */
+    free(err);
+    tu_write_str(dir, "empty.csv", "");
+    snprintf(path, sizeof(path), "%s/empty.csv", dir);
+    jk_diag_init(&d);
+    has = true;
+    assert_int_equal(jk_csv_has_text_columns(path, NULL, &has, NULL, &d), JK_E_INPUT);
+    assert_false(has);
+    assert_non_null(strstr(d.msg, "empty.csv: the file is empty"));
+    snprintf(path, sizeof(path), "%s/missing.csv", dir);
+    jk_diag_init(&d);
+    assert_int_equal(jk_csv_has_text_columns(path, NULL, &has, NULL, &d), JK_E_INPUT);
+    assert_non_null(strstr(d.msg, "missing.csv"));
+    jk_buf_release(&header);
+    tu_rmtree(dir);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -193,6 +235,7 @@ int main(void)
         cmocka_unit_test(test_unterminated_quote),
         cmocka_unit_test(test_wrong_field_count),
         cmocka_unit_test(test_no_text_column),
+        cmocka_unit_test(test_header_only_check),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
