@@ -1,8 +1,12 @@
 /*
  * Fuzz target: the CSV export reader (read_csv.c, libcsv). The first byte
  * chooses between detected columns and a --columns override; the rest is the
- * file. Every record must hold valid UTF-8 fields.
+ * file. Every record must hold valid UTF-8 fields. The header-only check
+ * (jk_csv_has_text_columns) must agree with the whole read: a header without
+ * text columns is the whole read's error, one with them is not.
  */
+#include <string.h>
+
 #include "fuzz_common.h"
 #include "read_csv.h"
 
@@ -22,6 +26,16 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     enum jk_status st = jk_read_csv(path, &columns, fuzz_check_record, &count, &diag);
     FUZZ_CHECK(st == JK_OK || st == JK_E_INPUT);
     fuzz_check_error(st, &diag);
+    bool has = false;
+    struct jk_diag head_diag;
+    jk_diag_init(&head_diag);
+    enum jk_status head = jk_csv_has_text_columns(path, &columns, &has, NULL, &head_diag);
+    FUZZ_CHECK(head == JK_OK || head == JK_E_INPUT);
+    fuzz_check_error(head, &head_diag);
+    if (head == JK_OK && !has)
+        FUZZ_CHECK(st == JK_E_INPUT && strstr(diag.msg, "no title, abstract or keywords column"));
+    if (head != JK_OK) /* the header's own error stops the whole read too */
+        FUZZ_CHECK(st == JK_E_INPUT);
     jk_csv_columns_release(&columns);
     return 0;
 }

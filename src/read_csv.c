@@ -231,8 +231,10 @@ static void on_row(int c, void *data)
 {
     struct csvr *r = data;
     (void)c;
-    if (r->st == JK_OK)
-        r->st = r->n_cols == 0 ? take_header(r) : take_row(r);
+    if (r->st == JK_OK && r->n_cols == 0)
+        r->st = take_header(r);
+    else if (r->st == JK_OK && !r->header_only) /* a line can end rows after the header (CR) */
+        r->st = take_row(r);
     r->n_cells = 0;
     r->row_line = 0;
 }

@@ -225,6 +225,31 @@ static void test_header_only_check(void **state)
     tu_rmtree(dir);
 }
 
+/*
+ * Found by fuzz/fuzz_csv.c (tests/data/fuzz/csv/cr-ends-rows-after-header.csv):
+ * a lone CR ends a row inside one line for libcsv, so the line that ends the
+ * header also ended a data row, which the header-only check handed to a
+ * record callback it does not have (a NULL call).
+ */
+static void test_fuzz_cr_ends_rows_after_the_header(void **state)
+{
+    (void)state;
+    struct jk_diag d;
+    jk_diag_init(&d);
+    bool has = false;
+    assert_int_equal(jk_csv_has_text_columns(JK_TEST_DATA "/fuzz/csv/cr-ends-rows-after-header.csv",
+                                             NULL, &has, NULL, &d),
+                     JK_OK);
+    assert_true(has); /* "Title" after a BOM that is not at the start: "Abstract" */
+    char dir[64], path[128];
+    tu_mkdtemp(dir, sizeof(dir));
+    tu_write_str(dir, "cr.csv", "Title,Abstract\rOne,First\rTwo,Second\n");
+    snprintf(path, sizeof(path), "%s/cr.csv", dir);
+    assert_int_equal(jk_csv_has_text_columns(path, NULL, &has, NULL, &d), JK_OK);
+    assert_true(has);
+    tu_rmtree(dir);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -236,6 +261,7 @@ int main(void)
         cmocka_unit_test(test_wrong_field_count),
         cmocka_unit_test(test_no_text_column),
         cmocka_unit_test(test_header_only_check),
+        cmocka_unit_test(test_fuzz_cr_ends_rows_after_the_header),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
