@@ -56,8 +56,8 @@ struct jk_near_sketch {
  * fixed-size sketch, such a sample grows with the document, so that the
  * sample of a chapter is (nearly) a subset of the sample of its thesis.
  */
-#define JK_CONTAIN_SAMPLE 64 /* one five-word sequence in 64 is sampled */
-/* Fewer samples (about 1,500 distinct sequences, a few pages): not looked at. */
+#define JK_CONTAIN_SAMPLE 32 /* one five-word sequence in 32 is sampled */
+/* Fewer samples (about 770 distinct sequences, two or three pages): not judged. */
 #define JK_CONTAIN_MIN_SAMPLES 24
 /* The share of a file's samples inside a larger file from which it is skipped. */
 #define JK_CONTAIN_SHARE 0.8

@@ -435,7 +435,7 @@ static void test_threads_read_files(void **state)
 struct sketches_seen {
     struct jk_near_sketch near[8];
     bool whole[8];
-    uint32_t samples[8][128]; /* the first of each job's samples */
+    uint32_t samples[8][256]; /* the first of each job's samples */
     size_t n_samples[8];
     size_t n;
 };
@@ -450,7 +450,7 @@ static void merge_sketch(void *ctx, const struct jk_doc_job *job, const char *te
     seen->n_samples[seen->n] = job->n_samples;
     if (job->n_samples)
         memcpy(seen->samples[seen->n], job->samples,
-               (job->n_samples < 128 ? job->n_samples : 128) * sizeof(uint32_t));
+               (job->n_samples < 256 ? job->n_samples : 256) * sizeof(uint32_t));
     seen->n++;
 }
 
@@ -480,7 +480,7 @@ static void test_whole_files_are_sketched_for_near_copies(void **state)
 {
     struct fixture *f = *state;
     char dir[64], path[128];
-    char *text = distinct_words(3200); /* about 50 samples */
+    char *text = distinct_words(3200); /* about 100 samples */
     tu_mkdtemp(dir, sizeof(dir));
     tu_write_str(dir, "a.txt", text);
     snprintf(path, sizeof(path), "%s/a.txt", dir);
@@ -507,7 +507,7 @@ static void test_whole_files_are_sketched_for_near_copies(void **state)
                 continue;
             assert_true(jk_near_resemblance(&seen.near[i], &seen.near[0]) == 1.0);
             assert_int_equal(seen.n_samples[i], seen.n_samples[0]);
-            assert_true(seen.n_samples[0] >= 25 && seen.n_samples[0] <= 128);
+            assert_true(seen.n_samples[0] >= 50 && seen.n_samples[0] <= 256);
             assert_memory_equal(seen.samples[i], seen.samples[0],
                                 seen.n_samples[0] * sizeof(uint32_t));
         }
