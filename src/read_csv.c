@@ -285,7 +285,12 @@ static enum jk_status feed_lines(struct csvr *r, struct jk_lines *lr, struct csv
  */
 static void finish(struct csvr *r, struct csv_parser *p)
 {
-    if (r->st == JK_OK && r->row_line != 0)
+    if (r->st == JK_OK && r->row_line != 0 && r->n_cols == 0)
+        r->st = jk_error(r->diag, JK_E_INPUT,
+                         "%s:%lu: a quoted field of the header is never closed, so the file has "
+                         "no header; close the quote (a quote inside a field is written \"\")",
+                         r->path, r->row_line);
+    else if (r->st == JK_OK && r->row_line != 0)
         jk_warn("%s:%lu: a quoted field in this row is never closed, so lines %lu-%lu were "
                 "skipped; close the quote (a quote inside a field is written \"\")",
                 r->path, r->row_line, r->row_line, r->lineno);
@@ -314,7 +319,7 @@ static enum jk_status read_file(struct csvr *r)
         jk_lines_close(&lr);
         return jk_error(r->diag, JK_E_INTERNAL, "cannot start the CSV parser for '%s'", r->path);
     }
-    if (feed_lines(r, &lr, &p) == JK_OK && !r->header_only)
+    if (feed_lines(r, &lr, &p) == JK_OK && (!r->header_only || r->n_cols == 0))
         finish(r, &p);
     st = r->st;
     if (st == JK_OK && r->n_cols == 0)

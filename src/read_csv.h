@@ -63,8 +63,9 @@ enum jk_status jk_csv_columns_parse(const char *spec, struct jk_csv_columns *c,
  * is borrowed for the call; record.line is the row's first line). override
  * (may be NULL) names columns instead of detecting them.
  * Problems that stop the file, JK_E_INPUT with a message naming the file:
- * unreadable, not UTF-8 (FILE:LINE), empty, no title, abstract or keywords
- * column (the message lists the header seen), an override column absent.
+ * unreadable, not UTF-8 (FILE:LINE), empty, a header whose quoted field never
+ * closes (FILE:LINE), no title, abstract or keywords column (the message
+ * lists the header seen), an override column absent.
  * Problems that only warn (jk_warn), the rest still read: a row whose field
  * count differs from the header's ("FILE:LINE", row skipped); a quote never
  * closed ("FILE:LINE" of the row it opens in; every row before it is

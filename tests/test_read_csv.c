@@ -180,6 +180,19 @@ static void test_no_text_column(void **state)
     assert_int_equal(st, JK_E_INPUT);
     assert_non_null(strstr(d.msg, "empty.csv: the file is empty"));
     free(err);
+    /* a header whose quote never closes is no header, not an empty file, and one message */
+    err = read_broken(dir, "quote.csv", "\"Title,Abstract\nA,b\n", &g, &d, &st);
+    assert_int_equal(st, JK_E_INPUT);
+    assert_non_null(strstr(d.msg, "quote.csv:1: a quoted field of the header is never closed"));
+    assert_string_equal(err, "");
+    free(err);
+    char path[128];
+    snprintf(path, sizeof(path), "%s/quote.csv", dir);
+    bool has = true;
+    jk_diag_init(&d);
+    assert_int_equal(jk_csv_has_text_columns(path, NULL, &has, NULL, &d), JK_E_INPUT);
+    assert_false(has);
+    assert_non_null(strstr(d.msg, "quote.csv:1: a quoted field of the header is never closed"));
     tu_rmtree(dir);
 }
 
