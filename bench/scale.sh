@@ -54,7 +54,7 @@ run() {
         fi
         /usr/bin/time -f "%e %M" -o "$WORK/$name.one" "$JK" map "$@" -o "$WORK/$name" -q --timings \
             2>"$WORK/$name.err" >/dev/null
-        t=$(sed -n 's/.*reading \([0-9.]*\) s, counting \([0-9.]*\) s.*/\1 \2/p' "$WORK/$name.err")
+        t=$(sed -n 's/.*timings: reading \([0-9.]*\) s, counting \([0-9.]*\) s.*/\1 \2/p' "$WORK/$name.err")
         echo "$(cat "$WORK/$name.one") $t" >>"$WORK/$name.times"
     done
     local wall mem rd ct
