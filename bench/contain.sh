@@ -4,7 +4,9 @@
 # documents (about 2,200 words). Maps it with the defaults (chapters found inside their thesis
 # and skipped) and with --keep-copies (every file counted, no sampling), and prints per run:
 # wall time, peak memory, the reading stage's seconds, and how many files report.md marks as
-# lying inside another (and how many of those are not chapters: false finds).
+# lying inside another (and how many of those are not chapters: false finds). Then times the
+# search alone (bench/contain_find.c, built against BUILD's libjkcore.a) on the samples of
+# 2,000 and 20,000 long files.
 #
 # usage: bench/contain.sh [THESES] [RUNS]      e.g. bench/contain.sh 400 3
 # env:   SHARED (default ../shared), BUILD (default build), WORK (default /tmp/jk-bench)
@@ -57,4 +59,14 @@ for _ in $(seq "$RUNS"); do
         printf '| %s | %s | %s | %s | %.0f | %s | %s | %s |\n' "$((2 * THESES))" "$mb" "$mode" "$wall" \
             "$(echo "$peak / 1024" | bc -l)" "$reading" "$inside" "$wrong"
     done
+done
+
+printf '\n| long files | samples | found inside another | search s |\n|---|---|---|---|\n'
+bin=$(mktemp -d)
+trap 'rm -rf "$bin"' EXIT
+# shellcheck disable=SC2046
+gcc -std=c11 -D_POSIX_C_SOURCE=200809L -Wall -Wextra -O2 -Isrc bench/contain_find.c "$BUILD/libjkcore.a" \
+    $(pkg-config --cflags --libs libpcre2-8 libutf8proc igraph) -lm -o "$bin/contain_find"
+for files in 2000 20000; do
+    "$bin/contain_find" "$files"
 done

@@ -248,44 +248,66 @@ void jk_contain_index_add(struct jk_contain_index *ix, uint32_t doc, const uint3
     ix->n_values += n;
 }
 
-/* A sample and the added file (its index in docs) that holds it. */
+/* A sample and its index in the index's values (which tells the file holding it). */
 struct posting {
     uint32_t value;
-    uint32_t file;
+    uint32_t index;
 };
 
-static int by_posting(const void *a, const void *b)
-{
-    const struct posting *x = a, *y = b;
-    if (x->value != y->value)
-        return x->value < y->value ? -1 : 1;
-    return (x->file > y->file) - (x->file < y->file);
-}
+/*
+ * Every sample, sorted by value and then by file, with each file's samples'
+ * places in that order: built once, so that a file's samples find the
+ * others holding them without a search.
+ */
+struct postings {
+    struct posting *p; /* n_values of them, sorted */
+    uint32_t *at;      /* per index in values: its place in p */
+    uint32_t *owner;   /* per index in values: the added file (index in docs) holding it */
+};
 
-/* Every sample with the file holding it, sorted by sample, then file. */
-static struct posting *postings(const struct jk_contain_index *ix)
+/* Sorts p by value, keeping the order of equal values: two passes of 16 bits (LSD radix). */
+static void sort_postings(struct posting *p, struct posting *scratch, size_t n)
 {
-    struct posting *p = jk_malloc(ix->n_values * sizeof(*p));
-    for (size_t f = 0; f < ix->n_docs; f++)
-        for (uint32_t k = 0; k < ix->docs[f].n; k++)
-            p[ix->docs[f].from + k] =
-                (struct posting){ix->values[ix->docs[f].from + k], (uint32_t)f};
-    qsort(p, ix->n_values, sizeof(*p), by_posting);
-    return p;
-}
-
-/* The first posting of value (there is one: every sample is posted). */
-static size_t first_posting(const struct posting *p, size_t n, uint32_t value)
-{
-    size_t lo = 0, hi = n;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (p[mid].value < value)
-            lo = mid + 1;
-        else
-            hi = mid;
+    size_t *count = jk_malloc(65536 * sizeof(*count));
+    for (unsigned shift = 0; shift < 32; shift += 16) {
+        memset(count, 0, 65536 * sizeof(*count));
+        for (size_t i = 0; i < n; i++)
+            count[p[i].value >> shift & 0xffff]++;
+        for (size_t b = 0, sum = 0; b < 65536; b++) {
+            size_t c = count[b];
+            count[b] = sum;
+            sum += c;
+        }
+        for (size_t i = 0; i < n; i++)
+            scratch[count[p[i].value >> shift & 0xffff]++] = p[i];
+        memcpy(p, scratch, n * sizeof(*p));
     }
-    return lo;
+    free(count);
+}
+
+static void postings_build(const struct jk_contain_index *ix, struct postings *ps)
+{
+    size_t n = ix->n_values;
+    ps->p = jk_malloc(n * sizeof(*ps->p));
+    ps->at = jk_malloc(n * sizeof(*ps->at));
+    ps->owner = jk_malloc(n * sizeof(*ps->owner));
+    for (size_t f = 0; f < ix->n_docs; f++)
+        for (uint32_t k = ix->docs[f].from; k < ix->docs[f].from + ix->docs[f].n; k++)
+            ps->owner[k] = (uint32_t)f;
+    for (size_t i = 0; i < n; i++)
+        ps->p[i] = (struct posting){ix->values[i], (uint32_t)i};
+    struct posting *scratch = jk_malloc(n * sizeof(*scratch));
+    sort_postings(ps->p, scratch, n); /* files in the order added within a value */
+    free(scratch);
+    for (size_t i = 0; i < n; i++)
+        ps->at[ps->p[i].index] = (uint32_t)i;
+}
+
+static void postings_release(struct postings *ps)
+{
+    free(ps->p);
+    free(ps->at);
+    free(ps->owner);
 }
 
 /* Per-file counts of samples shared with the file being judged, and which are set. */
@@ -295,22 +317,32 @@ struct tally {
     size_t n_touched;
 };
 
-/* Counts file f's samples in every other file; returns how many of f's samples count. */
-static size_t tally_file(const struct jk_contain_index *ix, const struct posting *p, uint32_t f,
+/*
+ * Counts file f's samples in every other file; returns how many of f's
+ * samples count. A sample's group (the postings of its value) is found from
+ * its place, looking no further than JK_CONTAIN_COMMON + 1 postings.
+ */
+static size_t tally_file(const struct jk_contain_index *ix, const struct postings *ps, uint32_t f,
                          struct tally *t)
 {
     const struct jk_contain_doc *d = &ix->docs[f];
+    const struct posting *p = ps->p;
     size_t counted = 0;
-    for (uint32_t k = 0; k < d->n; k++) {
-        size_t first = first_posting(p, ix->n_values, ix->values[d->from + k]), end = first;
-        while (end < ix->n_values && p[end].value == p[first].value)
-            end++;
-        if (end - first > JK_CONTAIN_COMMON)
+    for (uint32_t k = d->from; k < d->from + d->n; k++) {
+        size_t lo = ps->at[k], hi = lo + 1;
+        uint32_t value = p[lo].value;
+        while (lo > 0 && p[lo - 1].value == value && hi - lo <= JK_CONTAIN_COMMON)
+            lo--;
+        while (hi < ix->n_values && p[hi].value == value && hi - lo <= JK_CONTAIN_COMMON)
+            hi++;
+        if (hi - lo > JK_CONTAIN_COMMON)
             continue; /* boilerplate */
         counted++;
-        for (size_t i = first; i < end; i++)
-            if (p[i].file != f && t->shared[p[i].file]++ == 0)
-                t->touched[t->n_touched++] = p[i].file;
+        for (size_t i = lo; i < hi; i++) {
+            uint32_t g = ps->owner[p[i].index];
+            if (g != f && t->shared[g]++ == 0)
+                t->touched[t->n_touched++] = g;
+        }
     }
     return counted;
 }
@@ -335,12 +367,13 @@ size_t jk_contain_find(const struct jk_contain_index *ix, double min, struct jk_
     *out = NULL;
     if (ix->n_docs < 2)
         return 0;
-    struct posting *p = postings(ix);
+    struct postings ps;
+    postings_build(ix, &ps);
     struct tally t = {jk_calloc(ix->n_docs, sizeof(uint32_t)),
                       jk_malloc(ix->n_docs * sizeof(uint32_t)), 0};
     size_t n = 0, cap = 0;
     for (uint32_t f = 0; f < ix->n_docs; f++) {
-        size_t counted = tally_file(ix, p, f, &t);
+        size_t counted = tally_file(ix, &ps, f, &t);
         uint32_t g = best_container(ix, f, &t);
         if (counted >= JK_CONTAIN_MIN_SAMPLES && g != UINT32_MAX &&
             t.shared[g] >= min * (double)counted) {
@@ -354,6 +387,6 @@ size_t jk_contain_find(const struct jk_contain_index *ix, double min, struct jk_
     }
     free(t.shared);
     free(t.touched);
-    free(p);
+    postings_release(&ps);
     return n;
 }
