@@ -3,7 +3,7 @@
 # (--threads), for plain documents, record files, sentence units and keyword
 # maps, a map large enough for the layout to run beside clustering (with either
 # Leiden implementation), and with the sketch pass on or off (--sketch); near
-# copies are skipped the same way;
+# copies and a chapter beside its thesis are skipped the same way;
 # impossible values are refused.
 # usage: e2e_threads.sh JARINGKATA SOURCE_DIR
 set -u  # no pipefail: "grep -q" ends pipes early on purpose
@@ -30,6 +30,11 @@ for f in aesthetica-jakarta-beijing.md:doc350-unduhan.txt skripsi-sumbar-jeollab
     tesis-ntb-zhejiang-bab4.txt:doc1-unduhan.txt; do
     { echo "Diunduh dari repositori universitas"; cat "$src/corpus/${f%%:*}"; } >"$tmp/many/${f#*:}"
 done
+# a whole "thesis" of two bundled documents, and its first chapter early in the batches: the
+# chapter lies inside it and is skipped the same way on any threads
+cat "$src/corpus/safitri-kegagalan-sister-cities.md" "$src/corpus/tesis-ntb-zhejiang-bab4.txt" \
+    >"$tmp/many/zz-tesis-lengkap.txt"
+cp "$src/corpus/safitri-kegagalan-sister-cities.md" "$tmp/many/doc2-bab1.md"
 mkdir -p "$tmp/records"
 cp "$src"/tests/data/records/scopus.csv "$src"/tests/data/records/two.ris "$tmp/records/"
 
@@ -53,6 +58,8 @@ same_outputs() {
 same_outputs many "$tmp/many"
 [ "$(grep -c "skipped: nearly the same text as" "$tmp/many-1/report.md")" = 3 ] ||
     fail "the three near copies were not all skipped"
+grep -q "doc2-bab1.md | [0-9]* | 0 |  | 0 | 0 | skipped: its text lies inside $tmp/many/zz-tesis-lengkap.txt" \
+    "$tmp/many-1/report.md" || fail "the chapter beside its thesis was not skipped"
 
 # A map of some 44,000 links: with several threads its VOS layout runs beside clustering.
 mkdir -p "$tmp/dense"
