@@ -164,7 +164,7 @@ void jk_contain_index_add(struct jk_contain_index *ix, uint32_t doc, const uint3
  * one larger added file (one with more samples), in the order added, with
  * the larger file that holds most of them (the earlier one on a tie). The
  * samples in more than JK_CONTAIN_COMMON files count for nothing, and a
- * file with fewer than JK_CONTAIN_MIN_SAMPLES others is not judged. *out
+ * file left with fewer than JK_CONTAIN_MIN_SAMPLES that count is not judged. *out
  * (the caller's to free; NULL when none) gets the list; returns its length.
  * The answer depends only on the samples and the order they were added.
  * Needs 24 bytes per sample while it runs (a sorted copy and two indexes).
