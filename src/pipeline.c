@@ -50,6 +50,7 @@ enum file_warning {
     FW_NEAR_COPY,
     FW_CONTAINED,
     FW_TABLE,
+    FW_REFERENCES,
     FW_HUGE,
     FW_KINDS
 };
@@ -334,6 +335,7 @@ static const char *const file_warning_rest[FW_KINDS] = {
     "files were near copies of earlier ones and were skipped",
     "files lay mostly inside larger files and were skipped",
     "CSV files without a title, abstract or keywords column were skipped",
+    "files were only reference lists and were skipped",
     "files of 16 MB or more were read as one document each",
 };
 
@@ -472,7 +474,7 @@ static void note_read(struct state *s, size_t i, const struct jk_read_info *info
 }
 
 /* What cut_section cut from a document: bits of job->cuts. */
-enum { CUT_ABSTRACT = 1, CUT_REFERENCES = 2, CUT_FRONT_MATTER = 4 };
+enum { CUT_ABSTRACT = 1, CUT_REFERENCES = 2, CUT_FRONT_MATTER = 4, CUT_ONLY_REFERENCES = 8 };
 
 /*
  * Cuts a plain or PDF document's text to --section: without its reference
@@ -487,7 +489,10 @@ static unsigned cut_section(const struct jk_map_options *o, struct jk_buf *text)
         return jk_keep_abstract(text) ? CUT_ABSTRACT : 0;
     if (o->section == JK_SECTION_ALL)
         return 0;
-    unsigned cuts = jk_drop_references(text) ? CUT_REFERENCES : 0;
+    enum jk_references refs = jk_drop_references(text);
+    if (refs == JK_REFS_ONLY)
+        return CUT_ONLY_REFERENCES;
+    unsigned cuts = refs == JK_REFS_CUT ? CUT_REFERENCES : 0;
     return cuts | (jk_drop_front_matter(text) ? CUT_FRONT_MATTER : 0);
 }
 
@@ -566,6 +571,22 @@ static void skip_contained(struct state *s)
 }
 
 /*
+ * Skips whole file i, which --section body found to be nothing but a
+ * reference list (a repository's "DAFTAR PUSTAKA.pdf" beside the chapters):
+ * its authors, publishers and titles are other works' words.
+ */
+static void skip_reference_list(struct state *s, size_t i)
+{
+    struct jk_doc_record *d = &s->docs[i];
+    d->skipped = true;
+    d->skip_note = "skipped: only a reference list (--section all maps it)";
+    if (warn_file(s, FW_REFERENCES))
+        jk_warn("skipping '%s': it is only a reference list, whose authors, publishers and "
+                "titles are other works' words; --section all maps it",
+                d->path);
+}
+
+/*
  * The first pass's bookkeeping for a whole file learned: a plain text file a
  * thread read, or a PDF. False when it is skipped.
  */
@@ -575,6 +596,10 @@ static bool learned_whole(struct state *s, const struct jk_doc_job *job)
         note_read(s, job->file, &job->info);
     if (job->src && (!file_read(s, job) || s->docs[job->file].skipped))
         return false; /* a copy: its words were learned, which changes no answer of the lexicon */
+    if (job->cuts & CUT_ONLY_REFERENCES) {
+        skip_reference_list(s, job->file);
+        return false;
+    }
     if (near_copy_of_earlier(s, job))
         return false;
     jk_contain_index_add(&s->contain, job->file, job->samples, job->n_samples);

@@ -400,7 +400,60 @@ static size_t line_end(const char *t, size_t len, size_t i)
     return nl ? (size_t)(nl - t) : len;
 }
 
-bool jk_drop_references(struct jk_buf *text)
+/* Whether t[i..i+4) is a year 1900-2099 standing alone (no digit on either side). */
+static bool year_at(const char *t, size_t len, size_t i)
+{
+    return i + 4 <= len && (t[i] == '1' ? t[i + 1] == '9' : t[i] == '2' && t[i + 1] == '0') &&
+           isdigit((unsigned char)t[i + 2]) && isdigit((unsigned char)t[i + 3]) &&
+           (i == 0 || !isdigit((unsigned char)t[i - 1])) &&
+           (i + 4 == len || !isdigit((unsigned char)t[i + 4]));
+}
+
+/*
+ * Whether t[from..to) reads as a list of references: entries of one to three
+ * lines, each with its year as references write it, closed by ')' or '.'
+ * ("(2013).", "2015.", "pp. 1-20, 2015."), so at least one such year in
+ * every REF_BYTES_PER_YEAR bytes, and REF_MIN_YEARS of them. Running text
+ * names years now and then, mostly inside its sentences ("pada 2005, 2006").
+ */
+enum { REF_BYTES_PER_YEAR = 400, REF_MIN_YEARS = 5 };
+static bool reads_as_references(const char *t, size_t from, size_t to)
+{
+    size_t years = 0;
+    for (size_t i = from; i + 4 < to; i++)
+        years += year_at(t, to, i) && (t[i + 4] == ')' || t[i + 4] == '.');
+    return years >= REF_MIN_YEARS && years * REF_BYTES_PER_YEAR >= to - from;
+}
+
+/* Whether line t[i..end) holds anything but white space. */
+static bool has_text(const char *t, size_t i, size_t end)
+{
+    for (; i < end; i++)
+        if (!isspace((unsigned char)t[i]))
+            return true;
+    return false;
+}
+
+/*
+ * What a reference list may follow and still start its file: fewer than
+ * REF_LEADING_LINES lines with text, none longer than REF_LEADING_BYTES (a
+ * repository's stamp, a running head: "repository.unair.ac.id").
+ */
+enum { REF_LEADING_LINES = 3, REF_LEADING_BYTES = 80 };
+
+/* Whether the line starting at `at` comes after no more than a stamp or a running head. */
+static bool starts_the_text(const char *t, size_t len, size_t at)
+{
+    unsigned before = 0;
+    for (size_t k = 0; k < at; k = line_end(t, len, k) + 1) {
+        size_t end = line_end(t, len, k);
+        if (has_text(t, k, end) && (++before >= REF_LEADING_LINES || end - k > REF_LEADING_BYTES))
+            return false;
+    }
+    return true;
+}
+
+enum jk_references jk_drop_references(struct jk_buf *text)
 {
     const char *t = text->data;
     size_t len = text->len, from = len, to = len;
@@ -411,11 +464,16 @@ bool jk_drop_references(struct jk_buf *text)
         else if (from < len && to == len && appendix_heading(t, i, end))
             to = i;
     }
-    if (from == len || 2 * (to - from) > len) /* none, or a contents line: keep it all */
-        return false;
+    if (from == len)
+        return JK_REFS_KEPT;
+    /* the text starts with its list (a repository's "DAFTAR PUSTAKA.pdf"): cut whatever its size */
+    bool starts =
+        starts_the_text(t, len, from) && reads_as_references(t, line_end(t, len, from), to);
+    if (!starts && 2 * (to - from) > len) /* a contents line, or mostly references: keep it all */
+        return JK_REFS_KEPT;
     memmove(text->data + from, text->data + to, len - to);
     jk_buf_truncate(text, from + (len - to));
-    return true;
+    return starts && to == len ? JK_REFS_ONLY : JK_REFS_CUT;
 }
 
 /* A heading of a thesis's front matter ("Kata Pengantar", "Lembar Pengesahan", "Daftar Isi"). */

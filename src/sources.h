@@ -104,16 +104,28 @@ enum jk_status jk_read_records(const char *path, const struct jk_source_options 
  */
 bool jk_keep_abstract(struct jk_buf *text);
 
+/* What jk_drop_references did. */
+enum jk_references {
+    JK_REFS_KEPT, /* nothing cut */
+    JK_REFS_CUT,  /* a reference list cut out */
+    JK_REFS_ONLY, /* the text was a reference list to its end (a repository's "DAFTAR PUSTAKA.pdf"):
+                     what is left is what came before its heading */
+};
+
 /*
  * Cuts a document's reference list (replacing text): from the last line
  * that is nothing but a reference-list heading ("Daftar Pustaka",
  * "Referensi", "References", "Bibliography", also numbered or in Markdown)
  * to an appendix heading after it ("Lampiran", "Appendix"), which stays,
- * or to the end. Cuts nothing, and returns false, when there is no such
- * line or the cut would take more than half the text (a table of contents
- * line, or a document that is mostly references).
+ * or to the end. Cuts nothing when there is no such line, or when the cut
+ * would take more than half the text (a table of contents line, or a
+ * document that is mostly references), unless the text starts with its
+ * list: before the heading at most two short lines (80 bytes: a stamp, a
+ * running head), and after it at least one year closed by ')' or '.'
+ * ("(2013).", "2015.") in every 400 bytes, five or more, as a list of
+ * references has and running text does not.
  */
-bool jk_drop_references(struct jk_buf *text);
+enum jk_references jk_drop_references(struct jk_buf *text);
 
 /*
  * Cuts a thesis's front matter (replacing text): from its first heading

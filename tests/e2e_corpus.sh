@@ -63,6 +63,27 @@ grep -q ",jeollabuk-do," "$tmp/sk-body/terms.csv" || fail "the thesis's own term
 grep -qF -- "- thesis front matter left out (Kata Pengantar, Lembar Pengesahan, Daftar Isi and the like, up to BAB I; abstracts kept): 1" \
     "$tmp/sk-body/report.md" || fail "report.md does not count the front matter left out"
 
+# A repository's "DAFTAR PUSTAKA" file beside the documents (a thesis split into files):
+# nothing but a reference list, skipped by default with a warning and a note in report.md, the
+# map as without it; --section all maps it (its publishers become terms).
+mkdir "$tmp/split"
+cp "$src/corpus/aesthetica-jakarta-beijing.md" "$src/corpus/azqiya-ntb-kujawsko-pomorskie.md" "$tmp/split/"
+"$bin" map "$tmp/split" -o "$tmp/split-docs" -q --min-occurrences 1 --keep 100 --formats csv ||
+    fail "the two documents failed"
+{
+    echo "repository.unair.ac.id"
+    sed -n '/^### \*\*Daftar Pustaka\*\*$/,$p' "$src/corpus/safitri-kegagalan-sister-cities.md"
+} >"$tmp/split/DAFTAR PUSTAKA.md"
+"$bin" map "$tmp/split" -o "$tmp/split-body" --min-occurrences 1 --keep 100 --formats csv \
+    2>"$tmp/split.err" || { cat "$tmp/split.err"; fail "the folder with a reference-list file failed"; }
+grep -q "warning: skipping '.*split/DAFTAR PUSTAKA.md': it is only a reference list, whose authors, publishers and titles are other works' words; --section all maps it" \
+    "$tmp/split.err" || { cat "$tmp/split.err"; fail "no warning naming the reference-list file"; }
+grep -q "DAFTAR PUSTAKA.md | [0-9]* | 0 |  | 0 | 0 | skipped: only a reference list (--section all maps it) |" \
+    "$tmp/split-body/report.md" || fail "report.md does not list the reference-list file"
+cmp -s "$tmp/split-body/terms.csv" "$tmp/split-docs/terms.csv" || fail "the reference-list file changed the map"
+"$bin" map "$tmp/split" -o "$tmp/split-all" -q --min-occurrences 1 --keep 100 --formats csv --section all
+grep -q ",caraka prabhu," "$tmp/split-all/terms.csv" || fail "--section all did not map the reference-list file"
+
 # VOSviewer files agree with the CSV files.
 terms=$(($(wc -l <"$tmp/a/terms.csv") - 1))
 items=$(($(wc -l <"$tmp/a/vosviewer_map.txt") - 1))

@@ -142,7 +142,7 @@ static void expect_references_cut(const char *text, const char *left)
     struct jk_buf b;
     jk_buf_init(&b);
     jk_buf_adds(&b, text);
-    bool cut = jk_drop_references(&b);
+    bool cut = jk_drop_references(&b) == JK_REFS_CUT;
     jk_buf_addc(&b, '\0');
     if (cut != (left != NULL) || strcmp(b.data, left ? left : text) != 0) {
         print_error("cut %d, left '%s' of '%s'\n", cut, b.data, text);
@@ -182,6 +182,60 @@ static void test_reference_list_dropped(void **state)
     expect_references_cut("DAFTAR PUSTAKA\n" BODY BODY, NULL);
     expect_references_cut(BODY "References\n" REFS REFS REFS REFS, NULL);
     expect_references_cut("", NULL);
+}
+
+/* Entries of a reference list as a repository's "DAFTAR PUSTAKA.pdf" has them (wrapped lines). */
+#define ENTRIES                                                                                    \
+    "Adnan, M. (2012). Kerja Sama Luar Negeri Pemerintah Daerah. Jakarta: Bumi\nAksara.\n"         \
+    "Caraka, P. 2015. Sister City di Indonesia. Jurnal Hubungan Internasional,\n4(2), 1-20.\n"     \
+    "Duchacek, I. (1990). Perforated Sovereignties. Oxford: Clarendon.\n"                          \
+    "Keating, M. (1999). Regions and International Affairs. London: Frank Cass.\n"                 \
+    "Mukti, T. A. (2013). Paradiplomacy. Yogyakarta: The Phinisi Press.\n"                         \
+    "Sinaga, O. (2010). Otonomi Daerah. Bandung: Lepsindo.\n"
+
+/* jk_drop_references on text: what it says, and what it leaves. */
+static void expect_references(const char *text, enum jk_references want, const char *left)
+{
+    struct jk_buf b;
+    jk_buf_init(&b);
+    jk_buf_adds(&b, text);
+    enum jk_references got = jk_drop_references(&b);
+    jk_buf_addc(&b, '\0');
+    if (got != want || strcmp(b.data, left) != 0) {
+        print_error("got %d, left '%s' of '%s'\n", got, b.data, text);
+        fail();
+    }
+    jk_buf_release(&b);
+}
+
+/*
+ * A file that starts with its reference list (a repository splits a thesis
+ * into "BAB I.pdf" ... "DAFTAR PUSTAKA.pdf") is all list, whatever its size;
+ * a file that starts with the heading but goes on in running text (a
+ * contents line) or cites too few years keeps everything.
+ */
+static void test_a_file_that_is_a_reference_list(void **state)
+{
+    (void)state;
+    expect_references("DAFTAR PUSTAKA\n\n" ENTRIES, JK_REFS_ONLY, "");
+    expect_references("repository.unair.ac.id\n\n### **Daftar Pustaka**\n" ENTRIES, JK_REFS_ONLY,
+                      "repository.unair.ac.id\n\n");
+    /* an appendix after it stays, and the file is not only a list */
+    expect_references("DAFTAR PUSTAKA\n" ENTRIES "LAMPIRAN 1\nKuesioner penelitian.\n", JK_REFS_CUT,
+                      "LAMPIRAN 1\nKuesioner penelitian.\n");
+    /* the heading too far down to start the file: more than half, kept */
+    expect_references("Judul\nPenulis\nUniversitas\nFakultas\nDAFTAR PUSTAKA\n" ENTRIES,
+                      JK_REFS_KEPT,
+                      "Judul\nPenulis\nUniversitas\nFakultas\nDAFTAR PUSTAKA\n" ENTRIES);
+    /* running text after it (a contents line, then a chapter): kept */
+    expect_references("DAFTAR PUSTAKA\n" BODY BODY BODY, JK_REFS_KEPT,
+                      "DAFTAR PUSTAKA\n" BODY BODY BODY);
+    /* a year now and then is running text too */
+    expect_references("DAFTAR PUSTAKA\nSejak 2001 otonomi daerah. " BODY BODY "Pada 2005, 2006, "
+                      "2007 dan 2010 kota-kota menandatangani nota.\n" BODY BODY,
+                      JK_REFS_KEPT,
+                      "DAFTAR PUSTAKA\nSejak 2001 otonomi daerah. " BODY BODY "Pada 2005, 2006, "
+                      "2007 dan 2010 kota-kota menandatangani nota.\n" BODY BODY);
 }
 
 /* A skripsi's front matter, as a PDF's text has it. */
@@ -261,6 +315,7 @@ int main(void)
         cmocka_unit_test(test_record_text_without_copyright),
         cmocka_unit_test(test_keep_abstract),
         cmocka_unit_test(test_reference_list_dropped),
+        cmocka_unit_test(test_a_file_that_is_a_reference_list),
         cmocka_unit_test(test_thesis_front_matter_dropped),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
