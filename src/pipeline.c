@@ -722,11 +722,8 @@ static enum jk_status stray_table(struct state *s, size_t i, bool *stray, struct
 {
     const struct jk_source_options *so = &s->opt->sources;
     *stray = false;
-    bool columns = false; /* --columns names one */
-    for (int f = 0; so->columns && f < JK_CSV_NFIELDS; f++)
-        columns = columns || so->columns->name[f];
-    if (jk_source_format(s->corpus.files[i].path, so) != JK_FORMAT_CSV || columns ||
-        named_input(s, i))
+    if (jk_source_format(s->corpus.files[i].path, so) != JK_FORMAT_CSV ||
+        jk_csv_columns_named(so->columns) || named_input(s, i))
         return JK_OK;
     bool has;
     struct jk_buf header;

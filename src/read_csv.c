@@ -63,6 +63,14 @@ void jk_csv_columns_release(struct jk_csv_columns *c)
     jk_csv_columns_init(c);
 }
 
+bool jk_csv_columns_named(const struct jk_csv_columns *c)
+{
+    for (int f = 0; c && f < JK_CSV_NFIELDS; f++)
+        if (c->name[f])
+            return true;
+    return false;
+}
+
 static void trim_span(const char **s, size_t *len)
 {
     while (*len > 0 && (**s == ' ' || **s == '\t')) {
@@ -261,9 +269,15 @@ static unsigned char pick_separator(const char *s, size_t len)
     return semi > comma ? ';' : ',';
 }
 
+/* Whether reading can stop: only the header is wanted, and it has been read. */
+static bool header_done(const struct csvr *r)
+{
+    return r->header_only && r->n_cols;
+}
+
 static enum jk_status feed_lines(struct csvr *r, struct jk_lines *lr, struct csv_parser *p)
 {
-    while (r->st == JK_OK && !(r->header_only && r->n_cols) && jk_lines_next(lr, r->diag)) {
+    while (r->st == JK_OK && !header_done(r) && jk_lines_next(lr, r->diag)) {
         if (r->lineno == 0) /* the header's first line */
             csv_set_delim(p, pick_separator(lr->line, lr->len));
         r->lineno = lr->lineno;
@@ -272,7 +286,7 @@ static enum jk_status feed_lines(struct csvr *r, struct jk_lines *lr, struct csv
         csv_parse(p, lr->line, lr->len, on_field, on_row, r);
         csv_parse(p, "\n", 1, on_field, on_row, r);
     }
-    if (r->st == JK_OK && !(r->header_only && r->n_cols))
+    if (r->st == JK_OK && !header_done(r))
         r->st = lr->status;
     return r->st;
 }

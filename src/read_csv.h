@@ -47,6 +47,8 @@ struct jk_csv_columns {
 void jk_csv_columns_init(struct jk_csv_columns *c);
 /* Frees the names; NULL-safe; c may be used again after jk_csv_columns_init. */
 void jk_csv_columns_release(struct jk_csv_columns *c);
+/* Whether c (may be NULL) names any column, so that not all are detected. */
+bool jk_csv_columns_named(const struct jk_csv_columns *c);
 
 /*
  * Parses a `--columns` value such as "title=Judul Skripsi,abstract=Ringkasan"
