@@ -80,6 +80,14 @@ documents() {
     $py -c 'import json,sys; print(json.load(open(sys.argv[1]))["result"]["documents"])' "$1/run.json"
 }
 
+# same_map OUT BASE WHAT: OUT's terms, links and clusters are BASE's, byte for byte.
+same_map() {
+    local f
+    for f in terms.csv links.csv clusters.csv; do
+        cmp -s "$1/$f" "$2/$f" || fail "$3 changed $f"
+    done
+}
+
 two_docs() { cp "$src/corpus/azqiya-ntb-kujawsko-pomorskie.md" "$src/corpus/aesthetica-jakarta-beijing.md" "$1/"; }
 
 # --- one 100 MB line (4 MB under the sanitizers) ----------------------------
@@ -169,9 +177,7 @@ warned "skipping '.*zz-copy.md': the same bytes as '.*aesthetica-jakarta-beijing
 [ "$(documents "$tmp/copies-out")" = 2 ] || fail "a copy of a document was counted"
 expect_ok "$tmp/copies-none-out" map "$tmp/copies/aesthetica-jakarta-beijing.md" \
     "$tmp/copies/azqiya-ntb-kujawsko-pomorskie.md"
-for f in terms.csv links.csv clusters.csv; do
-    cmp -s "$tmp/copies-out/$f" "$tmp/copies-none-out/$f" || fail "a copy of a document changed $f"
-done
+same_map "$tmp/copies-out" "$tmp/copies-none-out" "a copy of a document"
 grep -qF "zz-copy.md | 4273 | 0 |  | 0 | 0 | skipped: the same bytes as $tmp/copies/aesthetica-jakarta-beijing.md |" \
     "$tmp/copies-out/report.md" || fail "report.md does not say the copy was skipped"
 # the same paper downloaded from another site (its own cover page, a footer on
@@ -184,9 +190,7 @@ grep -qF "zz-copy.md | 4273 | 0 |  | 0 | 0 | skipped: the same bytes as $tmp/cop
 expect_ok "$tmp/near-out" map "$tmp/copies"
 warned "skipping '.*zz-download.txt': nearly the same text as '.*aesthetica-jakarta-beijing.md' ([0-9]* % of their five-word sequences shared; another download or version of it?), which is counted once; --keep-copies counts both"
 [ "$(documents "$tmp/near-out")" = 2 ] || fail "a near copy of a document was counted"
-for f in terms.csv links.csv clusters.csv; do
-    cmp -s "$tmp/near-out/$f" "$tmp/copies-none-out/$f" || fail "a near copy of a document changed $f"
-done
+same_map "$tmp/near-out" "$tmp/copies-none-out" "a near copy of a document"
 grep -qE "zz-download.txt \| [0-9]+ \| 0 \|  \| 0 \| 0 \| skipped: nearly the same text as $tmp/copies/aesthetica-jakarta-beijing.md \([0-9]+ % of five-word sequences shared\) \|" \
     "$tmp/near-out/report.md" || fail "report.md does not say the near copy was skipped"
 # --keep-copies counts them all, and says so
@@ -207,9 +211,7 @@ cp "$src/corpus/skripsi-sumbar-jeollabuk-do-bab1.md" "$tmp/chapters/bab1.md"
 expect_ok "$tmp/chapter-out" map "$tmp/chapters" --min-occurrences 2
 warned "skipping '.*chapters/bab1.md': [0-9]* % of its five-word sequences are in the larger '.*chapters/skripsi-lengkap.md' (a chapter or part of it?), which is counted; --keep-copies counts both"
 [ "$(documents "$tmp/chapter-out")" = 3 ] || fail "a chapter beside its whole thesis was counted"
-for f in terms.csv links.csv clusters.csv; do
-    cmp -s "$tmp/chapter-out/$f" "$tmp/whole-out/$f" || fail "a chapter beside its thesis changed $f"
-done
+same_map "$tmp/chapter-out" "$tmp/whole-out" "a chapter beside its thesis"
 grep -qE "bab1.md \| [0-9]+ \| 0 \|  \| 0 \| 0 \| skipped: its text lies inside $tmp/chapters/skripsi-lengkap.md \((9[0-9]|100) % of its five-word sequences\) \|" \
     "$tmp/chapter-out/report.md" || fail "report.md does not say the chapter was skipped"
 expect_ok "$tmp/chapter-keep-out" map "$tmp/chapters" --min-occurrences 2 --keep-copies
