@@ -19,8 +19,7 @@ SIZES=20000
 # shellcheck source=bench/common.sh
 source bench/common.sh
 
-src="$WORK/corpus-20000"
-[ -d "$src" ] || $PY "$SHARED/bench/gen_corpus.py" "$src" 20000 --truth "$src.truth.tsv" >/dev/null
+src=$(corpus_dir 20000)
 dir="$WORK/theses-$THESES"
 if [ ! -d "$dir" ]; then
     $PY - "$src" "$dir.tmp" "$THESES" <<'PYEOF'

@@ -18,8 +18,7 @@ SIZES=2000
 # shellcheck source=bench/common.sh
 source bench/common.sh
 
-src="$WORK/corpus-2000"
-[ -d "$src" ] || $PY "$SHARED/bench/gen_corpus.py" "$src" 2000 --truth "$src.truth.tsv" >/dev/null
+src=$(corpus_dir 2000)
 dir="$WORK/pdf-$PDFS-$PAGES"
 if [ ! -d "$dir" ]; then
     $PY - "$src" "$dir.tmp" "$PDFS" "$PAGES" <<'PYEOF'

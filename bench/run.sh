@@ -51,10 +51,7 @@ nmi() { $PY "$SHARED/bench/eval_planted.py" "$1" "$2" "$3" | sed -n 's/.*NMI=\([
 printf '| docs | MB | tool | wall s (median of %s) | peak MB | terms | edges | clusters | NMI | peer/tool time | peer/tool memory |\n' "$RUNS"
 printf '|---|---|---|---|---|---|---|---|---|---|---|\n'
 for n in $SIZES; do
-    corpus="$WORK/corpus-$n"
-    if [ ! -d "$corpus" ]; then
-        $PY "$SHARED/bench/gen_corpus.py" "$corpus" "$n" --truth "$corpus.truth.tsv" >/dev/null
-    fi
+    corpus=$(corpus_dir "$n")
     mb=$(du -sm --apparent-size "$corpus" | cut -f1)
     read -r pt pm < <(time_runs "peer-$n" $PY "$SHARED/bench/baseline.py" "$corpus" "$WORK/peer-$n" --min-count 5 --max-terms 1000)
     read -r pn pe pk < <(graph_size "$WORK/peer-$n/network.graphml")

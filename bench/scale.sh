@@ -20,12 +20,6 @@ RUNS=${2:-1}
 # shellcheck source=bench/common.sh
 source bench/common.sh
 
-corpus_dir() { # generated once, reused by bench/run.sh too
-    local n=$1 dir="$WORK/corpus-$1"
-    [ -d "$dir" ] || $PY "$SHARED/bench/gen_corpus.py" "$dir" "$n" --truth "$dir.truth.tsv" >/dev/null
-    echo "$dir"
-}
-
 corpus_file() { # the same documents as one VOSviewer corpus file, one document a line
     local dir=$1 file="$1.vos.txt"
     if [ ! -f "$file" ]; then
