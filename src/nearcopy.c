@@ -200,8 +200,9 @@ void jk_shingle_samples_init(struct jk_shingle_samples *s)
 
 void jk_shingle_samples_release(struct jk_shingle_samples *s)
 {
-    if (s)
-        free(s->v);
+    if (!s)
+        return;
+    free(s->v);
     jk_shingle_samples_init(s);
 }
 

@@ -74,6 +74,7 @@ struct jk_shingle_samples {
 };
 
 void jk_shingle_samples_init(struct jk_shingle_samples *s);
+/* Frees the samples; NULL-safe. */
 void jk_shingle_samples_release(struct jk_shingle_samples *s);
 /*
  * Sorts the samples from index from on and removes repeats among them (a
