@@ -18,6 +18,7 @@ void jk_counter_init(struct jk_counter *c)
     jk_strmap_init(&c->surfaces);
     jk_arena_init(&c->texts);
     jk_buf_init(&c->scratch);
+    c->part_tag = c->doc_tag = 1;
 }
 
 void jk_counter_release(struct jk_counter *c)
@@ -53,6 +54,17 @@ void jk_counter_begin_doc(struct jk_counter *c)
     }
     c->doc_start[c->n_docs] = c->pool_len;
     c->in_doc = true;
+    c->doc_tag = ++c->part_tag;
+    c->part_terms = 0;
+    c->part_position = c->part_sentence = c->end_position = c->end_sentence = 0;
+}
+
+void jk_counter_next_part(struct jk_counter *c)
+{
+    c->part_tag++;
+    c->part_terms = 0;
+    c->part_position = c->end_position + JK_PART_GAP;
+    c->part_sentence = c->end_sentence;
 }
 
 void jk_counter_trim(struct jk_counter *c)
@@ -159,8 +171,14 @@ void jk_counter_add(struct jk_counter *c, const char *key, size_t key_len, const
 
 static void add_position(struct jk_counter *c, uint32_t id, uint32_t position, uint32_t sentence)
 {
+    position += c->part_position;
+    sentence += c->part_sentence;
     JK_GROW(c->occ, c->n_occ + 1, c->cap_occ);
     c->occ[c->n_occ++] = (struct jk_occurrence){id, position, sentence};
+    if (position >= c->end_position)
+        c->end_position = position + 1;
+    if (sentence >= c->end_sentence)
+        c->end_sentence = sentence + 1;
 }
 
 /* Adds times occurrences of key (written surface) to the current document. */
@@ -171,18 +189,21 @@ static void add_hashed(struct jk_counter *c, const char *key, size_t key_len, ui
     uint32_t id = intern_term(c, key, key_len, hash);
     if (c->positions)
         add_position(c, id, position, sentence);
-    uint32_t doc_tag = (uint32_t)c->n_docs + 1;
     c->tally[id].full += times;
     c->tally[id].full_en += c->english ? times : 0;
     c->candidates += times;
     add_surface(c, id, surface, surface_len, times);
-    if (c->tally[id].last_doc == doc_tag) {
+    struct jk_tally *t = &c->tally[id];
+    if (t->last_part != c->part_tag)
+        c->part_terms++;
+    if (t->last_part >= c->doc_tag) { /* in the document already (this part or an earlier one) */
+        t->last_part = c->part_tag;
         if (!c->no_doc_counts)
-            c->pool_counts[c->tally[id].slot] += times;
+            c->pool_counts[t->slot] += times;
         return;
     }
-    c->tally[id].last_doc = doc_tag;
-    c->tally[id].docs++;
+    t->last_part = c->part_tag;
+    t->docs++;
     size_t cap = c->cap_pool;
     JK_GROW(c->pool_terms, c->pool_len + 1, cap);
     if (!c->no_doc_counts) {
@@ -191,7 +212,7 @@ static void add_hashed(struct jk_counter *c, const char *key, size_t key_len, ui
         c->pool_counts[c->pool_len] = times;
     }
     c->cap_pool = cap;
-    c->tally[id].slot = (uint32_t)c->pool_len;
+    t->slot = (uint32_t)c->pool_len;
     c->pool_terms[c->pool_len] = id;
     c->pool_len++;
 }

@@ -26,11 +26,11 @@ enum jk_counting {
 
 /* What the counter knows of one term. */
 struct jk_tally {
-    uint32_t full;     /* all occurrences */
-    uint32_t docs;     /* documents containing it */
-    uint32_t full_en;  /* occurrences in sentences tagged English */
-    uint32_t last_doc; /* while counting: document number + 1 that last saw it */
-    uint32_t slot;     /* while counting: its index in the current document's list */
+    uint32_t full;      /* all occurrences */
+    uint32_t docs;      /* documents containing it */
+    uint32_t full_en;   /* occurrences in sentences tagged English */
+    uint32_t last_part; /* while counting: the tag of the last part (file) that saw it */
+    uint32_t slot;      /* while counting: its index in the current document's list */
 };
 
 /*
@@ -66,6 +66,12 @@ struct jk_counter {
     struct jk_occurrence *occ;
     size_t n_occ, cap_occ;
     size_t *occ_start; /* per document, like doc_start */
+    /* Parts (jk_counter_next_part): each has a tag, one more than the part before (across
+     * documents); the document's first part's tag; the current part's first position and
+     * sentence in the document, and the end of the last ones recorded. */
+    uint32_t part_tag, doc_tag;
+    uint32_t part_position, part_sentence, end_position, end_sentence;
+    size_t part_terms; /* distinct terms of the current part */
     size_t shed_terms; /* jk_counter_terms after jk_counter_shed_terms; 0 before */
 };
 
@@ -104,6 +110,15 @@ void jk_counter_add(struct jk_counter *c, const char *key, size_t key_len, const
 void jk_counter_add_at(struct jk_counter *c, const char *key, size_t key_len, const char *surface,
                        size_t surface_len, uint32_t position, uint32_t sentence);
 void jk_counter_end_doc(struct jk_counter *c);
+/*
+ * The current document goes on with another part (the next file of a
+ * thesis kept as one folder): the part's positions and sentence numbers,
+ * which start from 0 again, are recorded after the earlier parts', with a
+ * gap of JK_PART_GAP tokens, so no sentence and no window (at most
+ * JK_PART_GAP - 1 tokens) spans two parts.
+ */
+void jk_counter_next_part(struct jk_counter *c);
+#define JK_PART_GAP 1001u
 /*
  * After the last document: trims the document lists to their length (they
  * grew by doubling). No jk_counter_add* after it; aliases, merging and

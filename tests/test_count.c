@@ -217,6 +217,48 @@ static void check_pool_invariants(const struct jk_counter *c)
     assert_int_equal(c->doc_start[c->n_docs], c->pool_len);
 }
 
+/*
+ * A document in parts (the files of one folder, --document folder): a term in two parts
+ * counts one document, each part counts its own distinct terms, and the second part's
+ * positions and sentences come after the first's with a gap no window spans.
+ */
+static void test_parts_are_one_document(void **state)
+{
+    (void)state;
+    struct jk_counter c;
+    jk_counter_init(&c);
+    jk_counter_keep_positions(&c);
+    jk_counter_begin_doc(&c); /* part 1: kota (sentence 0, token 0), desa (sentence 2, token 40) */
+    jk_counter_add_at(&c, "kota", 4, "kota", 4, 0, 0);
+    jk_counter_add_at(&c, "desa", 4, "desa", 4, 40, 2);
+    assert_int_equal(c.part_terms, 2);
+    jk_counter_next_part(&c); /* part 2: kota twice, pasar */
+    jk_counter_add_at(&c, "kota", 4, "kota", 4, 0, 0);
+    jk_counter_add_at(&c, "kota", 4, "kota", 4, 3, 0);
+    jk_counter_add_at(&c, "pasar", 5, "pasar", 5, 5, 1);
+    assert_int_equal(c.part_terms, 2); /* kota and pasar: kota is new to this part */
+    jk_counter_end_doc(&c);
+    jk_counter_begin_doc(&c); /* another document: kota again */
+    jk_counter_add_at(&c, "kota", 4, "kota", 4, 0, 0);
+    jk_counter_end_doc(&c);
+    assert_int_equal(c.n_docs, 2);
+    uint32_t kota = id_of(&c, "kota");
+    assert_int_equal(c.tally[kota].docs, 2);
+    assert_int_equal(c.tally[kota].full, 4);
+    assert_int_equal(c.doc_start[1], 3); /* kota, desa, pasar: each once in the first list */
+    assert_int_equal(c.pool_counts[0], 3);
+    check_pool_invariants(&c);
+    /* part 2 starts after token 40 + the gap, and after sentence 2 */
+    assert_int_equal(c.occ[2].position, 41 + JK_PART_GAP);
+    assert_int_equal(c.occ[2].sentence, 3);
+    assert_int_equal(c.occ[4].position, 46 + JK_PART_GAP);
+    assert_int_equal(c.occ[4].sentence, 4);
+    assert_true(c.occ[2].position - c.occ[1].position > 1000); /* the widest window */
+    assert_int_equal(c.occ[5].position, 0);                    /* the next document starts again */
+    assert_int_equal(c.occ[5].sentence, 0);
+    jk_counter_release(&c);
+}
+
 /* Without per-document counts the lists, documents and totals are the same, merged or not. */
 static void test_skipping_doc_counts_keeps_lists(void **state)
 {
@@ -479,6 +521,7 @@ int main(void)
         cmocka_unit_test(test_threshold_drops_rare_terms_and_their_links),
         cmocka_unit_test(test_english_occurrences_are_counted_per_term),
         cmocka_unit_test(test_skipping_doc_counts_keeps_lists),
+        cmocka_unit_test(test_parts_are_one_document),
         cmocka_unit_test(test_trim_keeps_lists),
         cmocka_unit_test(test_merge_moves_occurrences_and_keeps_invariants),
         cmocka_unit_test(test_merged_term_is_never_selected),
