@@ -67,12 +67,16 @@ static void leave_out(struct jk_corpus *c, const char *path, const char *why)
     keep_left_out(c, path, why);
 }
 
-static void add_file(struct jk_corpus *c, const char *path, uint64_t size)
+static void add_file(struct jk_corpus *c, const char *path, uint64_t size, size_t folder)
 {
     JK_GROW(c->files, c->count + 1, c->cap);
-    c->files[c->count].path = jk_strdup(path);
-    c->files[c->count].size = size;
+    c->files[c->count] = (struct jk_source){jk_strdup(path), size, folder};
     c->count++;
+}
+
+bool jk_source_same_folder(const struct jk_source *a, const struct jk_source *b)
+{
+    return a->folder && a->folder == b->folder && memcmp(a->path, b->path, a->folder) == 0;
 }
 
 static char *join_path(const char *dir, const char *name)
@@ -129,6 +133,7 @@ struct walker {
     struct stat output; /* the output folder, when it exists */
     bool has_output;
     size_t unread[N_UNREAD_FORMATS]; /* documents left out by format */
+    size_t folder; /* while walking a folder under an input folder: its path's length */
 };
 
 /* "a .docx document, a format jaringkata does not read" or "a .zip archive, ...". */
@@ -250,7 +255,7 @@ static enum jk_status visit(struct walker *w, const char *path, const struct ent
     int format = document ? -1 : unread_format(name);
     if (entry->regular) { /* not a link: the folder's word is enough, no stat */
         if (document)
-            add_file(w->c, path, JK_SIZE_UNKNOWN);
+            add_file(w->c, path, JK_SIZE_UNKNOWN, w->folder);
         else if (format >= 0)
             leave_out_format(w, path, format);
         return JK_OK;
@@ -261,7 +266,7 @@ static enum jk_status visit(struct walker *w, const char *path, const struct ent
         return JK_OK;
     }
     if (S_ISREG(sb.st_mode) && document)
-        add_file(w->c, path, (uint64_t)sb.st_size);
+        add_file(w->c, path, (uint64_t)sb.st_size, w->folder);
     else if (S_ISREG(sb.st_mode) && format >= 0)
         leave_out_format(w, path, format);
     else if (!S_ISDIR(sb.st_mode) && document)
@@ -278,11 +283,17 @@ static enum jk_status visit(struct walker *w, const char *path, const struct ent
                   "documents");
         return JK_OK;
     }
-    if (first_visit(w, &sb))
+    if (!first_visit(w, &sb)) {
+        if (lstat(path, &lsb) == 0 && S_ISLNK(lsb.st_mode))
+            leave_out(w->c, path, "a link to a folder already read (a link loop?)");
+        return JK_OK;
+    }
+    if (depth > 0)
         return walk(w, path, depth + 1, diag);
-    if (lstat(path, &lsb) == 0 && S_ISLNK(lsb.st_mode))
-        leave_out(w->c, path, "a link to a folder already read (a link loop?)");
-    return JK_OK;
+    w->folder = strlen(path) + 1; /* with its "/": a folder directly under the input folder */
+    enum jk_status st = walk(w, path, depth + 1, diag);
+    w->folder = 0;
+    return st;
 }
 
 static enum jk_status walk(struct walker *w, const char *dir, unsigned depth, struct jk_diag *diag)
@@ -324,6 +335,9 @@ static void sort_unique(struct jk_corpus *c)
     size_t out = 0;
     for (size_t i = 0; i < c->count; i++) {
         if (out > 0 && strcmp(c->files[out - 1].path, c->files[i].path) == 0) {
+            /* found in a folder and named too: the folder counts, whichever came first */
+            if (c->files[i].folder > c->files[out - 1].folder)
+                c->files[out - 1].folder = c->files[i].folder;
             free(c->files[i].path);
             continue;
         }
@@ -366,7 +380,7 @@ static enum jk_status collect_one(struct walker *w, const char *input, struct jk
         return jk_error(
             diag, JK_E_INPUT,
             "input '%s' is not a folder or a .txt, .md, .pdf, .csv, .ris or .bib document", input);
-    add_file(c, input, (uint64_t)sb.st_size);
+    add_file(c, input, (uint64_t)sb.st_size, 0);
     return JK_OK;
 }
 

@@ -19,7 +19,14 @@
 struct jk_source {
     char *path;    /* owned; as given or joined from the input folder */
     uint64_t size; /* bytes on disk when collected, or JK_SIZE_UNKNOWN when not asked */
+    /* Length of the start of path that names, with its "/", the folder directly under
+     * an input folder holding the file at any depth (a thesis kept as one folder); 0 for
+     * a file lying directly in an input folder or named as an input itself. */
+    size_t folder;
 };
+
+/* Whether a and b lie in one folder directly under an input folder (see folder above). */
+bool jk_source_same_folder(const struct jk_source *a, const struct jk_source *b);
 
 #define JK_SIZE_UNKNOWN UINT64_MAX
 

@@ -46,6 +46,47 @@ static void collect_dir(const char *dir, struct jk_corpus *c)
     assert_int_equal(jk_corpus_collect(c, inputs, 1, &d), JK_OK);
 }
 
+/*
+ * Each file knows the folder directly under the input folder that holds it, at any depth
+ * (--document folder); files directly in the input folder and files named as inputs have
+ * none, and "t1" is not "t10".
+ */
+static void test_files_know_their_folder(void **state)
+{
+    (void)state;
+    char dir[64];
+    tu_mkdtemp(dir, sizeof(dir));
+    tu_write_str(dir, "artikel.md", "a");
+    tu_write_str(dir, "t1/bab1.md", "b");
+    tu_write_str(dir, "t1/lampiran/tabel.txt", "c");
+    tu_write_str(dir, "t10/bab1.md", "d");
+    tu_write_str(dir, "t1.md", "e");
+    struct jk_corpus c;
+    jk_corpus_init(&c);
+    struct jk_diag d;
+    jk_diag_init(&d);
+    char named[96];
+    snprintf(named, sizeof(named), "%s/t10/bab1.md", dir);
+    const char *inputs[] = {dir, named};
+    assert_int_equal(jk_corpus_collect(&c, inputs, 2, &d), JK_OK);
+    assert_int_equal(c.count,
+                     5); /* artikel.md t1.md t1/bab1.md t1/lampiran/tabel.txt t10/bab1.md */
+    const struct jk_source *f = c.files;
+    assert_non_null(strstr(f[0].path, "/artikel.md"));
+    assert_int_equal(f[0].folder, 0);
+    assert_int_equal(f[1].folder, 0); /* t1.md */
+    assert_int_equal(f[2].folder, strlen(dir) + strlen("/t1/"));
+    assert_memory_equal(f[2].path + f[2].folder - 4, "/t1/", 4);
+    assert_true(jk_source_same_folder(&f[2], &f[3]));  /* t1/bab1.md, t1/lampiran/tabel.txt */
+    assert_false(jk_source_same_folder(&f[3], &f[4])); /* t10/bab1.md is another folder */
+    /* t10/bab1.md was also named: its folder is kept */
+    assert_int_equal(f[4].folder, strlen(dir) + strlen("/t10/"));
+    assert_false(jk_source_same_folder(&f[0], &f[1])); /* no folder: a document each */
+    assert_false(jk_source_same_folder(&f[0], &f[0]));
+    jk_corpus_release(&c);
+    tu_rmtree(dir);
+}
+
 /* Collecting input alone is JK_E_INPUT with a message that holds want. */
 static void expect_input_error(const char *input, const char *want)
 {
@@ -209,7 +250,7 @@ static void test_listed_files_read_whole(void **state)
     assert_non_null(strstr(c.files[1].path, "/link.md"));
     struct jk_diag d;
     jk_diag_init(&d);
-    struct jk_source unknown = {c.files[0].path, JK_SIZE_UNKNOWN};
+    struct jk_source unknown = {c.files[0].path, JK_SIZE_UNKNOWN, 0};
     const struct jk_source *reads[] = {&c.files[0], &c.files[1], &unknown};
     struct jk_buf text;
     jk_buf_init(&text);
@@ -250,7 +291,7 @@ static void test_read_repairs_invalid_utf8_with_offset(void **state)
     tu_write(dir, "bad.txt", "kota \xff\xfe bandung", 15);
     char path[128];
     snprintf(path, sizeof(path), "%s/bad.txt", dir);
-    struct jk_source src = {path, 15};
+    struct jk_source src = {path, 15, 0};
     struct jk_buf text;
     jk_buf_init(&text);
     struct jk_read_info info;
@@ -313,7 +354,7 @@ static void test_empty_documents_and_wos_exports_skipped(void **state)
     for (size_t i = 0; i < sizeof(cases) / sizeof(*cases); i++) {
         tu_write(dir, cases[i].name, cases[i].bytes, cases[i].len);
         snprintf(path, sizeof(path), "%s/%s", dir, cases[i].name);
-        struct jk_source src = {path, cases[i].len};
+        struct jk_source src = {path, cases[i].len, 0};
         struct jk_read_info info;
         struct jk_diag d;
         jk_diag_init(&d);
@@ -348,7 +389,7 @@ static void read_text(const char *dir, const char *name, const struct jk_buf *by
     char path[128];
     tu_write(dir, name, bytes->data, bytes->len);
     snprintf(path, sizeof(path), "%s/%s", dir, name);
-    struct jk_source src = {path, bytes->len};
+    struct jk_source src = {path, bytes->len, 0};
     struct jk_read_info info;
     struct jk_diag d;
     jk_diag_init(&d);
@@ -404,7 +445,7 @@ static void test_read_windows_1252(void **state)
     tu_mkdtemp(dir, sizeof(dir));
     tu_write_str(dir, "lama.txt", "Universit\xe4t caf\xe9 \x93kutip\x94 \x80 5");
     snprintf(path, sizeof(path), "%s/lama.txt", dir);
-    struct jk_source src = {path, 0};
+    struct jk_source src = {path, 0, 0};
     struct jk_buf text;
     jk_buf_init(&text);
     struct jk_read_info info;
@@ -437,7 +478,7 @@ static void test_read_utf16(void **state)
     const char *names[] = {"le.txt", "be.md"};
     for (size_t i = 0; i < 2; i++) {
         snprintf(path, sizeof(path), "%s/%s", dir, names[i]);
-        struct jk_source src = {path, 0};
+        struct jk_source src = {path, 0, 0};
         assert_int_equal(jk_corpus_read(&src, NULL, &text, &info, &d), JK_OK);
         assert_false(info.binary);
         assert_string_equal(text.data, "Kota \xc3\xa9\n\xf0\x9f\x98\x80\xef\xbf\xbd");
@@ -461,7 +502,7 @@ static void test_read_flags_binary_and_strips_bom_and_crlf(void **state)
     struct jk_diag d;
     jk_diag_init(&d);
     snprintf(path, sizeof(path), "%s/bin.txt", dir);
-    struct jk_source bin = {path, 5};
+    struct jk_source bin = {path, 5, 0};
     assert_int_equal(jk_corpus_read(&bin, NULL, &text, &info, &d), JK_OK);
     assert_true(info.binary);
     assert_int_equal(text.len, 0);
@@ -474,7 +515,7 @@ static void test_read_flags_binary_and_strips_bom_and_crlf(void **state)
     assert_int_equal(info.bytes, 5);
     assert_string_equal(info.sha256, "");
     snprintf(path, sizeof(path), "%s/bom.md", dir);
-    struct jk_source bom = {path, 0};
+    struct jk_source bom = {path, 0, 0};
     assert_int_equal(jk_corpus_read(&bom, NULL, &text, &info, &d), JK_OK);
     assert_string_equal(text.data, "satu\ndua\ntiga");
     assert_int_equal(strlen(info.sha256), 64);
@@ -485,7 +526,7 @@ static void test_read_flags_binary_and_strips_bom_and_crlf(void **state)
 static void test_unreadable_file_names_it(void **state)
 {
     (void)state;
-    struct jk_source src = {"/nonexistent/doc.txt", 0};
+    struct jk_source src = {"/nonexistent/doc.txt", 0, 0};
     struct jk_buf text;
     jk_buf_init(&text);
     struct jk_read_info info;
@@ -519,6 +560,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_collects_txt_and_md_sorted_recursively),
+        cmocka_unit_test(test_files_know_their_folder),
         cmocka_unit_test(test_link_loops_read_documents_once),
         cmocka_unit_test(test_special_files_left_out_with_why),
         cmocka_unit_test(test_earlier_outputs_left_out),

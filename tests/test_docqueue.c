@@ -410,7 +410,7 @@ static void test_threads_read_files(void **state)
     struct jk_source src[4];
     for (int i = 0; i < 4; i++) {
         snprintf(path[i], sizeof(path[i]), "%s/%s", dir, names[i]);
-        src[i] = (struct jk_source){path[i], 0};
+        src[i] = (struct jk_source){path[i], 0, 0};
     }
     struct file_queue fq;
     file_queue_init(&fq, f);
@@ -484,7 +484,7 @@ static void test_whole_files_are_sketched_for_near_copies(void **state)
     tu_mkdtemp(dir, sizeof(dir));
     tu_write_str(dir, "a.txt", text);
     snprintf(path, sizeof(path), "%s/a.txt", dir);
-    struct jk_source src = {path, 0};
+    struct jk_source src = {path, 0, 0};
     for (int on = 0; on < 2; on++) {
         struct file_queue fq;
         file_queue_init(&fq, f);
@@ -544,8 +544,8 @@ static void learn_change_count(struct fixture *f, const char *spool_dir, bool fa
     struct jk_source src[2];
     snprintf(path[0], sizeof(path[0]), "%s/a.txt", dir);
     snprintf(path[1], sizeof(path[1]), "%s/c.txt", dir);
-    src[0] = (struct jk_source){path[0], 0};
-    src[1] = (struct jk_source){path[1], 0};
+    src[0] = (struct jk_source){path[0], 0, 0};
+    src[1] = (struct jk_source){path[1], 0, 0};
     struct file_queue fq;
     file_queue_init(&fq, f);
     struct jk_docqueue *q = &fq.q;
