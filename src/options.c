@@ -140,6 +140,14 @@ void jk_map_options_usage(FILE *out)
           "                             its five-word sequences shared) or text lying in a\n"
           "                             larger file (80 %: a chapter beside the thesis);\n"
           "                             by default such a copy is skipped with a warning\n"
+          "      --document file|folder\n"
+          "                             what counts as one document: each file, or each\n"
+          "                             folder directly under an input folder with every\n"
+          "                             file in it at any depth (a thesis kept as one\n"
+          "                             folder of chapter files); files lying directly in\n"
+          "                             an input folder and the records of CSV, RIS,\n"
+          "                             BibTeX and VOSviewer files count one each either\n"
+          "                             way (default: file)\n"
           "\n"
           "Terms:\n"
           "      --max-words N          longest term in words, 1-8 (default: 3)\n"
@@ -258,6 +266,7 @@ enum {
     OPT_SECTION,
     OPT_ITEMS,
     OPT_KEEP_COPIES,
+    OPT_DOCUMENT,
     OPT_TIMINGS,
     OPT_FORMATS,
     OPT_LANG,
@@ -308,6 +317,7 @@ static const struct option long_options[] = {
     {"section", required_argument, NULL, OPT_SECTION},
     {"items", required_argument, NULL, OPT_ITEMS},
     {"keep-copies", no_argument, NULL, OPT_KEEP_COPIES},
+    {"document", required_argument, NULL, OPT_DOCUMENT},
     {"timings", no_argument, NULL, OPT_TIMINGS},
     {"threads", required_argument, NULL, OPT_THREADS},
     {"sketch", required_argument, NULL, OPT_SKETCH},
@@ -541,6 +551,9 @@ static bool apply_input_option(struct jk_map_options *o, int c, const char *arg,
         break;
     case OPT_KEEP_COPIES:
         o->keep_copies = true;
+        break;
+    case OPT_DOCUMENT:
+        *st = parse_choice("document", arg, "file", "folder", &o->folder_documents, diag);
         break;
     case OPT_SKETCH:
         *st = parse_sketch(arg, &o->sketch, diag);

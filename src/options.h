@@ -63,6 +63,7 @@ struct jk_map_options {
     enum jk_section section;          /* --section (default: body) */
     bool items_keywords;              /* --items keywords */
     bool keep_copies;                 /* --keep-copies: copies and near copies count */
+    bool folder_documents; /* --document folder: a folder under an input folder is one document */
     bool quiet;
     bool timings;               /* print each stage's seconds on stderr */
     size_t threads;             /* --threads: 0 = every processor; results never depend on it */

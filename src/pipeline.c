@@ -91,6 +91,13 @@ struct state {
     bool *doc_bilingual;   /* likewise: has Indonesian and English sentences */
     size_t n_meta;         /* documents noted in these arrays */
     size_t cap_meta;
+    /* The document being counted, open for its folder's next file (--document folder). */
+    struct open_doc {
+        bool whole;       /* its last part is a whole plain or PDF file in a folder */
+        uint32_t file;    /* its last part's file */
+        uint64_t dropped; /* candidate occurrences the sketch left out of it */
+        uint32_t sent_id, sent_en;
+    } open;
     struct jk_buf record_text;
     struct jk_strmap seen_records; /* DOIs and normalised titles of records read */
     struct jk_strmap seen_files;   /* SHA-256 of the text files and PDFs read (first pass) */
@@ -428,6 +435,7 @@ static void note_read(struct state *s, size_t i, const struct jk_read_info *info
     const struct jk_source *src = &s->corpus.files[i];
     struct jk_doc_record *d = &s->docs[i];
     d->path = src->path;
+    d->folder = src->folder;
     d->bytes = info.bytes;
     memcpy(d->sha256, info.sha256, sizeof(d->sha256));
     d->skipped = info.binary || info.skip_reason;
@@ -837,6 +845,19 @@ static enum jk_status one_document_error(const struct state *s, struct jk_diag *
                     skipped ? "that file holds a document a line" : "each line is a document");
 }
 
+/* The same when --document folder made every file one document (see select_terms). */
+static enum jk_status one_folder_error(const struct state *s, struct jk_diag *diag)
+{
+    const struct jk_source *f = &s->corpus.files[s->doc_file[0]];
+    return jk_error(
+        diag, JK_E_EMPTY,
+        "every usable file lies in the folder '%.*s', which --document folder counts as "
+        "one document, and counted once per document every term occurs once; give "
+        "the folder that holds one folder per document, or leave out --document "
+        "folder",
+        (int)(f->folder ? f->folder - 1 : strlen(f->path)), f->path);
+}
+
 /*
  * The SHA-256 of the record files (run.json), on a thread beside the first
  * pass, which checks them for NUL bytes itself before their reader starts:
@@ -967,26 +988,78 @@ static void note_metadata(struct state *s, uint32_t file, const char *title, siz
     s->n_meta = d + 1;
 }
 
-/* A counted document's candidates into the counter, in document order. */
+/* Whether the document job comes from is a whole plain or PDF file, not a record. */
+static bool whole_file(const struct state *s, const struct jk_doc_job *job)
+{
+    return !jk_is_record_file(s->corpus.files[job->file].path, &s->opt->sources);
+}
+
+/* Whether job is the next part of the open document: a file of the same folder (--document). */
+static bool next_part(const struct state *s, const struct jk_doc_job *job)
+{
+    return s->opt->folder_documents && s->counter.in_doc && s->open.whole && whole_file(s, job) &&
+           jk_source_same_folder(&s->corpus.files[s->open.file], &s->corpus.files[job->file]);
+}
+
+/* Ends the document being counted, if one is open. */
+static void close_document(struct state *s)
+{
+    if (s->counter.in_doc)
+        jk_counter_end_doc(&s->counter);
+}
+
+/* Opens the next document with job's metadata. */
+static void open_document(struct state *s, const struct jk_doc_job *job, const char *texts)
+{
+    close_document(s);
+    size_t title_len;
+    const char *title = jk_doc_job_title(job, texts, &title_len);
+    note_metadata(s, job->file, title, title_len, job->year, job->citations);
+    jk_counter_begin_doc(&s->counter);
+    s->open = (struct open_doc){s->opt->folder_documents && whole_file(s, job), job->file, 0, 0, 0};
+}
+
+/* A later file of the open document fills in the title and year the first lacked. */
+static void add_part(struct state *s, const struct jk_doc_job *job, const char *texts)
+{
+    jk_counter_next_part(&s->counter);
+    size_t d = s->n_meta - 1, title_len;
+    const char *title = jk_doc_job_title(job, texts, &title_len);
+    if (!s->doc_title[d] && title_len)
+        s->doc_title[d] = jk_strndup(title, title_len < 200 ? title_len : 200);
+    if (isnan(s->doc_years[d]))
+        s->doc_years[d] = job->year;
+    s->open.file = job->file;
+}
+
+/*
+ * A counted document's candidates into the counter, in document order. With
+ * --document folder the document stays open for the next file of its folder
+ * (close_document ends it).
+ */
 static void merge_counted(void *ctx, const struct jk_doc_job *job, const char *texts,
                           const struct jk_count_log *log)
 {
     struct state *s = ctx;
     if (job->src && !file_read(s, job))
         return;
-    size_t title_len;
-    const char *title = jk_doc_job_title(job, texts, &title_len);
-    note_metadata(s, job->file, title, title_len, job->year, job->citations);
-    size_t before = s->counter.pool_len;
-    jk_counter_begin_doc(&s->counter);
+    if (next_part(s, job))
+        add_part(s, job, texts);
+    else
+        open_document(s, job, texts);
     jk_counter_replay(&s->counter, log, job->log_from, job->log_to);
-    jk_counter_end_doc(&s->counter);
     struct jk_doc_stats stats = job->stats;
     /* a dropped occurrence was a term occurring nowhere else */
-    stats.terms = (uint32_t)(s->counter.pool_len - before) + stats.dropped;
+    stats.terms = (uint32_t)s->counter.part_terms + stats.dropped;
     s->dropped += stats.dropped;
-    s->doc_terms[s->counter.n_docs - 1] = stats.terms;
-    s->doc_bilingual[s->counter.n_docs - 1] = jk_bilingual_document(stats.sent_id, stats.sent_en);
+    struct open_doc *o = &s->open;
+    o->dropped += stats.dropped;
+    o->sent_id += stats.sent_id;
+    o->sent_en += stats.sent_en;
+    size_t d = s->n_meta - 1;
+    s->doc_terms[d] =
+        (uint32_t)(s->counter.pool_len - s->counter.doc_start[s->counter.n_docs] + o->dropped);
+    s->doc_bilingual[d] = jk_bilingual_document(o->sent_id, o->sent_en);
     record_stats(s, &s->docs[job->file], &stats);
 }
 
@@ -1149,6 +1222,8 @@ static enum jk_status second_pass(struct state *s, struct jk_diag *diag)
         return st;
     jk_docqueue_begin(&s->queue, JK_PASS_COUNT, use_sketch ? &s->sketch : NULL, merge_counted, s);
     st = queue_documents(s, "extracting terms", diag);
+    close_document(s);
+    s->run.n_counted = s->counter.n_docs;
     jk_sketch_release(&s->sketch);
     if (st != JK_OK)
         return st;
@@ -1187,6 +1262,9 @@ static enum jk_status select_terms(struct state *s, struct jk_diag *diag)
     enum jk_status st = jk_select_terms(&s->counter, &s->opt->select, &s->selection, &mine);
     if (st == JK_E_EMPTY && one_document_cannot_link(s))
         return one_document_error(s, diag);
+    if (st == JK_E_EMPTY && s->opt->folder_documents && s->counter.n_docs == 1 &&
+        once_per_document(s->opt))
+        return one_folder_error(s, diag);
     if (st != JK_OK)
         return jk_error(diag, st, "%s", mine.msg);
     if (s->selection.threshold_auto)
@@ -1485,7 +1563,13 @@ enum jk_status jk_run_map(const struct jk_map_options *opt, struct jk_diag *diag
     now_doing(s, NULL);
     stage_done(s, 5);
     print_timings(s);
-    if (st == JK_OK)
+    if (st == JK_OK && opt->folder_documents)
+        note(s,
+             "mapped %zu terms, %zu links, %zu clusters from %zu documents (%zu files, a folder "
+             "one document) into '%s'",
+             s->map.n_terms, s->map.n_links, s->map.n_clusters, s->run.n_counted, s->run.docs_used,
+             opt->output);
+    else if (st == JK_OK)
         note(s, "mapped %zu terms, %zu links, %zu clusters from %zu documents into '%s'",
              s->map.n_terms, s->map.n_links, s->map.n_clusters, s->run.docs_used, opt->output);
     state_release(s);

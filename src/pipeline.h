@@ -21,6 +21,7 @@
 /* One input file as the run saw it. */
 struct jk_doc_record {
     const char *path; /* borrowed from the corpus */
+    size_t folder;    /* the start of path naming its folder under an input folder (jk_source) */
     uint64_t bytes;
     char sha256[65];
     bool skipped;          /* no usable text */

@@ -44,6 +44,11 @@ static void report_corpus(struct jk_buf *b, const struct jk_run *run)
     }
     jk_buf_addf(b, "## Corpus\n\n");
     jk_buf_addf(b, "- documents found: %zu\n- documents read: %zu\n", run->n_docs, run->docs_used);
+    if (run->opt->folder_documents)
+        jk_buf_addf(b,
+                    "- documents counted: %zu (--document folder: the files of each folder "
+                    "directly under an input folder count as one document)\n",
+                    run->n_counted);
     jk_buf_addf(b,
                 "- skipped (binary, empty, a copy, near copy or part of another file, or PDF "
                 "without text): %zu\n"
@@ -327,8 +332,14 @@ static void report_counted(struct jk_buf *b, const struct jk_run *run)
                    "|---|---|---|---|\n");
     size_t n = run->n_counted < REPORT_MAX_DOCUMENTS ? run->n_counted : REPORT_MAX_DOCUMENTS;
     for (size_t d = 0; d < n; d++) {
+        const struct jk_doc_record *f = &run->docs[run->doc_file[d]];
         jk_buf_adds(b, "| ");
-        add_cell(b, run->docs[run->doc_file[d]].path);
+        if (run->opt->folder_documents && f->folder) { /* the folder and all its files */
+            char *folder = jk_strndup(f->path, f->folder);
+            add_cell(b, folder);
+            free(folder);
+        } else
+            add_cell(b, f->path);
         jk_buf_adds(b, " | ");
         add_cell(b, run->doc_title[d]);
         if (isnan(run->doc_year[d]))
@@ -435,6 +446,7 @@ static void json_options(struct jk_buf *b, const struct jk_run *run)
                 o->select.max_doc_share, o->select.nested_share);
     jk_buf_addf(b, "    \"section\": \"%s\",\n    \"keep_copies\": %s,\n",
                 jk_section_name(o->section), o->keep_copies ? "true" : "false");
+    jk_buf_addf(b, "    \"document\": \"%s\",\n", o->folder_documents ? "folder" : "file");
     const struct jk_cluster_options *c = &o->cluster;
     jk_buf_addf(b,
                 "    \"normalization\": \"%s\",\n    \"clustering\": "

@@ -84,6 +84,46 @@ cmp -s "$tmp/split-body/terms.csv" "$tmp/split-docs/terms.csv" || fail "the refe
 "$bin" map "$tmp/split" -o "$tmp/split-all" -q --min-occurrences 1 --keep 100 --formats csv --section all
 grep -q ",caraka prabhu," "$tmp/split-all/terms.csv" || fail "--section all did not map the reference-list file"
 
+# --document folder: a thesis kept as a folder of chapter files (one in a subfolder) is one
+# document. Split at line ends, the five documents give exactly the map of the whole files, on
+# one thread or two; counted a file each they give another (eight documents).
+mkdir -p "$tmp/theses/t1/lampiran" "$tmp/theses/t2" "$tmp/whole"
+cp "$src"/corpus/*.md "$src"/corpus/*.txt "$tmp/whole/"
+split -n l/3 -d --additional-suffix=.md "$src/corpus/safitri-kegagalan-sister-cities.md" "$tmp/theses/t1/bab"
+mv "$tmp/theses/t1/bab02.md" "$tmp/theses/t1/lampiran/"
+split -n l/2 -d --additional-suffix=.md "$src/corpus/azqiya-ntb-kujawsko-pomorskie.md" "$tmp/theses/t2/bab"
+cp "$src/corpus/aesthetica-jakarta-beijing.md" "$src/corpus/skripsi-sumbar-jeollabuk-do-bab1.md" \
+    "$src/corpus/tesis-ntb-zhejiang-bab4.txt" "$tmp/theses/"
+"$bin" map "$tmp/whole" -o "$tmp/whole-map" -q --min-occurrences 2 --formats csv
+for threads in 1 2; do
+    "$bin" map "$tmp/theses" -o "$tmp/theses-$threads" --min-occurrences 2 --formats csv \
+        --document folder --threads $threads 2>"$tmp/theses.err" ||
+        { cat "$tmp/theses.err"; fail "--document folder failed"; }
+    for f in terms.csv links.csv clusters.csv; do
+        cmp -s "$tmp/whole-map/$f" "$tmp/theses-$threads/$f" ||
+            fail "--document folder on $threads threads: $f differs from the whole files' map"
+    done
+done
+grep -q "from 5 documents (8 files, a folder one document)" "$tmp/theses.err" ||
+    { cat "$tmp/theses.err"; fail "the summary line does not count folders"; }
+grep -qF -- "- documents counted: 5 (--document folder" "$tmp/theses-1/report.md" ||
+    fail "report.md does not count the folders"
+grep -q "^| $tmp/theses/t1/ | Analisa Faktor Penyebab Kegagalan Sister Cities" "$tmp/theses-1/report.md" ||
+    fail "report.md does not list the folder t1/ as one document"
+grep -q '"document": "folder"' "$tmp/theses-1/run.json" || fail "run.json lacks the document option"
+"$bin" map "$tmp/theses" -o "$tmp/theses-files" --min-occurrences 2 --formats csv 2>"$tmp/files.err"
+grep -q "from 8 documents into" "$tmp/files.err" || fail "by default each file is not one document"
+cmp -s "$tmp/whole-map/terms.csv" "$tmp/theses-files/terms.csv" &&
+    fail "counting chapter files apart gave the whole files' map: the test cannot tell the modes apart"
+# every file in one folder: one document, which cannot link; the error names the folder
+mkdir "$tmp/onlyone"
+cp -r "$tmp/theses/t1" "$tmp/onlyone/"
+st=0
+"$bin" map "$tmp/onlyone" -o "$tmp/onlyone-map" -q --document folder 2>"$tmp/onlyone.err" || st=$?
+[ "$st" = 5 ] || fail "one folder as the only document: exit $st, not 5"
+grep -q "every usable file lies in the folder '$tmp/onlyone/t1', which --document folder counts as one document" \
+    "$tmp/onlyone.err" || { cat "$tmp/onlyone.err"; fail "no error naming the folder"; }
+
 # VOSviewer files agree with the CSV files.
 terms=$(($(wc -l <"$tmp/a/terms.csv") - 1))
 items=$(($(wc -l <"$tmp/a/vosviewer_map.txt") - 1))
