@@ -101,6 +101,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         jk_buf_add(&body, text.data ? text.data : "", text.len);
         enum jk_references refs = jk_drop_references(&body);
         FUZZ_CHECK(refs == JK_REFS_KEPT ? body.len == text.len : body.len < text.len);
+        FUZZ_CHECK(jk_is_reference_list(text.data ? text.data : "", text.len) ==
+                   (refs == JK_REFS_ONLY)); /* --section abstract's check agrees */
         /* more than half goes only when the list starts the text: fewer than three lines with
          * text before the cut (which begins at or after the part both still share) */
         size_t shared = 0;

@@ -487,14 +487,18 @@ enum { CUT_ABSTRACT = 1, CUT_REFERENCES = 2, CUT_FRONT_MATTER = 4, CUT_ONLY_REFE
 /*
  * Cuts a plain or PDF document's text to --section: without its reference
  * list and a thesis's front matter (body, the default), or down to its
- * abstract; what a document lacks stays. Returns the CUT_* bits of what was
- * cut. Runs on the worker threads too: it reads nothing but the options and
- * text.
+ * abstract; what a document lacks stays, except that a text that is nothing
+ * but a reference list is CUT_ONLY_REFERENCES (the file is skipped) unless
+ * --section all. Returns the CUT_* bits of what was cut. Runs on the worker threads too: it reads
+ * nothing but the options and text.
  */
 static unsigned cut_section(const struct jk_map_options *o, struct jk_buf *text)
 {
-    if (o->section == JK_SECTION_ABSTRACT)
-        return jk_keep_abstract(text) ? CUT_ABSTRACT : 0;
+    if (o->section == JK_SECTION_ABSTRACT) { /* no abstract: the whole text, unless only a list */
+        if (jk_keep_abstract(text))
+            return CUT_ABSTRACT;
+        return jk_is_reference_list(text->data, text->len) ? CUT_ONLY_REFERENCES : 0;
+    }
     if (o->section == JK_SECTION_ALL)
         return 0;
     enum jk_references refs = jk_drop_references(text);

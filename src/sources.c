@@ -453,10 +453,14 @@ static bool starts_the_text(const char *t, size_t len, size_t at)
     return true;
 }
 
-enum jk_references jk_drop_references(struct jk_buf *text)
+/*
+ * What jk_drop_references does to t[0..len): JK_REFS_KEPT, or the list's
+ * span [*from, *to) to cut and whether that is all the text has after it.
+ */
+static enum jk_references find_references(const char *t, size_t len, size_t *from_out,
+                                          size_t *to_out)
 {
-    const char *t = text->data;
-    size_t len = text->len, from = len, to = len;
+    size_t from = len, to = len;
     for (size_t i = 0; i < len; i = line_end(t, len, i) + 1) { /* the last such heading */
         size_t end = line_end(t, len, i);
         if (reference_heading(t, i, end))
@@ -471,9 +475,26 @@ enum jk_references jk_drop_references(struct jk_buf *text)
         starts_the_text(t, len, from) && reads_as_references(t, line_end(t, len, from), to);
     if (!starts && 2 * (to - from) > len) /* a contents line, or mostly references: keep it all */
         return JK_REFS_KEPT;
-    memmove(text->data + from, text->data + to, len - to);
-    jk_buf_truncate(text, from + (len - to));
+    *from_out = from;
+    *to_out = to;
     return starts && to == len ? JK_REFS_ONLY : JK_REFS_CUT;
+}
+
+enum jk_references jk_drop_references(struct jk_buf *text)
+{
+    size_t from, to, len = text->len;
+    enum jk_references found = find_references(text->data, len, &from, &to);
+    if (found != JK_REFS_KEPT) {
+        memmove(text->data + from, text->data + to, len - to);
+        jk_buf_truncate(text, from + (len - to));
+    }
+    return found;
+}
+
+bool jk_is_reference_list(const char *text, size_t len)
+{
+    size_t from, to;
+    return find_references(text, len, &from, &to) == JK_REFS_ONLY;
 }
 
 /* A heading of a thesis's front matter ("Kata Pengantar", "Lembar Pengesahan", "Daftar Isi"). */

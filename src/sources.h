@@ -126,6 +126,9 @@ enum jk_references {
  * references has and running text does not.
  */
 enum jk_references jk_drop_references(struct jk_buf *text);
+/* Whether jk_drop_references would find text[0..len) to be nothing but a reference list
+ * (JK_REFS_ONLY); the text is not changed. */
+bool jk_is_reference_list(const char *text, size_t len);
 
 /*
  * Cuts a thesis's front matter (replacing text): from its first heading

@@ -83,6 +83,12 @@ grep -q "DAFTAR PUSTAKA.md | [0-9]* | 0 |  | 0 | 0 | skipped: only a reference l
 cmp -s "$tmp/split-body/terms.csv" "$tmp/split-docs/terms.csv" || fail "the reference-list file changed the map"
 "$bin" map "$tmp/split" -o "$tmp/split-all" -q --min-occurrences 1 --keep 100 --formats csv --section all
 grep -q ",caraka prabhu," "$tmp/split-all/terms.csv" || fail "--section all did not map the reference-list file"
+# --section abstract maps a file without an abstract whole, but not a file that is only a list
+"$bin" map "$tmp/split" -o "$tmp/split-abstract" --min-occurrences 1 --keep 100 --formats csv \
+    --section abstract 2>"$tmp/split-abstract.err"
+grep -q "warning: skipping '.*split/DAFTAR PUSTAKA.md': it is only a reference list" "$tmp/split-abstract.err" ||
+    { cat "$tmp/split-abstract.err"; fail "--section abstract did not skip the reference-list file"; }
+grep -q ",caraka prabhu," "$tmp/split-abstract/terms.csv" && fail "--section abstract mapped the reference-list file"
 
 # --document folder: a thesis kept as a folder of chapter files (one in a subfolder) is one
 # document. Split at line ends, the five documents give exactly the map of the whole files, on
