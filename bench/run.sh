@@ -46,6 +46,9 @@ graph_size() { # nodes edges clusters of a GraphML file
 print(g.number_of_nodes(), g.number_of_edges(), len({d['cluster'] for _, d in g.nodes(data=True)}))" "$1"
 }
 
+# ratio A B: A / B with two decimals, or "n/a" when B is 0 (a tiny corpus timed as 0.00 s)
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else printf "n/a" }'; }
+
 nmi() { $PY "$SHARED/bench/eval_planted.py" "$1" "$2" "$3" | sed -n 's/.*NMI=\([0-9.]*\).*/\1/p'; }
 
 printf '| docs | MB | tool | wall s (median of %s) | peak MB | terms | edges | clusters | NMI | peer/tool time | peer/tool memory |\n' "$RUNS"
@@ -68,14 +71,14 @@ for n in $SIZES; do
         read -r jn je jkk < <(graph_size "$out/network.graphml")
         jk_terms_tsv "$out"
         jnmi=$(nmi "$corpus" "$corpus.truth.tsv" "$out/planted.tsv")
-        printf '| %s | %s | jaringkata (%s) | %s | %s | %s | %s | %s | %s | %.2f | %.2f |\n' "$n" "$mb" "$mode" "$jt" "$jm" "$jn" "$je" "$jkk" "$jnmi" \
-            "$(echo "$pt / $jt" | bc -l)" "$(echo "$pm / $jm" | bc -l)"
+        printf '| %s | %s | jaringkata (%s) | %s | %s | %s | %s | %s | %s | %s | %s |\n' "$n" "$mb" "$mode" "$jt" "$jm" "$jn" "$je" "$jkk" "$jnmi" \
+            "$(ratio "$pt" "$jt")" "$(ratio "$pm" "$jm")"
     done
     # one pass of the simplest tokenizing over the same files, for scale (no map at all)
     read -r wt wm < <(time_runs "wc-$n" sh -c 'find "$1" -type f -name "*.txt" -print0 | xargs -0 cat | wc -w' sh "$corpus")
-    printf '| %s | %s | `wc -w` (reading and counting words only) | %s | %s | | | | | %.2f | |\n' "$n" "$mb" "$wt" "$wm" \
-        "$(echo "$pt / $wt" | bc -l)"
+    printf '| %s | %s | `wc -w` (reading and counting words only) | %s | %s | | | | | %s | |\n' "$n" "$mb" "$wt" "$wm" \
+        "$(ratio "$pt" "$wt")"
     read -r wt wm < <(time_runs "wc2-$n" sh -c 'find "$1" -type f -name "*.txt" -print0 | xargs -0 -P 2 -n 500 wc -w >/dev/null' sh "$corpus")
-    printf '| %s | %s | `wc -w`, two processes reading the files | %s | %s | | | | | %.2f | |\n' "$n" "$mb" "$wt" "$wm" \
-        "$(echo "$pt / $wt" | bc -l)"
+    printf '| %s | %s | `wc -w`, two processes reading the files | %s | %s | | | | | %s | |\n' "$n" "$mb" "$wt" "$wm" \
+        "$(ratio "$pt" "$wt")"
 done
