@@ -15,6 +15,40 @@ static bool ends_with(const char *path, const char *ext)
     return dot && strcasecmp(dot, ext) == 0;
 }
 
+/* Length of the chapter number at p: a Roman numeral i-x (1-4 letters) or 1-2 digits. */
+static size_t chapter_number(const char *p)
+{
+    size_t n = 0;
+    if (isdigit((unsigned char)p[0]))
+        n = isdigit((unsigned char)p[1]) ? 2 : 1;
+    else
+        while (n < 4 && p[n] && strchr("ivx", tolower((unsigned char)p[n])))
+            n++;
+    return n && !isalnum((unsigned char)p[n]) ? n : 0;
+}
+
+bool jk_chapter_mark(const char *path, size_t *from, size_t *to)
+{
+    const char *slash = strrchr(path, '/'), *name = slash ? slash + 1 : path;
+    for (const char *p = name; *p; p++) {
+        if (p > name && isalpha((unsigned char)p[-1]))
+            continue;
+        size_t word = strncasecmp(p, "bab", 3) == 0 ? 3 : strncasecmp(p, "chapter", 7) == 0 ? 7 : 0;
+        if (!word)
+            continue;
+        const char *q = p + word;
+        while (*q == ' ' || *q == '_' || *q == '-' || *q == '.')
+            q++;
+        size_t n = chapter_number(q);
+        if (n) {
+            *from = (size_t)(p - path);
+            *to = (size_t)(q + n - path);
+            return true;
+        }
+    }
+    return false;
+}
+
 static const char *const format_names[] = {"auto", "text",   "pdf",      "csv",
                                            "ris",  "bibtex", "vosviewer"};
 

@@ -56,6 +56,15 @@ bool jk_is_record_file(const char *path, const struct jk_source_options *o);
  */
 bool jk_is_source_name(const char *path, const struct jk_source_options *o);
 
+/*
+ * Finds a chapter mark in the file name of path ("BAB I.pdf", "1234-bab_iii.pdf",
+ * "skripsi bab2.txt", "Chapter 4.md"): "bab" or "chapter" (any case) not after a
+ * letter, then spaces, '_', '-' or '.', then a Roman numeral (i to x, at most four
+ * letters) or one or two digits, not followed by a letter or digit. True with the
+ * mark's span [*from, *to) in path; the folders of path are not looked at.
+ */
+bool jk_chapter_mark(const char *path, size_t *from, size_t *to);
+
 /* Receives one record's text (valid while the call lasts) and the record. */
 typedef enum jk_status (*jk_document_fn)(void *ctx, const char *text, size_t len,
                                          const struct jk_record *r, struct jk_diag *diag);

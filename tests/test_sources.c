@@ -240,6 +240,37 @@ static void test_a_file_that_is_a_reference_list(void **state)
                       "2007 dan 2010 kota-kota menandatangani nota.\n" BODY BODY);
 }
 
+/* The chapter mark in a file name: [from, to) in path, or none. */
+static void expect_chapter(const char *path, const char *mark)
+{
+    size_t from = 0, to = 0;
+    bool found = jk_chapter_mark(path, &from, &to);
+    if (found != (mark != NULL) ||
+        (mark && (to - from != strlen(mark) || strncmp(path + from, mark, to - from) != 0))) {
+        print_error("'%s': found %d, '%.*s'\n", path, found, (int)(to - from), path + from);
+        fail();
+    }
+}
+
+/* Repositories' names for a thesis's chapter files, and names that only look alike. */
+static void test_chapter_marks_in_file_names(void **state)
+{
+    (void)state;
+    expect_chapter("unduhan/BAB I.pdf", "BAB I");
+    expect_chapter("unduhan/BAB II TINJAUAN PUSTAKA.pdf", "BAB II");
+    expect_chapter("1234-bab_iv.pdf", "bab_iv");
+    expect_chapter("04. Bab-3.pdf", "Bab-3");
+    expect_chapter("skripsi bab2.txt", "bab2");
+    expect_chapter("tesis-ntb-zhejiang-bab4.txt", "bab4");
+    expect_chapter("Chapter 12.md", "Chapter 12");
+    expect_chapter("bab.x/BAB V.pdf", "BAB V"); /* the folders are not looked at */
+    expect_chapter("babak-baru.pdf", NULL);     /* no number */
+    expect_chapter("kebab 2.pdf", NULL);        /* inside a word */
+    expect_chapter("bab 123.pdf", NULL);        /* three digits: not a chapter */
+    expect_chapter("bab iix2.pdf", NULL);       /* a number running on */
+    expect_chapter("DAFTAR PUSTAKA.pdf", NULL);
+}
+
 /* A skripsi's front matter, as a PDF's text has it. */
 #define TITLE_PAGE                                                                                 \
     "SKRIPSI\nKERJA SAMA SISTER CITY KOTA BANDUNG DAN PETALING JAYA\nOleh: Sari, NIM 1234\n"       \
@@ -318,6 +349,7 @@ int main(void)
         cmocka_unit_test(test_keep_abstract),
         cmocka_unit_test(test_reference_list_dropped),
         cmocka_unit_test(test_a_file_that_is_a_reference_list),
+        cmocka_unit_test(test_chapter_marks_in_file_names),
         cmocka_unit_test(test_thesis_front_matter_dropped),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
