@@ -414,25 +414,8 @@ static bool near_copy_of_earlier(struct state *s, const struct jk_doc_job *job)
     return true;
 }
 
-/*
- * The name of file i with its chapter mark taken out ("t/1234-BAB I.pdf" ->
- * "t/1234-\x01.pdf") into key; false when it has none.
- */
-static bool chapter_key(const struct state *s, size_t i, struct jk_buf *key)
-{
-    const char *path = s->corpus.files[i].path;
-    size_t from, to;
-    if (!jk_chapter_mark(path, &from, &to))
-        return false;
-    jk_buf_clear(key);
-    jk_buf_add(key, path, from);
-    jk_buf_addc(key, '\x01');
-    jk_buf_adds(key, path + to);
-    return true;
-}
-
-/* The warning for chapter files a and b counted as documents apiece (see hint_chapters). */
-static void warn_chapters(const struct state *s, size_t a, size_t b)
+/* The warning for part files a and b counted as documents apiece (see hint_parts). */
+static void warn_parts(const struct state *s, size_t a, size_t b)
 {
     const struct jk_source *fa = &s->corpus.files[a], *fb = &s->corpus.files[b];
     const char *advice = fa->folder ? "--document folder counts each folder under the input "
@@ -440,27 +423,28 @@ static void warn_chapters(const struct state *s, size_t a, size_t b)
                                     : "put each work's files in a folder of its own under the "
                                       "input folder and give --document folder, which counts "
                                       "such a folder as one document";
-    jk_warn("'%s' and '%s' look like chapters of one work, and each file counts as a document, "
-            "so a term used in every chapter counts several times; %s",
+    jk_warn("'%s' and '%s' look like parts of one work (chapters, abstract), and each file counts "
+            "as a document, so a term used in every part counts several times; %s",
             fa->path, fb->path, advice);
 }
 
 /*
- * Files named as chapters of one work ("1234-BAB I.pdf", "1234-BAB II.pdf":
- * the same name but for the chapter mark, in one folder) that are counted
- * as documents apiece: one warning for the first such set, and report.md
- * counts the sets. Files --document folder already counts together are fine.
+ * Files named as parts of one work ("1234-ABSTRAK.pdf", "1234-BAB I.pdf":
+ * the same name but for the part, in one folder; jk_part_key) that are
+ * counted as documents apiece: one warning for the first such set, and
+ * report.md counts the sets. Files --document folder counts together are fine.
  */
-static void hint_chapters(struct state *s)
+static void hint_parts(struct state *s)
 {
-    struct jk_strmap sets; /* name without the mark -> its first file (first_of) */
+    struct jk_strmap sets; /* name without the part -> its first file (first_of) */
     jk_strmap_init(&sets);
     size_t *first_of = NULL, cap = 0, warned = 0;
     struct jk_buf key;
     jk_buf_init(&key);
     for (size_t i = 0; i < s->corpus.count; i++) {
-        if (s->docs[i].skipped || jk_is_record_file(s->corpus.files[i].path, &s->opt->sources) ||
-            !chapter_key(s, i, &key))
+        const struct jk_source *f = &s->corpus.files[i];
+        if (s->docs[i].skipped || jk_is_record_file(f->path, &s->opt->sources) ||
+            !jk_part_key(f->path, &key))
             continue;
         bool added;
         uint32_t id = jk_strmap_intern(&sets, key.data, key.len, &added);
@@ -471,12 +455,11 @@ static void hint_chapters(struct state *s)
         }
         size_t first = first_of[id];
         if (first == SIZE_MAX ||
-            (s->opt->folder_documents &&
-             jk_source_same_folder(&s->corpus.files[first], &s->corpus.files[i])))
+            (s->opt->folder_documents && jk_source_same_folder(&s->corpus.files[first], f)))
             continue;
         if (!warned++)
-            warn_chapters(s, first, i);
-        s->run.chapter_sets++;
+            warn_parts(s, first, i);
+        s->run.part_sets++;
         first_of[id] = SIZE_MAX; /* one count per set */
     }
     jk_buf_release(&key);
@@ -1012,7 +995,7 @@ static enum jk_status first_pass(struct state *s, struct jk_diag *diag)
     if (st != JK_OK)
         return st;
     skip_contained(s);
-    hint_chapters(s);
+    hint_parts(s);
     warn_rest(s);
     forget_files(s);
     if (s->run.docs_used == 0)

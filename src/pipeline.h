@@ -51,21 +51,21 @@ struct jk_run {
     const struct jk_map *map;
     const char *const *lists; /* the bundled lists used */
     size_t n_lists;
-    bool stemming;             /* the stemmer ran */
-    size_t acronyms;           /* acronym definitions found */
-    uint64_t sentences_id;     /* sentences tagged Indonesian */
-    uint64_t sentences_en;     /* sentences tagged English */
-    uint64_t pattern_matches;  /* keyword-pattern matches counted */
-    size_t duplicates;         /* records found twice (same DOI or title), counted once */
-    size_t chapter_sets;       /* folders with files named as chapters of one work, each counted */
-    size_t abstracts_found;    /* documents cut to their abstract (--section abstract) */
-    size_t references_dropped; /* documents whose reference list was cut (--section body) */
-    size_t front_matter_dropped;          /* theses whose front matter was cut (--section body) */
-    size_t n_counted;                     /* documents counted (records count one each) */
-    const uint32_t *doc_file;             /* per counted document: index in docs */
-    char *const *doc_title;               /* per counted document: title or NULL */
-    const double *doc_year;               /* per counted document: year or NAN */
-    const uint32_t *doc_terms;            /* per counted document: distinct candidate terms */
+    bool stemming;               /* the stemmer ran */
+    size_t acronyms;             /* acronym definitions found */
+    uint64_t sentences_id;       /* sentences tagged Indonesian */
+    uint64_t sentences_en;       /* sentences tagged English */
+    uint64_t pattern_matches;    /* keyword-pattern matches counted */
+    size_t duplicates;           /* records found twice (same DOI or title), counted once */
+    size_t part_sets;            /* sets of files named as parts of one work, each file counted */
+    size_t abstracts_found;      /* documents cut to their abstract (--section abstract) */
+    size_t references_dropped;   /* documents whose reference list was cut (--section body) */
+    size_t front_matter_dropped; /* theses whose front matter was cut (--section body) */
+    size_t n_counted;            /* documents counted (records count one each) */
+    const uint32_t *doc_file;    /* per counted document: index in docs */
+    char *const *doc_title;      /* per counted document: title or NULL */
+    const double *doc_year;      /* per counted document: year or NAN */
+    const uint32_t *doc_terms;   /* per counted document: distinct candidate terms */
     const struct jk_bilingual *bilingual; /* English terms merged into Indonesian twins, or NULL */
 };
 

@@ -74,12 +74,12 @@ static void report_corpus(struct jk_buf *b, const struct jk_run *run)
     }
     if (run->opt->items_keywords)
         jk_buf_adds(b, "- items: author keywords (--items keywords)\n");
-    if (run->chapter_sets)
+    if (run->part_sets)
         jk_buf_addf(b,
-                    "- sets of files named as the chapters of one work (\"BAB I\", \"BAB II\"), "
-                    "each file counted as a document (--document folder counts a folder as one): "
-                    "%zu\n",
-                    run->chapter_sets);
+                    "- sets of files named as parts of one work (\"ABSTRAK\", \"BAB I\", \"BAB "
+                    "II\"), each file counted as a document (--document folder counts a folder as "
+                    "one): %zu\n",
+                    run->part_sets);
     if (run->duplicates)
         jk_buf_addf(b, "- records found twice (same DOI or title), counted once: %zu\n",
                     run->duplicates);

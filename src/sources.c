@@ -27,24 +27,67 @@ static size_t chapter_number(const char *p)
     return n && !isalnum((unsigned char)p[n]) ? n : 0;
 }
 
-bool jk_chapter_mark(const char *path, size_t *from, size_t *to)
+static bool name_separator(char c)
+{
+    return c == ' ' || c == '_' || c == '-' || c == '.';
+}
+
+/* Length of word at p (any case; a space in word matches a run of separators), or 0. */
+static size_t part_word(const char *p, const char *word)
+{
+    size_t n = 0;
+    for (; *word; word++) {
+        if (*word == ' ') {
+            if (!name_separator(p[n]))
+                return 0;
+            while (name_separator(p[n]))
+                n++;
+        } else if (tolower((unsigned char)p[n]) == *word)
+            n++;
+        else
+            return 0;
+    }
+    return n;
+}
+
+/* Length of a part mark at p (see jk_part_key), or 0. */
+static size_t part_mark(const char *p)
+{
+    static const char *const parts[] = {"abstrak",  "abstract",       "cover",
+                                        "sampul",   "daftar pustaka", "daftar isi",
+                                        "lampiran", "kata pengantar", "halaman judul"};
+    for (size_t k = 0; k < sizeof(parts) / sizeof(*parts); k++) {
+        size_t n = part_word(p, parts[k]);
+        if (n && !isalnum((unsigned char)p[n]))
+            return n;
+    }
+    size_t word = part_word(p, "bab") ? 3 : part_word(p, "chapter") ? 7 : 0;
+    if (!word)
+        return 0;
+    while (name_separator(p[word]))
+        word++;
+    size_t n = chapter_number(p + word);
+    return n ? word + n : 0;
+}
+
+bool jk_part_key(const char *path, struct jk_buf *key)
 {
     const char *slash = strrchr(path, '/'), *name = slash ? slash + 1 : path;
     for (const char *p = name; *p; p++) {
-        if (p > name && isalpha((unsigned char)p[-1]))
+        size_t n = p > name && isalpha((unsigned char)p[-1]) ? 0 : part_mark(p);
+        if (!n)
             continue;
-        size_t word = strncasecmp(p, "bab", 3) == 0 ? 3 : strncasecmp(p, "chapter", 7) == 0 ? 7 : 0;
-        if (!word)
-            continue;
-        const char *q = p + word;
-        while (*q == ' ' || *q == '_' || *q == '-' || *q == '.')
-            q++;
-        size_t n = chapter_number(q);
-        if (n) {
-            *from = (size_t)(p - path);
-            *to = (size_t)(q + n - path);
-            return true;
-        }
+        const char *rest = name; /* a leading "03. " goes */
+        size_t digits = strspn(name, "0123456789");
+        if (digits >= 1 && digits <= 2 && name + digits < p && name_separator(name[digits]))
+            for (rest = name + digits; rest < p && name_separator(*rest);)
+                rest++;
+        jk_buf_clear(key);
+        jk_buf_add(key, path, (size_t)(name - path));
+        jk_buf_add(key, rest, (size_t)(p - rest));
+        jk_buf_addc(key, '\x01');
+        jk_buf_adds(key, p + n);
+        return true;
     }
     return false;
 }

@@ -57,13 +57,18 @@ bool jk_is_record_file(const char *path, const struct jk_source_options *o);
 bool jk_is_source_name(const char *path, const struct jk_source_options *o);
 
 /*
- * Finds a chapter mark in the file name of path ("BAB I.pdf", "1234-bab_iii.pdf",
- * "skripsi bab2.txt", "Chapter 4.md"): "bab" or "chapter" (any case) not after a
- * letter, then spaces, '_', '-' or '.', then a Roman numeral (i to x, at most four
- * letters) or one or two digits, not followed by a letter or digit. True with the
- * mark's span [*from, *to) in path; the folders of path are not looked at.
+ * Whether the file name of path marks one part of a work, as repositories
+ * split a thesis into files: a chapter ("BAB I", "bab_iv", "Bab-3", "bab2",
+ * "Chapter 12": "bab" or "chapter" in any case, not after a letter, then
+ * spaces, '_', '-' or '.', then a Roman numeral i to x of at most four
+ * letters or a number of one or two digits) or a part's name ("ABSTRAK",
+ * "Abstract", "COVER", "DAFTAR PUSTAKA", "daftar_isi", "LAMPIRAN", "KATA
+ * PENGANTAR"), not followed by a letter or digit. True with key set to path
+ * without that mark and without a leading number of one or two digits
+ * ("03. BAB II.pdf"), so that the parts of one work in one folder share a
+ * key ("t/1234-\x01.pdf"). The folders of path are not searched for a mark.
  */
-bool jk_chapter_mark(const char *path, size_t *from, size_t *to);
+bool jk_part_key(const char *path, struct jk_buf *key);
 
 /* Receives one record's text (valid while the call lasts) and the record. */
 typedef enum jk_status (*jk_document_fn)(void *ctx, const char *text, size_t len,

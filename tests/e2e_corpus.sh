@@ -117,17 +117,17 @@ grep -qF -- "- documents counted: 5 (--document folder" "$tmp/theses-1/report.md
 grep -q "^| $tmp/theses/t1/ | Analisa Faktor Penyebab Kegagalan Sister Cities" "$tmp/theses-1/report.md" ||
     fail "report.md does not list the folder t1/ as one document"
 grep -q '"document": "folder"' "$tmp/theses-1/run.json" || fail "run.json lacks the document option"
-grep -q "look like chapters" "$tmp/theses.err" && fail "--document folder still warned of chapter files"
-grep -q "named as the chapters of one work" "$tmp/theses-1/report.md" &&
+grep -q "look like parts" "$tmp/theses.err" && fail "--document folder still warned of chapter files"
+grep -q "named as parts of one work" "$tmp/theses-1/report.md" &&
     fail "--document folder: report.md still counts chapter files apart"
 "$bin" map "$tmp/theses" -o "$tmp/theses-files" --min-occurrences 2 --formats csv 2>"$tmp/files.err"
 grep -q "from 8 documents into" "$tmp/files.err" || fail "by default each file is not one document"
 # counted apart, the chapter files (bab00.md, bab01.md in t1 and in t2) are pointed out once
-[ "$(grep -c "look like chapters of one work" "$tmp/files.err")" = 1 ] ||
+[ "$(grep -c "look like parts of one work" "$tmp/files.err")" = 1 ] ||
     { cat "$tmp/files.err"; fail "not one warning about the chapter files counted apart"; }
-grep -q "warning: '$tmp/theses/t1/bab00.md' and '$tmp/theses/t1/bab01.md' look like chapters of one work, and each file counts as a document, so a term used in every chapter counts several times; --document folder counts each folder under the input folder as one document" \
+grep -q "warning: '$tmp/theses/t1/bab00.md' and '$tmp/theses/t1/bab01.md' look like parts of one work (chapters, abstract), and each file counts as a document, so a term used in every part counts several times; --document folder counts each folder under the input folder as one document" \
     "$tmp/files.err" || { cat "$tmp/files.err"; fail "the chapter warning does not name the files and --document folder"; }
-grep -qF -- '- sets of files named as the chapters of one work ("BAB I", "BAB II"), each file counted as a document (--document folder counts a folder as one): 2' \
+grep -qF -- '- sets of files named as parts of one work ("ABSTRAK", "BAB I", "BAB II"), each file counted as a document (--document folder counts a folder as one): 2' \
     "$tmp/theses-files/report.md" || fail "report.md does not count the two sets of chapter files"
 cmp -s "$tmp/whole-map/terms.csv" "$tmp/theses-files/terms.csv" &&
     fail "counting chapter files apart gave the whole files' map: the test cannot tell the modes apart"

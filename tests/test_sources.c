@@ -240,35 +240,46 @@ static void test_a_file_that_is_a_reference_list(void **state)
                       "2007 dan 2010 kota-kota menandatangani nota.\n" BODY BODY);
 }
 
-/* The chapter mark in a file name: [from, to) in path, or none. */
-static void expect_chapter(const char *path, const char *mark)
+/* The key jk_part_key gives path ('@' stands for the mark), or none. */
+static void expect_part(const char *path, const char *want)
 {
-    size_t from = 0, to = 0;
-    bool found = jk_chapter_mark(path, &from, &to);
-    if (found != (mark != NULL) ||
-        (mark && (to - from != strlen(mark) || strncmp(path + from, mark, to - from) != 0))) {
-        print_error("'%s': found %d, '%.*s'\n", path, found, (int)(to - from), path + from);
+    struct jk_buf key;
+    jk_buf_init(&key);
+    bool found = jk_part_key(path, &key);
+    for (size_t i = 0; i < key.len; i++)
+        if (key.data[i] == '\x01')
+            key.data[i] = '@';
+    jk_buf_addc(&key, '\0');
+    if (found != (want != NULL) || (want && strcmp(key.data, want) != 0)) {
+        print_error("'%s': found %d, key '%s'\n", path, found, found ? key.data : "");
         fail();
     }
+    jk_buf_release(&key);
 }
 
-/* Repositories' names for a thesis's chapter files, and names that only look alike. */
-static void test_chapter_marks_in_file_names(void **state)
+/* Repositories' names for the files of a split thesis, and names that only look alike. */
+static void test_part_names_of_files(void **state)
 {
     (void)state;
-    expect_chapter("unduhan/BAB I.pdf", "BAB I");
-    expect_chapter("unduhan/BAB II TINJAUAN PUSTAKA.pdf", "BAB II");
-    expect_chapter("1234-bab_iv.pdf", "bab_iv");
-    expect_chapter("04. Bab-3.pdf", "Bab-3");
-    expect_chapter("skripsi bab2.txt", "bab2");
-    expect_chapter("tesis-ntb-zhejiang-bab4.txt", "bab4");
-    expect_chapter("Chapter 12.md", "Chapter 12");
-    expect_chapter("bab.x/BAB V.pdf", "BAB V"); /* the folders are not looked at */
-    expect_chapter("babak-baru.pdf", NULL);     /* no number */
-    expect_chapter("kebab 2.pdf", NULL);        /* inside a word */
-    expect_chapter("bab 123.pdf", NULL);        /* three digits: not a chapter */
-    expect_chapter("bab iix2.pdf", NULL);       /* a number running on */
-    expect_chapter("DAFTAR PUSTAKA.pdf", NULL);
+    expect_part("unduhan/BAB I.pdf", "unduhan/@.pdf");
+    expect_part("unduhan/BAB II TINJAUAN PUSTAKA.pdf", "unduhan/@ TINJAUAN PUSTAKA.pdf");
+    expect_part("1234-bab_iv.pdf", "1234-@.pdf");
+    expect_part("t/03. Bab-3.pdf", "t/@.pdf"); /* a leading "03. " goes */
+    expect_part("t/1. COVER.pdf", "t/@.pdf");
+    expect_part("t/2_ABSTRAK.pdf", "t/@.pdf");
+    expect_part("t/9 DAFTAR_PUSTAKA.pdf", "t/@.pdf");
+    expect_part("t/1234-Daftar Isi.pdf", "t/1234-@.pdf"); /* a student number stays */
+    expect_part("skripsi bab2.txt", "skripsi @.txt");
+    expect_part("tesis-ntb-zhejiang-bab4.txt", "tesis-ntb-zhejiang-@.txt");
+    expect_part("Chapter 12.md", "@.md");
+    expect_part("bab.x/BAB V.pdf", "bab.x/@.pdf"); /* the folders are not searched */
+    expect_part("bab.x/notes.pdf", NULL);
+    expect_part("babak-baru.pdf", NULL); /* no number */
+    expect_part("kebab 2.pdf", NULL);    /* inside a word */
+    expect_part("bab 123.pdf", NULL);    /* three digits: not a chapter */
+    expect_part("bab iix2.pdf", NULL);   /* a number running on */
+    expect_part("abstraksi.pdf", NULL);  /* a longer word */
+    expect_part("12.pdf", NULL);
 }
 
 /* A skripsi's front matter, as a PDF's text has it. */
@@ -349,7 +360,7 @@ int main(void)
         cmocka_unit_test(test_keep_abstract),
         cmocka_unit_test(test_reference_list_dropped),
         cmocka_unit_test(test_a_file_that_is_a_reference_list),
-        cmocka_unit_test(test_chapter_marks_in_file_names),
+        cmocka_unit_test(test_part_names_of_files),
         cmocka_unit_test(test_thesis_front_matter_dropped),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
