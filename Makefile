@@ -12,7 +12,8 @@ JOBS       ?= $(shell nproc 2>/dev/null || echo 2)
 # Build and run: compiler, libraries, fonts for the pictures, the stemmer's root dictionary.
 PACKAGES   := cmake make gcc pkg-config libpcre2-dev libigraph-dev libcmocka-dev \
               libutf8proc-dev libxml2-dev libcairo2-dev libfontconfig-dev fonts-dejavu-core \
-              libcsv-dev libpoppler-glib-dev zlib1g-dev libpng-dev hunspell-id dict-freedict-eng-ind
+              libcsv-dev libpoppler-glib-dev zlib1g-dev libzip-dev libpng-dev hunspell-id \
+              dict-freedict-eng-ind
 # Tests also read the outputs back with real consumers.
 TEST_PACKAGES := python3 python3-networkx python3-igraph libxml2-utils qpdf
 # The page is opened in a real browser when one can be installed; its test skips otherwise.
@@ -73,7 +74,7 @@ test-asan: test-deps
 test-tsan: test-deps
 	cmake -S . -B $(TSAN_BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DJK_TSAN=ON
 	cmake --build $(TSAN_BUILD) -j $(JOBS)
-	TSAN_OPTIONS=halt_on_error=1 \
+	TSAN_OPTIONS="halt_on_error=1 suppressions=$(CURDIR)/tests/tsan.supp" \
 	  ctest --test-dir $(TSAN_BUILD) --output-on-failure -j $(JOBS) \
 	  -R 'test_workers|test_util|test_docqueue|test_sketch|test_outdir|test_layout|test_cluster|test_cooccur|e2e_threads|e2e_corpus'
 
