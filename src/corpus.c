@@ -17,6 +17,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "read_office.h"
 #include "read_pdf.h"
 #include "sources.h"
 #include "util/ascii.h"
@@ -88,9 +89,10 @@ static char *join_path(const char *dir, const char *name)
     return p;
 }
 
+/* Whether a folder's entry is read; Word's "~$name.docx" lock files are not documents. */
 static bool is_document_name(const struct jk_corpus *c, const char *name)
 {
-    return jk_is_source_name(name, c->sources);
+    return strncmp(name, "~$", 2) != 0 && jk_is_source_name(name, c->sources);
 }
 
 /*
@@ -102,10 +104,9 @@ static bool is_document_name(const struct jk_corpus *c, const char *name)
 static const struct {
     const char *ext;
     bool archive;
-} unread_formats[] = {{".docx", false}, {".doc", false}, {".odt", false},  {".rtf", false},
-                      {".html", false}, {".htm", false}, {".epub", false}, {".zip", true},
-                      {".rar", true},   {".7z", true},   {".tar", true},   {".tgz", true},
-                      {".gz", true}};
+} unread_formats[] = {{".doc", false},  {".rtf", false}, {".html", false}, {".htm", false},
+                      {".epub", false}, {".zip", true},  {".rar", true},   {".7z", true},
+                      {".tar", true},   {".tgz", true},  {".gz", true}};
 enum { N_UNREAD_FORMATS = sizeof(unread_formats) / sizeof(*unread_formats) };
 
 /* The index in unread_formats of name's extension, or -1 (also for Word's "~$" lock files). */
@@ -136,7 +137,7 @@ struct walker {
     size_t folder; /* while walking a folder under an input folder: its path's length */
 };
 
-/* "a .docx document, a format jaringkata does not read" or "a .zip archive, ...". */
+/* "a .doc document, a format jaringkata does not read" or "a .zip archive, ...". */
 static void unread_why(int format, char *out, size_t n)
 {
     snprintf(out, n, "a %s %s, a format jaringkata does not read", unread_formats[format].ext,
@@ -165,7 +166,8 @@ static size_t describe_unread(const struct walker *w, struct jk_buf *out)
         archives |= unread_formats[i].archive;
         documents |= !unread_formats[i].archive;
     }
-    jk_buf_addf(out, "); %s%s%s", documents ? "save documents as PDF or plain text (.txt)" : "",
+    jk_buf_addf(out, "); %s%s%s",
+                documents ? "save documents as PDF, .docx or plain text (.txt)" : "",
                 documents && archives ? " and " : "", archives ? "unpack archives" : "");
     return total;
 }
@@ -374,12 +376,14 @@ static enum jk_status collect_one(struct walker *w, const char *input, struct jk
         return jk_error(diag, JK_E_INPUT, "input '%s' is %s; %s", input, why,
                         unread_formats[format].archive
                             ? "unpack it and map the folder"
-                            : "save it as PDF or plain text (.txt) and map that");
+                            : "save it as PDF, .docx or plain text (.txt) and map that");
     }
     if (!S_ISREG(sb.st_mode) || !is_document_name(c, input))
         return jk_error(
             diag, JK_E_INPUT,
-            "input '%s' is not a folder or a .txt, .md, .pdf, .csv, .ris or .bib document", input);
+            "input '%s' is not a folder or a .txt, .md, .pdf, .docx, .odt, .csv, .ris or .bib "
+            "document",
+            input);
     add_file(c, input, (uint64_t)sb.st_size, 0);
     return JK_OK;
 }
@@ -400,14 +404,15 @@ enum jk_status jk_corpus_collect(struct jk_corpus *c, const char *const *inputs,
     jk_buf_init(&unread);
     size_t n_unread = describe_unread(&w, &unread);
     if (c->count == 0 && n_unread)
-        st = jk_error(diag, JK_E_INPUT,
-                      "no .txt, .md, .pdf, .csv, .ris or .bib documents found in '%s'%s, only "
-                      "files jaringkata does not read (%s, then map them",
-                      n_inputs ? inputs[0] : "", n_inputs > 1 ? " or the other inputs" : "",
-                      unread.data);
+        st = jk_error(
+            diag, JK_E_INPUT,
+            "no .txt, .md, .pdf, .docx, .odt, .csv, .ris or .bib documents found in '%s'%s, only "
+            "files jaringkata does not read (%s, then map them",
+            n_inputs ? inputs[0] : "", n_inputs > 1 ? " or the other inputs" : "", unread.data);
     else if (c->count == 0)
         st = jk_error(diag, JK_E_INPUT,
-                      "no .txt, .md, .pdf, .csv, .ris or .bib documents found in '%s'%s; put the "
+                      "no .txt, .md, .pdf, .docx, .odt, .csv, .ris or .bib documents found in "
+                      "'%s'%s; put the "
                       "documents to map there",
                       n_inputs ? inputs[0] : "", n_inputs > 1 ? " or the other inputs" : "");
     else if (n_unread)
@@ -688,6 +693,31 @@ static void drop_page_furniture(struct jk_buf *text)
     jk_buf_release(&copy);
 }
 
+/* A .docx or .odt file's text (read_office.h); one without text is skipped with its reason. */
+static void read_office(const struct jk_buf *raw, enum jk_office_kind kind, struct jk_buf *text,
+                        struct jk_read_info *info)
+{
+    info->binary = false; /* a ZIP archive, binary by nature */
+    if (raw->len == 0) {  /* "New Microsoft Word Document.docx", never opened */
+        info->skip_reason = jk_skip_empty;
+        return;
+    }
+    struct jk_buf xml_text;
+    jk_buf_init(&xml_text);
+    enum jk_office_result r =
+        jk_office_text(raw->data, raw->len, kind, JK_OFFICE_MAX_XML, &xml_text);
+    if (r != JK_OFFICE_OK) {
+        info->skip_reason = jk_office_problem(r, kind);
+        info->skip_note = jk_office_note(r);
+    } else {
+        info->invalid_utf8 =
+            jk_utf8_repair(xml_text.data, xml_text.len, text, &info->first_invalid);
+        normalise_newlines(text);
+        info->skip_reason = text_end(text) == 0 ? jk_skip_empty : NULL;
+    }
+    jk_buf_release(&xml_text);
+}
+
 static enum jk_status read_document(const struct jk_source *src,
                                     const struct jk_source_options *sources, struct jk_buf *text,
                                     struct jk_read_info *info, bool hash, struct jk_diag *diag)
@@ -712,7 +742,9 @@ static enum jk_status read_document(const struct jk_source *src,
     if (st == JK_OK && format == JK_FORMAT_PDF) {
         info->binary = false; /* PDFs are binary by nature: Poppler reads them */
         st = read_pdf_text(src, text, info, diag);
-    } else if (utf16) {
+    } else if (st == JK_OK && (format == JK_FORMAT_DOCX || format == JK_FORMAT_ODT))
+        read_office(&raw, format == JK_FORMAT_DOCX ? JK_OFFICE_DOCX : JK_OFFICE_ODT, text, info);
+    else if (utf16) {
         info->binary = false; /* "Unicode" text from Windows: every other byte is a NUL */
         info->invalid_utf8 = jk_utf16_to_utf8((const unsigned char *)raw.data + 2, raw.len - 2,
                                               utf16 == 2, text, &info->first_invalid);

@@ -78,6 +78,8 @@ struct jk_read_info {
     size_t invalid_utf8;     /* invalid sequences replaced by U+FFFD (cp1252: bytes converted) */
     uint64_t first_invalid;  /* byte offset of the first one */
     bool cp1252;             /* a text document read as Windows-1252 (Latin-1), not UTF-8 */
+    /* A .docx/.odt without text: report.md's note; skip_reason says why and what to do. */
+    const char *skip_note;
 };
 
 /*

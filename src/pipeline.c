@@ -52,6 +52,7 @@ enum file_warning {
     FW_TABLE,
     FW_REFERENCES,
     FW_HUGE,
+    FW_UNREADABLE,
     FW_KINDS
 };
 
@@ -344,6 +345,7 @@ static const char *const file_warning_rest[FW_KINDS] = {
     "CSV files without a title, abstract or keywords column were skipped",
     "files were only reference lists and were skipped",
     "files of 16 MB or more were read as one document each",
+    "Word or OpenDocument files had no readable text and were skipped",
 };
 
 /* Counts one file of kind k; true while its warning is still to be printed. */
@@ -493,7 +495,8 @@ static void note_read(struct state *s, size_t i, const struct jk_read_info *info
     memcpy(d->sha256, info.sha256, sizeof(d->sha256));
     d->skipped = info.binary || info.skip_reason;
     d->year = info.year;
-    d->skip_note = info.binary                         ? "skipped: binary"
+    d->skip_note = info.skip_note                      ? info.skip_note
+                   : info.binary                       ? "skipped: binary"
                    : info.skip_reason == jk_skip_empty ? "skipped: empty"
                    : info.skip_reason == jk_skip_wos   ? "skipped: a Web of Science export"
                    : info.skip_reason                  ? "skipped: no text"
@@ -516,6 +519,9 @@ static void note_read(struct state *s, size_t i, const struct jk_read_info *info
                     "would map its field tags and all its records together; export the records "
                     "from Web of Science as BibTeX or RIS and map that file",
                     src->path);
+    } else if (info.skip_note) {
+        if (warn_file(s, FW_UNREADABLE))
+            jk_warn("skipping '%s': %s", src->path, info.skip_reason);
     } else if (info.cp1252) {
         if (warn_file(s, FW_CP1252))
             jk_warn("'%s': not UTF-8 (first at byte %llu); read as Windows-1252 (Latin-1); save "
@@ -527,7 +533,8 @@ static void note_read(struct state *s, size_t i, const struct jk_read_info *info
                     "it as UTF-8 for exact results",
                     src->path, (unsigned long long)info.first_invalid, info.invalid_utf8);
     }
-    if (!d->skipped && info.bytes >= JK_HUGE_DOCUMENT && plain_file(s, i) && warn_file(s, FW_HUGE))
+    if (!d->skipped && info.bytes >= JK_HUGE_DOCUMENT &&
+        jk_source_format(src->path, &s->opt->sources) == JK_FORMAT_TEXT && warn_file(s, FW_HUGE))
         jk_warn("'%s' is one document of %llu MB, so every term in it co-occurs with every other "
                 "(and it is held in memory whole); if it holds one document per line, map it "
                 "with --format vosviewer",

@@ -92,8 +92,8 @@ bool jk_part_key(const char *path, struct jk_buf *key)
     return false;
 }
 
-static const char *const format_names[] = {"auto", "text",   "pdf",      "csv",
-                                           "ris",  "bibtex", "vosviewer"};
+static const char *const format_names[] = {"auto",   "text",      "pdf",  "csv", "ris",
+                                           "bibtex", "vosviewer", "docx", "odt"};
 
 enum jk_status jk_format_parse(const char *text, enum jk_format *out, struct jk_diag *diag)
 {
@@ -103,7 +103,8 @@ enum jk_status jk_format_parse(const char *text, enum jk_format *out, struct jk_
             return JK_OK;
         }
     return jk_error(diag, JK_E_USAGE,
-                    "--format takes auto, text, pdf, csv, ris, bibtex or vosviewer, not '%s'",
+                    "--format takes auto, text, pdf, docx, odt, csv, ris, bibtex or vosviewer, not "
+                    "'%s'",
                     text);
 }
 
@@ -140,6 +141,10 @@ enum jk_format jk_source_format(const char *path, const struct jk_source_options
         return o->format;
     if (ends_with(path, ".pdf"))
         return JK_FORMAT_PDF;
+    if (ends_with(path, ".docx"))
+        return JK_FORMAT_DOCX;
+    if (ends_with(path, ".odt"))
+        return JK_FORMAT_ODT;
     if (ends_with(path, ".csv"))
         return JK_FORMAT_CSV;
     if (ends_with(path, ".ris"))
@@ -152,12 +157,13 @@ enum jk_format jk_source_format(const char *path, const struct jk_source_options
 bool jk_is_record_file(const char *path, const struct jk_source_options *o)
 {
     enum jk_format f = jk_source_format(path, o);
-    return f != JK_FORMAT_TEXT && f != JK_FORMAT_PDF;
+    return f != JK_FORMAT_TEXT && f != JK_FORMAT_PDF && f != JK_FORMAT_DOCX && f != JK_FORMAT_ODT;
 }
 
 bool jk_is_source_name(const char *path, const struct jk_source_options *o)
 {
-    static const char *const exts[] = {".txt", ".md", ".pdf", ".csv", ".ris", ".bib"};
+    static const char *const exts[] = {".txt", ".md",  ".pdf", ".docx",
+                                       ".odt", ".csv", ".ris", ".bib"};
     for (size_t i = 0; i < sizeof(exts) / sizeof(*exts); i++)
         if (ends_with(path, exts[i]))
             return true;

@@ -6,7 +6,8 @@
 # usage: e2e_hostile.sh JARINGKATA SOURCE_DIR
 # JK_TEST_SANITIZED=1 (set by CMake for the ASan + UBSan build, which runs
 # several times slower) shrinks the two largest inputs: the 100 MB line to
-# 4 MB and the 100,000 files to 10,000. bench/ holds the slow scale runs.
+# 4 MB and the 100,000 files to 10,000, and leaves out the .docx zip bomb (test_read_office
+# tries the limit with a small one). bench/ holds the slow scale runs.
 set -u
 bin=$1 src=$2
 py=/usr/bin/python3
@@ -16,8 +17,8 @@ tmp=$(mktemp -d)
 fast=$(mktemp -d -p /dev/shm 2>/dev/null) || fast=$(mktemp -d)
 trap 'chmod -R u+rwx "$tmp" 2>/dev/null; rm -rf "$tmp" "$fast"' EXIT
 fail() { echo "FAIL: $*"; exit 1; }
-big_mb=100 many=100000
-if [ "${JK_TEST_SANITIZED:-0}" = 1 ]; then big_mb=4 many=10000; fi
+big_mb=100 many=100000 bomb=1
+if [ "${JK_TEST_SANITIZED:-0}" = 1 ]; then big_mb=4 many=10000 bomb=0; fi
 passed=0
 t0=$SECONDS
 
@@ -289,6 +290,67 @@ expect_ok "$tmp/nul-out" map "$tmp/nul"
 [ "$(grep -c "warning: skipping .*it is a binary file" "$tmp/stderr")" = 10 ] || fail "not ten binary-file warnings"
 warned "4 more files were binary and were skipped; report.md lists them"
 [ "$(grep -c "skipped: binary" "$tmp/nul-out/report.md")" = 14 ] || fail "report.md does not list every binary file"
+
+# --- Word and OpenDocument files: the same map as the text they hold; files without
+# text (a password-protected Word file, a .doc renamed, a download cut short, an archive
+# of something else, XML cut short, a never-opened empty .docx, a zip bomb) are skipped
+# with one warning each saying what to do, and listed in report.md
+mkdir "$tmp/office" "$tmp/office-md"
+two_docs "$tmp/office-md"
+$py - "$tmp/office-md" "$tmp/office" "$bomb" <<'EOF'
+import html, os, sys, zipfile
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+T = "urn:oasis:names:tc:opendocument:xmlns:text:1.0"
+O = "urn:oasis:names:tc:opendocument:xmlns:office:1.0"
+src, out = sys.argv[1], sys.argv[2]
+for name, kind in zip(sorted(os.listdir(src)), ("docx", "odt")):
+    lines = open(os.path.join(src, name), encoding="utf-8").read().split("\n")
+    base = os.path.join(out, name.rsplit(".", 1)[0] + "." + kind)
+    with zipfile.ZipFile(base, "w", zipfile.ZIP_DEFLATED) as z:
+        if kind == "docx":  # each line split over two runs, as Word splits formatting
+            body = "".join('<w:p><w:r><w:t xml:space="preserve">%s</w:t></w:r><w:r><w:rPr><w:i/>'
+                           '</w:rPr><w:t xml:space="preserve">%s</w:t></w:r></w:p>'
+                           % (html.escape(l[:len(l) // 2]), html.escape(l[len(l) // 2:]))
+                           for l in lines)
+            z.writestr("word/document.xml", '<w:document xmlns:w="%s"><w:body>%s</w:body>'
+                       '</w:document>' % (W, body))
+            z.writestr("word/header1.xml", '<w:hdr xmlns:w="%s"><w:p><w:r><w:t>JURNAL ILMU '
+                       'KEPALA HALAMAN</w:t></w:r></w:p></w:hdr>' % W)
+        else:
+            body = "".join("<text:p>%s</text:p>" % html.escape(l) for l in lines)
+            z.writestr("mimetype", "application/vnd.oasis.opendocument.text",
+                       compress_type=zipfile.ZIP_STORED)
+            z.writestr("content.xml", '<office:document-content xmlns:office="%s" xmlns:text="%s">'
+                       '<office:body><office:text>%s</office:text></office:body>'
+                       '</office:document-content>' % (O, T, body))
+whole = open(out + "/" + os.listdir(out)[0], "rb").read()
+open(out + "/bad-cut.docx", "wb").write(whole[: len(whole) // 2])
+open(out + "/bad-doc.docx", "wb").write(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 504)
+open(out + "/bad-empty.docx", "wb").close()
+with zipfile.ZipFile(out + "/bad-sheet.odt", "w") as z:
+    z.writestr("content-of-something-else.xml", "<x/>")
+with zipfile.ZipFile(out + "/bad-xml.docx", "w") as z:
+    z.writestr("word/document.xml", '<w:document xmlns:w="%s"><w:body><w:p>' % W)
+with zipfile.ZipFile(out + "/bad-bomb.docx", "w", zipfile.ZIP_DEFLATED) as z:
+    with z.open("word/document.xml", "w", force_zip64=True) as f:
+        f.write(b'<w:document xmlns:w="%s"><w:body>' % W.encode())
+        for _ in range(45 if sys.argv[3] == "1" else 0):  # 270 MB unpacked, 400 KB packed
+            f.write(b"<w:p/>" * 1000000)
+        # no end: damaged, where the sanitized build leaves out the bomb itself
+EOF
+expect_ok "$tmp/office-md-out" map "$tmp/office-md"
+expect_ok "$tmp/office-out" map "$tmp/office"
+same_map "$tmp/office-out" "$tmp/office-md-out" "reading the documents from .docx and .odt"
+grep -q "kepala halaman" "$tmp/office-out/terms.csv" && fail "a .docx page header became a term"
+warned "skipping '.*bad-cut.docx': not a .docx archive (damaged, or another format renamed); open it in Word and save it again, or as PDF"
+warned "skipping '.*bad-doc.docx': not a .docx archive but a password-protected Word file or an old .doc renamed"
+warned "skipping '.*bad-empty.docx': it is empty"
+warned "skipping '.*bad-sheet.odt': an archive without content.xml, so not an OpenDocument text"
+warned "skipping '.*bad-xml.docx': damaged or cut short"
+[ "$bomb" = 0 ] || warned "skipping '.*bad-bomb.docx': a text part that unpacks to more than 256 MB"
+[ "$(documents "$tmp/office-out")" = 2 ] || fail "office files: expected 2 documents read"
+grep -q "bad-doc.docx | .* | skipped: a password-protected Word file or a .doc renamed |" \
+    "$tmp/office-out/report.md" || fail "report.md does not say why bad-doc.docx was skipped"
 
 # --- link loops in the input folder: no hang, each document read once --------
 mkdir -p "$tmp/loop/sub"

@@ -35,6 +35,26 @@ done
 cat "$src/corpus/safitri-kegagalan-sister-cities.md" "$src/corpus/tesis-ntb-zhejiang-bab4.txt" \
     >"$tmp/many/zz-tesis-lengkap.txt"
 cp "$src/corpus/safitri-kegagalan-sister-cities.md" "$tmp/many/doc2-bab1.md"
+# Word and OpenDocument files through the batches, read by the threads at once (libxml2 and
+# libzip on every thread), and a damaged one skipped the same way
+/usr/bin/python3 - "$tmp/many" <<'EOF'
+import sys, zipfile
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+T = "urn:oasis:names:tc:opendocument:xmlns:text:1.0"
+O = "urn:oasis:names:tc:opendocument:xmlns:office:1.0"
+for i in range(1, 700, 35):
+    words = "kerja sama kota kembar pemerintah daerah dokumen kantor %d" % i
+    if i % 2:
+        with zipfile.ZipFile("%s/doc%d-word.docx" % (sys.argv[1], i), "w", zipfile.ZIP_DEFLATED) as z:
+            z.writestr("word/document.xml", '<w:document xmlns:w="%s"><w:body><w:p><w:r><w:t>%s'
+                       '</w:t></w:r></w:p></w:body></w:document>' % (W, words))
+    else:
+        with zipfile.ZipFile("%s/doc%d-writer.odt" % (sys.argv[1], i), "w", zipfile.ZIP_DEFLATED) as z:
+            z.writestr("content.xml", '<office:document-content xmlns:office="%s" xmlns:text="%s">'
+                       '<office:body><office:text><text:p>%s</text:p></office:text></office:body>'
+                       '</office:document-content>' % (O, T, words))
+open(sys.argv[1] + "/doc400-damaged.docx", "wb").write(b"PK\x03\x04 cut short")
+EOF
 mkdir -p "$tmp/records"
 cp "$src"/tests/data/records/scopus.csv "$src"/tests/data/records/two.ris "$tmp/records/"
 

@@ -18,7 +18,7 @@ static void test_collects_txt_and_md_sorted_recursively(void **state)
     tu_write_str(dir, "a.TXT", "a");
     tu_write_str(dir, "sub/c.txt", "c");
     tu_write_str(dir, "README", "not a document");
-    tu_write_str(dir, "paper.docx", "PK");
+    tu_write_str(dir, "paper.doc", "x");
     tu_write_str(dir, ".hidden.md", "hidden");
     struct jk_corpus c;
     jk_corpus_init(&c);
@@ -134,9 +134,9 @@ static void test_link_loops_read_documents_once(void **state)
 }
 
 /*
- * Word, RTF and HTML documents and archives are left out and listed (a folder of theses in
- * .docx must not quietly become a map of its PDFs alone); Word's "~$" lock files and pictures
- * are ignored.
+ * Old Word, RTF and HTML documents and archives are left out and listed (a folder of theses
+ * in .doc must not quietly become a map of its PDFs alone); Word's "~$" lock files and pictures
+ * are ignored, and .docx and .odt files are documents.
  * A folder holding only such documents, or one given alone, is an error that says what to do.
  */
 static void test_unread_formats_left_out_and_named(void **state)
@@ -145,29 +145,33 @@ static void test_unread_formats_left_out_and_named(void **state)
     char dir[64], only[128];
     tu_mkdtemp(dir, sizeof(dir));
     tu_write_str(dir, "a.txt", "a");
-    tu_write_str(dir, "b.docx", "PK");
+    tu_write_str(dir, "b.rtf", "{\\rtf1}");
     tu_write_str(dir, "C.DOC", "x");
-    tu_write_str(dir, "~$b.docx", "lock");
+    tu_write_str(dir, "d.docx", "PK");
+    tu_write_str(dir, "e.ODT", "PK");
+    tu_write_str(dir, "~$d.docx", "lock");
     tu_write_str(dir, "figure.jpg", "jpg");
     tu_write_str(dir, "only/page.html", "<p>x</p>");
     tu_write_str(dir, "only/papers.zip", "PK");
     struct jk_corpus c;
     collect_dir(dir, &c);
-    assert_int_equal(c.count, 1);
+    assert_int_equal(c.count, 3); /* a.txt d.docx e.ODT */
+    assert_non_null(strstr(c.files[1].path, "/d.docx"));
+    assert_non_null(strstr(c.files[2].path, "/e.ODT"));
     assert_int_equal(c.n_left_out, 4);
     assert_non_null(strstr(c.left_out[0].path, "/C.DOC"));
     assert_string_equal(c.left_out[0].why, "a .doc document, a format jaringkata does not read");
-    assert_non_null(strstr(c.left_out[1].path, "/b.docx"));
+    assert_non_null(strstr(c.left_out[1].path, "/b.rtf"));
     assert_non_null(strstr(c.left_out[2].path, "/only/page.html"));
     assert_string_equal(c.left_out[3].why, "a .zip archive, a format jaringkata does not read");
     jk_corpus_release(&c);
 
     snprintf(only, sizeof(only), "%s/only", dir);
     expect_input_error(only, "only files jaringkata does not read (1 .html, 1 .zip); save "
-                             "documents as PDF or plain text (.txt) and unpack archives, then "
-                             "map them");
-    snprintf(only, sizeof(only), "%s/b.docx", dir);
-    expect_input_error(only, "is a .docx document, a format jaringkata does not read");
+                             "documents as PDF, .docx or plain text (.txt) and unpack archives, "
+                             "then map them");
+    snprintf(only, sizeof(only), "%s/C.DOC", dir);
+    expect_input_error(only, "is a .doc document, a format jaringkata does not read");
     tu_rmtree(dir);
 }
 
@@ -272,13 +276,13 @@ static void test_missing_and_empty_inputs_are_errors(void **state)
     char dir[64], message[160];
     tu_mkdtemp(dir, sizeof(dir));
     snprintf(message, sizeof(message),
-             "no .txt, .md, .pdf, .csv, .ris or .bib documents found in '%s'", dir);
+             "no .txt, .md, .pdf, .docx, .odt, .csv, .ris or .bib documents found in '%s'", dir);
     expect_input_error(dir, message);
     expect_input_error("/nonexistent/jaringkata-folder", "/nonexistent/jaringkata-folder");
-    tu_write_str(dir, "x.docx", "PK");
-    char docx[128];
-    snprintf(docx, sizeof(docx), "%s/x.docx", dir);
-    expect_input_error(docx, "x.docx");
+    tu_write_str(dir, "x.doc", "x");
+    char doc[128];
+    snprintf(doc, sizeof(doc), "%s/x.doc", dir);
+    expect_input_error(doc, "x.doc");
     tu_rmtree(dir);
 }
 
