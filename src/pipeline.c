@@ -94,7 +94,7 @@ struct state {
     size_t cap_meta;
     /* The document being counted, open for its folder's next file (--document folder). */
     struct open_doc {
-        bool whole;       /* its last part is a whole plain or PDF file in a folder */
+        bool whole;       /* --document folder, and its last part is a whole file, no record */
         uint32_t file;    /* its last part's file */
         uint64_t dropped; /* candidate occurrences the sketch left out of it */
         uint32_t sent_id, sent_en;
@@ -549,8 +549,8 @@ enum { CUT_ABSTRACT = 1, CUT_REFERENCES = 2, CUT_FRONT_MATTER = 4, CUT_ONLY_REFE
  * list and a thesis's front matter (body, the default), or down to its
  * abstract; what a document lacks stays, except that a text that is nothing
  * but a reference list is CUT_ONLY_REFERENCES (the file is skipped) unless
- * --section all. Returns the CUT_* bits of what was cut. Runs on the worker threads too: it reads
- * nothing but the options and text.
+ * --section all. Returns the CUT_* bits of what was cut. Runs on the worker
+ * threads too: it reads nothing but the options and text.
  */
 static unsigned cut_section(const struct jk_map_options *o, struct jk_buf *text)
 {

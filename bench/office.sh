@@ -1,0 +1,83 @@
+#!/usr/bin/env bash
+# Word and OpenDocument documents against the same text: the generated corpus of N documents
+# as .txt files, as .docx files and as .odt files (each line a paragraph, every other line's
+# second half in its own formatted run, as Word splits text; deflated as Word and LibreOffice
+# store it). Maps each with the benchmark's settings and prints per format: median wall time,
+# peak memory, the reading stage's seconds (--timings), and whether terms.csv and links.csv are
+# byte for byte the .txt map's.
+#
+# usage: bench/office.sh [N] [RUNS]      e.g. bench/office.sh 20000 3
+# env:   SHARED (default ../shared), BUILD (default build), WORK (default /tmp/jk-bench)
+# needs: /usr/bin/time, python3 (standard library only)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+N=${1:-20000}
+RUNS=${2:-3}
+# shellcheck source=bench/common.sh
+source bench/common.sh
+
+src=$(corpus_dir "$N")
+for kind in docx odt; do
+    dir="$WORK/office-$N-$kind"
+    [ -d "$dir" ] && continue
+    $PY - "$src" "$dir.tmp" "$kind" <<'PYEOF'
+import html, os, sys, zipfile
+src, out, kind = sys.argv[1], sys.argv[2], sys.argv[3]
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+T = "urn:oasis:names:tc:opendocument:xmlns:text:1.0"
+O = "urn:oasis:names:tc:opendocument:xmlns:office:1.0"
+os.makedirs(out)
+for name in sorted(os.listdir(src)):
+    if not name.endswith(".txt"):
+        continue
+    with open(os.path.join(src, name), encoding="utf-8") as f:
+        lines = f.read().split("\n")
+    path = os.path.join(out, name[:-4] + "." + kind)
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+        if kind == "docx":
+            runs = []
+            for i, l in enumerate(lines):
+                h = len(l) // 2 if i % 2 else len(l)
+                runs.append('<w:p><w:r><w:t xml:space="preserve">%s</w:t></w:r>%s</w:p>' % (
+                    html.escape(l[:h]), '<w:r><w:rPr><w:i/></w:rPr><w:t xml:space="preserve">'
+                    '%s</w:t></w:r>' % html.escape(l[h:]) if l[h:] else ""))
+            z.writestr("word/document.xml", '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+                       '<w:document xmlns:w="%s"><w:body>%s<w:sectPr/></w:body></w:document>'
+                       % (W, "".join(runs)))
+        else:
+            z.writestr("mimetype", "application/vnd.oasis.opendocument.text",
+                       compress_type=zipfile.ZIP_STORED)
+            z.writestr("content.xml", '<?xml version="1.0" encoding="UTF-8"?><office:document-content '
+                       'xmlns:office="%s" xmlns:text="%s"><office:body><office:text>%s</office:text>'
+                       '</office:body></office:document-content>'
+                       % (O, T, "".join("<text:p>%s</text:p>" % html.escape(l) for l in lines)))
+PYEOF
+    mv "$dir.tmp" "$dir"
+done
+
+settings=(-q --min-occurrences 5 --max-terms 1000 --keep 100 --no-nested --max-doc-share 1
+    --layout none --formats graphml,csv --timings)
+printf '| format | files MB | wall s (median of %s) | peak MB | reading s | same map as .txt |\n' "$RUNS"
+printf '|---|---|---|---|---|---|\n'
+for kind in txt docx odt; do
+    dir=$([ "$kind" = txt ] && echo "$src" || echo "$WORK/office-$N-$kind")
+    mb=$(du -sm --apparent-size "$dir" | cut -f1)
+    : >"$WORK/office.times"
+    for _ in $(seq "$RUNS"); do
+        /usr/bin/time -f "%e %M" -o "$WORK/office.one" "$JK" map "$dir" -o "$WORK/office-out-$kind" \
+            "${settings[@]}" 2>"$WORK/office.err"
+        read -r wall peak <"$WORK/office.one"
+        reading=$(sed -n 's/.*timings: reading \([0-9.]*\) s.*/\1/p' "$WORK/office.err")
+        echo "$wall $peak $reading" >>"$WORK/office.times"
+    done
+    same=yes
+    if [ "$kind" != txt ]; then
+        for f in terms.csv links.csv; do
+            cmp -s "$WORK/office-out-txt/$f" "$WORK/office-out-$kind/$f" || same=no
+        done
+    fi
+    printf '| %s | %s | %s | %s | %s | %s |\n' "$kind" "$mb" \
+        "$(cut -d' ' -f1 "$WORK/office.times" | median)" \
+        "$(cut -d' ' -f2 "$WORK/office.times" | median | awk '{printf "%.0f", $1/1024}')" \
+        "$(cut -d' ' -f3 "$WORK/office.times" | median)" "$same"
+done
