@@ -5,11 +5,12 @@
 #include "read_office.h"
 
 #include <libxml/xmlreader.h>
-#include <pthread.h>
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 #include <zip.h>
+
+#include "util/libxml.h"
 
 static const char W_MAIN[] = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
 static const char W_STRICT[] = "http://purl.oclc.org/ooxml/wordprocessingml/main";
@@ -48,24 +49,6 @@ static int part_close(void *ctx)
 {
     (void)ctx; /* the caller closes the file */
     return 0;
-}
-
-/* libxml2 reports to stderr unless told otherwise; a damaged file is the caller's to tell. */
-static void quiet(void *ctx, const char *msg, ...)
-{
-    (void)ctx, (void)msg;
-}
-
-static void quiet_structured(void *ctx, xmlErrorPtr error)
-{
-    (void)ctx, (void)error;
-}
-
-static pthread_once_t xml_once = PTHREAD_ONCE_INIT;
-
-static void init_xml(void)
-{
-    xmlInitParser();
 }
 
 /* What the walk over one part's XML needs. */
@@ -213,13 +196,11 @@ static int step(struct walk *w, size_t from)
 static enum jk_office_result walk_part(struct part *p, enum jk_office_kind kind,
                                        struct jk_buf *text)
 {
-    xmlSetGenericErrorFunc(NULL, quiet); /* per thread in libxml2 */
-    xmlSetStructuredErrorFunc(NULL, quiet_structured);
+    jk_libxml_quiet();
     xmlTextReaderPtr r = xmlReaderForIO(part_read, part_close, p, NULL, NULL,
                                         XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
     if (!r)
         return JK_OFFICE_DAMAGED;
-    xmlTextReaderSetStructuredErrorHandler(r, quiet_structured, NULL);
     struct walk w = {r, text, kind, 0, 0};
     size_t from = text->len;
     int ret = xmlTextReaderRead(r);
@@ -289,7 +270,7 @@ enum jk_office_result jk_office_text(const char *data, size_t len, enum jk_offic
         return JK_OFFICE_COMPOUND;
     if (len < 22) /* shorter than a ZIP archive's end record (an empty file, too) */
         return JK_OFFICE_NOT_ZIP;
-    pthread_once(&xml_once, init_xml);
+    jk_libxml_init();
     zip_error_t error;
     zip_error_init(&error);
     zip_source_t *src = zip_source_buffer_create(len ? data : "", len, 0, &error);
