@@ -17,6 +17,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "read_html.h"
 #include "read_office.h"
 #include "read_pdf.h"
 #include "sources.h"
@@ -104,9 +105,9 @@ static bool is_document_name(const struct jk_corpus *c, const char *name)
 static const struct {
     const char *ext;
     bool archive;
-} unread_formats[] = {{".doc", false},  {".rtf", false}, {".html", false}, {".htm", false},
-                      {".epub", false}, {".zip", true},  {".rar", true},   {".7z", true},
-                      {".tar", true},   {".tgz", true},  {".gz", true}};
+} unread_formats[] = {{".doc", false}, {".rtf", false}, {".epub", false},
+                      {".zip", true},  {".rar", true},  {".7z", true},
+                      {".tar", true},  {".tgz", true},  {".gz", true}};
 enum { N_UNREAD_FORMATS = sizeof(unread_formats) / sizeof(*unread_formats) };
 
 /* The index in unread_formats of name's extension, or -1 (also for Word's "~$" lock files). */
@@ -245,6 +246,27 @@ static bool earlier_output(const char *dir)
 }
 
 /*
+ * Whether folder path is what a browser saves beside a web page ("Artikel_files" beside
+ * "Artikel.html"): its frames are advertisements and widgets, not documents.
+ */
+static bool saved_page_files(const char *path)
+{
+    static const char suffix[] = "_files";
+    size_t len = strlen(path), n = sizeof(suffix) - 1;
+    if (len <= n || strcmp(path + len - n, suffix) != 0)
+        return false;
+    char *page = jk_malloc(len + 2);
+    bool found = false;
+    struct stat sb;
+    for (int k = 0; k < 2 && !found; k++) {
+        sprintf(page, "%.*s%s", (int)(len - n), path, k ? ".htm" : ".html");
+        found = stat(page, &sb) == 0 && S_ISREG(sb.st_mode);
+    }
+    free(page);
+    return found;
+}
+
+/*
  * One entry of a folder: a document is added, a folder walked, a pipe or device
  * named like a document skipped with a warning, a Word or HTML document left
  * out and counted, anything else ignored.
@@ -283,6 +305,12 @@ static enum jk_status visit(struct walker *w, const char *path, const struct ent
         leave_out(w->c, path,
                   "it holds the map of an earlier run (its run.json says so), whose files are not "
                   "documents");
+        return JK_OK;
+    }
+    if (saved_page_files(path)) {
+        leave_out(w->c, path,
+                  "the pictures, scripts and frames of a saved web page, whose .html beside it is "
+                  "read");
         return JK_OK;
     }
     if (!first_visit(w, &sb)) {
@@ -381,8 +409,8 @@ static enum jk_status collect_one(struct walker *w, const char *input, struct jk
     if (!S_ISREG(sb.st_mode) || !is_document_name(c, input))
         return jk_error(
             diag, JK_E_INPUT,
-            "input '%s' is not a folder or a .txt, .md, .pdf, .docx, .odt, .csv, .ris or .bib "
-            "document",
+            "input '%s' is not a folder or a .txt, .md, .pdf, .docx, .odt, .html, .csv, .ris or "
+            ".bib document",
             input);
     add_file(c, input, (uint64_t)sb.st_size, 0);
     return JK_OK;
@@ -404,17 +432,19 @@ enum jk_status jk_corpus_collect(struct jk_corpus *c, const char *const *inputs,
     jk_buf_init(&unread);
     size_t n_unread = describe_unread(&w, &unread);
     if (c->count == 0 && n_unread)
+        st = jk_error(diag, JK_E_INPUT,
+                      "no .txt, .md, .pdf, .docx, .odt, .html, .csv, .ris or .bib documents found "
+                      "in '%s'%s, only "
+                      "files jaringkata does not read (%s, then map them",
+                      n_inputs ? inputs[0] : "", n_inputs > 1 ? " or the other inputs" : "",
+                      unread.data);
+    else if (c->count == 0)
         st = jk_error(
             diag, JK_E_INPUT,
-            "no .txt, .md, .pdf, .docx, .odt, .csv, .ris or .bib documents found in '%s'%s, only "
-            "files jaringkata does not read (%s, then map them",
-            n_inputs ? inputs[0] : "", n_inputs > 1 ? " or the other inputs" : "", unread.data);
-    else if (c->count == 0)
-        st = jk_error(diag, JK_E_INPUT,
-                      "no .txt, .md, .pdf, .docx, .odt, .csv, .ris or .bib documents found in "
-                      "'%s'%s; put the "
-                      "documents to map there",
-                      n_inputs ? inputs[0] : "", n_inputs > 1 ? " or the other inputs" : "");
+            "no .txt, .md, .pdf, .docx, .odt, .html, .csv, .ris or .bib documents found in "
+            "'%s'%s; put the "
+            "documents to map there",
+            n_inputs ? inputs[0] : "", n_inputs > 1 ? " or the other inputs" : "");
     else if (n_unread)
         jk_warn("left out %zu file%s in formats jaringkata does not read (%s to map them too; "
                 "report.md lists them",
@@ -718,6 +748,21 @@ static void read_office(const struct jk_buf *raw, enum jk_office_kind kind, stru
     jk_buf_release(&xml_text);
 }
 
+/* A saved web page's text (read_html.h); NUL bytes outside UTF-16 make it binary, as for text. */
+static void read_html(const struct jk_buf *raw, struct jk_buf *text, struct jk_read_info *info)
+{
+    if (info->binary && !jk_utf16_bom(raw->data, raw->len))
+        return;
+    info->binary = false;
+    struct jk_buf page_text;
+    jk_buf_init(&page_text);
+    jk_web_page_text(raw->data, raw->len, &page_text);
+    info->invalid_utf8 = jk_utf8_repair(page_text.data, page_text.len, text, &info->first_invalid);
+    normalise_newlines(text);
+    info->skip_reason = text_end(text) == 0 ? jk_skip_empty : NULL;
+    jk_buf_release(&page_text);
+}
+
 static enum jk_status read_document(const struct jk_source *src,
                                     const struct jk_source_options *sources, struct jk_buf *text,
                                     struct jk_read_info *info, bool hash, struct jk_diag *diag)
@@ -744,6 +789,8 @@ static enum jk_status read_document(const struct jk_source *src,
         st = read_pdf_text(src, text, info, diag);
     } else if (st == JK_OK && (format == JK_FORMAT_DOCX || format == JK_FORMAT_ODT))
         read_office(&raw, format == JK_FORMAT_DOCX ? JK_OFFICE_DOCX : JK_OFFICE_ODT, text, info);
+    else if (st == JK_OK && format == JK_FORMAT_HTML)
+        read_html(&raw, text, info);
     else if (utf16) {
         info->binary = false; /* "Unicode" text from Windows: every other byte is a NUL */
         info->invalid_utf8 = jk_utf16_to_utf8((const unsigned char *)raw.data + 2, raw.len - 2,

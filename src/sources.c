@@ -93,7 +93,7 @@ bool jk_part_key(const char *path, struct jk_buf *key)
 }
 
 static const char *const format_names[] = {"auto",   "text",      "pdf",  "csv", "ris",
-                                           "bibtex", "vosviewer", "docx", "odt"};
+                                           "bibtex", "vosviewer", "docx", "odt", "html"};
 
 enum jk_status jk_format_parse(const char *text, enum jk_format *out, struct jk_diag *diag)
 {
@@ -103,8 +103,8 @@ enum jk_status jk_format_parse(const char *text, enum jk_format *out, struct jk_
             return JK_OK;
         }
     return jk_error(diag, JK_E_USAGE,
-                    "--format takes auto, text, pdf, docx, odt, csv, ris, bibtex or vosviewer, not "
-                    "'%s'",
+                    "--format takes auto, text, pdf, docx, odt, html, csv, ris, bibtex or "
+                    "vosviewer, not '%s'",
                     text);
 }
 
@@ -145,6 +145,8 @@ enum jk_format jk_source_format(const char *path, const struct jk_source_options
         return JK_FORMAT_DOCX;
     if (ends_with(path, ".odt"))
         return JK_FORMAT_ODT;
+    if (ends_with(path, ".html") || ends_with(path, ".htm"))
+        return JK_FORMAT_HTML;
     if (ends_with(path, ".csv"))
         return JK_FORMAT_CSV;
     if (ends_with(path, ".ris"))
@@ -157,13 +159,14 @@ enum jk_format jk_source_format(const char *path, const struct jk_source_options
 bool jk_is_record_file(const char *path, const struct jk_source_options *o)
 {
     enum jk_format f = jk_source_format(path, o);
-    return f != JK_FORMAT_TEXT && f != JK_FORMAT_PDF && f != JK_FORMAT_DOCX && f != JK_FORMAT_ODT;
+    return f != JK_FORMAT_TEXT && f != JK_FORMAT_PDF && f != JK_FORMAT_DOCX && f != JK_FORMAT_ODT &&
+           f != JK_FORMAT_HTML;
 }
 
 bool jk_is_source_name(const char *path, const struct jk_source_options *o)
 {
-    static const char *const exts[] = {".txt", ".md",  ".pdf", ".docx",
-                                       ".odt", ".csv", ".ris", ".bib"};
+    static const char *const exts[] = {".txt",  ".md",  ".pdf", ".docx", ".odt",
+                                       ".html", ".htm", ".csv", ".ris",  ".bib"};
     for (size_t i = 0; i < sizeof(exts) / sizeof(*exts); i++)
         if (ends_with(path, exts[i]))
             return true;

@@ -31,7 +31,7 @@ printf '\000\001\002' >"$tmp/binary/b.md"
 touch "$tmp/asfile/file"
 
 expect 3 "$tmp/missing" map "$tmp/missing" -o "$tmp/out"
-expect 3 "no .txt, .md, .pdf, .docx, .odt, .csv, .ris or .bib documents found in '$tmp/empty'" map "$tmp/empty" -o "$tmp/out"
+expect 3 "no .txt, .md, .pdf, .docx, .odt, .html, .csv, .ris or .bib documents found in '$tmp/empty'" map "$tmp/empty" -o "$tmp/out"
 expect 3 "binary" map "$tmp/binary" -o "$tmp/out"
 expect 2 "resolution" map "$src/corpus" -o "$tmp/out" --resolution -1
 expect 2 "min-occurrences" map "$src/corpus" -o "$tmp/out" --min-occurrences 0

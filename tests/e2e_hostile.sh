@@ -352,6 +352,34 @@ warned "skipping '.*bad-xml.docx': damaged or cut short"
 grep -q "bad-doc.docx | .* | skipped: a password-protected Word file or a .doc renamed |" \
     "$tmp/office-out/report.md" || fail "report.md does not say why bad-doc.docx was skipped"
 
+# --- saved web pages: an article's page (site header, menus, side bar, footer, scripts)
+# gives the map of the article's text; the "_files" folder a browser saves beside it (an
+# advertisement's frame) is left out with a warning
+mkdir -p "$tmp/web/Artikel_files"
+$py - "$tmp/office-md" "$tmp/web" <<'EOF'
+import html, os, sys
+src, out = sys.argv[1], sys.argv[2]
+for k, name in enumerate(sorted(os.listdir(src))):
+    lines = open(os.path.join(src, name), encoding="utf-8").read().split("\n")
+    body = "\n".join("<p>\n  %s\n</p>" % html.escape(l).replace(" ", "\n     ", 2) for l in lines)
+    page = ("<!DOCTYPE html><html><head><meta charset='utf-8'><title>Jurnal</title><script>var s ="
+            " '<p>skrip kota kembar</p>';</script><style>p { margin: 0 }</style></head><body>"
+            "<header><nav><a href='/'>Beranda</a> <a href='/arsip'>Arsip terbitan</a></nav>"
+            "<div>JURNAL KAJIAN WILAYAH</div></header><main><article>%s<footer>Bagikan artikel ini"
+            "</footer></article></main><aside>Artikel terpopuler</aside><footer>Hak cipta "
+            "penerbit kampus</footer></body></html>" % body)
+    ext = ".html" if k == 0 else ".htm"
+    open(os.path.join(out, ("Artikel" if k == 0 else name.rsplit(".", 1)[0]) + ext), "w",
+         encoding="utf-8").write(page)
+open(os.path.join(out, "Artikel_files", "iklan.html"), "w").write(
+    "<p>Promo kuota internet murah kota kembar</p>")
+EOF
+expect_ok "$tmp/web-out" map "$tmp/web"
+same_map "$tmp/web-out" "$tmp/office-md-out" "reading the documents from saved web pages"
+warned "skipping '.*Artikel_files': the pictures, scripts and frames of a saved web page, whose .html beside it is read"
+grep -q "arsip terbitan\|penerbit kampus\|terpopuler" "$tmp/web-out/terms.csv" &&
+    fail "a web page's menu, side bar or footer became a term"
+
 # --- link loops in the input folder: no hang, each document read once --------
 mkdir -p "$tmp/loop/sub"
 two_docs "$tmp/loop/sub"

@@ -35,8 +35,8 @@ done
 cat "$src/corpus/safitri-kegagalan-sister-cities.md" "$src/corpus/tesis-ntb-zhejiang-bab4.txt" \
     >"$tmp/many/zz-tesis-lengkap.txt"
 cp "$src/corpus/safitri-kegagalan-sister-cities.md" "$tmp/many/doc2-bab1.md"
-# Word and OpenDocument files through the batches, read by the threads at once (libxml2 and
-# libzip on every thread), and a damaged one skipped the same way
+# Word and OpenDocument files and saved web pages through the batches, read by the threads at
+# once (libxml2 and libzip on every thread), and a damaged one skipped the same way
 /usr/bin/python3 - "$tmp/many" <<'EOF'
 import sys, zipfile
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -54,6 +54,10 @@ for i in range(1, 700, 35):
                        '<office:body><office:text><text:p>%s</text:p></office:text></office:body>'
                        '</office:document-content>' % (O, T, words))
 open(sys.argv[1] + "/doc400-damaged.docx", "wb").write(b"PK\x03\x04 cut short")
+for i in range(17, 700, 140):  # saved web pages, read by libxml2's HTML parser on the threads
+    with open("%s/doc%d-page.html" % (sys.argv[1], i), "w", encoding="utf-8") as f:
+        f.write("<html><body><nav>Beranda</nav><p>pariwisata daerah investasi asing %d</p>"
+                "<footer>Hak cipta</footer></body></html>" % i)
 EOF
 mkdir -p "$tmp/records"
 cp "$src"/tests/data/records/scopus.csv "$src"/tests/data/records/two.ris "$tmp/records/"

@@ -134,9 +134,10 @@ static void test_link_loops_read_documents_once(void **state)
 }
 
 /*
- * Old Word, RTF and HTML documents and archives are left out and listed (a folder of theses
+ * Old Word, RTF and EPUB documents and archives are left out and listed (a folder of theses
  * in .doc must not quietly become a map of its PDFs alone); Word's "~$" lock files and pictures
- * are ignored, and .docx and .odt files are documents.
+ * are ignored, and .docx, .odt and .html files are documents, except a saved web page's
+ * "_files" folder of frames and pictures.
  * A folder holding only such documents, or one given alone, is an error that says what to do.
  */
 static void test_unread_formats_left_out_and_named(void **state)
@@ -149,25 +150,32 @@ static void test_unread_formats_left_out_and_named(void **state)
     tu_write_str(dir, "C.DOC", "x");
     tu_write_str(dir, "d.docx", "PK");
     tu_write_str(dir, "e.ODT", "PK");
+    tu_write_str(dir, "f.html", "<p>x</p>");
+    tu_write_str(dir, "f_files/iklan.html", "<p>iklan</p>");
+    tu_write_str(dir, "g_files/catatan.htm", "<p>no page beside: a folder like any other</p>");
     tu_write_str(dir, "~$d.docx", "lock");
     tu_write_str(dir, "figure.jpg", "jpg");
-    tu_write_str(dir, "only/page.html", "<p>x</p>");
+    tu_write_str(dir, "only/buku.epub", "PK");
     tu_write_str(dir, "only/papers.zip", "PK");
     struct jk_corpus c;
     collect_dir(dir, &c);
-    assert_int_equal(c.count, 3); /* a.txt d.docx e.ODT */
+    assert_int_equal(c.count, 5); /* a.txt d.docx e.ODT f.html g_files/catatan.htm */
     assert_non_null(strstr(c.files[1].path, "/d.docx"));
     assert_non_null(strstr(c.files[2].path, "/e.ODT"));
-    assert_int_equal(c.n_left_out, 4);
+    assert_non_null(strstr(c.files[3].path, "/f.html"));
+    assert_non_null(strstr(c.files[4].path, "/g_files/catatan.htm"));
+    assert_int_equal(c.n_left_out, 5);
     assert_non_null(strstr(c.left_out[0].path, "/C.DOC"));
     assert_string_equal(c.left_out[0].why, "a .doc document, a format jaringkata does not read");
     assert_non_null(strstr(c.left_out[1].path, "/b.rtf"));
-    assert_non_null(strstr(c.left_out[2].path, "/only/page.html"));
-    assert_string_equal(c.left_out[3].why, "a .zip archive, a format jaringkata does not read");
+    assert_non_null(strstr(c.left_out[2].path, "/f_files"));
+    assert_non_null(strstr(c.left_out[2].why, "saved web page"));
+    assert_non_null(strstr(c.left_out[3].path, "/only/buku.epub"));
+    assert_string_equal(c.left_out[4].why, "a .zip archive, a format jaringkata does not read");
     jk_corpus_release(&c);
 
     snprintf(only, sizeof(only), "%s/only", dir);
-    expect_input_error(only, "only files jaringkata does not read (1 .html, 1 .zip); save "
+    expect_input_error(only, "only files jaringkata does not read (1 .epub, 1 .zip); save "
                              "documents as PDF, .docx or plain text (.txt) and unpack archives, "
                              "then map them");
     snprintf(only, sizeof(only), "%s/C.DOC", dir);
@@ -276,7 +284,8 @@ static void test_missing_and_empty_inputs_are_errors(void **state)
     char dir[64], message[160];
     tu_mkdtemp(dir, sizeof(dir));
     snprintf(message, sizeof(message),
-             "no .txt, .md, .pdf, .docx, .odt, .csv, .ris or .bib documents found in '%s'", dir);
+             "no .txt, .md, .pdf, .docx, .odt, .html, .csv, .ris or .bib documents found in '%s'",
+             dir);
     expect_input_error(dir, message);
     expect_input_error("/nonexistent/jaringkata-folder", "/nonexistent/jaringkata-folder");
     tu_write_str(dir, "x.doc", "x");
