@@ -15,6 +15,7 @@
 #include "acronym.h"
 #include "clean.h"
 #include "tokenize.h"
+#include "testutil.h"
 
 struct found {
     char items[64][96]; /* "short=long" */
@@ -168,18 +169,6 @@ static void test_counts_every_definition_in_order(void **state)
     assert_string_equal(f.items[3], "mou=memorandum of understanding");
 }
 
-/* Reads a whole file into b. */
-static void slurp(const char *path, struct jk_buf *b)
-{
-    FILE *f = fopen(path, "rb");
-    assert_non_null(f);
-    char chunk[4096];
-    size_t got;
-    while ((got = fread(chunk, 1, sizeof(chunk), f)) > 0)
-        jk_buf_add(b, chunk, got);
-    fclose(f);
-}
-
 /* Every definition in the bundled corpus, cleaned and tokenized like the pipeline does. */
 static void test_whole_corpus_finds_exactly_the_true_definitions(void **state)
 {
@@ -204,7 +193,7 @@ static void test_whole_corpus_finds_exactly_the_true_definitions(void **state)
         char path[512];
         snprintf(path, sizeof(path), "%s/corpus/%s", JK_SOURCE_DIR, files[i]);
         jk_buf_clear(&raw);
-        slurp(path, &raw);
+        tu_slurp(path, &raw);
         jk_clean(raw.data, raw.len, &clean, NULL, NULL);
         jk_tokens_clear(&toks);
         jk_tokenize(&tk, clean.data, clean.len, &lower, &toks);

@@ -36,14 +36,20 @@ static void test_collects_txt_and_md_sorted_recursively(void **state)
     tu_rmtree(dir);
 }
 
-/* Collects the documents under dir into c (initialised here). */
-static void collect_dir(const char *dir, struct jk_corpus *c)
+/* Collects the documents under inputs[0..n) into c (initialised here). */
+static void collect_inputs(const char *const *inputs, size_t n, struct jk_corpus *c)
 {
     jk_corpus_init(c);
     struct jk_diag d;
     jk_diag_init(&d);
+    assert_int_equal(jk_corpus_collect(c, inputs, n, &d), JK_OK);
+}
+
+/* Collects the documents under dir into c (initialised here). */
+static void collect_dir(const char *dir, struct jk_corpus *c)
+{
     const char *inputs[] = {dir};
-    assert_int_equal(jk_corpus_collect(c, inputs, 1, &d), JK_OK);
+    collect_inputs(inputs, 1, c);
 }
 
 /*
@@ -61,14 +67,11 @@ static void test_files_know_their_folder(void **state)
     tu_write_str(dir, "t1/lampiran/tabel.txt", "c");
     tu_write_str(dir, "t10/bab1.md", "d");
     tu_write_str(dir, "t1.md", "e");
-    struct jk_corpus c;
-    jk_corpus_init(&c);
-    struct jk_diag d;
-    jk_diag_init(&d);
     char named[96];
     snprintf(named, sizeof(named), "%s/t10/bab1.md", dir);
     const char *inputs[] = {dir, named};
-    assert_int_equal(jk_corpus_collect(&c, inputs, 2, &d), JK_OK);
+    struct jk_corpus c;
+    collect_inputs(inputs, 2, &c);
     assert_int_equal(c.count,
                      5); /* artikel.md t1.md t1/bab1.md t1/lampiran/tabel.txt t10/bab1.md */
     const struct jk_source *f = c.files;

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "read_html.h"
+#include "testutil.h"
 #include "util/encoding.h"
 
 /* The text of a page of len bytes (strlen when len is 0). */
@@ -116,12 +117,11 @@ static void test_deep_nesting(void **state)
 static void test_fuzz_unknown_charset_stray_byte(void **state)
 {
     (void)state;
-    FILE *f = fopen(JK_TEST_DATA "/fuzz/html/unknown-charset-stray-byte.html", "rb");
-    assert_non_null(f);
-    char page[4096];
-    size_t n = fread(page, 1, sizeof(page), f);
-    fclose(f);
-    char *got = page_text(page, n);
+    struct jk_buf page;
+    jk_buf_init(&page);
+    tu_slurp(JK_TEST_DATA "/fuzz/html/unknown-charset-stray-byte.html", &page);
+    char *got = page_text(page.data, page.len);
+    jk_buf_release(&page);
     size_t len = strlen(got);
     assert_true(len > 0);
     for (size_t i = 0; i < len;) {

@@ -50,14 +50,8 @@ static void build_zip(const struct entry *e, bool encrypted, struct jk_buf *out)
                 zip_file_set_encryption(za, (zip_uint64_t)i, ZIP_EM_AES_256, "rahasia"), 0);
     }
     assert_int_equal(zip_close(za), 0);
-    FILE *f = fopen(path, "rb");
-    assert_non_null(f);
     jk_buf_init(out);
-    char chunk[4096];
-    size_t n;
-    while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0)
-        jk_buf_add(out, chunk, n);
-    fclose(f);
+    tu_slurp(path, out);
     tu_rmtree(dir);
 }
 

@@ -8,6 +8,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "util/buf.h"
+
 /* Creates a fresh temporary folder; returns its path (static storage per call site buffer). */
 static inline void tu_mkdtemp(char *buf, size_t n)
 {
@@ -37,6 +39,19 @@ static inline void tu_write(const char *dir, const char *name, const void *data,
 static inline void tu_write_str(const char *dir, const char *name, const char *text)
 {
     tu_write(dir, name, text, strlen(text));
+}
+
+/* Appends the whole file at path to b (aborts when it cannot be opened). */
+static inline void tu_slurp(const char *path, struct jk_buf *b)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        abort();
+    char chunk[4096];
+    size_t got;
+    while ((got = fread(chunk, 1, sizeof(chunk), f)) > 0)
+        jk_buf_add(b, chunk, got);
+    fclose(f);
 }
 
 /* Removes a folder tree made by the tests. */
