@@ -106,7 +106,7 @@ static bool enter(struct walk *w, const xmlNode *n)
         return false;
     if (one_of(name, blocks, sizeof(blocks) / sizeof(*blocks)))
         new_line(w);
-    if (strcmp(name, "br") == 0) { /* a line break, where a block ends the line it ends */
+    if (strcmp(name, "br") == 0) { /* a line break of its own: two make an empty line */
         jk_buf_addc(w->text, '\n');
         w->space = false;
     }

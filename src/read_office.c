@@ -273,7 +273,7 @@ enum jk_office_result jk_office_text(const char *data, size_t len, enum jk_offic
     jk_libxml_init();
     zip_error_t error;
     zip_error_init(&error);
-    zip_source_t *src = zip_source_buffer_create(len ? data : "", len, 0, &error);
+    zip_source_t *src = zip_source_buffer_create(data, len, 0, &error);
     zip_t *za = src ? zip_open_from_source(src, ZIP_RDONLY | ZIP_CHECKCONS, &error) : NULL;
     enum jk_office_result res = JK_OFFICE_NOT_ZIP;
     if (za) {
