@@ -76,11 +76,6 @@ static void add_file(struct jk_corpus *c, const char *path, uint64_t size, size_
     c->count++;
 }
 
-bool jk_source_same_folder(const struct jk_source *a, const struct jk_source *b)
-{
-    return a->folder && a->folder == b->folder && memcmp(a->path, b->path, a->folder) == 0;
-}
-
 static char *join_path(const char *dir, const char *name)
 {
     size_t dl = strlen(dir);

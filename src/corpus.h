@@ -25,9 +25,6 @@ struct jk_source {
     size_t folder;
 };
 
-/* Whether a and b lie in one folder directly under an input folder (see folder above). */
-bool jk_source_same_folder(const struct jk_source *a, const struct jk_source *b);
-
 #define JK_SIZE_UNKNOWN UINT64_MAX
 
 /* An entry of an input folder left out while listing it (also warned about), for report.md. */

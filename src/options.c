@@ -142,14 +142,16 @@ void jk_map_options_usage(FILE *out)
           "                             its five-word sequences shared) or text lying in a\n"
           "                             larger file (80 %: a chapter beside the thesis);\n"
           "                             by default such a copy is skipped with a warning\n"
-          "      --document file|folder\n"
-          "                             what counts as one document: each file, or each\n"
+          "      --document file|folder|work\n"
+          "                             what counts as one document: each file; each\n"
           "                             folder directly under an input folder with every\n"
           "                             file in it at any depth (a thesis kept as one\n"
-          "                             folder of chapter files); files lying directly in\n"
-          "                             an input folder and the records of CSV, RIS,\n"
-          "                             BibTeX and VOSviewer files count one each either\n"
-          "                             way (default: file)\n"
+          "                             folder of chapter files); or each work: such a\n"
+          "                             folder, or the files of one folder named as the\n"
+          "                             parts of one work (\"1234-BAB I.pdf\", \"1234-BAB\n"
+          "                             II.pdf\", \"1234-ABSTRAK.pdf\"); the records of CSV,\n"
+          "                             RIS, BibTeX and VOSviewer files count one each\n"
+          "                             (default: file)\n"
           "\n"
           "Terms:\n"
           "      --max-words N          longest term in words, 1-8 (default: 3)\n"
@@ -515,6 +517,23 @@ static enum jk_status parse_section(const char *text, enum jk_section *out, stru
     return st;
 }
 
+static const char *const document_names[] = {"file", "folder", "work"};
+
+const char *jk_document_unit_name(enum jk_document_unit unit)
+{
+    return document_names[unit];
+}
+
+static enum jk_status parse_document(const char *text, enum jk_document_unit *out,
+                                     struct jk_diag *diag)
+{
+    size_t i;
+    enum jk_status st = one_of("document", text, document_names, 3, &i, diag);
+    if (st == JK_OK)
+        *out = (enum jk_document_unit)i;
+    return st;
+}
+
 static enum jk_status parse_sketch(const char *text, enum jk_sketch_mode *out, struct jk_diag *diag)
 {
     static const char *const names[] = {"auto", "on", "off"};
@@ -555,7 +574,7 @@ static bool apply_input_option(struct jk_map_options *o, int c, const char *arg,
         o->keep_copies = true;
         break;
     case OPT_DOCUMENT:
-        *st = parse_choice("document", arg, "file", "folder", &o->folder_documents, diag);
+        *st = parse_document(arg, &o->document, diag);
         break;
     case OPT_SKETCH:
         *st = parse_sketch(arg, &o->sketch, diag);

@@ -28,6 +28,17 @@ enum jk_section {
     JK_SECTION_ABSTRACT, /* the abstract (jk_keep_abstract) */
 };
 
+/*
+ * --document: what counts as one document: each file; each folder directly under an input
+ * folder (a thesis kept as one folder); or each work, a folder so or the files of one
+ * folder named as the parts of one work ("1234-BAB I.pdf", "1234-BAB II.pdf"; jk_part_key).
+ * Records of CSV, RIS, BibTeX and VOSviewer files count one each whatever it is.
+ */
+enum jk_document_unit { JK_DOCUMENT_FILE, JK_DOCUMENT_FOLDER, JK_DOCUMENT_WORK };
+
+/* --document's name for unit ("file", "folder", "work"). */
+const char *jk_document_unit_name(enum jk_document_unit unit);
+
 /* --sketch: whether a first look finds the candidates that occur once (see sketch.h). */
 enum jk_sketch_mode { JK_SKETCH_AUTO, JK_SKETCH_ON, JK_SKETCH_OFF };
 
@@ -63,7 +74,7 @@ struct jk_map_options {
     enum jk_section section;          /* --section (default: body) */
     bool items_keywords;              /* --items keywords */
     bool keep_copies;                 /* --keep-copies: copies and near copies count */
-    bool folder_documents; /* --document folder: a folder under an input folder is one document */
+    enum jk_document_unit document;   /* --document: what one document is */
     bool quiet;
     bool timings;               /* print each stage's seconds on stderr */
     size_t threads;             /* --threads: 0 = every processor; results never depend on it */

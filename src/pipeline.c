@@ -56,6 +56,9 @@ enum file_warning {
     FW_KINDS
 };
 
+/* A file that is a work of its own (--document): a record file, or any file under file. */
+enum { NO_WORK = UINT32_MAX };
+
 /* What the first pass counted of a whole file, to take back when it is skipped after all. */
 struct learned {
     uint64_t bytes; /* its text (after --section) */
@@ -92,9 +95,10 @@ struct state {
     bool *doc_bilingual;   /* likewise: has Indonesian and English sentences */
     size_t n_meta;         /* documents noted in these arrays */
     size_t cap_meta;
-    /* The document being counted, open for its folder's next file (--document folder). */
+    uint32_t *work; /* per corpus file: its work under --document (assign_works), or NO_WORK */
+    /* The document being counted, open for its work's next file (--document folder, work). */
     struct open_doc {
-        bool whole;       /* --document folder, and its last part is a whole file, no record */
+        uint32_t work;    /* its work, or NO_WORK: no file goes on with it */
         uint32_t file;    /* its last part's file */
         uint64_t dropped; /* candidate occurrences the sketch left out of it */
         uint32_t sent_id, sent_en;
@@ -235,6 +239,7 @@ static void state_release(struct state *s)
     jk_strmap_release(&s->seen_files);
     jk_near_index_release(&s->near);
     jk_contain_index_release(&s->contain);
+    free(s->work);
     free(s->learned);
     free(s->first_with);
     jk_strmap_release(&s->duplicates);
@@ -416,15 +421,81 @@ static bool near_copy_of_earlier(struct state *s, const struct jk_doc_job *job)
     return true;
 }
 
+/*
+ * The key of file i's work under --document into key: the folder directly
+ * under its input folder ("in/t1/"), or under work, for a file lying
+ * directly in an input folder, its name without the part it holds
+ * ("in/1234-\x01.pdf"; jk_part_key). False when the file is a work of its own.
+ */
+static bool work_key(const struct state *s, size_t i, struct jk_buf *key)
+{
+    const struct jk_source *f = &s->corpus.files[i];
+    if (s->opt->document == JK_DOCUMENT_FILE || jk_is_record_file(f->path, &s->opt->sources))
+        return false;
+    jk_buf_clear(key);
+    if (f->folder) {
+        jk_buf_add(key, f->path, f->folder);
+        return true;
+    }
+    return s->opt->document == JK_DOCUMENT_WORK && jk_part_key(f->path, key);
+}
+
+/* The warning for the parts of one work that other files split (see assign_works). */
+static void warn_split_work(const struct state *s, size_t a, size_t b)
+{
+    jk_warn("'%s' is named as a part of the same work as '%s', but other files lie between "
+            "them in path order, so that work counts as two documents; put its files in a folder "
+            "of their own",
+            s->corpus.files[b].path, s->corpus.files[a].path);
+}
+
+/*
+ * Each usable file's work under --document, after the first pass (s->work).
+ * The count pass keeps a document open for the files of its work, so they
+ * must follow one another in path order: a folder's always do; files named
+ * as the parts of one work with another file between them count as two
+ * documents, with one warning.
+ */
+static void assign_works(struct state *s)
+{
+    size_t n = s->corpus.count, *last_of = NULL, cap = 0;
+    s->work = jk_malloc((n ? n : 1) * sizeof(*s->work));
+    struct jk_strmap works;
+    jk_strmap_init(&works);
+    struct jk_buf key;
+    jk_buf_init(&key);
+    uint32_t before = NO_WORK; /* the work of the usable file before */
+    bool warned = false;
+    for (size_t i = 0; i < n; i++) {
+        s->work[i] = NO_WORK;
+        if (s->docs[i].skipped)
+            continue;
+        if (work_key(s, i, &key)) {
+            bool added;
+            uint32_t id = jk_strmap_intern(&works, key.data, key.len, &added);
+            JK_GROW(last_of, (size_t)id + 1, cap);
+            if (!added && id != before && !warned) {
+                warn_split_work(s, last_of[id], i);
+                warned = true;
+            }
+            last_of[id] = i;
+            s->work[i] = id;
+        }
+        before = s->work[i];
+    }
+    jk_buf_release(&key);
+    free(last_of);
+    jk_strmap_release(&works);
+}
+
 /* The warning for part files a and b counted as documents apiece (see hint_parts). */
 static void warn_parts(const struct state *s, size_t a, size_t b)
 {
     const struct jk_source *fa = &s->corpus.files[a], *fb = &s->corpus.files[b];
     const char *advice = fa->folder ? "--document folder counts each folder under the input "
                                       "folder as one document"
-                                    : "put each work's files in a folder of its own under the "
-                                      "input folder and give --document folder, which counts "
-                                      "such a folder as one document";
+                                    : "--document work counts the files of one folder named as "
+                                      "the parts of one work as one document";
     jk_warn("'%s' and '%s' look like parts of one work (chapters, abstract), and each file counts "
             "as a document, so a term used in every part counts several times; %s",
             fa->path, fb->path, advice);
@@ -434,7 +505,7 @@ static void warn_parts(const struct state *s, size_t a, size_t b)
  * Files named as parts of one work ("1234-ABSTRAK.pdf", "1234-BAB I.pdf":
  * the same name but for the part, in one folder; jk_part_key) that are
  * counted as documents apiece: one warning for the first such set, and
- * report.md counts the sets. Files --document folder counts together are fine.
+ * report.md counts the sets. Files --document counts as one work are fine.
  */
 static void hint_parts(struct state *s)
 {
@@ -456,8 +527,7 @@ static void hint_parts(struct state *s)
             continue;
         }
         size_t first = first_of[id];
-        if (first == SIZE_MAX ||
-            (s->opt->folder_documents && jk_source_same_folder(&s->corpus.files[first], f)))
+        if (first == SIZE_MAX || (s->work[i] != NO_WORK && s->work[i] == s->work[first]))
             continue;
         if (!warned++)
             warn_parts(s, first, i);
@@ -909,17 +979,22 @@ static enum jk_status one_document_error(const struct state *s, struct jk_diag *
                     skipped ? "that file holds a document a line" : "each line is a document");
 }
 
-/* The same when --document folder made every file one document (see select_terms). */
-static enum jk_status one_folder_error(const struct state *s, struct jk_diag *diag)
+/* The same when --document made every file one document (see select_terms). */
+static enum jk_status one_work_error(const struct state *s, struct jk_diag *diag)
 {
     const struct jk_source *f = &s->corpus.files[s->doc_file[0]];
-    return jk_error(
-        diag, JK_E_EMPTY,
-        "every usable file lies in the folder '%.*s', which --document folder counts as "
-        "one document, and counted once per document every term occurs once; give "
-        "the folder that holds one folder per document, or leave out --document "
-        "folder",
-        (int)(f->folder ? f->folder - 1 : strlen(f->path)), f->path);
+    char what[JK_DIAG_MAX];
+    if (f->folder)
+        snprintf(what, sizeof(what), "every usable file lies in the folder '%.*s'",
+                 (int)(f->folder - 1), f->path);
+    else
+        snprintf(what, sizeof(what), "every usable file is named as a part of the work of '%s'",
+                 f->path);
+    return jk_error(diag, JK_E_EMPTY,
+                    "%s, which --document %s counts as one document, and counted once per "
+                    "document every term occurs once; give the folder that holds the works, or "
+                    "leave out --document",
+                    what, jk_document_unit_name(s->opt->document));
 }
 
 /*
@@ -1002,6 +1077,7 @@ static enum jk_status first_pass(struct state *s, struct jk_diag *diag)
     if (st != JK_OK)
         return st;
     skip_contained(s);
+    assign_works(s);
     hint_parts(s);
     warn_rest(s);
     forget_files(s);
@@ -1053,17 +1129,10 @@ static void note_metadata(struct state *s, uint32_t file, const char *title, siz
     s->n_meta = d + 1;
 }
 
-/* Whether the document job comes from is a whole plain or PDF file, not a record. */
-static bool whole_file(const struct state *s, const struct jk_doc_job *job)
-{
-    return !jk_is_record_file(s->corpus.files[job->file].path, &s->opt->sources);
-}
-
-/* Whether job is the next part of the open document: a file of the same folder (--document). */
+/* Whether job is the next part of the open document: a file of the same work (--document). */
 static bool next_part(const struct state *s, const struct jk_doc_job *job)
 {
-    return s->opt->folder_documents && s->counter.in_doc && s->open.whole && whole_file(s, job) &&
-           jk_source_same_folder(&s->corpus.files[s->open.file], &s->corpus.files[job->file]);
+    return s->counter.in_doc && s->open.work != NO_WORK && s->work[job->file] == s->open.work;
 }
 
 /* Ends the document being counted, if one is open. */
@@ -1081,7 +1150,7 @@ static void open_document(struct state *s, const struct jk_doc_job *job, const c
     const char *title = jk_doc_job_title(job, texts, &title_len);
     note_metadata(s, job->file, title, title_len, job->year, job->citations);
     jk_counter_begin_doc(&s->counter);
-    s->open = (struct open_doc){s->opt->folder_documents && whole_file(s, job), job->file, 0, 0, 0};
+    s->open = (struct open_doc){s->work[job->file], job->file, 0, 0, 0};
 }
 
 /* A later file of the open document fills in the title and year the first lacked. */
@@ -1327,9 +1396,9 @@ static enum jk_status select_terms(struct state *s, struct jk_diag *diag)
     enum jk_status st = jk_select_terms(&s->counter, &s->opt->select, &s->selection, &mine);
     if (st == JK_E_EMPTY && one_document_cannot_link(s))
         return one_document_error(s, diag);
-    if (st == JK_E_EMPTY && s->opt->folder_documents && s->counter.n_docs == 1 &&
+    if (st == JK_E_EMPTY && s->opt->document != JK_DOCUMENT_FILE && s->counter.n_docs == 1 &&
         once_per_document(s->opt))
-        return one_folder_error(s, diag);
+        return one_work_error(s, diag);
     if (st != JK_OK)
         return jk_error(diag, st, "%s", mine.msg);
     if (s->selection.threshold_auto)
@@ -1628,12 +1697,12 @@ enum jk_status jk_run_map(const struct jk_map_options *opt, struct jk_diag *diag
     now_doing(s, NULL);
     stage_done(s, 5);
     print_timings(s);
-    if (st == JK_OK && opt->folder_documents)
+    if (st == JK_OK && opt->document != JK_DOCUMENT_FILE)
         note(s,
-             "mapped %zu terms, %zu links, %zu clusters from %zu documents (%zu files, a folder "
-             "one document) into '%s'",
+             "mapped %zu terms, %zu links, %zu clusters from %zu documents (%zu files, a %s one "
+             "document) into '%s'",
              s->map.n_terms, s->map.n_links, s->map.n_clusters, s->run.n_counted, s->run.docs_used,
-             opt->output);
+             jk_document_unit_name(opt->document), opt->output);
     else if (st == JK_OK)
         note(s, "mapped %zu terms, %zu links, %zu clusters from %zu documents into '%s'",
              s->map.n_terms, s->map.n_links, s->map.n_clusters, s->run.docs_used, opt->output);

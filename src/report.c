@@ -44,10 +44,16 @@ static void report_corpus(struct jk_buf *b, const struct jk_run *run)
     }
     jk_buf_addf(b, "## Corpus\n\n");
     jk_buf_addf(b, "- documents found: %zu\n- documents read: %zu\n", run->n_docs, run->docs_used);
-    if (run->opt->folder_documents)
+    if (run->opt->document == JK_DOCUMENT_FOLDER)
         jk_buf_addf(b,
                     "- documents counted: %zu (--document folder: the files of each folder "
                     "directly under an input folder count as one document)\n",
+                    run->n_counted);
+    else if (run->opt->document == JK_DOCUMENT_WORK)
+        jk_buf_addf(b,
+                    "- documents counted: %zu (--document work: the files of each folder "
+                    "directly under an input folder, and files named as the parts of one work, "
+                    "count as one document)\n",
                     run->n_counted);
     jk_buf_addf(b,
                 "- skipped (binary, empty, a copy, near copy or part of another file, or PDF "
@@ -340,7 +346,7 @@ static void report_counted(struct jk_buf *b, const struct jk_run *run)
     for (size_t d = 0; d < n; d++) {
         const struct jk_doc_record *f = &run->docs[run->doc_file[d]];
         jk_buf_adds(b, "| ");
-        if (run->opt->folder_documents && f->folder) { /* the folder and all its files */
+        if (run->opt->document != JK_DOCUMENT_FILE && f->folder) { /* the folder, all its files */
             char *folder = jk_strndup(f->path, f->folder);
             add_cell(b, folder);
             free(folder);
@@ -452,7 +458,7 @@ static void json_options(struct jk_buf *b, const struct jk_run *run)
                 o->select.max_doc_share, o->select.nested_share);
     jk_buf_addf(b, "    \"section\": \"%s\",\n    \"keep_copies\": %s,\n",
                 jk_section_name(o->section), o->keep_copies ? "true" : "false");
-    jk_buf_addf(b, "    \"document\": \"%s\",\n", o->folder_documents ? "folder" : "file");
+    jk_buf_addf(b, "    \"document\": \"%s\",\n", jk_document_unit_name(o->document));
     const struct jk_cluster_options *c = &o->cluster;
     jk_buf_addf(b,
                 "    \"normalization\": \"%s\",\n    \"clustering\": "

@@ -140,6 +140,38 @@ st=0
 grep -q "every usable file lies in the folder '$tmp/onlyone/t1', which --document folder counts as one document" \
     "$tmp/onlyone.err" || { cat "$tmp/onlyone.err"; fail "no error naming the folder"; }
 
+# --document work: a repository's files of two theses in one flat folder ("1234-BAB I.md",
+# "1234-BAB II.md", "1234-LAMPIRAN.md"; "5678-ABSTRAK.md", "5678-BAB I.md") beside three whole
+# documents: each thesis is one document, so the map is the whole files' again; --document
+# folder counts those files apart, and its warning points to --document work
+mkdir "$tmp/flat"
+cp "$tmp/theses/t1/bab00.md" "$tmp/flat/1234-BAB I.md"
+cp "$tmp/theses/t1/bab01.md" "$tmp/flat/1234-BAB II.md"
+cp "$tmp/theses/t1/lampiran/bab02.md" "$tmp/flat/1234-LAMPIRAN.md"
+cp "$tmp/theses/t2/bab00.md" "$tmp/flat/5678-ABSTRAK.md"
+cp "$tmp/theses/t2/bab01.md" "$tmp/flat/5678-BAB I.md"
+cp "$tmp/theses/"*.md "$tmp/theses/"*.txt "$tmp/flat/"
+"$bin" map "$tmp/flat" -o "$tmp/flat-work" --min-occurrences 2 --formats csv --document work \
+    2>"$tmp/flat.err" || { cat "$tmp/flat.err"; fail "--document work failed"; }
+for f in terms.csv links.csv clusters.csv; do
+    cmp -s "$tmp/whole-map/$f" "$tmp/flat-work/$f" || fail "--document work: $f differs from the whole files' map"
+done
+grep -q "from 5 documents (8 files, a work one document)" "$tmp/flat.err" ||
+    { cat "$tmp/flat.err"; fail "the summary line does not count works"; }
+grep -q '"document": "work"' "$tmp/flat-work/run.json" || fail "run.json lacks --document work"
+"$bin" map "$tmp/flat" -o "$tmp/flat-folder" --min-occurrences 2 --formats csv --document folder \
+    2>"$tmp/flat.err"
+grep -q "from 8 documents (8 files, a folder one document)" "$tmp/flat.err" ||
+    { cat "$tmp/flat.err"; fail "--document folder grouped files lying directly in the input folder"; }
+grep -q "look like parts of one work (chapters, abstract), and each file counts as a document, so a term used in every part counts several times; --document work counts the files of one folder named as the parts of one work as one document" \
+    "$tmp/flat.err" || { cat "$tmp/flat.err"; fail "the part warning does not point to --document work"; }
+# a file between the parts of a work splits it in two, with a warning
+cp "$src/corpus/aesthetica-jakarta-beijing.md" "$tmp/flat/1234-Catatan.md"
+"$bin" map "$tmp/flat" -o "$tmp/flat-split" --min-occurrences 2 --formats csv --document work \
+    2>"$tmp/flat.err"
+grep -q "warning: '$tmp/flat/1234-LAMPIRAN.md' is named as a part of the same work as '$tmp/flat/1234-BAB II.md', but other files lie between them in path order, so that work counts as two documents; put its files in a folder of their own" \
+    "$tmp/flat.err" || { cat "$tmp/flat.err"; fail "no warning for a work split by another file"; }
+
 # VOSviewer files agree with the CSV files.
 terms=$(($(wc -l <"$tmp/a/terms.csv") - 1))
 items=$(($(wc -l <"$tmp/a/vosviewer_map.txt") - 1))

@@ -41,7 +41,7 @@ static void test_defaults(void **state)
     assert_false(o.cluster.strength_weights);
     assert_true(o.bilingual_merge);
     assert_false(o.keep_copies);
-    assert_false(o.folder_documents);
+    assert_int_equal(o.document, JK_DOCUMENT_FILE);
     assert_int_equal(o.section, JK_SECTION_BODY);
     jk_map_options_release(&o);
 }
@@ -120,7 +120,7 @@ static void test_every_option_is_applied(void **state)
     assert_int_equal(o.normalization, JK_NORM_JACCARD);
     assert_false(o.bilingual_merge);
     assert_true(o.keep_copies);
-    assert_true(o.folder_documents);
+    assert_int_equal(o.document, JK_DOCUMENT_FOLDER);
     assert_int_equal(o.section, JK_SECTION_ALL);
     jk_map_options_release(&o);
 }
@@ -140,7 +140,7 @@ static void test_impossible_values_are_usage_errors(void **state)
 {
     (void)state;
     expect_usage_error("--resolution", "-1", "non-negative number");
-    expect_usage_error("--document", "thesis", "--document takes 'file' or 'folder'");
+    expect_usage_error("--document", "thesis", "--document takes 'file', 'folder' or 'work'");
     expect_usage_error("--resolution", "nan", "non-negative number");
     expect_usage_error("--resolution", "1x", "non-negative number");
     expect_usage_error("--min-occurrences", "0", "--min-occurrences takes a whole number from 1");
