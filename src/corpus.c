@@ -97,6 +97,9 @@ static bool is_document_name(const struct jk_corpus *c, const char *name)
  * summary warning, so a folder of Word files or a zip of papers does not
  * quietly become a map of the few PDFs beside them.
  */
+/* The files read, as the messages name them (jk_is_source_name decides). */
+#define DOCUMENT_KINDS ".txt, .md, .pdf, .docx, .odt, .html, .csv, .ris or .bib"
+
 static const struct {
     const char *ext;
     bool archive;
@@ -402,11 +405,8 @@ static enum jk_status collect_one(struct walker *w, const char *input, struct jk
                             : "save it as PDF, .docx or plain text (.txt) and map that");
     }
     if (!S_ISREG(sb.st_mode) || !is_document_name(c, input))
-        return jk_error(
-            diag, JK_E_INPUT,
-            "input '%s' is not a folder or a .txt, .md, .pdf, .docx, .odt, .html, .csv, .ris or "
-            ".bib document",
-            input);
+        return jk_error(diag, JK_E_INPUT,
+                        "input '%s' is not a folder or a " DOCUMENT_KINDS " document", input);
     add_file(c, input, (uint64_t)sb.st_size, 0);
     return JK_OK;
 }
@@ -428,18 +428,15 @@ enum jk_status jk_corpus_collect(struct jk_corpus *c, const char *const *inputs,
     size_t n_unread = describe_unread(&w, &unread);
     if (c->count == 0 && n_unread)
         st = jk_error(diag, JK_E_INPUT,
-                      "no .txt, .md, .pdf, .docx, .odt, .html, .csv, .ris or .bib documents found "
-                      "in '%s'%s, only "
+                      "no " DOCUMENT_KINDS " documents found in '%s'%s, only "
                       "files jaringkata does not read (%s, then map them",
                       n_inputs ? inputs[0] : "", n_inputs > 1 ? " or the other inputs" : "",
                       unread.data);
     else if (c->count == 0)
-        st = jk_error(
-            diag, JK_E_INPUT,
-            "no .txt, .md, .pdf, .docx, .odt, .html, .csv, .ris or .bib documents found in "
-            "'%s'%s; put the "
-            "documents to map there",
-            n_inputs ? inputs[0] : "", n_inputs > 1 ? " or the other inputs" : "");
+        st = jk_error(diag, JK_E_INPUT,
+                      "no " DOCUMENT_KINDS
+                      " documents found in '%s'%s; put the documents to map there",
+                      n_inputs ? inputs[0] : "", n_inputs > 1 ? " or the other inputs" : "");
     else if (n_unread)
         jk_warn("left out %zu file%s in formats jaringkata does not read (%s to map them too; "
                 "report.md lists them",
@@ -616,6 +613,13 @@ static enum jk_status take_pdf_text(void *ctx, const struct jk_record *r, struct
     return JK_OK;
 }
 
+/* Text a reader extracted (PDF, .docx, .odt, web page) into text: valid UTF-8, LF line ends. */
+static void take_extracted(const struct jk_buf *got, struct jk_buf *text, struct jk_read_info *info)
+{
+    info->invalid_utf8 = jk_utf8_repair(got->data, got->len, text, &info->first_invalid);
+    normalise_newlines(text);
+}
+
 /* A PDF's text through Poppler; a PDF without usable text is skipped (the reader warned). */
 static enum jk_status read_pdf_text(const struct jk_source *src, struct jk_buf *text,
                                     struct jk_read_info *info, struct jk_diag *diag)
@@ -627,10 +631,8 @@ static enum jk_status read_pdf_text(const struct jk_source *src, struct jk_buf *
     info->year = take.year;
     if (st == JK_OK && raw.len == 0)
         info->skip_reason = "PDF without usable text";
-    if (st == JK_OK) {
-        info->invalid_utf8 = jk_utf8_repair(raw.data, raw.len, text, &info->first_invalid);
-        normalise_newlines(text);
-    }
+    if (st == JK_OK)
+        take_extracted(&raw, text, info);
     jk_buf_release(&raw);
     return st;
 }
@@ -735,9 +737,7 @@ static void read_office(const struct jk_buf *raw, enum jk_office_kind kind, stru
         info->skip_reason = jk_office_problem(r, kind);
         info->skip_note = jk_office_note(r);
     } else {
-        info->invalid_utf8 =
-            jk_utf8_repair(xml_text.data, xml_text.len, text, &info->first_invalid);
-        normalise_newlines(text);
+        take_extracted(&xml_text, text, info);
         info->skip_reason = text_end(text) == 0 ? jk_skip_empty : NULL;
     }
     jk_buf_release(&xml_text);
@@ -752,8 +752,7 @@ static void read_html(const struct jk_buf *raw, struct jk_buf *text, struct jk_r
     struct jk_buf page_text;
     jk_buf_init(&page_text);
     jk_web_page_text(raw->data, raw->len, &page_text);
-    info->invalid_utf8 = jk_utf8_repair(page_text.data, page_text.len, text, &info->first_invalid);
-    normalise_newlines(text);
+    take_extracted(&page_text, text, info);
     info->skip_reason = text_end(text) == 0 ? jk_skip_empty : NULL;
     jk_buf_release(&page_text);
 }
