@@ -1168,8 +1168,8 @@ static void add_part(struct state *s, const struct jk_doc_job *job, const char *
 
 /*
  * A counted document's candidates into the counter, in document order. With
- * --document folder the document stays open for the next file of its folder
- * (close_document ends it).
+ * --document folder or work the document stays open for the next file of its
+ * work (close_document ends it).
  */
 static void merge_counted(void *ctx, const struct jk_doc_job *job, const char *texts,
                           const struct jk_count_log *log)
@@ -1417,7 +1417,6 @@ static enum jk_status select_terms(struct state *s, struct jk_diag *diag)
  */
 static void shed_counter(struct state *s)
 {
-    s->run.n_counted = s->counter.n_docs;
     jk_selection_keep_labels(&s->selection);
     jk_bilingual_keep_labels(&s->bilingual);
     jk_counter_shed_terms(&s->counter);

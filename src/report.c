@@ -44,17 +44,14 @@ static void report_corpus(struct jk_buf *b, const struct jk_run *run)
     }
     jk_buf_addf(b, "## Corpus\n\n");
     jk_buf_addf(b, "- documents found: %zu\n- documents read: %zu\n", run->n_docs, run->docs_used);
-    if (run->opt->document == JK_DOCUMENT_FOLDER)
+    if (run->opt->document != JK_DOCUMENT_FILE)
         jk_buf_addf(b,
-                    "- documents counted: %zu (--document folder: the files of each folder "
-                    "directly under an input folder count as one document)\n",
-                    run->n_counted);
-    else if (run->opt->document == JK_DOCUMENT_WORK)
-        jk_buf_addf(b,
-                    "- documents counted: %zu (--document work: the files of each folder "
-                    "directly under an input folder, and files named as the parts of one work, "
-                    "count as one document)\n",
-                    run->n_counted);
+                    "- documents counted: %zu (--document %s: the files of each folder directly "
+                    "under an input folder%s count as one document)\n",
+                    run->n_counted, jk_document_unit_name(run->opt->document),
+                    run->opt->document == JK_DOCUMENT_WORK
+                        ? ", and files named as the parts of one work,"
+                        : "");
     jk_buf_addf(b,
                 "- skipped (binary, empty, a copy, near copy or part of another file, or PDF "
                 "without text): %zu\n"
@@ -84,7 +81,7 @@ static void report_corpus(struct jk_buf *b, const struct jk_run *run)
         jk_buf_addf(b,
                     "- sets of files named as parts of one work (\"ABSTRAK\", \"BAB I\", \"BAB "
                     "II\"), each file counted as a document (--document folder counts a folder as "
-                    "one): %zu\n",
+                    "one, --document work such a set too): %zu\n",
                     run->part_sets);
     if (run->duplicates)
         jk_buf_addf(b, "- records found twice (same DOI or title), counted once: %zu\n",

@@ -127,7 +127,7 @@ grep -q "from 8 documents into" "$tmp/files.err" || fail "by default each file i
     { cat "$tmp/files.err"; fail "not one warning about the chapter files counted apart"; }
 grep -q "warning: '$tmp/theses/t1/bab00.md' and '$tmp/theses/t1/bab01.md' look like parts of one work (chapters, abstract), and each file counts as a document, so a term used in every part counts several times; --document folder counts each folder under the input folder as one document" \
     "$tmp/files.err" || { cat "$tmp/files.err"; fail "the chapter warning does not name the files and --document folder"; }
-grep -qF -- '- sets of files named as parts of one work ("ABSTRAK", "BAB I", "BAB II"), each file counted as a document (--document folder counts a folder as one): 2' \
+grep -qF -- '- sets of files named as parts of one work ("ABSTRAK", "BAB I", "BAB II"), each file counted as a document (--document folder counts a folder as one, --document work such a set too): 2' \
     "$tmp/theses-files/report.md" || fail "report.md does not count the two sets of chapter files"
 cmp -s "$tmp/whole-map/terms.csv" "$tmp/theses-files/terms.csv" &&
     fail "counting chapter files apart gave the whole files' map: the test cannot tell the modes apart"
