@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
 # Word and OpenDocument documents against the same text: the generated corpus of N documents
-# as .txt files, as .docx files and as .odt files (each line a paragraph, every other line's
-# second half in its own formatted run, as Word splits text; deflated as Word and LibreOffice
-# store it). Maps each with the benchmark's settings and prints per format: median wall time,
-# peak memory, the reading stage's seconds (--timings), and whether terms.csv and links.csv are
-# byte for byte the .txt map's.
+# as .txt files, as .docx files and as .odt files (tests/office_files.py: each line a
+# paragraph, its second half in a formatted run of its own in a .docx, as Word splits text;
+# deflated as Word and LibreOffice store it). Maps each with the benchmark's settings and
+# prints per format: median wall time, peak memory, the reading stage's seconds (--timings),
+# and whether terms.csv and links.csv are byte for byte the .txt map's.
 #
 # usage: bench/office.sh [N] [RUNS]      e.g. bench/office.sh 20000 3
 # env:   SHARED (default ../shared), BUILD (default build), WORK (default /tmp/jk-bench)
@@ -20,38 +20,7 @@ src=$(corpus_dir "$N")
 for kind in docx odt; do
     dir="$WORK/office-$N-$kind"
     [ -d "$dir" ] && continue
-    $PY - "$src" "$dir.tmp" "$kind" <<'PYEOF'
-import html, os, sys, zipfile
-src, out, kind = sys.argv[1], sys.argv[2], sys.argv[3]
-W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-T = "urn:oasis:names:tc:opendocument:xmlns:text:1.0"
-O = "urn:oasis:names:tc:opendocument:xmlns:office:1.0"
-os.makedirs(out)
-for name in sorted(os.listdir(src)):
-    if not name.endswith(".txt"):
-        continue
-    with open(os.path.join(src, name), encoding="utf-8") as f:
-        lines = f.read().split("\n")
-    path = os.path.join(out, name[:-4] + "." + kind)
-    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
-        if kind == "docx":
-            runs = []
-            for i, l in enumerate(lines):
-                h = len(l) // 2 if i % 2 else len(l)
-                runs.append('<w:p><w:r><w:t xml:space="preserve">%s</w:t></w:r>%s</w:p>' % (
-                    html.escape(l[:h]), '<w:r><w:rPr><w:i/></w:rPr><w:t xml:space="preserve">'
-                    '%s</w:t></w:r>' % html.escape(l[h:]) if l[h:] else ""))
-            z.writestr("word/document.xml", '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
-                       '<w:document xmlns:w="%s"><w:body>%s<w:sectPr/></w:body></w:document>'
-                       % (W, "".join(runs)))
-        else:
-            z.writestr("mimetype", "application/vnd.oasis.opendocument.text",
-                       compress_type=zipfile.ZIP_STORED)
-            z.writestr("content.xml", '<?xml version="1.0" encoding="UTF-8"?><office:document-content '
-                       'xmlns:office="%s" xmlns:text="%s"><office:body><office:text>%s</office:text>'
-                       '</office:body></office:document-content>'
-                       % (O, T, "".join("<text:p>%s</text:p>" % html.escape(l) for l in lines)))
-PYEOF
+    $PY tests/office_files.py "$kind" "$src" "$dir.tmp"
     mv "$dir.tmp" "$dir"
 done
 

@@ -37,28 +37,20 @@ cat "$src/corpus/safitri-kegagalan-sister-cities.md" "$src/corpus/tesis-ntb-zhej
 cp "$src/corpus/safitri-kegagalan-sister-cities.md" "$tmp/many/doc2-bab1.md"
 # Word and OpenDocument files and saved web pages through the batches, read by the threads at
 # once (libxml2 and libzip on every thread), and a damaged one skipped the same way
-/usr/bin/python3 - "$tmp/many" <<'EOF'
-import sys, zipfile
-W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-T = "urn:oasis:names:tc:opendocument:xmlns:text:1.0"
-O = "urn:oasis:names:tc:opendocument:xmlns:office:1.0"
-for i in range(1, 700, 35):
-    words = "kerja sama kota kembar pemerintah daerah dokumen kantor %d" % i
-    if i % 2:
-        with zipfile.ZipFile("%s/doc%d-word.docx" % (sys.argv[1], i), "w", zipfile.ZIP_DEFLATED) as z:
-            z.writestr("word/document.xml", '<w:document xmlns:w="%s"><w:body><w:p><w:r><w:t>%s'
-                       '</w:t></w:r></w:p></w:body></w:document>' % (W, words))
-    else:
-        with zipfile.ZipFile("%s/doc%d-writer.odt" % (sys.argv[1], i), "w", zipfile.ZIP_DEFLATED) as z:
-            z.writestr("content.xml", '<office:document-content xmlns:office="%s" xmlns:text="%s">'
-                       '<office:body><office:text><text:p>%s</text:p></office:text></office:body>'
-                       '</office:document-content>' % (O, T, words))
-open(sys.argv[1] + "/doc400-damaged.docx", "wb").write(b"PK\x03\x04 cut short")
-for i in range(17, 700, 140):  # saved web pages, read by libxml2's HTML parser on the threads
-    with open("%s/doc%d-page.html" % (sys.argv[1], i), "w", encoding="utf-8") as f:
-        f.write("<html><body><nav>Beranda</nav><p>pariwisata daerah investasi asing %d</p>"
-                "<footer>Hak cipta</footer></body></html>" % i)
-EOF
+mkdir -p "$tmp/office-src/docx" "$tmp/office-src/odt"
+for i in $(seq 1 35 700); do
+    kind=$([ $((i % 2)) = 1 ] && echo docx || echo odt)
+    echo "kerja sama kota kembar pemerintah daerah dokumen kantor $i" \
+        >"$tmp/office-src/$kind/doc$i-$kind.txt"
+done
+for kind in docx odt; do
+    /usr/bin/python3 "$src/tests/office_files.py" $kind "$tmp/office-src/$kind" "$tmp/many"
+done
+printf 'PK\003\004 cut short' >"$tmp/many/doc400-damaged.docx"
+for i in $(seq 17 140 700); do # saved web pages, read by libxml2's HTML parser on the threads
+    printf '<html><body><nav>Beranda</nav><p>pariwisata daerah investasi asing %d</p><footer>Hak cipta</footer></body></html>' \
+        "$i" >"$tmp/many/doc$i-page.html"
+done
 mkdir -p "$tmp/records"
 cp "$src"/tests/data/records/scopus.csv "$src"/tests/data/records/two.ris "$tmp/records/"
 
