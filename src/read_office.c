@@ -288,56 +288,42 @@ enum jk_office_result jk_office_text(const char *data, size_t len, enum jk_offic
     return res;
 }
 
+/* Per result: the problem for a .docx and for an .odt (NULL: the same), and report.md's note. */
+static const struct {
+    const char *docx, *odt, *note;
+} problems[] = {
+    [JK_OFFICE_OK] = {"no text", NULL, "skipped: no text"},
+    [JK_OFFICE_COMPOUND] =
+        {"not a .docx archive but a password-protected Word file or an old .doc renamed; open it "
+         "in Word and save it as .docx without a password, or as PDF",
+         "not an .odt archive but a Word .doc file renamed; save it as .odt, .docx or PDF",
+         "skipped: a password-protected Word file or a .doc renamed"},
+    [JK_OFFICE_NOT_ZIP] = {"not a .docx archive (damaged, or another format renamed); open it in "
+                           "Word and save it again, or as PDF",
+                           "not an .odt archive (damaged, or another format renamed); open it and "
+                           "save it again, or as PDF",
+                           "skipped: not a .docx or .odt archive"},
+    [JK_OFFICE_NO_TEXT] = {"an archive without word/document.xml, so not a Word document; save it "
+                           "as .docx or PDF",
+                           "an archive without content.xml, so not an OpenDocument text; save it "
+                           "as .odt or PDF",
+                           "skipped: an archive without a document's text part"},
+    [JK_OFFICE_ENCRYPTED] = {"saved with a password; save it again without one, or as PDF", NULL,
+                             "skipped: saved with a password"},
+    [JK_OFFICE_DAMAGED] = {"damaged or cut short (its archive or XML cannot be read to the end); "
+                           "open it and save it again, or as PDF",
+                           NULL, "skipped: damaged or cut short"},
+    [JK_OFFICE_TOO_LARGE] = {"a text part that unpacks to more than 256 MB, which no thesis needs "
+                             "(a zip bomb?)",
+                             NULL, "skipped: unpacks to more than 256 MB"},
+};
+
 const char *jk_office_problem(enum jk_office_result r, enum jk_office_kind kind)
 {
-    bool docx = kind == JK_OFFICE_DOCX;
-    switch (r) {
-    case JK_OFFICE_COMPOUND:
-        return docx ? "not a .docx archive but a password-protected Word file or an old .doc "
-                      "renamed; open it in Word and save it as .docx without a password, or as PDF"
-                    : "not an .odt archive but a Word .doc file renamed; save it as .odt, .docx or "
-                      "PDF";
-    case JK_OFFICE_NOT_ZIP:
-        return docx ? "not a .docx archive (damaged, or another format renamed); open it in "
-                      "Word and save it again, or as PDF"
-                    : "not an .odt archive (damaged, or another format renamed); open it and save "
-                      "it again, or as PDF";
-    case JK_OFFICE_NO_TEXT:
-        return docx ? "an archive without word/document.xml, so not a Word document; save it "
-                      "as .docx or PDF"
-                    : "an archive without content.xml, so not an OpenDocument text; save it as "
-                      ".odt or PDF";
-    case JK_OFFICE_ENCRYPTED:
-        return "saved with a password; save it again without one, or as PDF";
-    case JK_OFFICE_DAMAGED:
-        return "damaged or cut short (its archive or XML cannot be read to the end); open it "
-               "and save it again, or as PDF";
-    case JK_OFFICE_TOO_LARGE:
-        return "a text part that unpacks to more than 256 MB, which no thesis needs (a zip "
-               "bomb?)";
-    case JK_OFFICE_OK:
-        break;
-    }
-    return "no text";
+    return kind == JK_OFFICE_ODT && problems[r].odt ? problems[r].odt : problems[r].docx;
 }
 
 const char *jk_office_note(enum jk_office_result r)
 {
-    switch (r) {
-    case JK_OFFICE_COMPOUND:
-        return "skipped: a password-protected Word file or a .doc renamed";
-    case JK_OFFICE_NOT_ZIP:
-        return "skipped: not a .docx or .odt archive";
-    case JK_OFFICE_NO_TEXT:
-        return "skipped: an archive without a document's text part";
-    case JK_OFFICE_ENCRYPTED:
-        return "skipped: saved with a password";
-    case JK_OFFICE_DAMAGED:
-        return "skipped: damaged or cut short";
-    case JK_OFFICE_TOO_LARGE:
-        return "skipped: unpacks to more than 256 MB";
-    case JK_OFFICE_OK:
-        break;
-    }
-    return "skipped: no text";
+    return problems[r].note;
 }
