@@ -1084,9 +1084,10 @@ static enum jk_status first_pass(struct state *s, struct jk_diag *diag)
     if (s->run.docs_used == 0)
         return jk_error(
             diag, JK_E_INPUT,
-            "none of the %zu documents under '%s' has usable text (binary or empty files, or "
-            "PDFs that are encrypted, scanned or damaged); give a folder of .txt, .md "
-            "or .pdf documents",
+            "none of the %zu documents under '%s' has usable text (binary or empty files, "
+            "PDFs that are encrypted, scanned or damaged, or Word and OpenDocument files "
+            "without readable text; the warnings say which); give a folder of documents with "
+            "text",
             n, s->opt->inputs[0]);
     if (one_document_cannot_link(s) && s->opt->select.min_occurrences >= 2)
         return one_document_error(s, diag);

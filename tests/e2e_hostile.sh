@@ -332,6 +332,11 @@ warned "skipping '.*bad-xml.docx': damaged or cut short"
 [ "$(documents "$tmp/office-out")" = 2 ] || fail "office files: expected 2 documents read"
 grep -q "bad-doc.docx | .* | skipped: a password-protected Word file or a .doc renamed |" \
     "$tmp/office-out/report.md" || fail "report.md does not say why bad-doc.docx was skipped"
+# a folder of nothing but such files: an input error saying so, the previous outputs intact
+mkdir "$tmp/office-bad"
+cp "$tmp/office/bad-doc.docx" "$tmp/office/bad-sheet.odt" "$tmp/office-bad/"
+expect_fail 3 "none of the 2 documents under '$tmp/office-bad' has usable text (.*Word and OpenDocument files without readable text" \
+    map "$tmp/office-bad" -o "$tmp/out"
 
 # --- saved web pages: an article's page (site header, menus, side bar, footer, scripts)
 # gives the map of the article's text; the "_files" folder a browser saves beside it (an
