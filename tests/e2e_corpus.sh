@@ -139,6 +139,15 @@ st=0
 [ "$st" = 5 ] || fail "one folder as the only document: exit $st, not 5"
 grep -q "every usable file lies in the folder '$tmp/onlyone/t1', which --document folder counts as one document" \
     "$tmp/onlyone.err" || { cat "$tmp/onlyone.err"; fail "no error naming the folder"; }
+# likewise a flat folder holding the parts of one work only, under --document work
+mkdir "$tmp/onlywork"
+cp "$tmp/theses/t1/bab00.md" "$tmp/onlywork/1234-BAB I.md"
+cp "$tmp/theses/t1/bab01.md" "$tmp/onlywork/1234-BAB II.md"
+st=0
+"$bin" map "$tmp/onlywork" -o "$tmp/onlywork-map" -q --document work 2>"$tmp/onlywork.err" || st=$?
+[ "$st" = 5 ] || fail "one work as the only document: exit $st, not 5"
+grep -q "every usable file is named as a part of the work of '$tmp/onlywork/1234-BAB I.md', which --document work counts as one document" \
+    "$tmp/onlywork.err" || { cat "$tmp/onlywork.err"; fail "no error naming the work"; }
 
 # --document work: a repository's files of two theses in one flat folder ("1234-BAB I.md",
 # "1234-BAB II.md", "1234-LAMPIRAN.md"; "5678-ABSTRAK.md", "5678-BAB I.md") beside three whole
