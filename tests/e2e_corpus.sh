@@ -131,23 +131,23 @@ grep -qF -- '- sets of files named as parts of one work ("ABSTRAK", "BAB I", "BA
     "$tmp/theses-files/report.md" || fail "report.md does not count the two sets of chapter files"
 cmp -s "$tmp/whole-map/terms.csv" "$tmp/theses-files/terms.csv" &&
     fail "counting chapter files apart gave the whole files' map: the test cannot tell the modes apart"
-# every file in one folder: one document, which cannot link; the error names the folder
-mkdir "$tmp/onlyone"
+# one_work DIR MODE MESSAGE: mapping DIR with --document MODE finds one document, which cannot
+# link: exit 5 and MESSAGE, naming it
+one_work() {
+    local st=0
+    "$bin" map "$1" -o "$1-map" -q --document "$2" 2>"$1.err" || st=$?
+    [ "$st" = 5 ] || fail "$1 as the only document under --document $2: exit $st, not 5"
+    grep -q "$3" "$1.err" || { cat "$1.err"; fail "no error naming the only document"; }
+}
+# every file in one folder, or a flat folder holding the parts of one work only
+mkdir "$tmp/onlyone" "$tmp/onlywork"
 cp -r "$tmp/theses/t1" "$tmp/onlyone/"
-st=0
-"$bin" map "$tmp/onlyone" -o "$tmp/onlyone-map" -q --document folder 2>"$tmp/onlyone.err" || st=$?
-[ "$st" = 5 ] || fail "one folder as the only document: exit $st, not 5"
-grep -q "every usable file lies in the folder '$tmp/onlyone/t1', which --document folder counts as one document" \
-    "$tmp/onlyone.err" || { cat "$tmp/onlyone.err"; fail "no error naming the folder"; }
-# likewise a flat folder holding the parts of one work only, under --document work
-mkdir "$tmp/onlywork"
+one_work "$tmp/onlyone" folder \
+    "every usable file lies in the folder '$tmp/onlyone/t1', which --document folder counts as one document"
 cp "$tmp/theses/t1/bab00.md" "$tmp/onlywork/1234-BAB I.md"
 cp "$tmp/theses/t1/bab01.md" "$tmp/onlywork/1234-BAB II.md"
-st=0
-"$bin" map "$tmp/onlywork" -o "$tmp/onlywork-map" -q --document work 2>"$tmp/onlywork.err" || st=$?
-[ "$st" = 5 ] || fail "one work as the only document: exit $st, not 5"
-grep -q "every usable file is named as a part of the work of '$tmp/onlywork/1234-BAB I.md', which --document work counts as one document" \
-    "$tmp/onlywork.err" || { cat "$tmp/onlywork.err"; fail "no error naming the work"; }
+one_work "$tmp/onlywork" work \
+    "every usable file is named as a part of the work of '$tmp/onlywork/1234-BAB I.md', which --document work counts as one document"
 
 # --document work: a repository's files of two theses in one flat folder ("1234-BAB I.md",
 # "1234-BAB II.md", "1234-LAMPIRAN.md"; "5678-ABSTRAK.md", "5678-BAB I.md") beside three whole
