@@ -96,6 +96,7 @@ struct state {
     size_t n_meta;         /* documents noted in these arrays */
     size_t cap_meta;
     uint32_t *work; /* per corpus file: its work under --document (assign_works), or NO_WORK */
+    size_t *order;  /* the corpus files in the sketch and count passes' order (assign_works) */
     /* The document being counted, open for its work's next file (--document folder, work). */
     struct open_doc {
         uint32_t work;    /* its work, or NO_WORK: no file goes on with it */
@@ -240,6 +241,7 @@ static void state_release(struct state *s)
     jk_near_index_release(&s->near);
     jk_contain_index_release(&s->contain);
     free(s->work);
+    free(s->order);
     free(s->learned);
     free(s->first_with);
     jk_strmap_release(&s->duplicates);
@@ -440,49 +442,54 @@ static bool work_key(const struct state *s, size_t i, struct jk_buf *key)
     return s->opt->document == JK_DOCUMENT_WORK && jk_part_key(f->path, key);
 }
 
-/* The warning for the parts of one work that other files split (see assign_works). */
-static void warn_split_work(const struct state *s, size_t a, size_t b)
+/*
+ * The order of the sketch and count passes (s->order): path order, but each
+ * work's files follow its first file (next: per file, the next file of its
+ * work, or SIZE_MAX), so that the count pass keeps one document open for
+ * them however their names sort ("BAB I - Nama.pdf", "BAB II - Nama.pdf"
+ * with another work's files between).
+ */
+static void gather_works(struct state *s, const size_t *next)
 {
-    jk_warn("'%s' is named as a part of the same work as '%s', but other files lie between "
-            "them in path order, so that work counts as two documents; put its files in a folder "
-            "of their own",
-            s->corpus.files[b].path, s->corpus.files[a].path);
+    size_t n = s->corpus.count, k = 0;
+    s->order = jk_malloc((n ? n : 1) * sizeof(*s->order));
+    bool *placed = jk_calloc(n ? n : 1, sizeof(*placed));
+    for (size_t i = 0; i < n; i++)
+        for (size_t j = i; j != SIZE_MAX && !placed[j]; j = next[j]) {
+            placed[j] = true;
+            s->order[k++] = j;
+        }
+    free(placed);
 }
 
 /*
- * Each usable file's work under --document, after the first pass (s->work).
- * The count pass keeps a document open for the files of its work, so they
- * must follow one another in path order: a folder's always do; files named
- * as the parts of one work with another file between them count as two
- * documents, with one warning.
+ * Each usable file's work under --document, after the first pass (s->work),
+ * and the order that keeps a work's files together (gather_works).
  */
 static void assign_works(struct state *s)
 {
     size_t n = s->corpus.count, *last_of = NULL, cap = 0;
     s->work = jk_malloc((n ? n : 1) * sizeof(*s->work));
+    size_t *next = jk_malloc((n ? n : 1) * sizeof(*next));
     struct jk_strmap works;
     jk_strmap_init(&works);
     struct jk_buf key;
     jk_buf_init(&key);
-    uint32_t before = NO_WORK; /* the work of the usable file before */
-    bool warned = false;
     for (size_t i = 0; i < n; i++) {
         s->work[i] = NO_WORK;
-        if (s->docs[i].skipped)
+        next[i] = SIZE_MAX;
+        if (s->docs[i].skipped || !work_key(s, i, &key))
             continue;
-        if (work_key(s, i, &key)) {
-            bool added;
-            uint32_t id = jk_strmap_intern(&works, key.data, key.len, &added);
-            JK_GROW(last_of, (size_t)id + 1, cap);
-            if (!added && id != before && !warned) {
-                warn_split_work(s, last_of[id], i);
-                warned = true;
-            }
-            last_of[id] = i;
-            s->work[i] = id;
-        }
-        before = s->work[i];
+        bool added;
+        uint32_t id = jk_strmap_intern(&works, key.data, key.len, &added);
+        JK_GROW(last_of, (size_t)id + 1, cap);
+        if (!added)
+            next[last_of[id]] = i;
+        last_of[id] = i;
+        s->work[i] = id;
     }
+    gather_works(s, next);
+    free(next);
     jk_buf_release(&key);
     free(last_of);
     jk_strmap_release(&works);
@@ -1278,11 +1285,12 @@ static enum jk_status count_record(void *ctx, const char *text, size_t len,
     return JK_OK;
 }
 
-/* Queues every usable document again (the sketch and count passes). */
+/* Queues every usable document again (the sketch and count passes), in s->order. */
 static enum jk_status queue_documents(struct state *s, const char *what, struct jk_diag *diag)
 {
     size_t n = s->corpus.count;
-    for (size_t i = 0; i < n; i++) {
+    for (size_t k = 0; k < n; k++) {
+        size_t i = s->order[k];
         if (s->docs[i].skipped)
             continue;
         s->current_file = i;
@@ -1308,7 +1316,7 @@ static enum jk_status queue_documents(struct state *s, const char *what, struct 
         }
         if (st != JK_OK)
             return pass_error(s, st, diag);
-        progress(s, what, i + 1, n);
+        progress(s, what, k + 1, n);
     }
     enum jk_status st = pass_error(s, JK_OK, diag);
     progress(s, what, n, n);

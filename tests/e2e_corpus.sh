@@ -174,12 +174,26 @@ grep -q "from 8 documents (8 files, a folder one document)" "$tmp/flat.err" ||
     { cat "$tmp/flat.err"; fail "--document folder grouped files lying directly in the input folder"; }
 grep -q "look like parts of one work (chapters, abstract), and each file counts as a document, so a term used in every part counts several times; --document work counts the files of one folder named as the parts of one work as one document" \
     "$tmp/flat.err" || { cat "$tmp/flat.err"; fail "the part warning does not point to --document work"; }
-# a file between the parts of a work splits it in two, with a warning
-cp "$src/corpus/aesthetica-jakarta-beijing.md" "$tmp/flat/1234-Catatan.md"
-"$bin" map "$tmp/flat" -o "$tmp/flat-split" --min-occurrences 2 --formats csv --document work \
-    2>"$tmp/flat.err"
-grep -q "warning: '$tmp/flat/1234-LAMPIRAN.md' is named as a part of the same work as '$tmp/flat/1234-BAB II.md', but other files lie between them in path order, so that work counts as two documents; put its files in a folder of their own" \
-    "$tmp/flat.err" || { cat "$tmp/flat.err"; fail "no warning for a work split by another file"; }
+# a work's files count together wherever their names sort: with the part first, path order
+# interleaves the two works ("BAB I - Azqiya.md", "BAB I - Safitri.md", "BAB II - Azqiya.md" ...)
+mkdir "$tmp/partfirst"
+cp "$tmp/theses/t1/bab00.md" "$tmp/partfirst/BAB I - Safitri.md"
+cp "$tmp/theses/t1/bab01.md" "$tmp/partfirst/BAB II - Safitri.md"
+cp "$tmp/theses/t1/lampiran/bab02.md" "$tmp/partfirst/LAMPIRAN - Safitri.md"
+cp "$tmp/theses/t2/bab00.md" "$tmp/partfirst/BAB I - Azqiya.md"
+cp "$tmp/theses/t2/bab01.md" "$tmp/partfirst/BAB II - Azqiya.md"
+cp "$tmp/theses/"*.md "$tmp/theses/"*.txt "$tmp/partfirst/"
+for threads in 1 2; do
+    "$bin" map "$tmp/partfirst" -o "$tmp/partfirst-$threads" --min-occurrences 2 --formats csv \
+        --document work --threads "$threads" 2>"$tmp/partfirst.err" ||
+        { cat "$tmp/partfirst.err"; fail "--document work with the part first failed"; }
+    for f in terms.csv links.csv clusters.csv; do
+        cmp -s "$tmp/whole-map/$f" "$tmp/partfirst-$threads/$f" ||
+            fail "--document work, part first, $threads threads: $f differs from the whole files' map"
+    done
+    grep -q "from 5 documents (8 files, a work one document)" "$tmp/partfirst.err" ||
+        { cat "$tmp/partfirst.err"; fail "--document work did not gather a work's files"; }
+done
 
 # VOSviewer files agree with the CSV files.
 terms=$(($(wc -l <"$tmp/a/terms.csv") - 1))
