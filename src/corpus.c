@@ -266,8 +266,8 @@ static bool saved_page_files(const char *path)
 
 /*
  * One entry of a folder: a document is added, a folder walked, a pipe or device
- * named like a document skipped with a warning, a Word or HTML document left
- * out and counted, anything else ignored.
+ * named like a document skipped with a warning, a .doc, .rtf or .epub document
+ * or an archive left out and counted, anything else ignored.
  */
 static enum jk_status visit(struct walker *w, const char *path, const struct entry *entry,
                             unsigned depth, struct jk_diag *diag)

@@ -719,6 +719,48 @@ static void skip_contained(struct state *s)
     free(found);
 }
 
+/* Whether whole file i is an abstract: --section abstract found one, or it is named so. */
+static bool abstract_file(const struct state *s, size_t i)
+{
+    return (s->learned[i].cuts & CUT_ABSTRACT) || jk_part_is_abstract(s->corpus.files[i].path);
+}
+
+/*
+ * --section abstract with --document folder or work: a work with an abstract
+ * (a file where one was found, or a file named "ABSTRAK") is mapped from its
+ * abstract; its chapters, which would each be mapped whole for want of an
+ * abstract of their own, are skipped. One note says how many.
+ */
+static void abstracts_of_works(struct state *s)
+{
+    if (s->opt->section != JK_SECTION_ABSTRACT || s->opt->document == JK_DOCUMENT_FILE)
+        return;
+    size_t n = s->corpus.count;
+    size_t *abstract_of = jk_malloc((n ? n : 1) * sizeof(*abstract_of)); /* per work id */
+    for (size_t i = 0; i < n; i++)
+        abstract_of[i] = SIZE_MAX;
+    for (size_t i = n; i-- > 0;) /* the first file with an abstract, in path order */
+        if (s->work[i] != NO_WORK && abstract_file(s, i))
+            abstract_of[s->work[i]] = i;
+    for (size_t i = 0; i < n; i++) {
+        struct jk_doc_record *d = &s->docs[i];
+        if (s->work[i] == NO_WORK || abstract_of[s->work[i]] == SIZE_MAX || abstract_file(s, i))
+            continue;
+        d->skipped = true;
+        d->skip_note = "skipped: --section abstract maps its work from the abstract in";
+        d->copy_of = s->corpus.files[abstract_of[s->work[i]]].path;
+        count_learned(s, i, true);
+        s->work[i] = NO_WORK;
+        s->run.beside_abstract++;
+    }
+    free(abstract_of);
+    if (s->run.beside_abstract)
+        note(s,
+             "--section abstract: %zu files of works whose abstract is in another file are left "
+             "out (report.md lists them); --section body maps whole works",
+             s->run.beside_abstract);
+}
+
 /*
  * Skips whole file i, which --section body found to be nothing but a
  * reference list (a repository's "DAFTAR PUSTAKA.pdf" beside the chapters):
@@ -1085,6 +1127,7 @@ static enum jk_status first_pass(struct state *s, struct jk_diag *diag)
         return st;
     skip_contained(s);
     assign_works(s);
+    abstracts_of_works(s);
     hint_parts(s);
     warn_rest(s);
     forget_files(s);

@@ -59,6 +59,7 @@ struct jk_run {
     size_t duplicates;           /* records found twice (same DOI or title), counted once */
     size_t part_sets;            /* sets of files named as parts of one work, each file counted */
     size_t abstracts_found;      /* documents cut to their abstract (--section abstract) */
+    size_t beside_abstract;      /* files left out: their work's abstract is in another file */
     size_t references_dropped;   /* documents whose reference list was cut (--section body) */
     size_t front_matter_dropped; /* theses whose front matter was cut (--section body) */
     size_t n_counted;            /* documents counted (records count one each) */

@@ -60,11 +60,16 @@ static void report_corpus(struct jk_buf *b, const struct jk_run *run)
     if (run->n_left_out)
         jk_buf_addf(
             b,
-            "- left out while listing the folders (Word or HTML documents, archives, links, "
-            "pipes; see Files): %zu\n",
+            "- left out while listing the folders (.doc, .rtf or .epub documents, archives, "
+            "links, pipes; see Files): %zu\n",
             run->n_left_out);
     if (run->opt->section == JK_SECTION_ABSTRACT)
         jk_buf_addf(b, "- abstracts found (--section abstract): %zu\n", run->abstracts_found);
+    if (run->beside_abstract)
+        jk_buf_addf(b,
+                    "- files left out because their work's abstract is in another file "
+                    "(--section abstract with --document %s): %zu\n",
+                    jk_document_unit_name(run->opt->document), run->beside_abstract);
     if (run->opt->section == JK_SECTION_BODY) {
         jk_buf_addf(b,
                     "- reference lists left out (\"Daftar Pustaka\", \"References\"; --section all "

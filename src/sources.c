@@ -70,26 +70,45 @@ static size_t part_mark(const char *p)
     return n ? word + n : 0;
 }
 
-bool jk_part_key(const char *path, struct jk_buf *key)
+/* The first part mark in the file name of path (see jk_part_key), with its length; or NULL. */
+static const char *find_part(const char *path, const char **name_out, size_t *len)
 {
     const char *slash = strrchr(path, '/'), *name = slash ? slash + 1 : path;
+    *name_out = name;
     for (const char *p = name; *p; p++) {
-        size_t n = p > name && isalpha((unsigned char)p[-1]) ? 0 : part_mark(p);
-        if (!n)
-            continue;
-        const char *rest = name; /* a leading "03. " goes */
-        size_t digits = strspn(name, "0123456789");
-        if (digits >= 1 && digits <= 2 && name + digits < p && name_separator(name[digits]))
-            for (rest = name + digits; rest < p && name_separator(*rest);)
-                rest++;
-        jk_buf_clear(key);
-        jk_buf_add(key, path, (size_t)(name - path));
-        jk_buf_add(key, rest, (size_t)(p - rest));
-        jk_buf_addc(key, '\x01');
-        jk_buf_adds(key, p + n);
-        return true;
+        *len = p > name && isalpha((unsigned char)p[-1]) ? 0 : part_mark(p);
+        if (*len)
+            return p;
     }
-    return false;
+    return NULL;
+}
+
+bool jk_part_key(const char *path, struct jk_buf *key)
+{
+    const char *name;
+    size_t n;
+    const char *p = find_part(path, &name, &n);
+    if (!p)
+        return false;
+    const char *rest = name; /* a leading "03. " goes */
+    size_t digits = strspn(name, "0123456789");
+    if (digits >= 1 && digits <= 2 && name + digits < p && name_separator(name[digits]))
+        for (rest = name + digits; rest < p && name_separator(*rest);)
+            rest++;
+    jk_buf_clear(key);
+    jk_buf_add(key, path, (size_t)(name - path));
+    jk_buf_add(key, rest, (size_t)(p - rest));
+    jk_buf_addc(key, '\x01');
+    jk_buf_adds(key, p + n);
+    return true;
+}
+
+bool jk_part_is_abstract(const char *path)
+{
+    const char *name;
+    size_t n;
+    const char *p = find_part(path, &name, &n);
+    return p && (part_word(p, "abstrak") == n || part_word(p, "abstract") == n);
 }
 
 static const char *const format_names[] = {"auto",   "text",      "pdf",  "csv", "ris",

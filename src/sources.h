@@ -72,6 +72,8 @@ bool jk_is_source_name(const char *path, const struct jk_source_options *o);
  * key ("t/1234-\x01.pdf"). The folders of path are not searched for a mark.
  */
 bool jk_part_key(const char *path, struct jk_buf *key);
+/* Whether the part of a work path's file name marks (jk_part_key) is its abstract ("ABSTRAK"). */
+bool jk_part_is_abstract(const char *path);
 
 /* Receives one record's text (valid while the call lasts) and the record. */
 typedef enum jk_status (*jk_document_fn)(void *ctx, const char *text, size_t len,

@@ -118,36 +118,34 @@ grep -q "^| $tmp/theses/t1/ | Analisa Faktor Penyebab Kegagalan Sister Cities" "
     fail "report.md does not list the folder t1/ as one document"
 grep -q '"document": "folder"' "$tmp/theses-1/run.json" || fail "run.json lacks the document option"
 grep -q "look like parts" "$tmp/theses.err" && fail "--document folder still warned of chapter files"
-grep -q "named as parts of one work" "$tmp/theses-1/report.md" &&
-    fail "--document folder: report.md still counts chapter files apart"
-"$bin" map "$tmp/theses" -o "$tmp/theses-files" --min-occurrences 2 --formats csv 2>"$tmp/files.err"
-grep -q "from 8 documents into" "$tmp/files.err" || fail "by default each file is not one document"
-# counted apart, the chapter files (bab00.md, bab01.md in t1 and in t2) are pointed out once
-[ "$(grep -c "look like parts of one work" "$tmp/files.err")" = 1 ] ||
-    { cat "$tmp/files.err"; fail "not one warning about the chapter files counted apart"; }
-grep -q "warning: '$tmp/theses/t1/bab00.md' and '$tmp/theses/t1/bab01.md' look like parts of one work (chapters, abstract), and each file counts as a document, so a term used in every part counts several times; --document folder counts each folder under the input folder as one document" \
-    "$tmp/files.err" || { cat "$tmp/files.err"; fail "the chapter warning does not name the files and --document folder"; }
-grep -qF -- '- sets of files named as parts of one work ("ABSTRAK", "BAB I", "BAB II"), each file counted as a document (--document folder counts a folder as one, --document work such a set too): 2' \
-    "$tmp/theses-files/report.md" || fail "report.md does not count the two sets of chapter files"
-cmp -s "$tmp/whole-map/terms.csv" "$tmp/theses-files/terms.csv" &&
-    fail "counting chapter files apart gave the whole files' map: the test cannot tell the modes apart"
-# one_work DIR MODE MESSAGE: mapping DIR with --document MODE finds one document, which cannot
-# link: exit 5 and MESSAGE, naming it
-one_work() {
-    local st=0
-    "$bin" map "$1" -o "$1-map" -q --document "$2" 2>"$1.err" || st=$?
-    [ "$st" = 5 ] || fail "$1 as the only document under --document $2: exit $st, not 5"
-    grep -q "$3" "$1.err" || { cat "$1.err"; fail "no error naming the only document"; }
-}
-# every file in one folder, or a flat folder holding the parts of one work only
-mkdir "$tmp/onlyone" "$tmp/onlywork"
-cp -r "$tmp/theses/t1" "$tmp/onlyone/"
-one_work "$tmp/onlyone" folder \
-    "every usable file lies in the folder '$tmp/onlyone/t1', which --document folder counts as one document"
-cp "$tmp/theses/t1/bab00.md" "$tmp/onlywork/1234-BAB I.md"
-cp "$tmp/theses/t1/bab01.md" "$tmp/onlywork/1234-BAB II.md"
-one_work "$tmp/onlywork" work \
-    "every usable file is named as a part of the work of '$tmp/onlywork/1234-BAB I.md', which --document work counts as one document"
+# --section abstract with --document folder: a thesis folder with its abstract in a file of its
+# own (with an "Abstrak" heading, or named ABSTRAK) is mapped from that abstract, not from the
+# abstract plus every chapter whole; --document file maps the chapters whole, for want of an
+# abstract of their own
+mkdir -p "$tmp/abs/t1" "$tmp/abs/t2"
+sed -n 1,22p "$src/corpus/safitri-kegagalan-sister-cities.md" >"$tmp/abs/t1/ABSTRAK.md"
+sed -n '23,$p' "$src/corpus/safitri-kegagalan-sister-cities.md" >"$tmp/abs/t1/BAB I.md"
+sed '/^## Abstrak/d' "$src/corpus/azqiya-ntb-kujawsko-pomorskie.md" >"$tmp/abs/t2/ABSTRAK.md"
+cp "$src/corpus/tesis-ntb-zhejiang-bab4.txt" "$tmp/abs/t2/BAB IV.txt"
+cp "$src/corpus/aesthetica-jakarta-beijing.md" "$src/corpus/skripsi-sumbar-jeollabuk-do-bab1.md" "$tmp/abs/"
+"$bin" map "$tmp/abs" -o "$tmp/abs-folder" --min-occurrences 1 --formats csv --section abstract \
+    --document folder 2>"$tmp/abs.err" || { cat "$tmp/abs.err"; fail "--section abstract --document folder failed"; }
+"$bin" map "$tmp/abs" -o "$tmp/abs-file" -q --min-occurrences 1 --formats csv --section abstract
+for term in "orde baru" zhejiang; do # the chapters' own terms
+    grep -q ",$term," "$tmp/abs-file/terms.csv" || fail "--document file did not map the chapter with '$term'"
+    grep -q ",$term," "$tmp/abs-folder/terms.csv" && fail "--section abstract --document folder mapped a chapter ('$term')"
+done
+for term in paradiplomasi kujawsko-pomorskie "sister city"; do # the abstracts'
+    grep -q ",$term," "$tmp/abs-folder/terms.csv" || fail "--section abstract --document folder lost the abstracts' '$term'"
+done
+grep -q "section abstract: 2 files of works whose abstract is in another file are left out" \
+    "$tmp/abs.err" || { cat "$tmp/abs.err"; fail "no note for the chapters left out"; }
+grep -qF -- "- files left out because their work's abstract is in another file (--section abstract with --document folder): 2" \
+    "$tmp/abs-folder/report.md" || fail "report.md does not count the chapters left out"
+grep -qF "| $tmp/abs/t2/BAB IV.txt | 35984 | 0 |  | 0 | 0 | skipped: --section abstract maps its work from the abstract in $tmp/abs/t2/ABSTRAK.md |" \
+    "$tmp/abs-folder/report.md" || fail "report.md does not name the work's abstract file"
+grep -q "from 4 documents (4 files, a folder one document)" "$tmp/abs.err" ||
+    { cat "$tmp/abs.err"; fail "the summary line counts the chapters left out"; }
 
 # --document work: a repository's files of two theses in one flat folder ("1234-BAB I.md",
 # "1234-BAB II.md", "1234-LAMPIRAN.md"; "5678-ABSTRAK.md", "5678-BAB I.md") beside three whole

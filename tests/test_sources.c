@@ -282,6 +282,20 @@ static void test_part_names_of_files(void **state)
     expect_part("12.pdf", NULL);
 }
 
+/* Which part names are a work's abstract. */
+static void test_abstract_parts(void **state)
+{
+    (void)state;
+    assert_true(jk_part_is_abstract("t/2_ABSTRAK.pdf"));
+    assert_true(jk_part_is_abstract("1234-Abstract.pdf"));
+    assert_true(jk_part_is_abstract("ABSTRAK - Nama.pdf"));
+    assert_false(jk_part_is_abstract("t/BAB I.pdf"));
+    assert_false(jk_part_is_abstract("t/1. COVER.pdf"));
+    assert_false(jk_part_is_abstract("abstraksi.pdf"));      /* no part mark */
+    assert_false(jk_part_is_abstract("abstrak/BAB II.pdf")); /* the folders are not searched */
+    assert_false(jk_part_is_abstract("notes.pdf"));
+}
+
 /* A skripsi's front matter, as a PDF's text has it. */
 #define TITLE_PAGE                                                                                 \
     "SKRIPSI\nKERJA SAMA SISTER CITY KOTA BANDUNG DAN PETALING JAYA\nOleh: Sari, NIM 1234\n"       \
@@ -361,6 +375,7 @@ int main(void)
         cmocka_unit_test(test_reference_list_dropped),
         cmocka_unit_test(test_a_file_that_is_a_reference_list),
         cmocka_unit_test(test_part_names_of_files),
+        cmocka_unit_test(test_abstract_parts),
         cmocka_unit_test(test_thesis_front_matter_dropped),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
