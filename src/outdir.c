@@ -21,10 +21,13 @@ static volatile sig_atomic_t replaced;
 bool jk_outdir_abandon(void)
 {
     struct jk_outdir *od = active;
-    if (od)
+    if (od) {
         for (size_t i = 0; i < od->count; i++)
             if (od->files[i].tmp)
                 unlink(od->files[i].tmp);
+        if (od->created && !replaced)
+            rmdir(od->dir); /* fails, harmlessly, if a commit had put files in it */
+    }
     return replaced;
 }
 
@@ -45,6 +48,8 @@ void jk_outdir_release(struct jk_outdir *od)
         free(od->files[i].tmp);
         free(od->files[i].final);
     }
+    if (od->created && !od->committed && od->dir)
+        rmdir(od->dir); /* only if empty: nothing of anyone else's goes */
     free(od->files);
     free(od->dir);
     jk_outdir_init(od);
@@ -57,6 +62,7 @@ enum jk_status jk_outdir_open(struct jk_outdir *od, const char *dir, struct jk_d
         if (errno != ENOENT || mkdir(dir, 0777) != 0)
             return jk_error(diag, JK_E_OUTPUT, "cannot create output folder '%s': %s", dir,
                             strerror(errno));
+        od->created = true;
     } else if (!S_ISDIR(sb.st_mode)) {
         return jk_error(diag, JK_E_OUTPUT,
                         "output '%s' exists and is not a folder; choose another -o", dir);
@@ -201,6 +207,7 @@ enum jk_status jk_outdir_commit(struct jk_outdir *od, struct jk_diag *diag)
         }
         free(s->tmp);
         s->tmp = NULL;
+        od->committed = true;
     }
     replaced = st == JK_OK;
     sigprocmask(SIG_SETMASK, &old, NULL);

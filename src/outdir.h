@@ -26,10 +26,16 @@ struct jk_outdir {
     char *dir;
     struct jk_staged *files;
     size_t count, cap;
+    bool created;   /* jk_outdir_open made dir */
+    bool committed; /* a commit put files in it */
 };
 
 void jk_outdir_init(struct jk_outdir *od);
-/* Removes every temporary file not yet committed, then frees. */
+/*
+ * Removes every temporary file not yet committed, and dir itself when this
+ * run created it and committed nothing (a failed run leaves no empty folder
+ * behind), then frees.
+ */
 void jk_outdir_release(struct jk_outdir *od);
 
 /* Creates dir if missing (one level) and checks it is a writable folder. JK_E_OUTPUT otherwise. */
@@ -58,10 +64,11 @@ enum jk_status jk_outdir_write_many(struct jk_outdir *od, const struct jk_outdir
 
 /*
  * Removes the staged temporary files of the output folder opened last and
- * not yet released. Async-signal-safe (unlink only), for an interrupt
- * handler: the earlier outputs stay as they were and nothing half-written
- * is left behind. Returns true when a commit had already put every new
- * file in place (the interrupt came after it).
+ * not yet released, and the folder when this run created it and nothing
+ * was committed. Async-signal-safe (unlink and rmdir only), for an
+ * interrupt handler: the earlier outputs stay as they were and nothing
+ * half-written is left behind. Returns true when a commit had already put
+ * every new file in place (the interrupt came after it).
  */
 bool jk_outdir_abandon(void);
 

@@ -130,6 +130,27 @@ else
     [ "$(snapshot)" = "$before" ] || fail "an interrupted run changed the previous outputs"
 fi
 
+# A run that fails leaves no empty output folder of its own making: no usable text (exit 3),
+# an interrupt (exit 130); a folder that was there stays.
+mkdir "$tmp/notext"
+printf '\0\1\2\3' >"$tmp/notext/a.txt"
+"$bin" map "$tmp/notext" -o "$tmp/new-out" -q 2>"$tmp/stderr"
+code=$?
+[ "$code" = 3 ] || { cat "$tmp/stderr"; fail "a folder without text exited $code, expected 3"; }
+[ -e "$tmp/new-out" ] && fail "a failed run left behind the output folder it created"
+mkdir "$tmp/old-out"
+"$bin" map "$tmp/notext" -o "$tmp/old-out" -q 2>/dev/null
+[ -d "$tmp/old-out" ] || fail "a failed run removed an output folder that was there before"
+"$bin" map "$tmp/big" -o "$tmp/new-out" -q 2>"$tmp/stderr" &
+pid=$!
+sleep 0.5
+kill -INT "$pid" 2>/dev/null
+wait "$pid"
+code=$?
+if [ "$code" = 130 ]; then
+    [ -e "$tmp/new-out" ] && fail "an interrupted run left behind the output folder it created"
+fi
+
 # --help and --version work and list the defaults.
 "$bin" map --help | grep -q -- "--min-occurrences N" || fail "map --help lacks an option"
 "$bin" --version | grep -q "igraph" || fail "--version lacks library versions"

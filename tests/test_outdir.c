@@ -6,6 +6,7 @@
 #include <cmocka.h>
 
 #include <dirent.h>
+#include <sys/stat.h>
 
 #include "outdir.h"
 #include "testutil.h"
@@ -206,6 +207,51 @@ static void test_abandon_removes_staged_files(void **state)
     tu_rmtree(dir);
 }
 
+static bool exists(const char *path)
+{
+    struct stat sb;
+    return stat(path, &sb) == 0;
+}
+
+/* A folder this run created goes again when the run fails; one that was there stays. */
+static void test_failed_run_leaves_no_new_folder(void **state)
+{
+    (void)state;
+    char parent[64], dir[96];
+    tu_mkdtemp(parent, sizeof(parent));
+    snprintf(dir, sizeof(dir), "%s/out", parent);
+    struct jk_outdir od;
+    struct jk_diag d;
+    jk_diag_init(&d);
+    jk_outdir_init(&od); /* the run stops before writing */
+    assert_int_equal(jk_outdir_open(&od, dir, &d), JK_OK);
+    assert_true(exists(dir));
+    jk_outdir_release(&od);
+    assert_false(exists(dir));
+    jk_outdir_init(&od); /* a writer fails */
+    assert_int_equal(jk_outdir_open(&od, dir, &d), JK_OK);
+    assert_int_equal(jk_outdir_write(&od, "a.txt", write_then_fail, "half", &d), JK_E_INTERNAL);
+    jk_outdir_release(&od);
+    assert_false(exists(dir));
+    jk_outdir_init(&od); /* interrupted */
+    assert_int_equal(jk_outdir_open(&od, dir, &d), JK_OK);
+    assert_int_equal(jk_outdir_write(&od, "a.txt", write_text, "new a", &d), JK_OK);
+    assert_false(jk_outdir_abandon());
+    assert_false(exists(dir));
+    jk_outdir_release(&od);
+    jk_outdir_init(&od); /* a run that commits keeps its folder */
+    assert_int_equal(jk_outdir_open(&od, dir, &d), JK_OK);
+    assert_int_equal(jk_outdir_write(&od, "a.txt", write_text, "new a", &d), JK_OK);
+    assert_int_equal(jk_outdir_commit(&od, &d), JK_OK);
+    jk_outdir_release(&od);
+    assert_int_equal(count_entries(dir), 1);
+    jk_outdir_init(&od); /* a folder that was there stays, empty or not */
+    assert_int_equal(jk_outdir_open(&od, parent, &d), JK_OK);
+    jk_outdir_release(&od);
+    assert_true(exists(dir));
+    tu_rmtree(parent);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -215,6 +261,7 @@ int main(void)
         cmocka_unit_test(test_folder_in_place_of_output_replaces_nothing),
         cmocka_unit_test(test_unusable_output_folders),
         cmocka_unit_test(test_abandon_removes_staged_files),
+        cmocka_unit_test(test_failed_run_leaves_no_new_folder),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
