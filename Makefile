@@ -90,7 +90,7 @@ fuzz:
 	done; exit $$status
 
 format:
-	clang-format -i src/*.c src/*.h src/util/*.c src/util/*.h tests/*.c fuzz/*.c fuzz/*.h
+	clang-format -i src/*.c src/*.h src/util/*.c src/util/*.h tests/*.c tests/*.h fuzz/*.c fuzz/*.h
 
 clean:
 	rm -rf $(BUILD) $(ASAN_BUILD) $(TSAN_BUILD) $(FUZZ_BUILD)

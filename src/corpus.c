@@ -18,6 +18,7 @@
 #include <unistd.h>
 
 #include "read_html.h"
+#include "read_msdoc.h"
 #include "read_office.h"
 #include "read_pdf.h"
 #include "sources.h"
@@ -98,14 +99,13 @@ static bool is_document_name(const struct jk_corpus *c, const char *name)
  * quietly become a map of the few PDFs beside them.
  */
 /* The files read, as the messages name them (jk_is_source_name decides). */
-#define DOCUMENT_KINDS ".txt, .md, .pdf, .docx, .odt, .html, .csv, .ris or .bib"
+#define DOCUMENT_KINDS ".txt, .md, .pdf, .docx, .doc, .odt, .html, .csv, .ris or .bib"
 
 static const struct {
     const char *ext;
     bool archive;
-} unread_formats[] = {{".doc", false}, {".rtf", false}, {".epub", false},
-                      {".zip", true},  {".rar", true},  {".7z", true},
-                      {".tar", true},  {".tgz", true},  {".gz", true}};
+} unread_formats[] = {{".rtf", false}, {".epub", false}, {".zip", true}, {".rar", true},
+                      {".7z", true},   {".tar", true},   {".tgz", true}, {".gz", true}};
 enum { N_UNREAD_FORMATS = sizeof(unread_formats) / sizeof(*unread_formats) };
 
 /* The index in unread_formats of name's extension, or -1 (also for Word's "~$" lock files). */
@@ -720,7 +720,30 @@ static void drop_page_furniture(struct jk_buf *text)
     jk_buf_release(&copy);
 }
 
-/* A .docx or .odt file's text (read_office.h); one without text is skipped with its reason. */
+/* Word's text that read_msdoc found in an OLE compound file into text, or the reason it is skipped.
+ */
+static enum jk_msdoc_result take_msdoc(const struct jk_buf *raw, struct jk_buf *text,
+                                       struct jk_read_info *info)
+{
+    struct jk_buf got;
+    jk_buf_init(&got);
+    enum jk_msdoc_result r = jk_msdoc_text(raw->data, raw->len, &got);
+    if (r == JK_MSDOC_OK) {
+        take_extracted(&got, text, info);
+        info->skip_reason = text_end(text) == 0 ? jk_skip_empty : NULL;
+    } else {
+        info->skip_reason = jk_msdoc_problem(r);
+        info->skip_note = jk_msdoc_note(r);
+    }
+    jk_buf_release(&got);
+    return r;
+}
+
+/*
+ * A .docx or .odt file's text (read_office.h); one without text is skipped
+ * with its reason. An OLE compound file in its place is an old .doc renamed
+ * (read as one) or a .docx saved with a password.
+ */
 static void read_office(const struct jk_buf *raw, enum jk_office_kind kind, struct jk_buf *text,
                         struct jk_read_info *info)
 {
@@ -733,7 +756,9 @@ static void read_office(const struct jk_buf *raw, enum jk_office_kind kind, stru
     jk_buf_init(&xml_text);
     enum jk_office_result r =
         jk_office_text(raw->data, raw->len, kind, JK_OFFICE_MAX_XML, &xml_text);
-    if (r != JK_OFFICE_OK) {
+    if (r == JK_OFFICE_COMPOUND && take_msdoc(raw, text, info) != JK_MSDOC_NOT_WORD)
+        ; /* a .doc renamed: read, or skipped for read_msdoc's reason */
+    else if (r != JK_OFFICE_OK) {
         info->skip_reason = jk_office_problem(r, kind);
         info->skip_note = jk_office_note(r);
     } else {
@@ -741,6 +766,42 @@ static void read_office(const struct jk_buf *raw, enum jk_office_kind kind, stru
         info->skip_reason = text_end(text) == 0 ? jk_skip_empty : NULL;
     }
     jk_buf_release(&xml_text);
+}
+
+/* Whether raw is an HTML page (its first character, after a byte-order mark and space, a '<'). */
+static bool looks_like_html(const struct jk_buf *raw)
+{
+    size_t i = jk_utf8_bom(raw->data, raw->len);
+    while (i < raw->len && isspace((unsigned char)raw->data[i]))
+        i++;
+    return i < raw->len && raw->data[i] == '<';
+}
+
+static void read_html(const struct jk_buf *raw, struct jk_buf *text, struct jk_read_info *info);
+
+/*
+ * A Word 97-2003 .doc file's text (read_msdoc.h). A ".doc" is often
+ * something else that Word opens: a .docx renamed, read as one; a web page
+ * saved with that name (a repository's "download as Word"), read as a page;
+ * an RTF file, skipped with what to do.
+ */
+static void read_doc(const struct jk_buf *raw, struct jk_buf *text, struct jk_read_info *info)
+{
+    if (raw->len == 0) {
+        info->binary = false;
+        info->skip_reason = jk_skip_empty;
+    } else if (raw->len >= 4 && memcmp(raw->data, "PK\3\4", 4) == 0) {
+        read_office(raw, JK_OFFICE_DOCX, text, info);
+    } else if (raw->len >= 5 && memcmp(raw->data, "{\\rtf", 5) == 0) {
+        info->skip_reason = "an RTF document named .doc, which is not read; open it in Word or "
+                            "LibreOffice and save it as .docx or PDF";
+        info->skip_note = "skipped: an RTF document named .doc";
+    } else if (!jk_is_compound_file(raw->data, raw->len) && looks_like_html(raw)) {
+        read_html(raw, text, info);
+    } else {
+        info->binary = false; /* a compound file, binary by nature */
+        take_msdoc(raw, text, info);
+    }
 }
 
 /* A saved web page's text (read_html.h); NUL bytes outside UTF-16 make it binary, as for text. */
@@ -785,6 +846,8 @@ static enum jk_status read_document(const struct jk_source *src,
         read_office(&raw, format == JK_FORMAT_DOCX ? JK_OFFICE_DOCX : JK_OFFICE_ODT, text, info);
     else if (st == JK_OK && format == JK_FORMAT_HTML)
         read_html(&raw, text, info);
+    else if (st == JK_OK && format == JK_FORMAT_DOC)
+        read_doc(&raw, text, info);
     else if (utf16) {
         info->binary = false; /* "Unicode" text from Windows: every other byte is a NUL */
         info->invalid_utf8 = jk_utf16_to_utf8((const unsigned char *)raw.data + 2, raw.len - 2,

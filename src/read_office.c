@@ -294,10 +294,12 @@ static const struct {
 } problems[] = {
     [JK_OFFICE_OK] = {"no text", NULL, "skipped: no text"},
     [JK_OFFICE_COMPOUND] =
-        {"not a .docx archive but a password-protected Word file or an old .doc renamed; open it "
-         "in Word and save it as .docx without a password, or as PDF",
-         "not an .odt archive but a Word .doc file renamed; save it as .odt, .docx or PDF",
-         "skipped: a password-protected Word file or a .doc renamed"},
+        {"not a .docx archive but an OLE compound file without Word's text: a Word file saved "
+         "with a password, or another Office file renamed; open it in Word and save it as .docx "
+         "without a password, or as PDF",
+         "not an .odt archive but an OLE compound file without a Word document's text; save it "
+         "as .odt, .docx or PDF",
+         "skipped: a password-protected Word file or another Office file"},
     [JK_OFFICE_NOT_ZIP] = {"not a .docx archive (damaged, or another format renamed); open it in "
                            "Word and save it again, or as PDF",
                            "not an .odt archive (damaged, or another format renamed); open it and "

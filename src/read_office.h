@@ -12,9 +12,9 @@
  * moved-from text of tracked changes, field codes ("TOC \o", "PAGE") and the
  * fallback copy of a text box that Word writes for older readers.
  *
- * The old binary .doc format, and a .docx saved with a password (an OLE
- * compound file, not a ZIP archive), are not read: they are told apart so the
- * message can say what to do.
+ * An OLE compound file in place of the archive is told apart
+ * (JK_OFFICE_COMPOUND): an old .doc renamed, which read_msdoc.h reads, or a
+ * .docx saved with a password.
  */
 #ifndef JK_READ_OFFICE_H
 #define JK_READ_OFFICE_H
@@ -28,7 +28,7 @@ enum jk_office_kind { JK_OFFICE_DOCX, JK_OFFICE_ODT };
 /* What reading a document found; JK_OFFICE_OK or why it has no text. */
 enum jk_office_result {
     JK_OFFICE_OK,
-    JK_OFFICE_COMPOUND,  /* an OLE compound file: a password-protected .docx or a .doc renamed */
+    JK_OFFICE_COMPOUND,  /* an OLE compound file: a .doc renamed or a password-protected .docx */
     JK_OFFICE_NOT_ZIP,   /* not a ZIP archive at all (damaged, or another format renamed) */
     JK_OFFICE_NO_TEXT,   /* a ZIP archive without the text part (another kind of file) */
     JK_OFFICE_ENCRYPTED, /* the text part is encrypted (an .odt saved with a password) */

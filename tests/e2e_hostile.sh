@@ -306,7 +306,7 @@ W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 out, bomb = sys.argv[1], sys.argv[2]
 whole = open(out + "/" + os.listdir(out)[0], "rb").read()
 open(out + "/bad-cut.docx", "wb").write(whole[: len(whole) // 2])
-open(out + "/bad-doc.docx", "wb").write(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 504)
+open(out + "/bad-compound.docx", "wb").write(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 504)
 open(out + "/bad-empty.docx", "wb").close()
 with zipfile.ZipFile(out + "/bad-sheet.odt", "w") as z:
     z.writestr("content-of-something-else.xml", "<x/>")
@@ -319,24 +319,69 @@ with zipfile.ZipFile(out + "/bad-bomb.docx", "w", zipfile.ZIP_DEFLATED) as z:
             f.write(b"<w:p/>" * 1000000)
         # no end: damaged, where the sanitized build leaves out the bomb itself
 EOF
+$py "$src/tests/office_files.py" locked-docx "${docs[0]}" "$tmp/office/bad-locked.docx"
 expect_ok "$tmp/office-md-out" map "$tmp/office-md"
 expect_ok "$tmp/office-out" map "$tmp/office"
 same_map "$tmp/office-out" "$tmp/office-md-out" "reading the documents from .docx and .odt"
 grep -q "kepala halaman" "$tmp/office-out/terms.csv" && fail "a .docx page header became a term"
 warned "skipping '.*bad-cut.docx': not a .docx archive (damaged, or another format renamed); open it in Word and save it again, or as PDF"
-warned "skipping '.*bad-doc.docx': not a .docx archive but a password-protected Word file or an old .doc renamed"
+warned "skipping '.*bad-compound.docx': damaged or cut short (its sectors or piece table do not hold together)"
+warned "skipping '.*bad-locked.docx': not a .docx archive but an OLE compound file without Word's text: a Word file saved with a password"
 warned "skipping '.*bad-empty.docx': it is empty"
 warned "skipping '.*bad-sheet.odt': an archive without content.xml, so not an OpenDocument text"
 warned "skipping '.*bad-xml.docx': damaged or cut short"
 [ "$bomb" = 0 ] || warned "skipping '.*bad-bomb.docx': a text part that unpacks to more than 256 MB"
 [ "$(documents "$tmp/office-out")" = 2 ] || fail "office files: expected 2 documents read"
-grep -q "bad-doc.docx | .* | skipped: a password-protected Word file or a .doc renamed |" \
-    "$tmp/office-out/report.md" || fail "report.md does not say why bad-doc.docx was skipped"
+grep -q "bad-locked.docx | .* | skipped: a password-protected Word file or another Office file |" \
+    "$tmp/office-out/report.md" || fail "report.md does not say why bad-locked.docx was skipped"
 # a folder of nothing but such files: an input error saying so, the previous outputs intact
 mkdir "$tmp/office-bad"
-cp "$tmp/office/bad-doc.docx" "$tmp/office/bad-sheet.odt" "$tmp/office-bad/"
+cp "$tmp/office/bad-locked.docx" "$tmp/office/bad-sheet.odt" "$tmp/office-bad/"
 expect_fail 3 "none of the 2 documents under '$tmp/office-bad' has usable text (.*Word and OpenDocument files without readable text" \
     map "$tmp/office-bad" -o "$tmp/out"
+
+# --- Word 97-2003 .doc files: the same map as the text they hold (one a real .doc, one a .docx
+# renamed .doc); a .doc that is an RTF file, cut short, from Word 95, saved with a password or
+# a spreadsheet is skipped with one warning each saying what to do; a web page saved as .doc
+# is read as a page
+mkdir "$tmp/msdoc"
+$py "$src/tests/office_files.py" doc "${docs[0]}" "$tmp/msdoc/$(basename "${docs[0]%.*}").doc"
+$py "$src/tests/office_files.py" docx "${docs[1]}" "$tmp/msdoc/$(basename "${docs[1]%.*}").doc"
+$py - "$tmp/msdoc" "$src/tests" <<'EOF'
+import os, struct, sys
+out = sys.argv[1]
+sys.path.insert(0, sys.argv[2])
+import office_files
+whole = open(out + "/" + sorted(os.listdir(out))[0], "rb").read()
+open(out + "/bad-cut.doc", "wb").write(whole[: len(whole) // 2])
+open(out + "/bad-rtf.doc", "w").write("{\\rtf1\\ansi Teks RTF}")
+# the WordDocument stream is the second (by name length), after the FAT, directory and 1Table
+wd = 512 * (1 + 1 + 1 + 8)
+assert whole[wd:wd + 2] == b"\xec\xa5"
+for name, at, value in (("bad-word95.doc", 2, 0x68), ("bad-password.doc", 0x0A, 0x0300)):
+    changed = bytearray(whole)
+    struct.pack_into("<H", changed, wd + at, value)
+    open(out + "/" + name, "wb").write(changed)
+open(out + "/bad-sheet.doc", "wb").write(office_files.compound_file([("Workbook", b"\x09\x08")]))
+EOF
+expect_ok "$tmp/msdoc-out" map "$tmp/msdoc"
+same_map "$tmp/msdoc-out" "$tmp/office-md-out" "reading the documents from .doc files"
+grep -q "catatan kaki halaman" "$tmp/msdoc-out/terms.csv" && fail "a .doc footnote became a term"
+warned "skipping '.*bad-cut.doc': damaged or cut short (its sectors or piece table do not hold together); open it and save it again, or as .docx or PDF"
+warned "skipping '.*bad-rtf.doc': an RTF document named .doc, which is not read; open it in Word or LibreOffice and save it as .docx or PDF"
+warned "skipping '.*bad-word95.doc': a Word 6 or Word 95 document, which is not read"
+warned "skipping '.*bad-password.doc': saved with a password; save it again without one, or as PDF"
+warned "skipping '.*bad-sheet.doc': an OLE compound file without a Word document's text (an Excel or PowerPoint file"
+[ "$(documents "$tmp/msdoc-out")" = 2 ] || fail ".doc files: expected 2 documents read"
+grep -q "bad-word95.doc | .* | skipped: a Word 6 or Word 95 document |" "$tmp/msdoc-out/report.md" ||
+    fail "report.md does not say why bad-word95.doc was skipped"
+mkdir "$tmp/msdoc-page"
+cp "${docs[@]}" "$tmp/msdoc-page/"
+printf '<html><head><title>Unduhan</title></head><body><p>Paradiplomasi maritim kota pelabuhan.</p></body></html>\n' \
+    >"$tmp/msdoc-page/unduhan.doc"
+expect_ok "$tmp/msdoc-page-out" map "$tmp/msdoc-page" --min-occurrences 1
+grep -q ",maritim kota pelabuhan," "$tmp/msdoc-page-out/terms.csv" ||
+    fail "a web page saved as .doc was not read as a page"
 
 # --- saved web pages: an article's page (site header, menus, side bar, footer, scripts)
 # gives the map of the article's text; the "_files" folder a browser saves beside it (an

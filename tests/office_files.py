@@ -1,18 +1,24 @@
 #!/usr/bin/python3
-"""Writes text documents again as Word .docx or OpenDocument .odt files, the
-inputs of tests/e2e_hostile.sh, tests/e2e_threads.sh and bench/office.sh. Each
-line becomes a paragraph; in a .docx each line's second half is a run of its
-own (italic), as Word splits formatted text, and the file has a page header
-("JURNAL ILMU KEPALA HALAMAN") that must not be read. Deflated, as Word and
-LibreOffice store them. Standard library only.
+"""Writes text documents again as Word .docx, OpenDocument .odt or Word 97-2003
+.doc files, the inputs of tests/e2e_hostile.sh, tests/e2e_threads.sh and
+bench/office.sh. Each line becomes a paragraph; in a .docx each line's second
+half is a run of its own (italic), as Word splits formatted text, and the file
+has a page header ("JURNAL ILMU KEPALA HALAMAN") that must not be read.
+Deflated, as Word and LibreOffice store them. In a .doc (an OLE compound file,
+MS-CFB version 3) each line's first half is a piece of Windows-1252 bytes when
+it can be one, its second half a piece of UTF-16, and a footnote's text
+("CATATAN KAKI HALAMAN") follows the main text, where it must not be read.
+Standard library only.
 
-usage: office_files.py docx|odt SRC OUT
+usage: office_files.py docx|odt|doc|locked-docx SRC OUT
+  locked-docx: a .docx saved with a password, which has no text to read.
   SRC a file: OUT is the file to write.
   SRC a folder: every .txt and .md file in it is written into the folder OUT
   under its own name with the new extension.
 """
 import html
 import os
+import struct
 import sys
 import zipfile
 
@@ -49,16 +55,119 @@ def write_odt(path, lines):
                    % (O, T, "".join("<text:p>%s</text:p>" % html.escape(line) for line in lines)))
 
 
+END_OF_CHAIN, FREE, FAT_SECTOR, NONE = 0xFFFFFFFE, 0xFFFFFFFF, 0xFFFFFFFD, 0xFFFFFFFF
+
+
+def compound_file(streams):
+    """An OLE compound file (512-byte sectors) of (name, bytes) streams in the root
+    storage, each padded to 4096 bytes so none lives in the mini stream."""
+    streams = [(n, d + b"\0" * max(0, 4096 - len(d))) for n, d in streams]
+    streams.sort(key=lambda s: (len(s[0]), s[0].upper()))  # the directory's order
+    lengths = [-(-len(d) // 512) for _, d in streams]
+    dir_sectors = -(-128 * (len(streams) + 1) // 512)
+    n_fat = 1
+    while n_fat * 128 < n_fat + dir_sectors + sum(lengths):
+        n_fat += 1
+    assert n_fat <= 109
+    fat = [FAT_SECTOR] * n_fat
+    starts = []
+    for length in [dir_sectors] + lengths:
+        starts.append(len(fat))
+        fat += [len(fat) + k + 1 for k in range(length - 1)] + [END_OF_CHAIN]
+    fat += [FREE] * (n_fat * 128 - len(fat))
+    header = bytearray(512)
+    header[0:8] = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+    struct.pack_into("<HHHHH", header, 0x18, 0x3E, 3, 0xFFFE, 9, 6)
+    struct.pack_into("<IIIIIIII", header, 0x2C, n_fat, starts[0], 0, 4096, END_OF_CHAIN, 0,
+                     END_OF_CHAIN, 0)
+    struct.pack_into("<109I", header, 0x4C, *(list(range(n_fat)) + [FREE] * (109 - n_fat)))
+    entries = b""
+    names = ["Root Entry"] + [n for n, _ in streams]
+    for i, name in enumerate(names):
+        e = bytearray(128)
+        raw = name.encode("utf-16-le")
+        e[0:len(raw)] = raw
+        right = i + 1 if 0 < i < len(streams) else NONE
+        child = 1 if i == 0 and streams else NONE
+        start = END_OF_CHAIN if i == 0 else starts[i]
+        size = 0 if i == 0 else len(streams[i - 1][1])
+        struct.pack_into("<HBBIII", e, 0x40, len(raw) + 2, 5 if i == 0 else 2, 1, NONE, right,
+                         child)
+        struct.pack_into("<II", e, 0x74, start, size)
+        entries += bytes(e)
+    body = struct.pack("<%dI" % len(fat), *fat) + entries.ljust(dir_sectors * 512, b"\0")
+    for (_, data), length in zip(streams, lengths):
+        body += data.ljust(length * 512, b"\0")
+    return bytes(header) + body
+
+
+def write_doc(path, lines):
+    """A Word 97 document: the FIB, then the pieces' characters in WordDocument; the
+    piece table (Clx) in 1Table."""
+    wd = bytearray(0x800)
+    cps, fcs = [0], []
+
+    def piece(text, compressed):
+        if not text:
+            return
+        if compressed:
+            fcs.append(len(wd) * 2 | 0x40000000)
+            wd.extend(text.encode("cp1252"))
+        else:
+            wd.extend(b"\0" * (len(wd) & 1))
+            fcs.append(len(wd))
+            wd.extend(text.encode("utf-16-le"))
+        cps.append(cps[-1] + len(text.encode("utf-16-le")) // 2)
+
+    def cp1252(text):
+        try:
+            text.encode("cp1252")
+            return True
+        except UnicodeEncodeError:
+            return False
+
+    for line in lines:
+        half = len(line) // 2
+        piece(line[:half], cp1252(line[:half]))
+        piece(line[half:] + "\r", False)
+    ccp_text = cps[-1]
+    piece("CATATAN KAKI HALAMAN\r", True)
+    clx = b"\x02" + struct.pack("<I", 4 * len(cps) + 8 * len(fcs))
+    clx += struct.pack("<%dI" % len(cps), *cps)
+    clx += b"".join(struct.pack("<HIH", 0, fc, 0) for fc in fcs)
+    struct.pack_into("<HH", wd, 0, 0xA5EC, 0xC1)
+    struct.pack_into("<H", wd, 0x0A, 0x0200)  # the table stream is 1Table
+    struct.pack_into("<H", wd, 0x20, 14)
+    struct.pack_into("<H", wd, 0x3E, 22)
+    struct.pack_into("<II", wd, 0x40, len(wd), 0)
+    struct.pack_into("<I", wd, 0x4C, ccp_text)
+    struct.pack_into("<H", wd, 0x98, 93)
+    struct.pack_into("<II", wd, 0x9A + 8 * 33, 0, len(clx))
+    with open(path, "wb") as f:
+        f.write(compound_file([("WordDocument", bytes(wd)), ("1Table", clx)]))
+
+
+def write_locked_docx(path, lines):
+    """A .docx as Word saves it with a password: an OLE compound file of the
+    encryption's description and the encrypted package (here, the text as is)."""
+    with open(path, "wb") as f:
+        f.write(compound_file([("EncryptionInfo", b"\x04\x00\x04\x00\x40\x00\x00\x00"),
+                               ("EncryptedPackage", "\n".join(lines).encode())]))
+
+
+WRITERS = {"docx": write_docx, "odt": write_odt, "doc": write_doc, "locked-docx": write_locked_docx}
+
+
 def convert(kind, src, out):
     with open(src, encoding="utf-8") as f:
         lines = f.read().split("\n")
-    (write_docx if kind == "docx" else write_odt)(out, lines)
+    WRITERS[kind](out, lines)
 
 
 def main():
     kind, src, out = sys.argv[1], sys.argv[2], sys.argv[3]
-    if kind not in ("docx", "odt"):
-        sys.exit("office_files.py: the kind is docx or odt, not " + kind)
+    if kind not in WRITERS:
+        sys.exit("office_files.py: the kind is docx, odt, doc or locked-docx, not " + kind)
     if not os.path.isdir(src):
         convert(kind, src, out)
         return

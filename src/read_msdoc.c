@@ -1,0 +1,497 @@
+/*
+ * Word 97-2003 (.doc) text: the compound file's sectors (MS-CFB), then the
+ * piece table of the WordDocument stream (MS-DOC). See read_msdoc.h.
+ */
+#include "read_msdoc.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "util/encoding.h"
+#include "util/mem.h"
+
+static const unsigned char SIGNATURE[8] = {0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1};
+
+/* MS-CFB's special sector numbers (2.1): every number from MAX_SECTOR on is none. */
+enum { MAX_SECTOR = 0xFFFFFFFA, END_OF_CHAIN = 0xFFFFFFFE, FREE_SECTOR = 0xFFFFFFFF };
+/* A directory entry: its size, its kinds, and "no entry" among its links. */
+enum { DIR_ENTRY = 128, DIR_STREAM = 2, DIR_ROOT = 5, NO_ENTRY = 0xFFFFFFFF };
+/* The header's 109 FAT sector numbers; a mini sector's size. */
+enum { HEADER_DIFAT = 109, MINI_SECTOR = 64 };
+
+static uint16_t le16(const unsigned char *p)
+{
+    return (uint16_t)(p[0] | p[1] << 8);
+}
+
+static uint32_t le32(const unsigned char *p)
+{
+    return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24;
+}
+
+bool jk_is_compound_file(const char *data, size_t len)
+{
+    return len >= sizeof(SIGNATURE) && memcmp(data, SIGNATURE, sizeof(SIGNATURE)) == 0;
+}
+
+/* Bytes cut into units: unit number s is data[skip + s * unit ..], if the data holds it whole. */
+struct area {
+    const unsigned char *data;
+    size_t len;
+    size_t unit;
+    size_t skip;
+};
+
+/* How many whole units the area holds. */
+static size_t area_units(const struct area *a)
+{
+    return a->len > a->skip ? (a->len - a->skip) / a->unit : 0;
+}
+
+/*
+ * The file's compound structure: the FAT and mini FAT (each sector's next),
+ * the directory, and the mini stream (where streams under the cutoff live).
+ */
+struct cfb {
+    struct area sectors, mini;
+    uint32_t *fat, *minifat;
+    size_t n_fat, n_minifat;
+    struct jk_buf directory, ministream;
+    size_t cutoff; /* streams smaller than this live in the mini stream */
+    bool v3;       /* version 3: a stream's size is 32 bits */
+};
+
+static void cfb_init(struct cfb *c)
+{
+    memset(c, 0, sizeof(*c));
+    jk_buf_init(&c->directory);
+    jk_buf_init(&c->ministream);
+}
+
+static void cfb_release(struct cfb *c)
+{
+    free(c->fat);
+    free(c->minifat);
+    jk_buf_release(&c->directory);
+    jk_buf_release(&c->ministream);
+}
+
+/*
+ * Appends the chain of units from start, size bytes of it (SIZE_MAX: up to
+ * its end), to out. False when the chain leaves the table or the area, ends
+ * early, or loops: it may visit no more units than the area holds.
+ */
+static bool read_chain(const struct area *a, const uint32_t *next, size_t n_next, uint32_t start,
+                       uint64_t size, struct jk_buf *out)
+{
+    size_t steps = 0, limit = area_units(a);
+    uint32_t s = start;
+    while (size > 0 && !(size == UINT64_MAX && s == END_OF_CHAIN)) {
+        if (s >= n_next || s >= limit || steps++ >= limit)
+            return false;
+        size_t n = size < a->unit ? (size_t)size : a->unit;
+        jk_buf_add(out, a->data + a->skip + (size_t)s * a->unit, n);
+        if (size != UINT64_MAX)
+            size -= n;
+        s = next[s];
+    }
+    return true;
+}
+
+/* Appends sector s's numbers to *table. */
+static void add_numbers(const struct cfb *c, uint32_t s, uint32_t **table, size_t *n, size_t *cap)
+{
+    const unsigned char *p = c->sectors.data + c->sectors.skip + (size_t)s * c->sectors.unit;
+    size_t k = c->sectors.unit / 4;
+    JK_GROW(*table, *n + k, *cap);
+    for (size_t i = 0; i < k; i++)
+        (*table)[(*n)++] = le32(p + 4 * i);
+}
+
+/* The FAT from the sectors the DIFAT lists: the header's 109, then its own chain. */
+static bool load_fat(struct cfb *c, const unsigned char *header)
+{
+    size_t units = area_units(&c->sectors), wanted = le32(header + 0x2C), cap = 0, listed = 0;
+    if (wanted > units)
+        return false;
+    for (size_t i = 0; i < HEADER_DIFAT && listed < wanted; i++, listed++) {
+        uint32_t s = le32(header + 0x4C + 4 * i);
+        if (s >= units)
+            return false;
+        add_numbers(c, s, &c->fat, &c->n_fat, &cap);
+    }
+    uint32_t d = le32(header + 0x44);
+    size_t per = c->sectors.unit / 4 - 1, steps = 0;
+    while (listed < wanted) {
+        if (d >= units || steps++ >= units)
+            return false;
+        const unsigned char *p = c->sectors.data + c->sectors.skip + (size_t)d * c->sectors.unit;
+        for (size_t i = 0; i < per && listed < wanted; i++, listed++) {
+            uint32_t s = le32(p + 4 * i);
+            if (s >= units)
+                return false;
+            add_numbers(c, s, &c->fat, &c->n_fat, &cap);
+        }
+        d = le32(p + 4 * per);
+    }
+    return c->n_fat > 0;
+}
+
+/* The header, FAT, directory, mini FAT and mini stream of data[0..len). */
+static enum jk_msdoc_result cfb_open(struct cfb *c, const unsigned char *data, size_t len)
+{
+    if (len < 512 || memcmp(data, SIGNATURE, sizeof(SIGNATURE)) != 0)
+        return JK_MSDOC_NOT_COMPOUND;
+    unsigned shift = le16(data + 0x1E), major = le16(data + 0x1A);
+    if ((shift != 9 && shift != 12) || le16(data + 0x20) != 6 || le16(data + 0x1C) != 0xFFFE)
+        return JK_MSDOC_DAMAGED;
+    c->v3 = major == 3;
+    c->sectors = (struct area){data, len, (size_t)1 << shift, (size_t)1 << shift};
+    c->cutoff = le32(data + 0x38);
+    if (!load_fat(c, data))
+        return JK_MSDOC_DAMAGED;
+    if (!read_chain(&c->sectors, c->fat, c->n_fat, le32(data + 0x30), UINT64_MAX, &c->directory) ||
+        c->directory.len < DIR_ENTRY)
+        return JK_MSDOC_DAMAGED;
+    struct jk_buf mf;
+    jk_buf_init(&mf);
+    uint32_t first_mini = le32(data + 0x3C);
+    bool ok = first_mini >= MAX_SECTOR ||
+              read_chain(&c->sectors, c->fat, c->n_fat, first_mini, UINT64_MAX, &mf);
+    c->n_minifat = mf.len / 4;
+    c->minifat = jk_malloc((c->n_minifat ? c->n_minifat : 1) * sizeof(*c->minifat));
+    for (size_t i = 0; i < c->n_minifat; i++)
+        c->minifat[i] = le32((const unsigned char *)mf.data + 4 * i);
+    jk_buf_release(&mf);
+    const unsigned char *root = (const unsigned char *)c->directory.data;
+    if (!ok || root[0x42] != DIR_ROOT)
+        return JK_MSDOC_DAMAGED;
+    uint64_t mini_size = le32(root + 0x78) | (c->v3 ? 0 : (uint64_t)le32(root + 0x7C) << 32);
+    if (le32(root + 0x74) < MAX_SECTOR &&
+        !read_chain(&c->sectors, c->fat, c->n_fat, le32(root + 0x74), mini_size, &c->ministream))
+        return JK_MSDOC_DAMAGED;
+    c->mini =
+        (struct area){(const unsigned char *)c->ministream.data, c->ministream.len, MINI_SECTOR, 0};
+    return JK_MSDOC_OK;
+}
+
+/* Whether directory entry e is named name (ASCII, any case, as MS-CFB compares names). */
+static bool entry_named(const unsigned char *e, const char *name)
+{
+    size_t n = strlen(name), bytes = le16(e + 0x40);
+    if (bytes != 2 * (n + 1) || bytes > 64)
+        return false;
+    for (size_t i = 0; i < n; i++) {
+        uint16_t ch = le16(e + 2 * i);
+        if (ch >= 0x80 || (ch | 0x20) != ((unsigned char)name[i] | 0x20))
+            return false;
+    }
+    return true;
+}
+
+/*
+ * The directory entry of the stream named name directly under the root, or
+ * NULL: the root's children form a tree of siblings, walked with a stack and
+ * each entry visited once, so a looping directory ends.
+ */
+static const unsigned char *find_stream(const struct cfb *c, const char *name)
+{
+    size_t n = c->directory.len / DIR_ENTRY, depth = 0;
+    const unsigned char *dir = (const unsigned char *)c->directory.data, *found = NULL;
+    uint32_t *stack = jk_malloc((2 * n + 1) * sizeof(*stack)); /* each entry pushes two */
+    bool *seen = jk_calloc(n, sizeof(*seen));
+    uint32_t first = le32(dir + 0x4C);
+    if (first < n)
+        stack[depth++] = first;
+    while (depth > 0 && !found) {
+        uint32_t i = stack[--depth];
+        if (seen[i])
+            continue;
+        seen[i] = true;
+        const unsigned char *e = dir + (size_t)i * DIR_ENTRY;
+        if (e[0x42] == DIR_STREAM && entry_named(e, name))
+            found = e;
+        for (size_t side = 0x44; side <= 0x48; side += 4)
+            if (le32(e + side) < n && !seen[le32(e + side)])
+                stack[depth++] = le32(e + side);
+    }
+    free(seen);
+    free(stack);
+    return found;
+}
+
+/* The stream named name under the root into out; false when it is missing or damaged. */
+static bool read_stream(const struct cfb *c, const char *name, struct jk_buf *out)
+{
+    const unsigned char *e = find_stream(c, name);
+    if (!e)
+        return false;
+    uint64_t size = le32(e + 0x78) | (c->v3 ? 0 : (uint64_t)le32(e + 0x7C) << 32);
+    uint32_t start = le32(e + 0x74);
+    if (size == 0)
+        return true;
+    if (size < c->cutoff)
+        return read_chain(&c->mini, c->minifat, c->n_minifat, start, size, out);
+    return read_chain(&c->sectors, c->fat, c->n_fat, start, size, out);
+}
+
+/*
+ * The text being written: fields nest, and only their results are text
+ * (between the separator 0x14 and the end 0x15), not their codes (between
+ * the start 0x13 and the separator). codes: how many open fields are still
+ * in their code; levels past MAX_FIELDS count as in their code throughout.
+ */
+enum { MAX_FIELDS = 64 };
+struct emit {
+    struct jk_buf *text;
+    bool in_code[MAX_FIELDS];
+    size_t depth, codes;
+};
+
+static void field_char(struct emit *e, uint32_t c)
+{
+    if (c == 0x13) {
+        if (e->depth < MAX_FIELDS)
+            e->in_code[e->depth] = true;
+        e->depth++;
+        e->codes++;
+    } else if (e->depth == 0) {
+        return; /* a separator or end without a start */
+    } else if (c == 0x14) {
+        if (e->depth <= MAX_FIELDS && e->in_code[e->depth - 1]) {
+            e->in_code[e->depth - 1] = false;
+            e->codes--;
+        }
+    } else {
+        bool code = e->depth > MAX_FIELDS || e->in_code[e->depth - 1];
+        e->depth--;
+        e->codes -= code;
+    }
+}
+
+static void add_utf8(struct jk_buf *b, uint32_t c)
+{
+    char u[4];
+    size_t n;
+    if (c < 0x80) {
+        u[0] = (char)c;
+        n = 1;
+    } else if (c < 0x800) {
+        u[0] = (char)(0xC0 | c >> 6);
+        u[1] = (char)(0x80 | (c & 0x3F));
+        n = 2;
+    } else if (c < 0x10000) {
+        u[0] = (char)(0xE0 | c >> 12);
+        u[1] = (char)(0x80 | (c >> 6 & 0x3F));
+        u[2] = (char)(0x80 | (c & 0x3F));
+        n = 3;
+    } else {
+        u[0] = (char)(0xF0 | c >> 18);
+        u[1] = (char)(0x80 | (c >> 12 & 0x3F));
+        u[2] = (char)(0x80 | (c >> 6 & 0x3F));
+        u[3] = (char)(0x80 | (c & 0x3F));
+        n = 4;
+    }
+    jk_buf_add(b, u, n);
+}
+
+/* One character of the main text (a code point; U+FFFD for what could not be decoded). */
+static void emit_char(struct emit *e, uint32_t c)
+{
+    if (c == 0x13 || c == 0x14 || c == 0x15) {
+        field_char(e, c);
+        return;
+    }
+    if (e->codes > 0)
+        return;
+    if (c == 0x0D || c == 0x07 || c == 0x0B || c == 0x0C || c == 0x0E) /* paragraph, cell, */
+        jk_buf_addc(e->text, '\n'); /* row, line, page and column ends */
+    else if (c == 0x09)
+        jk_buf_addc(e->text, '\t');
+    else if (c == 0x1E) /* a non-breaking hyphen */
+        jk_buf_addc(e->text, '-');
+    else if (c >= 0x20 && c != 0xFFFE && c != 0xFFFF)
+        add_utf8(e->text, c);
+    /* other control characters mark pictures, notes and the like: nothing to read */
+}
+
+/* n characters of a piece: Windows-1252 bytes (compressed) or UTF-16 code units. */
+static void emit_piece(struct emit *e, const unsigned char *p, size_t n, bool compressed)
+{
+    for (size_t i = 0; i < n; i++) {
+        if (compressed) {
+            uint32_t c = jk_cp1252_code(p[i]);
+            emit_char(e, c ? c : (p[i] ? 0xFFFD : 0));
+            continue;
+        }
+        uint32_t c = le16(p + 2 * i);
+        if (c >= 0xD800 && c <= 0xDBFF && i + 1 < n && le16(p + 2 * i + 2) >= 0xDC00 &&
+            le16(p + 2 * i + 2) <= 0xDFFF) {
+            c = 0x10000 + ((c - 0xD800) << 10) + (le16(p + 2 * i + 2) - 0xDC00);
+            i++;
+        } else if (c >= 0xD800 && c <= 0xDFFF)
+            c = 0xFFFD; /* a surrogate without its pair */
+        emit_char(e, c);
+    }
+}
+
+/* Where the FIB says the main text's length and the piece table are. */
+struct fib {
+    uint32_t ccp_text;        /* characters of the main text */
+    uint32_t fc_clx, lcb_clx; /* the piece table in the table stream */
+    bool table1;              /* the table stream is "1Table" (else "0Table") */
+};
+
+/* The FIB at the start of the WordDocument stream wd[0..len) (MS-DOC 2.5.1). */
+static enum jk_msdoc_result read_fib(const unsigned char *wd, size_t len, struct fib *f)
+{
+    if (len < 0x22 || le16(wd) != 0xA5EC)
+        return JK_MSDOC_DAMAGED;
+    uint16_t nfib = le16(wd + 2), flags = le16(wd + 0x0A);
+    if (nfib < 0xC0)
+        return nfib >= 0x65 ? JK_MSDOC_OLD_WORD : JK_MSDOC_DAMAGED;
+    if (flags & 0x0100) /* fEncrypted (also set when merely obfuscated) */
+        return JK_MSDOC_ENCRYPTED;
+    f->table1 = flags & 0x0200;
+    size_t at = 0x20 + 2 + 2 * (size_t)le16(wd + 0x20); /* past csw and fibRgW */
+    if (at + 2 > len)
+        return JK_MSDOC_DAMAGED;
+    size_t lw = at + 2, n_lw = le16(wd + at); /* fibRgLw: ccpText is its fourth */
+    if (n_lw < 4 || lw + 4 * n_lw + 2 > len)
+        return JK_MSDOC_DAMAGED;
+    f->ccp_text = le32(wd + lw + 12);
+    size_t blob = lw + 4 * n_lw + 2, n_pairs = le16(wd + lw + 4 * n_lw); /* fibRgFcLcb */
+    if (n_pairs < 34 || blob + 8 * 34 > len)                             /* the Clx is pair 33 */
+        return JK_MSDOC_DAMAGED;
+    f->fc_clx = le32(wd + blob + 8 * 33);
+    f->lcb_clx = le32(wd + blob + 8 * 33 + 4);
+    return JK_MSDOC_OK;
+}
+
+/*
+ * The piece table in the Clx tab[fc..fc+lcb): past any property runs (Prc,
+ * 0x01), the Pcdt (0x02) holds n+1 character positions, then n pieces of 8
+ * bytes. *cps points to the positions, *pcds to the pieces.
+ */
+static bool find_pieces(const unsigned char *tab, size_t len, const struct fib *f,
+                        const unsigned char **cps, const unsigned char **pcds, size_t *n)
+{
+    if (f->fc_clx > len || f->lcb_clx > len - f->fc_clx)
+        return false;
+    const unsigned char *clx = tab + f->fc_clx;
+    size_t at = 0, end = f->lcb_clx;
+    while (at < end && clx[at] == 0x01) {
+        if (end - at < 3)
+            return false;
+        at += 3 + (size_t)le16(clx + at + 1);
+    }
+    if (at >= end || clx[at] != 0x02 || end - at < 5)
+        return false;
+    uint32_t lcb = le32(clx + at + 1);
+    at += 5;
+    if (lcb > end - at || lcb < 4 || (lcb - 4) % 12 != 0)
+        return false;
+    *n = (lcb - 4) / 12;
+    *cps = clx + at;
+    *pcds = clx + at + 4 * (*n + 1);
+    return true;
+}
+
+/* The main text's characters [0, ccp_text) from the pieces, each checked against wd. */
+static bool read_pieces(const unsigned char *wd, size_t wd_len, const unsigned char *cps,
+                        const unsigned char *pcds, size_t n, uint32_t ccp_text, struct emit *e)
+{
+    if (ccp_text > wd_len)
+        return false;  /* more characters than the stream has bytes */
+    uint32_t done = 0; /* positions only grow, so no character is read twice */
+    for (size_t i = 0; i < n; i++) {
+        uint32_t from = le32(cps + 4 * i), to = le32(cps + 4 * i + 4);
+        if (to < from || from < done)
+            return false;
+        done = to;
+        if (from >= ccp_text)
+            break;
+        size_t count = (to < ccp_text ? to : ccp_text) - from;
+        uint32_t fc = le32(pcds + 8 * i + 2);
+        bool compressed = fc & 0x40000000;
+        size_t at = compressed ? (fc & 0x3FFFFFFF) / 2 : fc & 0x3FFFFFFF;
+        size_t width = compressed ? 1 : 2;
+        if (at > wd_len || count > (wd_len - at) / width)
+            return false;
+        emit_piece(e, wd + at, count, compressed);
+    }
+    return true;
+}
+
+/* The text of the Word document whose streams c has found. */
+static enum jk_msdoc_result read_word(const struct cfb *c, struct jk_buf *text)
+{
+    struct jk_buf wd, tab;
+    jk_buf_init(&wd);
+    jk_buf_init(&tab);
+    struct fib f;
+    enum jk_msdoc_result r = JK_MSDOC_NOT_WORD;
+    if (find_stream(c, "WordDocument"))
+        r = read_stream(c, "WordDocument", &wd) ? JK_MSDOC_OK : JK_MSDOC_DAMAGED;
+    if (r == JK_MSDOC_OK)
+        r = read_fib((const unsigned char *)wd.data, wd.len, &f);
+    if (r == JK_MSDOC_OK && !read_stream(c, f.table1 ? "1Table" : "0Table", &tab))
+        r = JK_MSDOC_DAMAGED;
+    const unsigned char *cps, *pcds;
+    size_t n;
+    struct emit e = {.text = text};
+    if (r == JK_MSDOC_OK &&
+        (!find_pieces((const unsigned char *)tab.data, tab.len, &f, &cps, &pcds, &n) ||
+         !read_pieces((const unsigned char *)wd.data, wd.len, cps, pcds, n, f.ccp_text, &e)))
+        r = JK_MSDOC_DAMAGED;
+    jk_buf_release(&tab);
+    jk_buf_release(&wd);
+    return r;
+}
+
+enum jk_msdoc_result jk_msdoc_text(const char *data, size_t len, struct jk_buf *text)
+{
+    struct cfb c;
+    cfb_init(&c);
+    size_t before = text->len;
+    enum jk_msdoc_result r = cfb_open(&c, (const unsigned char *)data, len);
+    if (r == JK_MSDOC_OK)
+        r = read_word(&c, text);
+    if (r != JK_MSDOC_OK)
+        jk_buf_truncate(text, before);
+    cfb_release(&c);
+    return r;
+}
+
+/* Per result: the problem and report.md's note. */
+static const struct {
+    const char *problem, *note;
+} problems[] = {
+    [JK_MSDOC_OK] = {"no text", "skipped: no text"},
+    [JK_MSDOC_NOT_COMPOUND] = {"not a Word .doc file (damaged, or another format renamed); open "
+                               "it and save it as .docx or PDF",
+                               "skipped: not a Word .doc file"},
+    [JK_MSDOC_NOT_WORD] = {"an OLE compound file without a Word document's text (an Excel or "
+                           "PowerPoint file, or a .docx saved with a password); save it as "
+                           ".docx without a password, or as PDF",
+                           "skipped: a compound file without Word's text"},
+    [JK_MSDOC_OLD_WORD] = {"a Word 6 or Word 95 document, which is not read; open it in Word or "
+                           "LibreOffice and save it as .docx or PDF",
+                           "skipped: a Word 6 or Word 95 document"},
+    [JK_MSDOC_ENCRYPTED] = {"saved with a password; save it again without one, or as PDF",
+                            "skipped: saved with a password"},
+    [JK_MSDOC_DAMAGED] = {"damaged or cut short (its sectors or piece table do not hold "
+                          "together); open it and save it again, or as .docx or PDF",
+                          "skipped: damaged or cut short"},
+};
+
+const char *jk_msdoc_problem(enum jk_msdoc_result r)
+{
+    return problems[r].problem;
+}
+
+const char *jk_msdoc_note(enum jk_msdoc_result r)
+{
+    return problems[r].note;
+}

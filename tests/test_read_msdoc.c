@@ -1,0 +1,380 @@
+/*
+ * Tests of src/read_msdoc: the text of Word 97-2003 .doc files, from a file
+ * LibreOffice wrote and from compound files built here, and the files that
+ * have none.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cfb_fixture.h"
+#include "read_msdoc.h"
+#include "testutil.h"
+
+/* A Word document being built: its text pieces, then its FIB and piece table (finish_word). */
+struct word {
+    struct jk_buf wd;                 /* the WordDocument stream: FIB, then the pieces' bytes */
+    uint32_t cps[16], fcs[16], n;     /* each piece's first character and where it lies */
+    uint32_t ccp_text, flags, nfib;   /* 0: every character is main text; the FIB's flags */
+    const char *wd_name, *table_name; /* the streams' names */
+};
+
+enum { TEXT_AT = 0x800 };
+
+static void word_init(struct word *w)
+{
+    memset(w, 0, sizeof(*w));
+    jk_buf_init(&w->wd);
+    cf_zero_to(&w->wd, TEXT_AT);
+    w->cps[0] = 0;
+    w->flags = 0x0200; /* the table stream is 1Table */
+    w->nfib = 0xC1;
+    w->wd_name = "WordDocument";
+    w->table_name = "1Table";
+}
+
+/* A piece of Windows-1252 bytes ("compressed"). */
+static void add_bytes(struct word *w, const char *s)
+{
+    w->fcs[w->n] = (uint32_t)(w->wd.len * 2) | 0x40000000;
+    jk_buf_adds(&w->wd, s);
+    w->cps[w->n + 1] = w->cps[w->n] + (uint32_t)strlen(s);
+    w->n++;
+}
+
+/* A piece of UTF-16 code units. */
+static void add_units(struct word *w, const uint16_t *u, size_t count)
+{
+    cf_zero_to(&w->wd, w->wd.len + (w->wd.len & 1));
+    w->fcs[w->n] = (uint32_t)w->wd.len;
+    for (size_t i = 0; i < count; i++) {
+        cf_zero_to(&w->wd, w->wd.len + 2);
+        cf_put16(&w->wd, w->wd.len - 2, u[i]);
+    }
+    w->cps[w->n + 1] = w->cps[w->n] + (uint32_t)count;
+    w->n++;
+}
+
+/* The FIB: csw 14, fibRgW, cslw 22, fibRgLw (ccpText fourth), 93 fc/lcb pairs (the Clx: 33). */
+static void write_fib(struct word *w, uint32_t clx_len)
+{
+    cf_put16(&w->wd, 0, 0xA5EC);
+    cf_put16(&w->wd, 2, w->nfib);
+    cf_put16(&w->wd, 0x0A, w->flags);
+    cf_put16(&w->wd, 0x20, 14);
+    cf_put16(&w->wd, 0x3E, 22);
+    cf_put32(&w->wd, 0x40, (uint32_t)w->wd.len);
+    cf_put32(&w->wd, 0x4C, w->ccp_text ? w->ccp_text : w->cps[w->n]);
+    cf_put16(&w->wd, 0x98, 93);
+    cf_put32(&w->wd, 0x9A + 8 * 33, 0);
+    cf_put32(&w->wd, 0x9A + 8 * 33 + 4, clx_len);
+}
+
+/* The piece table (a property run first, as Word writes) as a table stream, and the file. */
+static void finish_word(struct word *w, unsigned shift, struct jk_buf *file)
+{
+    struct jk_buf tab;
+    jk_buf_init(&tab);
+    jk_buf_add(&tab, "\x01\x02\x00\xAA\xBB\x02", 6); /* Prc of 2 bytes, then the Pcdt */
+    size_t lcb_at = tab.len;
+    cf_zero_to(&tab, tab.len + 4);
+    for (uint32_t i = 0; i <= w->n; i++) {
+        cf_zero_to(&tab, tab.len + 4);
+        cf_put32(&tab, tab.len - 4, w->cps[i]);
+    }
+    for (uint32_t i = 0; i < w->n; i++) {
+        cf_zero_to(&tab, tab.len + 8);
+        cf_put32(&tab, tab.len - 6, w->fcs[i]);
+    }
+    cf_put32(&tab, lcb_at, (uint32_t)(tab.len - lcb_at - 4));
+    write_fib(w, (uint32_t)tab.len);
+    struct cf_stream s[2] = {{w->table_name, tab}, {w->wd_name, w->wd}};
+    cf_build(shift, s, 2, file);
+    jk_buf_release(&s[0].data);
+    jk_buf_release(&s[1].data);
+}
+
+/* The result of reading file after "x", with the text (NUL-terminated) read. */
+static enum jk_msdoc_result read_file(const struct jk_buf *file, struct jk_buf *text)
+{
+    jk_buf_init(text);
+    jk_buf_adds(text, "x");
+    enum jk_msdoc_result r = jk_msdoc_text(file->data, file->len, text);
+    jk_buf_addc(text, '\0');
+    text->len--;
+    return r;
+}
+
+static void expect_text(struct word *w, unsigned shift, const char *want)
+{
+    struct jk_buf file, text;
+    finish_word(w, shift, &file);
+    assert_int_equal(read_file(&file, &text), JK_MSDOC_OK);
+    if (strcmp(text.data + 1, want) != 0) {
+        print_error("got '%s'\nwant '%s'\n", text.data + 1, want);
+        fail();
+    }
+    jk_buf_release(&text);
+    jk_buf_release(&file);
+}
+
+static void expect_result(struct word *w, enum jk_msdoc_result want)
+{
+    struct jk_buf file, text;
+    finish_word(w, 9, &file);
+    assert_int_equal(read_file(&file, &text), want);
+    assert_string_equal(text.data, "x"); /* left as it was */
+    jk_buf_release(&text);
+    jk_buf_release(&file);
+}
+
+/* LibreOffice 7.4's .doc of tests/data/doc/libreoffice-rich.fodt. */
+static void test_file_libreoffice_wrote(void **state)
+{
+    (void)state;
+    struct jk_buf file, text;
+    jk_buf_init(&file);
+    tu_slurp(JK_TEST_DATA "/doc/libreoffice-rich.doc", &file);
+    assert_int_equal(read_file(&file, &text), JK_MSDOC_OK);
+    assert_string_equal(
+        text.data + 1,
+        "Kerja Sama Pemerintah Daerah\n"
+        "Pemerintah daerah menjalin kerja sama luar negeri dengan kota kembar.\n" /* no note */
+        "Unicode: \xE1\xB9\xAD"
+        "abaqah \xE2\x89\xA5 5 \xE2\x80\x94 \xE2\x80\x9Ckutip\xE2\x80\x9D "
+        "\xF0\x9F\x98\x80 \xE4\xB8\xAD\xE6\x96\x87 \xD8\xB9\xD8\xB1\xD8\xA8\xD9\x8A; "
+        "tanda-hubung-tak-putus dan tab\tdi sini.\n"
+        "Baris satu\nbaris dua.\n"
+        "sel satu\nsel dua\n\nsel tiga\nsel empat\n\n" /* cells, then each row's end */
+        "Lihat halaman 1 dan tanggal 11/23/26.\n"      /* fields' results, not their codes */
+        "Akhir dokumen.\n");
+    assert_null(strstr(text.data, "KEPALA HALAMAN")); /* the page header */
+    assert_null(strstr(text.data, "CATATAN KAKI"));   /* the footnote */
+    jk_buf_release(&text);
+    jk_buf_release(&file);
+}
+
+/* Pieces of either kind, fields, cells, breaks, and characters there is nothing to read of. */
+static void test_pieces_and_special_characters(void **state)
+{
+    (void)state;
+    struct word w;
+    word_init(&w);
+    add_bytes(&w, "Kerja sama \x93kota kembar\x94\r"); /* Windows-1252 quotes */
+    static const uint16_t u[] = {'P', 0x1EAD, 'm', 0xD83D, 0xDE00, 0xD800, 'x', '\r'}; /* ậ, 😀 */
+    add_units(&w, u, 8);
+    add_bytes(&w, "sel\x07sel\x07\x07garis\x0b"
+                  "baru\x0chalaman\ttab\r");
+    add_bytes(&w, "Gambar \x13 SEQ Gambar \\* ARABIC \x14"
+                  "1\x15 dan \x13 PAGE \x15.\r");
+    add_bytes(&w, "non\x1e"
+                  "breaking op\x1ftional\x01\x02\x08 note\r");
+    add_bytes(&w, "\x13 outer \x13 inner \x14no\x15 \x14yes\x15\r"); /* nested fields */
+    expect_text(&w, 9,
+                "Kerja sama \xE2\x80\x9Ckota kembar\xE2\x80\x9D\n"
+                "P\xE1\xBA\xADm\xF0\x9F\x98\x80\xEF\xBF\xBDx\n"
+                "sel\nsel\n\ngaris\nbaru\nhalaman\ttab\n"
+                "Gambar 1 dan .\n"
+                "non-breaking optional note\n"
+                "yes\n");
+}
+
+/* Only the main text: footnotes, headers and the like come after ccpText. */
+static void test_main_text_only(void **state)
+{
+    (void)state;
+    struct word w;
+    word_init(&w);
+    add_bytes(&w, "Isi utama.\r");
+    add_bytes(&w, "Catatan kaki.\r");
+    w.ccp_text = 11;
+    expect_text(&w, 9, "Isi utama.\n");
+    word_init(&w); /* the end of the main text inside a piece */
+    add_bytes(&w, "Isi utama.\rCatatan kaki.\r");
+    w.ccp_text = 11;
+    expect_text(&w, 12, "Isi utama.\n"); /* and 4096-byte sectors (version 4) */
+}
+
+/* Stream names are compared in any case; the 0Table stream when the FIB says so. */
+static void test_streams_by_name(void **state)
+{
+    (void)state;
+    struct word w;
+    word_init(&w);
+    add_bytes(&w, "Halo.\r");
+    w.wd_name = "worddocument";
+    w.table_name = "0Table";
+    w.flags = 0;
+    expect_text(&w, 9, "Halo.\n");
+}
+
+static void test_files_without_text(void **state)
+{
+    (void)state;
+    struct word w;
+    word_init(&w);
+    add_bytes(&w, "Rahasia.\r");
+    w.flags |= 0x0100; /* fEncrypted */
+    expect_result(&w, JK_MSDOC_ENCRYPTED);
+    word_init(&w);
+    add_bytes(&w, "Word 95.\r");
+    w.nfib = 0x68;
+    expect_result(&w, JK_MSDOC_OLD_WORD);
+    word_init(&w); /* a .docx saved with a password: EncryptionInfo, EncryptedPackage */
+    add_bytes(&w, "Halo.\r");
+    w.wd_name = "EncryptedPackage";
+    expect_result(&w, JK_MSDOC_NOT_WORD);
+    struct jk_buf file, text;
+    jk_buf_init(&file);
+    jk_buf_adds(&file, "PK\x03\x04 a zip, not a compound file");
+    assert_int_equal(read_file(&file, &text), JK_MSDOC_NOT_COMPOUND);
+    assert_string_equal(text.data, "x");
+    assert_false(jk_is_compound_file(file.data, file.len));
+    jk_buf_release(&text);
+    jk_buf_release(&file);
+    for (int r = JK_MSDOC_OK; r <= JK_MSDOC_DAMAGED; r++) {
+        assert_non_null(jk_msdoc_problem((enum jk_msdoc_result)r));
+        assert_true(strncmp(jk_msdoc_note((enum jk_msdoc_result)r), "skipped: ", 9) == 0);
+    }
+}
+
+/* A built file, changed by change, then read: damaged, and the text left as it was. */
+static void expect_damaged(void (*change)(struct word *w, struct jk_buf *file))
+{
+    struct word w;
+    word_init(&w);
+    add_bytes(&w, "Satu dua tiga.\r");
+    add_bytes(&w, "Empat lima.\r");
+    struct jk_buf file, text;
+    finish_word(&w, 9, &file);
+    change(&w, &file);
+    assert_int_equal(read_file(&file, &text), JK_MSDOC_DAMAGED);
+    assert_string_equal(text.data, "x");
+    jk_buf_release(&text);
+    jk_buf_release(&file);
+}
+
+/* Sector n of a built file with 512-byte sectors starts here; the FAT is sector 0. */
+#define SECTOR(n) (512 * ((size_t)(n) + 1))
+
+static void cut_in_half(struct word *w, struct jk_buf *file)
+{
+    (void)w;
+    file->len /= 2;
+}
+
+static void fat_loops(struct word *w, struct jk_buf *file)
+{
+    (void)w;
+    cf_put32(file, SECTOR(0) + 4 * 1, 1); /* the directory's one sector leads to itself */
+}
+
+static void chain_ends_early(struct word *w, struct jk_buf *file)
+{
+    (void)w;
+    cf_put32(file, SECTOR(0) + 4 * 3, CF_END_OF_CHAIN); /* the first stream is 8 sectors long */
+}
+
+static void directory_outside(struct word *w, struct jk_buf *file)
+{
+    (void)w;
+    cf_put32(file, 0x30, 100000);
+}
+
+static void fat_sector_outside(struct word *w, struct jk_buf *file)
+{
+    (void)w;
+    cf_put32(file, 0x4C, 0x7FFFFFFF);
+}
+
+static void bad_sector_size(struct word *w, struct jk_buf *file)
+{
+    (void)w;
+    cf_put16(file, 0x1E, 20);
+}
+
+/* The WordDocument stream is the second: sectors 10 to 17 (FAT, directory, 8 of 1Table). */
+#define WD(at) (SECTOR(10) + (at))
+/* In 1Table (sectors 2 to 9): the Prc, the Pcdt's 0x02 at 5, its 3 positions from 10, pieces. */
+#define PCDT     (SECTOR(2) + 5)
+#define CP(i)    (SECTOR(2) + 10 + 4 * (i))
+#define PIECE(i) (SECTOR(2) + 22 + 8 * (i))
+
+static void more_text_than_bytes(struct word *w, struct jk_buf *file)
+{
+    (void)w;
+    cf_put32(file, WD(0x4C), 1u << 30);
+}
+
+static void piece_outside(struct word *w, struct jk_buf *file)
+{
+    (void)w;
+    cf_put32(file, PIECE(1) + 2, 0x40000000 | 0x3FFFFFF0);
+}
+
+static void pieces_reversed(struct word *w, struct jk_buf *file)
+{
+    (void)w;
+    cf_put32(file, CP(1), 40); /* the second piece would end before it starts */
+}
+
+static void clx_outside(struct word *w, struct jk_buf *file)
+{
+    (void)w;
+    cf_put32(file, WD(0x9A + 8 * 33), 0xFFFFFF00);
+}
+
+static void no_pcdt(struct word *w, struct jk_buf *file)
+{
+    (void)w;
+    file->data[PCDT] = 0x03;
+}
+
+static void short_fib(struct word *w, struct jk_buf *file)
+{
+    (void)w;
+    cf_put16(file, WD(0x98), 10); /* too few fc/lcb pairs to hold the Clx */
+}
+
+static void not_a_fib(struct word *w, struct jk_buf *file)
+{
+    (void)w;
+    cf_put16(file, WD(0), 0x1234);
+}
+
+static void test_damaged_files(void **state)
+{
+    (void)state;
+    expect_damaged(cut_in_half);
+    expect_damaged(fat_loops);
+    expect_damaged(chain_ends_early);
+    expect_damaged(directory_outside);
+    expect_damaged(fat_sector_outside);
+    expect_damaged(bad_sector_size);
+    expect_damaged(more_text_than_bytes);
+    expect_damaged(piece_outside);
+    expect_damaged(pieces_reversed);
+    expect_damaged(clx_outside);
+    expect_damaged(no_pcdt);
+    expect_damaged(short_fib);
+    expect_damaged(not_a_fib);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_file_libreoffice_wrote),
+        cmocka_unit_test(test_pieces_and_special_characters),
+        cmocka_unit_test(test_main_text_only),
+        cmocka_unit_test(test_streams_by_name),
+        cmocka_unit_test(test_files_without_text),
+        cmocka_unit_test(test_damaged_files),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
