@@ -270,32 +270,6 @@ static void field_char(struct emit *e, uint32_t c)
     }
 }
 
-static void add_utf8(struct jk_buf *b, uint32_t c)
-{
-    char u[4];
-    size_t n;
-    if (c < 0x80) {
-        u[0] = (char)c;
-        n = 1;
-    } else if (c < 0x800) {
-        u[0] = (char)(0xC0 | c >> 6);
-        u[1] = (char)(0x80 | (c & 0x3F));
-        n = 2;
-    } else if (c < 0x10000) {
-        u[0] = (char)(0xE0 | c >> 12);
-        u[1] = (char)(0x80 | (c >> 6 & 0x3F));
-        u[2] = (char)(0x80 | (c & 0x3F));
-        n = 3;
-    } else {
-        u[0] = (char)(0xF0 | c >> 18);
-        u[1] = (char)(0x80 | (c >> 12 & 0x3F));
-        u[2] = (char)(0x80 | (c >> 6 & 0x3F));
-        u[3] = (char)(0x80 | (c & 0x3F));
-        n = 4;
-    }
-    jk_buf_add(b, u, n);
-}
-
 /* One character of the main text (a code point; U+FFFD for what could not be decoded). */
 static void emit_char(struct emit *e, uint32_t c)
 {
@@ -312,7 +286,7 @@ static void emit_char(struct emit *e, uint32_t c)
     else if (c == 0x1E) /* a non-breaking hyphen */
         jk_buf_addc(e->text, '-');
     else if (c >= 0x20 && c != 0xFFFE && c != 0xFFFF)
-        add_utf8(e->text, c);
+        jk_utf8_add(e->text, c);
     /* other control characters mark pictures, notes and the like: nothing to read */
 }
 
