@@ -116,12 +116,16 @@ mkdir -p "$tmp/big"
 for i in $(seq 1 150); do
     for f in "$src"/corpus/*.md "$src"/corpus/*.txt; do cp "$f" "$tmp/big/$i-$(basename "$f")"; done
 done
-"$bin" map "$tmp/big" -o "$tmp/out" -q 2>"$tmp/stderr" &
-pid=$!
-sleep 0.5
-kill -INT "$pid" 2>/dev/null
-wait "$pid"
-code=$?
+# interrupt_run OUT: maps the big folder into OUT and sends Ctrl-C half a second in; sets code
+interrupt_run() {
+    "$bin" map "$tmp/big" -o "$1" -q 2>"$tmp/stderr" &
+    local pid=$!
+    sleep 0.5
+    kill -INT "$pid" 2>/dev/null
+    wait "$pid"
+    code=$?
+}
+interrupt_run "$tmp/out"
 if [ "$code" = 0 ]; then
     echo "note: the run finished before the interrupt arrived; the interrupt check was not exercised"
 else
@@ -141,12 +145,7 @@ code=$?
 mkdir "$tmp/old-out"
 "$bin" map "$tmp/notext" -o "$tmp/old-out" -q 2>/dev/null
 [ -d "$tmp/old-out" ] || fail "a failed run removed an output folder that was there before"
-"$bin" map "$tmp/big" -o "$tmp/new-out" -q 2>"$tmp/stderr" &
-pid=$!
-sleep 0.5
-kill -INT "$pid" 2>/dev/null
-wait "$pid"
-code=$?
+interrupt_run "$tmp/new-out"
 if [ "$code" = 130 ]; then
     [ -e "$tmp/new-out" ] && fail "an interrupted run left behind the output folder it created"
 fi
