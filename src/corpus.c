@@ -136,7 +136,7 @@ struct walker {
     size_t folder; /* while walking a folder under an input folder: its path's length */
 };
 
-/* "a .doc document, a format jaringkata does not read" or "a .zip archive, ...". */
+/* "a .rtf document, a format jaringkata does not read" or "a .zip archive, ...". */
 static void unread_why(int format, char *out, size_t n)
 {
     snprintf(out, n, "a %s %s, a format jaringkata does not read", unread_formats[format].ext,
@@ -266,7 +266,7 @@ static bool saved_page_files(const char *path)
 
 /*
  * One entry of a folder: a document is added, a folder walked, a pipe or device
- * named like a document skipped with a warning, a .doc, .rtf or .epub document
+ * named like a document skipped with a warning, an .rtf or .epub document
  * or an archive left out and counted, anything else ignored.
  */
 static enum jk_status visit(struct walker *w, const char *path, const struct entry *entry,
