@@ -779,20 +779,40 @@ static bool looks_like_html(const struct jk_buf *raw)
 
 static void read_html(const struct jk_buf *raw, struct jk_buf *text, struct jk_read_info *info);
 
+static bool is_zip(const struct jk_buf *raw)
+{
+    return raw->len >= 4 && memcmp(raw->data, "PK\3\4", 4) == 0;
+}
+
+static bool is_rtf(const struct jk_buf *raw)
+{
+    return raw->len >= 5 && memcmp(raw->data, "{\\rtf", 5) == 0;
+}
+
+/*
+ * Whether a ".doc" is plain text that Word would open as such (no NUL byte
+ * outside UTF-16, and none of the formats read_doc tells apart): it is read
+ * as a .txt file is, an empty one skipped as empty.
+ */
+static bool doc_is_text(const struct jk_buf *raw, bool binary)
+{
+    return (!binary || jk_utf16_bom(raw->data, raw->len)) &&
+           !jk_is_compound_file(raw->data, raw->len) && !is_zip(raw) && !is_rtf(raw) &&
+           !looks_like_html(raw);
+}
+
 /*
  * A Word 97-2003 .doc file's text (read_msdoc.h). A ".doc" is often
  * something else that Word opens: a .docx renamed, read as one; a web page
  * saved with that name (a repository's "download as Word"), read as a page;
- * an RTF file, skipped with what to do.
+ * an RTF file, skipped with what to do; plain text (doc_is_text), read by
+ * read_document as text.
  */
 static void read_doc(const struct jk_buf *raw, struct jk_buf *text, struct jk_read_info *info)
 {
-    if (raw->len == 0) {
-        info->binary = false;
-        info->skip_reason = jk_skip_empty;
-    } else if (raw->len >= 4 && memcmp(raw->data, "PK\3\4", 4) == 0) {
+    if (is_zip(raw)) {
         read_office(raw, JK_OFFICE_DOCX, text, info);
-    } else if (raw->len >= 5 && memcmp(raw->data, "{\\rtf", 5) == 0) {
+    } else if (is_rtf(raw)) {
         info->skip_reason = "an RTF document named .doc, which is not read; open it in Word or "
                             "LibreOffice and save it as .docx or PDF";
         info->skip_note = "skipped: an RTF document named .doc";
@@ -838,6 +858,8 @@ static enum jk_status read_document(const struct jk_source *src,
         info->binary = memchr(raw.data, '\0', raw.len) != NULL;
     }
     enum jk_format format = jk_source_format(src->path, sources);
+    if (st == JK_OK && format == JK_FORMAT_DOC && doc_is_text(&raw, info->binary))
+        format = JK_FORMAT_TEXT;
     int utf16 = st == JK_OK && format == JK_FORMAT_TEXT ? jk_utf16_bom(raw.data, raw.len) : 0;
     if (st == JK_OK && format == JK_FORMAT_PDF) {
         info->binary = false; /* PDFs are binary by nature: Poppler reads them */

@@ -343,7 +343,7 @@ expect_fail 3 "none of the 2 documents under '$tmp/office-bad' has usable text (
 # --- Word 97-2003 .doc files: the same map as the text they hold (one a real .doc, one a .docx
 # renamed .doc); a .doc that is an RTF file, cut short, from Word 95, saved with a password or
 # a spreadsheet is skipped with one warning each saying what to do; a web page saved as .doc
-# is read as a page
+# is read as a page, and plain text saved as .doc as text
 mkdir "$tmp/msdoc"
 $py "$src/tests/office_files.py" doc "${docs[0]}" "$tmp/msdoc/$(basename "${docs[0]%.*}").doc"
 $py "$src/tests/office_files.py" docx "${docs[1]}" "$tmp/msdoc/$(basename "${docs[1]%.*}").doc"
@@ -379,9 +379,12 @@ mkdir "$tmp/msdoc-page"
 cp "${docs[@]}" "$tmp/msdoc-page/"
 printf '<html><head><title>Unduhan</title></head><body><p>Paradiplomasi maritim kota pelabuhan.</p></body></html>\n' \
     >"$tmp/msdoc-page/unduhan.doc"
+printf 'Catatan lapangan\r\nBudidaya rumput laut pesisir.\r\n' >"$tmp/msdoc-page/catatan.doc"
 expect_ok "$tmp/msdoc-page-out" map "$tmp/msdoc-page" --min-occurrences 1
 grep -q ",maritim kota pelabuhan," "$tmp/msdoc-page-out/terms.csv" ||
     fail "a web page saved as .doc was not read as a page"
+grep -q ",budidaya rumput laut," "$tmp/msdoc-page-out/terms.csv" ||
+    fail "plain text saved as .doc was not read as text"
 
 # --- saved web pages: an article's page (site header, menus, side bar, footer, scripts)
 # gives the map of the article's text; the "_files" folder a browser saves beside it (an
