@@ -20,6 +20,7 @@
 #include "read_html.h"
 #include "read_msdoc.h"
 #include "read_office.h"
+#include "read_rtf.h"
 #include "read_pdf.h"
 #include "sources.h"
 #include "util/ascii.h"
@@ -99,13 +100,13 @@ static bool is_document_name(const struct jk_corpus *c, const char *name)
  * quietly become a map of the few PDFs beside them.
  */
 /* The files read, as the messages name them (jk_is_source_name decides). */
-#define DOCUMENT_KINDS ".txt, .md, .pdf, .docx, .doc, .odt, .html, .csv, .ris or .bib"
+#define DOCUMENT_KINDS ".txt, .md, .pdf, .docx, .doc, .rtf, .odt, .html, .csv, .ris or .bib"
 
 static const struct {
     const char *ext;
     bool archive;
-} unread_formats[] = {{".rtf", false}, {".epub", false}, {".zip", true}, {".rar", true},
-                      {".7z", true},   {".tar", true},   {".tgz", true}, {".gz", true}};
+} unread_formats[] = {{".epub", false}, {".zip", true}, {".rar", true}, {".7z", true},
+                      {".tar", true},   {".tgz", true}, {".gz", true}};
 enum { N_UNREAD_FORMATS = sizeof(unread_formats) / sizeof(*unread_formats) };
 
 /* The index in unread_formats of name's extension, or -1 (also for Word's "~$" lock files). */
@@ -784,11 +785,6 @@ static bool is_zip(const struct jk_buf *raw)
     return raw->len >= 4 && memcmp(raw->data, "PK\3\4", 4) == 0;
 }
 
-static bool is_rtf(const struct jk_buf *raw)
-{
-    return raw->len >= 5 && memcmp(raw->data, "{\\rtf", 5) == 0;
-}
-
 /*
  * Whether a ".doc" is plain text that Word would open as such (no NUL byte
  * outside UTF-16, and none of the formats read_doc tells apart): it is read
@@ -797,25 +793,42 @@ static bool is_rtf(const struct jk_buf *raw)
 static bool doc_is_text(const struct jk_buf *raw, bool binary)
 {
     return (!binary || jk_utf16_bom(raw->data, raw->len)) &&
-           !jk_is_compound_file(raw->data, raw->len) && !is_zip(raw) && !is_rtf(raw) &&
-           !looks_like_html(raw);
+           !jk_is_compound_file(raw->data, raw->len) && !is_zip(raw) &&
+           !jk_is_rtf(raw->data, raw->len) && !looks_like_html(raw);
+}
+
+/* An RTF document's text (read_rtf.h); a file that is not RTF is skipped with what to do. */
+static void read_rtf(const struct jk_buf *raw, struct jk_buf *text, struct jk_read_info *info)
+{
+    struct jk_buf got;
+    jk_buf_init(&got);
+    if (raw->len == 0) {
+        info->skip_reason = jk_skip_empty;
+    } else if (jk_rtf_text(raw->data, raw->len, &got)) {
+        info->binary = false; /* text, but "\bin" may hold any bytes */
+        take_extracted(&got, text, info);
+        info->skip_reason = text_end(text) == 0 ? jk_skip_empty : NULL;
+    } else if (!info->binary) {
+        info->skip_reason = "not an RTF document (it does not start with \"{\\rtf\"); open it and "
+                            "save it as .rtf, .docx or PDF";
+        info->skip_note = "skipped: not an RTF document";
+    }
+    jk_buf_release(&got);
 }
 
 /*
  * A Word 97-2003 .doc file's text (read_msdoc.h). A ".doc" is often
- * something else that Word opens: a .docx renamed, read as one; a web page
- * saved with that name (a repository's "download as Word"), read as a page;
- * an RTF file, skipped with what to do; plain text (doc_is_text), read by
- * read_document as text.
+ * something else that Word opens: a .docx renamed, read as one; an RTF file
+ * or a web page saved with that name (a repository's "download as Word"),
+ * read as what it is; plain text (doc_is_text), read by read_document as
+ * text.
  */
 static void read_doc(const struct jk_buf *raw, struct jk_buf *text, struct jk_read_info *info)
 {
     if (is_zip(raw)) {
         read_office(raw, JK_OFFICE_DOCX, text, info);
-    } else if (is_rtf(raw)) {
-        info->skip_reason = "an RTF document named .doc, which is not read; open it in Word or "
-                            "LibreOffice and save it as .docx or PDF";
-        info->skip_note = "skipped: an RTF document named .doc";
+    } else if (jk_is_rtf(raw->data, raw->len)) {
+        read_rtf(raw, text, info);
     } else if (!jk_is_compound_file(raw->data, raw->len) && looks_like_html(raw)) {
         read_html(raw, text, info);
     } else {
@@ -870,6 +883,8 @@ static enum jk_status read_document(const struct jk_source *src,
         read_html(&raw, text, info);
     else if (st == JK_OK && format == JK_FORMAT_DOC)
         read_doc(&raw, text, info);
+    else if (st == JK_OK && format == JK_FORMAT_RTF)
+        read_rtf(&raw, text, info);
     else if (utf16) {
         info->binary = false; /* "Unicode" text from Windows: every other byte is a NUL */
         info->invalid_utf8 = jk_utf16_to_utf8((const unsigned char *)raw.data + 2, raw.len - 2,

@@ -122,7 +122,7 @@ void jk_map_options_usage(FILE *out)
           "\n"
           "Inputs:\n"
           "      --format F             read every file as auto (by extension), text, pdf,\n"
-          "                             docx, doc, odt, html, csv, ris, bibtex or\n"
+          "                             docx, doc, rtf, odt, html, csv, ris, bibtex or\n"
           "                             vosviewer\n"
           "                             (default: auto)\n"
           "      --fields LIST          record fields mined: title,abstract,keywords,fulltext\n"

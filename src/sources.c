@@ -112,7 +112,7 @@ bool jk_part_is_abstract(const char *path)
 }
 
 static const char *const format_names[] = {"auto",      "text", "pdf", "csv",  "ris", "bibtex",
-                                           "vosviewer", "docx", "odt", "html", "doc"};
+                                           "vosviewer", "docx", "odt", "html", "doc", "rtf"};
 
 enum jk_status jk_format_parse(const char *text, enum jk_format *out, struct jk_diag *diag)
 {
@@ -121,10 +121,11 @@ enum jk_status jk_format_parse(const char *text, enum jk_format *out, struct jk_
             *out = (enum jk_format)i;
             return JK_OK;
         }
-    return jk_error(diag, JK_E_USAGE,
-                    "--format takes auto, text, pdf, docx, doc, odt, html, csv, ris, bibtex or "
-                    "vosviewer, not '%s'",
-                    text);
+    return jk_error(
+        diag, JK_E_USAGE,
+        "--format takes auto, text, pdf, docx, doc, rtf, odt, html, csv, ris, bibtex or "
+        "vosviewer, not '%s'",
+        text);
 }
 
 const char *jk_format_kind_name(enum jk_format f)
@@ -164,6 +165,8 @@ enum jk_format jk_source_format(const char *path, const struct jk_source_options
         return JK_FORMAT_DOCX;
     if (ends_with(path, ".doc"))
         return JK_FORMAT_DOC;
+    if (ends_with(path, ".rtf"))
+        return JK_FORMAT_RTF;
     if (ends_with(path, ".odt"))
         return JK_FORMAT_ODT;
     if (ends_with(path, ".html") || ends_with(path, ".htm"))
@@ -181,13 +184,13 @@ bool jk_is_record_file(const char *path, const struct jk_source_options *o)
 {
     enum jk_format f = jk_source_format(path, o);
     return f != JK_FORMAT_TEXT && f != JK_FORMAT_PDF && f != JK_FORMAT_DOCX && f != JK_FORMAT_ODT &&
-           f != JK_FORMAT_HTML && f != JK_FORMAT_DOC;
+           f != JK_FORMAT_HTML && f != JK_FORMAT_DOC && f != JK_FORMAT_RTF;
 }
 
 bool jk_is_source_name(const char *path, const struct jk_source_options *o)
 {
-    static const char *const exts[] = {".txt",  ".md",  ".pdf", ".docx", ".doc", ".odt",
-                                       ".html", ".htm", ".csv", ".ris",  ".bib"};
+    static const char *const exts[] = {".txt", ".md",   ".pdf", ".docx", ".doc", ".rtf",
+                                       ".odt", ".html", ".htm", ".csv",  ".ris", ".bib"};
     for (size_t i = 0; i < sizeof(exts) / sizeof(*exts); i++)
         if (ends_with(path, exts[i]))
             return true;

@@ -29,6 +29,7 @@ enum jk_format {
     JK_FORMAT_ODT,  /* OpenDocument text (read_office.h) */
     JK_FORMAT_HTML, /* a saved web page (read_html.h) */
     JK_FORMAT_DOC,  /* Word 97-2003 (read_msdoc.h) */
+    JK_FORMAT_RTF,  /* Rich Text Format (read_rtf.h) */
 };
 
 /* Which record fields are mined (--fields); 0 means the default for the kind of file. */
@@ -56,7 +57,7 @@ enum jk_status jk_fields_parse(const char *list, unsigned *fields, struct jk_dia
 enum jk_format jk_source_format(const char *path, const struct jk_source_options *o);
 /* True when path holds many records (CSV, RIS, BibTeX, VOSviewer corpus). */
 bool jk_is_record_file(const char *path, const struct jk_source_options *o);
-/* True when path is read at all: .txt .md .pdf .docx .doc .odt .html .htm .csv .ris .bib, or
+/* True when path is read at all: .txt .md .pdf .docx .doc .rtf .odt .html .htm .csv .ris .bib, or
  * anything under a forced format. */
 bool jk_is_source_name(const char *path, const struct jk_source_options *o);
 

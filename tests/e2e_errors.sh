@@ -31,7 +31,7 @@ printf '\000\001\002' >"$tmp/binary/b.md"
 touch "$tmp/asfile/file"
 
 expect 3 "$tmp/missing" map "$tmp/missing" -o "$tmp/out"
-expect 3 "no .txt, .md, .pdf, .docx, .doc, .odt, .html, .csv, .ris or .bib documents found in '$tmp/empty'" map "$tmp/empty" -o "$tmp/out"
+expect 3 "no .txt, .md, .pdf, .docx, .doc, .rtf, .odt, .html, .csv, .ris or .bib documents found in '$tmp/empty'" map "$tmp/empty" -o "$tmp/out"
 expect 3 "binary" map "$tmp/binary" -o "$tmp/out"
 expect 2 "resolution" map "$src/corpus" -o "$tmp/out" --resolution -1
 expect 2 "min-occurrences" map "$src/corpus" -o "$tmp/out" --min-occurrences 0
@@ -74,11 +74,11 @@ expect 4 "-o '$tmp/same/' is the input folder '$tmp/same' itself" map "$tmp/same
 # an earlier run's map given as the input: an input error saying what to give instead
 "$bin" map "$tmp/same" -o "$tmp/prev" -q || fail "mapping two documents failed"
 expect 3 "input '$tmp/prev' holds the map of an earlier run" map "$tmp/prev" -o "$tmp/out"
-# only RTF documents and archives: an input error saying what to do with them
+# only EPUB documents and archives: an input error saying what to do with them
 mkdir "$tmp/word"
-echo x >"$tmp/word/skripsi.rtf"
+echo x >"$tmp/word/buku.epub"
 echo x >"$tmp/word/unduhan.zip"
-expect 3 "only files jaringkata does not read (1 .rtf, 1 .zip); save documents as PDF, .docx or plain" \
+expect 3 "only files jaringkata does not read (1 .epub, 1 .zip); save documents as PDF, .docx or plain" \
     map "$tmp/word" -o "$tmp/out"
 if [ "$(id -u)" != 0 ]; then
     mkdir "$tmp/readonly" && chmod 0555 "$tmp/readonly"

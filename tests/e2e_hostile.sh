@@ -341,9 +341,9 @@ expect_fail 3 "none of the 2 documents under '$tmp/office-bad' has usable text (
     map "$tmp/office-bad" -o "$tmp/out"
 
 # --- Word 97-2003 .doc files: the same map as the text they hold (one a real .doc, one a .docx
-# renamed .doc); a .doc that is an RTF file, cut short, from Word 95, saved with a password or
-# a spreadsheet is skipped with one warning each saying what to do; a web page saved as .doc
-# is read as a page, and plain text saved as .doc as text
+# renamed .doc); a .doc cut short, from Word 95, saved with a password or a spreadsheet is
+# skipped with one warning each saying what to do; a web page saved as .doc is read as a
+# page, and plain text saved as .doc as text
 mkdir "$tmp/msdoc"
 $py "$src/tests/office_files.py" doc "${docs[0]}" "$tmp/msdoc/$(basename "${docs[0]%.*}").doc"
 $py "$src/tests/office_files.py" docx "${docs[1]}" "$tmp/msdoc/$(basename "${docs[1]%.*}").doc"
@@ -354,7 +354,6 @@ sys.path.insert(0, sys.argv[2])
 import office_files
 whole = open(out + "/" + sorted(os.listdir(out))[0], "rb").read()
 open(out + "/bad-cut.doc", "wb").write(whole[: len(whole) // 2])
-open(out + "/bad-rtf.doc", "w").write("{\\rtf1\\ansi Teks RTF}")
 # the WordDocument stream is the second (by name length), after the FAT, directory and 1Table
 wd = 512 * (1 + 1 + 1 + 8)
 assert whole[wd:wd + 2] == b"\xec\xa5"
@@ -368,7 +367,6 @@ expect_ok "$tmp/msdoc-out" map "$tmp/msdoc"
 same_map "$tmp/msdoc-out" "$tmp/office-md-out" "reading the documents from .doc files"
 grep -q "catatan kaki halaman" "$tmp/msdoc-out/terms.csv" && fail "a .doc footnote became a term"
 warned "skipping '.*bad-cut.doc': damaged or cut short (its sectors or piece table do not hold together); open it and save it again, or as .docx or PDF"
-warned "skipping '.*bad-rtf.doc': an RTF document named .doc, which is not read; open it in Word or LibreOffice and save it as .docx or PDF"
 warned "skipping '.*bad-word95.doc': a Word 6 or Word 95 document, which is not read"
 warned "skipping '.*bad-password.doc': saved with a password; save it again without one, or as PDF"
 warned "skipping '.*bad-sheet.doc': an OLE compound file without a Word document's text (an Excel or PowerPoint file"
@@ -385,6 +383,21 @@ grep -q ",maritim kota pelabuhan," "$tmp/msdoc-page-out/terms.csv" ||
     fail "a web page saved as .doc was not read as a page"
 grep -q ",budidaya rumput laut," "$tmp/msdoc-page-out/terms.csv" ||
     fail "plain text saved as .doc was not read as text"
+
+# --- RTF documents: the same map as the text they hold (one .rtf, one RTF file named .doc, as
+# Word saves "Rich Text" under either name); a ".rtf" that is not RTF, and an empty one, are
+# skipped with a warning
+mkdir "$tmp/rtf"
+$py "$src/tests/office_files.py" rtf "${docs[0]}" "$tmp/rtf/$(basename "${docs[0]%.*}").rtf"
+$py "$src/tests/office_files.py" rtf "${docs[1]}" "$tmp/rtf/$(basename "${docs[1]%.*}").doc"
+printf 'Teks biasa, bukan RTF.\n' >"$tmp/rtf/bad-plain.rtf"
+: >"$tmp/rtf/bad-empty.rtf"
+expect_ok "$tmp/rtf-out" map "$tmp/rtf"
+same_map "$tmp/rtf-out" "$tmp/office-md-out" "reading the documents from RTF files"
+grep -q "kepala halaman" "$tmp/rtf-out/terms.csv" && fail "an RTF page header became a term"
+warned "skipping '.*bad-plain.rtf': not an RTF document (it does not start with \"{\\\\rtf\"); open it and save it as .rtf, .docx or PDF"
+warned "skipping '.*bad-empty.rtf': it is empty"
+[ "$(documents "$tmp/rtf-out")" = 2 ] || fail "RTF files: expected 2 documents read"
 
 # --- saved web pages: an article's page (site header, menus, side bar, footer, scripts)
 # gives the map of the article's text; the "_files" folder a browser saves beside it (an

@@ -1,6 +1,6 @@
 #!/usr/bin/python3
-"""Writes text documents again as Word .docx, OpenDocument .odt or Word 97-2003
-.doc files, the inputs of tests/e2e_hostile.sh, tests/e2e_threads.sh and
+"""Writes text documents again as Word .docx, OpenDocument .odt, Word 97-2003
+.doc or RTF files, the inputs of tests/e2e_hostile.sh, tests/e2e_threads.sh and
 bench/office.sh. Each line becomes a paragraph; in a .docx each line's second
 half is a run of its own (italic), as Word splits formatted text, and the file
 has a page header ("JURNAL ILMU KEPALA HALAMAN") that must not be read.
@@ -8,9 +8,12 @@ Deflated, as Word and LibreOffice store them. In a .doc (an OLE compound file,
 MS-CFB version 3) each line's first half is a piece of Windows-1252 bytes when
 it can be one, its second half a piece of UTF-16, and a footnote's text
 ("CATATAN KAKI HALAMAN") follows the main text, where it must not be read.
-Standard library only.
+In an .rtf each line is a paragraph whose first half has its characters beyond
+ASCII as Windows-1252 escapes (\\'e9) where it can, its second half (italic,
+a group of its own) as Unicode escapes (\\u233?), after a font table and a page
+header that must not be read. Standard library only.
 
-usage: office_files.py docx|odt|doc|locked-docx SRC OUT
+usage: office_files.py docx|odt|doc|rtf|locked-docx SRC OUT
   locked-docx: a .docx saved with a password, which has no text to read.
   SRC a file: OUT is the file to write.
   SRC a folder: every .txt and .md file in it is written into the folder OUT
@@ -155,7 +158,36 @@ def write_locked_docx(path, lines):
                                ("EncryptedPackage", "\n".join(lines).encode())]))
 
 
-WRITERS = {"docx": write_docx, "odt": write_odt, "doc": write_doc, "locked-docx": write_locked_docx}
+def rtf_text(text, cp1252):
+    out = []
+    for ch in text:
+        code = ord(ch)
+        if ch in "\\{}":
+            out.append("\\" + ch)
+        elif code < 0x80:
+            out.append(ch)
+        elif cp1252 and ch.encode("cp1252", "ignore"):
+            out.append("\\'%02x" % ch.encode("cp1252")[0])
+        else:
+            units = ch.encode("utf-16-le")
+            for i in range(0, len(units), 2):
+                unit = units[i] | units[i + 1] << 8
+                out.append("\\u%d?" % (unit - 0x10000 if unit >= 0x8000 else unit))
+    return "".join(out)
+
+
+def write_rtf(path, lines):
+    body = "".join("\\pard %s{\\i %s}\\par\n" % (rtf_text(line[:len(line) // 2], True),
+                                                rtf_text(line[len(line) // 2:], False))
+                   for line in lines)
+    with open(path, "w", encoding="ascii") as f:
+        f.write("{\\rtf1\\ansi\\ansicpg1252\\deff0{\\fonttbl{\\f0 Times New Roman;}}"
+                "{\\colortbl;\\red0\\green0\\blue0;}"
+                "{\\header\\pard JURNAL ILMU KEPALA HALAMAN\\par}\n" + body + "}\n")
+
+
+WRITERS = {"docx": write_docx, "odt": write_odt, "doc": write_doc, "rtf": write_rtf,
+           "locked-docx": write_locked_docx}
 
 
 def convert(kind, src, out):
@@ -167,7 +199,7 @@ def convert(kind, src, out):
 def main():
     kind, src, out = sys.argv[1], sys.argv[2], sys.argv[3]
     if kind not in WRITERS:
-        sys.exit("office_files.py: the kind is docx, odt, doc or locked-docx, not " + kind)
+        sys.exit("office_files.py: the kind is docx, odt, doc, rtf or locked-docx, not " + kind)
     if not os.path.isdir(src):
         convert(kind, src, out)
         return

@@ -18,7 +18,7 @@ static void test_collects_txt_and_md_sorted_recursively(void **state)
     tu_write_str(dir, "a.TXT", "a");
     tu_write_str(dir, "sub/c.txt", "c");
     tu_write_str(dir, "README", "not a document");
-    tu_write_str(dir, "paper.rtf", "x");
+    tu_write_str(dir, "paper.epub", "x");
     tu_write_str(dir, ".hidden.md", "hidden");
     struct jk_corpus c;
     jk_corpus_init(&c);
@@ -143,9 +143,9 @@ static void test_link_loops_read_documents_once(void **state)
 }
 
 /*
- * RTF and EPUB documents and archives are left out and listed (a folder of theses in .rtf
- * must not quietly become a map of its PDFs alone); Word's "~$" lock files and pictures are
- * ignored, and .docx, .doc, .odt and .html files are documents, except a saved web page's
+ * EPUB documents and archives are left out and listed (a folder of books in .epub must not
+ * quietly become a map of its PDFs alone); Word's "~$" lock files and pictures are ignored,
+ * and .docx, .doc, .rtf, .odt and .html files are documents, except a saved web page's
  * "_files" folder of frames and pictures.
  * A folder holding only such documents, or one given alone, is an error that says what to do.
  */
@@ -168,27 +168,27 @@ static void test_unread_formats_left_out_and_named(void **state)
     tu_write_str(dir, "only/papers.zip", "PK");
     struct jk_corpus c;
     collect_dir(dir, &c);
-    assert_int_equal(c.count, 6); /* C.DOC a.txt d.docx e.ODT f.html g_files/catatan.htm */
+    assert_int_equal(c.count, 7); /* C.DOC a.txt b.rtf d.docx e.ODT f.html g_files/catatan.htm */
     assert_non_null(strstr(c.files[0].path, "/C.DOC"));
-    assert_non_null(strstr(c.files[2].path, "/d.docx"));
-    assert_non_null(strstr(c.files[3].path, "/e.ODT"));
-    assert_non_null(strstr(c.files[4].path, "/f.html"));
-    assert_non_null(strstr(c.files[5].path, "/g_files/catatan.htm"));
-    assert_int_equal(c.n_left_out, 4);
-    assert_non_null(strstr(c.left_out[0].path, "/b.rtf"));
-    assert_string_equal(c.left_out[0].why, "a .rtf document, a format jaringkata does not read");
-    assert_non_null(strstr(c.left_out[1].path, "/f_files"));
-    assert_non_null(strstr(c.left_out[1].why, "saved web page"));
-    assert_non_null(strstr(c.left_out[2].path, "/only/buku.epub"));
-    assert_string_equal(c.left_out[3].why, "a .zip archive, a format jaringkata does not read");
+    assert_non_null(strstr(c.files[2].path, "/b.rtf"));
+    assert_non_null(strstr(c.files[3].path, "/d.docx"));
+    assert_non_null(strstr(c.files[4].path, "/e.ODT"));
+    assert_non_null(strstr(c.files[5].path, "/f.html"));
+    assert_non_null(strstr(c.files[6].path, "/g_files/catatan.htm"));
+    assert_int_equal(c.n_left_out, 3);
+    assert_non_null(strstr(c.left_out[0].path, "/f_files"));
+    assert_non_null(strstr(c.left_out[0].why, "saved web page"));
+    assert_non_null(strstr(c.left_out[1].path, "/only/buku.epub"));
+    assert_string_equal(c.left_out[1].why, "a .epub document, a format jaringkata does not read");
+    assert_string_equal(c.left_out[2].why, "a .zip archive, a format jaringkata does not read");
     jk_corpus_release(&c);
 
     snprintf(only, sizeof(only), "%s/only", dir);
     expect_input_error(only, "only files jaringkata does not read (1 .epub, 1 .zip); save "
                              "documents as PDF, .docx or plain text (.txt) and unpack archives, "
                              "then map them");
-    snprintf(only, sizeof(only), "%s/b.rtf", dir);
-    expect_input_error(only, "is a .rtf document, a format jaringkata does not read");
+    snprintf(only, sizeof(only), "%s/only/buku.epub", dir);
+    expect_input_error(only, "is a .epub document, a format jaringkata does not read");
     tu_rmtree(dir);
 }
 
@@ -293,15 +293,15 @@ static void test_missing_and_empty_inputs_are_errors(void **state)
     char dir[64], message[160];
     tu_mkdtemp(dir, sizeof(dir));
     snprintf(message, sizeof(message),
-             "no .txt, .md, .pdf, .docx, .doc, .odt, .html, .csv, .ris or .bib documents found in "
-             "'%s'",
+             "no .txt, .md, .pdf, .docx, .doc, .rtf, .odt, .html, .csv, .ris or .bib documents "
+             "found in '%s'",
              dir);
     expect_input_error(dir, message);
     expect_input_error("/nonexistent/jaringkata-folder", "/nonexistent/jaringkata-folder");
-    tu_write_str(dir, "x.rtf", "x");
+    tu_write_str(dir, "x.epub", "x");
     char doc[128];
-    snprintf(doc, sizeof(doc), "%s/x.rtf", dir);
-    expect_input_error(doc, "x.rtf");
+    snprintf(doc, sizeof(doc), "%s/x.epub", dir);
+    expect_input_error(doc, "x.epub");
     tu_rmtree(dir);
 }
 

@@ -152,7 +152,8 @@ static void test_impossible_values_are_usage_errors(void **state)
     expect_usage_error("--starts", "0", "--starts");
     expect_usage_error("--bogus", "1", "--bogus");
     expect_usage_error("--keep", "0", "--keep takes a number above 0");
-    expect_usage_error("--format", "rtf", "--format takes auto, text, pdf, docx, doc, odt, html");
+    expect_usage_error("--format", "epub",
+                       "--format takes auto, text, pdf, docx, doc, rtf, odt, html");
     expect_usage_error("--fields", "title,body", "unknown field 'body'");
     expect_usage_error("--section", "intro", "--section takes 'body', 'all' or 'abstract'");
     expect_usage_error("--items", "authors", "--items takes 'terms' or 'keywords'");

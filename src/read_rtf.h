@@ -1,0 +1,36 @@
+/*
+ * Reader for Rich Text Format documents (.rtf, and the RTF files that are
+ * often named .doc): the text of the document's body, as Word or LibreOffice
+ * shows it. RTF is text: groups in braces, control words ("\par", "\u8220"),
+ * and the characters between them.
+ *
+ * What is kept: paragraphs, line breaks, table cells and rows, each ending
+ * in "\n"; tabs as "\t"; characters given as "\'hh" (Windows-1252, the
+ * code page of Latin-script documents) or "\uN" (Unicode, their fallback
+ * characters skipped as "\ucN" says); a field's result. What is left out:
+ * the font, colour, style and list tables, document information, pictures,
+ * embedded objects and drawn shapes (text boxes too), headers and footers,
+ * footnotes, comments, field instructions, list numbers, and every group
+ * marked "\*" (ignorable).
+ */
+#ifndef JK_READ_RTF_H
+#define JK_READ_RTF_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "util/buf.h"
+
+/* Whether data[0..len) starts as an RTF document does ("{\rtf"). */
+bool jk_is_rtf(const char *data, size_t len);
+
+/*
+ * Appends the text of the RTF document data[0..len) (borrowed) to text, as
+ * described above, in valid UTF-8 without NUL bytes, at most 3 bytes per
+ * byte of data. A document cut short gives the text up to its end; text in
+ * groups nested deeper than 1024 is skipped. False (text left as it
+ * was) when data does not start as RTF. Thread-safe.
+ */
+bool jk_rtf_text(const char *data, size_t len, struct jk_buf *text);
+
+#endif

@@ -1,0 +1,142 @@
+/* Tests of src/read_rtf: the body text of RTF documents, from LibreOffice's and from hand. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "read_rtf.h"
+#include "testutil.h"
+
+/* The text read from rtf (which must be RTF), after an "x" the buffer held. */
+static void expect_text(const char *rtf, size_t len, const char *want)
+{
+    struct jk_buf text;
+    jk_buf_init(&text);
+    jk_buf_adds(&text, "x");
+    assert_true(jk_rtf_text(rtf, len, &text));
+    jk_buf_addc(&text, '\0');
+    if (strcmp(text.data + 1, want) != 0) {
+        print_error("got '%s'\nwant '%s'\n", text.data + 1, want);
+        fail();
+    }
+    assert_true(text.data[0] == 'x');
+    jk_buf_release(&text);
+}
+
+#define EXPECT(rtf, want) expect_text(rtf, sizeof(rtf) - 1, want)
+
+/* LibreOffice 7.4's .rtf of tests/data/doc/libreoffice-rich.fodt: the same text as its .doc. */
+static void test_file_libreoffice_wrote(void **state)
+{
+    (void)state;
+    struct jk_buf file;
+    jk_buf_init(&file);
+    tu_slurp(JK_TEST_DATA "/doc/libreoffice-rich.rtf", &file);
+    assert_true(jk_is_rtf(file.data, file.len));
+    expect_text(file.data, file.len,
+                "Kerja Sama Pemerintah Daerah\n"
+                "Pemerintah daerah menjalin kerja sama luar negeri dengan kota kembar.\n"
+                "Unicode: \xE1\xB9\xAD"
+                "abaqah \xE2\x89\xA5 5 \xE2\x80\x94 \xE2\x80\x9Ckutip\xE2\x80\x9D "
+                "\xF0\x9F\x98\x80 \xE4\xB8\xAD\xE6\x96\x87 \xD8\xB9\xD8\xB1\xD8\xA8\xD9\x8A; "
+                "tanda-hubung-tak-putus dan tab\tdi sini.\n"
+                "Baris satu\nbaris dua.\n"
+                "sel satu\nsel dua\n\nsel tiga\nsel empat\n\n"
+                "Lihat halaman 1 dan tanggal 11/23/26.\n"
+                "Akhir dokumen.\n");
+    jk_buf_release(&file);
+}
+
+/* Tables, headers, footnotes and the like hold no body text; fields give their result. */
+static void test_destinations(void **state)
+{
+    (void)state;
+    EXPECT("{\\rtf1\\ansi{\\fonttbl{\\f0 Times New Roman;}}{\\colortbl;\\red0;}"
+           "{\\stylesheet{\\s0 Normal;}}{\\info{\\title Judul}{\\author Penulis}}"
+           "{\\header KEPALA}{\\footerr KAKI}\\pard Isi{\\super\\chftn}{\\footnote CATATAN} utama."
+           "\\par Lihat {\\field{\\*\\fldinst HYPERLINK \"x\"}{\\fldrslt tautan}} ini."
+           "{\\*\\generator Writer}{\\*\\unknowndest rahasia}{\\pict 89504e47}\\par}",
+           "Isi utama.\nLihat tautan ini.\n");
+}
+
+/* Characters: escapes, code page bytes, Unicode with fallbacks, breaks and cells. */
+static void test_characters(void **state)
+{
+    (void)state;
+    EXPECT("{\\rtf1 a\\{b\\}c\\\\d\\~e\\_f\\-g\\tab h\\line i\\par}", "a{b}c\\d\xC2\xA0"
+                                                                      "e-fg\th\ni\n");
+    EXPECT("{\\rtf1 caf\\'e9 \\'93kutip\\'94 \\'80}",
+           "caf\xC3\xA9 \xE2\x80\x9Ckutip\xE2\x80\x9D \xE2\x82\xAC");
+    EXPECT("{\\rtf1 \\u7853?m \\uc2\\u8364\\'80\\'80 x \\uc0\\u233 y}",
+           "\xE1\xBA\xADm \xE2\x82\xAC x \xC3\xA9y");
+    EXPECT("{\\rtf1 \\u-10179?\\u-8704? \\u-10179?z}",
+           "\xF0\x9F\x98\x80 \xEF\xBF\xBDz"); /* 😀, lone */
+    EXPECT("{\\rtf1 {\\uc3 \\u233 abcd}e}", "\xC3\xA9"
+                                            "de"); /* \uc holds in its group */
+    EXPECT("{\\rtf1 \\emdash \\ldblquote x\\rdblquote\\bullet}",
+           "\xE2\x80\x94\xE2\x80\x9Cx\xE2\x80\x9D\xE2\x80\xA2");
+    EXPECT("{\\rtf1 sel\\cell sel\\cell\\row baris\r\nsatu\\\nbaru}",
+           "sel\nsel\n\nbarissatu\nbaru");
+    EXPECT("{\\rtf1 kata\\fs24 tebal \\b1 ini\\b0 .}", "katatebal ini.");
+    EXPECT("{\\rtf1 a\x01\x02\tb}", "a\tb"); /* control bytes dropped, a tab kept */
+}
+
+/* \binN: N bytes of raw data (here NULs and braces), not text. */
+static void test_binary_data(void **state)
+{
+    (void)state;
+    static const char rtf[] = "{\\rtf1 a{\\*\\blipuid x}{\\pict\\bin5 \0}{\\\0}b\\bin3 x}yc}";
+    expect_text(rtf, sizeof(rtf) - 1, "abc");
+    EXPECT("{\\rtf1 a\\bin999999 xyz", "a"); /* past the end */
+}
+
+/* A document cut short, braces too many, nesting too deep, and what is not RTF. */
+static void test_hostile_documents(void **state)
+{
+    (void)state;
+    EXPECT("{\\rtf1 Teks yang terpotong {\\b tebal", "Teks yang terpotong tebal");
+    EXPECT("{\\rtf1 a}}}b{c", "abc");
+    EXPECT("{\\rtf1 akhir\\", "akhir");
+    EXPECT("{\\rtf1 a\\'4", "a4"); /* half an escape: the digit is text */
+    EXPECT("{\\rtf1 \\u-10179", "\xEF\xBF\xBD");
+    EXPECT("{\\rtf1 \\averyveryverylongcontrolwordthatnoreaderknows123 x}", "x");
+    struct jk_buf deep, text;
+    jk_buf_init(&deep);
+    jk_buf_adds(&deep, "{\\rtf1 a");
+    for (int i = 0; i < 3000; i++)
+        jk_buf_adds(&deep, "{b");
+    for (int i = 0; i < 3000; i++)
+        jk_buf_adds(&deep, "}");
+    jk_buf_adds(&deep, "c}");
+    jk_buf_init(&text);
+    assert_true(jk_rtf_text(deep.data, deep.len, &text));
+    jk_buf_addc(&text, '\0');
+    assert_int_equal(strspn(text.data, "ab"), 1024); /* "a", 1023 b's (the rest too deep), "c" */
+    assert_string_equal(text.data + 1023, "bc");
+    jk_buf_release(&text);
+    jk_buf_release(&deep);
+    jk_buf_init(&text);
+    jk_buf_adds(&text, "x");
+    assert_false(jk_rtf_text("Teks biasa", 10, &text));
+    assert_false(jk_rtf_text("{\\rt", 4, &text));
+    assert_int_equal(text.len, 1);
+    assert_false(jk_is_rtf("PK\x03\x04", 4));
+    jk_buf_release(&text);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_file_libreoffice_wrote),
+        cmocka_unit_test(test_destinations),
+        cmocka_unit_test(test_characters),
+        cmocka_unit_test(test_binary_data),
+        cmocka_unit_test(test_hostile_documents),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
