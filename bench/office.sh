@@ -3,7 +3,7 @@
 # as .txt files, as .docx, .odt and Word 97-2003 .doc files (tests/office_files.py: each line a
 # paragraph, its second half in a formatted run of its own in a .docx, as Word splits text;
 # deflated as Word and LibreOffice store it; in a .doc each line two pieces, Windows-1252 and
-# UTF-16). Maps each with the benchmark's settings and
+# UTF-16; in an .rtf each line a paragraph with an italic group). Maps each with the benchmark's settings and
 # prints per format: median wall time, peak memory, the reading stage's seconds (--timings),
 # and whether terms.csv and links.csv are byte for byte the .txt map's.
 #
@@ -18,7 +18,7 @@ RUNS=${2:-3}
 source bench/common.sh
 
 src=$(corpus_dir "$N")
-for kind in docx odt doc; do
+for kind in docx odt doc rtf; do
     dir="$WORK/office-$N-$kind"
     [ -d "$dir" ] && continue
     $PY tests/office_files.py "$kind" "$src" "$dir.tmp"
@@ -29,7 +29,7 @@ settings=(-q --min-occurrences 5 --max-terms 1000 --keep 100 --no-nested --max-d
     --layout none --formats graphml,csv --timings)
 printf '| format | files MB | wall s (median of %s) | peak MB | reading s | same map as .txt |\n' "$RUNS"
 printf '|---|---|---|---|---|---|\n'
-for kind in txt docx odt doc; do
+for kind in txt docx odt doc rtf; do
     dir=$([ "$kind" = txt ] && echo "$src" || echo "$WORK/office-$N-$kind")
     mb=$(du -sm --apparent-size "$dir" | cut -f1)
     : >"$WORK/office.times"

@@ -110,8 +110,8 @@ void jk_map_options_usage(FILE *out)
 {
     fputs("Usage: jaringkata map [options] [INPUT...]\n"
           "\n"
-          "Builds a term co-occurrence map of the .txt, .md, .pdf, .docx, .odt and .html\n"
-          "documents and the .csv, .ris and .bib records under each INPUT folder\n"
+          "Builds a term co-occurrence map of the .txt, .md, .pdf, .docx, .doc, .rtf, .odt\n"
+          "and .html documents and the .csv, .ris and .bib records under each INPUT folder\n"
           "(default: corpus) and writes it to the output folder.\n"
           "\n"
           "Output:\n"

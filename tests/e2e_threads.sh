@@ -35,15 +35,15 @@ done
 cat "$src/corpus/safitri-kegagalan-sister-cities.md" "$src/corpus/tesis-ntb-zhejiang-bab4.txt" \
     >"$tmp/many/zz-tesis-lengkap.txt"
 cp "$src/corpus/safitri-kegagalan-sister-cities.md" "$tmp/many/doc2-bab1.md"
-# Word (.docx and .doc) and OpenDocument files and saved web pages through the batches, read by
-# the threads at once (libxml2 and libzip on every thread), and a damaged one skipped the same way
-mkdir -p "$tmp/office-src/docx" "$tmp/office-src/odt" "$tmp/office-src/doc"
+# Word (.docx and .doc), RTF and OpenDocument files and saved web pages through the batches, read
+# by the threads at once (libxml2 and libzip on every thread), and a damaged one skipped the same way
+mkdir -p "$tmp/office-src/docx" "$tmp/office-src/odt" "$tmp/office-src/doc" "$tmp/office-src/rtf"
 for i in $(seq 1 35 700); do
-    kind=$(case $((i % 3)) in 0) echo docx ;; 1) echo odt ;; *) echo doc ;; esac)
+    kind=$(case $((i % 4)) in 0) echo docx ;; 1) echo odt ;; 2) echo doc ;; *) echo rtf ;; esac)
     echo "kerja sama kota kembar pemerintah daerah dokumen kantor $i" \
         >"$tmp/office-src/$kind/doc$i-$kind.txt"
 done
-for kind in docx odt doc; do
+for kind in docx odt doc rtf; do
     /usr/bin/python3 "$src/tests/office_files.py" $kind "$tmp/office-src/$kind" "$tmp/many"
 done
 printf 'PK\003\004 cut short' >"$tmp/many/doc400-damaged.docx"
