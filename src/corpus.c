@@ -137,7 +137,7 @@ struct walker {
     size_t folder; /* while walking a folder under an input folder: its path's length */
 };
 
-/* "a .rtf document, a format jaringkata does not read" or "a .zip archive, ...". */
+/* "a .epub document, a format jaringkata does not read" or "a .zip archive, ...". */
 static void unread_why(int format, char *out, size_t n)
 {
     snprintf(out, n, "a %s %s, a format jaringkata does not read", unread_formats[format].ext,
@@ -267,8 +267,8 @@ static bool saved_page_files(const char *path)
 
 /*
  * One entry of a folder: a document is added, a folder walked, a pipe or device
- * named like a document skipped with a warning, an .rtf or .epub document
- * or an archive left out and counted, anything else ignored.
+ * named like a document skipped with a warning, an .epub document or an
+ * archive left out and counted, anything else ignored.
  */
 static enum jk_status visit(struct walker *w, const char *path, const struct entry *entry,
                             unsigned depth, struct jk_diag *diag)
@@ -721,7 +721,9 @@ static void drop_page_furniture(struct jk_buf *text)
     jk_buf_release(&copy);
 }
 
-/* Word's text that read_msdoc found in an OLE compound file into text, or the reason it is skipped.
+/*
+ * Word's text that read_msdoc found in an OLE compound file into text, or
+ * the reason it is skipped.
  */
 static enum jk_msdoc_result take_msdoc(const struct jk_buf *raw, struct jk_buf *text,
                                        struct jk_read_info *info)
@@ -832,7 +834,7 @@ static void read_doc(const struct jk_buf *raw, struct jk_buf *text, struct jk_re
     } else if (!jk_is_compound_file(raw->data, raw->len) && looks_like_html(raw)) {
         read_html(raw, text, info);
     } else {
-        info->binary = false; /* a compound file, binary by nature */
+        info->binary = false; /* a compound file, or bytes read_msdoc says are none */
         take_msdoc(raw, text, info);
     }
 }
