@@ -59,8 +59,8 @@ static void report_corpus(struct jk_buf *b, const struct jk_run *run)
                 skipped, repaired);
     if (run->n_left_out)
         jk_buf_addf(b,
-                    "- left out while listing the folders (.rtf or .epub documents, archives, "
-                    "links, pipes; see Files): %zu\n",
+                    "- left out while listing the folders (.epub documents, archives, links, "
+                    "pipes; see Files): %zu\n",
                     run->n_left_out);
     if (run->opt->section == JK_SECTION_ABSTRACT)
         jk_buf_addf(b, "- abstracts found (--section abstract): %zu\n", run->abstracts_found);
