@@ -100,7 +100,9 @@ static void close_group(struct rtf *r)
         r->cur = r->outside;
 }
 
-/* A control word this reader acts on: a destination whose group holds no body text, or a character.
+/*
+ * A control word this reader acts on: a destination whose group holds no
+ * body text, or a character.
  */
 struct known {
     const char *word;
