@@ -92,6 +92,7 @@ struct state {
     uint32_t *doc_file;    /* likewise: the file it came from */
     char **doc_title;      /* likewise: its title (owned), or NULL */
     uint32_t *doc_terms;   /* likewise: distinct candidate terms */
+    uint32_t *doc_files;   /* likewise: the files it was counted from (--document: several) */
     bool *doc_bilingual;   /* likewise: has Indonesian and English sentences */
     size_t n_meta;         /* documents noted in these arrays */
     size_t cap_meta;
@@ -234,6 +235,7 @@ static void state_release(struct state *s)
     free(s->doc_title);
     free(s->doc_file);
     free(s->doc_terms);
+    free(s->doc_files);
     free(s->doc_bilingual);
     jk_buf_release(&s->record_text);
     jk_strmap_release(&s->seen_records);
@@ -1170,6 +1172,8 @@ static void note_metadata(struct state *s, uint32_t file, const char *title, siz
     cap = s->cap_meta;
     JK_GROW(s->doc_terms, d + 1, cap);
     cap = s->cap_meta;
+    JK_GROW(s->doc_files, d + 1, cap);
+    cap = s->cap_meta;
     JK_GROW(s->doc_bilingual, d + 1, cap);
     s->cap_meta = cap;
     s->doc_years[d] = year;
@@ -1177,6 +1181,7 @@ static void note_metadata(struct state *s, uint32_t file, const char *title, siz
     s->doc_file[d] = file;
     s->doc_title[d] = title_len ? jk_strndup(title, title_len < 200 ? title_len : 200) : NULL;
     s->doc_terms[d] = 0;
+    s->doc_files[d] = 1;
     s->n_meta = d + 1;
 }
 
@@ -1214,6 +1219,7 @@ static void add_part(struct state *s, const struct jk_doc_job *job, const char *
         s->doc_title[d] = jk_strndup(title, title_len < 200 ? title_len : 200);
     if (isnan(s->doc_years[d]))
         s->doc_years[d] = job->year;
+    s->doc_files[d]++;
     s->open.file = job->file;
 }
 
@@ -1643,6 +1649,7 @@ static enum jk_status export_all(struct state *s, struct jk_diag *diag)
     run->doc_title = s->doc_title;
     run->doc_year = s->doc_years;
     run->doc_terms = s->doc_terms;
+    run->doc_files = s->doc_files;
     run->bilingual = &s->bilingual;
     if (!s->map.has_layout && !s->opt->quiet)
         note(s, "no layout (--layout none): map.svg, map.png and density pictures are skipped");

@@ -67,6 +67,7 @@ struct jk_run {
     char *const *doc_title;      /* per counted document: title or NULL */
     const double *doc_year;      /* per counted document: year or NAN */
     const uint32_t *doc_terms;   /* per counted document: distinct candidate terms */
+    const uint32_t *doc_files;   /* per counted document: the files it was counted from */
     const struct jk_bilingual *bilingual; /* English terms merged into Indonesian twins, or NULL */
 };
 

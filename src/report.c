@@ -347,12 +347,17 @@ static void report_counted(struct jk_buf *b, const struct jk_run *run)
     for (size_t d = 0; d < n; d++) {
         const struct jk_doc_record *f = &run->docs[run->doc_file[d]];
         jk_buf_adds(b, "| ");
+        uint32_t files = run->doc_files[d];
         if (run->opt->document != JK_DOCUMENT_FILE && f->folder) { /* the folder, all its files */
             char *folder = jk_strndup(f->path, f->folder);
             add_cell(b, folder);
             free(folder);
-        } else
+            jk_buf_addf(b, " (%u file%s)", files, files == 1 ? "" : "s");
+        } else {
             add_cell(b, f->path);
+            if (files > 1) /* a work's first file, then the number of its other parts */
+                jk_buf_addf(b, " and %u more file%s of its work", files - 1, files == 2 ? "" : "s");
+        }
         jk_buf_adds(b, " | ");
         add_cell(b, run->doc_title[d]);
         if (isnan(run->doc_year[d]))

@@ -114,7 +114,7 @@ grep -q "from 5 documents (8 files, a folder one document)" "$tmp/theses.err" ||
     { cat "$tmp/theses.err"; fail "the summary line does not count folders"; }
 grep -qF -- "- documents counted: 5 (--document folder" "$tmp/theses-1/report.md" ||
     fail "report.md does not count the folders"
-grep -q "^| $tmp/theses/t1/ | Analisa Faktor Penyebab Kegagalan Sister Cities" "$tmp/theses-1/report.md" ||
+grep -q "^| $tmp/theses/t1/ (3 files) | Analisa Faktor Penyebab Kegagalan Sister Cities" "$tmp/theses-1/report.md" ||
     fail "report.md does not list the folder t1/ as one document"
 grep -q '"document": "folder"' "$tmp/theses-1/run.json" || fail "run.json lacks the document option"
 grep -q "look like parts" "$tmp/theses.err" && fail "--document folder still warned of chapter files"
@@ -165,6 +165,8 @@ for f in terms.csv links.csv clusters.csv; do
 done
 grep -q "from 5 documents (8 files, a work one document)" "$tmp/flat.err" ||
     { cat "$tmp/flat.err"; fail "the summary line does not count works"; }
+grep -qF "| $tmp/flat/1234-BAB I.md and 2 more files of its work |" "$tmp/flat-work/report.md" ||
+    fail "report.md does not say how many files a work was counted from"
 grep -q '"document": "work"' "$tmp/flat-work/run.json" || fail "run.json lacks --document work"
 "$bin" map "$tmp/flat" -o "$tmp/flat-folder" --min-occurrences 2 --formats csv --document folder \
     2>"$tmp/flat.err"

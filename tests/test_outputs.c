@@ -97,7 +97,7 @@ static void write_all(const char *dir)
     struct jk_doc_record doc = {0};
     doc.path = "in/doc \"<&>\" \x1b \xff\xfe \xed\xa0\x80 | pipe.txt";
     doc.records = 1;
-    uint32_t doc_file = 0, doc_terms = (uint32_t)N_HOSTILE;
+    uint32_t doc_file = 0, doc_terms = (uint32_t)N_HOSTILE, doc_files = 1;
     char title[] = "Judul <i>\"x\"</i> \x01 \xc0\xaf | pipe";
     char *doc_title = title;
     double doc_year = 2020;
@@ -111,7 +111,8 @@ static void write_all(const char *dir)
                          .doc_file = &doc_file,
                          .doc_title = &doc_title,
                          .doc_year = &doc_year,
-                         .doc_terms = &doc_terms};
+                         .doc_terms = &doc_terms,
+                         .doc_files = &doc_files};
     struct jk_outdir out;
     jk_outdir_init(&out);
     struct jk_diag diag;
