@@ -14,9 +14,9 @@
 static const unsigned char SIGNATURE[8] = {0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1};
 
 /* MS-CFB's special sector numbers (2.1): every number from MAX_SECTOR on is none. */
-enum { MAX_SECTOR = 0xFFFFFFFA, END_OF_CHAIN = 0xFFFFFFFE, FREE_SECTOR = 0xFFFFFFFF };
-/* A directory entry: its size, its kinds, and "no entry" among its links. */
-enum { DIR_ENTRY = 128, DIR_STREAM = 2, DIR_ROOT = 5, NO_ENTRY = 0xFFFFFFFF };
+enum { MAX_SECTOR = 0xFFFFFFFA, END_OF_CHAIN = 0xFFFFFFFE };
+/* A directory entry: its size and its kinds. */
+enum { DIR_ENTRY = 128, DIR_STREAM = 2, DIR_ROOT = 5 };
 /* The header's 109 FAT sector numbers; a mini sector's size. */
 enum { HEADER_DIFAT = 109, MINI_SECTOR = 64 };
 
@@ -49,6 +49,12 @@ static size_t area_units(const struct area *a)
     return a->len > a->skip ? (a->len - a->skip) / a->unit : 0;
 }
 
+/* Unit s of the area (s below area_units). */
+static const unsigned char *unit_at(const struct area *a, uint32_t s)
+{
+    return a->data + a->skip + (size_t)s * a->unit;
+}
+
 /*
  * The file's compound structure: the FAT and mini FAT (each sector's next),
  * the directory, and the mini stream (where streams under the cutoff live).
@@ -78,8 +84,8 @@ static void cfb_release(struct cfb *c)
 }
 
 /*
- * Appends the chain of units from start, size bytes of it (SIZE_MAX: up to
- * its end), to out. False when the chain leaves the table or the area, ends
+ * Appends the chain of units from start, size bytes of it (UINT64_MAX: up
+ * to its end), to out. False when the chain leaves the table or the area, ends
  * early, or loops: it may visit no more units than the area holds.
  */
 static bool read_chain(const struct area *a, const uint32_t *next, size_t n_next, uint32_t start,
@@ -91,7 +97,7 @@ static bool read_chain(const struct area *a, const uint32_t *next, size_t n_next
         if (s >= n_next || s >= limit || steps++ >= limit)
             return false;
         size_t n = size < a->unit ? (size_t)size : a->unit;
-        jk_buf_add(out, a->data + a->skip + (size_t)s * a->unit, n);
+        jk_buf_add(out, unit_at(a, s), n);
         if (size != UINT64_MAX)
             size -= n;
         s = next[s];
@@ -102,7 +108,7 @@ static bool read_chain(const struct area *a, const uint32_t *next, size_t n_next
 /* Appends sector s's numbers to *table. */
 static void add_numbers(const struct cfb *c, uint32_t s, uint32_t **table, size_t *n, size_t *cap)
 {
-    const unsigned char *p = c->sectors.data + c->sectors.skip + (size_t)s * c->sectors.unit;
+    const unsigned char *p = unit_at(&c->sectors, s);
     size_t k = c->sectors.unit / 4;
     JK_GROW(*table, *n + k, *cap);
     for (size_t i = 0; i < k; i++)
@@ -126,7 +132,7 @@ static bool load_fat(struct cfb *c, const unsigned char *header)
     while (listed < wanted) {
         if (d >= units || steps++ >= units)
             return false;
-        const unsigned char *p = c->sectors.data + c->sectors.skip + (size_t)d * c->sectors.unit;
+        const unsigned char *p = unit_at(&c->sectors, d);
         for (size_t i = 0; i < per && listed < wanted; i++, listed++) {
             uint32_t s = le32(p + 4 * i);
             if (s >= units)
@@ -221,10 +227,9 @@ static const unsigned char *find_stream(const struct cfb *c, const char *name)
     return found;
 }
 
-/* The stream named name under the root into out; false when it is missing or damaged. */
-static bool read_stream(const struct cfb *c, const char *name, struct jk_buf *out)
+/* The stream of directory entry e (find_stream) into out; false when it is missing or damaged. */
+static bool read_stream(const struct cfb *c, const unsigned char *e, struct jk_buf *out)
 {
-    const unsigned char *e = find_stream(c, name);
     if (!e)
         return false;
     uint64_t size = le32(e + 0x78) | (c->v3 ? 0 : (uint64_t)le32(e + 0x7C) << 32);
@@ -293,20 +298,16 @@ static void emit_char(struct emit *e, uint32_t c)
 /* n characters of a piece: Windows-1252 bytes (compressed) or UTF-16 code units. */
 static void emit_piece(struct emit *e, const unsigned char *p, size_t n, bool compressed)
 {
-    for (size_t i = 0; i < n; i++) {
-        if (compressed) {
+    if (compressed) {
+        for (size_t i = 0; i < n; i++) {
             uint32_t c = jk_cp1252_code(p[i]);
             emit_char(e, c ? c : (p[i] ? 0xFFFD : 0));
-            continue;
         }
-        uint32_t c = le16(p + 2 * i);
-        if (c >= 0xD800 && c <= 0xDBFF && i + 1 < n && le16(p + 2 * i + 2) >= 0xDC00 &&
-            le16(p + 2 * i + 2) <= 0xDFFF) {
-            c = 0x10000 + ((c - 0xD800) << 10) + (le16(p + 2 * i + 2) - 0xDC00);
-            i++;
-        } else if (c >= 0xD800 && c <= 0xDFFF)
-            c = 0xFFFD; /* a surrogate without its pair */
-        emit_char(e, c);
+        return;
+    }
+    for (size_t i = 0; i < 2 * n;) {
+        uint32_t c = jk_utf16_next(p, 2 * n, false, &i);
+        emit_char(e, c == JK_UTF16_BAD ? 0xFFFD : c); /* a surrogate without its pair */
     }
 }
 
@@ -405,12 +406,13 @@ static enum jk_msdoc_result read_word(const struct cfb *c, struct jk_buf *text)
     jk_buf_init(&wd);
     jk_buf_init(&tab);
     struct fib f;
-    enum jk_msdoc_result r = JK_MSDOC_NOT_WORD;
-    if (find_stream(c, "WordDocument"))
-        r = read_stream(c, "WordDocument", &wd) ? JK_MSDOC_OK : JK_MSDOC_DAMAGED;
+    const unsigned char *word = find_stream(c, "WordDocument");
+    enum jk_msdoc_result r = !word                       ? JK_MSDOC_NOT_WORD
+                             : read_stream(c, word, &wd) ? JK_MSDOC_OK
+                                                         : JK_MSDOC_DAMAGED;
     if (r == JK_MSDOC_OK)
         r = read_fib((const unsigned char *)wd.data, wd.len, &f);
-    if (r == JK_MSDOC_OK && !read_stream(c, f.table1 ? "1Table" : "0Table", &tab))
+    if (r == JK_MSDOC_OK && !read_stream(c, find_stream(c, f.table1 ? "1Table" : "0Table"), &tab))
         r = JK_MSDOC_DAMAGED;
     const unsigned char *cps, *pcds;
     size_t n;

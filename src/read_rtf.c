@@ -52,7 +52,7 @@ static void put_byte(struct rtf *r, unsigned char b)
         r->fallback--;
         return;
     }
-    uint32_t c = b < 0x80 ? b : jk_cp1252_code(b);
+    uint32_t c = jk_cp1252_code(b);
     put(r, c ? c : 0xFFFD);
 }
 

@@ -106,22 +106,37 @@ size_t jk_utf8_bom(const char *s, size_t len)
     return len >= 3 && memcmp(s, "\xef\xbb\xbf", 3) == 0 ? 3 : 0;
 }
 
+static uint32_t utf16_unit(const unsigned char *s, bool big)
+{
+    return big ? (uint32_t)s[0] << 8 | s[1] : (uint32_t)s[1] << 8 | s[0];
+}
+
+uint32_t jk_utf16_next(const unsigned char *s, size_t len, bool big, size_t *i)
+{
+    size_t at = *i;
+    *i += 2;
+    if (at + 1 >= len)
+        return JK_UTF16_BAD; /* an odd last byte */
+    uint32_t c = utf16_unit(s + at, big);
+    if (c >= 0xd800 && c < 0xdc00 && at + 3 < len) {
+        uint32_t lo = utf16_unit(s + at + 2, big);
+        if (lo >= 0xdc00 && lo < 0xe000) {
+            *i += 2;
+            return 0x10000 + ((c - 0xd800) << 10) + (lo - 0xdc00);
+        }
+    }
+    return c >= 0xd800 && c < 0xe000 ? JK_UTF16_BAD : c;
+}
+
 size_t jk_utf16_to_utf8(const unsigned char *s, size_t len, bool big, struct jk_buf *out,
                         uint64_t *first)
 {
     size_t bad = 0;
     jk_buf_reserve(out, len);
-    for (size_t i = 0; i < len; i += 2) {
-        uint32_t c = 0xfffd, lo = 0;
+    for (size_t i = 0; i < len;) {
         size_t at = i;
-        if (i + 1 < len)
-            c = big ? (uint32_t)s[i] << 8 | s[i + 1] : (uint32_t)s[i + 1] << 8 | s[i];
-        if (i + 3 < len)
-            lo = big ? (uint32_t)s[i + 2] << 8 | s[i + 3] : (uint32_t)s[i + 3] << 8 | s[i + 2];
-        if (c >= 0xd800 && c < 0xdc00 && lo >= 0xdc00 && lo < 0xe000) {
-            c = 0x10000 + ((c - 0xd800) << 10) + (lo - 0xdc00);
-            i += 2;
-        } else if (c == 0 || (c >= 0xd800 && c < 0xe000) || i + 1 >= len) {
+        uint32_t c = jk_utf16_next(s, len, big, &i);
+        if (c == 0 || c == JK_UTF16_BAD) {
             c = 0xfffd;
             if (bad++ == 0)
                 *first = at;

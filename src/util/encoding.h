@@ -45,6 +45,16 @@ size_t jk_utf8_bom(const char *s, size_t len);
  * surrogates, U+0000 and an odd last byte become U+FFFD; returns how many,
  * with the byte offset of the first (counted from s) in *first.
  */
+/* What jk_utf16_next returns for a surrogate without its pair or an odd last byte. */
+#define JK_UTF16_BAD 0x110000u
+
+/*
+ * The code point at s[*i..] of UTF-16 s[0..len) (a unit, or a surrogate
+ * pair), moving *i past it; JK_UTF16_BAD for an unpaired surrogate or an
+ * odd last byte.
+ */
+uint32_t jk_utf16_next(const unsigned char *s, size_t len, bool big, size_t *i);
+
 size_t jk_utf16_to_utf8(const unsigned char *s, size_t len, bool big, struct jk_buf *out,
                         uint64_t *first);
 
