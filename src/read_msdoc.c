@@ -242,6 +242,129 @@ static bool read_stream(const struct cfb *c, const unsigned char *e, struct jk_b
 }
 
 /*
+ * Text that tracked changes deleted: runs of the WordDocument stream's bytes
+ * whose character properties (CHPX) mark them deleted, sorted and merged.
+ * Word shows them struck through until the change is accepted; they are
+ * not the document's text.
+ */
+struct cut {
+    uint32_t from, to; /* bytes [from, to) of the WordDocument stream */
+};
+
+struct cuts {
+    struct cut *v;
+    size_t n, cap;
+};
+
+static void add_cut(struct cuts *c, uint32_t from, uint32_t to)
+{
+    if (c->n > 0 && c->v[c->n - 1].to == from) { /* runs follow one another: one cut */
+        c->v[c->n - 1].to = to;
+        return;
+    }
+    if (c->n == c->cap) {
+        c->cap = c->cap ? 2 * c->cap : 16;
+        c->v = jk_realloc(c->v, c->cap * sizeof(*c->v));
+    }
+    c->v[c->n++] = (struct cut){from, to};
+}
+
+enum { SPRM_DELETED = 0x0800 }; /* sprmCFRMarkDel (MS-DOC 2.6.1) */
+
+/* The size of the operand of the property at g[0..n) (its spra, MS-DOC 2.2.5.1), or 0 when
+ * it cannot be told or does not fit. */
+static size_t operand_size(const unsigned char *g, size_t n)
+{
+    static const unsigned char fixed[8] = {1, 1, 2, 4, 2, 2, 0, 3};
+    size_t size = fixed[g[1] >> 5];
+    if (size == 0 && n > 2) /* variable: a byte of length first (character properties' way) */
+        size = 1 + (size_t)g[2];
+    return size <= n - 2 ? size : 0;
+}
+
+/* Whether the character properties g[0..n) (a grpprl) mark the run deleted. */
+static bool marked_deleted(const unsigned char *g, size_t n)
+{
+    bool deleted = false;
+    for (size_t at = 0, size; n - at >= 2; at += 2 + size) {
+        size = operand_size(g + at, n - at);
+        if (size == 0)
+            break;
+        if (le16(g + at) == SPRM_DELETED)
+            deleted = g[at + 2] & 1; /* 1, or 0x81: the opposite of the style's, which is 0 */
+    }
+    return deleted;
+}
+
+enum { FKP = 512 }; /* a page of character runs (ChpxFkp, MS-DOC 2.9.44) */
+
+/* The deleted runs of one page: crun runs' bounds, then each run's properties' place. */
+static void page_cuts(const unsigned char *page, struct cuts *c)
+{
+    size_t crun = page[FKP - 1];
+    if (crun == 0 || 5 * crun + 4 > FKP - 1)
+        return;
+    for (size_t i = 0; i < crun; i++) {
+        uint32_t from = le32(page + 4 * i), to = le32(page + 4 * i + 4);
+        size_t at = 2 * (size_t)page[4 * (crun + 1) + i]; /* 0: no properties */
+        if (to <= from || at == 0 || at >= FKP - 1 || at + 1 + page[at] > FKP - 1)
+            continue;
+        if (marked_deleted(page + at + 1, page[at]))
+            add_cut(c, from, to);
+    }
+}
+
+static int by_start(const void *a, const void *b)
+{
+    const struct cut *x = a, *y = b;
+    return x->from < y->from ? -1 : x->from > y->from;
+}
+
+/* Sorts the cuts and merges those that overlap. */
+static void merge_cuts(struct cuts *c)
+{
+    if (c->n == 0)
+        return;
+    qsort(c->v, c->n, sizeof(*c->v), by_start);
+    size_t k = 0;
+    for (size_t i = 0; i < c->n; i++) {
+        if (k > 0 && c->v[i].from <= c->v[k - 1].to) {
+            if (c->v[i].to > c->v[k - 1].to)
+                c->v[k - 1].to = c->v[i].to;
+        } else {
+            c->v[k++] = c->v[i];
+        }
+    }
+    c->n = k;
+}
+
+/*
+ * The deleted runs, from the character pages the table stream's PlcBteChpx
+ * tab[fc..fc+lcb) lists: n+1 stream offsets, then n page numbers. Properties
+ * that do not hold together (more pages than the stream has, a page outside
+ * it) are not looked at: the text is read whole, as if nothing were deleted.
+ */
+static void find_cuts(const unsigned char *wd, size_t wd_len, const unsigned char *tab,
+                      size_t tab_len, uint32_t fc, uint32_t lcb, struct cuts *c)
+{
+    if (fc > tab_len || lcb > tab_len - fc || lcb < 12 || (lcb - 4) % 8 != 0)
+        return;
+    size_t n = (lcb - 4) / 8;
+    if (n > wd_len / FKP)
+        return;
+    const unsigned char *pages = tab + fc + 4 * (n + 1);
+    for (size_t i = 0; i < n; i++) {
+        size_t pn = le32(pages + 4 * i) & 0x3FFFFF;
+        if (pn >= wd_len / FKP) {
+            c->n = 0;
+            return;
+        }
+        page_cuts(wd + pn * FKP, c);
+    }
+    merge_cuts(c);
+}
+
+/*
  * The text being written: fields nest, and only their results are text
  * (between the separator 0x14 and the end 0x15), not their codes (between
  * the start 0x13 and the separator). codes: how many open fields are still
@@ -252,7 +375,32 @@ struct emit {
     struct jk_buf *text;
     bool in_code[MAX_FIELDS];
     size_t depth, codes;
+    const struct cuts *deleted; /* the stream's bytes whose characters are left out */
+    size_t next_cut;            /* the first of them that may still lie ahead */
 };
+
+/* Whether the character at byte b of the stream is deleted; b grows within a piece. */
+static bool deleted_at(struct emit *e, size_t b)
+{
+    const struct cuts *c = e->deleted;
+    while (e->next_cut < c->n && c->v[e->next_cut].to <= b)
+        e->next_cut++;
+    return e->next_cut < c->n && c->v[e->next_cut].from <= b;
+}
+
+/* Where a piece starting at byte b begins among the cuts (the first that ends after b). */
+static void seek_cut(struct emit *e, size_t b)
+{
+    size_t lo = 0, hi = e->deleted->n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (e->deleted->v[mid].to <= b)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    e->next_cut = lo;
+}
 
 static void field_char(struct emit *e, uint32_t c)
 {
@@ -275,14 +423,17 @@ static void field_char(struct emit *e, uint32_t c)
     }
 }
 
-/* One character of the main text (a code point; U+FFFD for what could not be decoded). */
-static void emit_char(struct emit *e, uint32_t c)
+/*
+ * One character of the main text (a code point; U+FFFD for what could not be
+ * decoded), at byte b of the stream. A deleted field still opens and closes.
+ */
+static void emit_char(struct emit *e, uint32_t c, size_t b)
 {
     if (c == 0x13 || c == 0x14 || c == 0x15) {
         field_char(e, c);
         return;
     }
-    if (e->codes > 0)
+    if (e->codes > 0 || deleted_at(e, b))
         return;
     if (c == 0x0D || c == 0x07 || c == 0x0B || c == 0x0C || c == 0x0E) /* paragraph, cell, */
         jk_buf_addc(e->text, '\n'); /* row, line, page and column ends */
@@ -295,19 +446,26 @@ static void emit_char(struct emit *e, uint32_t c)
     /* other control characters mark pictures, notes and the like: nothing to read */
 }
 
-/* n characters of a piece: Windows-1252 bytes (compressed) or UTF-16 code units. */
-static void emit_piece(struct emit *e, const unsigned char *p, size_t n, bool compressed)
+/*
+ * n characters of a piece at byte at of the stream wd: Windows-1252 bytes
+ * (compressed) or UTF-16 code units.
+ */
+static void emit_piece(struct emit *e, const unsigned char *wd, size_t at, size_t n,
+                       bool compressed)
 {
+    const unsigned char *p = wd + at;
+    seek_cut(e, at);
     if (compressed) {
         for (size_t i = 0; i < n; i++) {
             uint32_t c = jk_cp1252_code(p[i]);
-            emit_char(e, c ? c : (p[i] ? 0xFFFD : 0));
+            emit_char(e, c ? c : (p[i] ? 0xFFFD : 0), at + i);
         }
         return;
     }
     for (size_t i = 0; i < 2 * n;) {
+        size_t b = at + i;
         uint32_t c = jk_utf16_next(p, 2 * n, false, &i);
-        emit_char(e, c == JK_UTF16_BAD ? 0xFFFD : c); /* a surrogate without its pair */
+        emit_char(e, c == JK_UTF16_BAD ? 0xFFFD : c, b); /* a surrogate without its pair */
     }
 }
 
@@ -315,6 +473,7 @@ static void emit_piece(struct emit *e, const unsigned char *p, size_t n, bool co
 struct fib {
     uint32_t ccp_text;        /* characters of the main text */
     uint32_t fc_clx, lcb_clx; /* the piece table in the table stream */
+    uint32_t fc_bte, lcb_bte; /* the character pages' list (PlcBteChpx) there */
     bool table1;              /* the table stream is "1Table" (else "0Table") */
 };
 
@@ -341,6 +500,8 @@ static enum jk_msdoc_result read_fib(const unsigned char *wd, size_t len, struct
         return JK_MSDOC_DAMAGED;
     f->fc_clx = le32(wd + blob + 8 * 33);
     f->lcb_clx = le32(wd + blob + 8 * 33 + 4);
+    f->fc_bte = le32(wd + blob + 8 * 12);
+    f->lcb_bte = le32(wd + blob + 8 * 12 + 4);
     return JK_MSDOC_OK;
 }
 
@@ -394,7 +555,7 @@ static bool read_pieces(const unsigned char *wd, size_t wd_len, const unsigned c
         size_t width = compressed ? 1 : 2;
         if (at > wd_len || count > (wd_len - at) / width)
             return false;
-        emit_piece(e, wd + at, count, compressed);
+        emit_piece(e, wd, at, count, compressed);
     }
     return true;
 }
@@ -414,13 +575,17 @@ static enum jk_msdoc_result read_word(const struct cfb *c, struct jk_buf *text)
         r = read_fib((const unsigned char *)wd.data, wd.len, &f);
     if (r == JK_MSDOC_OK && !read_stream(c, find_stream(c, f.table1 ? "1Table" : "0Table"), &tab))
         r = JK_MSDOC_DAMAGED;
-    const unsigned char *cps, *pcds;
+    const unsigned char *cps, *pcds, *w = (const unsigned char *)wd.data;
+    const unsigned char *t = (const unsigned char *)tab.data;
     size_t n;
-    struct emit e = {.text = text};
-    if (r == JK_MSDOC_OK &&
-        (!find_pieces((const unsigned char *)tab.data, tab.len, &f, &cps, &pcds, &n) ||
-         !read_pieces((const unsigned char *)wd.data, wd.len, cps, pcds, n, f.ccp_text, &e)))
+    struct cuts deleted = {0};
+    struct emit e = {.text = text, .deleted = &deleted};
+    if (r == JK_MSDOC_OK)
+        find_cuts(w, wd.len, t, tab.len, f.fc_bte, f.lcb_bte, &deleted);
+    if (r == JK_MSDOC_OK && (!find_pieces(t, tab.len, &f, &cps, &pcds, &n) ||
+                             !read_pieces(w, wd.len, cps, pcds, n, f.ccp_text, &e)))
         r = JK_MSDOC_DAMAGED;
+    free(deleted.v);
     jk_buf_release(&tab);
     jk_buf_release(&wd);
     return r;

@@ -10,8 +10,9 @@
  * characters skipped as "\ucN" says); a field's result. What is left out:
  * the font, colour, style and list tables, document information, pictures,
  * embedded objects and drawn shapes (text boxes too), headers and footers,
- * footnotes, comments, field instructions, list numbers, and every group
- * marked "\*" (ignorable).
+ * footnotes, comments, field instructions, list numbers, text that
+ * tracked changes deleted ("\deleted", until its group ends, "\deleted0"
+ * or "\plain"), and every group marked "\*" (ignorable).
  */
 #ifndef JK_READ_RTF_H
 #define JK_READ_RTF_H

@@ -11,7 +11,10 @@ it can be one, its second half a piece of UTF-16, and a footnote's text
 In an .rtf each line is a paragraph whose first half has its characters beyond
 ASCII as Windows-1252 escapes (\\'e9) where it can, its second half (italic,
 a group of its own) as Unicode escapes (\\u233?), after a font table and a page
-header that must not be read. Standard library only.
+header that must not be read. In every kind, the first line with text holds text that
+tracked changes deleted ("REVISI LAMA DIHAPUS"), which must not be read either:
+a w:del run, a deletion region, a run the .doc's character page marks deleted,
+a \\deleted group. Standard library only.
 
 usage: office_files.py docx|odt|doc|rtf|locked-docx SRC OUT
   locked-docx: a .docx saved with a password, which has no text to read.
@@ -28,26 +31,45 @@ import zipfile
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 T = "urn:oasis:names:tc:opendocument:xmlns:text:1.0"
 O = "urn:oasis:names:tc:opendocument:xmlns:office:1.0"
+DELETED = "REVISI LAMA DIHAPUS "  # in the first line, deleted by tracked changes
 
 
-def docx_paragraph(line):
+def first_line(lines):
+    """The index of the first line with text, where the deleted text goes."""
+    return next((k for k, line in enumerate(lines) if line.strip()), 0)
+
+
+def docx_paragraph(line, first):
     half = len(line) // 2
-    return ('<w:p><w:r><w:t xml:space="preserve">%s</w:t></w:r><w:r><w:rPr><w:i/></w:rPr>'
+    deleted = ('<w:del w:id="1" w:author="Penyunting"><w:r><w:delText xml:space="preserve">%s'
+               '</w:delText></w:r></w:del>' % DELETED if first else "")
+    return ('<w:p><w:r><w:t xml:space="preserve">%s</w:t></w:r>%s<w:r><w:rPr><w:i/></w:rPr>'
             '<w:t xml:space="preserve">%s</w:t></w:r></w:p>'
-            % (html.escape(line[:half]), html.escape(line[half:])))
+            % (html.escape(line[:half]), deleted, html.escape(line[half:])))
 
 
 def write_docx(path, lines):
+    first = first_line(lines)
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
         z.writestr("word/document.xml",
                    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document xmlns:w="%s">'
                    '<w:body>%s<w:sectPr/></w:body></w:document>'
-                   % (W, "".join(docx_paragraph(line) for line in lines)))
+                   % (W, "".join(docx_paragraph(line, k == first) for k, line in enumerate(lines))))
         z.writestr("word/header1.xml", '<w:hdr xmlns:w="%s"><w:p><w:r><w:t>JURNAL ILMU KEPALA '
                    'HALAMAN</w:t></w:r></w:p></w:hdr>' % W)
 
 
+def odt_paragraph(line, first):
+    half = len(line) // 2
+    change = '<text:change text:change-id="ct1"/>' if first else ""
+    return "<text:p>%s%s%s</text:p>" % (html.escape(line[:half]), change, html.escape(line[half:]))
+
+
 def write_odt(path, lines):
+    first = first_line(lines)
+    changes = ('<text:tracked-changes><text:changed-region text:id="ct1"><text:deletion>'
+               '<text:p>%s</text:p></text:deletion></text:changed-region></text:tracked-changes>'
+               % DELETED)
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
         z.writestr("mimetype", "application/vnd.oasis.opendocument.text",
                    compress_type=zipfile.ZIP_STORED)
@@ -55,7 +77,8 @@ def write_odt(path, lines):
                    '<?xml version="1.0" encoding="UTF-8"?><office:document-content '
                    'xmlns:office="%s" xmlns:text="%s"><office:body><office:text>%s</office:text>'
                    '</office:body></office:document-content>'
-                   % (O, T, "".join("<text:p>%s</text:p>" % html.escape(line) for line in lines)))
+                   % (O, T, changes + "".join(odt_paragraph(line, k == first)
+                                              for k, line in enumerate(lines))))
 
 
 END_OF_CHAIN, FREE, FAT_SECTOR, NONE = 0xFFFFFFFE, 0xFFFFFFFF, 0xFFFFFFFD, 0xFFFFFFFF
@@ -105,8 +128,9 @@ def compound_file(streams):
 
 
 def write_doc(path, lines):
-    """A Word 97 document: the FIB, then the pieces' characters in WordDocument; the
-    piece table (Clx) in 1Table."""
+    """A Word 97 document: the FIB, then the pieces' characters in WordDocument, then a
+    page of character runs (ChpxFkp) marking the deleted text's run; the piece table
+    (Clx) and the page's list (PlcBteChpx) in 1Table."""
     wd = bytearray(0x800)
     cps, fcs = [0], []
 
@@ -129,15 +153,28 @@ def write_doc(path, lines):
         except UnicodeEncodeError:
             return False
 
-    for line in lines:
+    deleted, first = None, first_line(lines)
+    for k, line in enumerate(lines):
         half = len(line) // 2
         piece(line[:half], cp1252(line[:half]))
+        if k == first:
+            deleted = len(wd)
+            piece(DELETED, True)
         piece(line[half:] + "\r", False)
     ccp_text = cps[-1]
     piece("CATATAN KAKI HALAMAN\r", True)
     clx = b"\x02" + struct.pack("<I", 4 * len(cps) + 8 * len(fcs))
     clx += struct.pack("<%dI" % len(cps), *cps)
     clx += b"".join(struct.pack("<HIH", 0, fc, 0) for fc in fcs)
+    end = len(wd)  # the page of runs: the text before, the deleted text, the text after
+    wd.extend(b"\0" * (-len(wd) % 512))
+    page = bytearray(512)
+    bounds = (0x800, deleted, deleted + len(DELETED), end)
+    struct.pack_into("<4I", page, 0, *bounds)
+    chpx = b"\x0d\x00\x08\x01\x63\x48\x00\x00\x64\x68\x80\xba\xeb\x27"  # deleted, by, on
+    page[16 + 1], page[0x100:0x100 + len(chpx)], page[511] = 0x100 // 2, chpx, 3
+    bte = struct.pack("<III", 0x800, end, len(wd) // 512)
+    wd.extend(page)
     struct.pack_into("<HH", wd, 0, 0xA5EC, 0xC1)
     struct.pack_into("<H", wd, 0x0A, 0x0200)  # the table stream is 1Table
     struct.pack_into("<H", wd, 0x20, 14)
@@ -145,9 +182,10 @@ def write_doc(path, lines):
     struct.pack_into("<II", wd, 0x40, len(wd), 0)
     struct.pack_into("<I", wd, 0x4C, ccp_text)
     struct.pack_into("<H", wd, 0x98, 93)
+    struct.pack_into("<II", wd, 0x9A + 8 * 12, len(clx), len(bte))
     struct.pack_into("<II", wd, 0x9A + 8 * 33, 0, len(clx))
     with open(path, "wb") as f:
-        f.write(compound_file([("WordDocument", bytes(wd)), ("1Table", clx)]))
+        f.write(compound_file([("WordDocument", bytes(wd)), ("1Table", clx + bte)]))
 
 
 def write_locked_docx(path, lines):
@@ -177,9 +215,12 @@ def rtf_text(text, cp1252):
 
 
 def write_rtf(path, lines):
-    body = "".join("\\pard %s{\\i %s}\\par\n" % (rtf_text(line[:len(line) // 2], True),
-                                                rtf_text(line[len(line) // 2:], False))
-                   for line in lines)
+    first = first_line(lines)
+    body = "".join("\\pard %s%s{\\i %s}\\par\n"
+                   % (rtf_text(line[:len(line) // 2], True),
+                      "{\\deleted\\revauthdel1 %s}" % DELETED if k == first else "",
+                      rtf_text(line[len(line) // 2:], False))
+                   for k, line in enumerate(lines))
     with open(path, "w", encoding="ascii") as f:
         f.write("{\\rtf1\\ansi\\ansicpg1252\\deff0{\\fonttbl{\\f0 Times New Roman;}}"
                 "{\\colortbl;\\red0\\green0\\blue0;}"

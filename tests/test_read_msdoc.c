@@ -23,6 +23,9 @@ struct word {
     uint32_t cps[16], fcs[16], n;     /* each piece's first character and where it lies */
     uint32_t ccp_text, flags, nfib;   /* 0: every character is main text; the FIB's flags */
     const char *wd_name, *table_name; /* the streams' names */
+    uint32_t runs[8], n_runs;         /* runs' bounds in wd: [0]..[1] deleted, [1]..[2] kept... */
+    uint32_t page;                    /* the page of runs' number, written by finish_word */
+    uint8_t crun;                     /* 0: the number of runs; else a false one */
 };
 
 enum { TEXT_AT = 0x800 };
@@ -61,8 +64,50 @@ static void add_units(struct word *w, const uint16_t *u, size_t count)
     w->n++;
 }
 
-/* The FIB: csw 14, fibRgW, cslw 22, fibRgLw (ccpText fourth), 93 fc/lcb pairs (the Clx: 33). */
-static void write_fib(struct word *w, uint32_t clx_len)
+/*
+ * Bytes [from, to) of the WordDocument stream are text tracked changes
+ * deleted (runs added in stream order; the bytes between are a run of
+ * their own).
+ */
+static void add_deleted(struct word *w, uint32_t from, uint32_t to)
+{
+    w->runs[w->n_runs++] = from;
+    w->runs[w->n_runs++] = to;
+}
+
+/*
+ * A page of character runs (ChpxFkp) at the end of the WordDocument stream:
+ * the runs' bounds, each run's properties' place (0: none), and properties
+ * that mark a run deleted after two others: bold (1 byte) and a
+ * variable-length one. Its PlcBteChpx goes to tab; *fc, *lcb say where.
+ */
+static void write_runs(struct word *w, struct jk_buf *tab, uint32_t *fc, uint32_t *lcb)
+{
+    *fc = (uint32_t)tab->len;
+    *lcb = 0;
+    if (w->n_runs == 0)
+        return;
+    size_t page = (w->wd.len + 511) / 512 * 512, crun = w->n_runs - 1;
+    cf_zero_to(&w->wd, page + 512);
+    for (size_t i = 0; i < w->n_runs; i++)
+        cf_put32(&w->wd, page + 4 * i, w->runs[i]);
+    for (size_t i = 0; i < crun; i += 2)
+        w->wd.data[page + 4 * w->n_runs + i] = 400 / 2;
+    static const unsigned char chpx[] = {11,   0x35, 0x08, 0x01, 0x57, 0xca,
+                                         0x02, 0xaa, 0xbb, 0x00, 0x08, 0x01};
+    memcpy(w->wd.data + page + 400, chpx, sizeof(chpx));
+    w->wd.data[page + 511] = (char)(w->crun ? w->crun : crun);
+    w->page = w->page ? w->page : (uint32_t)(page / 512);
+    cf_zero_to(tab, tab->len + 12);
+    cf_put32(tab, *fc, w->runs[0]);
+    cf_put32(tab, *fc + 4, w->runs[w->n_runs - 1]);
+    cf_put32(tab, *fc + 8, w->page);
+    *lcb = 12;
+}
+
+/* The FIB: csw 14, fibRgW, cslw 22, fibRgLw (ccpText fourth), 93 fc/lcb pairs (the Clx: 33,
+ * the PlcBteChpx: 12). */
+static void write_fib(struct word *w, uint32_t clx_len, uint32_t fc_bte, uint32_t lcb_bte)
 {
     cf_put16(&w->wd, 0, 0xA5EC);
     cf_put16(&w->wd, 2, w->nfib);
@@ -74,6 +119,8 @@ static void write_fib(struct word *w, uint32_t clx_len)
     cf_put16(&w->wd, 0x98, 93);
     cf_put32(&w->wd, 0x9A + 8 * 33, 0);
     cf_put32(&w->wd, 0x9A + 8 * 33 + 4, clx_len);
+    cf_put32(&w->wd, 0x9A + 8 * 12, fc_bte);
+    cf_put32(&w->wd, 0x9A + 8 * 12 + 4, lcb_bte);
 }
 
 /* The piece table (a property run first, as Word writes) as a table stream, and the file. */
@@ -93,7 +140,9 @@ static void finish_word(struct word *w, unsigned shift, struct jk_buf *file)
         cf_put32(&tab, tab.len - 6, w->fcs[i]);
     }
     cf_put32(&tab, lcb_at, (uint32_t)(tab.len - lcb_at - 4));
-    write_fib(w, (uint32_t)tab.len);
+    uint32_t clx_len = (uint32_t)tab.len, fc_bte, lcb_bte;
+    write_runs(w, &tab, &fc_bte, &lcb_bte);
+    write_fib(w, clx_len, fc_bte, lcb_bte);
     struct cf_stream s[2] = {{w->table_name, tab}, {w->wd_name, w->wd}};
     cf_build(shift, s, 2, file);
     jk_buf_release(&s[0].data);
@@ -183,6 +232,66 @@ static void test_pieces_and_special_characters(void **state)
                 "Gambar 1 dan .\n"
                 "non-breaking optional note\n"
                 "yes\n");
+}
+
+/*
+ * LibreOffice 7.4's .doc of tests/data/doc/libreoffice-tracked.fodt: text that tracked changes
+ * deleted is left out, inserted text is kept.
+ */
+static void test_tracked_changes_libreoffice_wrote(void **state)
+{
+    (void)state;
+    struct jk_buf file, text;
+    jk_buf_init(&file);
+    tu_slurp(JK_TEST_DATA "/doc/libreoffice-tracked.doc", &file);
+    assert_int_equal(read_file(&file, &text), JK_MSDOC_OK);
+    assert_string_equal(text.data + 1, "Pemerintah daerah menyusun kebijakan baru kerja sama.\n"
+                                       "Kota kembar berbagi pengalaman. Akhir dokumen.\n");
+    jk_buf_release(&text);
+    jk_buf_release(&file);
+}
+
+/* The stream offset the next piece's first byte will have. */
+static uint32_t next_byte_at(const struct word *w)
+{
+    return (uint32_t)w->wd.len;
+}
+
+/* Deleted runs in both kinds of piece, a deleted field and paragraph mark; the rest kept. */
+static void test_deleted_runs(void **state)
+{
+    (void)state;
+    struct word w;
+    word_init(&w);
+    add_bytes(&w, "Kota ");
+    uint32_t at = next_byte_at(&w);
+    add_bytes(&w, "lama \x13 PAGE \x14"
+                  "3\x15\rbaru ");
+    add_deleted(&w, at, at + 16); /* "lama ", the field, the paragraph's end */
+    static const uint16_t u[] = {'k', 0xD83D, 0xDE00, 'x', 'y', ' ', 'z', '\r'};
+    add_units(&w, u, 8);
+    at = w.fcs[w.n - 1];
+    add_deleted(&w, at + 2, at + 8); /* the emoji and "x", in UTF-16 */
+    expect_text(&w, 9, "Kota baru ky z\n");
+}
+
+/* Pages of runs that do not hold together are not read: the text is read whole. */
+static void test_damaged_runs(void **state)
+{
+    (void)state;
+    struct word w;
+    word_init(&w);
+    uint32_t at = next_byte_at(&w);
+    add_bytes(&w, "lama baru\r");
+    add_deleted(&w, at, at + 5);
+    w.page = 1000; /* a page past the stream's end */
+    expect_text(&w, 9, "lama baru\n");
+    word_init(&w);
+    at = next_byte_at(&w);
+    add_bytes(&w, "lama baru\r");
+    add_deleted(&w, at, at + 5);
+    w.crun = 120; /* more runs than a page holds */
+    expect_text(&w, 9, "lama baru\n");
 }
 
 /* Only the main text: footnotes, headers and the like come after ccpText. */
@@ -371,6 +480,9 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_file_libreoffice_wrote),
         cmocka_unit_test(test_pieces_and_special_characters),
+        cmocka_unit_test(test_tracked_changes_libreoffice_wrote),
+        cmocka_unit_test(test_deleted_runs),
+        cmocka_unit_test(test_damaged_runs),
         cmocka_unit_test(test_main_text_only),
         cmocka_unit_test(test_streams_by_name),
         cmocka_unit_test(test_files_without_text),

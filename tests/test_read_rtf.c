@@ -52,6 +52,32 @@ static void test_file_libreoffice_wrote(void **state)
     jk_buf_release(&file);
 }
 
+/*
+ * LibreOffice 7.4's .rtf of tests/data/doc/libreoffice-tracked.fodt: text that tracked changes
+ * deleted is left out, inserted text is kept.
+ */
+static void test_tracked_changes_libreoffice_wrote(void **state)
+{
+    (void)state;
+    struct jk_buf file;
+    jk_buf_init(&file);
+    tu_slurp(JK_TEST_DATA "/doc/libreoffice-tracked.rtf", &file);
+    expect_text(file.data, file.len,
+                "Pemerintah daerah menyusun kebijakan baru kerja sama.\n"
+                "Kota kembar berbagi pengalaman. Akhir dokumen.\n");
+    jk_buf_release(&file);
+}
+
+/* \deleted holds in its group, until \deleted0 or \plain; a deleted \uN is not read either. */
+static void test_deleted_text(void **state)
+{
+    (void)state;
+    EXPECT("{\\rtf1 a {\\deleted\\revauthdel1 lama\\par} b}", "a  b");
+    EXPECT("{\\rtf1 a \\deleted lama \\deleted0 b\\deleted1 x\\plain  c}", "a b c");
+    EXPECT("{\\rtf1 {\\deleted caf\\u233? \\'e9{\\b tebal}}ok}", "ok");
+    EXPECT("{\\rtf1 {\\deleted {\\revised baru}}{\\revised sisip}}", "sisip");
+}
+
 /* Tables, headers, footnotes and the like hold no body text; fields give their result. */
 static void test_destinations(void **state)
 {
@@ -133,6 +159,8 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_file_libreoffice_wrote),
+        cmocka_unit_test(test_tracked_changes_libreoffice_wrote),
+        cmocka_unit_test(test_deleted_text),
         cmocka_unit_test(test_destinations),
         cmocka_unit_test(test_characters),
         cmocka_unit_test(test_binary_data),
