@@ -6,6 +6,8 @@
 # for `wc -w` over the same files, the time of one pass over the text and nothing else:
 # piped through one `cat` (as earlier tables), and as two `wc -w` processes reading the
 # files themselves (both cores, as jaringkata uses them; no pipe).
+# The tools take turns: each round runs every one once, so a slow spell of the
+# machine falls on all of them alike instead of on whichever ran then.
 #
 # usage: bench/run.sh [SIZES] [RUNS]      e.g. bench/run.sh "2000 20000" 3
 # env:   SHARED (default ../shared), BUILD (default build), WORK (default /tmp/jk-bench)
@@ -17,16 +19,17 @@ RUNS=${2:-3}
 # shellcheck source=bench/common.sh
 source bench/common.sh
 
-# time_runs NAME CMD...: RUNS timed runs; prints "median_seconds median_peak_MB"
-time_runs() {
+# one_run NAME CMD...: one timed run, its "seconds peak_KB" added to $WORK/NAME.times
+one_run() {
     local name=$1
     shift
-    : >"$WORK/$name.times"
-    for _ in $(seq "$RUNS"); do
-        /usr/bin/time -f "%e %M" -o "$WORK/$name.one" "$@" >/dev/null 2>"$WORK/$name.err"
-        cat "$WORK/$name.one" >>"$WORK/$name.times"
-    done
-    echo "$(cut -d' ' -f1 "$WORK/$name.times" | median) $(cut -d' ' -f2 "$WORK/$name.times" | median | awk '{printf "%.0f", $1/1024}')"
+    /usr/bin/time -f "%e %M" -o "$WORK/$name.one" "$@" >/dev/null 2>"$WORK/$name.err"
+    cat "$WORK/$name.one" >>"$WORK/$name.times"
+}
+
+# medians NAME: "median_seconds median_peak_MB" of NAME's runs
+medians() {
+    echo "$(cut -d' ' -f1 "$WORK/$1.times" | median) $(cut -d' ' -f2 "$WORK/$1.times" | median | awk '{printf "%.0f", $1/1024}')"
 }
 
 # terms.tsv in eval_planted's columns (id, label, occurrences, cluster) from jaringkata's terms.csv
@@ -56,29 +59,35 @@ printf '|---|---|---|---|---|---|---|---|---|---|---|\n'
 for n in $SIZES; do
     corpus=$(corpus_dir "$n")
     mb=$(du -sm --apparent-size "$corpus" | cut -f1)
-    read -r pt pm < <(time_runs "peer-$n" $PY "$SHARED/bench/baseline.py" "$corpus" "$WORK/peer-$n" --min-count 5 --max-terms 1000)
+    same=(--keep 100 --no-nested --max-doc-share 1 --layout none --formats graphml,csv)
+    for name in peer jk-same jk-full wc wc2; do : >"$WORK/$name-$n.times"; done
+    for _ in $(seq "$RUNS"); do # one round: every tool once, in turn
+        one_run "peer-$n" $PY "$SHARED/bench/baseline.py" "$corpus" "$WORK/peer-$n" --min-count 5 --max-terms 1000
+        # "same": the peer's selection and outputs (no relevance cut, no layout); "full":
+        # jaringkata's defaults (relevance, nested rule, VOS layout, every format)
+        one_run "jk-same-$n" "$JK" map "$corpus" -o "$WORK/jk-same-$n" -q --min-occurrences 5 --max-terms 1000 "${same[@]}"
+        one_run "jk-full-$n" "$JK" map "$corpus" -o "$WORK/jk-full-$n" -q --min-occurrences 5 --max-terms 1000
+        # one pass of the simplest tokenizing over the same files, for scale (no map at all)
+        one_run "wc-$n" sh -c 'find "$1" -type f -name "*.txt" -print0 | xargs -0 cat | wc -w' sh "$corpus"
+        one_run "wc2-$n" sh -c 'find "$1" -type f -name "*.txt" -print0 | xargs -0 -P 2 -n 500 wc -w >/dev/null' sh "$corpus"
+    done
+    read -r pt pm < <(medians "peer-$n")
     read -r pn pe pk < <(graph_size "$WORK/peer-$n/network.graphml")
     pnmi=$(nmi "$corpus" "$corpus.truth.tsv" "$WORK/peer-$n/terms.tsv")
     printf '| %s | %s | peer (Python) | %s | %s | %s | %s | %s | %s | 1 | 1 |\n' "$n" "$mb" "$pt" "$pm" "$pn" "$pe" "$pk" "$pnmi"
     for mode in same full; do
         out="$WORK/jk-$mode-$n"
-        if [ "$mode" = same ]; then # the peer's selection and outputs: no relevance cut, no layout
-            extra=(--keep 100 --no-nested --max-doc-share 1 --layout none --formats graphml,csv)
-        else # jaringkata's defaults (relevance, nested rule, VOS layout, every format)
-            extra=()
-        fi
-        read -r jt jm < <(time_runs "jk-$mode-$n" "$JK" map "$corpus" -o "$out" -q --min-occurrences 5 --max-terms 1000 "${extra[@]}")
+        read -r jt jm < <(medians "jk-$mode-$n")
         read -r jn je jkk < <(graph_size "$out/network.graphml")
         jk_terms_tsv "$out"
         jnmi=$(nmi "$corpus" "$corpus.truth.tsv" "$out/planted.tsv")
         printf '| %s | %s | jaringkata (%s) | %s | %s | %s | %s | %s | %s | %s | %s |\n' "$n" "$mb" "$mode" "$jt" "$jm" "$jn" "$je" "$jkk" "$jnmi" \
             "$(ratio "$pt" "$jt")" "$(ratio "$pm" "$jm")"
     done
-    # one pass of the simplest tokenizing over the same files, for scale (no map at all)
-    read -r wt wm < <(time_runs "wc-$n" sh -c 'find "$1" -type f -name "*.txt" -print0 | xargs -0 cat | wc -w' sh "$corpus")
+    read -r wt wm < <(medians "wc-$n")
     printf '| %s | %s | `wc -w` (reading and counting words only) | %s | %s | | | | | %s | |\n' "$n" "$mb" "$wt" "$wm" \
         "$(ratio "$pt" "$wt")"
-    read -r wt wm < <(time_runs "wc2-$n" sh -c 'find "$1" -type f -name "*.txt" -print0 | xargs -0 -P 2 -n 500 wc -w >/dev/null' sh "$corpus")
+    read -r wt wm < <(medians "wc2-$n")
     printf '| %s | %s | `wc -w`, two processes reading the files | %s | %s | | | | | %s | |\n' "$n" "$mb" "$wt" "$wm" \
         "$(ratio "$pt" "$wt")"
 done
