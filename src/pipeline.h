@@ -36,6 +36,9 @@ struct jk_doc_record {
     uint32_t terms;        /* distinct candidate terms */
 };
 
+/* report.md's Documents table lists the first this many counted documents. */
+#define JK_REPORT_DOCUMENTS 1000
+
 /* What a run did, for report.md and run.json. Borrows everything. */
 struct jk_run {
     const struct jk_map_options *opt;
@@ -64,7 +67,8 @@ struct jk_run {
     size_t front_matter_dropped; /* theses whose front matter was cut (--section body) */
     size_t n_counted;            /* documents counted (records count one each) */
     const uint32_t *doc_file;    /* per counted document: index in docs */
-    char *const *doc_title;      /* per counted document: title or NULL */
+    char *const *doc_title;      /* per counted document: title or NULL (only the first
+                                    JK_REPORT_DOCUMENTS have one: report.md lists no more) */
     const double *doc_year;      /* per counted document: year or NAN */
     const uint32_t *doc_terms;   /* per counted document: distinct candidate terms */
     const uint32_t *doc_files;   /* per counted document: the files it was counted from */

@@ -337,13 +337,11 @@ static void report_documents(struct jk_buf *b, const struct jk_run *run)
     }
 }
 
-#define REPORT_MAX_DOCUMENTS 1000
-
 static void report_counted(struct jk_buf *b, const struct jk_run *run)
 {
     jk_buf_adds(b, "\n## Documents\n\n| source file | title | year | candidate terms |\n"
                    "|---|---|---|---|\n");
-    size_t n = run->n_counted < REPORT_MAX_DOCUMENTS ? run->n_counted : REPORT_MAX_DOCUMENTS;
+    size_t n = run->n_counted < JK_REPORT_DOCUMENTS ? run->n_counted : JK_REPORT_DOCUMENTS;
     for (size_t d = 0; d < n; d++) {
         const struct jk_doc_record *f = &run->docs[run->doc_file[d]];
         jk_buf_adds(b, "| ");
