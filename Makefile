@@ -9,8 +9,9 @@ FUZZ_BUILD ?= build-fuzz
 FUZZ_SECONDS ?= 60
 FUZZ_TARGETS := $(patsubst fuzz/fuzz_%.c,%,$(wildcard fuzz/fuzz_*.c))
 JOBS       ?= $(shell nproc 2>/dev/null || echo 2)
-# Build and run: compiler, libraries, fonts for the pictures, the stemmer's root dictionary.
-PACKAGES   := cmake make gcc pkg-config libpcre2-dev libigraph-dev libcmocka-dev \
+# Build and run: compiler (binutils: objdump reads Poppler's run-time name), libraries, fonts
+# for the pictures, the stemmer's root dictionary.
+PACKAGES   := cmake make gcc binutils pkg-config libpcre2-dev libigraph-dev libcmocka-dev \
               libutf8proc-dev libxml2-dev libcairo2-dev libfontconfig-dev fonts-dejavu-core \
               libcsv-dev libpoppler-glib-dev zlib1g-dev libzip-dev libpng-dev hunspell-id \
               dict-freedict-eng-ind

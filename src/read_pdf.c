@@ -1,5 +1,6 @@
 /*
- * PDF reader (see read_pdf.h): Poppler's GLib API gives each page's text;
+ * PDF reader (see read_pdf.h): Poppler's GLib API (loaded with the first
+ * PDF, see poppler_load.h) gives each page's text;
  * running headers, footers and page numbers are found by comparing the
  * first and last lines of every page, then the rest becomes one record.
  * Encrypted, scanned and damaged PDFs are skipped with a warning.
@@ -14,8 +15,7 @@
 #include <sys/stat.h>
 #include <time.h>
 
-#include <poppler.h>
-
+#include "poppler_load.h"
 #include "util/buf.h"
 #include "util/encoding.h"
 #include "util/mem.h"
@@ -26,7 +26,15 @@
 #define EOF_WINDOW     1024 /* a whole PDF has "%%EOF" within its last bytes */
 #define FIRST_PDF_YEAR 1993 /* PDF 1.0: an earlier creation date is nonsense */
 
-enum problem { PDF_FINE, PDF_ENCRYPTED, PDF_SCANNED, PDF_DAMAGED, PDF_WEB_PAGE, PDF_NOT_PDF };
+enum problem {
+    PDF_FINE,
+    PDF_ENCRYPTED,
+    PDF_SCANNED,
+    PDF_DAMAGED,
+    PDF_WEB_PAGE,
+    PDF_NOT_PDF,
+    PDF_NO_POPPLER, /* the library cannot be loaded: no PDF can be read */
+};
 
 struct line {
     const char *s; /* into the page's text */
@@ -34,10 +42,10 @@ struct line {
     bool drop;
 };
 
-/* One page: its text (owned, from Poppler), lines, and the keys of the lines
- * at each end (slots 0..ZONE-1 top, ZONE..2*ZONE-1 bottom; NULL if none). */
+/* One page: its text (owned), lines, and the keys of the lines at each end
+ * (slots 0..ZONE-1 top, ZONE..2*ZONE-1 bottom; NULL if none). */
 struct page {
-    gchar *text;
+    char *text;
     struct line *lines;
     size_t n, cap;
     char *keys[2 * ZONE];
@@ -129,26 +137,12 @@ static bool has_eof_marker(const char *data, size_t len)
     return occurs(data, len > EOF_WINDOW ? len - EOF_WINDOW : 0, len, "%%EOF");
 }
 
-static void drop_log(const gchar *domain, GLogLevelFlags level, const gchar *msg, gpointer data)
-{
-    (void)domain, (void)level, (void)msg, (void)data;
-}
-
-/* Poppler-GLib reports syntax errors in damaged files through g_log. */
-static void silence_poppler(void)
-{
-    static gsize done = 0;
-    if (g_once_init_enter(&done)) {
-        GLogLevelFlags levels = G_LOG_LEVEL_CRITICAL | G_LOG_LEVEL_WARNING | G_LOG_LEVEL_MESSAGE |
-                                G_LOG_LEVEL_INFO | G_LOG_LEVEL_DEBUG;
-        g_log_set_handler("Poppler", levels, drop_log, NULL);
-        g_once_init_leave(&done, 1);
-    }
-}
-
-/* Opens the document from bytes (which must outlive it); why says what is wrong. */
-static enum problem open_doc(const struct jk_buf *bytes, PopplerDocument **doc, char *why,
-                             size_t why_size)
+/*
+ * Opens the document from bytes (which must outlive it) with Poppler, loaded
+ * into *pp when the bytes look like a PDF; why says what is wrong.
+ */
+static enum problem open_doc(const struct jk_buf *bytes, const struct jk_poppler **pp,
+                             PopplerDocument **doc, char *why, size_t why_size)
 {
     *doc = NULL;
     if (!has_pdf_header(bytes->data, bytes->len)) {
@@ -159,20 +153,26 @@ static enum problem open_doc(const struct jk_buf *bytes, PopplerDocument **doc, 
         snprintf(why, why_size, "it ends before its end-of-file marker");
         return PDF_DAMAGED;
     }
+    const char *failed;
+    const struct jk_poppler *lib = *pp = jk_poppler(&failed);
+    if (!lib) {
+        snprintf(why, why_size, "%s", failed);
+        return PDF_NO_POPPLER;
+    }
     GError *err = NULL;
-    GBytes *gb = g_bytes_new_static(bytes->data, bytes->len);
-    *doc = poppler_document_new_from_bytes(gb, NULL, &err);
-    g_bytes_unref(gb);
+    GBytes *gb = lib->bytes_new_static(bytes->data, bytes->len);
+    *doc = lib->document_new_from_bytes(gb, NULL, &err);
+    lib->bytes_unref(gb);
     enum problem p = PDF_FINE;
     if (!*doc) {
-        bool locked = g_error_matches(err, POPPLER_ERROR, POPPLER_ERROR_ENCRYPTED);
+        bool locked = lib->error_matches(err, lib->error_quark(), POPPLER_ERROR_ENCRYPTED);
         p = locked ? PDF_ENCRYPTED : PDF_DAMAGED;
         snprintf(why, why_size, "%s", err ? err->message : "Poppler cannot open it");
-    } else if (poppler_document_get_n_pages(*doc) <= 0) {
+    } else if (lib->document_get_n_pages(*doc) <= 0) {
         snprintf(why, why_size, "it has no pages");
         p = PDF_DAMAGED;
     }
-    g_clear_error(&err);
+    lib->clear_error(&err);
     return p;
 }
 
@@ -230,21 +230,23 @@ static void key_ends(struct page *p)
         }
 }
 
-/* Page p of the text (owned by p from now on, freed with g_free). */
-static void take_page(gchar *text, struct page *p)
+/* Page p of the text (a copy, owned by p). */
+static void take_page(const char *text, struct page *p)
 {
     memset(p, 0, sizeof(*p));
-    p->text = text ? text : g_strdup("");
+    p->text = jk_strdup(text ? text : "");
     split_lines(p);
     key_ends(p);
 }
 
-static void load_page(PopplerDocument *doc, int index, struct page *p)
+static void load_page(const struct jk_poppler *lib, PopplerDocument *doc, int index, struct page *p)
 {
-    PopplerPage *page = poppler_document_get_page(doc, index);
-    take_page(page ? poppler_page_get_text(page) : NULL, p);
+    PopplerPage *page = lib->document_get_page(doc, index);
+    char *text = page ? lib->page_get_text(page) : NULL;
+    take_page(text, p);
+    lib->free(text);
     if (page)
-        g_object_unref(page);
+        lib->object_unref(page);
 }
 
 static void page_release(struct page *p)
@@ -252,7 +254,7 @@ static void page_release(struct page *p)
     for (size_t k = 0; k < 2 * ZONE; k++)
         free(p->keys[k]);
     free(p->lines);
-    g_free(p->text);
+    free(p->text);
 }
 
 /* A key (see line_key) of a line that is only a page number. */
@@ -378,9 +380,9 @@ static bool is_file_name(const char *s, size_t n)
     return false;
 }
 
-static void set_title(struct jk_buf *title, PopplerDocument *doc)
+static void set_title(const struct jk_poppler *lib, struct jk_buf *title, PopplerDocument *doc)
 {
-    gchar *t = poppler_document_get_title(doc);
+    gchar *t = lib->document_get_title(doc);
     const char *s = t ? t : "";
     while (is_blank(*s))
         s++;
@@ -393,16 +395,16 @@ static void set_title(struct jk_buf *title, PopplerDocument *doc)
         for (size_t i = 0; i < n; i++)
             if (!is_blank(s[i]) || (title->len && title->data[title->len - 1] != ' '))
                 jk_buf_addc(title, is_blank(s[i]) ? ' ' : s[i]);
-    g_free(t);
+    lib->free(t);
 }
 
-static int creation_year(PopplerDocument *doc)
+static int creation_year(const struct jk_poppler *lib, PopplerDocument *doc)
 {
-    GDateTime *dt = poppler_document_get_creation_date_time(doc);
+    GDateTime *dt = lib->document_get_creation_date_time(doc);
     if (!dt)
         return 0;
-    int year = g_date_time_get_year(dt);
-    g_date_time_unref(dt);
+    int year = lib->date_time_get_year(dt);
+    lib->date_time_unref(dt);
     time_t now = time(NULL);
     struct tm tm;
     int latest = gmtime_r(&now, &tm) ? tm.tm_year + 1900 + 1 : 9999;
@@ -454,13 +456,13 @@ static enum problem join_pages(struct page *pages, size_t n_pages, struct jk_buf
 }
 
 /* Reads every page of an opened document; PDF_SCANNED when it has no text layer. */
-static enum problem read_pages(PopplerDocument *doc, struct jk_buf *text, char *why,
-                               size_t why_size)
+static enum problem read_pages(const struct jk_poppler *lib, PopplerDocument *doc,
+                               struct jk_buf *text, char *why, size_t why_size)
 {
-    size_t n_pages = (size_t)poppler_document_get_n_pages(doc);
+    size_t n_pages = (size_t)lib->document_get_n_pages(doc);
     struct page *pages = jk_calloc(n_pages ? n_pages : 1, sizeof(*pages));
     for (size_t p = 0; p < n_pages; p++)
-        load_page(doc, (int)p, &pages[p]);
+        load_page(lib, doc, (int)p, &pages[p]);
     return join_pages(pages, n_pages, text, why, why_size);
 }
 
@@ -468,7 +470,7 @@ bool jk_pdf_pages_text(const char *const *pages, size_t n_pages, struct jk_buf *
 {
     struct page *loaded = jk_calloc(n_pages ? n_pages : 1, sizeof(*loaded));
     for (size_t p = 0; p < n_pages; p++)
-        take_page(g_strdup(pages[p]), &loaded[p]);
+        take_page(pages[p], &loaded[p]);
     char why[64];
     jk_buf_clear(out);
     return join_pages(loaded, n_pages, out, why, sizeof(why)) == PDF_FINE;
@@ -482,26 +484,31 @@ enum jk_status jk_read_pdf(const char *path, jk_record_fn emit, void *ctx, struc
         jk_buf_release(&bytes);
         return st;
     }
-    silence_poppler();
-    char why[256];
+    char why[512];
+    const struct jk_poppler *lib = NULL;
     PopplerDocument *doc = NULL;
     struct jk_record rec;
     jk_record_init(&rec);
-    enum problem p = open_doc(&bytes, &doc, why, sizeof(why));
+    enum problem p = open_doc(&bytes, &lib, &doc, why, sizeof(why));
     if (p == PDF_FINE)
-        p = read_pages(doc, &rec.fulltext, why, sizeof(why));
-    if (p != PDF_FINE) {
+        p = read_pages(lib, doc, &rec.fulltext, why, sizeof(why));
+    if (p == PDF_NO_POPPLER) {
+        st = jk_error(diag, JK_E_INPUT,
+                      "cannot read the PDF '%s': Poppler's GLib library cannot be loaded (%s); "
+                      "install the Debian package libpoppler-glib8",
+                      path, why);
+    } else if (p != PDF_FINE) {
         warn_skipped(path, p, why);
     } else {
         rec.source = path;
         rec.number = 1;
-        set_title(&rec.title, doc);
-        rec.year = creation_year(doc);
+        set_title(lib, &rec.title, doc);
+        rec.year = creation_year(lib, doc);
         st = emit(ctx, &rec, diag);
     }
     jk_record_release(&rec);
     if (doc)
-        g_object_unref(doc);
+        lib->object_unref(doc);
     jk_buf_release(&bytes);
     return st;
 }

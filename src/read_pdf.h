@@ -33,7 +33,8 @@
  * domain); jaringkata's warnings are not.
  *
  * Returns JK_E_INPUT when path cannot be read (missing, a folder, no
- * permission), whatever emit returns when that is not JK_OK, else JK_OK.
+ * permission) or when it is a PDF and Poppler cannot be loaded (see
+ * poppler_load.h), whatever emit returns when that is not JK_OK, else JK_OK.
  * The record passed to emit is valid during the call only.
  */
 enum jk_status jk_read_pdf(const char *path, jk_record_fn emit, void *ctx, struct jk_diag *diag);
