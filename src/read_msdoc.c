@@ -242,10 +242,10 @@ static bool read_stream(const struct cfb *c, const unsigned char *e, struct jk_b
 }
 
 /*
- * Text that tracked changes deleted: runs of the WordDocument stream's bytes
- * whose character properties (CHPX) mark them deleted, sorted and merged.
- * Word shows them struck through until the change is accepted; they are
- * not the document's text.
+ * Text that is not the document's: runs of the WordDocument stream's bytes
+ * whose character properties (CHPX) mark them deleted by tracked changes
+ * (Word shows them struck through until the change is accepted) or hidden
+ * (not printed), sorted and merged.
  */
 struct cut {
     uint32_t from, to; /* bytes [from, to) of the WordDocument stream */
@@ -269,7 +269,7 @@ static void add_cut(struct cuts *c, uint32_t from, uint32_t to)
     c->v[c->n++] = (struct cut){from, to};
 }
 
-enum { SPRM_DELETED = 0x0800 }; /* sprmCFRMarkDel (MS-DOC 2.6.1) */
+enum { SPRM_DELETED = 0x0800, SPRM_HIDDEN = 0x083C }; /* sprmCFRMarkDel, sprmCFVanish (2.6.1) */
 
 /* The size of the operand of the property at g[0..n) (its spra, MS-DOC 2.2.5.1), or 0 when
  * it cannot be told or does not fit. */
@@ -282,23 +282,29 @@ static size_t operand_size(const unsigned char *g, size_t n)
     return size <= n - 2 ? size : 0;
 }
 
-/* Whether the character properties g[0..n) (a grpprl) mark the run deleted. */
-static bool marked_deleted(const unsigned char *g, size_t n)
+/*
+ * Whether the character properties g[0..n) (a grpprl) mark the run deleted
+ * or hidden. Each operand is 1, or 0x81: the opposite of the style's, taken
+ * as 0 (a character style that hides text is not looked at).
+ */
+static bool marked_cut(const unsigned char *g, size_t n)
 {
-    bool deleted = false;
+    bool deleted = false, hidden = false;
     for (size_t at = 0, size; n - at >= 2; at += 2 + size) {
         size = operand_size(g + at, n - at);
         if (size == 0)
             break;
         if (le16(g + at) == SPRM_DELETED)
-            deleted = g[at + 2] & 1; /* 1, or 0x81: the opposite of the style's, which is 0 */
+            deleted = g[at + 2] & 1;
+        else if (le16(g + at) == SPRM_HIDDEN)
+            hidden = g[at + 2] & 1;
     }
-    return deleted;
+    return deleted || hidden;
 }
 
 enum { FKP = 512 }; /* a page of character runs (ChpxFkp, MS-DOC 2.9.44) */
 
-/* The deleted runs of one page: crun runs' bounds, then each run's properties' place. */
+/* The cut runs of one page: crun runs' bounds, then each run's properties' place. */
 static void page_cuts(const unsigned char *page, struct cuts *c)
 {
     size_t crun = page[FKP - 1];
@@ -309,7 +315,7 @@ static void page_cuts(const unsigned char *page, struct cuts *c)
         size_t at = 2 * (size_t)page[4 * (crun + 1) + i]; /* 0: no properties */
         if (to <= from || at == 0 || at >= FKP - 1 || at + 1 + page[at] > FKP - 1)
             continue;
-        if (marked_deleted(page + at + 1, page[at]))
+        if (marked_cut(page + at + 1, page[at]))
             add_cut(c, from, to);
     }
 }
@@ -339,10 +345,10 @@ static void merge_cuts(struct cuts *c)
 }
 
 /*
- * The deleted runs, from the character pages the table stream's PlcBteChpx
+ * The cut runs, from the character pages the table stream's PlcBteChpx
  * tab[fc..fc+lcb) lists: n+1 stream offsets, then n page numbers. Properties
  * that do not hold together (more pages than the stream has, a page outside
- * it) are not looked at: the text is read whole, as if nothing were deleted.
+ * it) are not looked at: the text is read whole, as if nothing were cut.
  */
 static void find_cuts(const unsigned char *wd, size_t wd_len, const unsigned char *tab,
                       size_t tab_len, uint32_t fc, uint32_t lcb, struct cuts *c)
@@ -375,14 +381,14 @@ struct emit {
     struct jk_buf *text;
     bool in_code[MAX_FIELDS];
     size_t depth, codes;
-    const struct cuts *deleted; /* the stream's bytes whose characters are left out */
-    size_t next_cut;            /* the first of them that may still lie ahead */
+    const struct cuts *cut; /* the stream's bytes whose characters are left out */
+    size_t next_cut;        /* the first of them that may still lie ahead */
 };
 
-/* Whether the character at byte b of the stream is deleted; b grows within a piece. */
-static bool deleted_at(struct emit *e, size_t b)
+/* Whether the character at byte b of the stream is cut; b grows within a piece. */
+static bool cut_at(struct emit *e, size_t b)
 {
-    const struct cuts *c = e->deleted;
+    const struct cuts *c = e->cut;
     while (e->next_cut < c->n && c->v[e->next_cut].to <= b)
         e->next_cut++;
     return e->next_cut < c->n && c->v[e->next_cut].from <= b;
@@ -391,10 +397,10 @@ static bool deleted_at(struct emit *e, size_t b)
 /* Where a piece starting at byte b begins among the cuts (the first that ends after b). */
 static void seek_cut(struct emit *e, size_t b)
 {
-    size_t lo = 0, hi = e->deleted->n;
+    size_t lo = 0, hi = e->cut->n;
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
-        if (e->deleted->v[mid].to <= b)
+        if (e->cut->v[mid].to <= b)
             lo = mid + 1;
         else
             hi = mid;
@@ -425,7 +431,7 @@ static void field_char(struct emit *e, uint32_t c)
 
 /*
  * One character of the main text (a code point; U+FFFD for what could not be
- * decoded), at byte b of the stream. A deleted field still opens and closes.
+ * decoded), at byte b of the stream. A cut field still opens and closes.
  */
 static void emit_char(struct emit *e, uint32_t c, size_t b)
 {
@@ -433,7 +439,7 @@ static void emit_char(struct emit *e, uint32_t c, size_t b)
         field_char(e, c);
         return;
     }
-    if (e->codes > 0 || deleted_at(e, b))
+    if (e->codes > 0 || cut_at(e, b))
         return;
     if (c == 0x0D || c == 0x07 || c == 0x0B || c == 0x0C || c == 0x0E) /* paragraph, cell, */
         jk_buf_addc(e->text, '\n'); /* row, line, page and column ends */
@@ -578,14 +584,14 @@ static enum jk_msdoc_result read_word(const struct cfb *c, struct jk_buf *text)
     const unsigned char *cps, *pcds, *w = (const unsigned char *)wd.data;
     const unsigned char *t = (const unsigned char *)tab.data;
     size_t n;
-    struct cuts deleted = {0};
-    struct emit e = {.text = text, .deleted = &deleted};
+    struct cuts cut = {0};
+    struct emit e = {.text = text, .cut = &cut};
     if (r == JK_MSDOC_OK)
-        find_cuts(w, wd.len, t, tab.len, f.fc_bte, f.lcb_bte, &deleted);
+        find_cuts(w, wd.len, t, tab.len, f.fc_bte, f.lcb_bte, &cut);
     if (r == JK_MSDOC_OK && (!find_pieces(t, tab.len, &f, &cps, &pcds, &n) ||
                              !read_pieces(w, wd.len, cps, pcds, n, f.ccp_text, &e)))
         r = JK_MSDOC_DAMAGED;
-    free(deleted.v);
+    free(cut.v);
     jk_buf_release(&tab);
     jk_buf_release(&wd);
     return r;

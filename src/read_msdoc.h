@@ -11,10 +11,11 @@
  * hyphens as "-"; a field's result ("Gambar 1", a cross-reference's text).
  * What is left out: footnotes and endnotes, headers and footers, comments
  * and text boxes (their own parts of the text, after the main one), field
- * codes ("TOC \o", "PAGE"), pictures, optional hyphens, and text that
- * tracked changes deleted (the one character property looked at: runs the
- * character pages mark deleted). Hidden text is read, and so is a deletion
- * marked only in the piece table's own properties (a fast-saved file's).
+ * codes ("TOC \o", "PAGE"), pictures, optional hyphens, text that tracked
+ * changes deleted and hidden text (the two character properties looked at:
+ * runs the character pages mark deleted or hidden). Still read: text hidden
+ * by a character style, and a deletion marked only in the piece table's own
+ * properties (a fast-saved file's).
  */
 #ifndef JK_READ_MSDOC_H
 #define JK_READ_MSDOC_H

@@ -11,12 +11,14 @@
 #include <zip.h>
 
 #include "util/libxml.h"
+#include "util/strmap.h"
 
 static const char W_MAIN[] = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
 static const char W_STRICT[] = "http://purl.oclc.org/ooxml/wordprocessingml/main";
 static const char MC[] = "http://schemas.openxmlformats.org/markup-compatibility/2006";
 static const char ODF_TEXT[] = "urn:oasis:names:tc:opendocument:xmlns:text:1.0";
 static const char ODF_OFFICE[] = "urn:oasis:names:tc:opendocument:xmlns:office:1.0";
+static const char ODF_STYLE[] = "urn:oasis:names:tc:opendocument:xmlns:style:1.0";
 
 /* The XML part being read, inflated as libxml2 asks for it. */
 struct part {
@@ -56,9 +58,12 @@ struct walk {
     xmlTextReaderPtr r;
     struct jk_buf *text;
     enum jk_office_kind kind;
-    int in_text; /* depth of elements whose text is kept (w:t; text:p and text:h) */
-    int in_run;  /* depth of Word's runs (w:r): their tabs and breaks are text, a paragraph's
-                    tab stops (w:pPr/w:tabs/w:tab) are not */
+    int in_text;     /* depth of elements whose text is kept (w:t; text:p and text:h) */
+    int in_run;      /* depth of Word's runs (w:r): their tabs and breaks are text, a paragraph's
+                        tab stops (w:pPr/w:tabs/w:tab) are not */
+    bool hidden_run; /* the run being read is hidden (w:rPr/w:vanish) */
+    xmlChar *style;  /* the OpenDocument style being read (style:style), or NULL */
+    struct jk_strmap hidden; /* the OpenDocument styles that hide text (text:display="none") */
 };
 
 static bool is_ns(const xmlChar *ns, const char *want)
@@ -76,6 +81,22 @@ static void end_line(struct jk_buf *text)
     jk_buf_addc(text, '\n');
 }
 
+/* The element's attribute name in namespace ns (xmlFree it), or NULL. */
+static xmlChar *attribute(struct walk *w, const char *name, const xmlChar *ns)
+{
+    return xmlTextReaderGetAttributeNs(w->r, (const xmlChar *)name, ns);
+}
+
+/* Whether a Word on/off property (w:vanish) is on: without w:val, or with one meaning on. */
+static bool word_on(struct walk *w, const xmlChar *ns)
+{
+    xmlChar *v = attribute(w, "val", ns);
+    const char *s = (const char *)v;
+    bool on = !s || !(strcmp(s, "0") == 0 || strcmp(s, "false") == 0 || strcmp(s, "off") == 0);
+    xmlFree(v);
+    return on;
+}
+
 /* A paragraph starting inside another (a text box in a paragraph) starts on a line of its own. */
 static void start_line(struct jk_buf *text, size_t from)
 {
@@ -90,11 +111,13 @@ static bool docx_start(struct walk *w, const char *name, const xmlChar *ns, bool
         return strcmp(name, "Fallback") == 0; /* the same text box again, for older readers */
     if (!word_ns(ns))
         return false;
-    bool in_run = w->in_run > 0;
+    bool in_run = w->in_run > 0 && !w->hidden_run; /* a hidden run's tabs are not text either */
     if (strcmp(name, "t") == 0)
         w->in_text += !empty;
     else if (strcmp(name, "r") == 0)
         w->in_run += !empty;
+    else if (strcmp(name, "vanish") == 0 && w->in_run > 0) /* in the run's w:rPr: hidden */
+        w->hidden_run = word_on(w, ns);
     else if (strcmp(name, "p") == 0 && empty)
         end_line(w->text);
     else if (strcmp(name, "tab") == 0 && in_run)
@@ -105,7 +128,8 @@ static bool docx_start(struct walk *w, const char *name, const xmlChar *ns, bool
         jk_buf_addc(w->text, '-');
     else
         return strcmp(name, "instrText") == 0 || strcmp(name, "delText") == 0 ||
-               strcmp(name, "moveFrom") == 0 || strcmp(name, "del") == 0;
+               strcmp(name, "moveFrom") == 0 || strcmp(name, "del") == 0 ||
+               strcmp(name, "rPrChange") == 0; /* the run's properties before a change */
     return false;
 }
 
@@ -115,9 +139,10 @@ static void docx_end(struct walk *w, const char *name, const xmlChar *ns)
         return;
     if (strcmp(name, "t") == 0 && w->in_text > 0)
         w->in_text--;
-    else if (strcmp(name, "r") == 0 && w->in_run > 0)
+    else if (strcmp(name, "r") == 0 && w->in_run > 0) {
         w->in_run--;
-    else if (strcmp(name, "p") == 0)
+        w->hidden_run = false;
+    } else if (strcmp(name, "p") == 0)
         end_line(w->text);
 }
 
@@ -131,13 +156,47 @@ static void odt_spaces(struct walk *w)
         jk_buf_addc(w->text, ' ');
 }
 
+/*
+ * The automatic styles (style:style, before the body) that hide text: their
+ * text properties say text:display="none".
+ */
+static void odt_style(struct walk *w, const char *name, bool empty)
+{
+    if (strcmp(name, "style") == 0 && !empty) {
+        xmlFree(w->style);
+        w->style = attribute(w, "name", (const xmlChar *)ODF_STYLE);
+    } else if (strcmp(name, "text-properties") == 0 && w->style) {
+        xmlChar *display = attribute(w, "display", (const xmlChar *)ODF_TEXT);
+        if (display && strcmp((const char *)display, "none") == 0)
+            jk_strmap_intern(&w->hidden, (const char *)w->style, strlen((const char *)w->style),
+                             NULL);
+        xmlFree(display);
+    }
+}
+
+/* Whether the text element has a style that hides it. */
+static bool odt_hidden(struct walk *w)
+{
+    if (w->hidden.count == 0)
+        return false;
+    xmlChar *style = attribute(w, "style-name", (const xmlChar *)ODF_TEXT);
+    bool hidden = style && jk_strmap_find(&w->hidden, (const char *)style,
+                                          strlen((const char *)style)) != JK_NO_ID;
+    xmlFree(style);
+    return hidden;
+}
+
 /* OpenDocument's elements, as docx_start. */
 static bool odt_start(struct walk *w, const char *name, const xmlChar *ns, bool empty, size_t from)
 {
     if (is_ns(ns, ODF_OFFICE))
         return strcmp(name, "annotation") == 0; /* comments */
+    if (is_ns(ns, ODF_STYLE))
+        odt_style(w, name, empty);
     if (!is_ns(ns, ODF_TEXT))
         return false;
+    if (odt_hidden(w)) /* a span or paragraph of hidden text */
+        return true;
     if (strcmp(name, "p") == 0 || strcmp(name, "h") == 0) {
         start_line(w->text, from);
         if (empty)
@@ -157,6 +216,10 @@ static bool odt_start(struct walk *w, const char *name, const xmlChar *ns, bool 
 
 static void odt_end(struct walk *w, const char *name, const xmlChar *ns)
 {
+    if (is_ns(ns, ODF_STYLE) && strcmp(name, "style") == 0) {
+        xmlFree(w->style);
+        w->style = NULL;
+    }
     if (is_ns(ns, ODF_TEXT) && (strcmp(name, "p") == 0 || strcmp(name, "h") == 0) &&
         w->in_text > 0) {
         w->in_text--;
@@ -184,7 +247,7 @@ static int step(struct walk *w, size_t from)
             odt_end(w, name, ns);
     } else if ((type == XML_READER_TYPE_TEXT || type == XML_READER_TYPE_CDATA ||
                 type == XML_READER_TYPE_SIGNIFICANT_WHITESPACE) &&
-               w->in_text > 0) {
+               w->in_text > 0 && !w->hidden_run) {
         const char *v = (const char *)xmlTextReaderConstValue(w->r);
         if (v)
             jk_buf_adds(w->text, v);
@@ -201,12 +264,15 @@ static enum jk_office_result walk_part(struct part *p, enum jk_office_kind kind,
                                         XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
     if (!r)
         return JK_OFFICE_DAMAGED;
-    struct walk w = {r, text, kind, 0, 0};
+    struct walk w = {.r = r, .text = text, .kind = kind};
+    jk_strmap_init(&w.hidden);
     size_t from = text->len;
     int ret = xmlTextReaderRead(r);
     while (ret == 1)
         ret = step(&w, from);
     xmlFreeTextReader(r);
+    xmlFree(w.style);
+    jk_strmap_release(&w.hidden);
     if (p->too_large)
         return JK_OFFICE_TOO_LARGE;
     return ret == 0 && !p->zip_failed ? JK_OFFICE_OK : JK_OFFICE_DAMAGED;

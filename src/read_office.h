@@ -9,8 +9,11 @@
  * text boxes, each ending in "\n"; tabs as "\t", line breaks as "\n",
  * non-breaking hyphens as "-". What is left out: headers and footers (their
  * own parts: running heads), footnotes and endnotes, comments, deleted and
- * moved-from text of tracked changes, field codes ("TOC \o", "PAGE") and the
- * fallback copy of a text box that Word writes for older readers.
+ * moved-from text of tracked changes, hidden text (a .docx run's w:vanish;
+ * an .odt span or paragraph whose automatic style has text:display="none";
+ * text hidden by a named style is still read), field codes ("TOC \o",
+ * "PAGE") and the fallback copy of a text box that Word writes for older
+ * readers.
  *
  * An OLE compound file in place of the archive is told apart
  * (JK_OFFICE_COMPOUND): an old .doc renamed, which read_msdoc.h reads, or a

@@ -12,12 +12,13 @@ enum { MAX_DEPTH = 1024, MAX_WORD = 32, MAX_FALLBACK = 16 };
 
 /*
  * What holds in a group: whether its text is read (not a skipped
- * destination, not text tracked changes deleted), how many fallback
- * characters follow \uN.
+ * destination, not text tracked changes deleted, not hidden), how many
+ * fallback characters follow \uN.
  */
 struct group {
     bool skip;
     bool deleted;
+    bool hidden;
     unsigned char uc;
 };
 
@@ -40,7 +41,7 @@ bool jk_is_rtf(const char *data, size_t len)
 /* A character of the text, unless the group is skipped; a lone high surrogate goes as U+FFFD. */
 static void put(struct rtf *r, uint32_t c)
 {
-    if (r->cur.skip || r->cur.deleted)
+    if (r->cur.skip || r->cur.deleted || r->cur.hidden)
         return;
     if (r->high) {
         jk_utf8_add(r->text, 0xFFFD);
@@ -66,7 +67,7 @@ static void put_unit(struct rtf *r, long n)
 {
     uint32_t u = (uint32_t)(n < 0 ? n + 65536 : n) & 0xFFFF;
     r->fallback = r->cur.uc;
-    if (r->cur.skip || r->cur.deleted || u == 0)
+    if (r->cur.skip || r->cur.deleted || r->cur.hidden || u == 0)
         return;
     if (u >= 0xDC00 && u <= 0xDFFF && r->high) {
         uint32_t c = 0x10000 + ((r->high - 0xD800) << 10) + (u - 0xDC00);
@@ -221,8 +222,10 @@ static void control_word(struct rtf *r, const char *word, long param, bool has)
         r->cur.uc = (unsigned char)(param < 0 ? 0 : param > MAX_FALLBACK ? MAX_FALLBACK : param);
     } else if (strcmp(word, "deleted") == 0) { /* a revision mark: "\deleted0" ends it */
         r->cur.deleted = !has || param != 0;
+    } else if (strcmp(word, "v") == 0) { /* hidden text: "\v0" ends it */
+        r->cur.hidden = !has || param != 0;
     } else if (strcmp(word, "plain") == 0) { /* character formatting back to defaults */
-        r->cur.deleted = false;
+        r->cur.deleted = r->cur.hidden = false;
     } else if (strcmp(word, "bin") == 0 && has && param > 0) { /* raw bytes: not text */
         size_t left = (size_t)(r->end - r->p);
         r->p += (unsigned long)param < left ? (size_t)param : left;

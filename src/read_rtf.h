@@ -12,7 +12,8 @@
  * embedded objects and drawn shapes (text boxes too), headers and footers,
  * footnotes, comments, field instructions, list numbers, text that
  * tracked changes deleted ("\deleted", until its group ends, "\deleted0"
- * or "\plain"), and every group marked "\*" (ignorable).
+ * or "\plain"), hidden text ("\v", likewise), and every group marked "\*"
+ * (ignorable).
  */
 #ifndef JK_READ_RTF_H
 #define JK_READ_RTF_H

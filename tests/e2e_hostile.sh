@@ -89,15 +89,17 @@ same_map() {
     done
 }
 
-# no_deleted_text DIR WHAT: the text tracked changes deleted in office_files.py's files ("REVISI
-# LAMA DIHAPUS") is not read: not even a candidate term
-no_deleted_text() {
-    run_bin terms "$1" -o "$tmp/deleted-terms" --min-occurrences 1
+# no_cut_text DIR WHAT: the text tracked changes deleted in office_files.py's files ("REVISI
+# LAMA DIHAPUS") and the hidden text ("CATATAN TERSEMBUNYI PENULIS") are not read: not even
+# candidate terms
+no_cut_text() {
+    run_bin terms "$1" -o "$tmp/cut-terms" --min-occurrences 1
     [ "$code" = 0 ] || { cat "$tmp/stderr"; fail "'terms $1' exited $code, expected 0"; }
-    grep -q "kerja sama" "$tmp/deleted-terms/terms.tsv" || fail "$2: no candidate terms listed"
-    grep -qiE "revisi|dihapus" "$tmp/deleted-terms/terms.tsv" &&
+    grep -q "kerja sama" "$tmp/cut-terms/terms.tsv" || fail "$2: no candidate terms listed"
+    grep -qiE "revisi|dihapus" "$tmp/cut-terms/terms.tsv" &&
         fail "$2: text that tracked changes deleted was read"
-    rm -rf "$tmp/deleted-terms"
+    grep -qiE "tersembunyi" "$tmp/cut-terms/terms.tsv" && fail "$2: hidden text was read"
+    rm -rf "$tmp/cut-terms"
 }
 
 two_docs() { cp "$src/corpus/azqiya-ntb-kujawsko-pomorskie.md" "$src/corpus/aesthetica-jakarta-beijing.md" "$1/"; }
@@ -335,7 +337,7 @@ expect_ok "$tmp/office-md-out" map "$tmp/office-md"
 expect_ok "$tmp/office-out" map "$tmp/office"
 same_map "$tmp/office-out" "$tmp/office-md-out" "reading the documents from .docx and .odt"
 grep -q "kepala halaman" "$tmp/office-out/terms.csv" && fail "a .docx page header became a term"
-no_deleted_text "$tmp/office" ".docx and .odt files"
+no_cut_text "$tmp/office" ".docx and .odt files"
 warned "skipping '.*bad-cut.docx': not a .docx archive (damaged, or another format renamed); open it in Word and save it again, or as PDF"
 warned "skipping '.*bad-compound.docx': damaged or cut short (its sectors or piece table do not hold together)"
 warned "skipping '.*bad-locked.docx': not a .docx archive but an OLE compound file without Word's text: a Word file saved with a password"
@@ -378,7 +380,7 @@ EOF
 expect_ok "$tmp/msdoc-out" map "$tmp/msdoc"
 same_map "$tmp/msdoc-out" "$tmp/office-md-out" "reading the documents from .doc files"
 grep -q "catatan kaki halaman" "$tmp/msdoc-out/terms.csv" && fail "a .doc footnote became a term"
-no_deleted_text "$tmp/msdoc" ".doc files"
+no_cut_text "$tmp/msdoc" ".doc files"
 warned "skipping '.*bad-cut.doc': damaged or cut short (its sectors or piece table do not hold together); open it and save it again, or as .docx or PDF"
 warned "skipping '.*bad-word95.doc': a Word 6 or Word 95 document, which is not read"
 warned "skipping '.*bad-password.doc': saved with a password; save it again without one, or as PDF"
@@ -408,7 +410,7 @@ printf 'Teks biasa, bukan RTF.\n' >"$tmp/rtf/bad-plain.rtf"
 expect_ok "$tmp/rtf-out" map "$tmp/rtf"
 same_map "$tmp/rtf-out" "$tmp/office-md-out" "reading the documents from RTF files"
 grep -q "kepala halaman" "$tmp/rtf-out/terms.csv" && fail "an RTF page header became a term"
-no_deleted_text "$tmp/rtf" "RTF files"
+no_cut_text "$tmp/rtf" "RTF files"
 warned "skipping '.*bad-plain.rtf': not an RTF document (it does not start with \"{\\\\rtf\"); open it and save it as .rtf, .docx or PDF"
 warned "skipping '.*bad-empty.rtf': it is empty"
 [ "$(documents "$tmp/rtf-out")" = 2 ] || fail "RTF files: expected 2 documents read"

@@ -12,9 +12,11 @@ In an .rtf each line is a paragraph whose first half has its characters beyond
 ASCII as Windows-1252 escapes (\\'e9) where it can, its second half (italic,
 a group of its own) as Unicode escapes (\\u233?), after a font table and a page
 header that must not be read. In every kind, the first line with text holds text that
-tracked changes deleted ("REVISI LAMA DIHAPUS"), which must not be read either:
-a w:del run, a deletion region, a run the .doc's character page marks deleted,
-a \\deleted group. Standard library only.
+tracked changes deleted ("REVISI LAMA DIHAPUS"), then hidden text ("CATATAN
+TERSEMBUNYI PENULIS"), which must not be read either: a w:del run and a run
+with w:vanish, a deletion region and a span whose style says text:display="none",
+runs the .doc's character page marks deleted and hidden, a \\deleted group and
+a \\v group. Standard library only.
 
 usage: office_files.py docx|odt|doc|rtf|locked-docx SRC OUT
   locked-docx: a .docx saved with a password, which has no text to read.
@@ -31,7 +33,9 @@ import zipfile
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 T = "urn:oasis:names:tc:opendocument:xmlns:text:1.0"
 O = "urn:oasis:names:tc:opendocument:xmlns:office:1.0"
+S = "urn:oasis:names:tc:opendocument:xmlns:style:1.0"
 DELETED = "REVISI LAMA DIHAPUS "  # in the first line, deleted by tracked changes
+HIDDEN = "CATATAN TERSEMBUNYI PENULIS "  # after it, hidden text
 
 
 def first_line(lines):
@@ -42,7 +46,8 @@ def first_line(lines):
 def docx_paragraph(line, first):
     half = len(line) // 2
     deleted = ('<w:del w:id="1" w:author="Penyunting"><w:r><w:delText xml:space="preserve">%s'
-               '</w:delText></w:r></w:del>' % DELETED if first else "")
+               '</w:delText></w:r></w:del><w:r><w:rPr><w:vanish/></w:rPr><w:t xml:space='
+               '"preserve">%s</w:t></w:r>' % (DELETED, HIDDEN) if first else "")
     return ('<w:p><w:r><w:t xml:space="preserve">%s</w:t></w:r>%s<w:r><w:rPr><w:i/></w:rPr>'
             '<w:t xml:space="preserve">%s</w:t></w:r></w:p>'
             % (html.escape(line[:half]), deleted, html.escape(line[half:])))
@@ -61,7 +66,8 @@ def write_docx(path, lines):
 
 def odt_paragraph(line, first):
     half = len(line) // 2
-    change = '<text:change text:change-id="ct1"/>' if first else ""
+    change = ('<text:change text:change-id="ct1"/><text:span text:style-name="T1">%s</text:span>'
+              % HIDDEN if first else "")
     return "<text:p>%s%s%s</text:p>" % (html.escape(line[:half]), change, html.escape(line[half:]))
 
 
@@ -75,9 +81,11 @@ def write_odt(path, lines):
                    compress_type=zipfile.ZIP_STORED)
         z.writestr("content.xml",
                    '<?xml version="1.0" encoding="UTF-8"?><office:document-content '
-                   'xmlns:office="%s" xmlns:text="%s"><office:body><office:text>%s</office:text>'
-                   '</office:body></office:document-content>'
-                   % (O, T, changes + "".join(odt_paragraph(line, k == first)
+                   'xmlns:office="%s" xmlns:style="%s" xmlns:text="%s"><office:automatic-styles>'
+                   '<style:style style:name="T1" style:family="text"><style:text-properties '
+                   'text:display="none"/></style:style></office:automatic-styles><office:body>'
+                   '<office:text>%s</office:text></office:body></office:document-content>'
+                   % (O, S, T, changes + "".join(odt_paragraph(line, k == first)
                                               for k, line in enumerate(lines))))
 
 
@@ -129,7 +137,7 @@ def compound_file(streams):
 
 def write_doc(path, lines):
     """A Word 97 document: the FIB, then the pieces' characters in WordDocument, then a
-    page of character runs (ChpxFkp) marking the deleted text's run; the piece table
+    page of character runs (ChpxFkp) marking the deleted and hidden texts' runs; the piece table
     (Clx) and the page's list (PlcBteChpx) in 1Table."""
     wd = bytearray(0x800)
     cps, fcs = [0], []
@@ -159,20 +167,21 @@ def write_doc(path, lines):
         piece(line[:half], cp1252(line[:half]))
         if k == first:
             deleted = len(wd)
-            piece(DELETED, True)
+            piece(DELETED + HIDDEN, True)
         piece(line[half:] + "\r", False)
     ccp_text = cps[-1]
     piece("CATATAN KAKI HALAMAN\r", True)
     clx = b"\x02" + struct.pack("<I", 4 * len(cps) + 8 * len(fcs))
     clx += struct.pack("<%dI" % len(cps), *cps)
     clx += b"".join(struct.pack("<HIH", 0, fc, 0) for fc in fcs)
-    end = len(wd)  # the page of runs: the text before, the deleted text, the text after
+    end = len(wd)  # the page of runs: the text before, deleted, hidden, the text after
     wd.extend(b"\0" * (-len(wd) % 512))
     page = bytearray(512)
-    bounds = (0x800, deleted, deleted + len(DELETED), end)
-    struct.pack_into("<4I", page, 0, *bounds)
+    bounds = (0x800, deleted, deleted + len(DELETED), deleted + len(DELETED + HIDDEN), end)
+    struct.pack_into("<5I", page, 0, *bounds)
     chpx = b"\x0d\x00\x08\x01\x63\x48\x00\x00\x64\x68\x80\xba\xeb\x27"  # deleted, by, on
-    page[16 + 1], page[0x100:0x100 + len(chpx)], page[511] = 0x100 // 2, chpx, 3
+    page[0x100:0x100 + len(chpx)], page[0x120:0x124] = chpx, b"\x03\x3c\x08\x01"  # hidden
+    page[20 + 1], page[20 + 2], page[511] = 0x100 // 2, 0x120 // 2, 4
     bte = struct.pack("<III", 0x800, end, len(wd) // 512)
     wd.extend(page)
     struct.pack_into("<HH", wd, 0, 0xA5EC, 0xC1)
@@ -218,7 +227,8 @@ def write_rtf(path, lines):
     first = first_line(lines)
     body = "".join("\\pard %s%s{\\i %s}\\par\n"
                    % (rtf_text(line[:len(line) // 2], True),
-                      "{\\deleted\\revauthdel1 %s}" % DELETED if k == first else "",
+                      "{\\deleted\\revauthdel1 %s}{\\v %s}" % (DELETED, HIDDEN)
+                      if k == first else "",
                       rtf_text(line[len(line) // 2:], False))
                    for k, line in enumerate(lines))
     with open(path, "w", encoding="ascii") as f:

@@ -26,6 +26,8 @@ struct word {
     uint32_t runs[8], n_runs;         /* runs' bounds in wd: [0]..[1] deleted, [1]..[2] kept... */
     uint32_t page;                    /* the page of runs' number, written by finish_word */
     uint8_t crun;                     /* 0: the number of runs; else a false one */
+    uint16_t mark;   /* the cut runs' property: 0 is sprmCFRMarkDel (deleted), with operand 1 */
+    uint8_t operand; /* mark's operand */
 };
 
 enum { TEXT_AT = 0x800 };
@@ -93,8 +95,10 @@ static void write_runs(struct word *w, struct jk_buf *tab, uint32_t *fc, uint32_
         cf_put32(&w->wd, page + 4 * i, w->runs[i]);
     for (size_t i = 0; i < crun; i += 2)
         w->wd.data[page + 4 * w->n_runs + i] = 400 / 2;
-    static const unsigned char chpx[] = {11,   0x35, 0x08, 0x01, 0x57, 0xca,
-                                         0x02, 0xaa, 0xbb, 0x00, 0x08, 0x01};
+    unsigned char chpx[] = {11, 0x35, 0x08, 0x01, 0x57, 0xca, 0x02, 0xaa, 0xbb, 0x00, 0x08, 0x01};
+    chpx[9] = (unsigned char)(w->mark & 0xFF); /* the last property: deleted, or w->mark */
+    chpx[10] = (unsigned char)(w->mark ? w->mark >> 8 : 0x08);
+    chpx[11] = w->mark ? w->operand : 1;
     memcpy(w->wd.data + page + 400, chpx, sizeof(chpx));
     w->wd.data[page + 511] = (char)(w->crun ? w->crun : crun);
     w->page = w->page ? w->page : (uint32_t)(page / 512);
@@ -273,6 +277,32 @@ static void test_deleted_runs(void **state)
     at = w.fcs[w.n - 1];
     add_deleted(&w, at + 2, at + 8); /* the emoji and "x", in UTF-16 */
     expect_text(&w, 9, "Kota baru ky z\n");
+}
+
+/* Hidden runs (sprmCFVanish, on as 1 or 0x81) are left out too; off (0 or 0x80) they are read. */
+static void test_hidden_runs(void **state)
+{
+    (void)state;
+    static const uint8_t on[] = {1, 0x81, 0x00, 0x80};
+    for (size_t i = 0; i < 4; i++) {
+        struct word w;
+        word_init(&w);
+        add_bytes(&w, "Kota ");
+        uint32_t at = next_byte_at(&w);
+        add_bytes(&w, "catatan kembar\r");
+        add_deleted(&w, at, at + 8);
+        w.mark = 0x083C;
+        w.operand = on[i];
+        expect_text(&w, 9, i < 2 ? "Kota kembar\n" : "Kota catatan kembar\n");
+    }
+    struct jk_buf file, text; /* LibreOffice 7.4's .doc of libreoffice-hidden.fodt */
+    jk_buf_init(&file);
+    tu_slurp(JK_TEST_DATA "/doc/libreoffice-hidden.doc", &file);
+    assert_int_equal(read_file(&file, &text), JK_MSDOC_OK);
+    assert_string_equal(text.data + 1, "Pemerintah daerah menyusun kebijakan kerja sama.\n"
+                                       "Akhir dokumen.\n");
+    jk_buf_release(&text);
+    jk_buf_release(&file);
 }
 
 /* Pages of runs that do not hold together are not read: the text is read whole. */
@@ -482,6 +512,7 @@ int main(void)
         cmocka_unit_test(test_pieces_and_special_characters),
         cmocka_unit_test(test_tracked_changes_libreoffice_wrote),
         cmocka_unit_test(test_deleted_runs),
+        cmocka_unit_test(test_hidden_runs),
         cmocka_unit_test(test_damaged_runs),
         cmocka_unit_test(test_main_text_only),
         cmocka_unit_test(test_streams_by_name),

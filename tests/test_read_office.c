@@ -172,6 +172,64 @@ static void test_odt_body_text(void **state)
                 "\n\n");
 }
 
+/*
+ * Hidden text is left out: a run with w:vanish (not w:val="0"; not a property it had before a
+ * tracked change; a paragraph mark's own w:vanish hides no text), a span or paragraph whose
+ * automatic style says text:display="none".
+ */
+static void test_hidden_text(void **state)
+{
+    (void)state;
+    expect_text(JK_OFFICE_DOCX,
+                DOCX_HEAD
+                "<w:p><w:pPr><w:rPr><w:vanish/></w:rPr></w:pPr><w:r><w:t>kota </w:t></w:r>"
+                "<w:r><w:rPr><w:vanish/></w:rPr><w:t>catatan</w:t><w:tab/></w:r>"
+                "<w:r><w:rPr><w:vanish w:val=\"0\"/></w:rPr><w:t>kembar</w:t></w:r>"
+                "<w:r><w:rPr><w:vanish w:val=\"true\"/></w:rPr><w:t>rahasia</w:t></w:r>"
+                "<w:r><w:rPr><w:rPrChange w:id=\"4\"><w:rPr><w:vanish/></w:rPr></w:rPrChange>"
+                "</w:rPr><w:t> sister</w:t></w:r><w:r><w:t> city</w:t></w:r></w:p>" DOCX_TAIL,
+                "kota kembar sister city\n");
+    expect_text(
+        JK_OFFICE_ODT,
+        "<office:document-content "
+        "xmlns:office=\"urn:oasis:names:tc:opendocument:xmlns:office:1.0\" "
+        "xmlns:style=\"urn:oasis:names:tc:opendocument:xmlns:style:1.0\" "
+        "xmlns:text=\"urn:oasis:names:tc:opendocument:xmlns:text:1.0\"><office:automatic-styles>"
+        "<style:style style:name=\"T1\" style:family=\"text\"><style:text-properties "
+        "text:display=\"none\"/></style:style><style:style style:name=\"T2\" "
+        "style:family=\"text\"><style:text-properties text:display=\"true\"/></style:style>"
+        "<style:style style:name=\"P1\" style:family=\"paragraph\"><style:text-properties "
+        "text:display=\"none\"/></style:style></office:automatic-styles><office:body>"
+        "<office:text><text:p>kota <text:span text:style-name=\"T1\">catatan</text:span>"
+        "<text:span text:style-name=\"T2\">kembar</text:span></text:p>"
+        "<text:p text:style-name=\"P1\">paragraf tersembunyi</text:p><text:p>akhir</text:p>"
+        "</office:text></office:body></office:document-content>",
+        "kota kembar\nakhir\n");
+}
+
+/* LibreOffice 7.4's .docx and .odt of tests/data/doc/libreoffice-hidden.fodt. */
+static void test_hidden_text_libreoffice_wrote(void **state)
+{
+    (void)state;
+    static const char *const files[] = {"libreoffice-hidden.docx", "libreoffice-hidden.odt"};
+    for (size_t i = 0; i < 2; i++) {
+        char path[512];
+        snprintf(path, sizeof(path), "%s/doc/%s", JK_TEST_DATA, files[i]);
+        struct jk_buf file, text;
+        jk_buf_init(&file);
+        jk_buf_init(&text);
+        tu_slurp(path, &file);
+        assert_int_equal(jk_office_text(file.data, file.len, i ? JK_OFFICE_ODT : JK_OFFICE_DOCX,
+                                        JK_OFFICE_MAX_XML, &text),
+                         JK_OFFICE_OK);
+        jk_buf_addc(&text, '\0');
+        assert_string_equal(text.data, "Pemerintah daerah menyusun kebijakan kerja sama.\n"
+                                       "Akhir dokumen.\n");
+        jk_buf_release(&text);
+        jk_buf_release(&file);
+    }
+}
+
 /* Each file without text says why, and the text buffer keeps what it had. */
 static void expect_problem(const struct jk_buf *file, enum jk_office_kind kind, size_t max_xml,
                            enum jk_office_result want)
@@ -249,6 +307,8 @@ int main(void)
         cmocka_unit_test(test_docx_body_text),
         cmocka_unit_test(test_docx_parts),
         cmocka_unit_test(test_odt_body_text),
+        cmocka_unit_test(test_hidden_text),
+        cmocka_unit_test(test_hidden_text_libreoffice_wrote),
         cmocka_unit_test(test_files_without_text),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -78,6 +78,20 @@ static void test_deleted_text(void **state)
     EXPECT("{\\rtf1 {\\deleted {\\revised baru}}{\\revised sisip}}", "sisip");
 }
 
+/* Hidden text (\v) is left out like deleted text: until its group ends, \v0 or \plain. */
+static void test_hidden_text(void **state)
+{
+    (void)state;
+    EXPECT("{\\rtf1 kota {\\v catatan\\u233?}kembar \\v rahasia\\v0 sister\\v x\\plain  city}",
+           "kota kembar sister city");
+    struct jk_buf file;
+    jk_buf_init(&file);
+    tu_slurp(JK_TEST_DATA "/doc/libreoffice-hidden.rtf", &file); /* LibreOffice 7.4's */
+    expect_text(file.data, file.len,
+                "Pemerintah daerah menyusun kebijakan kerja sama.\nAkhir dokumen.\n");
+    jk_buf_release(&file);
+}
+
 /* Tables, headers, footnotes and the like hold no body text; fields give their result. */
 static void test_destinations(void **state)
 {
@@ -161,6 +175,7 @@ int main(void)
         cmocka_unit_test(test_file_libreoffice_wrote),
         cmocka_unit_test(test_tracked_changes_libreoffice_wrote),
         cmocka_unit_test(test_deleted_text),
+        cmocka_unit_test(test_hidden_text),
         cmocka_unit_test(test_destinations),
         cmocka_unit_test(test_characters),
         cmocka_unit_test(test_binary_data),
