@@ -38,7 +38,7 @@ bool jk_is_rtf(const char *data, size_t len)
     return len >= 5 && memcmp(data, "{\\rtf", 5) == 0;
 }
 
-/* A character of the text, unless the group is skipped; a lone high surrogate goes as U+FFFD. */
+/* A character of the text, unless the group's text is not read; a lone high surrogate: U+FFFD. */
 static void put(struct rtf *r, uint32_t c)
 {
     if (r->cur.skip || r->cur.deleted || r->cur.hidden)

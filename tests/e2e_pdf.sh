@@ -92,6 +92,15 @@ labels=$(tail -n +2 "$tmp/paged-out/terms.csv" | cut -d, -f2)
 echo "$labels" | grep -qx "pemerintah daerah" || fail "'pemerintah daerah' missing from the paged texts' map"
 echo "$labels" | grep -q "perbatasan\|jurnal" && fail "the running head of paged texts became a term"
 
+# Poppler is loaded when a PDF is read, and only then (glibc's LD_DEBUG lists every library a
+# process loads, dlopen included): the paged texts above are no PDFs.
+LD_DEBUG=files "$bin" map "$tmp/paged" -o "$tmp/paged-out" --min-occurrences 2 -q 2>"$tmp/ld" ||
+    fail "the paged texts failed under LD_DEBUG"
+grep -q "file=libc\.so" "$tmp/ld" || fail "LD_DEBUG=files listed no library: the check cannot see"
+grep -q "file=libpoppler" "$tmp/ld" && fail "Poppler was loaded for a folder without PDFs"
+LD_DEBUG=files "$bin" map "$tmp/in" -o "$tmp/out" --min-occurrences 2 --keep 100 -q 2>"$tmp/ld"
+grep -q "file=libpoppler-glib" "$tmp/ld" || fail "Poppler was not loaded for the PDFs"
+
 # A folder of unusable PDFs only: one error, exit 3.
 cp "$tmp/in/scan.pdf" "$tmp/in/broken.pdf" "$tmp/bad/"
 "$bin" map "$tmp/bad" -o "$tmp/bad-out" -q 2>"$tmp/err"
