@@ -7,8 +7,15 @@
 #include <string.h>
 
 #include "util/encoding.h"
+#include "util/mem.h"
 
 enum { MAX_DEPTH = 1024, MAX_WORD = 32, MAX_FALLBACK = 16 };
+/* Fonts numbered from 0 to MAX_FONTS - 1 have their code page looked up; at most MAX_TABLES
+ * code pages are decoded in one document (others are read as Windows-1252). */
+enum { MAX_FONTS = 4096, MAX_TABLES = 8 };
+/* A group's code page: the default font's (\deff) until a \fN; a font of Chinese, Japanese
+ * or Korean (double-byte code pages, not decoded: their bytes become U+FFFD). */
+enum { CP_DEFAULT_FONT = 0xFFFF, CP_DOUBLE_BYTE = 1 };
 
 /*
  * What holds in a group: whether its text is read (not a skipped
@@ -19,7 +26,16 @@ struct group {
     bool skip;
     bool deleted;
     bool hidden;
+    bool fonttbl; /* inside the font table */
     unsigned char uc;
+    uint16_t cp; /* of the current font (\fN): 0 the document's, or CP_DEFAULT_FONT */
+};
+
+/* A code page's 256 code points (jk_codepage_table); known false when the C library lacks it. */
+struct cp_table {
+    uint16_t cp;
+    bool known;
+    uint32_t map[256];
 };
 
 struct rtf {
@@ -31,6 +47,12 @@ struct rtf {
     size_t depth;                  /* groups open; the first MAX_DEPTH are on the stack */
     unsigned fallback;             /* fallback characters still to skip after a \uN */
     uint32_t high;                 /* a high surrogate waiting for its low half, or 0 */
+    uint16_t ansi_cp;              /* \ansicpgN: the document's code page (1252 unless set) */
+    long deff;                     /* \deffN: the default font */
+    long defining;                 /* in the font table: the font being described */
+    uint16_t *font_cp;             /* per font number below MAX_FONTS (owned; NULL: none) */
+    struct cp_table *tables;       /* the code pages decoded so far (owned) */
+    size_t n_tables;
 };
 
 bool jk_is_rtf(const char *data, size_t len)
@@ -51,14 +73,90 @@ static void put(struct rtf *r, uint32_t c)
         jk_utf8_add(r->text, c);
 }
 
-/* A byte of the document's code page (Windows-1252), or a fallback byte to skip. */
+/*
+ * The code page an RTF character set (\fcharsetN) stands for: 0 for the
+ * document's own (ANSI, default, symbol and unknown sets), CP_DOUBLE_BYTE
+ * for Chinese, Japanese and Korean.
+ */
+static uint16_t charset_cp(long charset)
+{
+    static const struct {
+        short charset;
+        uint16_t cp;
+    } sets[] = {{77, 10000},
+                {128, CP_DOUBLE_BYTE},
+                {129, CP_DOUBLE_BYTE},
+                {130, CP_DOUBLE_BYTE},
+                {134, CP_DOUBLE_BYTE},
+                {136, CP_DOUBLE_BYTE},
+                {161, 1253},
+                {162, 1254},
+                {163, 1258},
+                {177, 1255},
+                {178, 1256},
+                {186, 1257},
+                {204, 1251},
+                {222, 874},
+                {238, 1250}};
+    for (size_t i = 0; i < sizeof(sets) / sizeof(*sets); i++)
+        if (sets[i].charset == charset)
+            return sets[i].cp;
+    return 0;
+}
+
+/* Font number's code page (0: the document's), as the font table said. */
+static uint16_t font_cp(const struct rtf *r, long number)
+{
+    return r->font_cp && number >= 0 && number < MAX_FONTS ? r->font_cp[number] : 0;
+}
+
+static void set_font_cp(struct rtf *r, long number, uint16_t cp)
+{
+    if (number < 0 || number >= MAX_FONTS)
+        return;
+    if (!r->font_cp)
+        r->font_cp = jk_calloc(MAX_FONTS, sizeof(*r->font_cp));
+    r->font_cp[number] = cp;
+}
+
+/* The code points of code page cp, decoded the first time it is used; NULL when unknown. */
+static const uint32_t *cp_map(struct rtf *r, uint16_t cp)
+{
+    for (size_t i = 0; i < r->n_tables; i++)
+        if (r->tables[i].cp == cp)
+            return r->tables[i].known ? r->tables[i].map : NULL;
+    if (r->n_tables == MAX_TABLES)
+        return NULL;
+    if (!r->tables)
+        r->tables = jk_calloc(MAX_TABLES, sizeof(*r->tables));
+    struct cp_table *t = &r->tables[r->n_tables++];
+    t->cp = cp;
+    t->known = jk_codepage_table(cp, t->map);
+    return t->known ? t->map : NULL;
+}
+
+/* The code point of byte b in the current font's code page, or 0 when it stands for none. */
+static uint32_t decode_byte(struct rtf *r, unsigned char b)
+{
+    uint16_t cp = r->cur.cp == CP_DEFAULT_FONT ? font_cp(r, r->deff) : r->cur.cp;
+    if (cp == 0)
+        cp = r->ansi_cp;
+    if (b < 0x80 || cp == 1252)
+        return jk_cp1252_code(b);
+    if (cp == CP_DOUBLE_BYTE)
+        return 0;
+    const uint32_t *map = cp_map(r, cp);
+    return map ? map[b] : jk_cp1252_code(b);
+}
+
+/* A byte of the current font's code page, or a fallback byte to skip. */
 static void put_byte(struct rtf *r, unsigned char b)
 {
     if (r->fallback > 0) {
         r->fallback--;
         return;
     }
-    uint32_t c = jk_cp1252_code(b);
+    uint32_t c = decode_byte(r, b);
     put(r, c ? c : 0xFFFD);
 }
 
@@ -117,7 +215,6 @@ struct known {
 };
 
 static struct known known[] = {
-    {"fonttbl", true, 0},
     {"colortbl", true, 0},
     {"stylesheet", true, 0},
     {"info", true, 0},
@@ -226,6 +323,24 @@ static void control_word(struct rtf *r, const char *word, long param, bool has)
         r->cur.hidden = !has || param != 0;
     } else if (strcmp(word, "plain") == 0) { /* character formatting back to defaults */
         r->cur.deleted = r->cur.hidden = false;
+        r->cur.cp = CP_DEFAULT_FONT;
+    } else if (strcmp(word, "fonttbl") == 0) { /* no text, but the fonts' code pages */
+        r->cur.skip = r->cur.fonttbl = true;
+    } else if (strcmp(word, "f") == 0 && has) { /* a font described, or the font of the text */
+        if (r->cur.fonttbl)
+            r->defining = param;
+        else
+            r->cur.cp = font_cp(r, param);
+    } else if (strcmp(word, "fcharset") == 0 && has && r->cur.fonttbl) {
+        set_font_cp(r, r->defining, charset_cp(param));
+    } else if ((strcmp(word, "cpg") == 0 || strcmp(word, "ansicpg") == 0) && has) {
+        uint16_t cp = (uint16_t)(param > 1 && param < CP_DEFAULT_FONT ? param : 0);
+        if (word[0] == 'a' && cp)
+            r->ansi_cp = cp;
+        else if (cp && r->cur.fonttbl) /* \cpgN: a font's own code page */
+            set_font_cp(r, r->defining, cp);
+    } else if (strcmp(word, "deff") == 0 && has) {
+        r->deff = param;
     } else if (strcmp(word, "bin") == 0 && has && param > 0) { /* raw bytes: not text */
         size_t left = (size_t)(r->end - r->p);
         r->p += (unsigned long)param < left ? (size_t)param : left;
@@ -324,6 +439,9 @@ bool jk_rtf_text(const char *data, size_t len, struct jk_buf *text)
     r->end = r->p + len;
     r->text = text;
     r->cur.uc = 1;
+    r->cur.cp = CP_DEFAULT_FONT;
+    r->ansi_cp = 1252;
+    r->defining = -1;
     jk_buf_reserve(text, text->len + len / 2);
     while (r->p < r->end) {
         unsigned char c = *r->p++;
@@ -338,5 +456,7 @@ bool jk_rtf_text(const char *data, size_t len, struct jk_buf *text)
     }
     if (r->high)
         jk_utf8_add(text, 0xFFFD);
+    free(r->font_cp);
+    free(r->tables);
     return true;
 }

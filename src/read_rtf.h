@@ -5,9 +5,13 @@
  * and the characters between them.
  *
  * What is kept: paragraphs, line breaks, table cells and rows, each ending
- * in "\n"; tabs as "\t"; characters given as "\'hh" (Windows-1252, the
- * code page of Latin-script documents) or "\uN" (Unicode, their fallback
- * characters skipped as "\ucN" says); a field's result. What is left out:
+ * in "\n"; tabs as "\t"; characters given as "\'hh" (a byte of the code
+ * page of the current font's character set, "\fcharsetN" in the font table,
+ * as Word writes Arabic, Cyrillic or Greek text; else the document's
+ * "\ansicpgN", Windows-1252 unless it says; the bytes of Chinese, Japanese
+ * and Korean fonts' double-byte code pages are not decoded and become
+ * U+FFFD) or "\uN" (Unicode, their fallback characters skipped as "\ucN"
+ * says); a field's result. What is left out:
  * the font, colour, style and list tables, document information, pictures,
  * embedded objects and drawn shapes (text boxes too), headers and footers,
  * footnotes, comments, field instructions, list numbers, text that

@@ -92,6 +92,32 @@ static void test_hidden_text(void **state)
     jk_buf_release(&file);
 }
 
+/*
+ * \'hh bytes are in the code page of the current font's character set, as Word writes text in
+ * Arabic (quotations in Islamic studies), Cyrillic or Greek: \fcharsetN in the font table,
+ * else the document's \ansicpgN (1252 unless set). Double-byte sets (Chinese, Japanese,
+ * Korean) are not decoded: U+FFFD.
+ */
+static void test_code_pages(void **state)
+{
+    (void)state;
+    EXPECT("{\\rtf1\\ansi\\ansicpg1252\\deff0{\\fonttbl{\\f0\\froman\\fcharset0 Times;}"
+           "{\\f1\\fnil\\fcharset178 Traditional Arabic;}{\\f277\\fcharset204 Cyr;}"
+           "{\\f3\\fcharset134 SimSun;}}"
+           "\\f0 caf\\'e9 {\\f1 \\'c7\\'e1\\'e1\\'e5} {\\f277 \\'cc\\'e8\\'f0} {\\f3 "
+           "\\'d6\\'d0}\\'e9}",
+           "caf\xC3\xA9 \xD8\xA7\xD9\x84\xD9\x84\xD9\x87 \xD0\x9C\xD0\xB8\xD1\x80 "
+           "\xEF\xBF\xBD\xEF\xBF\xBD\xC3\xA9"); /* café الله Мир, two U+FFFD, é */
+    EXPECT("{\\rtf1\\ansi\\ansicpg1251 \\'cc\\'e8\\'f0}", "\xD0\x9C\xD0\xB8\xD1\x80");
+    /* text before any \fN, and after \plain, is in the default font; unknown fonts and code
+     * pages read as the document's */
+    EXPECT("{\\rtf1\\deff1{\\fonttbl{\\f0\\fcharset0 A;}{\\f1\\fcharset161 Greek;}}"
+           "\\'e1{\\f0 \\'e1\\plain \\'e1}{\\f9 \\'e1}}",
+           "\xCE\xB1\xC3\xA1\xCE\xB1\xC3\xA1"); /* α á α á */
+    EXPECT("{\\rtf1\\ansicpg99999 \\'e9{\\fonttbl{\\f0\\cpg1253 X;}}\\f0 \\'e1}",
+           "\xC3\xA9\xCE\xB1");
+}
+
 /* Tables, headers, footnotes and the like hold no body text; fields give their result. */
 static void test_destinations(void **state)
 {
@@ -176,6 +202,7 @@ int main(void)
         cmocka_unit_test(test_tracked_changes_libreoffice_wrote),
         cmocka_unit_test(test_deleted_text),
         cmocka_unit_test(test_hidden_text),
+        cmocka_unit_test(test_code_pages),
         cmocka_unit_test(test_destinations),
         cmocka_unit_test(test_characters),
         cmocka_unit_test(test_binary_data),

@@ -18,6 +18,7 @@
 #include "util/arena.h"
 #include "util/ascii.h"
 #include "util/buf.h"
+#include "util/encoding.h"
 #include "util/json.h"
 #include "util/mem.h"
 #include "util/readahead.h"
@@ -559,6 +560,29 @@ static char *printed(const char *prefix, const char *fmt, const char *arg)
 }
 
 /* A file name with a newline or a terminal escape still gives one plain line. */
+/* Code page tables from the C library: ASCII as itself, the letters each page is for. */
+static void test_codepage_tables(void **state)
+{
+    (void)state;
+    uint32_t t[256];
+    assert_true(jk_codepage_table(1256, t));
+    assert_int_equal(t['a'], 'a');
+    assert_int_equal(t[0xC7], 0x0627); /* ا */
+    assert_int_equal(t[0xE1], 0x0644); /* ل */
+    assert_true(jk_codepage_table(1251, t));
+    assert_int_equal(t[0xCC], 0x041C); /* М */
+    assert_true(jk_codepage_table(1252, t));
+    for (unsigned b = 0; b < 256; b++) /* the same as the project's own Windows-1252 table */
+        assert_int_equal(t[b], jk_cp1252_code((unsigned char)b));
+    assert_true(jk_codepage_table(874, t));
+    assert_int_equal(t[0xA1], 0x0E01); /* ก */
+    assert_true(jk_codepage_table(10000, t));
+    assert_int_equal(t[0x8E], 0x00E9); /* é in Mac Roman */
+    t[0] = 7;
+    assert_false(jk_codepage_table(99, t)); /* no such code page: the table is untouched */
+    assert_int_equal(t[0], 7);
+}
+
 static void test_messages_are_one_line(void **state)
 {
     (void)state;
@@ -606,6 +630,7 @@ int main(void)
         cmocka_unit_test(test_json_string_repairs_utf8),
         cmocka_unit_test(test_first_error_wins),
         cmocka_unit_test(test_messages_are_one_line),
+        cmocka_unit_test(test_codepage_tables),
         cmocka_unit_test(test_readahead_stays_in_its_window),
         cmocka_unit_test(test_readahead_helps_when_cold),
         cmocka_unit_test(test_ascii_runs_match_bytewise),

@@ -31,6 +31,14 @@ bool jk_cp1252_plausible(const char *s, size_t len, uint64_t *first);
 /* The code point of Windows-1252 byte c, or 0 for the five bytes it leaves undefined. */
 uint32_t jk_cp1252_code(unsigned char c);
 
+/*
+ * The code points of the 256 bytes of Windows code page cp (874, 1250-1258;
+ * 10000, Mac Roman), through the C library's iconv, into table: ASCII as
+ * itself, a byte the code page leaves undefined as 0. False, table
+ * untouched, when the C library does not know the code page.
+ */
+bool jk_codepage_table(unsigned cp, uint32_t table[256]);
+
 /* Appends s (Windows-1252) to out as UTF-8; returns the number of non-ASCII bytes. */
 size_t jk_cp1252_to_utf8(const char *s, size_t len, struct jk_buf *out);
 
