@@ -60,10 +60,17 @@ bool jk_is_rtf(const char *data, size_t len)
     return len >= 5 && memcmp(data, "{\\rtf", 5) == 0;
 }
 
+/* Whether the innermost group's text is read: not a skipped destination, not deleted, not hidden.
+ */
+static bool text_read(const struct rtf *r)
+{
+    return !r->cur.skip && !r->cur.deleted && !r->cur.hidden;
+}
+
 /* A character of the text, unless the group's text is not read; a lone high surrogate: U+FFFD. */
 static void put(struct rtf *r, uint32_t c)
 {
-    if (r->cur.skip || r->cur.deleted || r->cur.hidden)
+    if (!text_read(r))
         return;
     if (r->high) {
         jk_utf8_add(r->text, 0xFFFD);
@@ -165,7 +172,7 @@ static void put_unit(struct rtf *r, long n)
 {
     uint32_t u = (uint32_t)(n < 0 ? n + 65536 : n) & 0xFFFF;
     r->fallback = r->cur.uc;
-    if (r->cur.skip || r->cur.deleted || r->cur.hidden || u == 0)
+    if (!text_read(r) || u == 0)
         return;
     if (u >= 0xDC00 && u <= 0xDFFF && r->high) {
         uint32_t c = 0x10000 + ((r->high - 0xD800) << 10) + (u - 0xDC00);
@@ -204,86 +211,112 @@ static void close_group(struct rtf *r)
         r->cur = r->outside;
 }
 
-/*
- * A control word this reader acts on: a destination whose group holds no
- * body text, or a character.
- */
+/* What a control word this reader acts on does. */
+enum act {
+    SKIP,     /* a destination whose group holds no body text */
+    CHAR,     /* stands for the character c */
+    UNICODE,  /* \uN */
+    FALLBACK, /* \ucN */
+    BINARY,   /* \binN */
+    DELETED,  /* a revision mark: "\deleted0" ends it */
+    HIDDEN,   /* "\v0" ends it */
+    PLAIN,    /* character formatting back to defaults */
+    FONTTBL,  /* no text, but the fonts' code pages */
+    FONT,     /* \fN: a font described, or the font of the text */
+    CHARSET,  /* \fcharsetN of the font described */
+    FONT_CP,  /* \cpgN: the font described's own code page */
+    ANSI_CP,  /* \ansicpgN: the document's code page */
+    DEFF,     /* \deffN: the default font */
+};
+
 struct known {
     const char *word;
-    bool skip;  /* a destination to skip */
-    uint32_t c; /* else the character it stands for */
+    enum act act;
+    uint32_t c; /* CHAR's character */
 };
 
 static struct known known[] = {
-    {"colortbl", true, 0},
-    {"stylesheet", true, 0},
-    {"info", true, 0},
-    {"pict", true, 0},
-    {"object", true, 0},
-    {"objdata", true, 0},
-    {"header", true, 0},
-    {"headerl", true, 0},
-    {"headerr", true, 0},
-    {"headerf", true, 0},
-    {"footer", true, 0},
-    {"footerl", true, 0},
-    {"footerr", true, 0},
-    {"footerf", true, 0},
-    {"footnote", true, 0},
-    {"annotation", true, 0},
-    {"atnid", true, 0},
-    {"atnauthor", true, 0},
-    {"atndate", true, 0},
-    {"atnref", true, 0},
-    {"fldinst", true, 0},
-    {"themedata", true, 0},
-    {"colorschememapping", true, 0},
-    {"datastore", true, 0},
-    {"latentstyles", true, 0},
-    {"listtable", true, 0},
-    {"listoverridetable", true, 0},
-    {"rsidtbl", true, 0},
-    {"generator", true, 0},
-    {"xmlnstbl", true, 0},
-    {"mmathPr", true, 0},
-    {"pgdsctbl", true, 0},
-    {"filetbl", true, 0},
-    {"revtbl", true, 0},
-    {"userprops", true, 0},
-    {"xe", true, 0},
-    {"tc", true, 0},
-    {"txe", true, 0},
-    {"shp", true, 0},
-    {"shpinst", true, 0},
-    {"shppict", true, 0},
-    {"nonshppict", true, 0},
-    {"docvar", true, 0},
-    {"template", true, 0},
-    {"bkmkstart", true, 0},
-    {"bkmkend", true, 0},
-    {"listtext", true, 0},
-    {"pntext", true, 0},
-    {"pntxta", true, 0},
-    {"pntxtb", true, 0},
-    {"par", false, '\n'},
-    {"line", false, '\n'},
-    {"sect", false, '\n'},
-    {"page", false, '\n'},
-    {"cell", false, '\n'},
-    {"row", false, '\n'},
-    {"nestcell", false, '\n'},
-    {"nestrow", false, '\n'},
-    {"tab", false, '\t'},
-    {"emdash", false, 0x2014},
-    {"endash", false, 0x2013},
-    {"lquote", false, 0x2018},
-    {"rquote", false, 0x2019},
-    {"ldblquote", false, 0x201C},
-    {"rdblquote", false, 0x201D},
-    {"bullet", false, 0x2022},
-    {"emspace", false, ' '},
-    {"enspace", false, ' '},
-    {"qmspace", false, ' '},
+    {"u", UNICODE, 0},
+    {"uc", FALLBACK, 0},
+    {"bin", BINARY, 0},
+    {"deleted", DELETED, 0},
+    {"v", HIDDEN, 0},
+    {"plain", PLAIN, 0},
+    {"fonttbl", FONTTBL, 0},
+    {"f", FONT, 0},
+    {"fcharset", CHARSET, 0},
+    {"cpg", FONT_CP, 0},
+    {"ansicpg", ANSI_CP, 0},
+    {"deff", DEFF, 0},
+    {"colortbl", SKIP, 0},
+    {"stylesheet", SKIP, 0},
+    {"info", SKIP, 0},
+    {"pict", SKIP, 0},
+    {"object", SKIP, 0},
+    {"objdata", SKIP, 0},
+    {"header", SKIP, 0},
+    {"headerl", SKIP, 0},
+    {"headerr", SKIP, 0},
+    {"headerf", SKIP, 0},
+    {"footer", SKIP, 0},
+    {"footerl", SKIP, 0},
+    {"footerr", SKIP, 0},
+    {"footerf", SKIP, 0},
+    {"footnote", SKIP, 0},
+    {"annotation", SKIP, 0},
+    {"atnid", SKIP, 0},
+    {"atnauthor", SKIP, 0},
+    {"atndate", SKIP, 0},
+    {"atnref", SKIP, 0},
+    {"fldinst", SKIP, 0},
+    {"themedata", SKIP, 0},
+    {"colorschememapping", SKIP, 0},
+    {"datastore", SKIP, 0},
+    {"latentstyles", SKIP, 0},
+    {"listtable", SKIP, 0},
+    {"listoverridetable", SKIP, 0},
+    {"rsidtbl", SKIP, 0},
+    {"generator", SKIP, 0},
+    {"xmlnstbl", SKIP, 0},
+    {"mmathPr", SKIP, 0},
+    {"pgdsctbl", SKIP, 0},
+    {"filetbl", SKIP, 0},
+    {"revtbl", SKIP, 0},
+    {"userprops", SKIP, 0},
+    {"xe", SKIP, 0},
+    {"tc", SKIP, 0},
+    {"txe", SKIP, 0},
+    {"shp", SKIP, 0},
+    {"shpinst", SKIP, 0},
+    {"shppict", SKIP, 0},
+    {"nonshppict", SKIP, 0},
+    {"docvar", SKIP, 0},
+    {"template", SKIP, 0},
+    {"bkmkstart", SKIP, 0},
+    {"bkmkend", SKIP, 0},
+    {"listtext", SKIP, 0},
+    {"pntext", SKIP, 0},
+    {"pntxta", SKIP, 0},
+    {"pntxtb", SKIP, 0},
+    {"par", CHAR, '\n'},
+    {"line", CHAR, '\n'},
+    {"sect", CHAR, '\n'},
+    {"page", CHAR, '\n'},
+    {"cell", CHAR, '\n'},
+    {"row", CHAR, '\n'},
+    {"nestcell", CHAR, '\n'},
+    {"nestrow", CHAR, '\n'},
+    {"tab", CHAR, '\t'},
+    {"emdash", CHAR, 0x2014},
+    {"endash", CHAR, 0x2013},
+    {"lquote", CHAR, 0x2018},
+    {"rquote", CHAR, 0x2019},
+    {"ldblquote", CHAR, 0x201C},
+    {"rdblquote", CHAR, 0x201D},
+    {"bullet", CHAR, 0x2022},
+    {"emspace", CHAR, ' '},
+    {"enspace", CHAR, ' '},
+    {"qmspace", CHAR, ' '},
 };
 enum { N_KNOWN = sizeof(known) / sizeof(*known) };
 
@@ -303,54 +336,81 @@ static void sort_known(void)
 static const struct known *find_known(const char *word)
 {
     pthread_once(&known_sorted, sort_known);
-    struct known key = {word, false, 0};
+    struct known key = {word, SKIP, 0};
     return bsearch(&key, known, N_KNOWN, sizeof(*known), by_word);
+}
+
+/* A code page number \cpgN or \ansicpgN may give, or 0 for an impossible one. */
+static uint16_t code_page(long param)
+{
+    return (uint16_t)(param > 1 && param < CP_DEFAULT_FONT ? param : 0);
+}
+
+/* What a control word with a parameter does to the group and the fonts (see enum act). */
+static void formatting(struct rtf *r, enum act act, long param)
+{
+    switch (act) {
+    case FALLBACK:
+        r->cur.uc = (unsigned char)(param < 0 ? 0 : param > MAX_FALLBACK ? MAX_FALLBACK : param);
+        break;
+    case BINARY: /* raw bytes: not text */
+        if (param > 0) {
+            size_t left = (size_t)(r->end - r->p);
+            r->p += (unsigned long)param < left ? (size_t)param : left;
+        }
+        break;
+    case FONT:
+        if (r->cur.fonttbl)
+            r->defining = param;
+        else
+            r->cur.cp = font_cp(r, param);
+        break;
+    case CHARSET:
+        if (r->cur.fonttbl)
+            set_font_cp(r, r->defining, charset_cp(param));
+        break;
+    case FONT_CP:
+        if (r->cur.fonttbl && code_page(param))
+            set_font_cp(r, r->defining, code_page(param));
+        break;
+    case ANSI_CP:
+        if (code_page(param))
+            r->ansi_cp = code_page(param);
+        break;
+    case DEFF:
+        r->deff = param;
+        break;
+    default:
+        break;
+    }
 }
 
 /* A control word with its parameter (has: whether it had one). */
 static void control_word(struct rtf *r, const char *word, long param, bool has)
 {
-    if (strcmp(word, "u") == 0 && has) {
+    const struct known *k = find_known(word);
+    if (k && k->act == UNICODE && has) {
         put_unit(r, param);
         return;
     }
     r->fallback = 0;
-    if (strcmp(word, "uc") == 0 && has) {
-        r->cur.uc = (unsigned char)(param < 0 ? 0 : param > MAX_FALLBACK ? MAX_FALLBACK : param);
-    } else if (strcmp(word, "deleted") == 0) { /* a revision mark: "\deleted0" ends it */
+    if (!k)
+        return;
+    if (k->act == SKIP)
+        r->cur.skip = true;
+    else if (k->act == CHAR)
+        put(r, k->c);
+    else if (k->act == DELETED)
         r->cur.deleted = !has || param != 0;
-    } else if (strcmp(word, "v") == 0) { /* hidden text: "\v0" ends it */
+    else if (k->act == HIDDEN)
         r->cur.hidden = !has || param != 0;
-    } else if (strcmp(word, "plain") == 0) { /* character formatting back to defaults */
+    else if (k->act == PLAIN) {
         r->cur.deleted = r->cur.hidden = false;
         r->cur.cp = CP_DEFAULT_FONT;
-    } else if (strcmp(word, "fonttbl") == 0) { /* no text, but the fonts' code pages */
+    } else if (k->act == FONTTBL)
         r->cur.skip = r->cur.fonttbl = true;
-    } else if (strcmp(word, "f") == 0 && has) { /* a font described, or the font of the text */
-        if (r->cur.fonttbl)
-            r->defining = param;
-        else
-            r->cur.cp = font_cp(r, param);
-    } else if (strcmp(word, "fcharset") == 0 && has && r->cur.fonttbl) {
-        set_font_cp(r, r->defining, charset_cp(param));
-    } else if ((strcmp(word, "cpg") == 0 || strcmp(word, "ansicpg") == 0) && has) {
-        uint16_t cp = (uint16_t)(param > 1 && param < CP_DEFAULT_FONT ? param : 0);
-        if (word[0] == 'a' && cp)
-            r->ansi_cp = cp;
-        else if (cp && r->cur.fonttbl) /* \cpgN: a font's own code page */
-            set_font_cp(r, r->defining, cp);
-    } else if (strcmp(word, "deff") == 0 && has) {
-        r->deff = param;
-    } else if (strcmp(word, "bin") == 0 && has && param > 0) { /* raw bytes: not text */
-        size_t left = (size_t)(r->end - r->p);
-        r->p += (unsigned long)param < left ? (size_t)param : left;
-    } else {
-        const struct known *k = find_known(word);
-        if (k && k->skip)
-            r->cur.skip = true;
-        else if (k)
-            put(r, k->c);
-    }
+    else if (has)
+        formatting(r, k->act, param);
 }
 
 static bool is_letter(unsigned char c)
