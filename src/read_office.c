@@ -149,7 +149,7 @@ static void docx_end(struct walk *w, const char *name, const xmlChar *ns)
 /* text:s: its text:c spaces (1 when not given; at most 100). */
 static void odt_spaces(struct walk *w)
 {
-    xmlChar *c = xmlTextReaderGetAttributeNs(w->r, (const xmlChar *)"c", (const xmlChar *)ODF_TEXT);
+    xmlChar *c = attribute(w, "c", (const xmlChar *)ODF_TEXT);
     long n = c ? strtol((const char *)c, NULL, 10) : 1;
     xmlFree(c);
     for (long i = 0; i < (n < 1 ? 1 : n > 100 ? 100 : n); i++)
