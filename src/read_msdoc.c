@@ -256,12 +256,9 @@ struct cuts {
     size_t n, cap;
 };
 
+/* Adds a cut; merge_cuts joins those that touch or overlap. */
 static void add_cut(struct cuts *c, uint32_t from, uint32_t to)
 {
-    if (c->n > 0 && c->v[c->n - 1].to == from) { /* runs follow one another: one cut */
-        c->v[c->n - 1].to = to;
-        return;
-    }
     if (c->n == c->cap) {
         c->cap = c->cap ? 2 * c->cap : 16;
         c->v = jk_realloc(c->v, c->cap * sizeof(*c->v));
@@ -326,7 +323,7 @@ static int by_start(const void *a, const void *b)
     return x->from < y->from ? -1 : x->from > y->from;
 }
 
-/* Sorts the cuts and merges those that overlap. */
+/* Sorts the cuts and merges those that touch or overlap. */
 static void merge_cuts(struct cuts *c)
 {
     if (c->n == 0)
