@@ -202,7 +202,7 @@ static bool short_before(const char *lower, const struct jk_token *tokens, size_
         close++;
     if (close >= n || !is_punct(lower, &tokens[close], ')'))
         return false;
-    struct word words[RUN_MAX];
+    struct word words[RUN_MAX] = {{0}}; /* gather fills count of them; GCC -O3 cannot tell */
     size_t count = gather(lower, tokens, open + 1, close, words, RUN_MAX);
     if (count == SIZE_MAX || match_long(words, count, s, st->length, true) != 0)
         return false;

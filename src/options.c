@@ -393,7 +393,7 @@ static enum jk_status parse_real(const char *opt, const char *text, double min, 
 
 static enum jk_status parse_unit(const char *text, struct jk_unit *out, struct jk_diag *diag)
 {
-    unsigned long w;
+    unsigned long w = 0; /* set when parse_count succeeds; GCC -O3 cannot tell */
     if (strcmp(text, "document") == 0)
         *out = (struct jk_unit){JK_UNIT_DOCUMENT, 0};
     else if (strcmp(text, "sentence") == 0)
