@@ -48,6 +48,8 @@ bool jk_poppler_load(const char *name, struct jk_poppler *p, const char **why)
     void *lib = dlopen(name, RTLD_NOW | RTLD_LOCAL);
     if (!lib) {
         *why = dlerror();
+        if (!*why) /* a dlopen that failed without saying why */
+            *why = "the dynamic loader gave no reason";
         return false;
     }
     for (size_t i = 0; i < N_SLOTS; i++) {

@@ -101,6 +101,26 @@ grep -q "file=libpoppler" "$tmp/ld" && fail "Poppler was loaded for a folder wit
 LD_DEBUG=files "$bin" map "$tmp/in" -o "$tmp/out" --min-occurrences 2 --keep 100 -q 2>"$tmp/ld"
 grep -q "file=libpoppler-glib" "$tmp/ld" || fail "Poppler was not loaded for the PDFs"
 
+# Without Poppler (its dlopen made to fail, as when libpoppler-glib8 is not installed): one
+# error naming the PDF and the package, exit 3, and the earlier map left as it was. Folders
+# without PDFs still map (the paged texts above).
+if [ -n "${JK_NO_POPPLER:-}" ]; then
+    before=$(cat "$tmp/out/terms.csv" "$tmp/out/links.csv" | cksum)
+    # ASan wants its runtime first among preloaded libraries; the helper is only dlopen.
+    LD_PRELOAD=$JK_NO_POPPLER ASAN_OPTIONS=${ASAN_OPTIONS:+$ASAN_OPTIONS:}verify_asan_link_order=0 \
+        "$bin" map "$tmp/in" -o "$tmp/out" --min-occurrences 2 --keep 100 -q 2>"$tmp/err"
+    code=$?
+    [ $code = 3 ] || { cat "$tmp/err"; fail "a PDF without Poppler exited $code, not 3"; }
+    [ "$(grep -c . "$tmp/err")" = 1 ] || { cat "$tmp/err"; fail "more than one message without Poppler"; }
+    grep -q "cannot read the PDF '$tmp/in/[a-z]*\.pdf'.*install the Debian package libpoppler-glib8" \
+        "$tmp/err" || { cat "$tmp/err"; fail "unclear message without Poppler"; }
+    [ "$(cat "$tmp/out/terms.csv" "$tmp/out/links.csv" | cksum)" = "$before" ] ||
+        fail "the earlier map changed when Poppler could not be loaded"
+    LD_PRELOAD=$JK_NO_POPPLER ASAN_OPTIONS=${ASAN_OPTIONS:+$ASAN_OPTIONS:}verify_asan_link_order=0 \
+        "$bin" map "$tmp/paged" -o "$tmp/paged-out" --min-occurrences 2 -q ||
+        fail "a folder without PDFs failed when Poppler could not be loaded"
+fi
+
 # A folder of unusable PDFs only: one error, exit 3.
 cp "$tmp/in/scan.pdf" "$tmp/in/broken.pdf" "$tmp/bad/"
 "$bin" map "$tmp/bad" -o "$tmp/bad-out" -q 2>"$tmp/err"
