@@ -165,7 +165,17 @@ static bool is_stop_uncached(struct jk_normalizer *n, const char *word, size_t l
  * its key worked out once per language.
  */
 enum { MEMO_LANGS = JK_LANG_EN + 1, MEMO_UNSET = UINT32_MAX };
-enum { MEMO_STOP = 1, MEMO_HEAD = 2 }; /* flags bits */
+enum { MEMO_STOP = 1, MEMO_HEAD = 2, MEMO_ACTIVE = 4, MEMO_PASSIVE = 8 }; /* flags bits */
+
+/* MEMO_ACTIVE or MEMO_PASSIVE for an Indonesian verb form, else 0. */
+static unsigned char verb_flags(struct jk_normalizer *n, const char *word, size_t len)
+{
+    if (!n->stemmer)
+        return 0;
+    len = strip_clitic(n, word, jk_reduplication_root(word, len));
+    enum jk_verb_form v = jk_stem_verb(n->stemmer, word, len);
+    return v == JK_VERB_ACTIVE ? MEMO_ACTIVE : v == JK_VERB_PASSIVE ? MEMO_PASSIVE : 0;
+}
 
 static uint32_t memo_entry_hashed(struct jk_normalizer *n, const char *word, size_t len,
                                   uint32_t hash)
@@ -185,7 +195,8 @@ static uint32_t memo_entry_hashed(struct jk_normalizer *n, const char *word, siz
     JK_GROW_TABLE(n->memo_key, ((size_t)id + 1) * MEMO_LANGS, n->memo_key_cap);
     n->memo_flags[id] =
         (unsigned char)((is_stop_uncached(n, word, len) ? MEMO_STOP : 0) |
-                        (jk_stopwords_starts_phrase(n->stop, word, len) ? MEMO_HEAD : 0));
+                        (jk_stopwords_starts_phrase(n->stop, word, len) ? MEMO_HEAD : 0) |
+                        verb_flags(n, word, len));
     for (size_t l = 0; l < MEMO_LANGS; l++)
         n->memo_key[(size_t)id * MEMO_LANGS + l].len = MEMO_UNSET;
     return id;
@@ -223,6 +234,17 @@ bool jk_normalizer_stop_of(const struct jk_normalizer *n, uint32_t word)
 bool jk_normalizer_heads_phrase_of(const struct jk_normalizer *n, uint32_t word)
 {
     return n->memo_flags[word] & MEMO_HEAD;
+}
+
+enum jk_verb_form jk_normalizer_verb_of(const struct jk_normalizer *n, uint32_t word)
+{
+    unsigned char f = n->memo_flags[word];
+    return f & MEMO_ACTIVE ? JK_VERB_ACTIVE : f & MEMO_PASSIVE ? JK_VERB_PASSIVE : JK_NOT_VERB;
+}
+
+enum jk_verb_form jk_normalizer_verb(struct jk_normalizer *n, const char *word, size_t len)
+{
+    return jk_normalizer_verb_of(n, memo_entry(n, word, len));
 }
 
 void jk_normalize_word_append(struct jk_normalizer *n, uint32_t word, enum jk_lang lang,

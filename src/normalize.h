@@ -91,6 +91,13 @@ void jk_normalizer_prefetch(const struct jk_normalizer *n, uint32_t hash, unsign
 bool jk_normalizer_stop_of(const struct jk_normalizer *n, uint32_t word);
 /* Does a protected phrase of the stopword lists start with this word? */
 bool jk_normalizer_heads_phrase_of(const struct jk_normalizer *n, uint32_t word);
+/*
+ * Is the word an Indonesian verb by its prefix (jk_stem_verb, asked after
+ * plural collapse and without a particle or possessive: "dijadikannya" is
+ * passive)? JK_NOT_VERB without a stemmer. By number, and by text.
+ */
+enum jk_verb_form jk_normalizer_verb_of(const struct jk_normalizer *n, uint32_t word);
+enum jk_verb_form jk_normalizer_verb(struct jk_normalizer *n, const char *word, size_t len);
 /* Appends the key form of word number word (see jk_normalize_word) to out. */
 void jk_normalize_word_append(struct jk_normalizer *n, uint32_t word, enum jk_lang lang,
                               struct jk_buf *out);

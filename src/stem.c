@@ -621,3 +621,30 @@ void jk_stem(const struct jk_stemmer *s, const char *word, size_t len, struct jk
     }
     jk_buf_release(&x);
 }
+
+/* Whether the reading removed the derivational suffix -kan or -i. */
+static bool verbal_suffix(const struct trace *t)
+{
+    for (size_t i = 0; i < t->n_sfx; i++)
+        if (!strcmp(t->sfx[i], "suffix -kan") || !strcmp(t->sfx[i], "suffix -i"))
+            return true;
+    return false;
+}
+
+enum jk_verb_form jk_stem_verb(const struct jk_stemmer *s, const char *word, size_t len)
+{
+    if (!starts(word, len, "me") && !starts(word, len, "di"))
+        return JK_NOT_VERB;
+    if (exception_root(s, word, len) || jk_stemmer_has_root(s, word, len) ||
+        letters(word, len) <= 3 || len > STEM_MAX)
+        return JK_NOT_VERB;
+    /* A reading the root's hunspell flags allow; else, since hunspell-id's flags miss many
+     * loan roots ("difokuskan", "mendeskripsikan"), a reading with the verbal suffix -kan or
+     * -i. Not a bare one: English words in Indonesian sentences would read as prefixed
+     * ("digital divide" as di-vide, "disease" as di-se-ase, "merit" as me-rit). */
+    struct trace t = {0};
+    if (!confix_pass(s, word, len, true, &t) &&
+        !(confix_pass(s, word, len, false, &t) && verbal_suffix(&t)))
+        return JK_NOT_VERB;
+    return t.outer == P_ME ? JK_VERB_ACTIVE : t.outer == P_DI ? JK_VERB_PASSIVE : JK_NOT_VERB;
+}

@@ -89,4 +89,23 @@ size_t jk_stemmer_root_count(const struct jk_stemmer *s);
 void jk_stem(const struct jk_stemmer *s, const char *word, size_t len, struct jk_buf *root,
              struct jk_buf *how);
 
+/* What the outermost prefix of a word makes it (jk_stem_verb). */
+enum jk_verb_form {
+    JK_NOT_VERB,     /* a root, an exception, no root found, or another prefix */
+    JK_VERB_ACTIVE,  /* meN- (mem-, men-, meng-, meny-, memper-): "mengarahkan", "menulis" */
+    JK_VERB_PASSIVE, /* di- (diper-): "dijadikan", "dirasa" */
+};
+
+/*
+ * Whether word[0..len) (lower-case UTF-8) is a verb by its outermost prefix:
+ * confix stripping, as jk_stem does it, reaches a dictionary root from a
+ * word that is neither a root nor an exception and starts with "me" or "di",
+ * and the first prefix it removes is meN- or di-. Dictionary words that only
+ * look prefixed ("menteri", "dinas", "media", "diplomasi") are JK_NOT_VERB,
+ * as are nominalisations ("pembangunan") and ber-/ter- forms, which are
+ * often adjectives inside terms ("pembangunan berkelanjutan", "sistem
+ * terpadu"). Safe to call concurrently.
+ */
+enum jk_verb_form jk_stem_verb(const struct jk_stemmer *s, const char *word, size_t len);
+
 #endif

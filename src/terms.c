@@ -216,6 +216,18 @@ static bool is_stop(const struct jk_extractor *x, const char *w, size_t root, si
     return jk_stopwords_has(x->stopwords, w, len) || jk_stopwords_has(x->stopwords, w, root);
 }
 
+/* Token i's verb form (normalize.h) in a sentence not tagged English; JK_NOT_VERB without a
+ * normaliser. */
+static enum jk_verb_form verb_at(const struct jk_extractor *x, const char *w, size_t len,
+                                 size_t token, enum jk_lang lang)
+{
+    if (lang == JK_LANG_EN || !x->norm)
+        return JK_NOT_VERB;
+    if (x->word_ids)
+        return jk_normalizer_verb_of(x->norm, x->word_ids[token]);
+    return jk_normalizer_verb(x->norm, w, len);
+}
+
 static bool lang_wanted(const struct jk_extractor *x, enum jk_lang lang)
 {
     if (x->langs == JK_LANGS_ID)
@@ -256,14 +268,19 @@ static bool in_definition(const char *lower, const struct jk_token *tokens, size
     return (open_before && close_after) || open_after;
 }
 
-/* One ordinary word: a stopword ends the run, an acronym stands for its long form. */
+/*
+ * One ordinary word: a stopword or a passive verb ends the run, an active
+ * verb starts no candidate, an acronym stands for its long form.
+ */
 static void push_token(struct jk_extractor *x, const char *lower, const struct jk_token *tokens,
                        size_t n, size_t i, enum jk_lang lang, jk_term_fn emit, void *ctx)
 {
     const struct jk_token *t = &tokens[i];
     const char *s = lower + t->offset;
     size_t root = jk_reduplication_root(s, t->length);
-    if (is_stop(x, s, root, t->length, i)) {
+    enum jk_verb_form verb = JK_NOT_VERB;
+    if (is_stop(x, s, root, t->length, i) ||
+        (verb = verb_at(x, s, t->length, i, lang)) == JK_VERB_PASSIVE) {
         emit_run(x, emit, ctx);
         return;
     }
@@ -271,6 +288,7 @@ static void push_token(struct jk_extractor *x, const char *lower, const struct j
     const char *long_form = x->expand ? x->expand(x->expand_ctx, s, t->length, &long_len) : NULL;
     if (!long_form) {
         push_word(x, s, root, false, i, token_word(x, t, root, i), lang);
+        x->words[x->n_words - 1].can_start = verb != JK_VERB_ACTIVE;
     } else if (in_definition(lower, tokens, n, i)) {
         emit_run(x, emit, ctx);
     } else {

@@ -5,7 +5,9 @@
  * Protected phrases ("kerja sama") keep their stopwords inside a run, but no
  * candidate starts or ends with a stopword. Reduplicated plurals collapse to
  * their root ("program-program" -> "program"); lexical reduplications are
- * in the stopword lists ("rata-rata") and so are boundaries.
+ * in the stopword lists ("rata-rata") and so are boundaries. In sentences not
+ * tagged English, with a stemming normaliser, a passive verb (di-) is a
+ * boundary too and an active verb (meN-) starts no candidate (jk_stem_verb).
  *
  * Each candidate has a surface form (words joined by one space, as written
  * after lower-casing and plural collapse) and a key (the words written

@@ -515,6 +515,80 @@ static void test_affix_licences_choose_between_readings(void **state)
     tu_rmtree(dir);
 }
 
+/* One word and the verb form jk_stem_verb should give it. */
+struct verb_case {
+    const char *word;
+    enum jk_verb_form want;
+};
+
+static void check_verbs(const struct jk_stemmer *s, const struct verb_case *cases, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        enum jk_verb_form got = jk_stem_verb(s, cases[i].word, strlen(cases[i].word));
+        if (got != cases[i].want) {
+            print_error("%s: verb form %d, want %d\n", cases[i].word, (int)got, (int)cases[i].want);
+            fail();
+        }
+    }
+}
+
+/* meN- and di- forms are verbs; roots that only look prefixed, nominalisations and ber-/ter-
+ * forms are not. */
+static void test_verb_forms(void **state)
+{
+    static const struct verb_case cases[] = {
+        {"dijadikan", JK_VERB_PASSIVE},
+        {"dibaca", JK_VERB_PASSIVE},
+        {"digunakan", JK_VERB_PASSIVE},
+        {"dicari", JK_VERB_PASSIVE},
+        {"menulis", JK_VERB_ACTIVE},
+        {"membaca", JK_VERB_ACTIVE},
+        {"mengambil", JK_VERB_ACTIVE},
+        {"mencari", JK_VERB_ACTIVE},
+        {"memperhatikan", JK_VERB_ACTIVE}, /* memper-: the outermost prefix is me- */
+        {"media", JK_NOT_VERB},            /* dictionary words */
+        {"dinas", JK_NOT_VERB},
+        {"didik", JK_NOT_VERB},
+        {"pembangunan", JK_NOT_VERB}, /* pe-...-an */
+        {"bekerja", JK_NOT_VERB},     /* ber- */
+        {"menxyz", JK_NOT_VERB},      /* no root */
+        {"dixyzkan", JK_NOT_VERB},
+        {"dia", JK_NOT_VERB}, /* too short */
+        {"", JK_NOT_VERB},
+    };
+    check_verbs(fixture(state), cases, sizeof(cases) / sizeof(*cases));
+}
+
+/*
+ * Where the .aff says which prefixes a root takes, a bare reading it does not
+ * allow is no verb ("digital divide" is not di-vide); one with -kan or -i is.
+ */
+static void test_verb_forms_with_licences(void **state)
+{
+    (void)state;
+    char dir[64], dic[128];
+    tu_mkdtemp(dir, sizeof(dir));
+    tu_write_str(dir, "id.aff",
+                 "SET ISO8859-1\nFLAG long\n"
+                 "PFX D0 Y 1\nPFX D0 0 di .\nPFX B0 Y 1\nPFX B0 0 ber [^r]\n");
+    tu_write_str(dir, "id.dic", "3\nvide/B0\nbaca/D0\nmerapi\n");
+    snprintf(dic, sizeof(dic), "%s/id.dic", dir);
+    struct jk_stemmer s;
+    jk_stemmer_init(&s);
+    struct jk_diag d;
+    jk_diag_init(&d);
+    assert_int_equal(jk_stemmer_load(&s, dic, NULL, NULL, &d), JK_OK);
+    static const struct verb_case cases[] = {
+        {"dibaca", JK_VERB_PASSIVE},    /* baca takes di- */
+        {"divide", JK_NOT_VERB},        /* vide takes ber- only */
+        {"dividekan", JK_VERB_PASSIVE}, /* but di-...-kan is a verb whatever the flags say */
+        {"merapi", JK_NOT_VERB},        /* a root (Gunung Merapi), not me-rapi */
+    };
+    check_verbs(&s, cases, sizeof(cases) / sizeof(*cases));
+    jk_stemmer_release(&s);
+    tu_rmtree(dir);
+}
+
 struct worker {
     const struct jk_stemmer *s;
     int wrong;
@@ -732,6 +806,8 @@ int main(void)
         cmocka_unit_test(test_missing_files),
         cmocka_unit_test(test_not_a_dictionary),
         cmocka_unit_test(test_affix_licences_choose_between_readings),
+        cmocka_unit_test(test_verb_forms),
+        cmocka_unit_test(test_verb_forms_with_licences),
         cmocka_unit_test(test_concurrent_calls_share_a_stemmer),
         cmocka_unit_test(test_cmd_stems_argv_words),
         cmocka_unit_test(test_cmd_reads_stdin_trimmed_and_lower_cased),

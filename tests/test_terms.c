@@ -151,6 +151,85 @@ static void test_numbered_words_same_candidates(void **state)
     assert_true(has(&by_number, "kerjasama|kerja sama")); /* a protected phrase, by number */
 }
 
+/*
+ * Candidates of text with a stemmer whose roots are tulis, jadi and contoh, every token in
+ * language lang; words numbered up front or looked up by text.
+ */
+static void extract_stemmed(const char *text, enum jk_lang lang, bool numbered, struct seen *out)
+{
+    struct jk_stopwords sw;
+    jk_stopwords_init(&sw);
+    jk_stopwords_add(&sw, "yang", 4);
+    struct jk_stemmer stemmer;
+    jk_stemmer_init(&stemmer);
+    const char *roots[] = {"tulis", "jadi", "contoh"};
+    for (size_t i = 0; i < sizeof(roots) / sizeof(*roots); i++)
+        jk_stemmer_add_root(&stemmer, roots[i], strlen(roots[i]));
+    struct jk_normalizer norm;
+    jk_normalizer_init(&norm, &sw);
+    norm.stemmer = &stemmer;
+    struct jk_extractor x;
+    jk_extractor_init(&x, &sw, &norm, 4);
+    struct jk_token toks[128];
+    uint32_t ids[128];
+    enum jk_lang langs[128];
+    size_t n = tokens_of(text, toks);
+    for (size_t i = 0; i < n; i++) {
+        langs[i] = lang;
+        if (numbered && toks[i].kind == JK_TOK_WORD)
+            ids[i] = jk_normalizer_word(&norm, text + toks[i].offset, toks[i].length);
+    }
+    x.word_ids = numbered ? ids : NULL;
+    memset(out, 0, sizeof(*out));
+    jk_extract_terms(&x, text, toks, n, langs, record, out);
+    jk_extractor_release(&x);
+    jk_normalizer_release(&norm);
+    jk_stemmer_release(&stemmer);
+    jk_stopwords_release(&sw);
+}
+
+/* Whether a candidate's surface starts with word, or holds it anywhere (anywhere). */
+static bool surface_has(const struct seen *s, const char *word, bool anywhere)
+{
+    size_t len = strlen(word);
+    for (size_t i = 0; i < s->n; i++) {
+        const char *surface = strchr(s->items[i], '|') + 1;
+        for (const char *p = surface; *p; p = strchr(p, ' ') ? strchr(p, ' ') + 1 : "") {
+            if (!strncmp(p, word, len) && (p[len] == ' ' || p[len] == '\0'))
+                return true;
+            if (!anywhere)
+                break;
+        }
+    }
+    return false;
+}
+
+/*
+ * In Indonesian sentences a passive (di-) verb ends the run like a stopword and an active
+ * (meN-) verb starts no candidate, though one may end it ("kemampuan menulis"); English
+ * sentences keep both.
+ */
+static void test_verbs_start_no_term(void **state)
+{
+    (void)state;
+    const char *text = "kemampuan menulis siswa dijadikan contoh kota , menulis puisi";
+    for (int numbered = 0; numbered < 2; numbered++) {
+        struct seen s;
+        extract_stemmed(text, JK_LANG_ID, numbered, &s);
+        assert_true(has(&s, "kemampuantulis|kemampuan menulis"));
+        assert_true(has(&s, "kemampuantulissiswa|kemampuan menulis siswa"));
+        assert_true(has(&s, "contohkota|contoh kota"));
+        assert_true(has(&s, "puisi|puisi"));
+        assert_false(surface_has(&s, "menulis", false));  /* no candidate starts with it */
+        assert_false(surface_has(&s, "dijadikan", true)); /* none holds it */
+        assert_false(has(&s, "siswacontoh|siswa contoh"));
+
+        extract_stemmed(text, JK_LANG_EN, numbered, &s);
+        assert_true(surface_has(&s, "menulis", false));
+        assert_true(has(&s, "dijadikan|dijadikan"));
+    }
+}
+
 static void test_ngrams_inside_runs_only(void **state)
 {
     (void)state;
@@ -243,6 +322,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_ngrams_inside_runs_only),
+        cmocka_unit_test(test_verbs_start_no_term),
         cmocka_unit_test(test_numbered_words_same_candidates),
         cmocka_unit_test(test_keys_only_same_keys),
         cmocka_unit_test(test_max_words_limits_length),
