@@ -11,6 +11,7 @@
 #include <zip.h>
 
 #include "util/libxml.h"
+#include "util/mem.h"
 #include "util/strmap.h"
 
 static const char W_MAIN[] = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
@@ -53,18 +54,94 @@ static int part_close(void *ctx)
     return 0;
 }
 
+/*
+ * The document's styles and whether each hides text (Word's w:vanish, OpenDocument's
+ * text:display="none"): its own setting, else the one of the style it is based on.
+ * OpenDocument names are kept with their family's letter in front ("tName", "pName"):
+ * a text and a paragraph style may share a name.
+ */
+struct style {
+    signed char own; /* 1 hides, 0 shows, -1 not set: inherited */
+    uint32_t parent; /* the style it is based on, or JK_NO_ID */
+};
+
+struct styles {
+    struct jk_strmap ids; /* name -> index into list */
+    struct style *list;
+    size_t cap;
+    bool any_hides;    /* some style hides text itself: otherwise no lookup is needed */
+    struct jk_buf key; /* scratch: a name with its family letter */
+};
+
+/* Deepest chain of based-on styles followed: a loop or a longer chain ends there. */
+#define STYLE_DEPTH 32
+
+/* The number of the style name[0..len) (family letter first for OpenDocument), added unset. */
+static uint32_t style_id(struct styles *s, const char *name, size_t len)
+{
+    bool added;
+    uint32_t id = jk_strmap_intern(&s->ids, name, len, &added);
+    if (added) {
+        JK_GROW(s->list, (size_t)id + 1, s->cap);
+        s->list[id] = (struct style){-1, JK_NO_ID};
+    }
+    return id;
+}
+
+/* Whether style id hides text, by its own setting or its nearest ancestor's. */
+static bool style_hides(const struct styles *s, uint32_t id)
+{
+    for (int depth = 0; id != JK_NO_ID && depth < STYLE_DEPTH; depth++) {
+        if (s->list[id].own >= 0)
+            return s->list[id].own == 1;
+        id = s->list[id].parent;
+    }
+    return false;
+}
+
+/* One level of Word's paragraphs or runs (a text box's paragraphs sit inside a run). */
+#define WORD_LEVELS 8
+
 /* What the walk over one part's XML needs. */
 struct walk {
     xmlTextReaderPtr r;
     struct jk_buf *text;
     enum jk_office_kind kind;
-    int in_text;     /* depth of elements whose text is kept (w:t; text:p and text:h) */
-    int in_run;      /* depth of Word's runs (w:r): their tabs and breaks are text, a paragraph's
-                        tab stops (w:pPr/w:tabs/w:tab) are not */
-    bool hidden_run; /* the run being read is hidden (w:rPr/w:vanish) */
-    xmlChar *style;  /* the OpenDocument style being read (style:style), or NULL */
-    struct jk_strmap hidden; /* the OpenDocument styles that hide text (text:display="none") */
+    bool styles_part; /* reading styles.xml: styles only, no text */
+    int in_text;      /* depth of elements whose text is kept (w:t; text:p and text:h) */
+    int in_run;       /* depth of Word's runs (w:r): their tabs and breaks are text, a paragraph's
+                         tab stops (w:pPr/w:tabs/w:tab) are not */
+    /* Word: per open paragraph, whether its style hides its text; per open run, its own
+     * w:vanish (-1 none) and whether its character style hides it */
+    bool para_hides[WORD_LEVELS];
+    signed char run_vanish[WORD_LEVELS];
+    bool run_style_hides[WORD_LEVELS];
+    int paras;
+    uint32_t style;    /* the style being read (w:style, style:style), or JK_NO_ID */
+    bool in_style_rpr; /* inside that Word style's own run properties */
+    struct styles *styles;
 };
+
+/* The open paragraph's or run's slot (the innermost WORD_LEVELS are told apart). */
+static int level(int depth)
+{
+    return depth < 1 ? 0 : depth > WORD_LEVELS ? WORD_LEVELS - 1 : depth - 1;
+}
+
+/*
+ * Whether the Word run being read is hidden: by its own w:vanish, else by its
+ * styles. vanish is a toggle property (ECMA-376 Part 1, 17.7.3): a character
+ * style's setting flips the paragraph style's.
+ */
+static bool run_hidden(const struct walk *w)
+{
+    if (w->kind != JK_OFFICE_DOCX || w->in_run == 0)
+        return false;
+    int r = level(w->in_run);
+    if (w->run_vanish[r] >= 0)
+        return w->run_vanish[r] == 1;
+    return w->para_hides[level(w->paras)] != w->run_style_hides[r];
+}
 
 static bool is_ns(const xmlChar *ns, const char *want)
 {
@@ -97,6 +174,68 @@ static bool word_on(struct walk *w, const xmlChar *ns)
     return on;
 }
 
+/* Whether the style named by the element's attribute name (in ns; OpenDocument: of family,
+ * its letter) hides text. */
+static bool names_hiding_style(struct walk *w, const char *name, const xmlChar *ns, char family)
+{
+    struct styles *s = w->styles;
+    if (!s->any_hides)
+        return false;
+    xmlChar *v = attribute(w, name, ns);
+    bool hides = false;
+    if (v) {
+        jk_buf_clear(&s->key);
+        if (family)
+            jk_buf_addc(&s->key, family);
+        jk_buf_adds(&s->key, (const char *)v);
+        uint32_t id = jk_strmap_find(&s->ids, s->key.data, s->key.len);
+        hides = id != JK_NO_ID && style_hides(s, id);
+        xmlFree(v);
+    }
+    return hides;
+}
+
+/* The style named by the element's attribute name (in ns), with family's letter in front
+ * when not 0, added to the table if new. */
+static uint32_t style_named(struct walk *w, const char *name, const xmlChar *ns, char family)
+{
+    struct styles *s = w->styles;
+    xmlChar *v = attribute(w, name, ns);
+    if (!v)
+        return JK_NO_ID;
+    jk_buf_clear(&s->key);
+    if (family)
+        jk_buf_addc(&s->key, family);
+    jk_buf_adds(&s->key, (const char *)v);
+    uint32_t id = style_id(s, s->key.data, s->key.len);
+    xmlFree(v);
+    return id;
+}
+
+/*
+ * Word's styles.xml: each w:style's own w:rPr/w:vanish and its w:basedOn.
+ * (w:docDefaults' run properties are not read: a document hidden by default
+ * is not a thesis.)
+ */
+static void docx_style(struct walk *w, const char *name, const xmlChar *ns, bool empty)
+{
+    int depth = xmlTextReaderDepth(w->r);
+    if (strcmp(name, "style") == 0 && depth == 1) {
+        w->style = style_named(w, "styleId", ns, 0);
+        w->in_style_rpr = false;
+    } else if (w->style == JK_NO_ID) {
+        return;
+    } else if (strcmp(name, "basedOn") == 0 && depth == 2) {
+        uint32_t parent = style_named(w, "val", ns, 0);
+        w->styles->list[w->style].parent = parent; /* after the add: list may have moved */
+    } else if (strcmp(name, "rPr") == 0 && depth == 2) {
+        w->in_style_rpr = !empty;
+    } else if (strcmp(name, "vanish") == 0 && depth == 3 && w->in_style_rpr) {
+        w->styles->list[w->style].own = word_on(w, ns) ? 1 : 0;
+        w->styles->any_hides |= w->styles->list[w->style].own == 1;
+    }
+}
+
 /* A paragraph starting inside another (a text box in a paragraph) starts on a line of its own. */
 static void start_line(struct jk_buf *text, size_t from)
 {
@@ -111,15 +250,27 @@ static bool docx_start(struct walk *w, const char *name, const xmlChar *ns, bool
         return strcmp(name, "Fallback") == 0; /* the same text box again, for older readers */
     if (!word_ns(ns))
         return false;
-    bool in_run = w->in_run > 0 && !w->hidden_run; /* a hidden run's tabs are not text either */
+    if (w->styles_part) {
+        docx_style(w, name, ns, empty);
+        return false;
+    }
+    bool in_run = w->in_run > 0 && !run_hidden(w); /* a hidden run's tabs are not text either */
     if (strcmp(name, "t") == 0)
         w->in_text += !empty;
-    else if (strcmp(name, "r") == 0)
-        w->in_run += !empty;
-    else if (strcmp(name, "vanish") == 0 && w->in_run > 0) /* in the run's w:rPr: hidden */
-        w->hidden_run = word_on(w, ns);
+    else if (strcmp(name, "r") == 0 && !empty) {
+        int r = level(++w->in_run);
+        w->run_vanish[r] = -1;
+        w->run_style_hides[r] = false;
+    } else if (strcmp(name, "vanish") == 0 && w->in_run > 0) /* in the run's w:rPr */
+        w->run_vanish[level(w->in_run)] = word_on(w, ns) ? 1 : 0;
+    else if (strcmp(name, "rStyle") == 0 && w->in_run > 0)
+        w->run_style_hides[level(w->in_run)] = names_hiding_style(w, "val", ns, 0);
+    else if (strcmp(name, "pStyle") == 0 && w->paras > 0)
+        w->para_hides[level(w->paras)] = names_hiding_style(w, "val", ns, 0);
     else if (strcmp(name, "p") == 0 && empty)
         end_line(w->text);
+    else if (strcmp(name, "p") == 0)
+        w->para_hides[level(++w->paras)] = false;
     else if (strcmp(name, "tab") == 0 && in_run)
         jk_buf_addc(w->text, '\t');
     else if ((strcmp(name, "br") == 0 || strcmp(name, "cr") == 0) && in_run)
@@ -137,13 +288,21 @@ static void docx_end(struct walk *w, const char *name, const xmlChar *ns)
 {
     if (!word_ns(ns))
         return;
+    if (w->styles_part) {
+        if (strcmp(name, "rPr") == 0)
+            w->in_style_rpr = false;
+        else if (strcmp(name, "style") == 0)
+            w->style = JK_NO_ID;
+        return;
+    }
     if (strcmp(name, "t") == 0 && w->in_text > 0)
         w->in_text--;
-    else if (strcmp(name, "r") == 0 && w->in_run > 0) {
+    else if (strcmp(name, "r") == 0 && w->in_run > 0)
         w->in_run--;
-        w->hidden_run = false;
-    } else if (strcmp(name, "p") == 0)
+    else if (strcmp(name, "p") == 0) {
+        w->paras -= w->paras > 0;
         end_line(w->text);
+    }
 }
 
 /* text:s: its text:c spaces (1 when not given; at most 100). */
@@ -156,46 +315,67 @@ static void odt_spaces(struct walk *w)
         jk_buf_addc(w->text, ' ');
 }
 
+/* The letter an OpenDocument style family is keyed by: 't' text, 'p' paragraph, 0 other. */
+static char odt_family(struct walk *w)
+{
+    xmlChar *family = attribute(w, "family", (const xmlChar *)ODF_STYLE);
+    const char *f = (const char *)family;
+    char letter = !f ? 0 : strcmp(f, "text") == 0 ? 't' : strcmp(f, "paragraph") == 0 ? 'p' : 0;
+    xmlFree(family);
+    return letter;
+}
+
 /*
- * The automatic styles (style:style, before the body) that hide text: their
- * text properties say text:display="none".
+ * The styles that hide or show text: style:style elements (the common ones of
+ * styles.xml, the automatic ones before content.xml's body) whose text
+ * properties say text:display="none" or "true", and the styles they are based
+ * on (style:parent-style-name, of the same family).
  */
 static void odt_style(struct walk *w, const char *name, bool empty)
 {
-    if (strcmp(name, "style") == 0 && !empty) {
-        xmlFree(w->style);
-        w->style = attribute(w, "name", (const xmlChar *)ODF_STYLE);
-    } else if (strcmp(name, "text-properties") == 0 && w->style) {
+    if (strcmp(name, "style") == 0) {
+        char family = odt_family(w);
+        w->style = family ? style_named(w, "name", (const xmlChar *)ODF_STYLE, family) : JK_NO_ID;
+        if (w->style != JK_NO_ID) {
+            uint32_t parent =
+                style_named(w, "parent-style-name", (const xmlChar *)ODF_STYLE, family);
+            w->styles->list[w->style].parent = parent; /* after the add: list may have moved */
+        }
+        if (empty) /* no properties follow, and no end tag */
+            w->style = JK_NO_ID;
+    } else if (strcmp(name, "text-properties") == 0 && w->style != JK_NO_ID) {
         xmlChar *display = attribute(w, "display", (const xmlChar *)ODF_TEXT);
-        if (display && strcmp((const char *)display, "none") == 0)
-            jk_strmap_intern(&w->hidden, (const char *)w->style, strlen((const char *)w->style),
-                             NULL);
+        const char *d = (const char *)display;
+        if (d && (strcmp(d, "none") == 0 || strcmp(d, "true") == 0)) {
+            w->styles->list[w->style].own = strcmp(d, "none") == 0;
+            w->styles->any_hides |= strcmp(d, "none") == 0;
+        }
         xmlFree(display);
     }
 }
 
-/* Whether the text element has a style that hides it. */
-static bool odt_hidden(struct walk *w)
+/* Whether the text element (a span: text family; a paragraph or heading: paragraph family)
+ * has a style that hides it. */
+static bool odt_hidden(struct walk *w, const char *name)
 {
-    if (w->hidden.count == 0)
-        return false;
-    xmlChar *style = attribute(w, "style-name", (const xmlChar *)ODF_TEXT);
-    bool hidden = style && jk_strmap_find(&w->hidden, (const char *)style,
-                                          strlen((const char *)style)) != JK_NO_ID;
-    xmlFree(style);
-    return hidden;
+    char family = strcmp(name, "span") == 0                          ? 't'
+                  : strcmp(name, "p") == 0 || strcmp(name, "h") == 0 ? 'p'
+                                                                     : 0;
+    return family && names_hiding_style(w, "style-name", (const xmlChar *)ODF_TEXT, family);
 }
 
 /* OpenDocument's elements, as docx_start. */
 static bool odt_start(struct walk *w, const char *name, const xmlChar *ns, bool empty, size_t from)
 {
+    if (is_ns(ns, ODF_OFFICE) && w->styles_part) /* styles.xml: only the common styles */
+        return strcmp(name, "automatic-styles") == 0 || strcmp(name, "master-styles") == 0;
     if (is_ns(ns, ODF_OFFICE))
         return strcmp(name, "annotation") == 0; /* comments */
     if (is_ns(ns, ODF_STYLE))
         odt_style(w, name, empty);
-    if (!is_ns(ns, ODF_TEXT))
+    if (!is_ns(ns, ODF_TEXT) || w->styles_part)
         return false;
-    if (odt_hidden(w)) /* a span or paragraph of hidden text */
+    if (odt_hidden(w, name)) /* a span or paragraph of hidden text */
         return true;
     if (strcmp(name, "p") == 0 || strcmp(name, "h") == 0) {
         start_line(w->text, from);
@@ -216,10 +396,8 @@ static bool odt_start(struct walk *w, const char *name, const xmlChar *ns, bool 
 
 static void odt_end(struct walk *w, const char *name, const xmlChar *ns)
 {
-    if (is_ns(ns, ODF_STYLE) && strcmp(name, "style") == 0) {
-        xmlFree(w->style);
-        w->style = NULL;
-    }
+    if (is_ns(ns, ODF_STYLE) && strcmp(name, "style") == 0)
+        w->style = JK_NO_ID;
     if (is_ns(ns, ODF_TEXT) && (strcmp(name, "p") == 0 || strcmp(name, "h") == 0) &&
         w->in_text > 0) {
         w->in_text--;
@@ -247,7 +425,7 @@ static int step(struct walk *w, size_t from)
             odt_end(w, name, ns);
     } else if ((type == XML_READER_TYPE_TEXT || type == XML_READER_TYPE_CDATA ||
                 type == XML_READER_TYPE_SIGNIFICANT_WHITESPACE) &&
-               w->in_text > 0 && !w->hidden_run) {
+               w->in_text > 0 && !run_hidden(w)) {
         const char *v = (const char *)xmlTextReaderConstValue(w->r);
         if (v)
             jk_buf_adds(w->text, v);
@@ -255,27 +433,51 @@ static int step(struct walk *w, size_t from)
     return xmlTextReaderRead(w->r);
 }
 
-/* Walks the XML of part (open) into text; JK_OFFICE_OK when the XML was whole. */
-static enum jk_office_result walk_part(struct part *p, enum jk_office_kind kind,
-                                       struct jk_buf *text)
+/* Walks the XML of part (open) into text (styles_part: into styles only); JK_OFFICE_OK when
+ * the XML was whole. */
+static enum jk_office_result walk_part(struct part *p, enum jk_office_kind kind, bool styles_part,
+                                       struct styles *styles, struct jk_buf *text)
 {
     jk_libxml_quiet();
     xmlTextReaderPtr r = xmlReaderForIO(part_read, part_close, p, NULL, NULL,
                                         XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
     if (!r)
         return JK_OFFICE_DAMAGED;
-    struct walk w = {.r = r, .text = text, .kind = kind};
-    jk_strmap_init(&w.hidden);
+    struct walk w = {.r = r,
+                     .text = text,
+                     .kind = kind,
+                     .styles_part = styles_part,
+                     .style = JK_NO_ID,
+                     .styles = styles};
     size_t from = text->len;
     int ret = xmlTextReaderRead(r);
     while (ret == 1)
         ret = step(&w, from);
     xmlFreeTextReader(r);
-    xmlFree(w.style);
-    jk_strmap_release(&w.hidden);
     if (p->too_large)
         return JK_OFFICE_TOO_LARGE;
     return ret == 0 && !p->zip_failed ? JK_OFFICE_OK : JK_OFFICE_DAMAGED;
+}
+
+/*
+ * The named styles that hide text, from the styles part (word/styles.xml,
+ * styles.xml), if the archive has one. A damaged or missing styles part only
+ * means fewer styles known: the text part decides whether the document reads.
+ */
+static void read_styles(zip_t *za, enum jk_office_kind kind, size_t max_xml, struct styles *styles)
+{
+    const char *name = kind == JK_OFFICE_DOCX ? "word/styles.xml" : "styles.xml";
+    zip_int64_t i = zip_name_locate(za, name, 0);
+    if (i < 0)
+        return;
+    struct part p = {zip_fopen_index(za, (zip_uint64_t)i, 0), 0, max_xml, false, false};
+    if (!p.file)
+        return;
+    struct jk_buf none;
+    jk_buf_init(&none);
+    walk_part(&p, kind, true, styles, &none);
+    jk_buf_release(&none);
+    zip_fclose(p.file);
 }
 
 /* The index of the document's text part, or -1. */
@@ -323,8 +525,15 @@ static enum jk_office_result read_archive(zip_t *za, enum jk_office_kind kind, s
     if (!p.file)
         return zip_get_error(za)->zip_err == ZIP_ER_NOPASSWD ? JK_OFFICE_ENCRYPTED
                                                              : JK_OFFICE_DAMAGED;
-    enum jk_office_result res = walk_part(&p, kind, text);
+    struct styles styles = {0};
+    jk_strmap_init(&styles.ids);
+    jk_buf_init(&styles.key);
+    read_styles(za, kind, max_xml, &styles);
+    enum jk_office_result res = walk_part(&p, kind, false, &styles, text);
     zip_fclose(p.file);
+    jk_strmap_release(&styles.ids);
+    jk_buf_release(&styles.key);
+    free(styles.list);
     return res;
 }
 

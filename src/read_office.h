@@ -9,11 +9,18 @@
  * text boxes, each ending in "\n"; tabs as "\t", line breaks as "\n",
  * non-breaking hyphens as "-". What is left out: headers and footers (their
  * own parts: running heads), footnotes and endnotes, comments, deleted and
- * moved-from text of tracked changes, hidden text (a .docx run's w:vanish;
- * an .odt span or paragraph whose automatic style has text:display="none";
- * text hidden by a named style is still read), field codes ("TOC \o",
+ * moved-from text of tracked changes, hidden text, field codes ("TOC \o",
  * "PAGE") and the fallback copy of a text box that Word writes for older
  * readers.
+ *
+ * Hidden text: a .docx run whose own w:vanish is on, else whose character
+ * style (w:rStyle) or paragraph style (w:pStyle) hides text, the two toggling
+ * each other as ECMA-376 says; an .odt span or paragraph whose style says
+ * text:display="none". A style hides text by its own setting, else by the one
+ * of the style it is based on (w:basedOn; style:parent-style-name), read from
+ * word/styles.xml or styles.xml before the text (the common styles) and from
+ * content.xml's automatic styles; a damaged or missing styles part only hides
+ * less.
  *
  * An OLE compound file in place of the archive is told apart
  * (JK_OFFICE_COMPOUND): an old .doc renamed, which read_msdoc.h reads, or a

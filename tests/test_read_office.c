@@ -207,6 +207,113 @@ static void test_hidden_text(void **state)
         "kota kembar\nakhir\n");
 }
 
+/* Reads an archive of the text part xml and the styles part styles; checks the text. */
+static void expect_styled_text(enum jk_office_kind kind, const char *styles, const char *xml,
+                               const char *want)
+{
+    bool docx = kind == JK_OFFICE_DOCX;
+    struct entry e[] = {{docx ? "word/styles.xml" : "styles.xml", styles},
+                        {docx ? "word/document.xml" : "content.xml", xml},
+                        {NULL, NULL}};
+    struct jk_buf file, text;
+    build_zip(e, false, &file);
+    jk_buf_init(&text);
+    assert_int_equal(jk_office_text(file.data, file.len, kind, JK_OFFICE_MAX_XML, &text),
+                     JK_OFFICE_OK);
+    jk_buf_addc(&text, '\0');
+    if (strcmp(text.data, want) != 0) {
+        print_error("got '%s'\nwant '%s'\n", text.data, want);
+        fail();
+    }
+    jk_buf_release(&text);
+    jk_buf_release(&file);
+}
+
+/*
+ * Text hidden by a named style: a Word character or paragraph style with w:vanish in its own
+ * run properties, or based on one (w:basedOn, loops ended); a character style's vanish
+ * flips its paragraph style's (a toggle property, ECMA-376 Part 1, 17.7.3); a run's own
+ * w:vanish wins; a style's paragraph-mark vanish and the document defaults hide nothing.
+ */
+static void test_hidden_by_word_styles(void **state)
+{
+    (void)state;
+    expect_styled_text(
+        JK_OFFICE_DOCX,
+        "<w:styles xmlns:w=\"" W_NS "\"><w:docDefaults><w:rPrDefault><w:rPr><w:vanish/></w:rPr>"
+        "</w:rPrDefault></w:docDefaults>"
+        "<w:style w:type=\"character\" w:styleId=\"Catatan\"><w:rPr><w:vanish/></w:rPr>"
+        "</w:style><w:style w:type=\"character\" w:styleId=\"Anak\"><w:basedOn "
+        "w:val=\"Catatan\"/><w:rPr><w:i/></w:rPr></w:style><w:style w:type=\"character\" "
+        "w:styleId=\"Terlihat\"><w:basedOn w:val=\"Catatan\"/><w:rPr><w:vanish w:val=\"0\"/>"
+        "</w:rPr></w:style><w:style w:type=\"paragraph\" w:styleId=\"Petunjuk\"><w:pPr><w:rPr>"
+        "<w:vanish/></w:rPr></w:pPr><w:rPr><w:vanish/></w:rPr></w:style><w:style "
+        "w:type=\"paragraph\" w:styleId=\"Tanda\"><w:pPr><w:rPr><w:vanish/></w:rPr></w:pPr>"
+        "</w:style><w:style w:type=\"character\" w:styleId=\"Putar1\"><w:basedOn "
+        "w:val=\"Putar2\"/></w:style><w:style w:type=\"character\" w:styleId=\"Putar2\">"
+        "<w:basedOn w:val=\"Putar1\"/></w:style></w:styles>",
+        DOCX_HEAD "<w:p><w:r><w:t xml:space=\"preserve\">kota </w:t></w:r>"
+                  "<w:r><w:rPr><w:rStyle w:val=\"Catatan\"/></w:rPr><w:t>catatan</w:t></w:r>"
+                  "<w:r><w:rPr><w:rStyle w:val=\"Anak\"/></w:rPr><w:t>anak</w:t></w:r>"
+                  "<w:r><w:rPr><w:rStyle w:val=\"Terlihat\"/></w:rPr><w:t>kembar</w:t></w:r>"
+                  "<w:r><w:rPr><w:rStyle w:val=\"Catatan\"/><w:vanish w:val=\"false\"/></w:rPr>"
+                  "<w:t xml:space=\"preserve\"> sister</w:t></w:r>"
+                  "<w:r><w:rPr><w:rStyle w:val=\"Putar1\"/></w:rPr>"
+                  "<w:t xml:space=\"preserve\"> city</w:t></w:r>"
+                  "<w:r><w:rPr><w:rStyle w:val=\"TidakAda\"/></w:rPr>"
+                  "<w:t xml:space=\"preserve\"> bandung</w:t></w:r></w:p>"
+                  "<w:p><w:pPr><w:pStyle w:val=\"Petunjuk\"/></w:pPr><w:r><w:t>petunjuk</w:t>"
+                  "<w:tab/></w:r><w:r><w:rPr><w:rStyle w:val=\"Catatan\"/></w:rPr>"
+                  "<w:t>terbalik</w:t></w:r><w:r><w:rPr><w:vanish w:val=\"0\"/></w:rPr>"
+                  "<w:t xml:space=\"preserve\"> tampil</w:t></w:r></w:p>"
+                  "<w:p><w:pPr><w:pStyle w:val=\"Tanda\"/></w:pPr><w:r><w:t>tanda</w:t></w:r>"
+                  "</w:p><w:p><w:r><w:t>akhir</w:t></w:r></w:p>" DOCX_TAIL,
+        "kota kembar sister city bandung\nterbalik tampil\ntanda\nakhir\n");
+}
+
+#define ODF_NS                                                                                     \
+    "xmlns:office=\"urn:oasis:names:tc:opendocument:xmlns:office:1.0\" "                           \
+    "xmlns:style=\"urn:oasis:names:tc:opendocument:xmlns:style:1.0\" "                             \
+    "xmlns:text=\"urn:oasis:names:tc:opendocument:xmlns:text:1.0\""
+
+/*
+ * The same for OpenDocument: styles.xml's common styles and content.xml's automatic ones,
+ * through style:parent-style-name of their family; a text and a paragraph style of one name
+ * are two styles; styles.xml's own automatic styles (for headers and footers) are not
+ * content.xml's.
+ */
+static void test_hidden_by_odf_styles(void **state)
+{
+    (void)state;
+    expect_styled_text(
+        JK_OFFICE_ODT,
+        "<office:document-styles " ODF_NS "><office:styles>"
+        "<style:style style:name=\"Catatan\" style:family=\"text\"><style:text-properties "
+        "text:display=\"none\"/></style:style><style:style style:name=\"Anak\" "
+        "style:family=\"text\" style:parent-style-name=\"Catatan\"/><style:style "
+        "style:name=\"Terlihat\" style:family=\"text\" style:parent-style-name=\"Catatan\">"
+        "<style:text-properties text:display=\"true\"/></style:style><style:style "
+        "style:name=\"Petunjuk\" style:family=\"paragraph\"><style:text-properties "
+        "text:display=\"none\"/></style:style><style:style style:name=\"Catatan\" "
+        "style:family=\"paragraph\"/></office:styles><office:automatic-styles><style:style "
+        "style:name=\"P1\" style:family=\"paragraph\"><style:text-properties "
+        "text:display=\"none\"/></style:style></office:automatic-styles>"
+        "</office:document-styles>",
+        "<office:document-content " ODF_NS "><office:automatic-styles><style:style "
+        "style:name=\"P2\" style:family=\"paragraph\" style:parent-style-name=\"Petunjuk\">"
+        "<style:text-properties fo:font-weight=\"bold\" "
+        "xmlns:fo=\"urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0\"/>"
+        "</style:style><style:style style:name=\"P1\" style:family=\"paragraph\"/>"
+        "</office:automatic-styles><office:body><office:text><text:p>kota "
+        "<text:span text:style-name=\"Catatan\">catatan</text:span><text:span "
+        "text:style-name=\"Anak\">anak</text:span><text:span text:style-name=\"Terlihat\">"
+        "kembar</text:span></text:p><text:p text:style-name=\"Catatan\">sister city</text:p>"
+        "<text:p text:style-name=\"Petunjuk\">petunjuk</text:p><text:h "
+        "text:style-name=\"P2\">tebal</text:h><text:p text:style-name=\"P1\">akhir</text:p>"
+        "</office:text></office:body></office:document-content>",
+        "kota kembar\nsister city\nakhir\n");
+}
+
 /* LibreOffice 7.4's .docx and .odt of tests/data/doc/libreoffice-hidden.fodt. */
 static void test_hidden_text_libreoffice_wrote(void **state)
 {
@@ -225,6 +332,42 @@ static void test_hidden_text_libreoffice_wrote(void **state)
         jk_buf_addc(&text, '\0');
         assert_string_equal(text.data, "Pemerintah daerah menyusun kebijakan kerja sama.\n"
                                        "Akhir dokumen.\n");
+        jk_buf_release(&text);
+        jk_buf_release(&file);
+    }
+}
+
+/*
+ * LibreOffice 7.4's .docx and .odt of tests/data/doc/libreoffice-named-hidden.fodt: text
+ * hidden by a named character style and by a paragraph style (directly, and through an
+ * automatic style based on it). LibreOffice writes the character style based on the hiding
+ * one without its parent, in both formats, so its text shows.
+ */
+static void test_named_styles_libreoffice_wrote(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *file, *want;
+    } docs[] = {
+        {"libreoffice-named-hidden.docx",
+         "Pemerintah daerah menyusun kebijakan turunan gaya tersembunyi kerja sama.\n\n\n"
+         "Akhir dokumen.\n"},
+        {"libreoffice-named-hidden.odt",
+         "Pemerintah daerah menyusun kebijakan turunan gaya tersembunyi kerja sama.\n"
+         "Akhir dokumen.\n"},
+    };
+    for (size_t i = 0; i < 2; i++) {
+        char path[512];
+        snprintf(path, sizeof(path), "%s/doc/%s", JK_TEST_DATA, docs[i].file);
+        struct jk_buf file, text;
+        jk_buf_init(&file);
+        jk_buf_init(&text);
+        tu_slurp(path, &file);
+        assert_int_equal(jk_office_text(file.data, file.len, i ? JK_OFFICE_ODT : JK_OFFICE_DOCX,
+                                        JK_OFFICE_MAX_XML, &text),
+                         JK_OFFICE_OK);
+        jk_buf_addc(&text, '\0');
+        assert_string_equal(text.data, docs[i].want);
         jk_buf_release(&text);
         jk_buf_release(&file);
     }
@@ -309,6 +452,9 @@ int main(void)
         cmocka_unit_test(test_odt_body_text),
         cmocka_unit_test(test_hidden_text),
         cmocka_unit_test(test_hidden_text_libreoffice_wrote),
+        cmocka_unit_test(test_hidden_by_word_styles),
+        cmocka_unit_test(test_hidden_by_odf_styles),
+        cmocka_unit_test(test_named_styles_libreoffice_wrote),
         cmocka_unit_test(test_files_without_text),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -90,6 +90,13 @@ static void test_hidden_text(void **state)
     expect_text(file.data, file.len,
                 "Pemerintah daerah menyusun kebijakan kerja sama.\nAkhir dokumen.\n");
     jk_buf_release(&file);
+    /* named styles that hide text: LibreOffice writes their \v in each run and paragraph */
+    jk_buf_init(&file);
+    tu_slurp(JK_TEST_DATA "/doc/libreoffice-named-hidden.rtf", &file);
+    expect_text(file.data, file.len,
+                "Pemerintah daerah menyusun kebijakan turunan gaya tersembunyi kerja sama.\n"
+                "Akhir dokumen.\n");
+    jk_buf_release(&file);
 }
 
 /*
