@@ -7,7 +7,8 @@
  * root and exception root must be lower-case UTF-8 (stem.h), and stemming a
  * fixed set of affixed words, and the dictionary's own words with affixes
  * put on, must give a non-empty UTF-8 root that is the word, a dictionary
- * root, an exception's root or a piece of the word.
+ * root, an exception's root or a piece of the word; a word jk_stem_verb
+ * calls a verb starts with its prefix's letters and is no root.
  */
 #define _GNU_SOURCE /* memmem */
 #include <string.h>
@@ -53,6 +54,12 @@ static void check_stem(const struct jk_stemmer *s, const char *w, size_t len, st
     bool piece = memmem(w, len, root->data, root->len) != NULL;
     FUZZ_CHECK(same || piece || jk_stemmer_has_root(s, root->data, root->len) ||
                exception_root(s, root->data, root->len));
+    /* a verb by its prefix starts with "me" or "di" and is no root */
+    enum jk_verb_form verb = jk_stem_verb(s, w, len);
+    FUZZ_CHECK(verb == JK_NOT_VERB || verb == JK_VERB_ACTIVE || verb == JK_VERB_PASSIVE);
+    if (verb != JK_NOT_VERB)
+        FUZZ_CHECK(len > 2 && !memcmp(w, verb == JK_VERB_ACTIVE ? "me" : "di", 2) &&
+                   !jk_stemmer_has_root(s, w, len));
 }
 
 static void check_loaded(const struct jk_stemmer *s)
