@@ -5,6 +5,7 @@
 #include "read_office.h"
 
 #include <libxml/xmlreader.h>
+#include <limits.h>
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
@@ -435,14 +436,10 @@ static int step(struct walk *w, size_t from)
 
 /* Walks the XML of part (open) into text (styles_part: into styles only); JK_OFFICE_OK when
  * the XML was whole. */
-static enum jk_office_result walk_part(struct part *p, enum jk_office_kind kind, bool styles_part,
-                                       struct styles *styles, struct jk_buf *text)
+/* Walks r's XML to its end (styles_part: into styles only, else into text); 1 read whole. */
+static int walk(xmlTextReaderPtr r, enum jk_office_kind kind, bool styles_part,
+                struct styles *styles, struct jk_buf *text)
 {
-    jk_libxml_quiet();
-    xmlTextReaderPtr r = xmlReaderForIO(part_read, part_close, p, NULL, NULL,
-                                        XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
-    if (!r)
-        return JK_OFFICE_DAMAGED;
     struct walk w = {.r = r,
                      .text = text,
                      .kind = kind,
@@ -454,30 +451,71 @@ static enum jk_office_result walk_part(struct part *p, enum jk_office_kind kind,
     while (ret == 1)
         ret = step(&w, from);
     xmlFreeTextReader(r);
+    return ret == 0;
+}
+
+/* Whether s[0..n) holds word where no '-' follows it ("display", not "display-name"). */
+static bool holds(const char *s, size_t n, const char *word)
+{
+    size_t len = strlen(word);
+    for (const char *p = s; n >= len && (p = memchr(p, word[0], n - len + 1 - (size_t)(p - s)));
+         p++)
+        if (memcmp(p, word, len) == 0 && (p + len == s + n || p[len] != '-'))
+            return true;
+    return false;
+}
+
+static const int PARSE_OPTIONS = XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING;
+
+/* Walks the XML of the text part (open) into text; JK_OFFICE_OK when the XML was whole. */
+static enum jk_office_result walk_part(struct part *p, enum jk_office_kind kind,
+                                       struct styles *styles, struct jk_buf *text)
+{
+    jk_libxml_quiet();
+    xmlTextReaderPtr r = xmlReaderForIO(part_read, part_close, p, NULL, NULL, PARSE_OPTIONS);
+    if (!r)
+        return JK_OFFICE_DAMAGED;
+    bool whole = walk(r, kind, false, styles, text);
     if (p->too_large)
         return JK_OFFICE_TOO_LARGE;
-    return ret == 0 && !p->zip_failed ? JK_OFFICE_OK : JK_OFFICE_DAMAGED;
+    return whole && !p->zip_failed ? JK_OFFICE_OK : JK_OFFICE_DAMAGED;
 }
 
 /*
  * The named styles that hide text, from the styles part (word/styles.xml,
- * styles.xml), if the archive has one. A damaged or missing styles part only
- * means fewer styles known: the text part decides whether the document reads.
+ * styles.xml), if the archive has one. Word writes some 60 KB of styles into
+ * every document, which take as long to parse as a short article's text, and
+ * hardly any hides text: the part is unpacked and only parsed when it holds
+ * the word that hiding takes ("vanish"; "display", not "display-name"). A damaged, missing or
+ * oversized styles part only means fewer styles known: the text part decides
+ * whether the document reads.
  */
 static void read_styles(zip_t *za, enum jk_office_kind kind, size_t max_xml, struct styles *styles)
 {
     const char *name = kind == JK_OFFICE_DOCX ? "word/styles.xml" : "styles.xml";
     zip_int64_t i = zip_name_locate(za, name, 0);
-    if (i < 0)
+    zip_file_t *f = i < 0 ? NULL : zip_fopen_index(za, (zip_uint64_t)i, 0);
+    if (!f)
         return;
-    struct part p = {zip_fopen_index(za, (zip_uint64_t)i, 0), 0, max_xml, false, false};
-    if (!p.file)
-        return;
-    struct jk_buf none;
-    jk_buf_init(&none);
-    walk_part(&p, kind, true, styles, &none);
-    jk_buf_release(&none);
-    zip_fclose(p.file);
+    struct jk_buf xml;
+    jk_buf_init(&xml);
+    char chunk[16384];
+    zip_int64_t n;
+    while (xml.len <= max_xml && (n = zip_fread(f, chunk, sizeof(chunk))) > 0)
+        jk_buf_add(&xml, chunk, (size_t)n);
+    zip_fclose(f);
+    const char *mark = kind == JK_OFFICE_DOCX ? "vanish" : "display";
+    if (xml.len <= max_xml && xml.len <= INT_MAX && holds(xml.data, xml.len, mark)) {
+        jk_libxml_quiet();
+        xmlTextReaderPtr r = xmlReaderForMemory(xml.data, (int)xml.len, NULL, NULL, PARSE_OPTIONS);
+        if (r) {
+            struct jk_buf none;
+            jk_buf_init(&none);
+            walk(r, kind, true, styles, &none);
+            jk_buf_release(&none);
+        }
+    }
+    jk_buf_release(&xml);
 }
 
 /* The index of the document's text part, or -1. */
@@ -529,7 +567,7 @@ static enum jk_office_result read_archive(zip_t *za, enum jk_office_kind kind, s
     jk_strmap_init(&styles.ids);
     jk_buf_init(&styles.key);
     read_styles(za, kind, max_xml, &styles);
-    enum jk_office_result res = walk_part(&p, kind, false, &styles, text);
+    enum jk_office_result res = walk_part(&p, kind, &styles, text);
     zip_fclose(p.file);
     jk_strmap_release(&styles.ids);
     jk_buf_release(&styles.key);
