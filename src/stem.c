@@ -635,9 +635,13 @@ enum jk_verb_form jk_stem_verb(const struct jk_stemmer *s, const char *word, siz
 {
     if (!starts(word, len, "me") && !starts(word, len, "di"))
         return JK_NOT_VERB;
-    if (exception_root(s, word, len) || jk_stemmer_has_root(s, word, len) ||
-        letters(word, len) <= 3 || len > STEM_MAX)
+    if (jk_stemmer_has_root(s, word, len) || letters(word, len) <= 3 || len > STEM_MAX)
         return JK_NOT_VERB;
+    const char *exc = exception_root(s, word, len);
+    if (exc) /* the rules would stop at the word itself: its letters tell ("memadukan") */
+        return strlen(exc) == len && !memcmp(exc, word, len) ? JK_NOT_VERB
+               : word[0] == 'm'                              ? JK_VERB_ACTIVE
+                                                             : JK_VERB_PASSIVE;
     /* A reading the root's hunspell flags allow; else, since hunspell-id's flags miss many
      * loan roots ("difokuskan", "mendeskripsikan"), a reading with the verbal suffix -kan or
      * -i. Not a bare one: English words in Indonesian sentences would read as prefixed

@@ -91,7 +91,7 @@ void jk_stem(const struct jk_stemmer *s, const char *word, size_t len, struct jk
 
 /* What the outermost prefix of a word makes it (jk_stem_verb). */
 enum jk_verb_form {
-    JK_NOT_VERB,     /* a root, an exception, no root found, or another prefix */
+    JK_NOT_VERB,     /* a root, no root found, or another prefix */
     JK_VERB_ACTIVE,  /* meN- (mem-, men-, meng-, meny-, memper-): "mengarahkan", "menulis" */
     JK_VERB_PASSIVE, /* di- (diper-): "dijadikan", "dirasa" */
 };
@@ -99,12 +99,12 @@ enum jk_verb_form {
 /*
  * Whether word[0..len) (lower-case UTF-8) is a verb by its outermost prefix:
  * confix stripping, as jk_stem does it, reaches a dictionary root from a
- * word that is neither a root nor an exception and starts with "me" or "di",
- * and the first prefix it removes is meN- or di-. Dictionary words that only
- * look prefixed ("menteri", "dinas", "media", "diplomasi") are JK_NOT_VERB,
- * as are nominalisations ("pembangunan") and ber-/ter- forms, which are
- * often adjectives inside terms ("pembangunan berkelanjutan", "sistem
- * terpadu"). Safe to call concurrently.
+ * word that is not a root and starts with "me" or "di", and the first prefix
+ * it removes is meN- or di-; an exception's word that starts so and has
+ * another root is one by its first letters ("memadukan" -> padu: active). Dictionary words that
+ * only look prefixed ("menteri", "dinas", "media", "diplomasi") are JK_NOT_VERB, as are
+ * nominalisations ("pembangunan") and ber-/ter- forms, which are often adjectives inside terms
+ * ("pembangunan berkelanjutan", "sistem terpadu"). Safe to call concurrently.
  */
 enum jk_verb_form jk_stem_verb(const struct jk_stemmer *s, const char *word, size_t len);
 

@@ -559,6 +559,23 @@ static void test_verb_forms(void **state)
     check_verbs(fixture(state), cases, sizeof(cases) / sizeof(*cases));
 }
 
+/* An exception's word is a verb by its own letters, as the project's "memadukan" (me-madu-kan
+ * to the rules, root padu by the exception). */
+static void test_verb_forms_of_exceptions(void **state)
+{
+    (void)state;
+    static const char extra[] = "padu\nmadu\n";
+    static const char exc[] = "memadukan\tpadu\ndibacakan\tbaca\n";
+    struct jk_stemmer s;
+    load_with_lists(&s, extra, sizeof(extra) - 1, exc, sizeof(exc) - 1);
+    static const struct verb_case cases[] = {
+        {"memadukan", JK_VERB_ACTIVE},
+        {"dibacakan", JK_VERB_PASSIVE},
+    };
+    check_verbs(&s, cases, sizeof(cases) / sizeof(*cases));
+    jk_stemmer_release(&s);
+}
+
 /*
  * Where the .aff says which prefixes a root takes, a bare reading it does not
  * allow is no verb ("digital divide" is not di-vide); one with -kan or -i is.
@@ -808,6 +825,7 @@ int main(void)
         cmocka_unit_test(test_affix_licences_choose_between_readings),
         cmocka_unit_test(test_verb_forms),
         cmocka_unit_test(test_verb_forms_with_licences),
+        cmocka_unit_test(test_verb_forms_of_exceptions),
         cmocka_unit_test(test_concurrent_calls_share_a_stemmer),
         cmocka_unit_test(test_cmd_stems_argv_words),
         cmocka_unit_test(test_cmd_reads_stdin_trimmed_and_lower_cased),
