@@ -244,6 +244,8 @@ void jk_acronyms_init(struct jk_acronyms *a)
     memset(a, 0, sizeof(*a));
     jk_strmap_init(&a->pairs);
     jk_strmap_init(&a->shorts);
+    jk_strmap_init(&a->longs);
+    jk_strmap_init(&a->heads);
 }
 
 void jk_acronyms_release(struct jk_acronyms *a)
@@ -252,8 +254,11 @@ void jk_acronyms_release(struct jk_acronyms *a)
         return;
     jk_strmap_release(&a->pairs);
     jk_strmap_release(&a->shorts);
+    jk_strmap_release(&a->longs);
+    jk_strmap_release(&a->heads);
     free(a->info);
     free(a->best);
+    free(a->head_words);
     jk_acronyms_init(a);
 }
 
@@ -302,6 +307,30 @@ static bool better(const struct jk_acronyms *a, uint32_t x, uint32_t y)
     return c < 0 || (c == 0 && lx < ly);
 }
 
+/* The chosen long forms and their first words, for jk_acronyms_head_words and _find_long. */
+static void index_longs(struct jk_acronyms *a)
+{
+    jk_strmap_release(&a->longs);
+    jk_strmap_release(&a->heads);
+    jk_strmap_init(&a->longs);
+    jk_strmap_init(&a->heads);
+    for (size_t k = 0; k < jk_strmap_count(&a->shorts); k++) {
+        size_t len, words = 1;
+        const char *l = pair_long(a, a->best[k], &len);
+        jk_strmap_intern(&a->longs, l, len, NULL);
+        for (size_t i = 0; i < len; i++)
+            words += l[i] == ' ';
+        const char *space = memchr(l, ' ', len);
+        bool added;
+        uint32_t h = jk_strmap_intern(&a->heads, l, space ? (size_t)(space - l) : len, &added);
+        JK_GROW(a->head_words, (size_t)h + 1, a->head_cap);
+        if (added)
+            a->head_words[h] = 0;
+        if (words > a->head_words[h])
+            a->head_words[h] = (unsigned char)(words > 255 ? 255 : words);
+    }
+}
+
 void jk_acronyms_resolve(struct jk_acronyms *a)
 {
     size_t pairs = jk_strmap_count(&a->pairs);
@@ -313,6 +342,21 @@ void jk_acronyms_resolve(struct jk_acronyms *a)
         if (added || better(a, (uint32_t)id, a->best[k]))
             a->best[k] = (uint32_t)id;
     }
+    index_longs(a);
+}
+
+size_t jk_acronyms_head_words(const struct jk_acronyms *a, const char *word, size_t len)
+{
+    if (jk_strmap_count(&a->heads) == 0) /* asked for every word: no hashing for nothing */
+        return 0;
+    uint32_t h = jk_strmap_find(&a->heads, word, len);
+    return h == JK_NO_ID ? 0 : a->head_words[h];
+}
+
+const char *jk_acronyms_find_long(const struct jk_acronyms *a, const char *phrase, size_t len)
+{
+    uint32_t id = jk_strmap_find(&a->longs, phrase, len);
+    return id == JK_NO_ID ? NULL : jk_strmap_key(&a->longs, id);
 }
 
 const char *jk_acronyms_long(const struct jk_acronyms *a, const char *short_form, size_t len,

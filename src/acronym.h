@@ -71,6 +71,10 @@ struct jk_acronyms {
     struct jk_strmap shorts; /* short form -> index into best, after resolve */
     uint32_t *best;          /* pair id chosen for each short form */
     size_t best_cap;
+    struct jk_strmap longs;    /* the chosen long forms, after resolve */
+    struct jk_strmap heads;    /* their first words -> index into head_words */
+    unsigned char *head_words; /* most words of a chosen long form with that first word */
+    size_t head_cap;
 };
 
 void jk_acronyms_init(struct jk_acronyms *a);
@@ -95,6 +99,16 @@ void jk_acronyms_resolve(struct jk_acronyms *a);
  */
 const char *jk_acronyms_long(const struct jk_acronyms *a, const char *short_form, size_t len,
                              size_t *long_len);
+
+/*
+ * For finding long forms written out ("letter of intent (loi)", and later
+ * "letter of intent" alone): the most words of a long form chosen by the
+ * last jk_acronyms_resolve that starts with word[0..len) (at most 255), or 0;
+ * and whether phrase[0..len) (words joined by single spaces) is one: its
+ * copy in the table, NUL-terminated, or NULL.
+ */
+size_t jk_acronyms_head_words(const struct jk_acronyms *a, const char *word, size_t len);
+const char *jk_acronyms_find_long(const struct jk_acronyms *a, const char *phrase, size_t len);
 
 /* Number of short forms known to the last jk_acronyms_resolve. */
 size_t jk_acronyms_count(const struct jk_acronyms *a);

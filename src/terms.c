@@ -296,6 +296,41 @@ static void push_token(struct jk_extractor *x, const char *lower, const struct j
     }
 }
 
+/*
+ * The number of tokens (2 or more, the most) from tokens[i] that spell out an
+ * acronym's long form with a stopword inside, which would cut it ("letter of
+ * intent"); the long form in *long_form. 0 if none.
+ */
+static size_t spelled_at(struct jk_extractor *x, const char *lower, const struct jk_token *tokens,
+                         size_t i, size_t n, const char **long_form, size_t *long_len)
+{
+    const struct jk_token *t = tokens + i;
+    size_t most = x->long_words ? x->long_words(x->expand_ctx, lower + t->offset, t->length) : 0;
+    size_t avail = 0;
+    while (avail < most && i + avail < n && t[avail].kind == JK_TOK_WORD)
+        avail++;
+    for (size_t k = avail; k >= 2; k--) {
+        bool cut = false;
+        jk_buf_clear(&x->phrase);
+        for (size_t j = 0; j < k; j++) {
+            const char *w = lower + t[j].offset;
+            if (j > 0) {
+                jk_buf_addc(&x->phrase, ' ');
+                cut |= j + 1 < k &&
+                       is_stop(x, w, jk_reduplication_root(w, t[j].length), t[j].length, i + j);
+            }
+            jk_buf_add(&x->phrase, w, t[j].length);
+        }
+        const char *l = cut ? x->long_phrase(x->expand_ctx, x->phrase.data, x->phrase.len) : NULL;
+        if (l) {
+            *long_form = l;
+            *long_len = x->phrase.len;
+            return k;
+        }
+    }
+    return 0;
+}
+
 void jk_extract_terms(struct jk_extractor *x, const char *lower, const struct jk_token *tokens,
                       size_t n_tokens, const enum jk_lang *langs, jk_term_fn emit, void *ctx)
 {
@@ -314,6 +349,13 @@ void jk_extract_terms(struct jk_extractor *x, const char *lower, const struct jk
         if (held > 0) {
             push_phrase(x, lower, tokens, i, held, lang);
             i += held;
+            continue;
+        }
+        const char *long_form;
+        size_t long_len, spelled = spelled_at(x, lower, tokens, i, n_tokens, &long_form, &long_len);
+        if (spelled > 0) { /* one word of the run, as its acronym would be */
+            push_word(x, long_form, long_len, false, i, JK_NO_ID, lang);
+            i += spelled;
             continue;
         }
         push_token(x, lower, tokens, n_tokens, i, lang, emit, ctx);

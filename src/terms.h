@@ -53,6 +53,12 @@ struct jk_extractor {
     enum jk_lang_filter langs;
     jk_expand_fn expand; /* acronyms; NULL: none */
     void *expand_ctx;
+    /* Acronyms' long forms written out, with expand_ctx (NULL: none): the most words of one
+     * that starts with word (0: none), and whether a phrase (words by single spaces) is one
+     * (a copy that outlives the extraction, or NULL). A long form that a stopword would cut
+     * ("letter of intent") is then one candidate, as its acronym is, not two fragments. */
+    size_t (*long_words)(void *ctx, const char *word, size_t len);
+    const char *(*long_phrase)(void *ctx, const char *phrase, size_t len);
     /* Optional, borrowed, set per document: each WORD token's jk_normalizer_word number in
      * norm (which must be set), so the extractor looks no word up again; NULL: by text. */
     const uint32_t *word_ids;

@@ -270,11 +270,24 @@ static void test_table_keeps_most_frequent_long_form(void **state)
     assert_string_equal(jk_acronyms_entry(&a, 2, &l, NULL, &seen), "sdmi");
     assert_int_equal(seen, 1);
 
+    /* the chosen long forms, for finding them written out: the most words after a first word */
+    assert_int_equal(jk_acronyms_head_words(&a, "sumber", 6), 3);
+    assert_int_equal(jk_acronyms_head_words(&a, "perguruan", 9), 2);
+    assert_int_equal(jk_acronyms_head_words(&a, "perseroan", 9), 0); /* not chosen */
+    assert_int_equal(jk_acronyms_head_words(&a, "daya", 4), 0);
+    assert_string_equal(jk_acronyms_find_long(&a, "sumber daya manusia", 19),
+                        "sumber daya manusia");
+    assert_null(jk_acronyms_find_long(&a, "sumber daya", 11));
+    assert_null(jk_acronyms_find_long(&a, "sistem database manajemen", 25));
+
     /* more sightings, resolved again, change the choice */
     add(&a, "pt", "perseroan terbatas", 1);
     jk_acronyms_resolve(&a);
     assert_string_equal(jk_acronyms_long(&a, "pt", 2, NULL), "perseroan terbatas");
     assert_int_equal(jk_acronyms_count(&a), 3);
+    assert_int_equal(jk_acronyms_head_words(&a, "perseroan", 9), 2);
+    assert_int_equal(jk_acronyms_head_words(&a, "perguruan", 9), 0);
+    assert_null(jk_acronyms_find_long(&a, "perguruan tinggi", 16));
     jk_acronyms_release(&a);
     jk_acronyms_release(NULL);
 }
@@ -287,6 +300,8 @@ static void test_empty_table(void **state)
     jk_acronyms_resolve(&a);
     assert_int_equal(jk_acronyms_count(&a), 0);
     assert_null(jk_acronyms_long(&a, "sdm", 3, NULL));
+    assert_int_equal(jk_acronyms_head_words(&a, "sumber", 6), 0);
+    assert_null(jk_acronyms_find_long(&a, "sumber daya manusia", 19));
     jk_acronyms_release(&a);
 }
 

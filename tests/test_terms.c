@@ -14,6 +14,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "acronym.h"
 #include "terms.h"
 
 struct seen {
@@ -230,6 +231,68 @@ static void test_verbs_start_no_term(void **state)
     }
 }
 
+static size_t long_words(void *ctx, const char *word, size_t len)
+{
+    return jk_acronyms_head_words(ctx, word, len);
+}
+
+static const char *long_phrase(void *ctx, const char *phrase, size_t len)
+{
+    return jk_acronyms_find_long(ctx, phrase, len);
+}
+
+/* How many candidates are item ("key|surface"). */
+static size_t times(const struct seen *s, const char *item)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < s->n; i++)
+        n += strcmp(s->items[i], item) == 0;
+    return n;
+}
+
+/*
+ * An acronym's long form written out, which a stopword would cut ("badan pengawas obat dan
+ * makanan"), is one word of its run, as the acronym is: no fragments of it. One without a
+ * stopword inside gives its n-grams as before, and a run that only starts like a long form
+ * is ordinary words.
+ */
+static void test_long_forms_written_out(void **state)
+{
+    (void)state;
+    struct jk_acronyms a;
+    jk_acronyms_init(&a);
+    jk_acronyms_add(&a, "bpom", 4, "badan pengawas obat dan makanan", 31);
+    jk_acronyms_add(&a, "sdm", 3, "sumber daya manusia", 19);
+    jk_acronyms_resolve(&a);
+    struct jk_stopwords sw;
+    jk_stopwords_init(&sw);
+    jk_stopwords_add(&sw, "dan", 3);
+    struct jk_extractor x;
+    jk_extractor_init(&x, &sw, NULL, 3);
+    x.expand = NULL;
+    x.expand_ctx = &a;
+    x.long_words = long_words;
+    x.long_phrase = long_phrase;
+    const char *text = "peran badan pengawas obat dan makanan , badan pengawas obat dan "
+                       "kementerian , sumber daya manusia unggul";
+    struct jk_token toks[128];
+    size_t n = tokens_of(text, toks);
+    struct seen s;
+    memset(&s, 0, sizeof(s));
+    jk_extract_terms(&x, text, toks, n, NULL, record, &s);
+    assert_int_equal(times(&s, "badanpengawasobatdanmakanan|badan pengawas obat dan makanan"), 1);
+    assert_int_equal(times(&s, "badan|badan"), 1); /* the second run only */
+    assert_int_equal(times(&s, "badanpengawasobat|badan pengawas obat"), 1);
+    assert_false(has(&s, "makanan|makanan"));
+    assert_true(has(&s, "kementerian|kementerian"));
+    assert_true(has(&s, "sumberdayamanusia|sumber daya manusia"));
+    assert_true(has(&s, "sumber|sumber"));
+    assert_true(has(&s, "dayamanusiaunggul|daya manusia unggul"));
+    jk_extractor_release(&x);
+    jk_stopwords_release(&sw);
+    jk_acronyms_release(&a);
+}
+
 static void test_ngrams_inside_runs_only(void **state)
 {
     (void)state;
@@ -323,6 +386,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_ngrams_inside_runs_only),
         cmocka_unit_test(test_verbs_start_no_term),
+        cmocka_unit_test(test_long_forms_written_out),
         cmocka_unit_test(test_numbered_words_same_candidates),
         cmocka_unit_test(test_keys_only_same_keys),
         cmocka_unit_test(test_max_words_limits_length),
