@@ -9,7 +9,9 @@
  * go through acronym detection: each definition's short form is 2-10 ASCII
  * lower-case letters and its long form 2 or more lower-case words joined by
  * single spaces; the table then gives every short form a long form it was
- * seen with.
+ * seen with, and finds each chosen long form by its words. Extraction then
+ * uses the table, as a map's count pass does: short forms stand for their long
+ * forms, and long forms written out that a stopword would cut are one word.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -84,28 +86,48 @@ static void on_acronym(void *ctx, const char *short_form, size_t short_len, cons
     jk_acronyms_collect(ctx, short_form, short_len, long_form, long_len);
 }
 
-static void acronyms(const struct jk_buf *lower, const struct jk_tokens *tokens)
+/* Finds and checks the document's acronyms into table (initialised here), as the first pass
+ * of a map does for the whole corpus. */
+static void acronyms(const struct jk_buf *lower, const struct jk_tokens *tokens,
+                     struct jk_acronyms *t)
 {
-    struct jk_acronyms table;
-    jk_acronyms_init(&table);
-    size_t found = jk_find_acronyms(lower->data, tokens->items, tokens->count, on_acronym, &table);
-    jk_acronyms_resolve(&table);
-    FUZZ_CHECK(jk_acronyms_count(&table) <= found);
-    for (size_t i = 0; i < jk_acronyms_count(&table); i++) {
+    jk_acronyms_init(t);
+    size_t found = jk_find_acronyms(lower->data, tokens->items, tokens->count, on_acronym, t);
+    jk_acronyms_resolve(t);
+    const struct jk_acronyms *table = t; /* read only from here */
+    FUZZ_CHECK(jk_acronyms_count(table) <= found);
+    for (size_t i = 0; i < jk_acronyms_count(table); i++) {
         const char *long_form;
         size_t long_len;
         uint32_t seen;
-        const char *short_form = jk_acronyms_entry(&table, i, &long_form, &long_len, &seen);
+        const char *short_form = jk_acronyms_entry(table, i, &long_form, &long_len, &seen);
         FUZZ_CHECK(seen >= 1 && long_len == strlen(long_form));
         size_t got_len;
-        const char *got = jk_acronyms_long(&table, short_form, strlen(short_form), &got_len);
+        const char *got = jk_acronyms_long(table, short_form, strlen(short_form), &got_len);
         FUZZ_CHECK(got != NULL && got_len == long_len && memcmp(got, long_form, long_len) == 0);
+        FUZZ_CHECK(jk_acronyms_find_long(table, long_form, long_len) != NULL);
+        FUZZ_CHECK(jk_acronyms_head_words(table, long_form, strcspn(long_form, " ")) >= 2);
     }
-    jk_acronyms_release(&table);
+}
+
+static const char *expand(void *ctx, const char *word, size_t len, size_t *long_len)
+{
+    return jk_acronyms_long(ctx, word, len, long_len);
+}
+
+static size_t long_words(void *ctx, const char *word, size_t len)
+{
+    return jk_acronyms_head_words(ctx, word, len);
+}
+
+static const char *long_phrase(void *ctx, const char *phrase, size_t len)
+{
+    return jk_acronyms_find_long(ctx, phrase, len);
 }
 
 static void extract(struct jk_normalizer *norm, unsigned max_words, enum jk_lang_filter langs,
-                    const struct jk_buf *lower, const struct jk_tokens *tokens)
+                    const struct jk_buf *lower, const struct jk_tokens *tokens,
+                    struct jk_acronyms *table)
 {
     enum jk_lang *tags = calloc(tokens->count + 1, sizeof *tags);
     FUZZ_CHECK(tags != NULL);
@@ -113,6 +135,10 @@ static void extract(struct jk_normalizer *norm, unsigned max_words, enum jk_lang
     struct jk_extractor x;
     jk_extractor_init(&x, &res.stopwords, norm, max_words);
     x.langs = langs;
+    x.expand = expand; /* the document's own acronyms, short forms and long forms written out */
+    x.expand_ctx = table;
+    x.long_words = long_words;
+    x.long_phrase = long_phrase;
     struct seen s = {tokens, 0, false, {0}}, fast = {tokens, 0, true, {0}};
     jk_buf_init(&s.keys);
     jk_buf_init(&fast.keys);
@@ -158,8 +184,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     norm.variants = &res.variants;
     norm.stemmer = res.stemming ? &res.stemmer : NULL;
     jk_tokenize(&tokenizer, (const char *)data + 1, size - 1, &lower, &tokens);
-    extract(&norm, max_words, langs, &lower, &tokens);
-    acronyms(&lower, &tokens);
+    struct jk_acronyms table;
+    acronyms(&lower, &tokens, &table);
+    extract(&norm, max_words, langs, &lower, &tokens, &table);
+    jk_acronyms_release(&table);
     jk_normalizer_release(&norm);
     jk_tokens_release(&tokens);
     jk_buf_release(&lower);
