@@ -110,24 +110,9 @@ static void acronyms(const struct jk_buf *lower, const struct jk_tokens *tokens,
     }
 }
 
-static const char *expand(void *ctx, const char *word, size_t len, size_t *long_len)
-{
-    return jk_acronyms_long(ctx, word, len, long_len);
-}
-
-static size_t long_words(void *ctx, const char *word, size_t len)
-{
-    return jk_acronyms_head_words(ctx, word, len);
-}
-
-static const char *long_phrase(void *ctx, const char *phrase, size_t len)
-{
-    return jk_acronyms_find_long(ctx, phrase, len);
-}
-
 static void extract(struct jk_normalizer *norm, unsigned max_words, enum jk_lang_filter langs,
                     const struct jk_buf *lower, const struct jk_tokens *tokens,
-                    struct jk_acronyms *table)
+                    const struct jk_acronyms *table)
 {
     enum jk_lang *tags = calloc(tokens->count + 1, sizeof *tags);
     FUZZ_CHECK(tags != NULL);
@@ -135,10 +120,7 @@ static void extract(struct jk_normalizer *norm, unsigned max_words, enum jk_lang
     struct jk_extractor x;
     jk_extractor_init(&x, &res.stopwords, norm, max_words);
     x.langs = langs;
-    x.expand = expand; /* the document's own acronyms, short forms and long forms written out */
-    x.expand_ctx = table;
-    x.long_words = long_words;
-    x.long_phrase = long_phrase;
+    jk_acronyms_attach(table, &x); /* the document's own, as a map's count pass uses */
     struct seen s = {tokens, 0, false, {0}}, fast = {tokens, 0, true, {0}};
     jk_buf_init(&s.keys);
     jk_buf_init(&fast.keys);

@@ -368,6 +368,29 @@ const char *jk_acronyms_long(const struct jk_acronyms *a, const char *short_form
     return pair_long(a, a->best[k], long_len);
 }
 
+static const char *expand(void *ctx, const char *word, size_t len, size_t *long_len)
+{
+    return jk_acronyms_long(ctx, word, len, long_len);
+}
+
+static size_t long_words(void *ctx, const char *word, size_t len)
+{
+    return jk_acronyms_head_words(ctx, word, len);
+}
+
+static const char *long_phrase(void *ctx, const char *phrase, size_t len)
+{
+    return jk_acronyms_find_long(ctx, phrase, len);
+}
+
+void jk_acronyms_attach(const struct jk_acronyms *a, struct jk_extractor *x)
+{
+    x->expand = expand;
+    x->expand_ctx = (void *)a; /* only read through the callbacks above */
+    x->long_words = long_words;
+    x->long_phrase = long_phrase;
+}
+
 size_t jk_acronyms_count(const struct jk_acronyms *a)
 {
     return jk_strmap_count(&a->shorts);

@@ -33,6 +33,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "terms.h"
 #include "tokenize.h"
 #include "util/strmap.h"
 
@@ -109,6 +110,13 @@ const char *jk_acronyms_long(const struct jk_acronyms *a, const char *short_form
  */
 size_t jk_acronyms_head_words(const struct jk_acronyms *a, const char *word, size_t len);
 const char *jk_acronyms_find_long(const struct jk_acronyms *a, const char *phrase, size_t len);
+
+/*
+ * Lets extractor x use the table (borrowed, read-only while x extracts): a
+ * short form stands for its long form, and a long form written out that a
+ * stopword would cut is one word (terms.h: expand, long_words, long_phrase).
+ */
+void jk_acronyms_attach(const struct jk_acronyms *a, struct jk_extractor *x);
 
 /* Number of short forms known to the last jk_acronyms_resolve. */
 size_t jk_acronyms_count(const struct jk_acronyms *a);

@@ -13,21 +13,6 @@
 #include "util/mem.h"
 #include "util/strmap.h"
 
-static const char *expand_acronym(void *ctx, const char *word, size_t len, size_t *long_len)
-{
-    return jk_acronyms_long(ctx, word, len, long_len);
-}
-
-static size_t long_words(void *ctx, const char *word, size_t len)
-{
-    return jk_acronyms_head_words(ctx, word, len);
-}
-
-static const char *long_phrase(void *ctx, const char *phrase, size_t len)
-{
-    return jk_acronyms_find_long(ctx, phrase, len);
-}
-
 enum jk_status jk_docwork_init(struct jk_docwork *w, const struct jk_resources *res,
                                const struct jk_map_options *opt, struct jk_lexicon *lexicon,
                                struct jk_acronyms *acronyms, struct jk_diag *diag)
@@ -50,10 +35,7 @@ enum jk_status jk_docwork_init(struct jk_docwork *w, const struct jk_resources *
     w->norm.attested_ctx = lexicon;
     jk_extractor_init(&w->extractor, &res->stopwords, &w->norm, opt->max_words);
     w->extractor.langs = opt->langs;
-    w->extractor.expand = expand_acronym;
-    w->extractor.expand_ctx = acronyms;
-    w->extractor.long_words = long_words;
-    w->extractor.long_phrase = long_phrase;
+    jk_acronyms_attach(acronyms, &w->extractor);
     jk_pattern_matcher_init(&w->matcher, &res->patterns);
     enum jk_status st = jk_tokenizer_init(&w->tokenizer, diag);
     w->tokenizer_ready = st == JK_OK;

@@ -314,27 +314,32 @@ static void test_hidden_by_odf_styles(void **state)
         "kota kembar\nsister city\nakhir\n");
 }
 
+/* Reads tests/data/doc/name (a .docx, or an .odt) and checks its text. */
+static void expect_file_text(const char *name, const char *want)
+{
+    char path[512];
+    snprintf(path, sizeof(path), "%s/doc/%s", JK_TEST_DATA, name);
+    bool odt = strstr(name, ".odt") != NULL;
+    struct jk_buf file, text;
+    jk_buf_init(&file);
+    jk_buf_init(&text);
+    tu_slurp(path, &file);
+    assert_int_equal(jk_office_text(file.data, file.len, odt ? JK_OFFICE_ODT : JK_OFFICE_DOCX,
+                                    JK_OFFICE_MAX_XML, &text),
+                     JK_OFFICE_OK);
+    jk_buf_addc(&text, '\0');
+    assert_string_equal(text.data, want);
+    jk_buf_release(&text);
+    jk_buf_release(&file);
+}
+
 /* LibreOffice 7.4's .docx and .odt of tests/data/doc/libreoffice-hidden.fodt. */
 static void test_hidden_text_libreoffice_wrote(void **state)
 {
     (void)state;
-    static const char *const files[] = {"libreoffice-hidden.docx", "libreoffice-hidden.odt"};
-    for (size_t i = 0; i < 2; i++) {
-        char path[512];
-        snprintf(path, sizeof(path), "%s/doc/%s", JK_TEST_DATA, files[i]);
-        struct jk_buf file, text;
-        jk_buf_init(&file);
-        jk_buf_init(&text);
-        tu_slurp(path, &file);
-        assert_int_equal(jk_office_text(file.data, file.len, i ? JK_OFFICE_ODT : JK_OFFICE_DOCX,
-                                        JK_OFFICE_MAX_XML, &text),
-                         JK_OFFICE_OK);
-        jk_buf_addc(&text, '\0');
-        assert_string_equal(text.data, "Pemerintah daerah menyusun kebijakan kerja sama.\n"
-                                       "Akhir dokumen.\n");
-        jk_buf_release(&text);
-        jk_buf_release(&file);
-    }
+    static const char want[] = "Pemerintah daerah menyusun kebijakan kerja sama.\nAkhir dokumen.\n";
+    expect_file_text("libreoffice-hidden.docx", want);
+    expect_file_text("libreoffice-hidden.odt", want);
 }
 
 /*
@@ -346,31 +351,12 @@ static void test_hidden_text_libreoffice_wrote(void **state)
 static void test_named_styles_libreoffice_wrote(void **state)
 {
     (void)state;
-    static const struct {
-        const char *file, *want;
-    } docs[] = {
-        {"libreoffice-named-hidden.docx",
-         "Pemerintah daerah menyusun kebijakan turunan gaya tersembunyi kerja sama.\n\n\n"
-         "Akhir dokumen.\n"},
-        {"libreoffice-named-hidden.odt",
-         "Pemerintah daerah menyusun kebijakan turunan gaya tersembunyi kerja sama.\n"
-         "Akhir dokumen.\n"},
-    };
-    for (size_t i = 0; i < 2; i++) {
-        char path[512];
-        snprintf(path, sizeof(path), "%s/doc/%s", JK_TEST_DATA, docs[i].file);
-        struct jk_buf file, text;
-        jk_buf_init(&file);
-        jk_buf_init(&text);
-        tu_slurp(path, &file);
-        assert_int_equal(jk_office_text(file.data, file.len, i ? JK_OFFICE_ODT : JK_OFFICE_DOCX,
-                                        JK_OFFICE_MAX_XML, &text),
-                         JK_OFFICE_OK);
-        jk_buf_addc(&text, '\0');
-        assert_string_equal(text.data, docs[i].want);
-        jk_buf_release(&text);
-        jk_buf_release(&file);
-    }
+    expect_file_text("libreoffice-named-hidden.docx",
+                     "Pemerintah daerah menyusun kebijakan turunan gaya tersembunyi kerja sama.\n"
+                     "\n\nAkhir dokumen.\n"); /* the hidden paragraphs' ends */
+    expect_file_text("libreoffice-named-hidden.odt",
+                     "Pemerintah daerah menyusun kebijakan turunan gaya tersembunyi kerja sama.\n"
+                     "Akhir dokumen.\n");
 }
 
 /* Each file without text says why, and the text buffer keeps what it had. */

@@ -30,6 +30,18 @@ static void expect_text(const char *rtf, size_t len, const char *want)
 
 #define EXPECT(rtf, want) expect_text(rtf, sizeof(rtf) - 1, want)
 
+/* The text of tests/data/doc/name. */
+static void expect_file(const char *name, const char *want)
+{
+    char path[512];
+    snprintf(path, sizeof(path), "%s/doc/%s", JK_TEST_DATA, name);
+    struct jk_buf file;
+    jk_buf_init(&file);
+    tu_slurp(path, &file);
+    expect_text(file.data, file.len, want);
+    jk_buf_release(&file);
+}
+
 /* LibreOffice 7.4's .rtf of tests/data/doc/libreoffice-rich.fodt: the same text as its .doc. */
 static void test_file_libreoffice_wrote(void **state)
 {
@@ -59,13 +71,8 @@ static void test_file_libreoffice_wrote(void **state)
 static void test_tracked_changes_libreoffice_wrote(void **state)
 {
     (void)state;
-    struct jk_buf file;
-    jk_buf_init(&file);
-    tu_slurp(JK_TEST_DATA "/doc/libreoffice-tracked.rtf", &file);
-    expect_text(file.data, file.len,
-                "Pemerintah daerah menyusun kebijakan baru kerja sama.\n"
-                "Kota kembar berbagi pengalaman. Akhir dokumen.\n");
-    jk_buf_release(&file);
+    expect_file("libreoffice-tracked.rtf", "Pemerintah daerah menyusun kebijakan baru kerja sama.\n"
+                                           "Kota kembar berbagi pengalaman. Akhir dokumen.\n");
 }
 
 /* \deleted holds in its group, until \deleted0 or \plain; a deleted \uN is not read either. */
@@ -84,19 +91,12 @@ static void test_hidden_text(void **state)
     (void)state;
     EXPECT("{\\rtf1 kota {\\v catatan\\u233?}kembar \\v rahasia\\v0 sister\\v x\\plain  city}",
            "kota kembar sister city");
-    struct jk_buf file;
-    jk_buf_init(&file);
-    tu_slurp(JK_TEST_DATA "/doc/libreoffice-hidden.rtf", &file); /* LibreOffice 7.4's */
-    expect_text(file.data, file.len,
+    expect_file("libreoffice-hidden.rtf", /* LibreOffice 7.4's */
                 "Pemerintah daerah menyusun kebijakan kerja sama.\nAkhir dokumen.\n");
-    jk_buf_release(&file);
     /* named styles that hide text: LibreOffice writes their \v in each run and paragraph */
-    jk_buf_init(&file);
-    tu_slurp(JK_TEST_DATA "/doc/libreoffice-named-hidden.rtf", &file);
-    expect_text(file.data, file.len,
+    expect_file("libreoffice-named-hidden.rtf",
                 "Pemerintah daerah menyusun kebijakan turunan gaya tersembunyi kerja sama.\n"
                 "Akhir dokumen.\n");
-    jk_buf_release(&file);
 }
 
 /*

@@ -470,27 +470,36 @@ static void test_not_a_dictionary(void **state)
         msg, "roots.txt:2: the line holds a NUL byte (UTF-16?); save the file as UTF-8 text");
 }
 
+/* Loads the dictionary dic_text (with the .aff file aff beside it, unless NULL) into s. */
+static void load_with_affixes(struct jk_stemmer *s, const char *aff, const char *dic_text)
+{
+    char dir[64], dic[128];
+    tu_mkdtemp(dir, sizeof(dir));
+    if (aff)
+        tu_write_str(dir, "id.aff", aff);
+    tu_write_str(dir, "id.dic", dic_text);
+    snprintf(dic, sizeof(dic), "%s/id.dic", dir);
+    jk_stemmer_init(s);
+    struct jk_diag d;
+    jk_diag_init(&d);
+    assert_int_equal(jk_stemmer_load(s, dic, NULL, NULL, &d), JK_OK);
+    tu_rmtree(dir);
+}
+
 static void test_affix_licences_choose_between_readings(void **state)
 {
     (void)state;
     /* meta and peta are both roots; only peta's flags allow me-...-kan; upa
      * and rupa are both roots, only rupa takes ber-; petan takes no -i. */
-    char dir[64], dic[128];
-    tu_mkdtemp(dir, sizeof(dir));
-    tu_write_str(dir, "id.aff",
-                 "SET ISO8859-1\nFLAG long\n"
-                 "PFX M0 Y 2\nPFX M0 0 mem [bfv]\nPFX M0 p mem p\n"
-                 "PFX M1 Y 1\nPFX M1 p mem/A1 p\n"
-                 "SFX Mk Y 1\nSFX Mk 0 kan/M1A1 .\n"
-                 "PFX B0 Y 1\nPFX B0 0 ber [^r]\n"
-                 "PFX PE Y 1\nPFX PE 0 pe .\n");
-    tu_write_str(dir, "id.dic", "6\nmeta\npeta/Mk\nupa\nrupa/B0\npetan\ntani/PE\n");
-    snprintf(dic, sizeof(dic), "%s/id.dic", dir);
     struct jk_stemmer s;
-    jk_stemmer_init(&s);
-    struct jk_diag d;
-    jk_diag_init(&d);
-    assert_int_equal(jk_stemmer_load(&s, dic, NULL, NULL, &d), JK_OK);
+    load_with_affixes(&s,
+                      "SET ISO8859-1\nFLAG long\n"
+                      "PFX M0 Y 2\nPFX M0 0 mem [bfv]\nPFX M0 p mem p\n"
+                      "PFX M1 Y 1\nPFX M1 p mem/A1 p\n"
+                      "SFX Mk Y 1\nSFX Mk 0 kan/M1A1 .\n"
+                      "PFX B0 Y 1\nPFX B0 0 ber [^r]\n"
+                      "PFX PE Y 1\nPFX PE 0 pe .\n",
+                      "6\nmeta\npeta/Mk\nupa\nrupa/B0\npetan\ntani/PE\n");
     static const struct stem_case licensed[] = {
         {"memetakan", "peta", "suffix -kan, prefix mem- (p)"},
         {"berupa", "rupa", "prefix be-"},
@@ -500,11 +509,7 @@ static void test_affix_licences_choose_between_readings(void **state)
     jk_stemmer_release(&s);
 
     /* without the .aff, the rule order decides */
-    remove(dic);
-    tu_write_str(dir, "other.dic", "6\nmeta\npeta/Mk\nupa\nrupa/B0\npetan\ntani/PE\n");
-    snprintf(dic, sizeof(dic), "%s/other.dic", dir);
-    jk_stemmer_init(&s);
-    assert_int_equal(jk_stemmer_load(&s, dic, NULL, NULL, &d), JK_OK);
+    load_with_affixes(&s, NULL, "6\nmeta\npeta/Mk\nupa\nrupa/B0\npetan\ntani/PE\n");
     static const struct stem_case by_rule_order[] = {
         {"memetakan", "meta", "suffix -kan, prefix me-"},
         {"berupa", "upa", "prefix ber-"},
@@ -512,7 +517,6 @@ static void test_affix_licences_choose_between_readings(void **state)
     };
     CHECK_ALL(&s, by_rule_order);
     jk_stemmer_release(&s);
-    tu_rmtree(dir);
 }
 
 /* One word and the verb form jk_stem_verb should give it. */
@@ -583,18 +587,11 @@ static void test_verb_forms_of_exceptions(void **state)
 static void test_verb_forms_with_licences(void **state)
 {
     (void)state;
-    char dir[64], dic[128];
-    tu_mkdtemp(dir, sizeof(dir));
-    tu_write_str(dir, "id.aff",
-                 "SET ISO8859-1\nFLAG long\n"
-                 "PFX D0 Y 1\nPFX D0 0 di .\nPFX B0 Y 1\nPFX B0 0 ber [^r]\n");
-    tu_write_str(dir, "id.dic", "3\nvide/B0\nbaca/D0\nmerapi\n");
-    snprintf(dic, sizeof(dic), "%s/id.dic", dir);
     struct jk_stemmer s;
-    jk_stemmer_init(&s);
-    struct jk_diag d;
-    jk_diag_init(&d);
-    assert_int_equal(jk_stemmer_load(&s, dic, NULL, NULL, &d), JK_OK);
+    load_with_affixes(&s,
+                      "SET ISO8859-1\nFLAG long\n"
+                      "PFX D0 Y 1\nPFX D0 0 di .\nPFX B0 Y 1\nPFX B0 0 ber [^r]\n",
+                      "3\nvide/B0\nbaca/D0\nmerapi\n");
     static const struct verb_case cases[] = {
         {"dibaca", JK_VERB_PASSIVE},    /* baca takes di- */
         {"divide", JK_NOT_VERB},        /* vide takes ber- only */
@@ -603,7 +600,6 @@ static void test_verb_forms_with_licences(void **state)
     };
     check_verbs(&s, cases, sizeof(cases) / sizeof(*cases));
     jk_stemmer_release(&s);
-    tu_rmtree(dir);
 }
 
 struct worker {

@@ -231,16 +231,6 @@ static void test_verbs_start_no_term(void **state)
     }
 }
 
-static size_t long_words(void *ctx, const char *word, size_t len)
-{
-    return jk_acronyms_head_words(ctx, word, len);
-}
-
-static const char *long_phrase(void *ctx, const char *phrase, size_t len)
-{
-    return jk_acronyms_find_long(ctx, phrase, len);
-}
-
 /* How many candidates are item ("key|surface"). */
 static size_t times(const struct seen *s, const char *item)
 {
@@ -269,10 +259,7 @@ static void test_long_forms_written_out(void **state)
     jk_stopwords_add(&sw, "dan", 3);
     struct jk_extractor x;
     jk_extractor_init(&x, &sw, NULL, 3);
-    x.expand = NULL;
-    x.expand_ctx = &a;
-    x.long_words = long_words;
-    x.long_phrase = long_phrase;
+    jk_acronyms_attach(&a, &x);
     const char *text = "peran badan pengawas obat dan makanan , badan pengawas obat dan "
                        "kementerian , sumber daya manusia unggul";
     struct jk_token toks[128];
