@@ -94,7 +94,7 @@ static void write_runs(struct word *w, struct jk_buf *tab, uint32_t *fc, uint32_
     for (size_t i = 0; i < w->n_runs; i++)
         cf_put32(&w->wd, page + 4 * i, w->runs[i]);
     for (size_t i = 0; i < crun; i += 2)
-        w->wd.data[page + 4 * w->n_runs + i] = 400 / 2;
+        w->wd.data[page + 4 * w->n_runs + i] = (char)(400 / 2); /* the word offset of byte 400 */
     unsigned char chpx[] = {11, 0x35, 0x08, 0x01, 0x57, 0xca, 0x02, 0xaa, 0xbb, 0x00, 0x08, 0x01};
     chpx[9] = (unsigned char)(w->mark & 0xFF); /* the last property: deleted, or w->mark */
     chpx[10] = (unsigned char)(w->mark ? w->mark >> 8 : 0x08);
