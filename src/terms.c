@@ -237,6 +237,30 @@ static bool lang_wanted(const struct jk_extractor *x, enum jk_lang lang)
     return true;
 }
 
+/*
+ * The last held words of the run form a protected phrase: a candidate may not
+ * end right before a stopword inside it, between two of its content words,
+ * nor start right after one ("letter" and "intent" are no terms of their own
+ * in "letter of intent"; "kerja" in "kerja sama", whose stopword ends it, is).
+ * mark_phrases then opens the phrases inside it again.
+ */
+static void cut_at_inner_stopwords(struct jk_extractor *x, size_t held)
+{
+    size_t first = x->n_words - held, last_content = x->n_words, first_content = x->n_words;
+    for (size_t k = first; k < x->n_words; k++)
+        if (!x->words[k].stop) {
+            first_content = first_content == x->n_words ? k : first_content;
+            last_content = k;
+        }
+    for (size_t k = first; k + 1 < x->n_words; k++) {
+        bool inner = first_content < k + 1 && k + 1 < last_content;
+        if (x->words[k + 1].stop && inner)
+            x->words[k].can_end = false;
+        if (x->words[k].stop && first_content < k && k < last_content)
+            x->words[k + 1].can_start = false;
+    }
+}
+
 /* Pushes the words of a protected phrase of `held` tokens at tokens[i]. */
 static void push_phrase(struct jk_extractor *x, const char *lower, const struct jk_token *tokens,
                         size_t i, size_t held, enum jk_lang lang)
@@ -248,6 +272,7 @@ static void push_phrase(struct jk_extractor *x, const char *lower, const struct 
         push_word(x, s, root, is_stop(x, s, root, w->length, i + k), i + k,
                   token_word(x, w, root, i + k), lang);
     }
+    cut_at_inner_stopwords(x, held);
     mark_phrases(x, held);
 }
 

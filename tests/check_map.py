@@ -94,6 +94,10 @@ def check_corpus_terms(labels, stopdir):
     for label in labels:
         if label.split()[0] in verbs:
             fail(f"term '{label}' starts with a verb")
+    # words of the protected phrase "letter of intent" on their own
+    for fragment in ("letter", "intent"):
+        if fragment in have:
+            fail(f"term '{fragment}' is a fragment of 'letter of intent'")
     stop = set()
     for name in ["id.txt", "en.txt", "academic-id.txt"]:
         stop |= load_words(f"{stopdir}/{name}")

@@ -332,6 +332,38 @@ static void test_protected_phrase_survives_stopwords(void **state)
     assert_false(has(&s, "samaluarnegeri|sama luar negeri"));
 }
 
+/*
+ * Inside a protected phrase, a stopword between two of its content words cuts no term out of
+ * it: "letter" and "intent" alone, or "penandatanganan letter", are not candidates; the phrase
+ * and what extends it whole are.
+ */
+static void test_protected_phrase_inner_stopwords(void **state)
+{
+    (void)state;
+    struct jk_stopwords sw;
+    jk_stopwords_init(&sw);
+    jk_stopwords_add(&sw, "of", 2);
+    jk_stopwords_add_phrase(&sw, "letter of intent", 16);
+    struct jk_extractor x;
+    jk_extractor_init(&x, &sw, NULL, 4);
+    const char *text = "penandatanganan letter of intent kota , letter kota";
+    struct jk_token toks[16];
+    size_t n = tokens_of(text, toks);
+    struct seen s;
+    memset(&s, 0, sizeof(s));
+    jk_extract_terms(&x, text, toks, n, NULL, record, &s);
+    assert_true(has(&s, "letterofintent|letter of intent"));
+    assert_true(has(&s, "letterofintentkota|letter of intent kota"));
+    assert_true(has(&s, "penandatanganan|penandatanganan"));
+    assert_true(has(&s, "penandatangananletterofintent|penandatanganan letter of intent"));
+    assert_false(has(&s, "penandatangananletter|penandatanganan letter"));
+    assert_false(has(&s, "intent|intent"));
+    assert_false(has(&s, "intentkota|intent kota"));
+    assert_int_equal(times(&s, "letter|letter"), 1); /* the one after the comma */
+    jk_extractor_release(&x);
+    jk_stopwords_release(&sw);
+}
+
 static void test_written_together_shares_the_key(void **state)
 {
     (void)state;
@@ -379,6 +411,7 @@ int main(void)
         cmocka_unit_test(test_max_words_limits_length),
         cmocka_unit_test(test_punctuation_numbers_and_sentences_cut_runs),
         cmocka_unit_test(test_protected_phrase_survives_stopwords),
+        cmocka_unit_test(test_protected_phrase_inner_stopwords),
         cmocka_unit_test(test_written_together_shares_the_key),
         cmocka_unit_test(test_reduplication),
         cmocka_unit_test(test_single_letters_are_not_terms),
