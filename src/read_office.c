@@ -5,7 +5,6 @@
 #include "read_office.h"
 
 #include <libxml/xmlreader.h>
-#include <limits.h>
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
@@ -73,6 +72,20 @@ struct styles {
     bool any_hides;    /* some style hides text itself: otherwise no lookup is needed */
     struct jk_buf key; /* scratch: a name with its family letter */
 };
+
+static void styles_init(struct styles *s)
+{
+    memset(s, 0, sizeof(*s));
+    jk_strmap_init(&s->ids);
+    jk_buf_init(&s->key);
+}
+
+static void styles_release(struct styles *s)
+{
+    jk_strmap_release(&s->ids);
+    jk_buf_release(&s->key);
+    free(s->list);
+}
 
 /* Deepest chain of based-on styles followed: a loop or a longer chain ends there. */
 #define STYLE_DEPTH 32
@@ -175,25 +188,30 @@ static bool word_on(struct walk *w, const xmlChar *ns)
     return on;
 }
 
+/* The table's key of the style the element's attribute name (in ns) names, into styles->key:
+ * family's letter in front when not 0. False when the element has no such attribute. */
+static bool style_key(struct walk *w, const char *name, const xmlChar *ns, char family)
+{
+    xmlChar *v = attribute(w, name, ns);
+    if (!v)
+        return false;
+    jk_buf_clear(&w->styles->key);
+    if (family)
+        jk_buf_addc(&w->styles->key, family);
+    jk_buf_adds(&w->styles->key, (const char *)v);
+    xmlFree(v);
+    return true;
+}
+
 /* Whether the style named by the element's attribute name (in ns; OpenDocument: of family,
  * its letter) hides text. */
 static bool names_hiding_style(struct walk *w, const char *name, const xmlChar *ns, char family)
 {
     struct styles *s = w->styles;
-    if (!s->any_hides)
+    if (!s->any_hides || !style_key(w, name, ns, family))
         return false;
-    xmlChar *v = attribute(w, name, ns);
-    bool hides = false;
-    if (v) {
-        jk_buf_clear(&s->key);
-        if (family)
-            jk_buf_addc(&s->key, family);
-        jk_buf_adds(&s->key, (const char *)v);
-        uint32_t id = jk_strmap_find(&s->ids, s->key.data, s->key.len);
-        hides = id != JK_NO_ID && style_hides(s, id);
-        xmlFree(v);
-    }
-    return hides;
+    uint32_t id = jk_strmap_find(&s->ids, s->key.data, s->key.len);
+    return id != JK_NO_ID && style_hides(s, id);
 }
 
 /* The style named by the element's attribute name (in ns), with family's letter in front
@@ -201,16 +219,7 @@ static bool names_hiding_style(struct walk *w, const char *name, const xmlChar *
 static uint32_t style_named(struct walk *w, const char *name, const xmlChar *ns, char family)
 {
     struct styles *s = w->styles;
-    xmlChar *v = attribute(w, name, ns);
-    if (!v)
-        return JK_NO_ID;
-    jk_buf_clear(&s->key);
-    if (family)
-        jk_buf_addc(&s->key, family);
-    jk_buf_adds(&s->key, (const char *)v);
-    uint32_t id = style_id(s, s->key.data, s->key.len);
-    xmlFree(v);
-    return id;
+    return style_key(w, name, ns, family) ? style_id(s, s->key.data, s->key.len) : JK_NO_ID;
 }
 
 /*
@@ -347,9 +356,10 @@ static void odt_style(struct walk *w, const char *name, bool empty)
     } else if (strcmp(name, "text-properties") == 0 && w->style != JK_NO_ID) {
         xmlChar *display = attribute(w, "display", (const xmlChar *)ODF_TEXT);
         const char *d = (const char *)display;
-        if (d && (strcmp(d, "none") == 0 || strcmp(d, "true") == 0)) {
-            w->styles->list[w->style].own = strcmp(d, "none") == 0;
-            w->styles->any_hides |= strcmp(d, "none") == 0;
+        bool none = d && strcmp(d, "none") == 0;
+        if (none || (d && strcmp(d, "true") == 0)) {
+            w->styles->list[w->style].own = none;
+            w->styles->any_hides |= none;
         }
         xmlFree(display);
     }
@@ -436,10 +446,14 @@ static int step(struct walk *w, size_t from)
 
 /* Walks the XML of part (open) into text (styles_part: into styles only); JK_OFFICE_OK when
  * the XML was whole. */
-/* Walks r's XML to its end (styles_part: into styles only, else into text); 1 read whole. */
-static int walk(xmlTextReaderPtr r, enum jk_office_kind kind, bool styles_part,
-                struct styles *styles, struct jk_buf *text)
+static enum jk_office_result walk_part(struct part *p, enum jk_office_kind kind, bool styles_part,
+                                       struct styles *styles, struct jk_buf *text)
 {
+    jk_libxml_quiet();
+    xmlTextReaderPtr r = xmlReaderForIO(part_read, part_close, p, NULL, NULL,
+                                        XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+    if (!r)
+        return JK_OFFICE_DAMAGED;
     struct walk w = {.r = r,
                      .text = text,
                      .kind = kind,
@@ -451,7 +465,9 @@ static int walk(xmlTextReaderPtr r, enum jk_office_kind kind, bool styles_part,
     while (ret == 1)
         ret = step(&w, from);
     xmlFreeTextReader(r);
-    return ret == 0;
+    if (p->too_large)
+        return JK_OFFICE_TOO_LARGE;
+    return ret == 0 && !p->zip_failed ? JK_OFFICE_OK : JK_OFFICE_DAMAGED;
 }
 
 /* Whether s[0..n) holds word where no '-' follows it ("display", not "display-name"). */
@@ -465,57 +481,56 @@ static bool holds(const char *s, size_t n, const char *word)
     return false;
 }
 
-static const int PARSE_OPTIONS = XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING;
-
-/* Walks the XML of the text part (open) into text; JK_OFFICE_OK when the XML was whole. */
-static enum jk_office_result walk_part(struct part *p, enum jk_office_kind kind,
-                                       struct styles *styles, struct jk_buf *text)
+/*
+ * Whether archive entry i holds word where no '-' follows it, reading at most
+ * max bytes of it in chunks (a word across two chunks is found: the last
+ * bytes of each stay for the next; one ending a chunk counts, which at worst
+ * makes the caller parse a part it need not).
+ */
+static bool part_holds(zip_t *za, zip_int64_t i, const char *word, size_t max)
 {
-    jk_libxml_quiet();
-    xmlTextReaderPtr r = xmlReaderForIO(part_read, part_close, p, NULL, NULL, PARSE_OPTIONS);
-    if (!r)
-        return JK_OFFICE_DAMAGED;
-    bool whole = walk(r, kind, false, styles, text);
-    if (p->too_large)
-        return JK_OFFICE_TOO_LARGE;
-    return whole && !p->zip_failed ? JK_OFFICE_OK : JK_OFFICE_DAMAGED;
+    zip_file_t *f = zip_fopen_index(za, (zip_uint64_t)i, 0);
+    if (!f)
+        return false;
+    size_t len = strlen(word), keep = 0, read = 0;
+    char buf[16384];
+    bool found = false;
+    zip_int64_t n;
+    while (!found && read <= max && (n = zip_fread(f, buf + keep, sizeof(buf) - keep)) > 0) {
+        size_t have = keep + (size_t)n;
+        read += (size_t)n;
+        found = holds(buf, have, word);
+        keep = have < len ? have : len;
+        memmove(buf, buf + have - keep, keep);
+    }
+    zip_fclose(f);
+    return found;
 }
 
 /*
  * The named styles that hide text, from the styles part (word/styles.xml,
  * styles.xml), if the archive has one. Word writes some 60 KB of styles into
  * every document, which take as long to parse as a short article's text, and
- * hardly any hides text: the part is unpacked and only parsed when it holds
- * the word that hiding takes ("vanish"; "display", not "display-name"). A damaged, missing or
- * oversized styles part only means fewer styles known: the text part decides
- * whether the document reads.
+ * hardly any hides text: the part is scanned as it unpacks, never held whole,
+ * and parsed (unpacked again) only when it holds the word that hiding takes
+ * ("vanish"; "display", not "display-name"). A damaged, missing or oversized
+ * styles part only means fewer styles known: the text part decides whether
+ * the document reads.
  */
 static void read_styles(zip_t *za, enum jk_office_kind kind, size_t max_xml, struct styles *styles)
 {
     const char *name = kind == JK_OFFICE_DOCX ? "word/styles.xml" : "styles.xml";
     zip_int64_t i = zip_name_locate(za, name, 0);
-    zip_file_t *f = i < 0 ? NULL : zip_fopen_index(za, (zip_uint64_t)i, 0);
-    if (!f)
+    if (i < 0 || !part_holds(za, i, kind == JK_OFFICE_DOCX ? "vanish" : "display", max_xml))
         return;
-    struct jk_buf xml;
-    jk_buf_init(&xml);
-    char chunk[16384];
-    zip_int64_t n;
-    while (xml.len <= max_xml && (n = zip_fread(f, chunk, sizeof(chunk))) > 0)
-        jk_buf_add(&xml, chunk, (size_t)n);
-    zip_fclose(f);
-    const char *mark = kind == JK_OFFICE_DOCX ? "vanish" : "display";
-    if (xml.len <= max_xml && xml.len <= INT_MAX && holds(xml.data, xml.len, mark)) {
-        jk_libxml_quiet();
-        xmlTextReaderPtr r = xmlReaderForMemory(xml.data, (int)xml.len, NULL, NULL, PARSE_OPTIONS);
-        if (r) {
-            struct jk_buf none;
-            jk_buf_init(&none);
-            walk(r, kind, true, styles, &none);
-            jk_buf_release(&none);
-        }
-    }
-    jk_buf_release(&xml);
+    struct part p = {zip_fopen_index(za, (zip_uint64_t)i, 0), 0, max_xml, false, false};
+    if (!p.file)
+        return;
+    struct jk_buf none;
+    jk_buf_init(&none);
+    walk_part(&p, kind, true, styles, &none);
+    jk_buf_release(&none);
+    zip_fclose(p.file);
 }
 
 /* The index of the document's text part, or -1. */
@@ -563,15 +578,12 @@ static enum jk_office_result read_archive(zip_t *za, enum jk_office_kind kind, s
     if (!p.file)
         return zip_get_error(za)->zip_err == ZIP_ER_NOPASSWD ? JK_OFFICE_ENCRYPTED
                                                              : JK_OFFICE_DAMAGED;
-    struct styles styles = {0};
-    jk_strmap_init(&styles.ids);
-    jk_buf_init(&styles.key);
+    struct styles styles;
+    styles_init(&styles);
     read_styles(za, kind, max_xml, &styles);
-    enum jk_office_result res = walk_part(&p, kind, &styles, text);
+    enum jk_office_result res = walk_part(&p, kind, false, &styles, text);
     zip_fclose(p.file);
-    jk_strmap_release(&styles.ids);
-    jk_buf_release(&styles.key);
-    free(styles.list);
+    styles_release(&styles);
     return res;
 }
 

@@ -304,13 +304,15 @@ static void remove_suffix(const char *w, struct forms *f, const char *const *lis
     f->deriv = list == derivationals ? list[i] : NULL;
 }
 
+/* How each derivational suffix (derivationals) is named in `how` and in a trace. */
+static const char *const deriv_labels[] = {"suffix -kan", "suffix -an", "suffix -i"};
+
 static void strip_suffixes(const char *w, size_t len, struct forms *f)
 {
     static const char *const particle_labels[] = {"particle -lah", "particle -kah", "particle -tah",
                                                   "particle -pun"};
     static const char *const possessive_labels[] = {"possessive -nya", "possessive -ku",
                                                     "possessive -mu"};
-    static const char *const deriv_labels[] = {"suffix -kan", "suffix -an", "suffix -i"};
     f->len[0] = len;
     f->n = 1;
     f->deriv = NULL;
@@ -626,7 +628,7 @@ void jk_stem(const struct jk_stemmer *s, const char *word, size_t len, struct jk
 static bool verbal_suffix(const struct trace *t)
 {
     for (size_t i = 0; i < t->n_sfx; i++)
-        if (!strcmp(t->sfx[i], "suffix -kan") || !strcmp(t->sfx[i], "suffix -i"))
+        if (t->sfx[i] == deriv_labels[0] || t->sfx[i] == deriv_labels[2]) /* -kan, -i */
             return true;
     return false;
 }

@@ -246,19 +246,17 @@ static bool lang_wanted(const struct jk_extractor *x, enum jk_lang lang)
  */
 static void cut_at_inner_stopwords(struct jk_extractor *x, size_t held)
 {
-    size_t first = x->n_words - held, last_content = x->n_words, first_content = x->n_words;
+    size_t first = x->n_words - held, lo = x->n_words, hi = 0; /* its first, last content word */
     for (size_t k = first; k < x->n_words; k++)
         if (!x->words[k].stop) {
-            first_content = first_content == x->n_words ? k : first_content;
-            last_content = k;
+            lo = lo < k ? lo : k;
+            hi = k;
         }
-    for (size_t k = first; k + 1 < x->n_words; k++) {
-        bool inner = first_content < k + 1 && k + 1 < last_content;
-        if (x->words[k + 1].stop && inner)
-            x->words[k].can_end = false;
-        if (x->words[k].stop && first_content < k && k < last_content)
+    for (size_t k = lo + 1; k < hi; k++) /* each stopword between them */
+        if (x->words[k].stop) {
+            x->words[k - 1].can_end = false;
             x->words[k + 1].can_start = false;
-    }
+        }
 }
 
 /* Pushes the words of a protected phrase of `held` tokens at tokens[i]. */
