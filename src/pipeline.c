@@ -1401,7 +1401,7 @@ static bool want_sketch(const struct state *s)
 
 /*
  * The sketch pass. The count pass then uses the sketch unless the automatic
- * threshold could still be 1 (500 distinct candidates or fewer, see
+ * threshold could still be 1 (JK_AUTO_KEEP distinct candidates or fewer, see
  * jk_auto_threshold): then every candidate is kept.
  */
 static enum jk_status sketch_pass(struct state *s, bool *use, struct jk_diag *diag)
@@ -1412,7 +1412,8 @@ static enum jk_status sketch_pass(struct state *s, bool *use, struct jk_diag *di
     jk_sketch_init(&s->sketch, (size_t)(s->learned_bytes / 16));
     jk_docqueue_begin(&s->queue, JK_PASS_SKETCH, &s->sketch, merge_nothing, s);
     enum jk_status st = queue_documents(s, "finding repeated terms", diag);
-    *use = s->opt->select.min_occurrences >= 2 || jk_sketch_distinct_at_least(&s->sketch) > 500;
+    *use = s->opt->select.min_occurrences >= 2 ||
+           jk_sketch_distinct_at_least(&s->sketch) > JK_AUTO_KEEP;
     return st;
 }
 

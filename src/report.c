@@ -166,7 +166,7 @@ static void report_selection(struct jk_buf *b, const struct jk_run *run)
     else if (o->unit.kind == JK_UNIT_WINDOW)
         jk_buf_addf(b, "- co-occurrence unit: window of %u words\n", o->unit.window);
     jk_buf_addf(b, "- minimum occurrences: %u%s\n", s->threshold,
-                s->threshold_auto ? " (chosen for a map of about 50-500 terms; set "
+                s->threshold_auto ? " (chosen so that at most 300 terms reach it; set "
                                     "--min-occurrences to override)"
                                   : "");
     jk_buf_addf(b, "- terms reaching it: %zu\n", s->reaching);

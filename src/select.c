@@ -58,9 +58,6 @@ void jk_selection_keep_labels(struct jk_selection *sel)
     sel->reached = NULL;
 }
 
-/* The rule's rank: the threshold must leave at most this many terms. */
-enum { AUTO_KEEP = 500 };
-
 /* Restores the min-heap h[0..n) after h[0] was replaced. */
 static void sift_down(uint32_t *h, size_t n)
 {
@@ -89,14 +86,14 @@ static void sift_up(uint32_t *h, size_t *n, uint32_t v)
 }
 
 /*
- * The smallest threshold >= 2 that leaves at most 500 terms; 1 instead when
- * even threshold 2 leaves fewer than 50 terms and 1 leaves at most 500 (tiny
- * corpora). One pass: the 501 largest counts are kept in a min-heap, whose
- * root is then the 501st (no sort of millions of candidates).
+ * The smallest threshold >= 2 that leaves at most JK_AUTO_KEEP (300) terms;
+ * 1 instead when even threshold 2 leaves fewer than 50 terms and 1 leaves at
+ * most 300 (tiny corpora). One pass: the 301 largest counts are kept in a
+ * min-heap, whose root is then the 301st (no sort of millions of candidates).
  */
 uint32_t jk_auto_threshold(const uint32_t *occurrences, size_t n)
 {
-    uint32_t top[AUTO_KEEP + 1];
+    uint32_t top[JK_AUTO_KEEP + 1];
     size_t in_top = 0, seen = 0, reach2 = 0;
     for (size_t i = 0; i < n; i++) {
         uint32_t v = occurrences[i];
@@ -104,17 +101,17 @@ uint32_t jk_auto_threshold(const uint32_t *occurrences, size_t n)
             continue;
         seen++;
         reach2 += v >= 2;
-        if (in_top <= AUTO_KEEP) {
+        if (in_top <= JK_AUTO_KEEP) {
             sift_up(top, &in_top, v);
         } else if (v > top[0]) {
             top[0] = v;
             sift_down(top, in_top);
         }
     }
-    if (reach2 < 50 && seen <= AUTO_KEEP)
+    if (reach2 < 50 && seen <= JK_AUTO_KEEP)
         return 1;
-    if (seen > AUTO_KEEP && top[0] >= 2)
-        return top[0] + 1; /* the 501st term must fall below the threshold */
+    if (seen > JK_AUTO_KEEP && top[0] >= 2)
+        return top[0] + 1; /* the 301st term must fall below the threshold */
     return 2;
 }
 

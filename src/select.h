@@ -1,7 +1,7 @@
 /*
  * Stage 5b, selection: which counted candidates become the map's terms.
- * In order: occurrence threshold (given, or chosen for a map of about
- * 50-500 terms); a document-share ceiling for large corpora; nested
+ * In order: occurrence threshold (given, or chosen so that at most
+ * JK_AUTO_KEEP terms reach it); a document-share ceiling for large corpora; nested
  * fragments (a term that almost only occurs inside one longer candidate
  * extension, "tenggara" in "nusa tenggara"); the max_terms most frequent;
  * then, once the co-occurrence network of those terms exists, the keep_percent
@@ -22,7 +22,7 @@
 
 struct jk_select_options {
     enum jk_counting counting;
-    uint32_t min_occurrences;  /* 0: choose so the map has roughly 50-500 terms */
+    uint32_t min_occurrences;  /* 0: choose so 50-JK_AUTO_KEEP terms reach it */
     size_t max_terms;          /* 0: no limit */
     double max_doc_share;      /* drop terms in more than this share of documents (0..1] */
     size_t doc_share_min_docs; /* the ceiling applies from this many documents on */
@@ -80,6 +80,12 @@ enum jk_status jk_select_terms(const struct jk_counter *c, const struct jk_selec
 enum jk_status jk_select_listed(const struct jk_counter *c, const char *const *labels, size_t n,
                                 enum jk_counting counting, struct jk_selection *sel,
                                 struct jk_diag *diag);
+
+/*
+ * The chosen threshold leaves at most this many terms: the relevance cut then keeps 60 % of
+ * them, so a map of at most 180 terms, about as many labels as a map shows legibly.
+ */
+#define JK_AUTO_KEEP 300
 
 /* The threshold chosen when none is given (rule in select.c); zero counts (merged terms) are
  * not candidates. */

@@ -20,6 +20,8 @@ struct jk_word {
     bool stop;      /* a stopword kept only because a protected phrase holds it */
     bool can_start; /* a candidate may start here: not a stopword, or a phrase starts */
     bool can_end;   /* a candidate may end here: not a stopword, or a phrase ends */
+    bool joined;    /* a protected phrase's word after its first: no word of its own in
+                       max_words ("pemerintah provinsi nusa tenggara barat" is three) */
     uint32_t token; /* its index among the document's tokens */
     uint32_t word;  /* its number in the normaliser when it is the whole token, or JK_NO_ID */
 };
@@ -63,7 +65,10 @@ size_t jk_reduplication_root(const char *word, size_t len)
     return len;
 }
 
-/* Emits every n-gram of the run that neither starts nor ends with a bare stopword. */
+/*
+ * Emits every n-gram of the run of at most max_words words, a protected phrase counting as
+ * one, that starts and ends where a candidate may.
+ */
 static void emit_run(struct jk_extractor *x, jk_term_fn emit, void *ctx)
 {
     for (size_t i = 0; i < x->n_words; i++) {
@@ -71,8 +76,12 @@ static void emit_run(struct jk_extractor *x, jk_term_fn emit, void *ctx)
             continue;
         jk_buf_clear(&x->key);
         jk_buf_clear(&x->surface);
-        for (size_t n = 1; n <= x->max_words && i + n <= x->n_words; n++) {
+        size_t units = 0;
+        for (size_t n = 1; i + n <= x->n_words; n++) {
             const struct jk_word *w = &x->words[i + n - 1];
+            units += n == 1 || !w->joined;
+            if (units > x->max_words)
+                break;
             if (!x->keys_only) {
                 if (n > 1)
                     jk_buf_addc(&x->surface, ' ');
@@ -135,6 +144,7 @@ static void push_word(struct jk_extractor *x, const char *text, size_t len, bool
     x->words[x->n_words].stop = stop;
     x->words[x->n_words].can_start = !stop;
     x->words[x->n_words].can_end = !stop;
+    x->words[x->n_words].joined = false;
     add_key(x, &x->words[x->n_words], lang);
     x->n_words++;
 }
@@ -238,25 +248,19 @@ static bool lang_wanted(const struct jk_extractor *x, enum jk_lang lang)
 }
 
 /*
- * The last held words of the run form a protected phrase: a candidate may not
- * end right before a stopword inside it, between two of its content words,
- * nor start right after one ("letter" and "intent" are no terms of their own
- * in "letter of intent"; "kerja" in "kerja sama", whose stopword ends it, is).
+ * The last held words of the run form a protected phrase, one unit: no candidate starts or
+ * ends inside it ("nusa tenggara" or "provinsi nusa" are no terms in "provinsi nusa tenggara
+ * barat", nor "letter" or "intent" in "letter of intent", nor "kerja" in "kerja sama").
  * mark_phrases then opens the phrases inside it again.
  */
-static void cut_at_inner_stopwords(struct jk_extractor *x, size_t held)
+static void hold_whole(struct jk_extractor *x, size_t held)
 {
-    size_t first = x->n_words - held, lo = x->n_words, hi = 0; /* its first, last content word */
-    for (size_t k = first; k < x->n_words; k++)
-        if (!x->words[k].stop) {
-            lo = lo < k ? lo : k;
-            hi = k;
-        }
-    for (size_t k = lo + 1; k < hi; k++) /* each stopword between them */
-        if (x->words[k].stop) {
-            x->words[k - 1].can_end = false;
-            x->words[k + 1].can_start = false;
-        }
+    size_t first = x->n_words - held;
+    for (size_t k = first; k + 1 < x->n_words; k++) {
+        x->words[k].can_end = false;
+        x->words[k + 1].can_start = false;
+        x->words[k + 1].joined = true;
+    }
 }
 
 /* Pushes the words of a protected phrase of `held` tokens at tokens[i]. */
@@ -270,7 +274,7 @@ static void push_phrase(struct jk_extractor *x, const char *lower, const struct 
         push_word(x, s, root, is_stop(x, s, root, w->length, i + k), i + k,
                   token_word(x, w, root, i + k), lang);
     }
-    cut_at_inner_stopwords(x, held);
+    hold_whole(x, held);
     mark_phrases(x, held);
 }
 

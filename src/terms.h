@@ -2,8 +2,11 @@
  * Stage 4, terms: candidate phrases from one document's tokens.
  * A candidate is an n-gram (1..max_words words) inside a run of content
  * words; runs end at stopwords, numbers, punctuation and sentence ends.
- * Protected phrases ("kerja sama") keep their stopwords inside a run, but no
- * candidate starts or ends with a stopword. Reduplicated plurals collapse to
+ * Protected phrases ("kerja sama", "nusa tenggara barat") keep their stopwords
+ * inside a run and are one unit: no candidate starts or ends inside one, except
+ * where a protected phrase inside it does ("luar negeri" in "kerja sama luar
+ * negeri"), and each counts as one word toward max_words. No candidate starts
+ * or ends with a bare stopword. Reduplicated plurals collapse to
  * their root ("program-program" -> "program"); lexical reduplications are
  * in the stopword lists ("rata-rata") and so are boundaries. In sentences not
  * tagged English, with a stemming normaliser, a passive verb (di-) is a

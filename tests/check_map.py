@@ -98,6 +98,14 @@ def check_corpus_terms(labels, stopdir):
     for fragment in ("letter", "intent"):
         if fragment in have:
             fail(f"term '{fragment}' is a fragment of 'letter of intent'")
+    # pieces of protected phrases, which are one unit each ("nusa tenggara barat", "kerja sama",
+    # "sister city", "kota kembar", "republik rakyat tiongkok")
+    for fragment in ("provinsi nusa tenggara", "pemerintah provinsi nusa", "barat", "kerja",
+                     "kerjasama sister", "kembar", "republik rakyat"):
+        if fragment in have:
+            fail(f"term '{fragment}' is a piece of a protected phrase")
+    if "provinsi nusa tenggara barat" not in have:
+        fail("term 'provinsi nusa tenggara barat' is not in the map")
     stop = set()
     for name in ["id.txt", "en.txt", "academic-id.txt"]:
         stop |= load_words(f"{stopdir}/{name}")

@@ -19,7 +19,7 @@ for i in $(seq 1 700); do
     t=$((i % 3))
     case $t in
     0) words="kerja sama internasional pemerintah daerah paradiplomasi sister city" ;;
-    1) words="pembangunan ekonomi pariwisata daerah investasi asing sumber daya manusia (SDM)" ;;
+    1) words="pembangunan ekonomi pariwisata daerah, investasi asing, sumber daya manusia (SDM)" ;;
     *) words="pendidikan tinggi pertukaran pelajar beasiswa universitas" ;;
     esac
     printf 'Dokumen %d\n\nPenelitian ini membahas %s. Kemudian %s dibahas pada tahun %d.\n' \

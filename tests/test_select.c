@@ -126,8 +126,8 @@ static void test_auto_threshold_rule(void **state)
     for (size_t i = 0; i < 300; i++) /* tiny corpus: 40 terms reach 2, 300 in all -> 1 */
         occ[i] = i < 40 ? 2 : 1;
     assert_int_equal(jk_auto_threshold(occ, 300), 1);
-    for (size_t i = 0; i < 2000; i++) /* the 501st most frequent occurs 3 times -> 4 */
-        occ[i] = i < 400 ? 10 : i < 900 ? 3 : 1;
+    for (size_t i = 0; i < 2000; i++) /* the 301st most frequent occurs 3 times -> 4 */
+        occ[i] = i < 250 ? 10 : i < 900 ? 3 : 1;
     assert_int_equal(jk_auto_threshold(occ, 2000), 4);
     for (size_t i = 0; i < 2000; i++) /* only 100 reach 2 -> 2 */
         occ[i] = i < 100 ? 5 : 1;
@@ -155,10 +155,10 @@ static uint32_t threshold_by_sorting(const uint32_t *occurrences, size_t n)
     while (reach2 < seen && occ[reach2] >= 2)
         reach2++;
     uint32_t t = 2;
-    if (reach2 < 50 && seen <= 500)
+    if (reach2 < 50 && seen <= JK_AUTO_KEEP)
         t = 1;
-    else if (seen > 500 && occ[500] >= 2)
-        t = occ[500] + 1;
+    else if (seen > JK_AUTO_KEEP && occ[JK_AUTO_KEEP] >= 2)
+        t = occ[JK_AUTO_KEEP] + 1;
     free(occ);
     return t;
 }

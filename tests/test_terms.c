@@ -18,7 +18,7 @@
 #include "terms.h"
 
 struct seen {
-    char items[64][64]; /* "key|surface" */
+    char items[64][128]; /* "key|surface" */
     size_t n;
 };
 
@@ -28,7 +28,7 @@ static void record(void *ctx, const char *key, size_t key_len, const char *surfa
     assert_true(first_token <= last_token);
     struct seen *s = ctx;
     assert_true(s->n < 64);
-    snprintf(s->items[s->n++], 64, "%.*s|%.*s", (int)key_len, key, (int)surface_len, surface);
+    snprintf(s->items[s->n++], 128, "%.*s|%.*s", (int)key_len, key, (int)surface_len, surface);
 }
 
 static bool has(const struct seen *s, const char *item)
@@ -70,6 +70,7 @@ static void extract(const char *text, unsigned max_words, struct seen *out)
     jk_stopwords_add_phrase(&sw, "kerja sama", 10);
     jk_stopwords_add_phrase(&sw, "luar negeri", 11);
     jk_stopwords_add_phrase(&sw, "kerja sama luar negeri", 22);
+    jk_stopwords_add_phrase(&sw, "nusa tenggara barat", 19);
     struct jk_extractor x;
     jk_extractor_init(&x, &sw, NULL, max_words);
     struct jk_token toks[128];
@@ -322,7 +323,7 @@ static void test_protected_phrase_survives_stopwords(void **state)
     struct seen s;
     extract("kerja sama antara kota bandung dan kota seoul", 3, &s);
     assert_true(has(&s, "kerjasama|kerja sama"));
-    assert_true(has(&s, "kerja|kerja"));
+    assert_false(has(&s, "kerja|kerja")); /* the phrase is one unit */
     assert_false(has(&s, "sama|sama"));
     extract("kerja sama luar negeri pemerintah", 3, &s);
     assert_true(has(&s, "luarnegeri|luar negeri"));
@@ -330,6 +331,39 @@ static void test_protected_phrase_survives_stopwords(void **state)
     /* no candidate starts or ends with a stopword held by a phrase */
     assert_false(has(&s, "kerjasamaluar|kerja sama luar"));
     assert_false(has(&s, "samaluarnegeri|sama luar negeri"));
+}
+
+/*
+ * A protected phrase without a stopword (a place name) is one unit too: no candidate starts
+ * or ends inside it, and it counts as one word toward max_words, so the head-first noun
+ * phrase "pemerintah provinsi nusa tenggara barat" is a candidate within 3 words.
+ */
+static void test_protected_phrase_is_one_unit(void **state)
+{
+    (void)state;
+    struct seen s;
+    extract("pemerintah provinsi nusa tenggara barat", 3, &s);
+    assert_true(has(&s, "pemerintahprovinsinusatenggarabarat|"
+                        "pemerintah provinsi nusa tenggara barat"));
+    assert_true(has(&s, "provinsinusatenggarabarat|provinsi nusa tenggara barat"));
+    assert_true(has(&s, "nusatenggarabarat|nusa tenggara barat"));
+    assert_true(has(&s, "pemerintahprovinsi|pemerintah provinsi"));
+    assert_false(has(&s, "provinsinusatenggara|provinsi nusa tenggara"));
+    assert_false(has(&s, "pemerintahprovinsinusa|pemerintah provinsi nusa"));
+    assert_false(has(&s, "nusa|nusa"));
+    assert_false(has(&s, "barat|barat"));
+    assert_false(has(&s, "tenggarabarat|tenggara barat"));
+    assert_int_equal(s.n, 6); /* pemerintah, provinsi, the phrase, and the three that end it */
+    /* the phrases inside a longer one still start and end candidates, and the longer one
+     * with what follows counts two words */
+    extract("kerja sama luar negeri pemerintah daerah", 2, &s);
+    assert_true(has(&s, "kerjasamaluarnegeripemerintah|kerja sama luar negeri pemerintah"));
+    assert_false(has(&s, "kerjasamaluarnegeripemerintahdaerah|"
+                         "kerja sama luar negeri pemerintah daerah"));
+    assert_true(has(&s, "luarnegeripemerintah|luar negeri pemerintah"));
+    extract("pemerintah provinsi nusa tenggara barat", 1, &s);
+    assert_true(has(&s, "nusatenggarabarat|nusa tenggara barat"));
+    assert_int_equal(s.n, 3);
 }
 
 /*
@@ -412,6 +446,7 @@ int main(void)
         cmocka_unit_test(test_punctuation_numbers_and_sentences_cut_runs),
         cmocka_unit_test(test_protected_phrase_survives_stopwords),
         cmocka_unit_test(test_protected_phrase_inner_stopwords),
+        cmocka_unit_test(test_protected_phrase_is_one_unit),
         cmocka_unit_test(test_written_together_shares_the_key),
         cmocka_unit_test(test_reduplication),
         cmocka_unit_test(test_single_letters_are_not_terms),
