@@ -284,6 +284,59 @@ static bool is_punct(const char *lower, const struct jk_token *t, char c)
 }
 
 /*
+ * In-text citations: their author names are no terms. Two shapes, which academic
+ * Indonesian writes in APA or Harvard style:
+ *  - in parentheses, "(Nuralam, 2018)", "(Tjandradewi & Marcotullio, 2009; Solichin,
+ *    2012)", "(Kementerian Luar Negeri, 2006: 12)": a word right after "(", and a year
+ *    after a comma before the ")": nothing inside is a candidate;
+ *  - in the sentence, "Sinambela (2012)", "Mukti (2013: 45)": a year right after "(":
+ *    the word before the "(" is a name, and the parentheses hold no candidate.
+ * A year is a number of four digits from 1900 to 2099; the ")" must come within
+ * MAX_CITATION tokens, before a sentence ends (";" separates citations).
+ */
+enum { MAX_CITATION = 48 };
+
+static bool is_year(const char *lower, const struct jk_token *t)
+{
+    const char *s = lower + t->offset;
+    return t->kind == JK_TOK_NUMBER && t->length == 4 &&
+           ((s[0] == '1' && s[1] == '9') || (s[0] == '2' && s[1] == '0'));
+}
+
+/*
+ * When tokens[i], a "(", opens a citation: the index after its ")", and *in_sentence for
+ * the second shape; else 0.
+ */
+static size_t citation_end(const char *lower, const struct jk_token *tokens, size_t n, size_t i,
+                           bool *in_sentence)
+{
+    if (i + 1 >= n)
+        return 0;
+    *in_sentence = is_year(lower, &tokens[i + 1]);
+    if (!*in_sentence && tokens[i + 1].kind != JK_TOK_WORD)
+        return 0;
+    bool year = *in_sentence;
+    for (size_t j = i + 2; j < n && j <= i + MAX_CITATION; j++) {
+        const struct jk_token *t = &tokens[j];
+        if (is_punct(lower, t, ')'))
+            return year ? j + 1 : 0;
+        if (t->kind == JK_TOK_SENTENCE_END && !(t->length == 1 && lower[t->offset] == ';'))
+            return 0;
+        year |= is_year(lower, t) && is_punct(lower, &tokens[j - 1], ',');
+    }
+    return 0;
+}
+
+/* Leaves the run's last word out (a cited name right before its year). */
+static void drop_last_word(struct jk_extractor *x, size_t token)
+{
+    if (x->n_words == 0 || x->words[x->n_words - 1].token != token)
+        return;
+    x->n_words--;
+    jk_buf_truncate(&x->word_keys, x->words[x->n_words].key_off);
+}
+
+/*
  * An acronym's own definition: "(sdm)" right after its long form, or "sdm"
  * right before "(sumber daya manusia)". Its long form is counted there already.
  */
@@ -367,6 +420,16 @@ void jk_extract_terms(struct jk_extractor *x, const char *lower, const struct jk
     while (i < n_tokens) {
         const struct jk_token *t = &tokens[i];
         enum jk_lang lang = langs ? langs[i] : JK_LANG_ID;
+        bool in_sentence;
+        size_t cited =
+            is_punct(lower, t, '(') ? citation_end(lower, tokens, n_tokens, i, &in_sentence) : 0;
+        if (cited > 0) {
+            if (in_sentence && i > 0)
+                drop_last_word(x, i - 1);
+            emit_run(x, emit, ctx);
+            i = cited;
+            continue;
+        }
         if (t->kind != JK_TOK_WORD || !lang_wanted(x, lang)) {
             emit_run(x, emit, ctx);
             i++;

@@ -6,7 +6,9 @@
  * inside a run and are one unit: no candidate starts or ends inside one, except
  * where a protected phrase inside it does ("luar negeri" in "kerja sama luar
  * negeri"), and each counts as one word toward max_words. No candidate starts
- * or ends with a bare stopword. Reduplicated plurals collapse to
+ * or ends with a bare stopword. In-text citations give no candidate: nothing
+ * inside "(Nuralam, 2018)" or "(Keating, 1999; Lecours, 2008)", nor the name in
+ * "Sinambela (2012)". Reduplicated plurals collapse to
  * their root ("program-program" -> "program"); lexical reduplications are
  * in the stopword lists ("rata-rata") and so are boundaries. In sentences not
  * tagged English, with a stemming normaliser, a passive verb (di-) is a

@@ -104,6 +104,9 @@ def check_corpus_terms(labels, stopdir):
                      "kerjasama sister", "kembar", "republik rakyat"):
         if fragment in have:
             fail(f"term '{fragment}' is a piece of a protected phrase")
+    # an author cited in three documents ("(Damayanti, 2018)", "Christy Damayanti (2012)")
+    if "damayanti" in have:
+        fail("term 'damayanti' is a cited author")
     if "provinsi nusa tenggara barat" not in have:
         fail("term 'provinsi nusa tenggara barat' is not in the map")
     stop = set()

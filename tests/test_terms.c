@@ -1,8 +1,8 @@
 /*
  * Tests of src/terms: candidate n-grams between stopwords and punctuation,
  * protected phrases, reduplicated plurals, and variant keys.
- * Tokens are made by hand (space-separated; "," is punctuation, "." a
- * sentence end, digits a number) so these tests do not depend on the tokenizer.
+ * Tokens are made by hand (space-separated; "," "(" ")" "&" ":" are punctuation,
+ * "." and ";" sentence ends, digits a number) so these tests do not depend on the tokenizer.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -47,9 +47,9 @@ static size_t tokens_of(const char *text, struct jk_token *toks)
         while (j < len && text[j] != ' ')
             j++;
         enum jk_token_kind kind = JK_TOK_WORD;
-        if (text[i] == ',')
+        if (strchr(",()&:", text[i]))
             kind = JK_TOK_PUNCT;
-        else if (text[i] == '.')
+        else if (text[i] == '.' || text[i] == ';')
             kind = JK_TOK_SENTENCE_END;
         else if (text[i] >= '0' && text[i] <= '9')
             kind = JK_TOK_NUMBER;
@@ -334,6 +334,37 @@ static void test_protected_phrase_survives_stopwords(void **state)
 }
 
 /*
+ * Authors of in-text citations are no terms: in parentheses with a year after a comma, or
+ * right before a year in parentheses. Parentheses without such a year, or with a year but
+ * not in a citation's place, are ordinary text.
+ */
+static void test_citations_give_no_terms(void **state)
+{
+    (void)state;
+    struct seen s;
+    extract("diplomasi kota ( nuralam , 2018 ) pariwisata", 3, &s);
+    assert_true(has(&s, "diplomasikota|diplomasi kota"));
+    assert_true(has(&s, "pariwisata|pariwisata"));
+    assert_false(has(&s, "nuralam|nuralam"));
+    extract("( tjandradewi & marcotullio , 2009 ; kementerian luar negeri , 2006 : 12 )", 3, &s);
+    assert_int_equal(s.n, 0);
+    extract("menurut kajian sinambela ( 2012 : 45 ) diplomasi publik", 3, &s);
+    assert_false(has(&s, "sinambela|sinambela"));
+    assert_false(has(&s, "kajiansinambela|kajian sinambela"));
+    assert_true(has(&s, "kajian|kajian"));
+    assert_true(has(&s, "diplomasipublik|diplomasi publik"));
+    /* not citations: no year, a year without its comma, a sentence ending before ")" */
+    extract("sumber daya manusia ( sdm ) kota", 3, &s);
+    assert_true(has(&s, "sdm|sdm"));
+    extract("( periode kota 2018 ) ( kota nuralam , 2018 . wisata ) kota", 3, &s);
+    assert_true(has(&s, "periodekota|periode kota"));
+    assert_true(has(&s, "kotanuralam|kota nuralam"));
+    assert_true(has(&s, "wisata|wisata"));
+    extract("( 2018 kota", 3, &s); /* never closed */
+    assert_true(has(&s, "kota|kota"));
+}
+
+/*
  * A protected phrase without a stopword (a place name) is one unit too: no candidate starts
  * or ends inside it, and it counts as one word toward max_words, so the head-first noun
  * phrase "pemerintah provinsi nusa tenggara barat" is a candidate within 3 words.
@@ -447,6 +478,7 @@ int main(void)
         cmocka_unit_test(test_protected_phrase_survives_stopwords),
         cmocka_unit_test(test_protected_phrase_inner_stopwords),
         cmocka_unit_test(test_protected_phrase_is_one_unit),
+        cmocka_unit_test(test_citations_give_no_terms),
         cmocka_unit_test(test_written_together_shares_the_key),
         cmocka_unit_test(test_reduplication),
         cmocka_unit_test(test_single_letters_are_not_terms),
