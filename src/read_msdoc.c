@@ -242,10 +242,9 @@ static bool read_stream(const struct cfb *c, const unsigned char *e, struct jk_b
 }
 
 /*
- * Text that is not the document's: runs of the WordDocument stream's bytes
- * whose character properties (CHPX) mark them deleted by tracked changes
- * (Word shows them struck through until the change is accepted) or hidden
- * (not printed), sorted and merged.
+ * Text that is not the document's: bytes of the WordDocument stream whose
+ * characters are deleted by tracked changes (Word shows them struck through
+ * until the change is accepted) or hidden (not printed), sorted and merged.
  */
 struct cut {
     uint32_t from, to; /* bytes [from, to) of the WordDocument stream */
@@ -266,7 +265,8 @@ static void add_cut(struct cuts *c, uint32_t from, uint32_t to)
     c->v[c->n++] = (struct cut){from, to};
 }
 
-enum { SPRM_DELETED = 0x0800, SPRM_HIDDEN = 0x083C }; /* sprmCFRMarkDel, sprmCFVanish (2.6.1) */
+/* sprmCFRMarkDel, sprmCFVanish, sprmCIstd (MS-DOC 2.6.1) */
+enum { SPRM_DELETED = 0x0800, SPRM_HIDDEN = 0x083C, SPRM_CHAR_STYLE = 0x4A30 };
 
 /* The size of the operand of the property at g[0..n) (its spra, MS-DOC 2.2.5.1), or 0 when
  * it cannot be told or does not fit. */
@@ -279,40 +279,267 @@ static size_t operand_size(const unsigned char *g, size_t n)
     return size <= n - 2 ? size : 0;
 }
 
-/*
- * Whether the character properties g[0..n) (a grpprl) mark the run deleted
- * or hidden. Each operand is 1, or 0x81: the opposite of the style's, taken
- * as 0 (a character style that hides text is not looked at).
- */
-static bool marked_cut(const unsigned char *g, size_t n)
+/* istdNil: no style (a base style's place in a style based on none, MS-DOC 2.9.260). */
+enum { ISTD_NIL = 0x0FFF };
+
+/* What character properties say about a run's text: the last of each property counts. */
+struct marks {
+    bool deleted; /* sprmCFRMarkDel on */
+    int hidden;   /* sprmCFVanish's ToggleOperand (MS-DOC 2.9.323), or -1 when not set */
+    size_t istd;  /* sprmCIstd's character style, or ISTD_NIL */
+};
+
+/* The marks of the character properties g[0..n) (a grpprl: a run's or a style's). */
+static struct marks read_marks(const unsigned char *g, size_t n)
 {
-    bool deleted = false, hidden = false;
+    struct marks m = {false, -1, ISTD_NIL};
     for (size_t at = 0, size; n - at >= 2; at += 2 + size) {
         size = operand_size(g + at, n - at);
         if (size == 0)
             break;
         if (le16(g + at) == SPRM_DELETED)
-            deleted = g[at + 2] & 1;
+            m.deleted = g[at + 2] & 1;
         else if (le16(g + at) == SPRM_HIDDEN)
-            hidden = g[at + 2] & 1;
+            m.hidden = g[at + 2];
+        else if (le16(g + at) == SPRM_CHAR_STYLE)
+            m.istd = le16(g + at + 2);
     }
-    return deleted || hidden;
+    return m;
 }
 
-enum { FKP = 512 }; /* a page of character runs (ChpxFkp, MS-DOC 2.9.44) */
+/*
+ * A ToggleOperand (MS-DOC 2.9.323) is 0 off, 1 on, 0x80 the style's value,
+ * 0x81 the opposite of the style's value. Other bytes are read by the same
+ * two bits: 0x80 says "the style's", the lowest bit on or opposite.
+ */
+static bool toggle_absolute(int operand)
+{
+    return operand >= 0 && !(operand & 0x80);
+}
 
-/* The cut runs of one page: crun runs' bounds, then each run's properties' place. */
-static void page_cuts(const unsigned char *page, struct cuts *c)
+static bool toggle_turns(int operand)
+{
+    return operand >= 0 && (operand & 1);
+}
+
+/*
+ * The stylesheet (STSH, MS-DOC 2.9.271) as far as hidden text goes: each
+ * style's kind, the style it is based on, and whether it hides text, by the
+ * sprmCFVanish of its own character properties or else its base style's.
+ */
+enum { STYLE_PARAGRAPH = 1, STYLE_CHARACTER = 2 }; /* stk */
+enum { OWN_UNSET = -1, OWN_SHOWS = 0, OWN_HIDES = 1, OWN_TURNS = 2 };
+
+struct style {
+    uint16_t base;      /* istdBase: the style it is based on, or ISTD_NIL */
+    unsigned char kind; /* stk; 0 for an empty slot */
+    signed char own;    /* OWN_*: its own sprmCFVanish; OWN_TURNS: the opposite of its base's */
+    bool hides;         /* resolved through its base styles */
+};
+
+struct styles {
+    struct style *v; /* by istd */
+    size_t n;
+    bool any_hides; /* some style hides text: otherwise the paragraph pages are not read */
+};
+
+static void styles_init(struct styles *s)
+{
+    memset(s, 0, sizeof(*s));
+}
+
+static void styles_release(struct styles *s)
+{
+    free(s->v);
+}
+
+/* Deepest chain of base styles followed: a loop or a longer chain ends there (read_office's). */
+#define STYLE_DEPTH 32
+
+/* Whether style istd hides text: its own setting, else its nearest base's, each OWN_TURNS on
+ * the way turning it over; a chain that ends without a setting shows it, one too long too. */
+static bool resolve_hides(const struct styles *s, size_t istd)
+{
+    bool turned = false;
+    for (int depth = 0; depth < STYLE_DEPTH; depth++) {
+        if (istd >= s->n || istd == ISTD_NIL)
+            return turned;
+        const struct style *st = &s->v[istd];
+        if (st->own == OWN_SHOWS || st->own == OWN_HIDES)
+            return (st->own == OWN_HIDES) != turned;
+        turned ^= st->own == OWN_TURNS;
+        istd = st->base;
+    }
+    return false;
+}
+
+/* Whether style istd is of kind and hides text (istdNil, an empty slot or a style of another
+ * kind hide nothing). */
+static bool style_hides(const struct styles *s, size_t istd, unsigned kind)
+{
+    return istd < s->n && s->v[istd].kind == kind && s->v[istd].hides;
+}
+
+/* The OWN_* that a style's character properties g[0..n) (its UpxChpx) set. */
+static signed char own_hidden(const unsigned char *g, size_t n)
+{
+    int operand = read_marks(g, n).hidden;
+    if (toggle_absolute(operand))
+        return operand & 1 ? OWN_HIDES : OWN_SHOWS;
+    return toggle_turns(operand) ? OWN_TURNS : OWN_UNSET;
+}
+
+/*
+ * The style in the STD std[0..cb) (MS-DOC 2.9.258): its Stdf of cb_base
+ * bytes (StdfBase first, 2.9.260: stk and istdBase in its second 16 bits,
+ * cupx in its third), its name (Xstz: a count, that many UTF-16 units, a 0), then cupx
+ * UPXs, each a 16-bit size, its bytes and a pad byte to an even size. A
+ * paragraph style's (StkParaGRLPUPX) are its paragraph properties, then its
+ * character properties; a character style's (StkCharGRLPUPX) its character
+ * properties. False when a part overruns the STD.
+ */
+static bool read_std(const unsigned char *std, size_t cb, size_t cb_base, struct style *s)
+{
+    if (cb < cb_base)
+        return false;
+    s->kind = std[2] & 0x0F;
+    s->base = le16(std + 2) >> 4;
+    size_t cupx = std[4] & 0x0F, at = cb_base;
+    size_t chpx = s->kind == STYLE_PARAGRAPH ? 1 : s->kind == STYLE_CHARACTER ? 0 : cupx;
+    if (cb - at < 2 || 2 * (size_t)le16(std + at) + 4 > cb - at)
+        return false;
+    at += 2 * (size_t)le16(std + at) + 4;
+    for (size_t k = 0; k < cupx; k++) {
+        if (at > cb || cb - at < 2)
+            return false;
+        size_t size = le16(std + at);
+        at += 2;
+        if (size > cb - at)
+            return false;
+        if (k == chpx)
+            s->own = own_hidden(std + at, size);
+        at += size + (size & 1);
+    }
+    return true;
+}
+
+/*
+ * The styles of the STSH tab[fc..fc+lcb): its STSHI (after its 16-bit size:
+ * cstd, the number of styles, and cbSTDBaseInFile, their Stdf's size), then
+ * cstd LPStds, each a 16-bit size (0: an empty slot) and an STD, padded to
+ * an even size. A stylesheet that does not hold together is not looked at:
+ * no style hides text.
+ */
+static void read_styles(const unsigned char *tab, size_t tab_len, uint32_t fc, uint32_t lcb,
+                        struct styles *s)
+{
+    if (fc > tab_len || lcb > tab_len - fc || lcb < 6)
+        return;
+    const unsigned char *st = tab + fc;
+    size_t cb_stshi = le16(st), n = le16(st + 2), cb_base = le16(st + 4);
+    if (cb_stshi < 4 || cb_stshi > lcb - 2 || cb_base < 10 || n > (lcb - 2 - cb_stshi) / 2)
+        return; /* each LPStd takes 2 bytes at least */
+    s->v = jk_malloc((n ? n : 1) * sizeof(*s->v));
+    for (size_t i = 0, at = 2 + cb_stshi; i < n; i++) {
+        s->v[i] = (struct style){ISTD_NIL, 0, OWN_UNSET, false};
+        if (at > lcb - 2)
+            return; /* s->n stays 0 */
+        size_t cb = le16(st + at);
+        if (cb > lcb - 2 - at || (cb > 0 && !read_std(st + at + 2, cb, cb_base, &s->v[i])))
+            return;
+        at += 2 + cb + (cb & 1);
+    }
+    s->n = n;
+    for (size_t i = 0; i < n; i++) {
+        s->v[i].hides = resolve_hides(s, i);
+        s->any_hides |= s->v[i].hides;
+    }
+}
+
+/*
+ * What a run's character properties make of the style of the paragraph it
+ * lies in: its text is cut always, never, where that style hides text, or
+ * where it does not. Direct formatting wins over styles; vanish is a toggle
+ * property, so the run's character style turns the paragraph style's value
+ * over (as ECMA-376 17.7.3 says for .docx, and Word does for .doc), and an
+ * operand of 0x81 turns the styles' value over again.
+ */
+enum run_cut { CUT_NEVER, CUT_ALWAYS, CUT_AS_PARAGRAPH, CUT_UNLESS_PARAGRAPH };
+
+static enum run_cut run_cut(const unsigned char *g, size_t n, const struct styles *s)
+{
+    struct marks m = read_marks(g, n);
+    if (m.deleted)
+        return CUT_ALWAYS;
+    if (toggle_absolute(m.hidden))
+        return m.hidden & 1 ? CUT_ALWAYS : CUT_NEVER;
+    bool turned = style_hides(s, m.istd, STYLE_CHARACTER) != toggle_turns(m.hidden);
+    return turned ? CUT_UNLESS_PARAGRAPH : CUT_AS_PARAGRAPH;
+}
+
+/* Runs of the character pages whose properties say more than "as the paragraph's style". */
+struct run {
+    uint32_t from, to;
+    enum run_cut how;
+};
+
+struct runs {
+    struct run *v;
+    size_t n, cap;
+};
+
+enum { FKP = 512 }; /* a page of character or paragraph runs (ChpxFkp, PapxFkp) */
+
+/* One character page (ChpxFkp, MS-DOC 2.9.44): crun runs' bounds, then each run's
+ * properties' place (a word offset; 0: none). */
+static void char_page(const unsigned char *page, const struct styles *s, struct runs *r)
 {
     size_t crun = page[FKP - 1];
     if (crun == 0 || 5 * crun + 4 > FKP - 1)
         return;
     for (size_t i = 0; i < crun; i++) {
         uint32_t from = le32(page + 4 * i), to = le32(page + 4 * i + 4);
-        size_t at = 2 * (size_t)page[4 * (crun + 1) + i]; /* 0: no properties */
+        size_t at = 2 * (size_t)page[4 * (crun + 1) + i];
         if (to <= from || at == 0 || at >= FKP - 1 || at + 1 + page[at] > FKP - 1)
             continue;
-        if (marked_cut(page + at + 1, page[at]))
+        enum run_cut how = run_cut(page + at + 1, page[at], s);
+        if (how != CUT_AS_PARAGRAPH) { /* as the bytes between runs are anyway */
+            JK_GROW(r->v, r->n + 1, r->cap);
+            r->v[r->n++] = (struct run){from, to, how};
+        }
+    }
+}
+
+/*
+ * The style (istd) of a paragraph whose BxPap (MS-DOC 2.9.23) in the page
+ * says bx: its PapxInFkp lies at word offset bx, a size (cb; 0: a
+ * second byte cb' follows) and a GrpPrlAndIstd of 2 * cb - 1 (2 * cb') bytes
+ * starting with the istd. bx 0: no PapxInFkp, the default paragraph's style
+ * (0); ISTD_NIL when the PapxInFkp overruns the page.
+ */
+static size_t paragraph_style(const unsigned char *page, size_t bx)
+{
+    size_t at = 2 * bx;
+    if (at == 0)
+        return 0;
+    size_t start = page[at] ? at + 1 : at + 2;
+    size_t len = page[at] ? 2 * (size_t)page[at] - 1 : 2 * (size_t)page[at + 1];
+    return len >= 2 && start + len <= FKP - 1 ? le16(page + start) : ISTD_NIL;
+}
+
+enum { BX_PAP = 13 }; /* a BxPap: the word offset, then a 12-byte PHE */
+
+/* One paragraph page (PapxFkp, MS-DOC 2.9.175): cpara paragraphs' bounds, then each one's
+ * BxPap. Adds to c those whose style hides text. */
+static void paragraph_page(const unsigned char *page, const struct styles *s, struct cuts *c)
+{
+    size_t cpara = page[FKP - 1];
+    if (cpara == 0 || 4 * (cpara + 1) + BX_PAP * cpara > FKP - 1)
+        return;
+    for (size_t i = 0; i < cpara; i++) {
+        uint32_t from = le32(page + 4 * i), to = le32(page + 4 * i + 4);
+        size_t istd = paragraph_style(page, page[4 * (cpara + 1) + BX_PAP * i]);
+        if (to > from && style_hides(s, istd, STYLE_PARAGRAPH))
             add_cut(c, from, to);
     }
 }
@@ -341,29 +568,88 @@ static void merge_cuts(struct cuts *c)
     c->n = k;
 }
 
+static size_t page_number(const unsigned char *pns, size_t i)
+{
+    return le32(pns + 4 * i) & 0x3FFFFF; /* a PnFkpChpx or PnFkpPapx: 22 bits */
+}
+
 /*
- * The cut runs, from the character pages the table stream's PlcBteChpx
- * tab[fc..fc+lcb) lists: n+1 stream offsets, then n page numbers. Properties
- * that do not hold together (more pages than the stream has, a page outside
- * it) are not looked at: the text is read whole, as if nothing were cut.
+ * The n page numbers (*pns) of the PlcBteChpx or PlcBtePapx tab[fc..fc+lcb):
+ * n+1 stream offsets, then n page numbers. False when it does not hold
+ * together: more pages than the stream has, a page outside it.
  */
-static void find_cuts(const unsigned char *wd, size_t wd_len, const unsigned char *tab,
-                      size_t tab_len, uint32_t fc, uint32_t lcb, struct cuts *c)
+static bool find_pages(size_t wd_len, const unsigned char *tab, size_t tab_len, uint32_t fc,
+                       uint32_t lcb, const unsigned char **pns, size_t *n)
 {
     if (fc > tab_len || lcb > tab_len - fc || lcb < 12 || (lcb - 4) % 8 != 0)
+        return false;
+    *n = (lcb - 4) / 8;
+    *pns = tab + fc + 4 * (*n + 1);
+    if (*n > wd_len / FKP)
+        return false;
+    for (size_t i = 0; i < *n; i++)
+        if (page_number(*pns, i) >= wd_len / FKP)
+            return false;
+    return true;
+}
+
+static int run_by_start(const void *a, const void *b)
+{
+    const struct run *x = a, *y = b;
+    return x->from != y->from ? (x->from < y->from ? -1 : 1) : (x->to > y->to) - (x->to < y->to);
+}
+
+/*
+ * Cuts bytes [from, to) as how says, where the paragraphs' cuts p (sorted and
+ * merged) say their style hides text. *next: the first of p that may still
+ * reach from; spans come in stream order.
+ */
+static void cut_span(const struct cuts *p, size_t *next, uint32_t from, uint32_t to,
+                     enum run_cut how, struct cuts *c)
+{
+    if (from >= to || how == CUT_NEVER)
         return;
-    size_t n = (lcb - 4) / 8;
-    if (n > wd_len / FKP)
+    if (how == CUT_ALWAYS) {
+        add_cut(c, from, to);
         return;
-    const unsigned char *pages = tab + fc + 4 * (n + 1);
-    for (size_t i = 0; i < n; i++) {
-        size_t pn = le32(pages + 4 * i) & 0x3FFFFF;
-        if (pn >= wd_len / FKP) {
-            c->n = 0;
-            return;
-        }
-        page_cuts(wd + pn * FKP, c);
     }
+    while (*next < p->n && p->v[*next].to <= from)
+        (*next)++;
+    uint32_t at = from; /* where what the paragraphs leave starts */
+    for (size_t k = *next; k < p->n && p->v[k].from < to; k++) {
+        uint32_t a = p->v[k].from > from ? p->v[k].from : from;
+        uint32_t b = p->v[k].to < to ? p->v[k].to : to;
+        if (how == CUT_AS_PARAGRAPH)
+            add_cut(c, a, b);
+        else if (a > at)
+            add_cut(c, at, a);
+        at = b;
+    }
+    if (how == CUT_UNLESS_PARAGRAPH && at < to)
+        add_cut(c, at, to);
+}
+
+/*
+ * The cuts of the runs r and paragraphs p (sorted and merged), into c:
+ * each run's bytes as it says, and the bytes between runs as their
+ * paragraphs' styles say. Runs that overlap (only a damaged page has them)
+ * are taken in order of their starts, each from where the one before ended.
+ */
+static void combine_cuts(struct runs *r, const struct cuts *p, struct cuts *c)
+{
+    if (r->n > 0)
+        qsort(r->v, r->n, sizeof(*r->v), run_by_start);
+    size_t next = 0;
+    uint32_t done = 0;
+    for (size_t i = 0; i < r->n; i++) {
+        uint32_t from = r->v[i].from > done ? r->v[i].from : done, to = r->v[i].to;
+        if (from >= to)
+            continue;
+        cut_span(p, &next, done, from, CUT_AS_PARAGRAPH, c);
+        cut_span(p, &next, from, to, r->v[i].how, c);
+        done = to;
+    }
+    cut_span(p, &next, done, UINT32_MAX, CUT_AS_PARAGRAPH, c);
     merge_cuts(c);
 }
 
@@ -474,10 +760,12 @@ static void emit_piece(struct emit *e, const unsigned char *wd, size_t at, size_
 
 /* Where the FIB says the main text's length and the piece table are. */
 struct fib {
-    uint32_t ccp_text;        /* characters of the main text */
-    uint32_t fc_clx, lcb_clx; /* the piece table in the table stream */
-    uint32_t fc_bte, lcb_bte; /* the character pages' list (PlcBteChpx) there */
-    bool table1;              /* the table stream is "1Table" (else "0Table") */
+    uint32_t ccp_text;          /* characters of the main text */
+    uint32_t fc_clx, lcb_clx;   /* the piece table in the table stream */
+    uint32_t fc_stsh, lcb_stsh; /* the stylesheet (STSH) there */
+    uint32_t fc_chpx, lcb_chpx; /* the character pages' list (PlcBteChpx) there */
+    uint32_t fc_papx, lcb_papx; /* the paragraph pages' list (PlcBtePapx) there */
+    bool table1;                /* the table stream is "1Table" (else "0Table") */
 };
 
 /* The FIB at the start of the WordDocument stream wd[0..len) (MS-DOC 2.5.1). */
@@ -503,9 +791,47 @@ static enum jk_msdoc_result read_fib(const unsigned char *wd, size_t len, struct
         return JK_MSDOC_DAMAGED;
     f->fc_clx = le32(wd + blob + 8 * 33);
     f->lcb_clx = le32(wd + blob + 8 * 33 + 4);
-    f->fc_bte = le32(wd + blob + 8 * 12);
-    f->lcb_bte = le32(wd + blob + 8 * 12 + 4);
+    f->fc_stsh = le32(wd + blob + 8 * 1);
+    f->lcb_stsh = le32(wd + blob + 8 * 1 + 4);
+    f->fc_chpx = le32(wd + blob + 8 * 12);
+    f->lcb_chpx = le32(wd + blob + 8 * 12 + 4);
+    f->fc_papx = le32(wd + blob + 8 * 13);
+    f->lcb_papx = le32(wd + blob + 8 * 13 + 4);
     return JK_MSDOC_OK;
+}
+
+/*
+ * The cuts of the WordDocument stream wd, from the table stream tab: the
+ * stylesheet, the character pages' runs and, when some style hides text,
+ * the paragraph pages' styles. Pages that do not hold together are not
+ * looked at (as if they said nothing), nor is a damaged stylesheet (as if no
+ * style hid text): the text is read whole rather than cut by guesswork. A
+ * paragraph's style is taken for the bytes its page's run covers: the
+ * paragraph, in every file but a fast-saved one, whose later edits may lie
+ * apart from the mark that ends their paragraph (MS-DOC 2.4.2).
+ */
+static void find_cuts(const unsigned char *wd, size_t wd_len, const unsigned char *tab,
+                      size_t tab_len, const struct fib *f, struct cuts *c)
+{
+    struct styles s;
+    styles_init(&s);
+    read_styles(tab, tab_len, f->fc_stsh, f->lcb_stsh, &s);
+    const unsigned char *pns;
+    size_t n;
+    struct runs r = {0};
+    if (find_pages(wd_len, tab, tab_len, f->fc_chpx, f->lcb_chpx, &pns, &n))
+        for (size_t i = 0; i < n; i++)
+            char_page(wd + page_number(pns, i) * FKP, &s, &r);
+    struct cuts p = {0};
+    if (s.any_hides && find_pages(wd_len, tab, tab_len, f->fc_papx, f->lcb_papx, &pns, &n)) {
+        for (size_t i = 0; i < n; i++)
+            paragraph_page(wd + page_number(pns, i) * FKP, &s, &p);
+        merge_cuts(&p);
+    }
+    combine_cuts(&r, &p, c);
+    free(p.v);
+    free(r.v);
+    styles_release(&s);
 }
 
 /*
@@ -569,7 +895,7 @@ static enum jk_msdoc_result read_word(const struct cfb *c, struct jk_buf *text)
     struct jk_buf wd, tab;
     jk_buf_init(&wd);
     jk_buf_init(&tab);
-    struct fib f;
+    struct fib f = {0}; /* read only once read_fib has filled it: zero for the compiler's sake */
     const unsigned char *word = find_stream(c, "WordDocument");
     enum jk_msdoc_result r = !word                       ? JK_MSDOC_NOT_WORD
                              : read_stream(c, word, &wd) ? JK_MSDOC_OK
@@ -584,7 +910,7 @@ static enum jk_msdoc_result read_word(const struct cfb *c, struct jk_buf *text)
     struct cuts cut = {0};
     struct emit e = {.text = text, .cut = &cut};
     if (r == JK_MSDOC_OK)
-        find_cuts(w, wd.len, t, tab.len, f.fc_bte, f.lcb_bte, &cut);
+        find_cuts(w, wd.len, t, tab.len, &f, &cut);
     if (r == JK_MSDOC_OK && (!find_pieces(t, tab.len, &f, &cps, &pcds, &n) ||
                              !read_pieces(w, wd.len, cps, pcds, n, f.ccp_text, &e)))
         r = JK_MSDOC_DAMAGED;

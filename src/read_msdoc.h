@@ -12,10 +12,13 @@
  * What is left out: footnotes and endnotes, headers and footers, comments
  * and text boxes (their own parts of the text, after the main one), field
  * codes ("TOC \o", "PAGE"), pictures, optional hyphens, text that tracked
- * changes deleted and hidden text (the two character properties looked at:
- * runs the character pages mark deleted or hidden). Still read: text hidden
- * by a character style, and a deletion marked only in the piece table's own
- * properties (a fast-saved file's).
+ * changes deleted and hidden text: runs the character pages mark deleted or
+ * hidden, and text of a named style that hides it, a run's character style
+ * or its paragraph's style (the paragraph pages say which), by the style's
+ * own character properties or else those of the style it is based on. The
+ * two styles toggle each other and a run's own mark wins over both, as
+ * read_office.h says of a .docx. Still read: a deletion or hidden mark made
+ * only in the piece table's own properties (a fast-saved file's).
  */
 #ifndef JK_READ_MSDOC_H
 #define JK_READ_MSDOC_H
