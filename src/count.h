@@ -60,6 +60,9 @@ struct jk_counter {
     /* Set by the caller before each jk_counter_add*: the occurrence is in an English sentence. */
     bool english;
     uint64_t candidates; /* candidate occurrences added */
+    /* Set by the caller: only candidates a sketch saw repeat were added (the sketch is used
+     * only when so many candidates exist that the automatic threshold is 2 or more). */
+    bool repeats_only;
     struct jk_buf scratch;
     /* Positions, kept only for sentence and window units (jk_counter_keep_positions). */
     bool positions;

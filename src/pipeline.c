@@ -1424,6 +1424,7 @@ static enum jk_status second_pass(struct state *s, struct jk_diag *diag)
     if (st != JK_OK)
         return st;
     jk_docqueue_begin(&s->queue, JK_PASS_COUNT, use_sketch ? &s->sketch : NULL, merge_counted, s);
+    s->counter.repeats_only = use_sketch;
     st = queue_documents(s, "extracting terms", diag);
     close_document(s);
     s->run.n_counted = s->counter.n_docs;

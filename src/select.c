@@ -284,6 +284,8 @@ enum jk_status jk_select_terms(const struct jk_counter *c, const struct jk_selec
     const char **label = jk_counter_labels(c);
     sel->threshold_auto = opt->min_occurrences == 0;
     sel->threshold = sel->threshold_auto ? jk_auto_threshold(occ, n) : opt->min_occurrences;
+    if (sel->threshold_auto && c->repeats_only && sel->threshold < 2)
+        sel->threshold = 2; /* the candidates seen once are missing, not absent */
     size_t kept = filter_counts(c, opt, ids, n, occ, label, sel);
     kept = drop_nested(c, opt, ids, kept, label, sel);
     if (opt->max_terms > 0 && kept > opt->max_terms) {

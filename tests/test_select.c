@@ -137,6 +137,31 @@ static void test_auto_threshold_rule(void **state)
     assert_int_equal(jk_auto_threshold(occ, 2000), 1);
 }
 
+/*
+ * A counter filled through the sketch holds only candidates seen to repeat: its few
+ * candidates must not make the automatic threshold 1, which would map terms of one document.
+ */
+static void test_auto_threshold_after_the_sketch(void **state)
+{
+    (void)state;
+    struct jk_counter c;
+    jk_counter_init(&c);
+    DOC(&c, "alpha", "alpha", "beta", "beta");
+    DOC(&c, "alpha", "gamma", "gamma");
+    struct jk_select_options opt = options(0);
+    struct jk_selection sel;
+    assert_int_equal(select_into(&c, &opt, &sel, NULL), JK_OK);
+    assert_int_equal(sel.threshold, 1); /* a tiny corpus counted whole */
+    jk_selection_release(&sel);
+    c.repeats_only = true;
+    assert_int_equal(select_into(&c, &opt, &sel, NULL), JK_OK);
+    assert_int_equal(sel.threshold, 2);
+    assert_int_equal(sel.count, 1);
+    assert_string_equal(sel.labels[0], "alpha");
+    jk_selection_release(&sel);
+    jk_counter_release(&c);
+}
+
 static int cmp_desc(const void *a, const void *b)
 {
     uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
@@ -332,6 +357,7 @@ int main(void)
         cmocka_unit_test(test_label_is_most_frequent_surface),
         cmocka_unit_test(test_auto_threshold_rule),
         cmocka_unit_test(test_auto_threshold_matches_sorting),
+        cmocka_unit_test(test_auto_threshold_after_the_sketch),
         cmocka_unit_test(test_nested_fragments_are_dropped),
         cmocka_unit_test(test_document_share_ceiling_needs_enough_documents),
         cmocka_unit_test(test_relevance_ranks_general_terms_low),
