@@ -4,7 +4,10 @@
  * text says whether it is gzip-compressed here first (bit 0 set: as it is
  * written raw, so the inflater sees broken gzip too). After a load, every
  * headword's translations must keep the promises of dictd.h: lower case,
- * trimmed, single spaces, valid UTF-8.
+ * trimmed, single spaces, valid UTF-8. The .index part is read as a glossary
+ * too (glossary-en-id.txt's format), which is then put ahead of the loaded
+ * dictionary (or of an empty one): the same promises, and each glossary
+ * headword's first translation comes first.
  */
 #include <string.h>
 #include <zlib.h>
@@ -49,6 +52,31 @@ static void check_entries(const struct jk_dictd *d)
     }
 }
 
+/* The glossary at path put ahead of d (loaded or empty). */
+static void check_glossary(const char *path, struct jk_dictd *d)
+{
+    struct jk_dictd g;
+    struct jk_diag diag;
+    jk_dictd_init(&g);
+    jk_diag_init(&diag);
+    enum jk_status st = jk_dictd_load_glossary(&g, path, &diag);
+    FUZZ_CHECK(st == JK_OK || st == JK_E_INPUT);
+    fuzz_check_error(st, &diag);
+    if (st == JK_OK) {
+        check_entries(&g);
+        jk_dictd_prepend(d, &g);
+        check_entries(d);
+        for (uint32_t id = 0; id < jk_strmap_count(&g.words); id++) {
+            const char *w = jk_strmap_key(&g.words, id), *first, *ahead;
+            size_t len = jk_strmap_len(&g.words, id);
+            if (jk_dictd_translations(&g, w, len, &first, 1) == 1)
+                FUZZ_CHECK(jk_dictd_translations(d, w, len, &ahead, 1) == 1 &&
+                           strcmp(first, ahead) == 0);
+        }
+    }
+    jk_dictd_release(&g);
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     fuzz_quiet();
@@ -63,8 +91,13 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     enum jk_status st = jk_dictd_load(&d, index, dict, &diag);
     FUZZ_CHECK(st == JK_OK || st == JK_E_INPUT);
     fuzz_check_error(st, &diag);
-    if (st == JK_OK)
+    if (st == JK_OK) {
         check_entries(&d);
+    } else {
+        jk_dictd_release(&d); /* a failed load holds nothing usable: the glossary alone */
+        jk_dictd_init(&d);
+    }
+    check_glossary(index, &d);
     jk_dictd_release(&d);
     return 0;
 }

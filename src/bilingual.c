@@ -627,7 +627,8 @@ static bool has_english_terms(const struct jk_counter *c)
     return false;
 }
 
-void jk_bilingual_merge(struct jk_bilingual *b, struct jk_counter *c, const bool *bilingual_doc)
+void jk_bilingual_merge(struct jk_bilingual *b, struct jk_counter *c, const bool *bilingual_doc,
+                        const struct jk_dictd *glossary)
 {
     if (!has_english_terms(c))
         return;
@@ -645,11 +646,15 @@ void jk_bilingual_merge(struct jk_bilingual *b, struct jk_counter *c, const bool
     jk_buf_adds(&data, prefix ? ".dict.dz" : JK_FREEDICT_ENG_IND_DICT);
     if (jk_dictd_load(&dict, index.data, data.data, &diag) != JK_OK) {
         b->dictionary_missing = true;
-        jk_warn("%s; English and Indonesian terms are kept apart", diag.msg);
-    } else {
-        jk_bilingual_find(b, c, &dict, bilingual_doc);
-        jk_bilingual_apply(b, c);
+        jk_warn("%s; only the bundled glossary's English words and loanword spellings are "
+                "merged into Indonesian terms",
+                diag.msg);
+        jk_dictd_release(&dict); /* a half-loaded dictionary says nothing */
+        jk_dictd_init(&dict);
     }
+    jk_dictd_prepend(&dict, glossary);
+    jk_bilingual_find(b, c, &dict, bilingual_doc);
+    jk_bilingual_apply(b, c);
     jk_buf_release(&data);
     jk_buf_release(&index);
     jk_dictd_release(&dict);

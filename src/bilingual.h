@@ -146,11 +146,14 @@ void jk_bilingual_apply(const struct jk_bilingual *b, struct jk_counter *c);
 /*
  * The pipeline's step: when c has English terms, loads the FreeDict
  * dictionary once (JK_FREEDICT_ENG_IND_*, or $JARINGKATA_FREEDICT.index and
- * .dict.dz when that path prefix is set), finds and applies the twins. A
+ * .dict.dz when that path prefix is set), puts the glossary's entries (may
+ * be empty; borrowed) ahead of its own, finds and applies the twins. A
  * dictionary that cannot be loaded is a warning (naming the file and the
- * Debian package) and the languages stay apart (dictionary_missing is set).
+ * Debian package; dictionary_missing is set), and only the glossary's words
+ * and the loanword spellings merge.
  */
-void jk_bilingual_merge(struct jk_bilingual *b, struct jk_counter *c, const bool *bilingual_doc);
+void jk_bilingual_merge(struct jk_bilingual *b, struct jk_counter *c, const bool *bilingual_doc,
+                        const struct jk_dictd *glossary);
 
 /* "dictionary", "word by word" or "spelling", as report.md writes it. */
 const char *jk_twin_evidence_name(enum jk_twin_evidence e);

@@ -49,13 +49,15 @@ void jk_dictd_release(struct jk_dictd *d)
     jk_dictd_init(d);
 }
 
-/* Reads the whole file at path into *out (NUL-terminated), *len bytes. */
-static enum jk_status read_index(const char *path, char **out, size_t *len, struct jk_diag *diag)
+/* Reads the whole file at path into *out (NUL-terminated), *len bytes; what names it in an
+ * error ("dictionary index") and what to do when it cannot be opened. */
+static enum jk_status read_text(const char *path, const char *what, const char *hint, char **out,
+                                size_t *len, struct jk_diag *diag)
 {
     FILE *f = fopen(path, "rb");
     if (!f)
-        return jk_error(diag, JK_E_INPUT, "cannot open dictionary index '%s': %s; %s", path,
-                        strerror(errno), INSTALL_HINT);
+        return jk_error(diag, JK_E_INPUT, "cannot open %s '%s': %s; %s", what, path,
+                        strerror(errno), hint);
     size_t n = 0, cap = 0;
     char *buf = NULL;
     for (;;) {
@@ -70,7 +72,7 @@ static enum jk_status read_index(const char *path, char **out, size_t *len, stru
     buf[n] = '\0';
     if (bad) {
         free(buf);
-        return jk_error(diag, JK_E_INPUT, "cannot read dictionary index '%s'", path);
+        return jk_error(diag, JK_E_INPUT, "cannot read %s '%s'", what, path);
     }
     *out = buf;
     *len = n;
@@ -147,7 +149,7 @@ static bool is_header(const char *word, size_t len)
 /* Interns the lower-case headword[0..len) and returns its id. */
 static uint32_t intern_word(struct jk_dictd *d, const char *word, size_t len)
 {
-    char small[256];
+    char small[256] = {0}; /* zeroed for the compiler, which cannot see len > 0 */
     char *low = len < sizeof(small) ? small : jk_malloc(len);
     for (size_t i = 0; i < len; i++)
         low[i] = (char)tolower((unsigned char)word[i]);
@@ -372,7 +374,8 @@ enum jk_status jk_dictd_load(struct jk_dictd *d, const char *index_path, const c
     char *index = NULL, *data = NULL;
     size_t index_len = 0, data_len = 0;
     struct entries es = {0};
-    enum jk_status st = read_index(index_path, &index, &index_len, diag);
+    enum jk_status st =
+        read_text(index_path, "dictionary index", INSTALL_HINT, &index, &index_len, diag);
     if (st == JK_OK)
         st = read_data(dict_path, &data, &data_len, diag);
     if (st == JK_OK)
@@ -397,4 +400,118 @@ size_t jk_dictd_translations(const struct jk_dictd *d, const char *headword, siz
     for (size_t i = 0; i < n; i++)
         out[i] = d->trans[d->first[w] + i];
     return n;
+}
+
+/* ---- the glossary ---------------------------------------------------------- */
+
+/* What a glossary line must be, for its error message. */
+#define GLOSSARY_FORMAT "expected english<TAB>indonesian, indonesian in lower case"
+
+/* True when s[0..len) holds an ASCII capital letter. */
+static bool has_capital(const char *s, size_t len)
+{
+    for (size_t i = 0; i < len; i++)
+        if (s[i] >= 'A' && s[i] <= 'Z')
+            return true;
+    return false;
+}
+
+/* Checks one glossary line s[0..len) and adds it to es (its translations at off in text). */
+static enum jk_status glossary_line(struct jk_dictd *d, struct entries *es, const char *text,
+                                    size_t pos, size_t len, const char *path, size_t line,
+                                    struct jk_diag *diag)
+{
+    const char *s = text + pos;
+    const char *tab = memchr(s, '\t', len);
+    size_t head = tab ? (size_t)(tab - s) : 0, rest = tab ? len - head - 1 : 0;
+    if (!tab || head == 0 || rest == 0 || memchr(tab + 1, '\t', rest) || s[0] == ' ' ||
+        s[head - 1] == ' ')
+        return jk_error(diag, JK_E_INPUT, "%s:%zu: malformed glossary line: " GLOSSARY_FORMAT, path,
+                        line);
+    if (!valid_utf8(s, len) || memchr(s, '\0', len))
+        return jk_error(diag, JK_E_INPUT, "%s:%zu: invalid UTF-8; save the glossary as UTF-8", path,
+                        line);
+    if (has_capital(s, len))
+        return jk_error(diag, JK_E_INPUT, "%s:%zu: capital letters; " GLOSSARY_FORMAT, path, line);
+    JK_GROW(es->v, es->n + 1, es->cap);
+    es->v[es->n++] = (struct entry){intern_word(d, s, head), pos + head + 1, rest, SIZE_MAX};
+    return JK_OK;
+}
+
+/* Each headword's translations: its lines' comma-separated items, in file order. */
+static void build_glossary(struct jk_dictd *d, struct entries *es, const char *text)
+{
+    size_t words = jk_strmap_count(&d->words);
+    d->first = jk_calloc(words ? words : 1, sizeof(*d->first));
+    d->count = jk_calloc(words ? words : 1, sizeof(*d->count));
+    for (size_t w = 0; w < words; w++) {
+        d->first[w] = d->n_trans;
+        for (size_t i = 0; i < es->n; i++) /* a few hundred lines: no linking needed */
+            if (es->v[i].word == w)
+                add_line(d, d->first[w], text + es->v[i].off, es->v[i].len);
+        d->count[w] = (uint32_t)(d->n_trans - d->first[w]);
+    }
+}
+
+enum jk_status jk_dictd_load_glossary(struct jk_dictd *d, const char *path, struct jk_diag *diag)
+{
+    char *text = NULL;
+    size_t len = 0, line = 0;
+    struct entries es = {0};
+    enum jk_status st = read_text(path, "glossary",
+                                  "give the stopwords folder with "
+                                  "--stopwords-dir DIR",
+                                  &text, &len, diag);
+    for (size_t pos = 0; st == JK_OK && pos < len;) {
+        const char *nl = memchr(text + pos, '\n', len - pos);
+        size_t end = nl ? (size_t)(nl - text) : len, n = end - pos;
+        line++;
+        if (n > 0 && text[pos + n - 1] == '\r')
+            n--;
+        if (n > 0 && text[pos] != '#')
+            st = glossary_line(d, &es, text, pos, n, path, line, diag);
+        pos = end + 1;
+    }
+    if (st == JK_OK)
+        build_glossary(d, &es, text);
+    free(es.v);
+    free(text);
+    return st;
+}
+
+/* Makes room in into's per-headword arrays for every headword it now has. */
+static void grow_headwords(struct jk_dictd *into, size_t had)
+{
+    size_t words = jk_strmap_count(&into->words);
+    if (words <= had && into->first)
+        return;
+    into->first = jk_realloc(into->first, (words ? words : 1) * sizeof(*into->first));
+    into->count = jk_realloc(into->count, (words ? words : 1) * sizeof(*into->count));
+    for (size_t w = had; w < words; w++) {
+        into->first[w] = 0;
+        into->count[w] = 0;
+    }
+}
+
+void jk_dictd_prepend(struct jk_dictd *into, const struct jk_dictd *from)
+{
+    size_t words = jk_strmap_count(&from->words);
+    for (uint32_t w = 0; w < words; w++) {
+        size_t had = into->first ? jk_strmap_count(&into->words) : 0;
+        uint32_t id = jk_strmap_intern(&into->words, jk_strmap_key(&from->words, w),
+                                       jk_strmap_len(&from->words, w), NULL);
+        grow_headwords(into, had);
+        size_t old_first = into->first[id], old_count = into->count[id];
+        size_t first = into->n_trans;
+        for (size_t i = 0; i < from->count[w]; i++) {
+            const char *t = from->trans[from->first[w] + i];
+            add_translation(into, first, t, strlen(t));
+        }
+        for (size_t i = 0; i < old_count; i++) {
+            const char *t = into->trans[old_first + i];
+            add_translation(into, first, t, strlen(t));
+        }
+        into->first[id] = first;
+        into->count[id] = (uint32_t)(into->n_trans - first);
+    }
 }

@@ -57,6 +57,25 @@ enum jk_status jk_dictd_load(struct jk_dictd *d, const char *index_path, const c
                              struct jk_diag *diag);
 
 /*
+ * Loads a glossary into d (initialised and empty): the bundled
+ * stopwords/glossary-en-id.txt of English words and phrases FreeDict lacks.
+ * One entry a line, "english<TAB>indonesian, indonesian", lower case, UTF-8;
+ * lines starting with '#' and empty lines are skipped; translations are
+ * cleaned as FreeDict's. Errors, all JK_E_INPUT naming file:line in diag: an
+ * unreadable file, a line without exactly one tab or with an empty side,
+ * invalid UTF-8, capital letters. On error d must still be released.
+ */
+enum jk_status jk_dictd_load_glossary(struct jk_dictd *d, const char *path, struct jk_diag *diag);
+
+/*
+ * Puts each headword's translations in from ahead of into's own for the same
+ * headword (a translation in both is kept once, at from's place), adding the
+ * headwords into lacks; into may be empty (initialised, nothing loaded).
+ * from is unchanged; into copies its strings.
+ */
+void jk_dictd_prepend(struct jk_dictd *into, const struct jk_dictd *from);
+
+/*
  * Stores in out[0..) at most max Indonesian translations of the lower-case
  * English headword[0..len) ("policy", "central government") and returns how
  * many it stored: 0 when the headword is absent. O(1) expected (hash map).

@@ -1697,7 +1697,7 @@ static void merge_languages(struct state *s)
     s->bilingual.extractor = &jk_docqueue_docwork(&s->queue)->extractor;
     if (s->res.has_thesaurus) /* the thesaurus wins: its replacements are not re-mapped */
         jk_bilingual_protect_thesaurus(&s->bilingual, &s->counter, &s->res.thesaurus);
-    jk_bilingual_merge(&s->bilingual, &s->counter, s->doc_bilingual);
+    jk_bilingual_merge(&s->bilingual, &s->counter, s->doc_bilingual, &s->res.glossary);
 }
 
 /*

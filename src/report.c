@@ -134,11 +134,10 @@ static void report_bilingual(struct jk_buf *b, const struct jk_run *run)
         jk_buf_adds(b, "- none\n\n");
         return;
     }
-    if (bi->dictionary_missing) {
-        jk_buf_adds(b, "- none: the FreeDict English-Indonesian dictionary could not be read "
-                       "(install dict-freedict-eng-ind); the languages are kept apart\n\n");
-        return;
-    }
+    if (bi->dictionary_missing)
+        jk_buf_adds(b, "- the FreeDict English-Indonesian dictionary could not be read "
+                       "(install dict-freedict-eng-ind): only the bundled glossary's words and "
+                       "loanword spellings were merged\n");
     jk_buf_addf(b, "- English terms: %zu; merged into an Indonesian term: %zu\n\n",
                 bi->english_terms, bi->n_twins);
     if (bi->n_twins == 0)

@@ -20,12 +20,14 @@ void jk_resources_init(struct jk_resources *r)
     jk_variants_init(&r->variants);
     jk_thesaurus_init(&r->thesaurus);
     jk_patterns_init(&r->patterns);
+    jk_dictd_init(&r->glossary);
 }
 
 void jk_resources_release(struct jk_resources *r)
 {
     if (!r)
         return;
+    jk_dictd_release(&r->glossary);
     jk_patterns_release(&r->patterns);
     jk_thesaurus_release(&r->thesaurus);
     jk_variants_release(&r->variants);
@@ -140,6 +142,12 @@ enum jk_status jk_resources_load(struct jk_resources *r, const struct jk_map_opt
     if (st == JK_OK) {
         char *path = jk_list_path(opt->stopwords_dir, "variants-id.txt");
         st = access(path, R_OK) == 0 ? jk_variants_load(&r->variants, path, diag)
+                                     : missing_list(path, diag);
+        free(path);
+    }
+    if (st == JK_OK) {
+        char *path = jk_list_path(opt->stopwords_dir, "glossary-en-id.txt");
+        st = access(path, R_OK) == 0 ? jk_dictd_load_glossary(&r->glossary, path, diag)
                                      : missing_list(path, diag);
         free(path);
     }

@@ -10,6 +10,7 @@
 
 #include <stdbool.h>
 
+#include "dictd.h"
 #include "lang.h"
 #include "options.h"
 #include "patterns.h"
@@ -32,6 +33,7 @@ struct jk_resources {
     bool has_thesaurus;
     struct jk_patterns patterns;
     bool has_patterns;
+    struct jk_dictd glossary; /* English words FreeDict lacks (glossary-en-id.txt) */
 };
 
 void jk_resources_init(struct jk_resources *r);

@@ -185,6 +185,120 @@ static void test_debian_freedict_eng_ind(void **state)
     jk_dictd_release(&d);
 }
 
+/* Loads a glossary of text written in dir into d. */
+static enum jk_status load_glossary(const char *dir, const char *text, struct jk_dictd *d,
+                                    struct jk_diag *diag, char *path, size_t cap)
+{
+    tu_write_str(dir, "g.txt", text);
+    snprintf(path, cap, "%s/g.txt", dir);
+    jk_dictd_init(d);
+    jk_diag_init(diag);
+    return jk_dictd_load_glossary(d, path, diag);
+}
+
+/*
+ * The glossary: entries of a line each, cleaned as FreeDict's; put ahead of a dictionary's
+ * own translations of the same headword, once each; headwords the dictionary lacks added;
+ * an empty dictionary (FreeDict missing) gets the glossary alone.
+ */
+static void test_glossary_ahead_of_the_dictionary(void **state)
+{
+    (void)state;
+    char dir[64], index[2048], path[4096];
+    tu_mkdtemp(dir, sizeof(dir));
+    write_fixture(dir, index, sizeof(index));
+    struct jk_dictd g, d, empty;
+    struct jk_diag diag;
+    const char *text = "# a comment\n\nimpact\tdampak, pengaruh\r\nlocal government\tpemerintah "
+                       "daerah\npolicy\tkebijakan publik, kebijakan\nimpact\tefek\n";
+    assert_int_equal(load_glossary(dir, text, &g, &diag, path, sizeof(path)), JK_OK);
+    assert_translations(&g, "impact", (const char *[]){"dampak", "pengaruh", "efek", NULL});
+    assert_translations(&g, "# a comment", (const char *[]){NULL});
+    assert_int_equal(load_fixture(dir, index, &d, &diag, path, sizeof(path)), JK_OK);
+    jk_dictd_prepend(&d, &g);
+    assert_translations(&d, "policy",
+                        (const char *[]){"kebijakan publik", "kebijakan", "polis", NULL});
+    assert_translations(&d, "local government", (const char *[]){"pemerintah daerah", NULL});
+    assert_translations(&d, "impact", (const char *[]){"dampak", "pengaruh", "efek", NULL});
+    assert_translations(&d, "cooperation", (const char *[]){"kerja sama", "koperasi", NULL});
+    jk_dictd_init(&empty);
+    jk_dictd_prepend(&empty, &g);
+    assert_translations(&empty, "policy", (const char *[]){"kebijakan publik", "kebijakan", NULL});
+    assert_translations(&empty, "cooperation", (const char *[]){NULL});
+    jk_dictd_release(&empty);
+    jk_dictd_release(&d);
+    jk_dictd_release(&g);
+    tu_rmtree(dir);
+}
+
+/* Asserts that a glossary of text fails naming g.txt:line and holding what. */
+static void assert_glossary_fails(const char *text, int line, const char *what)
+{
+    char dir[64], path[4096], where[4200];
+    tu_mkdtemp(dir, sizeof(dir));
+    struct jk_dictd g;
+    struct jk_diag diag;
+    assert_int_equal(load_glossary(dir, text, &g, &diag, path, sizeof(path)), JK_E_INPUT);
+    snprintf(where, sizeof(where), "%s:%d:", path, line);
+    if (!strstr(diag.msg, where) || !strstr(diag.msg, what))
+        fail_msg("message '%s' lacks '%s' or '%s'", diag.msg, where, what);
+    jk_dictd_release(&g);
+    tu_rmtree(dir);
+}
+
+static void test_malformed_glossary_lines(void **state)
+{
+    (void)state;
+    assert_glossary_fails("impact\tdampak\nrelation hubungan\n", 2, "malformed glossary line");
+    assert_glossary_fails("impact\tdampak\textra\n", 1, "malformed glossary line");
+    assert_glossary_fails("\tdampak\n", 1, "malformed glossary line");
+    assert_glossary_fails("impact\t\n", 1, "malformed glossary line");
+    assert_glossary_fails("# ok\nImpact\tdampak\n", 2, "capital letters");
+    assert_glossary_fails("impact\tdamp\xff"
+                          "ak\n",
+                          1, "UTF-8");
+    struct jk_dictd g;
+    struct jk_diag diag;
+    jk_dictd_init(&g);
+    jk_diag_init(&diag);
+    assert_int_equal(jk_dictd_load_glossary(&g, "/nonexistent/g.txt", &diag), JK_E_INPUT);
+    assert_non_null(strstr(diag.msg, "/nonexistent/g.txt"));
+    assert_non_null(strstr(diag.msg, "--stopwords-dir"));
+    jk_dictd_release(&g);
+}
+
+/*
+ * The bundled glossary loads, and keeps its rule: no headword of its own is a FreeDict
+ * headword (FreeDict's entries are used as they are), so it only fills FreeDict's gaps.
+ */
+static void test_bundled_glossary(void **state)
+{
+    (void)state;
+    struct jk_dictd g, d;
+    struct jk_diag diag;
+    jk_dictd_init(&g);
+    jk_diag_init(&diag);
+    assert_int_equal(
+        jk_dictd_load_glossary(&g, JK_SOURCE_DIR "/stopwords/glossary-en-id.txt", &diag), JK_OK);
+    assert_translations(&g, "impact", (const char *[]){"dampak", NULL});
+    assert_includes(&g, "local government", "pemerintah daerah");
+    assert_includes(&g, "relation", "hubungan");
+    if (access(JK_FREEDICT_ENG_IND_INDEX, R_OK) == 0 &&
+        access(JK_FREEDICT_ENG_IND_DICT, R_OK) == 0) {
+        jk_dictd_init(&d);
+        assert_int_equal(
+            jk_dictd_load(&d, JK_FREEDICT_ENG_IND_INDEX, JK_FREEDICT_ENG_IND_DICT, &diag), JK_OK);
+        const char *got[1];
+        for (uint32_t w = 0; w < jk_strmap_count(&g.words); w++) {
+            const char *head = jk_strmap_key(&g.words, w);
+            if (jk_dictd_translations(&d, head, strlen(head), got, 1) > 0)
+                fail_msg("glossary headword '%s' is a FreeDict headword", head);
+        }
+        jk_dictd_release(&d);
+    }
+    jk_dictd_release(&g);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -193,6 +307,9 @@ int main(void)
         cmocka_unit_test(test_entry_outside_data_is_an_error),
         cmocka_unit_test(test_missing_files_say_what_to_install),
         cmocka_unit_test(test_debian_freedict_eng_ind),
+        cmocka_unit_test(test_glossary_ahead_of_the_dictionary),
+        cmocka_unit_test(test_malformed_glossary_lines),
+        cmocka_unit_test(test_bundled_glossary),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
