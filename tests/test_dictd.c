@@ -109,18 +109,26 @@ static void test_fixture_translations(void **state)
     tu_rmtree(dir);
 }
 
+/* Asserts that the message names path:line and holds what. */
+static void assert_names_line(const struct jk_diag *diag, const char *path, int line,
+                              const char *what)
+{
+    char where[4200];
+    snprintf(where, sizeof(where), "%s:%d:", path, line);
+    if (!strstr(diag->msg, where) || !strstr(diag->msg, what))
+        fail_msg("message '%s' lacks '%s' or '%s'", diag->msg, where, what);
+}
+
 /* Asserts that loading the fixture with index text fails naming t.index:line and holding what. */
 static void assert_index_fails(const char *text, int line, const char *what)
 {
-    char dir[64], index[2048], path[4096], where[4200];
+    char dir[64], index[2048], path[4096];
     tu_mkdtemp(dir, sizeof(dir));
     write_fixture(dir, index, sizeof(index));
     struct jk_dictd d;
     struct jk_diag diag;
     assert_int_equal(load_fixture(dir, text, &d, &diag, path, sizeof(path)), JK_E_INPUT);
-    snprintf(where, sizeof(where), "%s:%d:", path, line);
-    if (!strstr(diag.msg, where) || !strstr(diag.msg, what))
-        fail_msg("message '%s' lacks '%s' or '%s'", diag.msg, where, what);
+    assert_names_line(&diag, path, line, what);
     jk_dictd_release(&d);
     tu_rmtree(dir);
 }
@@ -234,14 +242,12 @@ static void test_glossary_ahead_of_the_dictionary(void **state)
 /* Asserts that a glossary of text fails naming g.txt:line and holding what. */
 static void assert_glossary_fails(const char *text, int line, const char *what)
 {
-    char dir[64], path[4096], where[4200];
+    char dir[64], path[4096];
     tu_mkdtemp(dir, sizeof(dir));
     struct jk_dictd g;
     struct jk_diag diag;
     assert_int_equal(load_glossary(dir, text, &g, &diag, path, sizeof(path)), JK_E_INPUT);
-    snprintf(where, sizeof(where), "%s:%d:", path, line);
-    if (!strstr(diag.msg, where) || !strstr(diag.msg, what))
-        fail_msg("message '%s' lacks '%s' or '%s'", diag.msg, where, what);
+    assert_names_line(&diag, path, line, what);
     jk_dictd_release(&g);
     tu_rmtree(dir);
 }
