@@ -1,6 +1,7 @@
 /* Rich Text Format text: groups, control words and characters, in one pass. See read_rtf.h. */
 #include "read_rtf.h"
 
+#include <iconv.h>
 #include <pthread.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -13,9 +14,8 @@ enum { MAX_DEPTH = 1024, MAX_WORD = 32, MAX_FALLBACK = 16 };
 /* Fonts numbered from 0 to MAX_FONTS - 1 have their code page looked up; at most MAX_TABLES
  * code pages are decoded in one document (others are read as Windows-1252). */
 enum { MAX_FONTS = 4096, MAX_TABLES = 8 };
-/* A group's code page: the default font's (\deff) until a \fN; a font of Chinese, Japanese
- * or Korean (double-byte code pages, not decoded: their bytes become U+FFFD). */
-enum { CP_DEFAULT_FONT = 0xFFFF, CP_DOUBLE_BYTE = 1 };
+/* A group's code page: the default font's (\deff) until a \fN. */
+enum { CP_DEFAULT_FONT = 0xFFFF };
 
 /*
  * What holds in a group: whether its text is read (not a skipped
@@ -53,6 +53,11 @@ struct rtf {
     uint16_t *font_cp;             /* per font number below MAX_FONTS (owned; NULL: none) */
     struct cp_table *tables;       /* the code pages decoded so far (owned) */
     size_t n_tables;
+    /* Chinese, Japanese and Korean code pages write a character in two bytes (lead, trail) */
+    unsigned char lead; /* a lead byte waiting for its trail byte, or 0 */
+    uint16_t lead_cp;   /* its code page */
+    iconv_t pair;       /* decodes pairs of pair_cp, or (iconv_t)-1 */
+    uint16_t pair_cp;   /* 0: none opened yet */
 };
 
 bool jk_is_rtf(const char *data, size_t len)
@@ -67,9 +72,22 @@ static bool text_read(const struct rtf *r)
     return !r->cur.skip && !r->cur.deleted && !r->cur.hidden;
 }
 
-/* A character of the text, unless the group's text is not read; a lone high surrogate: U+FFFD. */
+static void put(struct rtf *r, uint32_t c);
+
+/* A lead byte left without its trail byte is U+FFFD. */
+static void flush_lead(struct rtf *r)
+{
+    if (r->lead) {
+        r->lead = 0;
+        put(r, 0xFFFD);
+    }
+}
+
+/* A character of the text, unless the group's text is not read; a lone high surrogate or lead
+ * byte before it: U+FFFD. */
 static void put(struct rtf *r, uint32_t c)
 {
+    flush_lead(r);
     if (!text_read(r))
         return;
     if (r->high) {
@@ -82,29 +100,16 @@ static void put(struct rtf *r, uint32_t c)
 
 /*
  * The code page an RTF character set (\fcharsetN) stands for: 0 for the
- * document's own (ANSI, default, symbol and unknown sets), CP_DOUBLE_BYTE
- * for Chinese, Japanese and Korean.
+ * document's own (ANSI, default, symbol and unknown sets).
  */
 static uint16_t charset_cp(long charset)
 {
     static const struct {
         short charset;
         uint16_t cp;
-    } sets[] = {{77, 10000},
-                {128, CP_DOUBLE_BYTE},
-                {129, CP_DOUBLE_BYTE},
-                {130, CP_DOUBLE_BYTE},
-                {134, CP_DOUBLE_BYTE},
-                {136, CP_DOUBLE_BYTE},
-                {161, 1253},
-                {162, 1254},
-                {163, 1258},
-                {177, 1255},
-                {178, 1256},
-                {186, 1257},
-                {204, 1251},
-                {222, 874},
-                {238, 1250}};
+    } sets[] = {{77, 10000}, {128, 932},  {129, 949},  {130, 1361}, {134, 936},
+                {136, 950},  {161, 1253}, {162, 1254}, {163, 1258}, {177, 1255},
+                {178, 1256}, {186, 1257}, {204, 1251}, {222, 874},  {238, 1250}};
     for (size_t i = 0; i < sizeof(sets) / sizeof(*sets); i++)
         if (sets[i].charset == charset)
             return sets[i].cp;
@@ -142,16 +147,69 @@ static const uint32_t *cp_map(struct rtf *r, uint16_t cp)
     return t->known ? t->map : NULL;
 }
 
-/* The code point of byte b in the current font's code page, or 0 when it stands for none. */
-static uint32_t decode_byte(struct rtf *r, unsigned char b)
+/* The iconv name of a double-byte code page (Japanese, Chinese, Korean), or NULL. */
+static const char *double_byte(uint16_t cp)
+{
+    switch (cp) {
+    case 932:
+        return "CP932";
+    case 936:
+        return "CP936";
+    case 949:
+        return "CP949";
+    case 950:
+        return "CP950";
+    case 1361:
+        return "JOHAB";
+    default:
+        return NULL;
+    }
+}
+
+/* Whether b starts a two-byte character of code page cp (CP932: 0x81-0x9F, 0xE0-0xFC; the
+ * others: 0x81-0xFE). */
+static bool lead_byte(uint16_t cp, unsigned char b)
+{
+    if (cp == 932)
+        return (b >= 0x81 && b <= 0x9F) || (b >= 0xE0 && b <= 0xFC);
+    return b >= 0x81 && b <= 0xFE;
+}
+
+/* The code point of the two bytes lead, trail in code page cp, or 0 when they stand for
+ * none (or the C library lacks the code page). */
+static uint32_t decode_pair(struct rtf *r, uint16_t cp, unsigned char lead, unsigned char trail)
+{
+    if (r->pair_cp != cp) {
+        if (r->pair_cp && r->pair != (iconv_t)-1)
+            iconv_close(r->pair);
+        r->pair = iconv_open("UTF-32LE", double_byte(cp));
+        r->pair_cp = cp;
+    }
+    if (r->pair == (iconv_t)-1)
+        return 0;
+    char in[2] = {(char)lead, (char)trail}, *inp = in;
+    unsigned char out[4];
+    char *outp = (char *)out;
+    size_t in_left = 2, out_left = 4;
+    iconv(r->pair, NULL, NULL, NULL, NULL); /* back to the initial state */
+    if (iconv(r->pair, &inp, &in_left, &outp, &out_left) == (size_t)-1 || out_left != 0)
+        return 0;
+    return (uint32_t)out[0] | (uint32_t)out[1] << 8 | (uint32_t)out[2] << 16 |
+           (uint32_t)out[3] << 24;
+}
+
+/* The current font's code page. */
+static uint16_t current_cp(const struct rtf *r)
 {
     uint16_t cp = r->cur.cp == CP_DEFAULT_FONT ? font_cp(r, r->deff) : r->cur.cp;
-    if (cp == 0)
-        cp = r->ansi_cp;
+    return cp ? cp : r->ansi_cp;
+}
+
+/* The code point of byte b in a single-byte code page cp, or 0 when it stands for none. */
+static uint32_t decode_byte(struct rtf *r, uint16_t cp, unsigned char b)
+{
     if (b < 0x80 || cp == 1252)
         return jk_cp1252_code(b);
-    if (cp == CP_DOUBLE_BYTE)
-        return 0;
     const uint32_t *map = cp_map(r, cp);
     return map ? map[b] : jk_cp1252_code(b);
 }
@@ -163,7 +221,22 @@ static void put_byte(struct rtf *r, unsigned char b)
         r->fallback--;
         return;
     }
-    uint32_t c = decode_byte(r, b);
+    uint16_t cp = current_cp(r);
+    uint32_t c;
+    if (r->lead && r->lead_cp == cp) { /* the trail byte */
+        unsigned char lead = r->lead;
+        r->lead = 0;
+        c = decode_pair(r, cp, lead, b);
+    } else if (double_byte(cp) && lead_byte(cp, b)) {
+        flush_lead(r);
+        r->lead = b;
+        r->lead_cp = cp;
+        return;
+    } else if (double_byte(cp)) { /* ASCII, or CP932's half-width katakana */
+        c = b < 0x80 ? b : cp == 932 && b >= 0xA1 && b <= 0xDF ? 0xFF61 + (b - 0xA1) : 0;
+    } else {
+        c = decode_byte(r, cp, b);
+    }
     put(r, c ? c : 0xFFFD);
 }
 
@@ -171,6 +244,7 @@ static void put_byte(struct rtf *r, unsigned char b)
 static void put_unit(struct rtf *r, long n)
 {
     uint32_t u = (uint32_t)(n < 0 ? n + 65536 : n) & 0xFFFF;
+    flush_lead(r);
     r->fallback = r->cur.uc;
     if (!text_read(r) || u == 0)
         return;
@@ -478,6 +552,8 @@ static void control(struct rtf *r)
     r->fallback = 0;
     if (c == '*') /* an ignorable destination: none that this reader keeps */
         r->cur.skip = true;
+    else if ((c == '\\' || c == '{' || c == '}') && r->lead)
+        put_byte(r, c); /* the trail byte of a two-byte character */
     else if (c == '\\' || c == '{' || c == '}')
         put(r, c);
     else if (c == '~')
@@ -502,6 +578,7 @@ bool jk_rtf_text(const char *data, size_t len, struct jk_buf *text)
     r->cur.cp = CP_DEFAULT_FONT;
     r->ansi_cp = 1252;
     r->defining = -1;
+    r->pair = (iconv_t)-1;
     jk_buf_reserve(text, text->len + len / 2);
     while (r->p < r->end) {
         unsigned char c = *r->p++;
@@ -514,8 +591,11 @@ bool jk_rtf_text(const char *data, size_t len, struct jk_buf *text)
         else if (c != '\r' && c != '\n' && c != '\0')
             put_byte(r, c);
     }
+    flush_lead(r);
     if (r->high)
         jk_utf8_add(text, 0xFFFD);
+    if (r->pair != (iconv_t)-1)
+        iconv_close(r->pair);
     free(r->font_cp);
     free(r->tables);
     return true;

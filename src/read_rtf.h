@@ -8,8 +8,9 @@
  * in "\n"; tabs as "\t"; characters given as "\'hh" (a byte of the code
  * page of the current font's character set, "\fcharsetN" in the font table,
  * as Word writes Arabic, Cyrillic or Greek text; else the document's
- * "\ansicpgN", Windows-1252 unless it says; the bytes of Chinese, Japanese
- * and Korean fonts' double-byte code pages are not decoded and become
+ * "\ansicpgN", Windows-1252 unless it says; Chinese, Japanese and Korean
+ * fonts' double-byte code pages (932, 936, 949, 950, 1361) take two bytes a
+ * character, lead then trail, and a lead byte left without its trail is
  * U+FFFD) or "\uN" (Unicode, their fallback characters skipped as "\ucN"
  * says); a field's result. What is left out:
  * the font, colour, style and list tables, document information, pictures,

@@ -114,7 +114,7 @@ static void test_code_pages(void **state)
            "\\f0 caf\\'e9 {\\f1 \\'c7\\'e1\\'e1\\'e5} {\\f277 \\'cc\\'e8\\'f0} {\\f3 "
            "\\'d6\\'d0}\\'e9}",
            "caf\xC3\xA9 \xD8\xA7\xD9\x84\xD9\x84\xD9\x87 \xD0\x9C\xD0\xB8\xD1\x80 "
-           "\xEF\xBF\xBD\xEF\xBF\xBD\xC3\xA9"); /* café الله Мир, two U+FFFD, é */
+           "\xE4\xB8\xAD\xC3\xA9"); /* café الله Мир 中é */
     EXPECT("{\\rtf1\\ansi\\ansicpg1251 \\'cc\\'e8\\'f0}", "\xD0\x9C\xD0\xB8\xD1\x80");
     /* text before any \fN, and after \plain, is in the default font; unknown fonts and code
      * pages read as the document's */
@@ -123,6 +123,35 @@ static void test_code_pages(void **state)
            "\xCE\xB1\xC3\xA1\xCE\xB1\xC3\xA1"); /* α á α á */
     EXPECT("{\\rtf1\\ansicpg99999 \\'e9{\\fonttbl{\\f0\\cpg1253 X;}}\\f0 \\'e1}",
            "\xC3\xA9\xCE\xB1");
+}
+
+/*
+ * Chinese, Japanese and Korean fonts write a character in two bytes, lead then trail (a
+ * trail byte may be an escaped brace); Word 97 writes them so without \uN. A lead byte
+ * without its trail is U+FFFD; \uN's fallback bytes are skipped as bytes.
+ */
+static void test_double_byte_code_pages(void **state)
+{
+    (void)state;
+    const char *fonts =
+        "{\\rtf1\\ansi\\deff0{\\fonttbl{\\f0\\fcharset0 Times;}{\\f1\\fcharset134 SimSun;}"
+        "{\\f2\\fcharset128 MS Mincho;}{\\f3\\fcharset136 MingLiU;}"
+        "{\\f4\\fcharset129 Batang;}}";
+    char doc[512];
+    snprintf(doc, sizeof(doc),
+             "%s{\\f1 \\'d6\\'d0\\'b9\\'fa} {\\f2 \\'93\\'fa\\'96\\'7b \\'93\\'fa\\'96\\{ \\'b1}"
+             " {\\f3 \\'a4\\'a4\\'b0\\'ea} {\\f4 \\'b4\\'eb\\'c7\\'d1}}",
+             fonts);
+    /* 中国 日本 日本 ｱ 中國 대한 */
+    expect_text(doc, strlen(doc),
+                "\xE4\xB8\xAD\xE5\x9B\xBD \xE6\x97\xA5\xE6\x9C\xAC \xE6\x97\xA5\xE6\x9C\xAC "
+                "\xEF\xBD\xB1 \xE4\xB8\xAD\xE5\x9C\x8B \xEB\x8C\x80\xED\x95\x9C");
+    /* a lead byte cut short by a paragraph, by another font's byte, by the end */
+    snprintf(doc, sizeof(doc), "%s\\f1 \\'d6\\par \\'d6{\\f0 \\'e9}\\'d6}", fonts);
+    expect_text(doc, strlen(doc), "\xEF\xBF\xBD\n\xEF\xBF\xBD\xC3\xA9\xEF\xBF\xBD");
+    /* \uN with its two fallback bytes, which are one character of the font */
+    snprintf(doc, sizeof(doc), "%s\\f1\\uc2 \\u20013\\'d6\\'d0\\'b9\\'fa}", fonts);
+    expect_text(doc, strlen(doc), "\xE4\xB8\xAD\xE5\x9B\xBD");
 }
 
 /* Tables, headers, footnotes and the like hold no body text; fields give their result. */
@@ -210,6 +239,7 @@ int main(void)
         cmocka_unit_test(test_deleted_text),
         cmocka_unit_test(test_hidden_text),
         cmocka_unit_test(test_code_pages),
+        cmocka_unit_test(test_double_byte_code_pages),
         cmocka_unit_test(test_destinations),
         cmocka_unit_test(test_characters),
         cmocka_unit_test(test_binary_data),
