@@ -373,17 +373,34 @@ static bool words_split(struct words *ws, const char *label)
     return ws->n > 0;
 }
 
+/* Whether translation t of headword[0..len) is the glossary's (report.md says which). */
+static enum jk_twin_evidence entry_evidence(const struct jk_bilingual *b, const char *headword,
+                                            size_t len, const char *t)
+{
+    const char *g[MAX_CANDIDATES];
+    size_t n =
+        b->glossary ? jk_dictd_translations(b->glossary, headword, len, g, MAX_CANDIDATES) : 0;
+    for (size_t i = 0; i < n; i++)
+        if (strcmp(g[i], t) == 0)
+            return JK_TWIN_GLOSSARY;
+    return JK_TWIN_DICTIONARY;
+}
+
 /* 1. The whole phrase's dictionary translations (as written, then in the singular). */
 static void by_dictionary(struct jk_bilingual *b, const struct jk_counter *c,
                           const struct jk_dictd *dict, const char *label, const struct words *ws,
                           struct candidates *cs)
 {
-    const char *out[MAX_CANDIDATES];
-    size_t n = jk_dictd_translations(dict, label, strlen(label), out, MAX_CANDIDATES);
-    if (n == 0)
-        n = jk_dictd_translations(dict, ws->phrase.data, ws->phrase.len, out, MAX_CANDIDATES);
+    const char *out[MAX_CANDIDATES], *head = label;
+    size_t len = strlen(label);
+    size_t n = jk_dictd_translations(dict, head, len, out, MAX_CANDIDATES);
+    if (n == 0) {
+        head = ws->phrase.data;
+        len = ws->phrase.len;
+        n = jk_dictd_translations(dict, head, len, out, MAX_CANDIDATES);
+    }
     for (size_t i = 0; i < n; i++)
-        consider(b, c, cs, out[i], strlen(out[i]), JK_TWIN_DICTIONARY);
+        consider(b, c, cs, out[i], strlen(out[i]), entry_evidence(b, head, len, out[i]));
 }
 
 /* What one word may become in a word-by-word translation. */
@@ -653,7 +670,9 @@ void jk_bilingual_merge(struct jk_bilingual *b, struct jk_counter *c, const bool
         jk_dictd_init(&dict);
     }
     jk_dictd_prepend(&dict, glossary);
+    b->glossary = glossary;
     jk_bilingual_find(b, c, &dict, bilingual_doc);
+    b->glossary = NULL;
     jk_bilingual_apply(b, c);
     jk_buf_release(&data);
     jk_buf_release(&index);
@@ -667,6 +686,8 @@ const char *jk_twin_evidence_name(enum jk_twin_evidence e)
         return "dictionary";
     case JK_TWIN_WORD_BY_WORD:
         return "word by word";
+    case JK_TWIN_GLOSSARY:
+        return "glossary";
     default:
         return "spelling";
     }

@@ -57,6 +57,7 @@ enum jk_twin_evidence {
     JK_TWIN_DICTIONARY,   /* the whole phrase is a dictionary entry */
     JK_TWIN_WORD_BY_WORD, /* each word from the dictionary, head first */
     JK_TWIN_SPELLING,     /* a loanword spelling rule, confirmed by bilingual documents */
+    JK_TWIN_GLOSSARY,     /* the whole phrase is an entry of the bundled glossary */
 };
 
 /* One merge: an English term into its Indonesian twin. */
@@ -81,7 +82,9 @@ struct jk_bilingual {
     size_t n_protect;
     struct jk_twin *twins; /* the merges, most frequent English term first */
     size_t n_twins, cap_twins;
-    bool dictionary_missing;   /* the run wanted the dictionary and could not load it */
+    bool dictionary_missing; /* the run wanted the dictionary and could not load it */
+    /* borrowed during jk_bilingual_merge (else NULL): which entries are the glossary's */
+    const struct jk_dictd *glossary;
     size_t english_terms;      /* English-majority terms seen */
     struct jk_buf key, phrase; /* scratch */
     struct jk_arena kept;      /* the twins' labels after jk_bilingual_keep_labels */

@@ -132,6 +132,8 @@ for dict in missing installed; do
         fail "impact is not an alias of dampak (glossary, dictionary $dict)"
     grep -q "^[0-9]*,dampak ekonomi,.*,economic impact$" "$tmp/glossary-out/terms.csv" ||
         fail "economic impact is not an alias of dampak ekonomi (glossary, dictionary $dict)"
+    grep -q "^| impact | dampak | glossary | 3 |$" "$tmp/glossary-out/report.md" ||
+        fail "report.md does not name the glossary as the evidence of impact -> dampak ($dict)"
 done
 
 # The bundled corpus, without a thesaurus: the known twins are one term each.
