@@ -559,7 +559,37 @@ static int shorter_first(const char *a, const char *b)
     return strcmp(a, b);
 }
 
-/* For every term, the id of its most frequent surface form (ties: shorter_first). */
+/*
+ * Whether a spelling carries the possessive -nya on one of its words ("lemahnya koordinasi",
+ * "the weakness of coordination"): a word of 6 bytes or more ending in "nya".
+ */
+static bool has_possessive(const char *s)
+{
+    for (size_t at = 0, n; s[at]; at += n + (s[at + n] == ' ')) {
+        n = strcspn(s + at, " ");
+        if (n >= 6 && memcmp(s + at + n - 3, "nya", 3) == 0)
+            return true;
+    }
+    return false;
+}
+
+/*
+ * Whether spelling a (seen ca times) comes before spelling b (cb times) of the same term, as
+ * its label and first in its aliases: a spelling without the possessive -nya before one with
+ * it (the dictionary form, "lemah" before "lemahnya", whenever the corpus has it), then the
+ * more frequent, then shorter_first.
+ */
+static bool spelled_before(const char *a, uint32_t ca, const char *b, uint32_t cb)
+{
+    bool pa = has_possessive(a), pb = has_possessive(b);
+    if (pa != pb)
+        return !pa;
+    if (ca != cb)
+        return ca > cb;
+    return shorter_first(a, b) < 0;
+}
+
+/* For every term, the id of its label's spelling (spelled_before). */
 static uint32_t *best_surfaces(const struct jk_counter *c)
 {
     size_t n = jk_counter_terms(c);
@@ -568,9 +598,8 @@ static uint32_t *best_surfaces(const struct jk_counter *c)
         best[t] = (uint32_t)t; /* every term has its first spelling */
     for (size_t s = n; s < surfaces_total(c); s++) {
         uint32_t t = surface_term(c, (uint32_t)s), b = best[t];
-        uint32_t cs = surface_count(c, (uint32_t)s), cb = surface_count(c, b);
-        if (cs > cb || (cs == cb && shorter_first(jk_counter_surface(c, (uint32_t)s),
-                                                  jk_counter_surface(c, b)) < 0))
+        if (spelled_before(jk_counter_surface(c, (uint32_t)s), surface_count(c, (uint32_t)s),
+                           jk_counter_surface(c, b), surface_count(c, b)))
             best[t] = (uint32_t)s;
     }
     return best;
@@ -587,7 +616,7 @@ const char **jk_counter_labels(const struct jk_counter *c)
     return label;
 }
 
-/* Sort order of aliases: by requested slot, then count (desc), then text. */
+/* Sort order of aliases: by requested slot, then spelled_before (the label first). */
 struct alias_ref {
     uint32_t slot;
     uint32_t sid;
@@ -600,9 +629,9 @@ static int cmp_alias(const void *a, const void *b)
     const struct alias_ref *x = a, *y = b;
     if (x->slot != y->slot)
         return x->slot < y->slot ? -1 : 1;
-    if (x->count != y->count)
-        return x->count > y->count ? -1 : 1;
-    return shorter_first(x->text, y->text);
+    if (spelled_before(x->text, x->count, y->text, y->count))
+        return -1;
+    return spelled_before(y->text, y->count, x->text, x->count) ? 1 : 0;
 }
 
 /* Joins refs[from..to) (one slot) with "; ", skipping the label (the first); NULL if none. */

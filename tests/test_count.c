@@ -356,6 +356,38 @@ static void test_merge_moves_occurrences_and_keeps_invariants(void **state)
     jk_counter_release(&c);
 }
 
+/*
+ * A term's label is its most frequent spelling, except that a spelling without the
+ * possessive -nya comes first whenever the corpus has one: "lemah", not "lemahnya"; the
+ * -nya spellings come last among the aliases.
+ */
+static void test_label_prefers_the_form_without_nya(void **state)
+{
+    (void)state;
+    struct jk_counter c;
+    jk_counter_init(&c);
+    jk_counter_begin_doc(&c);
+    const char *spellings[] = {"lemahnya", "lemahnya", "lemahnya", "lemah", "lemahe", "lemahe"};
+    for (size_t i = 0; i < 6; i++)
+        jk_counter_add(&c, "lemah", 5, spellings[i], strlen(spellings[i]));
+    jk_counter_add(&c, "tanya", 5, "tanya", 5); /* a word that ends in "nya" by itself */
+    jk_counter_add(&c, "tanya", 5, "tanyanya", 8);
+    jk_counter_add(&c, "tanya", 5, "tanyanya", 8);
+    jk_counter_end_doc(&c);
+    uint32_t ids[2] = {id_of(&c, "lemah"), id_of(&c, "tanya")};
+    const char **labels = jk_counter_labels(&c);
+    assert_string_equal(labels[ids[0]], "lemahe"); /* the more frequent of the two without */
+    assert_string_equal(labels[ids[1]], "tanya");
+    free(labels);
+    char **aliases = jk_counter_aliases(&c, ids, 2);
+    assert_string_equal(aliases[0], "lemah; lemahnya");
+    assert_string_equal(aliases[1], "tanyanya");
+    for (size_t i = 0; i < 2; i++)
+        free(aliases[i]);
+    free(aliases);
+    jk_counter_release(&c);
+}
+
 static void test_merged_term_is_never_selected(void **state)
 {
     (void)state;
@@ -524,6 +556,7 @@ int main(void)
         cmocka_unit_test(test_parts_are_one_document),
         cmocka_unit_test(test_trim_keeps_lists),
         cmocka_unit_test(test_merge_moves_occurrences_and_keeps_invariants),
+        cmocka_unit_test(test_label_prefers_the_form_without_nya),
         cmocka_unit_test(test_merged_term_is_never_selected),
         cmocka_unit_test(test_log_merging_repeats_counts_the_same),
     };
