@@ -14,6 +14,7 @@
 #include <utf8proc.h>
 #include <zlib.h>
 
+#include "termfile.h"
 #include "util/mem.h"
 
 #define INSTALL_HINT                                                                               \
@@ -49,15 +50,13 @@ void jk_dictd_release(struct jk_dictd *d)
     jk_dictd_init(d);
 }
 
-/* Reads the whole file at path into *out (NUL-terminated), *len bytes; what names it in an
- * error ("dictionary index") and what to do when it cannot be opened. */
-static enum jk_status read_text(const char *path, const char *what, const char *hint, char **out,
-                                size_t *len, struct jk_diag *diag)
+/* Reads the whole file at path into *out (NUL-terminated), *len bytes. */
+static enum jk_status read_index(const char *path, char **out, size_t *len, struct jk_diag *diag)
 {
     FILE *f = fopen(path, "rb");
     if (!f)
-        return jk_error(diag, JK_E_INPUT, "cannot open %s '%s': %s; %s", what, path,
-                        strerror(errno), hint);
+        return jk_error(diag, JK_E_INPUT, "cannot open dictionary index '%s': %s; %s", path,
+                        strerror(errno), INSTALL_HINT);
     size_t n = 0, cap = 0;
     char *buf = NULL;
     for (;;) {
@@ -72,7 +71,7 @@ static enum jk_status read_text(const char *path, const char *what, const char *
     buf[n] = '\0';
     if (bad) {
         free(buf);
-        return jk_error(diag, JK_E_INPUT, "cannot read %s '%s'", what, path);
+        return jk_error(diag, JK_E_INPUT, "cannot read dictionary index '%s'", path);
     }
     *out = buf;
     *len = n;
@@ -340,8 +339,11 @@ static void add_entry(struct jk_dictd *d, size_t first, const char *text, size_t
     }
 }
 
-/* Links each headword's entries in index order and extracts their translations. */
-static void build_translations(struct jk_dictd *d, struct entries *es, const char *data)
+/* How one entry's text data[0..len) adds its translations (add_entry, add_line). */
+typedef void (*add_fn)(struct jk_dictd *d, size_t first, const char *data, size_t len);
+
+/* Links each headword's entries in index (or file) order and extracts their translations. */
+static void build_translations(struct jk_dictd *d, struct entries *es, const char *data, add_fn add)
 {
     size_t words = jk_strmap_count(&d->words);
     size_t *head = jk_malloc((words ? words : 1) * sizeof(*head));
@@ -361,7 +363,7 @@ static void build_translations(struct jk_dictd *d, struct entries *es, const cha
     for (size_t w = 0; w < words; w++) {
         d->first[w] = d->n_trans;
         for (size_t i = head[w]; i != SIZE_MAX; i = es->v[i].next)
-            add_entry(d, d->first[w], data + es->v[i].off, es->v[i].len);
+            add(d, d->first[w], data + es->v[i].off, es->v[i].len);
         d->count[w] = (uint32_t)(d->n_trans - d->first[w]);
     }
     free(head);
@@ -374,14 +376,13 @@ enum jk_status jk_dictd_load(struct jk_dictd *d, const char *index_path, const c
     char *index = NULL, *data = NULL;
     size_t index_len = 0, data_len = 0;
     struct entries es = {0};
-    enum jk_status st =
-        read_text(index_path, "dictionary index", INSTALL_HINT, &index, &index_len, diag);
+    enum jk_status st = read_index(index_path, &index, &index_len, diag);
     if (st == JK_OK)
         st = read_data(dict_path, &data, &data_len, diag);
     if (st == JK_OK)
         st = parse_index(d, &es, index, index_len, data_len, index_path, diag);
     if (st == JK_OK)
-        build_translations(d, &es, data);
+        build_translations(d, &es, data, add_entry);
     free(es.v);
     free(data);
     free(index);
@@ -416,66 +417,53 @@ static bool has_capital(const char *s, size_t len)
     return false;
 }
 
-/* Checks one glossary line s[0..len) and adds it to es (its translations at off in text). */
-static enum jk_status glossary_line(struct jk_dictd *d, struct entries *es, const char *text,
-                                    size_t pos, size_t len, const char *path, size_t line,
-                                    struct jk_diag *diag)
+/*
+ * Checks the glossary's current line and adds it to es: its headword, and its translations
+ * copied to the end of texts (their place there in the entry).
+ */
+static enum jk_status glossary_line(struct jk_dictd *d, struct entries *es, struct jk_buf *texts,
+                                    const struct jk_lines *r, struct jk_diag *diag)
 {
-    const char *s = text + pos;
+    const char *s = r->line;
+    size_t len = r->len;
     const char *tab = memchr(s, '\t', len);
     size_t head = tab ? (size_t)(tab - s) : 0, rest = tab ? len - head - 1 : 0;
     if (!tab || head == 0 || rest == 0 || memchr(tab + 1, '\t', rest) || s[0] == ' ' ||
         s[head - 1] == ' ')
-        return jk_error(diag, JK_E_INPUT, "%s:%zu: malformed glossary line: " GLOSSARY_FORMAT, path,
-                        line);
-    if (!valid_utf8(s, len) || memchr(s, '\0', len))
-        return jk_error(diag, JK_E_INPUT, "%s:%zu: invalid UTF-8; save the glossary as UTF-8", path,
-                        line);
+        return jk_error(diag, JK_E_INPUT, "%s:%lu: malformed glossary line: " GLOSSARY_FORMAT,
+                        r->path, r->lineno);
     if (has_capital(s, len))
-        return jk_error(diag, JK_E_INPUT, "%s:%zu: capital letters; " GLOSSARY_FORMAT, path, line);
+        return jk_error(diag, JK_E_INPUT, "%s:%lu: capital letters; " GLOSSARY_FORMAT, r->path,
+                        r->lineno);
     JK_GROW(es->v, es->n + 1, es->cap);
-    es->v[es->n++] = (struct entry){intern_word(d, s, head), pos + head + 1, rest, SIZE_MAX};
+    es->v[es->n++] = (struct entry){intern_word(d, s, head), texts->len, rest, SIZE_MAX};
+    jk_buf_add(texts, tab + 1, rest);
     return JK_OK;
-}
-
-/* Each headword's translations: its lines' comma-separated items, in file order. */
-static void build_glossary(struct jk_dictd *d, struct entries *es, const char *text)
-{
-    size_t words = jk_strmap_count(&d->words);
-    d->first = jk_calloc(words ? words : 1, sizeof(*d->first));
-    d->count = jk_calloc(words ? words : 1, sizeof(*d->count));
-    for (size_t w = 0; w < words; w++) {
-        d->first[w] = d->n_trans;
-        for (size_t i = 0; i < es->n; i++) /* a few hundred lines: no linking needed */
-            if (es->v[i].word == w)
-                add_line(d, d->first[w], text + es->v[i].off, es->v[i].len);
-        d->count[w] = (uint32_t)(d->n_trans - d->first[w]);
-    }
 }
 
 enum jk_status jk_dictd_load_glossary(struct jk_dictd *d, const char *path, struct jk_diag *diag)
 {
-    char *text = NULL;
-    size_t len = 0, line = 0;
-    struct entries es = {0};
-    enum jk_status st = read_text(path, "glossary",
-                                  "give the stopwords folder with "
-                                  "--stopwords-dir DIR",
-                                  &text, &len, diag);
-    for (size_t pos = 0; st == JK_OK && pos < len;) {
-        const char *nl = memchr(text + pos, '\n', len - pos);
-        size_t end = nl ? (size_t)(nl - text) : len, n = end - pos;
-        line++;
-        if (n > 0 && text[pos + n - 1] == '\r')
-            n--;
-        if (n > 0 && text[pos] != '#')
-            st = glossary_line(d, &es, text, pos, n, path, line, diag);
-        pos = end + 1;
+    struct jk_lines r;
+    enum jk_status st = jk_lines_open(&r, path, "glossary", true, diag);
+    if (st != JK_OK) {
+        char why[JK_DIAG_MAX]; /* jk_lines_open's message, with what to do added */
+        snprintf(why, sizeof(why), "%s", diag->msg);
+        jk_diag_init(diag);
+        return jk_error(diag, st, "%s; give the stopwords folder with --stopwords-dir DIR", why);
     }
+    r.utf8_only = true; /* a bundled file: UTF-8, not guessed as Windows-1252 */
+    struct entries es = {0};
+    struct jk_buf texts;
+    jk_buf_init(&texts);
+    while (st == JK_OK && jk_lines_next(&r, diag))
+        st = glossary_line(d, &es, &texts, &r, diag);
     if (st == JK_OK)
-        build_glossary(d, &es, text);
+        st = r.status;
+    if (st == JK_OK)
+        build_translations(d, &es, texts.data, add_line);
+    jk_lines_close(&r);
+    jk_buf_release(&texts);
     free(es.v);
-    free(text);
     return st;
 }
 

@@ -59,11 +59,13 @@ enum jk_status jk_dictd_load(struct jk_dictd *d, const char *index_path, const c
 /*
  * Loads a glossary into d (initialised and empty): the bundled
  * stopwords/glossary-en-id.txt of English words and phrases FreeDict lacks.
- * One entry a line, "english<TAB>indonesian, indonesian", lower case, UTF-8;
- * lines starting with '#' and empty lines are skipped; translations are
- * cleaned as FreeDict's. Errors, all JK_E_INPUT naming file:line in diag: an
- * unreadable file, a line without exactly one tab or with an empty side,
- * invalid UTF-8, capital letters. On error d must still be released.
+ * One entry a line, "english<TAB>indonesian, indonesian", lower case, UTF-8
+ * (read with jk_lines, without its Windows-1252 guess: comment and blank
+ * lines are skipped); translations are cleaned as FreeDict's. Errors, all
+ * JK_E_INPUT naming file:line in diag: an unreadable file (the message says
+ * --stopwords-dir), a line without exactly one tab or with an empty side,
+ * invalid UTF-8 or a NUL byte, capital letters. On error d must still be
+ * released.
  */
 enum jk_status jk_dictd_load_glossary(struct jk_dictd *d, const char *path, struct jk_diag *diag);
 

@@ -132,7 +132,8 @@ static bool line_ok(struct jk_lines *r, struct jk_diag *diag)
     bool wide = false;
     size_t bad = utf8_invalid_at(s, len, &wide);
     uint64_t first;
-    if (bad < len && !r->seen_utf8 && !r->utf16 && jk_cp1252_plausible(s, len, &first)) {
+    if (bad < len && !r->seen_utf8 && !r->utf16 && !r->utf8_only &&
+        jk_cp1252_plausible(s, len, &first)) {
         jk_warn("%s:%lu: not UTF-8 (first at byte %zu of the line); the file is read as "
                 "Windows-1252 (Latin-1); save it as UTF-8 to be sure",
                 r->path, r->lineno, bad + 1);

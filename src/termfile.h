@@ -41,7 +41,8 @@ struct jk_lines {
     const char *path; /* borrowed: must outlive the reader */
     const char *what; /* borrowed: "thesaurus file", for messages */
     bool comments;
-    char *line; /* the current line, NUL-terminated, line end removed; owned, writable */
+    bool utf8_only; /* set after jk_lines_open: no Windows-1252 guess, invalid UTF-8 is an error */
+    char *line;     /* the current line, NUL-terminated, line end removed; owned, writable */
     size_t len;
     size_t cap;
     unsigned long lineno;  /* of the current line, 1-based */
