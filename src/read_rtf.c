@@ -1,7 +1,6 @@
 /* Rich Text Format text: groups, control words and characters, in one pass. See read_rtf.h. */
 #include "read_rtf.h"
 
-#include <iconv.h>
 #include <pthread.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -147,23 +146,10 @@ static const uint32_t *cp_map(struct rtf *r, uint16_t cp)
     return t->known ? t->map : NULL;
 }
 
-/* The iconv name of a double-byte code page (Japanese, Chinese, Korean), or NULL. */
-static const char *double_byte(uint16_t cp)
+/* Whether code page cp writes a character in one or two bytes (Japanese, Chinese, Korean). */
+static bool double_byte(uint16_t cp)
 {
-    switch (cp) {
-    case 932:
-        return "CP932";
-    case 936:
-        return "CP936";
-    case 949:
-        return "CP949";
-    case 950:
-        return "CP950";
-    case 1361:
-        return "JOHAB";
-    default:
-        return NULL;
-    }
+    return cp == 932 || cp == 936 || cp == 949 || cp == 950 || cp == 1361;
 }
 
 /* Whether b starts a two-byte character of code page cp (CP932: 0x81-0x9F, 0xE0-0xFC; the
@@ -182,20 +168,11 @@ static uint32_t decode_pair(struct rtf *r, uint16_t cp, unsigned char lead, unsi
     if (r->pair_cp != cp) {
         if (r->pair_cp && r->pair != (iconv_t)-1)
             iconv_close(r->pair);
-        r->pair = iconv_open("UTF-32LE", double_byte(cp));
+        r->pair = jk_codepage_open(cp);
         r->pair_cp = cp;
     }
-    if (r->pair == (iconv_t)-1)
-        return 0;
-    char in[2] = {(char)lead, (char)trail}, *inp = in;
-    unsigned char out[4];
-    char *outp = (char *)out;
-    size_t in_left = 2, out_left = 4;
-    iconv(r->pair, NULL, NULL, NULL, NULL); /* back to the initial state */
-    if (iconv(r->pair, &inp, &in_left, &outp, &out_left) == (size_t)-1 || out_left != 0)
-        return 0;
-    return (uint32_t)out[0] | (uint32_t)out[1] << 8 | (uint32_t)out[2] << 16 |
-           (uint32_t)out[3] << 24;
+    char in[2] = {(char)lead, (char)trail};
+    return r->pair == (iconv_t)-1 ? 0 : jk_codepage_char(r->pair, in, 2);
 }
 
 /* The current font's code page. */

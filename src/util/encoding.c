@@ -153,28 +153,37 @@ uint32_t jk_cp1252_code(unsigned char c)
     return c >= 0x80 && c < 0xa0 ? cp1252_high[c - 0x80] : c;
 }
 
-bool jk_codepage_table(unsigned cp, uint32_t table[256])
+iconv_t jk_codepage_open(unsigned cp)
 {
     char name[16];
     if (cp == 10000)
         snprintf(name, sizeof(name), "MACINTOSH");
     else
         snprintf(name, sizeof(name), "CP%u", cp);
-    iconv_t cd = iconv_open("UTF-32LE", name);
+    return iconv_open("UTF-32LE", name);
+}
+
+uint32_t jk_codepage_char(iconv_t cd, const char *in, size_t n)
+{
+    char *inp = (char *)in;
+    unsigned char out[4];
+    char *outp = (char *)out;
+    size_t in_left = n, out_left = sizeof(out);
+    iconv(cd, NULL, NULL, NULL, NULL); /* back to the initial state */
+    if (iconv(cd, &inp, &in_left, &outp, &out_left) == (size_t)-1 || out_left != 0)
+        return 0;
+    return (uint32_t)out[0] | (uint32_t)out[1] << 8 | (uint32_t)out[2] << 16 |
+           (uint32_t)out[3] << 24;
+}
+
+bool jk_codepage_table(unsigned cp, uint32_t table[256])
+{
+    iconv_t cd = jk_codepage_open(cp);
     if (cd == (iconv_t)-1)
         return false;
     for (unsigned b = 0; b < 256; b++) {
-        char in = (char)b, *inp = &in;
-        unsigned char out[4];
-        char *outp = (char *)out;
-        size_t in_left = 1, out_left = sizeof(out);
-        iconv(cd, NULL, NULL, NULL, NULL); /* back to the initial state */
-        bool ok = b < 0x80 ||
-                  (iconv(cd, &inp, &in_left, &outp, &out_left) != (size_t)-1 && out_left == 0);
-        table[b] = b < 0x80 ? b
-                   : ok     ? (uint32_t)out[0] | (uint32_t)out[1] << 8 | (uint32_t)out[2] << 16 |
-                              (uint32_t)out[3] << 24
-                        : 0;
+        char in = (char)b;
+        table[b] = b < 0x80 ? b : jk_codepage_char(cd, &in, 1);
     }
     iconv_close(cd);
     return true;

@@ -7,6 +7,7 @@
 #ifndef JK_ENCODING_H
 #define JK_ENCODING_H
 
+#include <iconv.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -38,6 +39,18 @@ uint32_t jk_cp1252_code(unsigned char c);
  * untouched, when the C library does not know the code page.
  */
 bool jk_codepage_table(unsigned cp, uint32_t table[256]);
+
+/*
+ * A converter from code page cp (Windows code pages by number, 10000 Mac
+ * Roman, 932/936/949/950/1361 the double-byte ones) to UTF-32LE, for
+ * jk_codepage_char; (iconv_t)-1 when the C library does not know it. The
+ * caller closes it with iconv_close.
+ */
+iconv_t jk_codepage_open(unsigned cp);
+
+/* The code point that the n bytes at in stand for through cd (jk_codepage_open), or 0 when
+ * they stand for none or for more than one. */
+uint32_t jk_codepage_char(iconv_t cd, const char *in, size_t n);
 
 /* Appends s (Windows-1252) to out as UTF-8; returns the number of non-ASCII bytes. */
 size_t jk_cp1252_to_utf8(const char *s, size_t len, struct jk_buf *out);
