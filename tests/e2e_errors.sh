@@ -80,6 +80,16 @@ echo x >"$tmp/word/buku.epub"
 echo x >"$tmp/word/unduhan.zip"
 expect 3 "only files jaringkata does not read (1 .epub, 1 .zip); save documents as PDF, .docx or plain" \
     map "$tmp/word" -o "$tmp/out"
+# the bundled English glossary, malformed or missing in a stopwords folder: an input error
+# naming the file (and line) and what to do
+cp -r "$src/stopwords" "$tmp/lists"
+printf 'impact\tdampak\nrelation hubungan\n' >>"$tmp/lists/glossary-en-id.txt"
+line=$(wc -l <"$tmp/lists/glossary-en-id.txt")
+expect 3 "$tmp/lists/glossary-en-id.txt:$line: malformed glossary line" \
+    map "$src/corpus" -o "$tmp/out" --stopwords-dir "$tmp/lists"
+rm "$tmp/lists/glossary-en-id.txt"
+expect 3 "bundled list '$tmp/lists/glossary-en-id.txt' not found; give the stopwords folder" \
+    map "$src/corpus" -o "$tmp/out" --stopwords-dir "$tmp/lists"
 if [ "$(id -u)" != 0 ]; then
     mkdir "$tmp/readonly" && chmod 0555 "$tmp/readonly"
     expect 4 "not writable" map "$src/corpus" -o "$tmp/readonly"
