@@ -9,7 +9,9 @@
  * lose running heads and page numbers, and nothing is added);
  * --section body's cuts of the reference list and the front matter take
  * at most half the text each (the list more only when it starts the text,
- * and all of it only then), say how much they cut, and leave valid UTF-8; a text of nothing but
+ * and all of it only then), say how much they cut, and leave valid UTF-8;
+ * its cut of footnotes takes whole lines, no more than one line with text
+ * per footnote and FOOTNOTE_MOST per footnote, and adds none; a text of nothing but
  * white space, and only such a text, is skipped as empty; the second pass's reread gives the same.
  */
 #include <ctype.h>
@@ -32,6 +34,35 @@ static bool plain_utf8(const uint8_t *data, size_t size)
 {
     return !memchr(data, '\r', size) && !memchr(data, '\0', size) &&
            fuzz_valid_utf8((const char *)data, size);
+}
+
+/* The next line of s[0..n) with text from *at (moved past it): its length, or SIZE_MAX. */
+static size_t next_line_with_text(const char *s, size_t n, size_t *at, const char **line)
+{
+    while (*at < n) {
+        const char *nl = memchr(s + *at, '\n', n - *at);
+        size_t len = nl ? (size_t)(nl - s) - *at : n - *at;
+        *line = s + *at;
+        *at += len + 1;
+        for (size_t k = 0; k < len; k++)
+            if (!isspace((unsigned char)(*line)[k]))
+                return len;
+    }
+    return SIZE_MAX;
+}
+
+/* Whether the lines of b[0..bn) with text are lines of a[0..an), in order. */
+static bool lines_kept(const char *a, size_t an, const char *b, size_t bn)
+{
+    size_t i = 0, j = 0, bl, al;
+    const char *bs, *as;
+    while ((bl = next_line_with_text(b, bn, &j, &bs)) != SIZE_MAX) {
+        do
+            if ((al = next_line_with_text(a, an, &i, &as)) == SIZE_MAX)
+                return false;
+        while (al != bl || memcmp(as, bs, bl) != 0);
+    }
+    return true;
 }
 
 /* Bytes that are not white space. */
@@ -58,6 +89,9 @@ static size_t lines_with_text(const char *s, size_t n)
     }
     return lines + ink_seen;
 }
+
+/* Lines with text one footnote may take: its mark's, its text's, two wrapped ones. */
+enum { FOOTNOTE_MOST = 4 };
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
@@ -110,6 +144,16 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             shared++;
         FUZZ_CHECK(2 * (text.len - body.len) <= text.len || lines_with_text(text.data, shared) < 3);
         FUZZ_CHECK(refs != JK_REFS_ONLY || lines_with_text(body.data, body.len) < 3);
+        fuzz_check_buf(&body);
+        struct jk_buf kept; /* before the footnotes' cut */
+        jk_buf_init(&kept);
+        jk_buf_add(&kept, body.data, body.len);
+        size_t notes = jk_drop_footnotes(&body);
+        FUZZ_CHECK(notes ? body.len < kept.len : body.len == kept.len);
+        size_t gone = lines_with_text(kept.data, kept.len) - lines_with_text(body.data, body.len);
+        FUZZ_CHECK(lines_kept(kept.data, kept.len, body.data, body.len));
+        FUZZ_CHECK(gone >= notes && gone <= FOOTNOTE_MOST * notes);
+        jk_buf_release(&kept);
         fuzz_check_buf(&body);
         size_t before = body.len, front = jk_drop_front_matter(&body);
         FUZZ_CHECK(body.len + front == before && 2 * front <= before);

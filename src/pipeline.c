@@ -621,11 +621,18 @@ static void note_read(struct state *s, size_t i, const struct jk_read_info *info
 }
 
 /* What cut_section cut from a document: bits of job->cuts. */
-enum { CUT_ABSTRACT = 1, CUT_REFERENCES = 2, CUT_FRONT_MATTER = 4, CUT_ONLY_REFERENCES = 8 };
+enum {
+    CUT_ABSTRACT = 1,
+    CUT_REFERENCES = 2,
+    CUT_FRONT_MATTER = 4,
+    CUT_ONLY_REFERENCES = 8,
+    CUT_FOOTNOTES = 16
+};
 
 /*
  * Cuts a plain or PDF document's text to --section: without its reference
- * list and a thesis's front matter (body, the default), or down to its
+ * list, its footnotes that cite sources and a thesis's front matter (body,
+ * the default), or down to its
  * abstract; what a document lacks stays, except that a text that is nothing
  * but a reference list is CUT_ONLY_REFERENCES (the file is skipped) unless
  * --section all. Returns the CUT_* bits of what was cut. Runs on the worker
@@ -644,6 +651,7 @@ static unsigned cut_section(const struct jk_map_options *o, struct jk_buf *text)
     if (refs == JK_REFS_ONLY)
         return CUT_ONLY_REFERENCES;
     unsigned cuts = refs == JK_REFS_CUT ? CUT_REFERENCES : 0;
+    cuts |= jk_drop_footnotes(text) ? CUT_FOOTNOTES : 0;
     return cuts | (jk_drop_front_matter(text) ? CUT_FRONT_MATTER : 0);
 }
 
@@ -692,6 +700,7 @@ static void count_learned(struct state *s, size_t i, bool back)
     step_count(&s->run.abstracts_found, l->cuts & CUT_ABSTRACT, back);
     step_count(&s->run.references_dropped, l->cuts & CUT_REFERENCES, back);
     step_count(&s->run.front_matter_dropped, l->cuts & CUT_FRONT_MATTER, back);
+    step_count(&s->run.footnotes_dropped, l->cuts & CUT_FOOTNOTES, back);
     step_count(&s->run.docs_used, true, back);
     s->docs[i].records = back ? s->docs[i].records - 1 : s->docs[i].records + 1;
     s->learned_bytes = back ? s->learned_bytes - l->bytes : s->learned_bytes + l->bytes;

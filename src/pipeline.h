@@ -65,6 +65,7 @@ struct jk_run {
     size_t beside_abstract;      /* files left out: their work's abstract is in another file */
     size_t references_dropped;   /* documents whose reference list was cut (--section body) */
     size_t front_matter_dropped; /* theses whose front matter was cut (--section body) */
+    size_t footnotes_dropped;    /* documents with footnotes that cite sources cut (body) */
     size_t n_counted;            /* documents counted (records count one each) */
     const uint32_t *doc_file;    /* per counted document: index in docs */
     char *const *doc_title;      /* per counted document: title or NULL (only the first

@@ -78,6 +78,10 @@ static void report_corpus(struct jk_buf *b, const struct jk_run *run)
                     "- thesis front matter left out (Kata Pengantar, Lembar Pengesahan, Daftar Isi "
                     "and the like, up to BAB I; abstracts kept): %zu\n",
                     run->front_matter_dropped);
+        jk_buf_addf(b,
+                    "- documents whose footnotes citing sources were left out (\"<sup>3</sup> "
+                    "Name, \"Title\", 2019\", \"Ibid.\"): %zu\n",
+                    run->footnotes_dropped);
     }
     if (run->opt->items_keywords)
         jk_buf_adds(b, "- items: author keywords (--items keywords)\n");

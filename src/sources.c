@@ -737,3 +737,286 @@ bool jk_keep_abstract(struct jk_buf *text)
     jk_buf_release(&out);
     return found;
 }
+
+/* What starts a footnote line (see footnote_mark). */
+enum footnote_mark {
+    MARK_NONE,
+    MARK_MARKUP, /* "<sup>12</sup>", "[^12]:", superscript digits "¹²" */
+    MARK_DIGITS, /* "12 " before the text, as PDF text gives it */
+    MARK_ALONE,  /* "12" alone on its line, the text on the next one */
+};
+
+/*
+ * Limits: a footnote label's characters ("12", "a", "*"), a footnote line's
+ * bytes (a longer line is running text), the wrapped lines of PDF text that
+ * may continue one and their bytes, and how far into the line an author's
+ * name must end in a comma.
+ */
+enum {
+    FOOTNOTE_LABEL = 8,
+    FOOTNOTE_BYTES = 1024,
+    FOOTNOTE_GO_ON = 2,
+    WRAPPED_BYTES = 256,
+    AUTHOR_BYTES = 80
+};
+
+/* A superscript digit at t[i..end) (UTF-8 ¹ ² ³ ⁰ ⁴-⁹): its length, or 0. */
+static size_t superscript_digit(const char *t, size_t i, size_t end)
+{
+    const unsigned char *u = (const unsigned char *)t + i;
+    if (end - i >= 2 && u[0] == 0xc2 && (u[1] == 0xb9 || u[1] == 0xb2 || u[1] == 0xb3))
+        return 2;
+    if (end - i >= 3 && u[0] == 0xe2 && u[1] == 0x81 &&
+        (u[2] == 0xb0 || (u[2] >= 0xb4 && u[2] <= 0xb9)))
+        return 3;
+    return 0;
+}
+
+/* "<sup>12</sup>", "[^12]:" or superscript digits at t[i..end): their length, or 0. */
+static size_t markup_mark(const char *t, size_t i, size_t end)
+{
+    size_t n = 0;
+    for (size_t k; (k = superscript_digit(t, i + n, end)) > 0;)
+        n += k;
+    if (n || (t[i] != '<' && t[i] != '['))
+        return n;
+    const char *open = t[i] == '<' ? "<sup>" : "[^", *close = t[i] == '<' ? "</sup>" : "]:";
+    size_t j = i + strlen(open);
+    if (j > end || strncasecmp(t + i, open, strlen(open)) != 0)
+        return 0;
+    size_t label = j;
+    while (j < end && j - label < FOOTNOTE_LABEL && (isalnum((unsigned char)t[j]) || t[j] == '*'))
+        j++;
+    if (j == label || end - j < strlen(close) || strncasecmp(t + j, close, strlen(close)) != 0)
+        return 0;
+    return j + strlen(close) - i;
+}
+
+/*
+ * The footnote mark that starts line t[i..end), past its indentation, and
+ * in *body where the footnote's text starts. A plain number has one to
+ * three digits: four are a year.
+ */
+static enum footnote_mark footnote_mark(const char *t, size_t i, size_t end, size_t *body)
+{
+    while (i < end && (t[i] == ' ' || t[i] == '\t'))
+        i++;
+    size_t n = i < end ? markup_mark(t, i, end) : 0;
+    *body = i + n;
+    if (n)
+        return MARK_MARKUP;
+    size_t j = i;
+    while (j < end && j - i < 4 && isdigit((unsigned char)t[j]))
+        j++;
+    if (j == i || j - i > 3)
+        return MARK_NONE;
+    *body = j;
+    if (!has_text(t, j, end))
+        return MARK_ALONE;
+    return t[j] == ' ' || t[j] == '\t' ? MARK_DIGITS : MARK_NONE;
+}
+
+/* Whether t[i..end) starts, past spaces and emphasis, with one of the words (case-insensitive). */
+static bool starts_with_any(const char *t, size_t i, size_t end, const char *const *words, size_t n)
+{
+    while (i < end && strchr(" \t*_\"'", t[i]))
+        i++;
+    for (size_t k = 0; k < n; k++) {
+        size_t w = strlen(words[k]);
+        if (end - i >= w && strncasecmp(t + i, words[k], w) == 0 &&
+            (end - i == w || !isalpha((unsigned char)t[i + w])))
+            return true;
+    }
+    return false;
+}
+
+/* Whether footnote text t[i..end) starts with "Ibid.", "Op. cit.", "Loc. cit." or "Idem". */
+static bool cites_again(const char *t, size_t i, size_t end)
+{
+    static const char *const words[] = {"ibid", "op. cit", "op.cit", "loc. cit", "loc.cit", "idem"};
+    return starts_with_any(t, i, end, words, sizeof(words) / sizeof(*words));
+}
+
+/* Whether t[i..end) holds a year (1900-2099) standing alone. */
+static bool names_year(const char *t, size_t i, size_t end)
+{
+    for (; i + 4 <= end; i++)
+        if (year_at(t, end, i))
+            return true;
+    return false;
+}
+
+/* Whether t[i..end) holds a quotation mark ('"', '“', '”') or Markdown emphasis: a title. */
+static bool names_title(const char *t, size_t i, size_t end)
+{
+    for (; i < end; i++)
+        if (t[i] == '"' || t[i] == '*' ||
+            (end - i >= 3 && (unsigned char)t[i] == 0xe2 && (unsigned char)t[i + 1] == 0x80 &&
+             ((unsigned char)t[i + 2] == 0x9c || (unsigned char)t[i + 2] == 0x9d)))
+            return true;
+    return false;
+}
+
+/*
+ * Whether t[i..end) holds, at a word's start, a page or volume mark or a web
+ * address, as citations do: "hlm. 12", "Hal.20", "Vol.14", "No. 2", "pp.",
+ * "diakses pada", "https://".
+ */
+static bool names_place(const char *t, size_t i, size_t end)
+{
+    static const char *const marks[] = {"hlm",  "hal.", "vol.",    "vol ",     "no.",      "pp.",
+                                        "http", "www.", "diakses", "accessed", "retrieved"};
+    for (size_t from = i; i < end; i++) {
+        if (i > from && isalnum((unsigned char)t[i - 1]))
+            continue;
+        for (size_t k = 0; k < sizeof(marks) / sizeof(*marks); k++) {
+            size_t n = strlen(marks[k]);
+            if (end - i >= n && strncasecmp(t + i, marks[k], n) == 0)
+                return true;
+        }
+    }
+    return false;
+}
+
+/* Whether t[i..i+n) is a word that joins authors' names ("dan", "and", "&", "et al."). */
+static bool joins_names(const char *t, size_t i, size_t n)
+{
+    static const char *const words[] = {"dan", "and", "&", "et", "al.", "al"};
+    for (size_t k = 0; k < sizeof(words) / sizeof(*words); k++)
+        if (n == strlen(words[k]) && strncmp(t + i, words[k], n) == 0)
+            return true;
+    return false;
+}
+
+/*
+ * Whether footnote text t[i..end) starts with authors' names and a comma
+ * within AUTHOR_BYTES: one to eight words, each capitalised ("Riza Noer
+ * Arfani,", "John W. Creswell,") or joining names ("Strauss dan Corbin,").
+ */
+static bool starts_with_author(const char *t, size_t i, size_t end)
+{
+    while (i < end && (t[i] == ' ' || t[i] == '\t'))
+        i++;
+    size_t from = i, words = 0;
+    while (i < end && i - from < AUTHOR_BYTES && words < 8) {
+        size_t w = i;
+        while (w < end && t[w] != ' ' && t[w] != ',')
+            w++;
+        bool name = isupper((unsigned char)t[i]) || (unsigned char)t[i] >= 0x80;
+        if (w == i || !(name || joins_names(t, i, w - i)))
+            return false;
+        words++;
+        if (w < end && t[w] == ',')
+            return true;
+        for (i = w; i < end && t[i] == ' ';)
+            i++;
+    }
+    return false;
+}
+
+/*
+ * Whether footnote text t[i..end) cites a source. After a footnote mark of
+ * markup the text may cite again ("Ibid."), name a title (in quotation
+ * marks or emphasis) or a page, volume or web address, or start with
+ * authors' names and name a year. After a plain number, which may also be
+ * a list's or a table's, it cites again, or starts with authors' names and
+ * names a title, a page or a year.
+ */
+static bool cites_source(const char *t, size_t i, size_t end, enum footnote_mark mark)
+{
+    if (end - i > FOOTNOTE_BYTES)
+        return false;
+    if (cites_again(t, i, end))
+        return true;
+    if (mark == MARK_MARKUP && (names_title(t, i, end) || names_place(t, i, end)))
+        return true;
+    bool sourced = names_year(t, i, end) ||
+                   (mark != MARK_MARKUP && (names_title(t, i, end) || names_place(t, i, end)));
+    return sourced && starts_with_author(t, i, end);
+}
+
+/* The start of the next line after `at` with text (or len). */
+static size_t next_text_line(const char *t, size_t len, size_t at)
+{
+    for (size_t i = at; i < len; i = line_end(t, len, i) + 1)
+        if (has_text(t, i, line_end(t, len, i)))
+            return i;
+    return len;
+}
+
+/* Whether line t[i..end) ends a sentence (its last character, past spaces, is '.'). */
+static bool ends_sentence(const char *t, size_t i, size_t end)
+{
+    while (end > i && isspace((unsigned char)t[end - 1]))
+        end--;
+    return end > i && t[end - 1] == '.';
+}
+
+/*
+ * Whether line t[i..end) of PDF text goes on with the citation of a
+ * footnote wrapped at the line before, which ended a sentence or not
+ * (ended): a short line without a mark of its own that names a page,
+ * volume or address, or, when the sentence was left open, names a year or
+ * ends it ("Publishing, Yogyakarta.").
+ */
+static bool continues_citation(const char *t, size_t i, size_t end, bool ended)
+{
+    size_t body;
+    if (footnote_mark(t, i, end, &body) != MARK_NONE || end - i > WRAPPED_BYTES)
+        return false;
+    if (names_place(t, i, end))
+        return true;
+    return !ended && (names_year(t, i, end) || ends_sentence(t, i, end));
+}
+
+/*
+ * Whether a footnote that cites a source starts at line i, and then in *to
+ * the end of its last line: its mark's line, or the text's line after a
+ * mark alone, and in PDF text up to FOOTNOTE_GO_ON wrapped lines.
+ */
+static bool footnote_at(const char *t, size_t len, size_t i, size_t *to)
+{
+    size_t end = line_end(t, len, i), body;
+    enum footnote_mark mark = footnote_mark(t, i, end, &body);
+    if (mark == MARK_NONE)
+        return false;
+    if (mark == MARK_ALONE) {
+        body = next_text_line(t, len, end + (end < len));
+        end = line_end(t, len, body);
+    }
+    if (!cites_source(t, body, end, mark))
+        return false;
+    for (size_t k = 0; mark != MARK_MARKUP && k < FOOTNOTE_GO_ON && end < len; k++) {
+        size_t next = next_text_line(t, len, end + 1), next_end = line_end(t, len, next);
+        if (next == len || !continues_citation(t, next, next_end, ends_sentence(t, body, end)))
+            break;
+        body = next, end = next_end;
+    }
+    *to = end;
+    return true;
+}
+
+size_t jk_drop_footnotes(struct jk_buf *text)
+{
+    const char *t = text->data;
+    size_t len = text->len, cut = 0, kept = 0;
+    struct jk_buf out;
+    jk_buf_init(&out);
+    for (size_t i = 0; i < len; i++) { /* i: a line's start, then its end */
+        size_t end;
+        if (footnote_at(t, len, i, &end)) {
+            jk_buf_add(&out, t + kept, i - kept);
+            kept = end; /* the line break after it stays */
+            cut++;
+        } else
+            end = line_end(t, len, i);
+        i = end;
+    }
+    if (cut) {
+        jk_buf_add(&out, t + kept, len - kept);
+        jk_buf_release(text);
+        *text = out;
+    } else
+        jk_buf_release(&out);
+    return cut;
+}

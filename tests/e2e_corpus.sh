@@ -44,6 +44,13 @@ only_with_all() {
     done
 }
 only_with_all "$src/corpus" "$tmp/refs" "reference list" "bumi aksara" "caraka prabhu"
+# The skripsi's footnotes ("<sup>28</sup> Christy Damayanti, "Potensi ...", 2012") and the
+# tesis's (a number alone on a line, then "Christy Damayanti, 2012, ...") cite sources: left out
+# too, their cited authors no terms.
+grep -qF -- '- documents whose footnotes citing sources were left out' "$tmp/a/report.md" &&
+    grep -q -- '- documents whose footnotes citing sources were left out.*: 2$' "$tmp/a/report.md" ||
+    fail "report.md does not count the two documents whose footnotes were left out"
+only_with_all "$src/corpus" "$tmp/notes" "footnotes" "christy damayanti" "creswell"
 
 # A whole skripsi (title page, approval, thanks, abstract, contents, then BAB I): its front
 # matter is left out by default, the abstract stays; --section all maps everything.

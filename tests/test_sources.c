@@ -364,6 +364,108 @@ static void test_thesis_front_matter_dropped(void **state)
     jk_buf_release(&far);
 }
 
+/* What jk_drop_footnotes leaves of text, and how many footnotes it cut. */
+static void expect_footnotes_cut(const char *text, const char *left, size_t footnotes)
+{
+    struct jk_buf b;
+    jk_buf_init(&b);
+    jk_buf_adds(&b, text);
+    size_t cut = jk_drop_footnotes(&b);
+    if (cut != footnotes || strcmp(b.data, left) != 0) {
+        print_error("in '%.60s': cut %zu (want %zu), left '%s'\n", text, cut, footnotes, b.data);
+        fail();
+    }
+    jk_buf_release(&b);
+}
+
+/* text stays whole */
+static void expect_footnotes_kept(const char *text)
+{
+    expect_footnotes_cut(text, text, 0);
+}
+
+#define SENTENCE "Paradiplomasi membuka peluang kerja sama daerah.<sup>1</sup>\n\n"
+
+static void test_footnotes_citing_sources_dropped(void **state)
+{
+    (void)state;
+    /* Markdown of a thesis: each footnote a line of its own, its mark in <sup> */
+    expect_footnotes_cut(SENTENCE
+                         "<sup>1</sup> Riza Noer Arfani, \"Globalisasi: Karakteristik,\" *Ekonomi "
+                         "Politik*, Edisi 1, (2004), 1.\n\nKalimat berikutnya.\n",
+                         SENTENCE "\n\nKalimat berikutnya.\n", 1);
+    /* a title in emphasis, a short citation without a year, Ibid., a web page */
+    expect_footnotes_cut("<sup>2</sup> Kenichi Ohmae, *The Next Global Stage*, (New Jersey: "
+                         "Pearson, 2005), Hal.20.\n"
+                         "<sup>12</sup> Dedi Oscar Adams, \"Cetak Sejarah, Pemprov Sumbar\".\n"
+                         "<sup>13</sup> Ibid., hlm. 4.\n"
+                         "<sup>14</sup> Biro Pemerintahan Banten, diakses pada 7 Juni 2023.\n"
+                         "Teks.\n",
+                         "\n\n\n\nTeks.\n", 4);
+    /* Markdown footnote definitions, superscript digits, curly quotation marks, Op. cit. */
+    expect_footnotes_cut("[^3]: Tavares, Rodrigo, Paradiplomacy, Oxford, 2016.\n"
+                         "\xc2\xb9\xe2\x81\xb4 Gilang Nur Alam, \xe2\x80\x9cParadiplomacy Kota "
+                         "Bandung\xe2\x80\x9d, Jurnal.\n"
+                         "  <sup>5</sup> Op. cit., 12.\n",
+                         "\n\n\n", 3);
+    /* PDF text: the number before the text, or alone on the line before it */
+    expect_footnotes_cut("Badan itu dibentuk.\n"
+                         "12 Takdir Ali Mukti, Paradiplomacy Kerjasama Luar Negeri, 2013, hlm. 4.\n"
+                         "Lanjutan teks.\n",
+                         "Badan itu dibentuk.\n\nLanjutan teks.\n", 1);
+    expect_footnotes_cut("Paradiplomasi.\n\n4\n Christy Damayanti, 2012, Transformasi Potensi "
+                         "Paradiplomasi \n\nKinerja Diplomasi Indonesia. UNISRI. Vol XIV, No. 22. "
+                         "\n dan merupakan salah satu jawaban.\n",
+                         "Paradiplomasi.\n\n\n dan merupakan salah satu jawaban.\n", 1);
+    /* a wrapped footnote goes on only while its lines read as a citation */
+    expect_footnotes_cut("7 Sidik Jatmika, Otonomi Daerah Perspektif, Yogyakarta\n"
+                         "Otonomi daerah membawa peluang.\n",
+                         "7 Sidik Jatmika, Otonomi Daerah Perspektif, Yogyakarta\n"
+                         "Otonomi daerah membawa peluang.\n",
+                         0);
+    expect_footnotes_cut("7 Sidik Jatmika, Otonomi Daerah, 2001,\nYogyakarta: Pustaka, hlm. 3.\n"
+                         "Otonomi daerah membawa peluang besar bagi daerah, 2001.\n",
+                         "\nOtonomi daerah membawa peluang besar bagi daerah, 2001.\n", 1);
+    expect_footnotes_cut("3\n Tonny Dian Effendy, 2012, Enhancing Local Government \n\n"
+                         "Advantage Through Paradiplomacy Activities. \nUNIPDU. Vol 1, No. 2. \n"
+                         " besarnya peranan aparatur daerah.\n",
+                         "\n besarnya peranan aparatur daerah.\n", 1);
+    /* a footnote of markup is one line: the next, even one naming a page, is text */
+    expect_footnotes_cut(
+        "<sup>1</sup> Arfani, \"Globalisasi\", 2004\nPada 2005, hlm. 4 menyebut.\n",
+        "\nPada 2005, hlm. 4 menyebut.\n", 1);
+}
+
+static void test_footnotes_that_explain_stay(void **state)
+{
+    (void)state;
+    /* footnotes in the author's own words, affiliations, e-mail addresses */
+    expect_footnotes_kept("<sup>5</sup> Sister city adalah kemitraan antara dua kota.\n");
+    expect_footnotes_kept("<sup>123</sup> Universitas Muhammadiyah Malang\n"
+                          "<sup>1</sup>sisilsyafira@webmail.umm.ac.id\n");
+    expect_footnotes_kept("<sup>6</sup> Pada 2019 kerja sama itu berakhir.\n");
+    /* numbered lists and headings, years, numbers in running text */
+    expect_footnotes_kept("1. Riza Noer Arfani, \"Globalisasi\", 2004.\n"
+                          "2 Tinjauan Pustaka\n"
+                          "2019 Kota Bandung, tahun kerja sama, hlm. 4.\n"
+                          "3 kota, yaitu Bandung, Malang dan Padang, sejak 2005.\n"
+                          "Menurut Arfani (2004), globalisasi adalah penggabungan.\n");
+    /* a page number, then a line of running text */
+    expect_footnotes_kept("12\n\nKerja sama ini dimulai pada tahun 1993 dengan MoU.\n");
+    /* a mark before a line too long for a footnote */
+    struct jk_buf long_line;
+    jk_buf_init(&long_line);
+    jk_buf_adds(&long_line, "<sup>9</sup> Arfani, \"Globalisasi\", 2004");
+    while (long_line.len <= 2048)
+        jk_buf_adds(&long_line, " dan kerja sama daerah");
+    expect_footnotes_kept(long_line.data);
+    jk_buf_release(&long_line);
+    /* marks that are no marks: unclosed, empty, four digits, at the end */
+    expect_footnotes_kept("<sup>1 Arfani, \"Globalisasi\", 2004.\n<sup></sup> \"Judul\", 2004.\n"
+                          "[^]: \"Judul\", 2004.\n1234 Arfani, \"Globalisasi\", 2004.\n12");
+    expect_footnotes_kept("");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -377,6 +479,8 @@ int main(void)
         cmocka_unit_test(test_part_names_of_files),
         cmocka_unit_test(test_abstract_parts),
         cmocka_unit_test(test_thesis_front_matter_dropped),
+        cmocka_unit_test(test_footnotes_citing_sources_dropped),
+        cmocka_unit_test(test_footnotes_that_explain_stay),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
