@@ -749,13 +749,14 @@ enum footnote_mark {
 /*
  * Limits: a footnote label's characters ("12", "a", "*"), a footnote line's
  * bytes (a longer line is running text), the wrapped lines of PDF text that
- * may continue one and their bytes, and how far into the line an author's
- * name must end in a comma.
+ * may continue one, a page's marks in a column, the wrapped lines' bytes,
+ * and how far into the line an author's name must end in a comma.
  */
 enum {
     FOOTNOTE_LABEL = 8,
     FOOTNOTE_BYTES = 1024,
     FOOTNOTE_GO_ON = 2,
+    FOOTNOTE_MARKS = 32,
     WRAPPED_BYTES = 256,
     AUTHOR_BYTES = 80
 };
@@ -900,11 +901,11 @@ static bool starts_with_author(const char *t, size_t i, size_t end)
     size_t from = i, words = 0;
     while (i < end && i - from < AUTHOR_BYTES && words < 8) {
         size_t w = i;
-        while (w < end && t[w] != ' ' && t[w] != ',')
+        while (w < end && t[w] != ' ' && t[w] != ',' && t[w] != '\n')
             w++;
         bool name = isupper((unsigned char)t[i]) || (unsigned char)t[i] >= 0x80;
-        if (w == i || !(name || joins_names(t, i, w - i)))
-            return false;
+        if (w == i || (w < end && t[w] == '\n') || !(name || joins_names(t, i, w - i)))
+            return false; /* the names and their comma are on the first line */
         words++;
         if (w < end && t[w] == ',')
             return true;
@@ -915,7 +916,8 @@ static bool starts_with_author(const char *t, size_t i, size_t end)
 }
 
 /*
- * Whether footnote text t[i..end) cites a source. After a footnote mark of
+ * Whether footnote text t[i..end) (in PDF text, with its wrapped lines)
+ * cites a source. After a footnote mark of
  * markup the text may cite again ("Ibid."), name a title (in quotation
  * marks or emphasis) or a page, volume or web address, or start with
  * authors' names and name a year. After a plain number, which may also be
@@ -953,70 +955,129 @@ static bool ends_sentence(const char *t, size_t i, size_t end)
 }
 
 /*
- * Whether line t[i..end) of PDF text goes on with the citation of a
- * footnote wrapped at the line before, which ended a sentence or not
- * (ended): a short line without a mark of its own that names a page,
- * volume or address, or, when the sentence was left open, names a year or
- * ends it ("Publishing, Yogyakarta.").
+ * Whether line t[i..end) of PDF text goes on with a footnote wrapped at the
+ * line before: a short line without a mark of its own, while the
+ * footnote's sentence is open (its line before does not end in '.'); after
+ * a full stop, only one that names a page, volume or address ("UNIPDU. Vol
+ * 1, No. 2.") and does not start a citation of its own ("Ibid.", "Name,").
  */
-static bool continues_citation(const char *t, size_t i, size_t end, bool ended)
+static bool continues_note(const char *t, size_t i, size_t end, bool open)
 {
     size_t body;
     if (footnote_mark(t, i, end, &body) != MARK_NONE || end - i > WRAPPED_BYTES)
         return false;
-    if (names_place(t, i, end))
-        return true;
-    return !ended && (names_year(t, i, end) || ends_sentence(t, i, end));
+    return open ||
+           (names_place(t, i, end) && !cites_again(t, i, end) && !starts_with_author(t, i, end));
 }
 
 /*
- * Whether a footnote that cites a source starts at line i, and then in *to
- * the end of its last line: its mark's line, or the text's line after a
- * mark alone, and in PDF text up to FOOTNOTE_GO_ON wrapped lines.
+ * The end of a footnote of PDF text whose first line is t[from..end):
+ * with up to FOOTNOTE_GO_ON wrapped lines more.
  */
-static bool footnote_at(const char *t, size_t len, size_t i, size_t *to)
+static size_t wrapped_end(const char *t, size_t len, size_t from, size_t end)
 {
-    size_t end = line_end(t, len, i), body;
-    enum footnote_mark mark = footnote_mark(t, i, end, &body);
-    if (mark == MARK_NONE)
-        return false;
-    if (mark == MARK_ALONE) {
-        body = next_text_line(t, len, end + (end < len));
-        end = line_end(t, len, body);
-    }
-    if (!cites_source(t, body, end, mark))
-        return false;
-    for (size_t k = 0; mark != MARK_MARKUP && k < FOOTNOTE_GO_ON && end < len; k++) {
+    for (size_t k = 0; k < FOOTNOTE_GO_ON && end < len; k++) {
         size_t next = next_text_line(t, len, end + 1), next_end = line_end(t, len, next);
-        if (next == len || !continues_citation(t, next, next_end, ends_sentence(t, body, end)))
+        if (next == len || !continues_note(t, next, next_end, !ends_sentence(t, from, end)))
             break;
-        body = next, end = next_end;
+        from = next, end = next_end;
     }
-    *to = end;
-    return true;
+    return end;
+}
+
+/* The footnotes' cut in progress: t[0..kept) is decided, and what stays of it is in out. */
+struct note_cut {
+    const char *t;
+    size_t len;
+    struct jk_buf out;
+    size_t kept;
+    size_t notes; /* footnotes cut */
+};
+
+/* Cuts t[from..to) (whole lines but the last one's line break, which stays) as a footnote. */
+static void cut_note(struct note_cut *c, size_t from, size_t to)
+{
+    jk_buf_add(&c->out, c->t + c->kept, from - c->kept);
+    c->kept = to;
+    c->notes++;
+}
+
+/* The number of a mark alone on line t[i..end): its one to three digits. */
+static unsigned mark_number(const char *t, size_t i, size_t end)
+{
+    unsigned n = 0;
+    for (; i < end; i++)
+        if (isdigit((unsigned char)t[i]))
+            n = n * 10 + (unsigned)(t[i] - '0');
+    return n;
+}
+
+/*
+ * How many lines from line i on hold a mark alone, numbered on (1, 2, 3:
+ * Poppler gives a page's footnote marks apart from their texts, as a
+ * column), at most FOOTNOTE_MARKS; *last is the end of the last one.
+ */
+static size_t marks_alone(const char *t, size_t len, size_t i, size_t *last)
+{
+    size_t marks = 0, body;
+    unsigned prev = 0;
+    for (size_t j = i; j < len && marks < FOOTNOTE_MARKS; j = next_text_line(t, len, *last + 1)) {
+        size_t end = line_end(t, len, j);
+        unsigned n = mark_number(t, j, end);
+        if (footnote_mark(t, j, end, &body) != MARK_ALONE || (marks && n != prev + 1))
+            break;
+        prev = n;
+        marks++;
+        *last = end;
+        if (end == len)
+            break;
+    }
+    return marks;
+}
+
+/*
+ * Line i holds a mark alone. The lines of text after its run of marks are
+ * their footnotes' texts, each a line and its wrapped lines: cuts those
+ * that cite, with their mark when it is one alone.
+ * Returns the end of the last line looked at.
+ */
+static size_t notes_after_marks(struct note_cut *c, size_t i)
+{
+    const char *t = c->t;
+    size_t len = c->len, last = i, body;
+    size_t marks = marks_alone(t, len, i, &last);
+    size_t j = next_text_line(t, len, last + (last < len)), end = last;
+    for (size_t k = 0; k < marks && j < len; k++) {
+        size_t line = line_end(t, len, j);
+        if (footnote_mark(t, j, line, &body) != MARK_NONE)
+            break;                          /* a footnote of its own: the caller looks at it */
+        end = wrapped_end(t, len, j, line); /* explaining or citing, the lines are its */
+        if (cites_source(t, j, end, MARK_ALONE))
+            cut_note(c, marks == 1 ? i : j, end);
+        j = end < len ? next_text_line(t, len, end + 1) : len;
+    }
+    return end;
 }
 
 size_t jk_drop_footnotes(struct jk_buf *text)
 {
-    const char *t = text->data;
-    size_t len = text->len, cut = 0, kept = 0;
-    struct jk_buf out;
-    jk_buf_init(&out);
-    for (size_t i = 0; i < len; i++) { /* i: a line's start, then its end */
-        size_t end;
-        if (footnote_at(t, len, i, &end)) {
-            jk_buf_add(&out, t + kept, i - kept);
-            kept = end; /* the line break after it stays */
-            cut++;
-        } else
-            end = line_end(t, len, i);
+    struct note_cut c = {.t = text->data, .len = text->len};
+    jk_buf_init(&c.out);
+    for (size_t i = 0; i < c.len; i++) { /* i: a line's start, then its end */
+        size_t end = line_end(c.t, c.len, i), body;
+        enum footnote_mark mark = footnote_mark(c.t, i, end, &body);
+        size_t last = mark == MARK_DIGITS ? wrapped_end(c.t, c.len, body, end) : end;
+        if (mark == MARK_ALONE)
+            end = notes_after_marks(&c, i);
+        else if (mark != MARK_NONE && cites_source(c.t, body, last, mark))
+            cut_note(&c, i, end = last);
         i = end;
     }
-    if (cut) {
-        jk_buf_add(&out, t + kept, len - kept);
+    if (c.notes) {
+        jk_buf_add(&c.out, c.t + c.kept, c.len - c.kept);
         jk_buf_release(text);
-        *text = out;
+        *text = c.out;
     } else
-        jk_buf_release(&out);
-    return cut;
+        jk_buf_release(&c.out);
+    return c.notes;
 }

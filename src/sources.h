@@ -167,15 +167,17 @@ size_t jk_drop_front_matter(struct jk_buf *text);
  * Cuts the footnotes that cite a source (replacing text), as a reference
  * list is cut: a line that starts with a footnote mark ("<sup>3</sup>",
  * "[^3]:", "³", or in PDF text a number of one to three digits before the
- * text or alone on the line before it) and cites: "Ibid.", "Op. cit.";
- * after a mark of markup, a title in quotation marks or emphasis, a page,
- * volume or web address ("hlm. 12", "Vol. 4", "https://"), or authors'
- * names with a comma and a year; after a number, authors' names with a
- * comma and a year, title, page, volume or address. In PDF text a
- * footnote takes up to two wrapped lines more, each short, without a mark,
- * and naming a page, volume or address, or, while the citation's sentence
- * is open, a year or the sentence's end. Footnotes that explain stay, as
- * do lines longer than 1 KB. Returns the footnotes cut (0: text unchanged).
+ * text) and cites: "Ibid.", "Op. cit."; after a mark of markup, a title in
+ * quotation marks or emphasis, a page, volume or web address ("hlm. 12",
+ * "Vol. 4", "https://"), or authors' names with a comma and a year; after
+ * a number, authors' names with a comma and a year, title, page, volume
+ * or address. PDF text may also give numbers alone on their lines, one or
+ * a page's column of them (1, 2, 3), and the footnotes' texts after them,
+ * one each. There a footnote takes up to two short wrapped lines more:
+ * while its sentence is open (no '.' at the line's end) any line without a
+ * mark, after it one naming a page, volume or address that starts no
+ * citation of its own. Footnotes that explain stay, as do footnotes longer
+ * than 1 KB. Returns the footnotes cut (0: text unchanged).
  */
 size_t jk_drop_footnotes(struct jk_buf *text);
 

@@ -3,7 +3,7 @@
 # damaged PDFs are skipped with one warning each, and the run goes on.
 # usage: e2e_pdf.sh JARINGKATA SOURCE_DIR
 set -u # no pipefail: "grep -q" ends pipes early on purpose
-bin=$1
+bin=$1 src=$2
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 fail() { echo "FAIL: $*"; exit 1; }
@@ -91,6 +91,25 @@ done
 labels=$(tail -n +2 "$tmp/paged-out/terms.csv" | cut -d, -f2)
 echo "$labels" | grep -qx "pemerintah daerah" || fail "'pemerintah daerah' missing from the paged texts' map"
 echo "$labels" | grep -q "perbatasan\|jurnal" && fail "the running head of paged texts became a term"
+
+# LibreOffice's PDF of a text with five footnotes (tests/data/doc/libreoffice-footnotes.fodt):
+# Poppler gives the page's marks as a column, then their texts. The four that cite sources go by
+# default, their authors, publishers and titles no terms; the one that explains stays.
+mkdir "$tmp/notes"
+cp "$src/tests/data/doc/libreoffice-footnotes.pdf" "$tmp/notes/"
+printf 'Paradiplomasi pemerintah daerah dan kemitraan kota kembar.\n' >"$tmp/notes/catatan.txt"
+for section in body all; do
+    "$bin" map "$tmp/notes" -o "$tmp/notes-$section" --min-occurrences 1 --keep 100 -q \
+        --formats csv --section "$section" || fail "the footnoted PDF failed with --section $section"
+done
+for t in "kenichi ohmae" "takdir ali mukti" "riza noer arfani" "borderless world"; do
+    grep -q ",$t," "$tmp/notes-body/terms.csv" && fail "'$t' of a citing footnote is a term"
+    grep -q ",$t," "$tmp/notes-all/terms.csv" || fail "--section all lost '$t' of the footnotes"
+done
+grep -q ",hubungan jangka panjang," "$tmp/notes-body/terms.csv" ||
+    fail "the footnote that explains was left out"
+grep -q -- '- documents whose footnotes citing sources were left out.*: 1$' \
+    "$tmp/notes-body/report.md" || fail "report.md does not count the footnoted PDF"
 
 # Poppler is loaded when a PDF is read, and only then (glibc's LD_DEBUG lists every library a
 # process loads, dlopen included): the paged texts above are no PDFs.

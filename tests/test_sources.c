@@ -430,6 +430,18 @@ static void test_footnotes_citing_sources_dropped(void **state)
                          "Advantage Through Paradiplomacy Activities. \nUNIPDU. Vol 1, No. 2. \n"
                          " besarnya peranan aparatur daerah.\n",
                          "\n besarnya peranan aparatur daerah.\n", 1);
+    /* Poppler's text of LibreOffice's PDF: a page's marks in a column, then their texts */
+    expect_footnotes_cut("Kerja sama daerah.1 Kajian paradiplomasi.\n1\n2\n3\n4\n"
+                         "Riza Noer Arfani, \xe2\x80\x9cGlobalisasi,\xe2\x80\x9d Jurnal, (2004), "
+                         "hlm. 1.\nKenichi Ohmae, The Next Global Stage (New Jersey:\nPearson "
+                         "Education, 2005), hlm. 20.\nIbid., hlm. 23.\nKemitraan kota kembar "
+                         "adalah hubungan antara dua kota.\n",
+                         "Kerja sama daerah.1 Kajian paradiplomasi.\n1\n2\n3\n4\n\n\n\n"
+                         "Kemitraan kota kembar adalah hubungan antara dua kota.\n",
+                         3);
+    /* numbers that do not count on are no column of marks: only the last one has a text */
+    expect_footnotes_cut("Tabel.\n1\n5\nArfani, Globalisasi, 2004, hlm. 1.\nTeks, 2004.\n",
+                         "Tabel.\n1\n\nTeks, 2004.\n", 1);
     /* a footnote of markup is one line: the next, even one naming a page, is text */
     expect_footnotes_cut(
         "<sup>1</sup> Arfani, \"Globalisasi\", 2004\nPada 2005, hlm. 4 menyebut.\n",
