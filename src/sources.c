@@ -847,15 +847,43 @@ static bool names_year(const char *t, size_t i, size_t end)
     return false;
 }
 
-/* Whether t[i..end) holds a quotation mark ('"', '“', '”') or Markdown emphasis: a title. */
+/* The length of a quotation mark ('"', '“', '”') at t[i..end), or 0. */
+static size_t quotation_mark(const char *t, size_t i, size_t end)
+{
+    if (t[i] == '"')
+        return 1;
+    const unsigned char *u = (const unsigned char *)t + i;
+    return end - i >= 3 && u[0] == 0xe2 && u[1] == 0x80 && (u[2] == 0x9c || u[2] == 0x9d) ? 3 : 0;
+}
+
+/*
+ * Whether t[i..end) names a title in quotation marks, as citations punctuate
+ * them: a mark right after ',', '.', '?' or '!', or right before ',' or '.'
+ * ("Globalisasi," ... "Cetak Sejarah". "What is a Sister city?"), also
+ * with emphasis between ("*Metodologi,*"), which a word put in quotation
+ * marks ("sister city" berarti) has not.
+ */
 static bool names_title(const char *t, size_t i, size_t end)
 {
-    for (; i < end; i++)
-        if (t[i] == '"' || t[i] == '*' ||
-            (end - i >= 3 && (unsigned char)t[i] == 0xe2 && (unsigned char)t[i + 1] == 0x80 &&
-             ((unsigned char)t[i + 2] == 0x9c || (unsigned char)t[i + 2] == 0x9d)))
+    for (size_t from = i, n; i < end; i += n ? n : 1) {
+        if (!(n = quotation_mark(t, i, end)))
+            continue;
+        size_t before = i, after = i + n; /* past emphasis: "*Judul,*" */
+        while (before > from && strchr("*_", t[before - 1]))
+            before--;
+        while (after < end && strchr("*_", t[after]))
+            after++;
+        if ((before > from && strchr(",.?!", t[before - 1])) ||
+            (after < end && (t[after] == ',' || t[after] == '.')))
             return true;
+    }
     return false;
+}
+
+/* Whether t[i..end) holds Markdown emphasis ('*'): a book's or journal's title after names. */
+static bool names_emphasis(const char *t, size_t i, size_t end)
+{
+    return memchr(t + i, '*', end - i) != NULL;
 }
 
 /*
@@ -917,12 +945,12 @@ static bool starts_with_author(const char *t, size_t i, size_t end)
 
 /*
  * Whether footnote text t[i..end) (in PDF text, with its wrapped lines)
- * cites a source. After a footnote mark of
- * markup the text may cite again ("Ibid."), name a title (in quotation
- * marks or emphasis) or a page, volume or web address, or start with
- * authors' names and name a year. After a plain number, which may also be
- * a list's or a table's, it cites again, or starts with authors' names and
- * names a title, a page or a year.
+ * cites a source: it cites again ("Ibid."), or starts with authors' names
+ * and a comma and names a year, a title in quotation marks or emphasis, or
+ * a page, volume or web address. After a footnote mark of markup, which
+ * no list or table has, a punctuated title in quotation marks or a page,
+ * volume or web address is enough ("Bimtek Kerja Sama," Biro ..., diakses
+ * pada ...); emphasis alone is not, since foreign words are set in it.
  */
 static bool cites_source(const char *t, size_t i, size_t end, enum footnote_mark mark)
 {
@@ -930,11 +958,11 @@ static bool cites_source(const char *t, size_t i, size_t end, enum footnote_mark
         return false;
     if (cites_again(t, i, end))
         return true;
-    if (mark == MARK_MARKUP && (names_title(t, i, end) || names_place(t, i, end)))
+    bool title = names_title(t, i, end), place = names_place(t, i, end);
+    if (mark == MARK_MARKUP && (title || place))
         return true;
-    bool sourced = names_year(t, i, end) ||
-                   (mark != MARK_MARKUP && (names_title(t, i, end) || names_place(t, i, end)));
-    return sourced && starts_with_author(t, i, end);
+    return starts_with_author(t, i, end) &&
+           (title || place || names_year(t, i, end) || names_emphasis(t, i, end));
 }
 
 /* The start of the next line after `at` with text (or len). */

@@ -167,11 +167,13 @@ size_t jk_drop_front_matter(struct jk_buf *text);
  * Cuts the footnotes that cite a source (replacing text), as a reference
  * list is cut: a line that starts with a footnote mark ("<sup>3</sup>",
  * "[^3]:", "³", or in PDF text a number of one to three digits before the
- * text) and cites: "Ibid.", "Op. cit."; after a mark of markup, a title in
- * quotation marks or emphasis, a page, volume or web address ("hlm. 12",
- * "Vol. 4", "https://"), or authors' names with a comma and a year; after
- * a number, authors' names with a comma and a year, title, page, volume
- * or address. PDF text may also give numbers alone on their lines, one or
+ * text) and cites: "Ibid.", "Op. cit.", or authors' names with a comma and
+ * then a year, a title in quotation marks or emphasis, or a page, volume
+ * or web address ("hlm. 12", "Vol. 4", "https://"); after a mark of markup
+ * (no list's or table's) also a title in quotation marks punctuated as
+ * citations do ("Judul," "Judul".) or a page, volume or web address
+ * alone. Emphasis alone is no title: foreign words are set in it. PDF
+ * text may also give numbers alone on their lines, one or
  * a page's column of them (1, 2, 3), and the footnotes' texts after them,
  * one each. There a footnote takes up to two short wrapped lines more:
  * while its sentence is open (no '.' at the line's end) any line without a

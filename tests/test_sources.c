@@ -402,6 +402,10 @@ static void test_footnotes_citing_sources_dropped(void **state)
                          "<sup>14</sup> Biro Pemerintahan Banten, diakses pada 7 Juni 2023.\n"
                          "Teks.\n",
                          "\n\n\n\nTeks.\n", 4);
+    /* authors and a book's title in emphasis; a quoted title around emphasis */
+    expect_footnotes_cut("<sup>7</sup> Ahmad Harakan, *Paradiplomasi Investasi*, 2-3.\n"
+                         "<sup>34</sup> Mohtar Mas' oed, \"*Ilmu Hubungan Internasional,*\" 4.\n",
+                         "\n\n", 2);
     /* Markdown footnote definitions, superscript digits, curly quotation marks, Op. cit. */
     expect_footnotes_cut("[^3]: Tavares, Rodrigo, Paradiplomacy, Oxford, 2016.\n"
                          "\xc2\xb9\xe2\x81\xb4 Gilang Nur Alam, \xe2\x80\x9cParadiplomacy Kota "
@@ -456,6 +460,9 @@ static void test_footnotes_that_explain_stay(void **state)
     expect_footnotes_kept("<sup>123</sup> Universitas Muhammadiyah Malang\n"
                           "<sup>1</sup>sisilsyafira@webmail.umm.ac.id\n");
     expect_footnotes_kept("<sup>6</sup> Pada 2019 kerja sama itu berakhir.\n");
+    /* foreign words in emphasis, a word in quotation marks */
+    expect_footnotes_kept("<sup>7</sup> *Sister city* adalah kemitraan antara dua kota.\n"
+                          "<sup>8</sup> Istilah \"sister city\" berarti kota kembar.\n");
     /* numbered lists and headings, years, numbers in running text */
     expect_footnotes_kept("1. Riza Noer Arfani, \"Globalisasi\", 2004.\n"
                           "2 Tinjauan Pustaka\n"
