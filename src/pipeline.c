@@ -632,11 +632,11 @@ enum {
 /*
  * Cuts a plain or PDF document's text to --section: without its reference
  * list, its footnotes that cite sources and a thesis's front matter (body,
- * the default), or down to its
- * abstract; what a document lacks stays, except that a text that is nothing
- * but a reference list is CUT_ONLY_REFERENCES (the file is skipped) unless
- * --section all. Returns the CUT_* bits of what was cut. Runs on the worker
- * threads too: it reads nothing but the options and text.
+ * the default), or down to its abstract; what a document lacks stays,
+ * except that a text that is nothing but a reference list is
+ * CUT_ONLY_REFERENCES (the file is skipped) unless --section all. Returns
+ * the CUT_* bits of what was cut. Runs on the worker threads too: it reads
+ * nothing but the options and text.
  */
 static unsigned cut_section(const struct jk_map_options *o, struct jk_buf *text)
 {

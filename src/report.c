@@ -80,7 +80,7 @@ static void report_corpus(struct jk_buf *b, const struct jk_run *run)
                     run->front_matter_dropped);
         jk_buf_addf(b,
                     "- documents whose footnotes citing sources were left out (\"<sup>3</sup> "
-                    "Name, \"Title\", 2019\", \"Ibid.\"): %zu\n",
+                    "Name, \"Title\", 2019\", \"Ibid.\"; --section all keeps them): %zu\n",
                     run->footnotes_dropped);
     }
     if (run->opt->items_keywords)
