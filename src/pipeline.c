@@ -62,7 +62,7 @@ enum { NO_WORK = UINT32_MAX };
 /* What the first pass counted of a whole file, to take back when it is skipped after all. */
 struct learned {
     uint64_t bytes; /* its text (after --section) */
-    unsigned cuts;  /* what --section cut (CUT_* bits) */
+    unsigned cuts;  /* what --section cut (enum jk_cut bits) */
 };
 
 /* Everything one run holds; released in reverse order by state_release. */
@@ -620,39 +620,30 @@ static void note_read(struct state *s, size_t i, const struct jk_read_info *info
                 src->path, (unsigned long long)(info.bytes >> 20));
 }
 
-/* What cut_section cut from a document: bits of job->cuts. */
-enum {
-    CUT_ABSTRACT = 1,
-    CUT_REFERENCES = 2,
-    CUT_FRONT_MATTER = 4,
-    CUT_ONLY_REFERENCES = 8,
-    CUT_FOOTNOTES = 16
-};
-
 /*
  * Cuts a plain or PDF document's text to --section: without its reference
  * list, its footnotes that cite sources and a thesis's front matter (body,
  * the default), or down to its abstract; what a document lacks stays,
  * except that a text that is nothing but a reference list is
- * CUT_ONLY_REFERENCES (the file is skipped) unless --section all. Returns
- * the CUT_* bits of what was cut. Runs on the worker threads too: it reads
+ * JK_CUT_ONLY_REFERENCES (the file is skipped) unless --section all. Returns
+ * the JK_CUT_* bits of what was cut. Runs on the worker threads too: it reads
  * nothing but the options and text.
  */
 static unsigned cut_section(const struct jk_map_options *o, struct jk_buf *text)
 {
     if (o->section == JK_SECTION_ABSTRACT) { /* no abstract: the whole text, unless only a list */
         if (jk_keep_abstract(text))
-            return CUT_ABSTRACT;
-        return jk_is_reference_list(text->data, text->len) ? CUT_ONLY_REFERENCES : 0;
+            return JK_CUT_ABSTRACT;
+        return jk_is_reference_list(text->data, text->len) ? JK_CUT_ONLY_REFERENCES : 0;
     }
     if (o->section == JK_SECTION_ALL)
         return 0;
     enum jk_references refs = jk_drop_references(text);
     if (refs == JK_REFS_ONLY)
-        return CUT_ONLY_REFERENCES;
-    unsigned cuts = refs == JK_REFS_CUT ? CUT_REFERENCES : 0;
-    cuts |= jk_drop_footnotes(text) ? CUT_FOOTNOTES : 0;
-    return cuts | (jk_drop_front_matter(text) ? CUT_FRONT_MATTER : 0);
+        return JK_CUT_ONLY_REFERENCES;
+    unsigned cuts = refs == JK_REFS_CUT ? JK_CUT_REFERENCES : 0;
+    cuts |= jk_drop_footnotes(text) ? JK_CUT_FOOTNOTES : 0;
+    return cuts | (jk_drop_front_matter(text) ? JK_CUT_FRONT_MATTER : 0);
 }
 
 static void learn_document(struct state *s, struct jk_doc_record *d, const char *text, size_t len)
@@ -697,11 +688,12 @@ static void step_count(size_t *n, bool yes, bool back)
 static void count_learned(struct state *s, size_t i, bool back)
 {
     const struct learned *l = &s->learned[i];
-    step_count(&s->run.abstracts_found, l->cuts & CUT_ABSTRACT, back);
-    step_count(&s->run.references_dropped, l->cuts & CUT_REFERENCES, back);
-    step_count(&s->run.front_matter_dropped, l->cuts & CUT_FRONT_MATTER, back);
-    step_count(&s->run.footnotes_dropped, l->cuts & CUT_FOOTNOTES, back);
+    step_count(&s->run.abstracts_found, l->cuts & JK_CUT_ABSTRACT, back);
+    step_count(&s->run.references_dropped, l->cuts & JK_CUT_REFERENCES, back);
+    step_count(&s->run.front_matter_dropped, l->cuts & JK_CUT_FRONT_MATTER, back);
+    step_count(&s->run.footnotes_dropped, l->cuts & JK_CUT_FOOTNOTES, back);
     step_count(&s->run.docs_used, true, back);
+    s->docs[i].cuts = back ? 0 : l->cuts;
     s->docs[i].records = back ? s->docs[i].records - 1 : s->docs[i].records + 1;
     s->learned_bytes = back ? s->learned_bytes - l->bytes : s->learned_bytes + l->bytes;
 }
@@ -733,7 +725,7 @@ static void skip_contained(struct state *s)
 /* Whether whole file i is an abstract: --section abstract found one, or it is named so. */
 static bool abstract_file(const struct state *s, size_t i)
 {
-    return (s->learned[i].cuts & CUT_ABSTRACT) || jk_part_is_abstract(s->corpus.files[i].path);
+    return (s->learned[i].cuts & JK_CUT_ABSTRACT) || jk_part_is_abstract(s->corpus.files[i].path);
 }
 
 /*
@@ -798,7 +790,7 @@ static bool learned_whole(struct state *s, const struct jk_doc_job *job)
         note_read(s, job->file, &job->info);
     if (job->src && (!file_read(s, job) || s->docs[job->file].skipped))
         return false; /* a copy: its words were learned, which changes no answer of the lexicon */
-    if (job->cuts & CUT_ONLY_REFERENCES) {
+    if (job->cuts & JK_CUT_ONLY_REFERENCES) {
         skip_reference_list(s, job->file);
         return false;
     }

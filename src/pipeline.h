@@ -19,6 +19,15 @@
 #include "util/status.h"
 
 /* One input file as the run saw it. */
+/* What --section cut from a file's text: bits of jk_doc_record.cuts. */
+enum jk_cut {
+    JK_CUT_ABSTRACT = 1,        /* all but its abstract (--section abstract) */
+    JK_CUT_REFERENCES = 2,      /* its reference list */
+    JK_CUT_FRONT_MATTER = 4,    /* a thesis's front matter */
+    JK_CUT_ONLY_REFERENCES = 8, /* nothing but a reference list: the file is skipped */
+    JK_CUT_FOOTNOTES = 16,      /* footnotes that cite sources */
+};
+
 struct jk_doc_record {
     const char *path; /* borrowed from the corpus */
     size_t folder;    /* the start of path naming its folder under an input folder (jk_source) */
@@ -34,6 +43,7 @@ struct jk_doc_record {
     size_t invalid_utf8;   /* sequences repaired */
     uint64_t tokens;       /* word tokens */
     uint32_t terms;        /* distinct candidate terms */
+    unsigned cuts;         /* what --section cut from its text (enum jk_cut bits) */
 };
 
 /* report.md's Documents table lists the first this many counted documents. */

@@ -307,20 +307,43 @@ static void report_clusters(struct jk_buf *b, const struct jk_map *m, const size
     jk_buf_addc(b, '\n');
 }
 
+/* A counted file's note: what --section left out of it, and a repair. */
+static void file_note(struct jk_buf *b, const struct jk_doc_record *d)
+{
+    static const struct {
+        unsigned cut;
+        const char *what;
+    } parts[] = {{JK_CUT_ABSTRACT, "abstract only"},
+                 {JK_CUT_REFERENCES, "reference list left out"},
+                 {JK_CUT_FOOTNOTES, "citing footnotes left out"},
+                 {JK_CUT_FRONT_MATTER, "front matter left out"}};
+    const char *sep = "";
+    for (size_t k = 0; k < sizeof(parts) / sizeof(*parts); k++)
+        if (d->cuts & parts[k].cut) {
+            jk_buf_addf(b, "%s%s", sep, parts[k].what);
+            sep = "; ";
+        }
+    if (d->invalid_utf8)
+        jk_buf_addf(b, "%sUTF-8 repaired", sep);
+}
+
 static void report_documents(struct jk_buf *b, const struct jk_run *run)
 {
     jk_buf_adds(b, "## Files\n\n| file | bytes | documents | year | words | candidate terms | "
                    "note |\n|---|---|---|---|---|---|---|\n");
     for (size_t i = 0; i < run->n_docs; i++) {
         const struct jk_doc_record *d = &run->docs[i];
-        const char *note = d->skipped ? d->skip_note : d->invalid_utf8 ? "UTF-8 repaired" : "";
         char year[16] = "";
         if (d->year > 0)
             snprintf(year, sizeof(year), "%d", d->year);
         jk_buf_adds(b, "| ");
         add_cell(b, d->path);
-        jk_buf_addf(b, " | %llu | %u | %s | %llu | %u | %s", (unsigned long long)d->bytes,
-                    d->records, year, (unsigned long long)d->tokens, d->terms, note);
+        jk_buf_addf(b, " | %llu | %u | %s | %llu | %u | ", (unsigned long long)d->bytes, d->records,
+                    year, (unsigned long long)d->tokens, d->terms);
+        if (d->skipped)
+            jk_buf_adds(b, d->skip_note);
+        else
+            file_note(b, d);
         if (d->skipped && d->copy_of) {
             jk_buf_adds(b, " ");
             add_cell(b, d->copy_of);

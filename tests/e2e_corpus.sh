@@ -51,6 +51,11 @@ grep -qF -- '- documents whose footnotes citing sources were left out' "$tmp/a/r
     grep -q -- '- documents whose footnotes citing sources were left out.*: 2$' "$tmp/a/report.md" ||
     fail "report.md does not count the two documents whose footnotes were left out"
 only_with_all "$src/corpus" "$tmp/notes" "footnotes" "christy damayanti" "creswell"
+# report.md's Files table says what was left out of which file.
+grep -q "^| .*/skripsi-sumbar-jeollabuk-do-bab1.md | .* | citing footnotes left out |$" \
+    "$tmp/a/report.md" || fail "report.md does not say the skripsi's footnotes were left out"
+grep -q "^| .*/safitri-kegagalan-sister-cities.md | .* | reference list left out |$" \
+    "$tmp/a/report.md" || fail "report.md does not say the article's reference list was left out"
 
 # A whole skripsi (title page, approval, thanks, abstract, contents, then BAB I): its front
 # matter is left out by default, the abstract stays; --section all maps everything.
