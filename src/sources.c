@@ -489,18 +489,26 @@ static bool reference_heading(const char *t, size_t i, size_t end)
     return heading_is(t, i, end, HEADING_TRAIL, names, sizeof(names) / sizeof(*names));
 }
 
+/*
+ * Whether t[i..end) starts with one of words[0..n) (case-insensitive), not
+ * followed by a letter.
+ */
+static bool word_at(const char *t, size_t i, size_t end, const char *const *words, size_t n)
+{
+    for (size_t k = 0; k < n; k++) {
+        size_t w = strlen(words[k]);
+        if (end - i >= w && strncasecmp(t + i, words[k], w) == 0 &&
+            (end - i == w || !isalpha((unsigned char)t[i + w])))
+            return true;
+    }
+    return false;
+}
+
 /* Whether line t[i..end) starts an appendix ("Lampiran 1", "APPENDIX A", "Lampiran-lampiran"). */
 static bool appendix_heading(const char *t, size_t i, size_t end)
 {
     static const char *const names[] = {"lampiran", "appendix", "appendices", "appendiks"};
-    i = heading_start(t, i, end);
-    for (size_t k = 0; k < sizeof(names) / sizeof(*names); k++) {
-        size_t n = strlen(names[k]);
-        if (end - i >= n && strncasecmp(t + i, names[k], n) == 0 &&
-            (end - i == n || !isalpha((unsigned char)t[i + n])))
-            return true;
-    }
-    return false;
+    return word_at(t, heading_start(t, i, end), end, names, sizeof(names) / sizeof(*names));
 }
 
 /* The end of the line starting at i. */
@@ -817,25 +825,16 @@ static enum footnote_mark footnote_mark(const char *t, size_t i, size_t end, siz
     return t[j] == ' ' || t[j] == '\t' ? MARK_DIGITS : MARK_NONE;
 }
 
-/* Whether t[i..end) starts, past spaces and emphasis, with one of the words (case-insensitive). */
-static bool starts_with_any(const char *t, size_t i, size_t end, const char *const *words, size_t n)
-{
-    while (i < end && strchr(" \t*_\"'", t[i]))
-        i++;
-    for (size_t k = 0; k < n; k++) {
-        size_t w = strlen(words[k]);
-        if (end - i >= w && strncasecmp(t + i, words[k], w) == 0 &&
-            (end - i == w || !isalpha((unsigned char)t[i + w])))
-            return true;
-    }
-    return false;
-}
-
-/* Whether footnote text t[i..end) starts with "Ibid.", "Op. cit.", "Loc. cit." or "Idem". */
+/*
+ * Whether footnote text t[i..end) starts, past spaces, emphasis and
+ * quotation marks, with "Ibid.", "Op. cit.", "Loc. cit." or "Idem".
+ */
 static bool cites_again(const char *t, size_t i, size_t end)
 {
     static const char *const words[] = {"ibid", "op. cit", "op.cit", "loc. cit", "loc.cit", "idem"};
-    return starts_with_any(t, i, end, words, sizeof(words) / sizeof(*words));
+    while (i < end && strchr(" \t*_\"'", t[i]))
+        i++;
+    return word_at(t, i, end, words, sizeof(words) / sizeof(*words));
 }
 
 /* Whether t[i..end) holds a year (1900-2099) standing alone. */
