@@ -353,6 +353,7 @@ void jk_map_add_terms(const struct jk_counter *c, const struct jk_selection *sel
         map->terms[i].label = jk_strdup(sel->labels[i]);
         map->terms[i].occurrences = jk_counter_occurrences(c, id, counting);
         map->terms[i].documents = c->tally[id].docs;
+        map->terms[i].mentions = c->tally[id].full;
         map->terms[i].avg_year = NAN;
         map->terms[i].avg_citations = NAN;
         map->terms[i].aliases = aliases[i];

@@ -17,6 +17,7 @@ struct jk_term {
     char *aliases;                /* owned or NULL; other spellings merged in, "; "-joined */
     uint32_t occurrences;         /* binary: documents; full: all occurrences */
     uint32_t documents;           /* documents containing the term */
+    uint32_t mentions;            /* all its occurrences (full counting), whatever the counting */
     uint32_t links;               /* number of neighbours in the network */
     uint64_t total_link_strength; /* sum of weights of its links */
     uint32_t cluster;             /* 1..n_clusters, 1 = largest; 0 before clustering */

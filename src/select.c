@@ -370,20 +370,41 @@ void jk_relevance(const struct jk_map *map, double *rel)
 
 /* A map term with its relevance, for the ranking. */
 struct relevant {
-    double rel;
+    double rel; /* rounded (see rounded_relevance) */
     const struct jk_term *term;
     size_t index;
 };
 
-/* Relevance ranking order: relevance desc, occurrences desc, label. */
+/*
+ * Relevance rounded to 40 significant bits. Terms found in the same
+ * documents have the same co-occurrences, so the same relevance up to the
+ * order of a sum's terms; in a small corpus they are many, and rounding
+ * lets them tie exactly, for the next keys to order.
+ */
+static double rounded_relevance(double rel)
+{
+    int e;
+    double m = frexp(rel, &e);
+    return ldexp(nearbyint(ldexp(m, 40)), e - 40);
+}
+
+/* Compares a and b, larger first. */
+#define LARGER_FIRST(a, b) ((a) > (b) ? -1 : (a) < (b) ? 1 : 0)
+
+/*
+ * Relevance ranking order: relevance, occurrences, all occurrences (under
+ * binary counting the more frequent of terms found in as many documents
+ * first), documents, then label.
+ */
 static int cmp_relevance(const void *a, const void *b)
 {
     const struct relevant *x = a, *y = b;
-    if (x->rel != y->rel)
-        return x->rel > y->rel ? -1 : 1;
-    if (x->term->occurrences != y->term->occurrences)
-        return x->term->occurrences > y->term->occurrences ? -1 : 1;
-    return strcmp(x->term->label, y->term->label);
+    const struct jk_term *s = x->term, *t = y->term;
+    int c = LARGER_FIRST(x->rel, y->rel);
+    c = c ? c : LARGER_FIRST(s->occurrences, t->occurrences);
+    c = c ? c : LARGER_FIRST(s->mentions, t->mentions);
+    c = c ? c : LARGER_FIRST(s->documents, t->documents);
+    return c ? c : strcmp(s->label, t->label);
 }
 
 void jk_select_relevant(struct jk_map *map, struct jk_selection *sel, double keep_percent)
@@ -409,7 +430,7 @@ void jk_select_by_relevance(struct jk_map *map, struct jk_selection *sel, const 
         return;
     struct relevant *ranked = jk_malloc((n ? n : 1) * sizeof(*ranked));
     for (size_t i = 0; i < n; i++)
-        ranked[i] = (struct relevant){rel[i], &map->terms[i], i};
+        ranked[i] = (struct relevant){rounded_relevance(rel[i]), &map->terms[i], i};
     qsort(ranked, n, sizeof(*ranked), cmp_relevance);
     size_t *order = jk_malloc((n ? n : 1) * sizeof(*order));
     for (size_t i = 0; i < n; i++)

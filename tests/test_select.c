@@ -325,6 +325,39 @@ static void test_relevance_ranks_general_terms_low(void **state)
     jk_counter_release(&c);
 }
 
+/*
+ * Terms found in the same documents tie on relevance: the cut keeps the more
+ * often mentioned first (zeta, twice a document), then goes by label.
+ */
+static void test_relevance_ties_go_to_the_more_frequent(void **state)
+{
+    (void)state;
+    struct jk_counter c;
+    jk_counter_init(&c);
+    for (int i = 0; i < 4; i++)
+        DOC(&c, "alpha", "mid", "zeta", "zeta");
+    struct jk_select_options opt = options(1);
+    opt.nested_share = 2;
+    struct jk_selection sel;
+    assert_int_equal(select_into(&c, &opt, &sel, NULL), JK_OK);
+    struct jk_map map;
+    jk_map_init(&map);
+    jk_build_map(&c, &sel, JK_COUNT_BINARY, (struct jk_unit){JK_UNIT_DOCUMENT, 0}, &map);
+    double rel[3];
+    jk_relevance(&map, rel);
+    assert_true(rel[0] == rel[1] && rel[1] == rel[2]);
+    assert_int_equal(map.terms[2].occurrences, 4); /* binary counting: no help */
+    assert_int_equal(map.terms[2].mentions, 8);
+    jk_select_relevant(&map, &sel, 60); /* keeps 2 of 3 */
+    assert_int_equal(sel.kept, 2);
+    assert_true(selected(&sel, "zeta"));
+    assert_true(selected(&sel, "alpha"));
+    assert_false(selected(&sel, "mid"));
+    jk_map_release(&map);
+    jk_selection_release(&sel);
+    jk_counter_release(&c);
+}
+
 static void test_listed_selection(void **state)
 {
     (void)state;
@@ -361,6 +394,7 @@ int main(void)
         cmocka_unit_test(test_nested_fragments_are_dropped),
         cmocka_unit_test(test_document_share_ceiling_needs_enough_documents),
         cmocka_unit_test(test_relevance_ranks_general_terms_low),
+        cmocka_unit_test(test_relevance_ties_go_to_the_more_frequent),
         cmocka_unit_test(test_listed_selection),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
