@@ -283,6 +283,20 @@ static void test_document_share_ceiling_needs_enough_documents(void **state)
 }
 
 /*
+ * Selects every term of c (threshold 1, no nested rule) into sel and builds
+ * their map by document, binary counting; the caller releases both.
+ */
+static void every_term_mapped(const struct jk_counter *c, struct jk_selection *sel,
+                              struct jk_map *map)
+{
+    struct jk_select_options opt = options(1);
+    opt.nested_share = 2;
+    assert_int_equal(select_into(c, &opt, sel, NULL), JK_OK);
+    jk_map_init(map);
+    jk_build_map(c, sel, JK_COUNT_BINARY, (struct jk_unit){JK_UNIT_DOCUMENT, 0}, map);
+}
+
+/*
  * general co-occurs with a, b, c, d evenly; a-b and c-d pairs concentrate.
  * Relevance must rank general last and keep 50% drops it and one other.
  */
@@ -297,13 +311,9 @@ static void test_relevance_ranks_general_terms_low(void **state)
         DOC(&c, "a", "b");
         DOC(&c, "c", "d");
     }
-    struct jk_select_options opt = options(1);
-    opt.nested_share = 2;
     struct jk_selection sel;
-    assert_int_equal(select_into(&c, &opt, &sel, NULL), JK_OK);
     struct jk_map map;
-    jk_map_init(&map);
-    jk_build_map(&c, &sel, JK_COUNT_BINARY, (struct jk_unit){JK_UNIT_DOCUMENT, 0}, &map);
+    every_term_mapped(&c, &sel, &map);
     double rel[5];
     jk_relevance(&map, rel);
     size_t general = 4; /* labels sorted: a, b, c, d, general */
@@ -336,13 +346,9 @@ static void test_relevance_ties_go_to_the_more_frequent(void **state)
     jk_counter_init(&c);
     for (int i = 0; i < 4; i++)
         DOC(&c, "alpha", "mid", "zeta", "zeta");
-    struct jk_select_options opt = options(1);
-    opt.nested_share = 2;
     struct jk_selection sel;
-    assert_int_equal(select_into(&c, &opt, &sel, NULL), JK_OK);
     struct jk_map map;
-    jk_map_init(&map);
-    jk_build_map(&c, &sel, JK_COUNT_BINARY, (struct jk_unit){JK_UNIT_DOCUMENT, 0}, &map);
+    every_term_mapped(&c, &sel, &map);
     double rel[3];
     jk_relevance(&map, rel);
     assert_true(rel[0] == rel[1] && rel[1] == rel[2]);
