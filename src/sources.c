@@ -784,8 +784,8 @@ static size_t superscript_digit(const char *t, size_t i, size_t end)
 /* "<sup>12</sup>", "[^12]:" or superscript digits at t[i..end): their length, or 0. */
 static size_t markup_mark(const char *t, size_t i, size_t end)
 {
-    size_t n = 0;
-    for (size_t k; (k = superscript_digit(t, i + n, end)) > 0;)
+    size_t n = 0, digits = 0;
+    for (size_t k; digits < FOOTNOTE_LABEL && (k = superscript_digit(t, i + n, end)) > 0; digits++)
         n += k;
     if (n || (t[i] != '<' && t[i] != '['))
         return n;
@@ -1012,6 +1012,44 @@ static size_t wrapped_end(const char *t, size_t len, size_t from, size_t end)
     return end;
 }
 
+/* Whether line t[i..end) is indented by a tab or four spaces (Markdown's continuation). */
+static bool indented(const char *t, size_t i, size_t end)
+{
+    return i < end && (t[i] == '\t' || (end - i >= 4 && memcmp(t + i, "    ", 4) == 0));
+}
+
+/*
+ * The end of a Markdown footnote definition ("[^3]: ...") whose first line
+ * is t[from..end): with the indented lines that continue it (Pandoc wraps
+ * its Markdown at 72 columns), blank lines between them included, while it
+ * is no longer than FOOTNOTE_BYTES.
+ */
+static size_t definition_end(const char *t, size_t len, size_t from, size_t end)
+{
+    while (end < len && end - from <= FOOTNOTE_BYTES) {
+        size_t next = next_text_line(t, len, end + 1), next_end = line_end(t, len, next), body;
+        if (next == len || !indented(t, next, next_end) ||
+            footnote_mark(t, next, next_end, &body) != MARK_NONE)
+            break;
+        end = next_end;
+    }
+    return end;
+}
+
+/*
+ * The end of the footnote whose mark starts line t[i..end), its text at
+ * body: PDF text's wrapped lines, a Markdown definition's indented ones.
+ */
+static size_t note_end(const char *t, size_t len, size_t i, size_t end, size_t body,
+                       enum footnote_mark mark)
+{
+    if (mark == MARK_DIGITS)
+        return wrapped_end(t, len, body, end);
+    while (i < end && (t[i] == ' ' || t[i] == '\t'))
+        i++;
+    return mark == MARK_MARKUP && t[i] == '[' ? definition_end(t, len, i, end) : end;
+}
+
 /* The footnotes' cut in progress: t[0..kept) is decided, and what stays of it is in out. */
 struct note_cut {
     const char *t;
@@ -1093,7 +1131,7 @@ size_t jk_drop_footnotes(struct jk_buf *text)
     for (size_t i = 0; i < c.len; i++) { /* i: a line's start, then its end */
         size_t end = line_end(c.t, c.len, i), body;
         enum footnote_mark mark = footnote_mark(c.t, i, end, &body);
-        size_t last = mark == MARK_DIGITS ? wrapped_end(c.t, c.len, body, end) : end;
+        size_t last = note_end(c.t, c.len, i, end, body, mark);
         if (mark == MARK_ALONE)
             end = notes_after_marks(&c, i);
         else if (mark != MARK_NONE && cites_source(c.t, body, last, mark))

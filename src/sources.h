@@ -178,8 +178,10 @@ size_t jk_drop_front_matter(struct jk_buf *text);
  * one each. There a footnote takes up to two short wrapped lines more:
  * while its sentence is open (no '.' at the line's end) any line without a
  * mark, after it one naming a page, volume or address that starts no
- * citation of its own. Footnotes that explain stay, as do footnotes longer
- * than 1 KB. Returns the footnotes cut (0: text unchanged).
+ * citation of its own. A Markdown definition ("[^3]:") takes the indented
+ * lines that continue it, as Pandoc wraps them. Footnotes that explain
+ * stay, as do footnotes longer than 1 KB. Returns the footnotes cut (0:
+ * text unchanged).
  */
 size_t jk_drop_footnotes(struct jk_buf *text);
 

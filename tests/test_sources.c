@@ -446,6 +446,13 @@ static void test_footnotes_citing_sources_dropped(void **state)
     /* numbers that do not count on are no column of marks: only the last one has a text */
     expect_footnotes_cut("Tabel.\n1\n5\nArfani, Globalisasi, 2004, hlm. 1.\nTeks, 2004.\n",
                          "Tabel.\n1\n\nTeks, 2004.\n", 1);
+    /* Pandoc's Markdown: a definition wrapped at 72 columns, its lines indented */
+    expect_footnotes_cut("[^1]: Riza Noer Arfani, \"Globalisasi: Karakteristik,\"\n    *Ekonomi "
+                         "Politik*, Edisi 1, (2004), 1.\n\n    Jurnal, hlm. 2.\n\nTeks berikut.\n"
+                         "[^3]: Arfani, \"Judul,\" 2004.\n    [^4]: Ibid.\n",
+                         "\n\nTeks berikut.\n\n\n", 3);
+    expect_footnotes_kept("[^2]: Sister city adalah kemitraan antara dua kota\n    di negara "
+                          "yang berbeda sejak 2004.\n");
     /* a footnote of markup is one line: the next, even one naming a page, is text */
     expect_footnotes_cut(
         "<sup>1</sup> Arfani, \"Globalisasi\", 2004\nPada 2005, hlm. 4 menyebut.\n",
