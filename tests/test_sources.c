@@ -459,6 +459,29 @@ static void test_footnotes_citing_sources_dropped(void **state)
         "\nPada 2005, hlm. 4 menyebut.\n", 1);
 }
 
+/*
+ * Pandoc's Markdown of LibreOffice's .docx of libreoffice-footnotes.fodt: four
+ * definitions that cite, wrapped and indented at 72 columns, go whole; the one
+ * that explains stays.
+ */
+static void test_pandoc_footnotes_dropped(void **state)
+{
+    (void)state;
+    struct jk_buf b;
+    jk_buf_init(&b);
+    tu_slurp(JK_TEST_DATA "/doc/pandoc-footnotes.md", &b);
+    assert_int_equal(jk_drop_footnotes(&b), 4);
+    jk_buf_addc(&b, '\0');
+    const char *gone[] = {"Arfani", "Pearson", "Ibid", "Phinisi", "hlm."};
+    for (size_t i = 0; i < sizeof(gone) / sizeof(*gone); i++)
+        assert_null(strstr(b.data, gone[i]));
+    assert_non_null(strstr(b.data, "[^5]: Kemitraan kota kembar adalah hubungan jangka panjang "
+                                   "antara dua\n    kota di negara yang berbeda."));
+    assert_non_null(strstr(b.data, "Kerja sama sister province dilakukan oleh pemerintah "
+                                   "provinsi.[^5]"));
+    jk_buf_release(&b);
+}
+
 static void test_footnotes_that_explain_stay(void **state)
 {
     (void)state;
@@ -506,6 +529,7 @@ int main(void)
         cmocka_unit_test(test_abstract_parts),
         cmocka_unit_test(test_thesis_front_matter_dropped),
         cmocka_unit_test(test_footnotes_citing_sources_dropped),
+        cmocka_unit_test(test_pandoc_footnotes_dropped),
         cmocka_unit_test(test_footnotes_that_explain_stay),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
