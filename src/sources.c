@@ -749,9 +749,10 @@ bool jk_keep_abstract(struct jk_buf *text)
 /* What starts a footnote line (see footnote_mark). */
 enum footnote_mark {
     MARK_NONE,
-    MARK_MARKUP, /* "<sup>12</sup>", "[^12]:", superscript digits "¹²" */
-    MARK_DIGITS, /* "12 " before the text, as PDF text gives it */
-    MARK_ALONE,  /* "12" alone on its line, the text on the next one */
+    MARK_MARKUP,     /* "<sup>12</sup>", superscript digits "¹²" */
+    MARK_DEFINITION, /* "[^12]:", Markdown's, whose indented lines go on with it */
+    MARK_DIGITS,     /* "12 " before the text, as PDF text gives it */
+    MARK_ALONE,      /* "12" alone on its line, the text on the next one */
 };
 
 /*
@@ -813,7 +814,7 @@ static enum footnote_mark footnote_mark(const char *t, size_t i, size_t end, siz
     size_t n = i < end ? markup_mark(t, i, end) : 0;
     *body = i + n;
     if (n)
-        return MARK_MARKUP;
+        return t[i] == '[' ? MARK_DEFINITION : MARK_MARKUP;
     size_t j = i;
     while (j < end && j - i < 4 && isdigit((unsigned char)t[j]))
         j++;
@@ -958,7 +959,7 @@ static bool cites_source(const char *t, size_t i, size_t end, enum footnote_mark
     if (cites_again(t, i, end))
         return true;
     bool title = names_title(t, i, end), place = names_place(t, i, end);
-    if (mark == MARK_MARKUP && (title || place))
+    if ((mark == MARK_MARKUP || mark == MARK_DEFINITION) && (title || place))
         return true;
     return starts_with_author(t, i, end) &&
            (title || place || names_year(t, i, end) || names_emphasis(t, i, end));
@@ -1045,9 +1046,11 @@ static size_t note_end(const char *t, size_t len, size_t i, size_t end, size_t b
 {
     if (mark == MARK_DIGITS)
         return wrapped_end(t, len, body, end);
-    while (i < end && (t[i] == ' ' || t[i] == '\t'))
+    if (mark != MARK_DEFINITION)
+        return end;
+    while (t[i] == ' ' || t[i] == '\t') /* to its "[^", where the definition starts */
         i++;
-    return mark == MARK_MARKUP && t[i] == '[' ? definition_end(t, len, i, end) : end;
+    return definition_end(t, len, i, end);
 }
 
 /* The footnotes' cut in progress: t[0..kept) is decided, and what stays of it is in out. */
