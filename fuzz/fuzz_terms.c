@@ -12,6 +12,9 @@
  * seen with, and finds each chosen long form by its words. Extraction then
  * uses the table, as a map's count pass does: short forms stand for their long
  * forms, and long forms written out that a stopword would cut are one word.
+ * When the tokenizer says the input keeps its offsets, extraction also sees
+ * the written case (citations without a comma); that only takes candidates
+ * away, never adds one.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -110,9 +113,18 @@ static void acronyms(const struct jk_buf *lower, const struct jk_tokens *tokens,
     }
 }
 
+/* How many keys a run saw. */
+static size_t keys_seen(const struct seen *s)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < s->keys.len; i++)
+        n += s->keys.data[i] == '\0';
+    return n;
+}
+
 static void extract(struct jk_normalizer *norm, unsigned max_words, enum jk_lang_filter langs,
                     const struct jk_buf *lower, const struct jk_tokens *tokens,
-                    const struct jk_acronyms *table)
+                    const struct jk_acronyms *table, const char *cased)
 {
     enum jk_lang *tags = calloc(tokens->count + 1, sizeof *tags);
     FUZZ_CHECK(tags != NULL);
@@ -125,6 +137,13 @@ static void extract(struct jk_normalizer *norm, unsigned max_words, enum jk_lang
     jk_buf_init(&s.keys);
     jk_buf_init(&fast.keys);
     jk_extract_terms(&x, lower->data, tokens->items, tokens->count, tags, on_term, &s);
+    struct seen with_case = {tokens, 0, false, {0}};
+    jk_buf_init(&with_case.keys);
+    x.cased = cased;
+    jk_extract_terms(&x, lower->data, tokens->items, tokens->count, tags, on_term, &with_case);
+    FUZZ_CHECK(keys_seen(&with_case) <= keys_seen(&s));
+    jk_buf_release(&with_case.keys);
+    x.cased = NULL;
     uint32_t *ids = calloc(tokens->count + 1, sizeof *ids);
     FUZZ_CHECK(ids != NULL);
     for (size_t i = 0; i < tokens->count; i++)
@@ -165,10 +184,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     jk_normalizer_init(&norm, &res.stopwords);
     norm.variants = &res.variants;
     norm.stemmer = res.stemming ? &res.stemmer : NULL;
-    jk_tokenize(&tokenizer, (const char *)data + 1, size - 1, &lower, &tokens);
+    bool same = jk_tokenize(&tokenizer, (const char *)data + 1, size - 1, &lower, &tokens);
+    FUZZ_CHECK(!same || lower.len == size - 1);
     struct jk_acronyms table;
     acronyms(&lower, &tokens, &table);
-    extract(&norm, max_words, langs, &lower, &tokens, &table);
+    extract(&norm, max_words, langs, &lower, &tokens, &table, same ? (const char *)data + 1 : NULL);
     jk_acronyms_release(&table);
     jk_normalizer_release(&norm);
     jk_tokens_release(&tokens);

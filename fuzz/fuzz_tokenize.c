@@ -3,9 +3,12 @@
  * checks what tokenize.h promises: every span inside the lower-cased text and
  * valid UTF-8, tokens in text order, no leading SENTENCE_END and no two in a
  * row, words without a leading or trailing hyphen or apostrophe; and that the C
- * scan for ASCII tokens finds the same tokens as the pattern alone.
+ * scan for ASCII tokens finds the same tokens as the pattern alone. When it
+ * says the lower-cased text keeps the input's offsets, each character of the
+ * input lower-cased is the lower-cased text's at the same offset.
  */
 #include <string.h>
+#include <utf8proc.h>
 
 #include "fuzz_common.h"
 #include "tokenize.h"
@@ -54,6 +57,22 @@ static void check_same(const struct jk_tokens *a, const struct jk_tokens *b)
                    a->items[i].kind == b->items[i].kind);
 }
 
+/* The input, character by character, lower-cases to lower at the same offsets. */
+static void check_offsets(const uint8_t *data, size_t size, const struct jk_buf *lower)
+{
+    FUZZ_CHECK(lower->len == size);
+    size_t i = 0;
+    while (i < size) {
+        utf8proc_int32_t cp;
+        utf8proc_ssize_t k = utf8proc_iterate(data + i, (utf8proc_ssize_t)(size - i), &cp);
+        FUZZ_CHECK(k > 0);
+        utf8proc_uint8_t low[4];
+        utf8proc_ssize_t m = utf8proc_encode_char(utf8proc_tolower(cp), low);
+        FUZZ_CHECK(m == k && memcmp(low, lower->data + i, (size_t)m) == 0);
+        i += (size_t)k;
+    }
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     struct jk_buf lower;
@@ -61,7 +80,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     jk_buf_init(&lower);
     jk_tokens_init(&tokens);
     jk_tokens_init(&pattern_tokens);
-    jk_tokenize(&tokenizer, (const char *)data, size, &lower, &tokens);
+    if (jk_tokenize(&tokenizer, (const char *)data, size, &lower, &tokens))
+        check_offsets(data, size, &lower);
     check_tokens(&lower, &tokens);
     tokenizer.pcre_only = true;
     jk_tokenize(&tokenizer, (const char *)data, size, &lower, &pattern_tokens);

@@ -86,7 +86,8 @@ static void tokenize(struct jk_docwork *w, const char *text, size_t len, jk_know
 {
     jk_clean(text, len, &w->clean, known, lexicon);
     jk_tokens_clear(&w->tokens);
-    jk_tokenize(&w->tokenizer, w->clean.data, w->clean.len, &w->lower, &w->tokens);
+    w->same_offsets =
+        jk_tokenize(&w->tokenizer, w->clean.data, w->clean.len, &w->lower, &w->tokens);
 }
 
 /* Logs an acronym definition: the short form as key, the long form as surface. */
@@ -366,10 +367,12 @@ void jk_docwork_count(struct jk_docwork *w, const char *text, size_t len, struct
         qsort(w->matches, w->n_matches, sizeof(*w->matches), cmp_match);
     }
     w->extractor.word_ids = w->words;
+    w->extractor.cased = w->same_offsets ? w->clean.data : NULL;
     w->extractor.keys_only = log->hash_only && !w->res->has_thesaurus; /* no surface is kept */
     jk_extract_terms(&w->extractor, w->lower.data, w->tokens.items, w->tokens.count, w->langs,
                      count_candidate, w);
     w->extractor.word_ids = NULL; /* only for this document's tokens */
+    w->extractor.cased = NULL;
     w->extractor.keys_only = false;
 }
 

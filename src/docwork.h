@@ -48,6 +48,7 @@ struct jk_docwork {
     bool tokenizer_ready;
     struct jk_buf clean, lower, key, surface;
     struct jk_tokens tokens;
+    bool same_offsets;      /* lower has clean's byte offsets (jk_tokenize) */
     enum jk_lang *langs;    /* per token */
     uint32_t *sentences;    /* per token: sentence number */
     uint32_t *words;        /* per WORD token: its jk_normalizer_word number in norm

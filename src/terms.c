@@ -8,6 +8,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <utf8proc.h>
 
 #include "util/mem.h"
 
@@ -284,17 +285,20 @@ static bool is_punct(const char *lower, const struct jk_token *t, char c)
 }
 
 /*
- * In-text citations: their author names are no terms. Two shapes, which academic
+ * In-text citations: their author names are no terms. Three shapes, which academic
  * Indonesian writes in APA or Harvard style:
  *  - in parentheses, "(Nuralam, 2018)", "(Tjandradewi & Marcotullio, 2009; Solichin,
  *    2012)", "(Kementerian Luar Negeri, 2006: 12)": a word right after "(", and a year
  *    after a comma before the ")": nothing inside is a candidate;
+ *  - the same without the comma, "(Mukti 2013)", "(Sugiyono 2017: 45)", "(Yamin dan
+ *    Utami 2016; BPS 2020)", when the words before the year are names as written
+ *    (names_before; only with the text's case, jk_extractor.cased);
  *  - in the sentence, "Sinambela (2012)", "Mukti (2013: 45)": a year right after "(":
  *    the word before the "(" is a name, and the parentheses hold no candidate.
  * A year is a number of four digits from 1900 to 2099; the ")" must come within
  * MAX_CITATION tokens, before a sentence ends (";" separates citations).
  */
-enum { MAX_CITATION = 48 };
+enum { MAX_CITATION = 48, MAX_NAMES = 6 };
 
 static bool is_year(const char *lower, const struct jk_token *t)
 {
@@ -303,12 +307,77 @@ static bool is_year(const char *lower, const struct jk_token *t)
            ((s[0] == '1' && s[1] == '9') || (s[0] == '2' && s[1] == '0'));
 }
 
+/* How a word is written: capitalised ("Mukti", "McDonald"), all in capitals ("BPS"), or else. */
+enum word_case { CASE_OTHER, CASE_TITLE, CASE_UPPER };
+
+static enum word_case case_of(const char *cased, const struct jk_token *t)
+{
+    const utf8proc_uint8_t *s = (const utf8proc_uint8_t *)cased + t->offset;
+    utf8proc_ssize_t i = 0, n = (utf8proc_ssize_t)t->length;
+    enum word_case c = CASE_OTHER;
+    while (i < n) {
+        utf8proc_int32_t cp;
+        utf8proc_ssize_t k = utf8proc_iterate(s + i, n - i, &cp);
+        if (k <= 0)
+            return CASE_OTHER;
+        if (i == 0 && !utf8proc_isupper(cp))
+            return CASE_OTHER;
+        if (i == 0)
+            c = CASE_UPPER;
+        else if (utf8proc_islower(cp))
+            return CASE_TITLE;
+        i += k;
+    }
+    return c;
+}
+
+/* A word that joins authors' names: "dan", "and", "et al.", "dkk." (Indonesian et al.). */
+static bool joins_names(const char *lower, const struct jk_token *t)
+{
+    static const char *const joiners[] = {"dan", "and", "et", "al", "dkk"};
+    const char *s = lower + t->offset;
+    for (size_t k = 0; k < sizeof(joiners) / sizeof(joiners[0]); k++)
+        if (strlen(joiners[k]) == t->length && !memcmp(joiners[k], s, t->length))
+            return true;
+    return false;
+}
+
+/*
+ * Whether the tokens before the year tokens[year], back to the "(" at tokens[open] or a
+ * ";", are authors' names written without APA's comma: one to MAX_NAMES capitalised words,
+ * the first a name, joined by "&", "." or joins_names. Several words all in capitals are
+ * a heading's parenthesis, "(STUDI KASUS KOTA PADANG 2018)", not names; one is an
+ * institution's acronym, "(BPS 2020)". Lower-case words ("(periode kota 2018)") are no names.
+ */
+static bool names_before(const char *cased, const char *lower, const struct jk_token *tokens,
+                         size_t open, size_t year)
+{
+    size_t names = 0, upper = 0;
+    const struct jk_token *first = NULL;
+    for (size_t k = year; k-- > open + 1;) {
+        const struct jk_token *t = &tokens[k];
+        if (t->kind == JK_TOK_SENTENCE_END && lower[t->offset] == ';')
+            break;
+        first = t;
+        if (t->kind == JK_TOK_WORD && joins_names(lower, t))
+            continue;
+        enum word_case c = t->kind == JK_TOK_WORD ? case_of(cased, t) : CASE_OTHER;
+        if (c == CASE_OTHER && !is_punct(lower, t, '&') && !is_punct(lower, t, '.'))
+            return false;
+        names += c != CASE_OTHER;
+        upper += c == CASE_UPPER;
+    }
+    bool named = first && first->kind == JK_TOK_WORD && !joins_names(lower, first) &&
+                 case_of(cased, first) != CASE_OTHER;
+    return named && names <= MAX_NAMES && !(upper >= 2 && upper == names);
+}
+
 /*
  * When tokens[i], a "(", opens a citation: the index after its ")", and *in_sentence for
- * the second shape; else 0.
+ * the third shape; else 0. cased: see jk_extractor.cased.
  */
-static size_t citation_end(const char *lower, const struct jk_token *tokens, size_t n, size_t i,
-                           bool *in_sentence)
+static size_t citation_end(const char *cased, const char *lower, const struct jk_token *tokens,
+                           size_t n, size_t i, bool *in_sentence)
 {
     if (i + 1 >= n)
         return 0;
@@ -322,7 +391,8 @@ static size_t citation_end(const char *lower, const struct jk_token *tokens, siz
             return year ? j + 1 : 0;
         if (t->kind == JK_TOK_SENTENCE_END && !(t->length == 1 && lower[t->offset] == ';'))
             return 0;
-        year |= is_year(lower, t) && is_punct(lower, &tokens[j - 1], ',');
+        year |= is_year(lower, t) && (is_punct(lower, &tokens[j - 1], ',') ||
+                                      (cased && names_before(cased, lower, tokens, i, j)));
     }
     return 0;
 }
@@ -421,8 +491,9 @@ void jk_extract_terms(struct jk_extractor *x, const char *lower, const struct jk
         const struct jk_token *t = &tokens[i];
         enum jk_lang lang = langs ? langs[i] : JK_LANG_ID;
         bool in_sentence;
-        size_t cited =
-            is_punct(lower, t, '(') ? citation_end(lower, tokens, n_tokens, i, &in_sentence) : 0;
+        size_t cited = is_punct(lower, t, '(')
+                           ? citation_end(x->cased, lower, tokens, n_tokens, i, &in_sentence)
+                           : 0;
         if (cited > 0) {
             if (in_sentence && i > 0)
                 drop_last_word(x, i - 1);

@@ -7,8 +7,9 @@
  * where a protected phrase inside it does ("luar negeri" in "kerja sama luar
  * negeri"), and each counts as one word toward max_words. No candidate starts
  * or ends with a bare stopword. In-text citations give no candidate: nothing
- * inside "(Nuralam, 2018)" or "(Keating, 1999; Lecours, 2008)", nor the name in
- * "Sinambela (2012)". Reduplicated plurals collapse to
+ * inside "(Nuralam, 2018)" or "(Keating, 1999; Lecours, 2008)", nor (given the
+ * text's case) in "(Mukti 2013)", nor the name in "Sinambela (2012)". Reduplicated
+ * plurals collapse to
  * their root ("program-program" -> "program"); lexical reduplications are
  * in the stopword lists ("rata-rata") and so are boundaries. In sentences not
  * tagged English, with a stemming normaliser, a passive verb (di-) is a
@@ -67,6 +68,10 @@ struct jk_extractor {
     /* Optional, borrowed, set per document: each WORD token's jk_normalizer_word number in
      * norm (which must be set), so the extractor looks no word up again; NULL: by text. */
     const uint32_t *word_ids;
+    /* Optional, borrowed, set per document: the text as written, at the lower-cased text's
+     * byte offsets (when jk_tokenize says they are the same), so that citations without a
+     * comma, "(Mukti 2013)", are told by their capitalised names; NULL: those are not. */
+    const char *cased;
     /* Set per document: candidates are emitted with an empty surface, for a caller that
      * only hashes their keys (the sketch pass), which spares writing every n-gram out. */
     bool keys_only;

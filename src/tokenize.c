@@ -81,8 +81,11 @@ void jk_tokenizer_release(struct jk_tokenizer *t)
     memset(t, 0, sizeof(*t));
 }
 
-/* Appends s[0..n) lower-cased to b; invalid UTF-8 becomes U+FFFD. Returns false if all ASCII. */
-static bool add_lower(struct jk_buf *b, const char *s, size_t n)
+/*
+ * Appends s[0..n) lower-cased to b; invalid UTF-8 becomes U+FFFD. Returns false if all ASCII.
+ * *shifted is set when a character's lower case (or U+FFFD) takes other bytes than it did.
+ */
+static bool add_lower(struct jk_buf *b, const char *s, size_t n, bool *shifted)
 {
     bool wide = false;
     size_t i = 0;
@@ -100,27 +103,34 @@ static bool add_lower(struct jk_buf *b, const char *s, size_t n)
         utf8proc_uint8_t tmp[4];
         utf8proc_ssize_t m = utf8proc_encode_char(k > 0 ? utf8proc_tolower(cp) : 0xFFFD, tmp);
         jk_buf_add(b, tmp, (size_t)m);
+        *shifted |= k <= 0 || m != k;
         i += k > 0 ? (size_t)k : 1;
         wide = true;
     }
     return wide;
 }
 
-/* Lower-cases text into lower and composes it to NFC. */
-static void lower_text(const char *text, size_t len, struct jk_buf *lower)
+/*
+ * Lower-cases text into lower and composes it to NFC. Returns whether each byte of lower
+ * is at its character's offset in text (see jk_tokenize).
+ */
+static bool lower_text(const char *text, size_t len, struct jk_buf *lower)
 {
     jk_buf_clear(lower);
-    if (!add_lower(lower, text, len))
-        return; /* ASCII is already NFC */
+    bool shifted = false;
+    if (!add_lower(lower, text, len, &shifted))
+        return true; /* ASCII is already NFC */
     utf8proc_uint8_t *nfc = NULL;
     utf8proc_ssize_t n =
         utf8proc_map((const utf8proc_uint8_t *)lower->data, (utf8proc_ssize_t)lower->len, &nfc,
                      UTF8PROC_STABLE | UTF8PROC_COMPOSE);
     if (n >= 0) {
+        shifted |= (size_t)n != lower->len || memcmp(nfc, lower->data, (size_t)n) != 0;
         jk_buf_clear(lower);
         jk_buf_add(lower, nfc, (size_t)n);
     }
     free(nfc);
+    return !shifted;
 }
 
 /* Is the word s[0..n) an abbreviation whose '.' does not end a sentence? */
@@ -245,10 +255,10 @@ static int next_match(struct jk_tokenizer *t, const char *s, size_t n, size_t *p
     return g;
 }
 
-void jk_tokenize(struct jk_tokenizer *t, const char *text, size_t len, struct jk_buf *lower,
+bool jk_tokenize(struct jk_tokenizer *t, const char *text, size_t len, struct jk_buf *lower,
                  struct jk_tokens *out)
 {
-    lower_text(text, len, lower);
+    bool same_offsets = lower_text(text, len, lower);
     const char *s = lower->data;
     size_t n = lower->len < UINT32_MAX ? lower->len : UINT32_MAX - 1, first = out->count;
     bool may_end = false; /* a SENTENCE_END may come next */
@@ -266,4 +276,5 @@ void jk_tokenize(struct jk_tokenizer *t, const char *text, size_t len, struct jk
         may_end = kind != JK_TOK_SENTENCE_END;
         start = end;
     }
+    return same_offsets;
 }

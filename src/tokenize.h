@@ -77,9 +77,12 @@ void jk_tokenizer_release(struct jk_tokenizer *t);
  * directly by a letter or digit is PUNCT. SENTENCE_END is never the first
  * token this call appends and never follows another SENTENCE_END. Only the
  * first 4 GiB - 1 bytes of lower are tokenized (offsets are 32-bit).
- * Linear in len.
+ * Linear in len. Returns true when lower keeps text's byte offsets, so that
+ * text[offset .. offset + length) is a token as written, capitals and all:
+ * always for ASCII, and for other text unless a character's lower case takes
+ * other bytes, invalid UTF-8 was replaced or NFC composed something.
  */
-void jk_tokenize(struct jk_tokenizer *t, const char *text, size_t len, struct jk_buf *lower,
+bool jk_tokenize(struct jk_tokenizer *t, const char *text, size_t len, struct jk_buf *lower,
                  struct jk_tokens *out);
 
 #endif

@@ -59,7 +59,11 @@ static size_t tokens_of(const char *text, struct jk_token *toks)
     return n;
 }
 
-static void extract(const char *text, unsigned max_words, struct seen *out)
+/*
+ * Extracts from text, lower-case as the tokenizer leaves it; cased (NULL: unknown) is the
+ * same text as written.
+ */
+static void extract_with(const char *text, const char *cased, unsigned max_words, struct seen *out)
 {
     struct jk_stopwords sw;
     jk_stopwords_init(&sw);
@@ -75,10 +79,27 @@ static void extract(const char *text, unsigned max_words, struct seen *out)
     jk_extractor_init(&x, &sw, NULL, max_words);
     struct jk_token toks[128];
     size_t n = tokens_of(text, toks);
+    x.cased = cased;
     memset(out, 0, sizeof(*out));
     jk_extract_terms(&x, text, toks, n, NULL, record, out);
     jk_extractor_release(&x);
     jk_stopwords_release(&sw);
+}
+
+static void extract(const char *text, unsigned max_words, struct seen *out)
+{
+    extract_with(text, NULL, max_words, out);
+}
+
+/* The same from text as written: lower-cased for the tokens, its case known. */
+static void extract_cased(const char *cased, unsigned max_words, struct seen *out)
+{
+    char lower[512];
+    size_t n = strlen(cased);
+    assert_true(n < sizeof(lower));
+    for (size_t i = 0; i <= n; i++)
+        lower[i] = (char)(cased[i] >= 'A' && cased[i] <= 'Z' ? cased[i] - 'A' + 'a' : cased[i]);
+    extract_with(lower, cased, max_words, out);
 }
 
 /*
@@ -365,6 +386,39 @@ static void test_citations_give_no_terms(void **state)
 }
 
 /*
+ * Given the text's case, a citation without APA's comma gives no term either: capitalised
+ * names (or one institution's acronym) before the year. Lower-case words, a word in
+ * capitals among lower-case ones, a heading's capitals and a name after a non-name stay.
+ */
+static void test_citations_without_comma_give_no_terms(void **state)
+{
+    (void)state;
+    struct seen s;
+    extract_cased("Diplomasi kota ( Mukti 2013 ) pariwisata", 3, &s);
+    assert_true(has(&s, "diplomasikota|diplomasi kota"));
+    assert_true(has(&s, "pariwisata|pariwisata"));
+    assert_false(has(&s, "mukti|mukti"));
+    extract_cased("( Tjandradewi dan Marcotullio 2009 ; BPS 2020 : 12 ; Kementerian Luar Negeri "
+                  "2006 ; Mukti & Arfani 2013 ; Mukti dkk 2013 )",
+                  3, &s);
+    assert_int_equal(s.n, 0);
+    extract_cased("( Sugiyono 2017 : 45 ) ( Ölberg 2001 )", 3, &s);
+    assert_int_equal(s.n, 0);
+    /* not names: lower case, a lower-case word inside, a number inside, a heading */
+    extract_cased("( periode kota 2018 ) ( Periode kota 2018 ) ( UU 23 Tahun 2014 )", 3, &s);
+    assert_true(has(&s, "periodekota|periode kota"));
+    assert_true(has(&s, "tahun|tahun"));
+    extract_cased("( STUDI KASUS KOTA PADANG 2018 )", 3, &s);
+    assert_true(has(&s, "kotapadang|kota padang"));
+    extract_cased("( dan Mukti 2013 ) ( Satu Dua Tiga Empat Lima Enam Tujuh 2013 )", 3, &s);
+    assert_true(has(&s, "mukti|mukti"));
+    assert_true(has(&s, "tujuh|tujuh"));
+    /* without the case nothing changes */
+    extract("( mukti 2013 )", 3, &s);
+    assert_true(has(&s, "mukti|mukti"));
+}
+
+/*
  * A protected phrase without a stopword (a place name) is one unit too: no candidate starts
  * or ends inside it, and it counts as one word toward max_words, so the head-first noun
  * phrase "pemerintah provinsi nusa tenggara barat" is a candidate within 3 words.
@@ -479,6 +533,7 @@ int main(void)
         cmocka_unit_test(test_protected_phrase_inner_stopwords),
         cmocka_unit_test(test_protected_phrase_is_one_unit),
         cmocka_unit_test(test_citations_give_no_terms),
+        cmocka_unit_test(test_citations_without_comma_give_no_terms),
         cmocka_unit_test(test_written_together_shares_the_key),
         cmocka_unit_test(test_reduplication),
         cmocka_unit_test(test_single_letters_are_not_terms),

@@ -187,6 +187,46 @@ static void test_invalid_utf8(void **state)
         3); /* U+FFFD */
 }
 
+/* Whether jk_tokenize says text's byte offsets hold in lower. */
+static bool same_offsets(struct fixture *f, const char *text)
+{
+    jk_tokens_clear(&f->tokens);
+    bool same = jk_tokenize(&f->tokenizer, text, strlen(text), &f->lower, &f->tokens);
+    check_spans(f);
+    return same;
+}
+
+/*
+ * The written text's case can be read at a token's offset when jk_tokenize says so:
+ * ASCII and same-length lower cases, not a Kelvin sign (3 bytes, "k" 1), a replaced
+ * invalid byte or a composed accent.
+ */
+static void test_same_offsets(void **state)
+{
+    struct fixture *f = *state;
+    const char *text = "Menurut (Mukti 2013), \xC3\x89TAT \xE2\x80\x9C"
+                       "dan\xE2\x80\x9D "
+                       "\xC3\x96lberg.";
+    assert_true(same_offsets(f, text));
+    const char *words[] = {"Menurut", "Mukti", "2013", "\xC3\x89TAT", "dan", "\xC3\x96lberg"};
+    size_t w = 0;
+    for (size_t k = 0; k < f->tokens.count; k++) {
+        const struct jk_token *t = &f->tokens.items[k];
+        if (t->kind == JK_TOK_WORD || t->kind == JK_TOK_NUMBER) {
+            assert_true(w < 6);
+            assert_int_equal(t->length, strlen(words[w]));
+            assert_memory_equal(text + t->offset, words[w], t->length);
+            w++;
+        }
+    }
+    assert_int_equal(w, 6);
+    assert_true(same_offsets(f, "plain ascii text"));
+    assert_false(same_offsets(f, "\xE2\x84\xAA kelvin"));
+    assert_false(same_offsets(f, "bad \xff byte"));
+    assert_false(same_offsets(f, "caf"
+                                 "e\xCC\x81 decomposed"));
+}
+
 static char *repeat(const char *unit, size_t size)
 {
     size_t k = strlen(unit);
@@ -338,6 +378,7 @@ int main(void)
         cmocka_unit_test(test_abbreviations),
         cmocka_unit_test(test_empty_and_append),
         cmocka_unit_test(test_invalid_utf8),
+        cmocka_unit_test(test_same_offsets),
         cmocka_unit_test(test_megabyte_line),
         cmocka_unit_test(test_ascii_scan_matches_pattern),
     };
