@@ -943,6 +943,64 @@ static bool starts_with_author(const char *t, size_t i, size_t end)
     return false;
 }
 
+/* Whether t[i..end), a word's start, is a number's label: "Nomor 23", "No. 23", "No 23". */
+static bool numbered_at(const char *t, size_t i, size_t end)
+{
+    static const char *const labels[] = {"nomor", "no"};
+    if (!word_at(t, i, end, labels, sizeof(labels) / sizeof(*labels)))
+        return false;
+    i += end - i > 2 && tolower((unsigned char)t[i + 2]) == 'm' ? 5 : 2;
+    while (i < end && (t[i] == '.' || t[i] == ' '))
+        i++;
+    return i < end && isdigit((unsigned char)t[i]);
+}
+
+/* Whether the lower-case word t[i..i+n) may stand in a law's title ("tentang", "dan"). */
+static bool law_title_word(const char *t, size_t i, size_t n)
+{
+    static const char *const words[] = {"tentang", "dan",  "atas",   "di",    "dengan", "yang",
+                                        "ke",      "dari", "untuk",  "serta", "pada",   "dalam",
+                                        "oleh",    "atau", "antara", "of",    "on",     "the"};
+    for (size_t k = 0; k < sizeof(words) / sizeof(*words); k++)
+        if (n == strlen(words[k]) && strncmp(t + i, words[k], n) == 0)
+            return true;
+    return false;
+}
+
+/*
+ * Whether footnote text t[i..end) cites a law or regulation: it starts with
+ * its kind ("Undang-Undang", "UU", "Peraturan Menteri", "Permendagri", ...),
+ * numbers it ("Nomor 23", "No. 23") and names a year, and every word is
+ * capitalised, a number or a title's small word ("tentang", "dan"): "Undang-
+ * Undang Republik Indonesia Nomor 23 Tahun 2014 tentang Pemerintah Daerah,
+ * Pasal 363". A footnote that explains a law in a sentence ("... mengatur
+ * bahwa ...") has lower-case words and stays.
+ */
+static bool cites_law(const char *t, size_t i, size_t end)
+{
+    static const char *const kinds[] = {
+        "undang-undang", "uu",          "peraturan", "keputusan", "instruksi", "surat edaran",
+        "ketetapan",     "permendagri", "permenlu",  "perpres",   "keppres",   "kepmen",
+        "perda",         "pergub",      "perbup",    "perwali",   "pp",        "law"};
+    while (i < end && strchr(" \t*_\"'", t[i]))
+        i++;
+    if (!word_at(t, i, end, kinds, sizeof(kinds) / sizeof(*kinds)))
+        return false;
+    bool numbered = false;
+    size_t from = i;
+    for (; i < end; i++) {
+        if (!isalpha((unsigned char)t[i]) || (i > from && isalnum((unsigned char)t[i - 1])))
+            continue;
+        size_t w = i;
+        while (w < end && isalpha((unsigned char)t[w]))
+            w++;
+        if (islower((unsigned char)t[i]) && !law_title_word(t, i, w - i))
+            return false;
+        numbered |= numbered_at(t, i, end);
+    }
+    return numbered && names_year(t, from, end);
+}
+
 /*
  * Whether footnote text t[i..end) (in PDF text, with its wrapped lines)
  * cites a source: it cites again ("Ibid."), or starts with authors' names
@@ -959,7 +1017,8 @@ static bool cites_source(const char *t, size_t i, size_t end, enum footnote_mark
     if (cites_again(t, i, end))
         return true;
     bool title = names_title(t, i, end), place = names_place(t, i, end);
-    if ((mark == MARK_MARKUP || mark == MARK_DEFINITION) && (title || place))
+    if ((mark == MARK_MARKUP || mark == MARK_DEFINITION) &&
+        (title || place || cites_law(t, i, end)))
         return true;
     return starts_with_author(t, i, end) &&
            (title || place || names_year(t, i, end) || names_emphasis(t, i, end));

@@ -460,6 +460,31 @@ static void test_footnotes_citing_sources_dropped(void **state)
 }
 
 /*
+ * A footnote of markup that cites a law or regulation by its number and year, its title
+ * capitalised, goes; one that explains a law in a sentence stays, as do a law without its
+ * number and, in PDF text, a numbered line naming a law (a list of legal grounds).
+ */
+static void test_footnotes_citing_laws_dropped(void **state)
+{
+    (void)state;
+    expect_footnotes_cut(
+        "<sup>8</sup> Undang-Undang Republik Indonesia Nomor 23 Tahun 2014 tentang Pemerintah "
+        "Daerah, Pasal 363, Ayat 2.\n"
+        "<sup>9</sup> Peraturan Menteri Dalam Negeri Republik Indonesia Nomor 25 Tahun 2020 "
+        "tentang Tata Cara Kerja Sama Daerah Dengan Pemerintah Daerah Di Luar Negeri (KSDPL).\n"
+        "[^15]: *Permendagri No. 25 Tahun 2020* Pasal 9.\n"
+        "\xc2\xb9 UU No 32 Tahun 2004 tentang Pemerintahan Daerah.\n"
+        "Teks.\n",
+        "\n\n\n\nTeks.\n", 4);
+    expect_footnotes_kept("<sup>3</sup> Undang-Undang Nomor 23 Tahun 2014 mengatur bahwa daerah "
+                          "dapat bekerja sama dengan pihak luar negeri.\n");
+    expect_footnotes_kept("<sup>3</sup> Undang-Undang Dasar 1945 Pasal 18.\n");
+    expect_footnotes_kept("<sup>3</sup> Peraturan Daerah Nomor Urut Tahun 2014.\n");
+    expect_footnotes_kept("Landasan hukum.\n1 Undang-Undang Nomor 23 Tahun 2014 tentang "
+                          "Pemerintahan Daerah.\n");
+}
+
+/*
  * Pandoc's Markdown of LibreOffice's .docx of libreoffice-footnotes.fodt: four
  * definitions that cite, wrapped and indented at 72 columns, go whole; the one
  * that explains stays.
@@ -529,6 +554,7 @@ int main(void)
         cmocka_unit_test(test_abstract_parts),
         cmocka_unit_test(test_thesis_front_matter_dropped),
         cmocka_unit_test(test_footnotes_citing_sources_dropped),
+        cmocka_unit_test(test_footnotes_citing_laws_dropped),
         cmocka_unit_test(test_pandoc_footnotes_dropped),
         cmocka_unit_test(test_footnotes_that_explain_stay),
     };
