@@ -1,7 +1,7 @@
 /*
  * Stage 2: cleaning one document's text before tokenizing. Strips the debris
  * that Markdown, HTML and PDF conversion leave in Indonesian academic writing
- * (tags, footnote marks, URLs, e-mails, emphasis, page numbers), mends words
+ * (tags, footnote marks, URLs, DOIs, e-mails, emphasis, page numbers), mends words
  * broken over line breaks and marks paragraph, heading and cell boundaries.
  */
 #ifndef JK_CLEAN_H

@@ -315,13 +315,33 @@ static size_t url_end(const char *s, size_t n, size_t i, bool *to_eol)
     return k;
 }
 
-/* At the start of a token: a bare URL or e-mail address is dropped; else returns i. */
+/*
+ * Whether s[i..n) starts a bare DOI: "10.", a registrant code of 4 or more digits (dots
+ * may part it: "10.1000.10"), "/" and a suffix ("10.31289/jppuma.v8i1.3150").
+ */
+static bool doi_at(const char *s, size_t n, size_t i)
+{
+    if (n - i < 9 || memcmp(s + i, "10.", 3) != 0)
+        return false;
+    size_t j = i + 3, digits = 0;
+    for (; j < n && (IS_DIGIT(s[j]) || (s[j] == '.' && j + 1 < n && IS_DIGIT(s[j + 1]))); j++)
+        digits += IS_DIGIT(s[j]);
+    return digits >= 4 && j + 1 < n && s[j] == '/' && is_url_byte(s[j + 1]);
+}
+
+/*
+ * At the start of a token: a bare URL, DOI ("doi:10.1234/abc", "10.1234/abc") or e-mail
+ * address is dropped; else returns i.
+ */
 static size_t skip_address(struct jk_markup *m, const char *s, size_t n, size_t i, struct scan *sc)
 {
     static const struct {
         const char *text;
         size_t len;
-    } schemes[] = {{"http://", 7}, {"https://", 8}, {"ftp://", 6}, {"www.", 4}, {"mailto:", 7}};
+    } schemes[] = {{"http://", 7}, {"https://", 8}, {"ftp://", 6},
+                   {"www.", 4},    {"mailto:", 7},  {"doi:", 4}};
+    if (doi_at(s, n, i))
+        return url_end(s, n, i, &m->url_open);
     char first = (char)(s[i] | 0x20); /* ASCII lower case */
     for (size_t k = 0; k < sizeof(schemes) / sizeof(*schemes); k++) {
         size_t len = schemes[k].len;

@@ -1,6 +1,6 @@
 /*
  * Stage 2, inline half: the scanner that strips the markup inside one physical
- * line (tags, HTML entities, emphasis, Markdown links, URLs, e-mail addresses,
+ * line (tags, HTML entities, emphasis, Markdown links, URLs, DOIs, e-mail addresses,
  * footnote numbers), and the character tests it shares with clean.c, which
  * lays the cleaned lines out. Internal: only clean.c and clean_markup.c use it.
  */

@@ -135,6 +135,16 @@ static void test_autolink_and_rule(void **state)
                  "lihat . Lalu juga");
 }
 
+/* A bare DOI goes like a URL; numbers that only look alike stay. */
+static void test_bare_doi(void **state)
+{
+    (void)state;
+    expect_clean("DOI: 10.31289/jppuma.v8i1.3150. Lalu doi:10.1000.10/abc-1 dan (10.5555/x) juga",
+                 "DOI: . Lalu dan () juga");
+    expect_clean("naik 10.5 persen, 10.20/2021 dan 10.123/45 serta 10.1234/ saja",
+                 "naik 10.5 persen, 10.20/2021 dan 10.123/45 serta 10.1234/ saja");
+}
+
 static void test_url_broken_over_lines(void **state)
 {
     (void)state;
@@ -549,6 +559,7 @@ int main(void)
         cmocka_unit_test(test_sup_marks_and_email),
         cmocka_unit_test(test_heading_and_emphasis),
         cmocka_unit_test(test_autolink_and_rule),
+        cmocka_unit_test(test_bare_doi),
         cmocka_unit_test(test_url_broken_over_lines),
         cmocka_unit_test(test_reduplication_joins),
         cmocka_unit_test(test_hyphen_join_with_known),
