@@ -11,7 +11,8 @@
  * at most half the text each (the list more only when it starts the text,
  * and all of it only then), say how much they cut, and leave valid UTF-8;
  * its cut of footnotes takes whole lines, at least one line with text and
- * at most FOOTNOTE_INK bytes of ink per footnote, and adds none; a text of nothing but
+ * at most FOOTNOTE_INK bytes of ink per footnote, and adds none; its cut of
+ * article information, likewise one or two lines a piece, INFO_INK at most; a text of nothing but
  * white space, and only such a text, is skipped as empty; the second pass's reread gives the same.
  */
 #include <ctype.h>
@@ -92,6 +93,9 @@ static size_t lines_with_text(const char *s, size_t n)
 
 /* What one footnote may take besides white space: its mark (up to 32 bytes) and 1 KB of text. */
 enum { FOOTNOTE_INK = 1024 + 32 };
+/* What one piece of article information may take: a label's line and its value's, 320 bytes each.
+ */
+enum { INFO_INK = 2 * 320 };
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
@@ -154,6 +158,14 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         FUZZ_CHECK(lines_kept(kept.data, kept.len, body.data, body.len));
         FUZZ_CHECK(gone >= notes);
         FUZZ_CHECK(ink(kept.data, kept.len) - ink(body.data, body.len) <= FOOTNOTE_INK * notes);
+        jk_buf_clear(&kept); /* before the article information's cut */
+        jk_buf_add(&kept, body.data, body.len);
+        size_t info_cut = jk_drop_article_info(&body);
+        FUZZ_CHECK(info_cut ? body.len < kept.len : body.len == kept.len);
+        gone = lines_with_text(kept.data, kept.len) - lines_with_text(body.data, body.len);
+        FUZZ_CHECK(lines_kept(kept.data, kept.len, body.data, body.len));
+        FUZZ_CHECK(gone >= info_cut && gone <= 2 * info_cut);
+        FUZZ_CHECK(ink(kept.data, kept.len) - ink(body.data, body.len) <= INFO_INK * info_cut);
         jk_buf_release(&kept);
         fuzz_check_buf(&body);
         size_t before = body.len, front = jk_drop_front_matter(&body);

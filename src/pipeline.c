@@ -622,10 +622,10 @@ static void note_read(struct state *s, size_t i, const struct jk_read_info *info
 
 /*
  * Cuts a plain or PDF document's text to --section: without its reference
- * list, its footnotes that cite sources and a thesis's front matter (body,
- * the default), or down to its abstract; what a document lacks stays,
- * except that a text that is nothing but a reference list is
- * JK_CUT_ONLY_REFERENCES (the file is skipped) unless --section all. Returns
+ * list, its footnotes that cite sources, a journal article's information and
+ * a thesis's front matter (body, the default), or down to its abstract; what
+ * a document lacks stays, except that a text that is nothing but a reference
+ * list is JK_CUT_ONLY_REFERENCES (the file is skipped) unless --section all. Returns
  * the JK_CUT_* bits of what was cut. Runs on the worker threads too: it reads
  * nothing but the options and text.
  */
@@ -643,6 +643,7 @@ static unsigned cut_section(const struct jk_map_options *o, struct jk_buf *text)
         return JK_CUT_ONLY_REFERENCES;
     unsigned cuts = refs == JK_REFS_CUT ? JK_CUT_REFERENCES : 0;
     cuts |= jk_drop_footnotes(text) ? JK_CUT_FOOTNOTES : 0;
+    cuts |= jk_drop_article_info(text) ? JK_CUT_ARTICLE_INFO : 0;
     return cuts | (jk_drop_front_matter(text) ? JK_CUT_FRONT_MATTER : 0);
 }
 
@@ -692,6 +693,7 @@ static void count_learned(struct state *s, size_t i, bool back)
     step_count(&s->run.references_dropped, l->cuts & JK_CUT_REFERENCES, back);
     step_count(&s->run.front_matter_dropped, l->cuts & JK_CUT_FRONT_MATTER, back);
     step_count(&s->run.footnotes_dropped, l->cuts & JK_CUT_FOOTNOTES, back);
+    step_count(&s->run.article_info_dropped, l->cuts & JK_CUT_ARTICLE_INFO, back);
     step_count(&s->run.docs_used, true, back);
     s->docs[i].cuts = back ? 0 : l->cuts;
     s->docs[i].records = back ? s->docs[i].records - 1 : s->docs[i].records + 1;

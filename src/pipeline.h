@@ -26,6 +26,7 @@ enum jk_cut {
     JK_CUT_FRONT_MATTER = 4,    /* a thesis's front matter */
     JK_CUT_ONLY_REFERENCES = 8, /* nothing but a reference list: the file is skipped */
     JK_CUT_FOOTNOTES = 16,      /* footnotes that cite sources */
+    JK_CUT_ARTICLE_INFO = 32,   /* a journal article's information (received, ISSN, licence) */
 };
 
 struct jk_doc_record {
@@ -76,6 +77,7 @@ struct jk_run {
     size_t references_dropped;   /* documents whose reference list was cut (--section body) */
     size_t front_matter_dropped; /* theses whose front matter was cut (--section body) */
     size_t footnotes_dropped;    /* documents with footnotes that cite sources cut (body) */
+    size_t article_info_dropped; /* documents with journal article information cut (body) */
     size_t n_counted;            /* documents counted (records count one each) */
     const uint32_t *doc_file;    /* per counted document: index in docs */
     char *const *doc_title;      /* per counted document: title or NULL (only the first

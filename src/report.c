@@ -82,6 +82,11 @@ static void report_corpus(struct jk_buf *b, const struct jk_run *run)
                     "- documents whose footnotes citing sources were left out (\"<sup>3</sup> "
                     "Name, \"Title\", 2019\", \"Ibid.\"; --section all keeps them): %zu\n",
                     run->footnotes_dropped);
+        jk_buf_addf(b,
+                    "- documents whose journal article information was left out (\"Received:\", "
+                    "\"p-ISSN\", \"DOI:\", \"Corresponding author\", licence lines; --section all "
+                    "keeps it): %zu\n",
+                    run->article_info_dropped);
     }
     if (run->opt->items_keywords)
         jk_buf_adds(b, "- items: author keywords (--items keywords)\n");
@@ -316,6 +321,7 @@ static void file_note(struct jk_buf *b, const struct jk_doc_record *d)
     } parts[] = {{JK_CUT_ABSTRACT, "abstract only"},
                  {JK_CUT_REFERENCES, "reference list left out"},
                  {JK_CUT_FOOTNOTES, "citing footnotes left out"},
+                 {JK_CUT_ARTICLE_INFO, "article information left out"},
                  {JK_CUT_FRONT_MATTER, "front matter left out"}};
     const char *sep = "";
     for (size_t k = 0; k < sizeof(parts) / sizeof(*parts); k++)

@@ -489,19 +489,25 @@ static bool reference_heading(const char *t, size_t i, size_t end)
     return heading_is(t, i, end, HEADING_TRAIL, names, sizeof(names) / sizeof(*names));
 }
 
+/* The length of the phrase of `phrases` at t[i..end) (whole words, any case), or 0. */
+static size_t phrase_at(const char *t, size_t i, size_t end, const char *const *phrases, size_t n)
+{
+    for (size_t k = 0; k < n; k++) {
+        size_t w = strlen(phrases[k]);
+        if (end - i >= w && strncasecmp(t + i, phrases[k], w) == 0 &&
+            (end - i == w || !isalpha((unsigned char)t[i + w])))
+            return w;
+    }
+    return 0;
+}
+
 /*
  * Whether t[i..end) starts with one of words[0..n) (case-insensitive), not
  * followed by a letter.
  */
 static bool word_at(const char *t, size_t i, size_t end, const char *const *words, size_t n)
 {
-    for (size_t k = 0; k < n; k++) {
-        size_t w = strlen(words[k]);
-        if (end - i >= w && strncasecmp(t + i, words[k], w) == 0 &&
-            (end - i == w || !isalpha((unsigned char)t[i + w])))
-            return true;
-    }
-    return false;
+    return phrase_at(t, i, end, words, n) != 0;
 }
 
 /* Whether line t[i..end) starts an appendix ("Lampiran 1", "APPENDIX A", "Lampiran-lampiran"). */
@@ -1112,21 +1118,36 @@ static size_t note_end(const char *t, size_t len, size_t i, size_t end, size_t b
     return definition_end(t, len, i, end);
 }
 
-/* The footnotes' cut in progress: t[0..kept) is decided, and what stays of it is in out. */
-struct note_cut {
+/*
+ * A cut of whole lines in progress (footnotes, article information): t[0..kept) is
+ * decided, and what stays of it is in out.
+ */
+struct line_cut {
     const char *t;
     size_t len;
     struct jk_buf out;
     size_t kept;
-    size_t notes; /* footnotes cut */
+    size_t cuts; /* footnotes or lines cut */
 };
 
-/* Cuts t[from..to) (whole lines but the last one's line break, which stays) as a footnote. */
-static void cut_note(struct note_cut *c, size_t from, size_t to)
+/* Cuts t[from..to) (whole lines but the last one's line break, which stays) as one piece. */
+static void cut_lines(struct line_cut *c, size_t from, size_t to)
 {
     jk_buf_add(&c->out, c->t + c->kept, from - c->kept);
     c->kept = to;
-    c->notes++;
+    c->cuts++;
+}
+
+/* Ends a cut: text becomes what stays. Returns the pieces cut (0: text unchanged). */
+static size_t finish_cut(struct line_cut *c, struct jk_buf *text)
+{
+    if (c->cuts) {
+        jk_buf_add(&c->out, c->t + c->kept, c->len - c->kept);
+        jk_buf_release(text);
+        *text = c->out;
+    } else
+        jk_buf_release(&c->out);
+    return c->cuts;
 }
 
 /* The number of a mark alone on line t[i..end): its one to three digits. */
@@ -1168,7 +1189,7 @@ static size_t marks_alone(const char *t, size_t len, size_t i, size_t *last)
  * that cite, with their mark when it is one alone.
  * Returns the end of the last line looked at.
  */
-static size_t notes_after_marks(struct note_cut *c, size_t i)
+static size_t notes_after_marks(struct line_cut *c, size_t i)
 {
     const char *t = c->t;
     size_t len = c->len, last = i, body;
@@ -1180,7 +1201,7 @@ static size_t notes_after_marks(struct note_cut *c, size_t i)
             break;                          /* a footnote of its own: the caller looks at it */
         end = wrapped_end(t, len, j, line); /* explaining or citing, the lines are its */
         if (cites_source(t, j, end, MARK_ALONE))
-            cut_note(c, marks == 1 ? i : j, end);
+            cut_lines(c, marks == 1 ? i : j, end);
         j = end < len ? next_text_line(t, len, end + 1) : len;
     }
     return end;
@@ -1188,7 +1209,7 @@ static size_t notes_after_marks(struct note_cut *c, size_t i)
 
 size_t jk_drop_footnotes(struct jk_buf *text)
 {
-    struct note_cut c = {.t = text->data, .len = text->len};
+    struct line_cut c = {.t = text->data, .len = text->len};
     jk_buf_init(&c.out);
     for (size_t i = 0; i < c.len; i++) { /* i: a line's start, then its end */
         size_t end = line_end(c.t, c.len, i), body;
@@ -1197,14 +1218,108 @@ size_t jk_drop_footnotes(struct jk_buf *text)
         if (mark == MARK_ALONE)
             end = notes_after_marks(&c, i);
         else if (mark != MARK_NONE && cites_source(c.t, body, last, mark))
-            cut_note(&c, i, end = last);
+            cut_lines(&c, i, end = last);
         i = end;
     }
-    if (c.notes) {
-        jk_buf_add(&c.out, c.t + c.kept, c.len - c.kept);
-        jk_buf_release(text);
-        *text = c.out;
-    } else
-        jk_buf_release(&c.out);
-    return c.notes;
+    return finish_cut(&c, text);
+}
+
+/*
+ * Article information: the lines a journal puts on an article's pages about its
+ * publication, not its subject. Each is at most INFO_LINE_BYTES long.
+ */
+enum { INFO_LINE_BYTES = 320 };
+
+/*
+ * Whether t[i..end) after a label reads as a field's value: a ':', a digit, a copyright
+ * sign or a web address within three bytes ("Received: 12 Januari 2020", "p-ISSN
+ * 2502-8731", "Copyright © 2020", "DOI https://...").
+ */
+static bool value_after(const char *t, size_t i, size_t end)
+{
+    for (size_t k = 0; k < 3 && i < end; k++, i++) {
+        if (t[i] == ':' || isdigit((unsigned char)t[i]) || copyright_sign(t + i, end - i) ||
+            (end - i >= 4 && strncasecmp(t + i, "http", 4) == 0))
+            return true;
+        if (t[i] != ' ' && t[i] != '\t' && t[i] != '.' && t[i] != '*')
+            return false;
+    }
+    return false;
+}
+
+/* Whether line t[i..end) holds one of the phrases of a licence or copyright notice. */
+static bool names_licence(const char *t, size_t i, size_t end)
+{
+    static const char *const phrases[] = {"creative commons",
+                                          "all rights reserved",
+                                          "open access article",
+                                          "this work is licensed",
+                                          "cc by-sa",
+                                          "cc by-nc",
+                                          "cc-by"};
+    for (; i < end; i++)
+        if ((i == 0 || !isalpha((unsigned char)t[i - 1])) &&
+            phrase_at(t, i, end, phrases, sizeof(phrases) / sizeof(*phrases)))
+            return true;
+    return false;
+}
+
+/*
+ * Whether line t[i..end) (past its markup) is article information: a dated or numbered
+ * field ("Received:", "Diterima:", "p-ISSN", "DOI:", "E-mail:", "Copyright ©"), a label
+ * that needs no value ("Corresponding author", "How to cite", "Article history", "Info
+ * artikel", "©"), or a licence notice. *label_only is set when the line is a label
+ * whose value is on the next line ("How to cite:").
+ */
+static bool article_info(const char *t, size_t i, size_t end, bool *label_only)
+{
+    static const char *const fields[] = {
+        "received", "revised",  "accepted",  "published",   "submitted",      "available online",
+        "diterima", "direvisi", "disetujui", "diterbitkan", "dipublikasikan", "tersedia online",
+        "p-issn",   "e-issn",   "issn",      "print issn",  "online issn",    "doi",
+        "email",    "e-mail",   "surel",     "copyright",   "hak cipta"};
+    static const char *const labels[] = {
+        "corresponding author", "penulis korespondensi", "how to cite",
+        "to cite this article", "cite this article",     "cara mengutip",
+        "cara sitasi",          "article history",       "riwayat artikel",
+        "histori artikel",      "sejarah artikel",       "article info",
+        "info artikel",         "informasi artikel",     "this is an open access article"};
+    *label_only = false;
+    if (end - i > INFO_LINE_BYTES)
+        return false;
+    while (i < end && strchr(" \t#*_>", t[i]))
+        i++;
+    if (copyright_sign(t + i, end - i))
+        return true;
+    size_t n = phrase_at(t, i, end, fields, sizeof(fields) / sizeof(*fields));
+    if (n && value_after(t, i + n, end))
+        return true;
+    n = phrase_at(t, i, end, labels, sizeof(labels) / sizeof(*labels));
+    if (n) {
+        size_t rest = i + n;
+        while (rest < end && strchr(" \t:*_", t[rest]))
+            rest++;
+        *label_only = rest == end;
+        return true;
+    }
+    return names_licence(t, i, end);
+}
+
+size_t jk_drop_article_info(struct jk_buf *text)
+{
+    struct line_cut c = {.t = text->data, .len = text->len};
+    jk_buf_init(&c.out);
+    for (size_t i = 0; i < c.len; i++) { /* i: a line's start, then its end */
+        size_t end = line_end(c.t, c.len, i);
+        bool label_only;
+        if (has_text(c.t, i, end) && article_info(c.t, i, end, &label_only)) {
+            size_t next = next_text_line(c.t, c.len, end + 1),
+                   next_end = line_end(c.t, c.len, next);
+            if (label_only && next < c.len && next_end - next <= INFO_LINE_BYTES)
+                end = next_end; /* the label's value, on the line after it */
+            cut_lines(&c, i, end);
+        }
+        i = end;
+    }
+    return finish_cut(&c, text);
 }

@@ -172,7 +172,9 @@ size_t jk_drop_front_matter(struct jk_buf *text);
  * or web address ("hlm. 12", "Vol. 4", "https://"); after a mark of markup
  * (no list's or table's) also a title in quotation marks punctuated as
  * citations do ("Judul," "Judul".) or a page, volume or web address
- * alone. Emphasis alone is no title: foreign words are set in it. PDF
+ * alone, or a law cited by kind, number and year with its title
+ * capitalised ("Undang-Undang ... Nomor 23 Tahun 2014 tentang Pemerintah
+ * Daerah, Pasal 363"). Emphasis alone is no title: foreign words are set in it. PDF
  * text may also give numbers alone on their lines, one or
  * a page's column of them (1, 2, 3), and the footnotes' texts after them,
  * one each. There a footnote takes up to two short wrapped lines more:
@@ -184,5 +186,20 @@ size_t jk_drop_front_matter(struct jk_buf *text);
  * text unchanged).
  */
 size_t jk_drop_footnotes(struct jk_buf *text);
+
+/*
+ * Cuts a journal article's information about its publication (replacing
+ * text): lines of at most 320 bytes that are a dated or numbered field
+ * ("Received: 12 Januari 2020", "Diterima: ...", "p-ISSN 2502-8731", "DOI:
+ * 10...", "E-mail: ...", "Copyright © 2020 ..."), a label that needs no
+ * value ("*Corresponding author", "Penulis korespondensi", "How to cite",
+ * "Article history", "Info artikel", "©"), with its value's line when the
+ * label ends its own, or a licence notice ("This is an open access article
+ * under the CC BY-SA license", "Creative Commons", "All rights reserved").
+ * A field's name must be followed within three bytes by ':', a digit, "©"
+ * or a web address, so sentences that start "Diterima atau tidaknya ..."
+ * stay. Returns the lines (or label-and-value pairs) cut (0: text unchanged).
+ */
+size_t jk_drop_article_info(struct jk_buf *text);
 
 #endif

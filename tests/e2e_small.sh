@@ -95,4 +95,35 @@ for t in "pemerintah daerah" "pelayanan publik" "teori birokrasi"; do
 done
 echo "$cands" | grep -Eqx 'sugiyono|mukti|bps|keating|miles|huberman|miles dan huberman' &&
     fail "a cited name is a candidate: $cands"
+# A journal article's information (received and accepted dates, ISSN, DOI, licence, how to
+# cite) gives no candidate by default; --section all keeps it. report.md counts the articles
+# (near copies of each other but for a word, so --keep-copies).
+mkdir "$tmp/ja"
+for i in 1 2 3; do
+    printf 'JURNAL ILMU PEMERINTAHAN
+p-ISSN: 2502-8731 e-ISSN: 2548-1234
+Received: 12 Januari 2020; Revised: 3 Maret 2020; Accepted: 20 Juni 2020
+*Corresponding author: penulis%s@unpad.ac.id
+This is an open access article under the CC BY-SA license.
+Copyright \302\251 2020 Jurnal Ilmu Pemerintahan. All rights reserved.
+How to cite:
+Budi, A. (2020). Tata kelola desa. Jurnal Ilmu Pemerintahan, 5(2), 112-125.
+
+Abstrak
+Penelitian ini membahas tata kelola pemerintahan desa dan partisipasi masyarakat %s.
+' "$i" "$(echo pertanian perikanan pariwisata | cut -d' ' -f"$i")" >"$tmp/ja/artikel-$i.txt"
+done
+junk='accepted|received|revised|open access|cc by-sa license|e-issn|p-issn|corresponding|copyright|rights reserved|cite'
+"$bin" terms "$tmp/ja" -o "$tmp/ja-out" --min-occurrences 2 -q --keep-copies
+cands=$(tail -n +2 "$tmp/ja-out/terms.tsv" | cut -f1)
+echo "$cands" | grep -qx "tata kelola pemerintahan desa" || fail "no 'tata kelola pemerintahan desa': $cands"
+echo "$cands" | grep -Eqx "$junk" && fail "article information is a candidate: $cands"
+"$bin" terms "$tmp/ja" -o "$tmp/ja-all" --min-occurrences 2 -q --keep-copies --section all
+tail -n +2 "$tmp/ja-all/terms.tsv" | cut -f1 | grep -Eqx "$junk" ||
+    fail "--section all loses the article information"
+"$bin" map "$tmp/ja" -o "$tmp/ja-map" --min-occurrences 2 -q --keep-copies --layout none
+grep -q '^- documents whose journal article information was left out .*: 3$' "$tmp/ja-map/report.md" ||
+    fail "report.md does not count 3 articles"
+[ "$(grep -c '| article information left out |' "$tmp/ja-map/report.md")" = 3 ] ||
+    fail "report.md's file table does not note the cut"
 echo "e2e_small: 1 passed, 0 failed"

@@ -484,6 +484,65 @@ static void test_footnotes_citing_laws_dropped(void **state)
                           "Pemerintahan Daerah.\n");
 }
 
+/* What jk_drop_article_info leaves of text, and how many pieces it cut. */
+static void expect_info_cut(const char *text, const char *left, size_t pieces)
+{
+    struct jk_buf b;
+    jk_buf_init(&b);
+    jk_buf_adds(&b, text);
+    size_t cut = jk_drop_article_info(&b);
+    if (cut != pieces || strcmp(b.data, left) != 0) {
+        print_error("in '%.60s': cut %zu (want %zu), left '%s'\n", text, cut, pieces, b.data);
+        fail();
+    }
+    jk_buf_release(&b);
+}
+
+/*
+ * A journal article's information about its publication goes: dated and numbered fields,
+ * labels with their values (on the next line too), licence and copyright notices. Sentences
+ * that start with the same words, long lines and other lines stay.
+ */
+static void test_article_info_dropped(void **state)
+{
+    (void)state;
+    expect_info_cut("JURNAL ILMU PEMERINTAHAN\n"
+                    "Vol. 5 No. 2, Juli 2020, pp. 112-125\n"
+                    "p-ISSN: 2502-8731 e-ISSN: 2548-1234\n"
+                    "Received: 12 Januari 2020; Revised: 3 Maret 2020; Accepted: 20 Juni 2020\n"
+                    "*Corresponding author: budi@unpad.ac.id\n"
+                    "This is an open access article under the CC BY-SA license.\n"
+                    "Copyright \xc2\xa9 2020 Jurnal Ilmu Pemerintahan. All rights reserved.\n"
+                    "How to cite:\n\n"
+                    "Budi, A. (2020). Judul artikel. Jurnal Ilmu Pemerintahan, 5(2), 112-125.\n"
+                    "## Abstrak\n"
+                    "Penelitian ini membahas tata kelola desa.\n"
+                    "Diterima 12-01-2020 **Disetujui:** 3-3-2020\n"
+                    "DOI https://doi.org/10.1234/jip.v5i2\n"
+                    "E-mail : penulis@ugm.ac.id\n"
+                    "Info Artikel\n"
+                    "\xc2\xa9 2021 Penulis\n",
+                    "JURNAL ILMU PEMERINTAHAN\nVol. 5 No. 2, Juli 2020, pp. 112-125\n\n\n\n\n\n\n"
+                    "## Abstrak\nPenelitian ini membahas tata kelola desa.\n\n\n\n\n",
+                    10); /* "Info Artikel" takes the line after it as its value */
+    /* sentences, not fields */
+    const char *kept = "Diterima atau tidaknya usulan bergantung pada dinas.\n"
+                       "Email merupakan media komunikasi pemerintah daerah.\n"
+                       "Copyright law in Indonesia protects authors.\n"
+                       "Published studies on paradiplomacy are few.\n"
+                       "Sumber: DOI pada tabel 2.\n";
+    expect_info_cut(kept, kept, 0);
+    /* a licence named inside a long paragraph is running text */
+    struct jk_buf b;
+    jk_buf_init(&b);
+    for (int k = 0; k < 40; k++)
+        jk_buf_adds(&b, "lisensi ");
+    jk_buf_adds(&b, "Creative Commons dibahas dalam penelitian ini.\n");
+    jk_buf_addc(&b, '\0');
+    expect_info_cut(b.data, b.data, 0);
+    jk_buf_release(&b);
+}
+
 /*
  * Pandoc's Markdown of LibreOffice's .docx of libreoffice-footnotes.fodt: four
  * definitions that cite, wrapped and indented at 72 columns, go whole; the one
@@ -556,6 +615,7 @@ int main(void)
         cmocka_unit_test(test_footnotes_citing_sources_dropped),
         cmocka_unit_test(test_footnotes_citing_laws_dropped),
         cmocka_unit_test(test_pandoc_footnotes_dropped),
+        cmocka_unit_test(test_article_info_dropped),
         cmocka_unit_test(test_footnotes_that_explain_stay),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
