@@ -701,6 +701,123 @@ static bool front_matter(const char *t, size_t len, size_t *from, size_t *to)
     return *from < *to && *to < len;
 }
 
+/* A title page's line is at most this long; a longer one is the title or text. */
+enum { TITLE_PAGE_LINE = 200 };
+
+/* Whether line t[i..end) has no lower-case letter (a title page's "YOGYAKARTA"). */
+static bool all_capitals(const char *t, size_t i, size_t end)
+{
+    for (; i < end; i++)
+        if (islower((unsigned char)t[i]))
+            return false;
+    return true;
+}
+
+/* The number of words (runs of non-blanks) in t[i..end). */
+static size_t words_in(const char *t, size_t i, size_t end)
+{
+    size_t n = 0;
+    for (; i < end; i++)
+        n += !isspace((unsigned char)t[i]) && (i + 1 == end || isspace((unsigned char)t[i + 1]));
+    return n;
+}
+
+/* What a line of a thesis's title page is to the map. */
+enum title_line {
+    TITLE_TEXT,      /* the title, or words of the subject: stays */
+    TITLE_DEGREE,    /* the degree, the author's number, the faculty: goes */
+    TITLE_INSTITUTE, /* the institution or "Oleh:": goes, with a short line in capitals after */
+};
+
+/*
+ * What line t[i..end) of a thesis's title page is: "SKRIPSI", "Diajukan untuk
+ * Memenuhi Salah Satu Syarat Memperoleh Gelar Sarjana ...", "NIM: 16101234",
+ * "PROGRAM STUDI ...", "FAKULTAS ...", "Dosen Pembimbing" name the degree;
+ * "UNIVERSITAS ...", "INSTITUT ...", "Oleh:" (alone or with its colon) the
+ * institution or the author, whose city or name may follow on a short line in
+ * capitals.
+ */
+static enum title_line title_line(const char *t, size_t i, size_t end)
+{
+    static const char *const kinds[] = {
+        "skripsi", "tesis",        "disertasi",          "tugas akhir",
+        "thesis",  "dissertation", "laporan tugas akhir"};
+    static const char *const degree[] = {"diajukan",
+                                         "disusun",
+                                         "nim",
+                                         "npm",
+                                         "nrp",
+                                         "nomor pokok",
+                                         "program studi",
+                                         "prodi",
+                                         "jurusan",
+                                         "departemen",
+                                         "fakultas",
+                                         "program pascasarjana",
+                                         "pascasarjana",
+                                         "program magister",
+                                         "program sarjana",
+                                         "untuk memenuhi",
+                                         "sebagai salah satu",
+                                         "salah satu syarat",
+                                         "guna memperoleh",
+                                         "memperoleh gelar",
+                                         "gelar sarjana",
+                                         "gelar magister",
+                                         "pembimbing",
+                                         "dosen pembimbing",
+                                         "submitted",
+                                         "in partial fulfillment",
+                                         "faculty",
+                                         "department"};
+    static const char *const institute[] = {"universitas", "institut", "sekolah tinggi",
+                                            "politeknik",  "akademi",  "university"};
+    static const char *const author[] = {"disusun oleh", "oleh", "by"}; /* alone, or with ':' */
+    if (end - i > TITLE_PAGE_LINE)
+        return TITLE_TEXT;
+    while (i < end && strchr(" \t#*_", t[i]))
+        i++;
+    size_t n = phrase_at(t, i, end, kinds, sizeof(kinds) / sizeof(*kinds));
+    if (n && !has_text(t, i + n, end))
+        return TITLE_DEGREE;
+    if (phrase_at(t, i, end, institute, sizeof(institute) / sizeof(*institute)))
+        return TITLE_INSTITUTE;
+    n = phrase_at(t, i, end, author, sizeof(author) / sizeof(*author));
+    while (n && i + n < end && t[i + n] == ' ')
+        n++;
+    if (n && (i + n == end || t[i + n] == ':')) /* not "Oleh karena itu, ..." */
+        return TITLE_INSTITUTE;
+    return phrase_at(t, i, end, degree, sizeof(degree) / sizeof(*degree)) ? TITLE_DEGREE
+                                                                          : TITLE_TEXT;
+}
+
+/*
+ * Adds the title page t[0..from) to out without the lines that name the degree, the
+ * author's number or the institution, nor the short lines in capitals right after an
+ * institution's or "Oleh:" (the city, "YOGYAKARTA", and the year; the author's name).
+ * The title stays, and so does all from an abstract's heading on.
+ */
+static void keep_title_page(struct jk_buf *out, const char *t, size_t from)
+{
+    bool after = false; /* the last line with text was an institution's, or its city's */
+    for (size_t i = 0; i < from; i = line_end(t, from, i) + 1) {
+        size_t end = line_end(t, from, i);
+        if (abstract_heading(t, i, end)) { /* an abstract before the front matter: all stays */
+            jk_buf_add(out, t + i, from - i);
+            return;
+        }
+        if (!has_text(t, i, end)) {
+            jk_buf_add(out, t + i, end + (end < from) - i);
+            continue;
+        }
+        enum title_line kind = title_line(t, i, end);
+        bool follows = after && words_in(t, i, end) <= 3 && all_capitals(t, i, end);
+        after = kind == TITLE_INSTITUTE || (follows && kind == TITLE_TEXT);
+        if (kind == TITLE_TEXT && !follows)
+            jk_buf_add(out, t + i, end + (end < from) - i);
+    }
+}
+
 size_t jk_drop_front_matter(struct jk_buf *text)
 {
     const char *t = text->data;
@@ -709,7 +826,7 @@ size_t jk_drop_front_matter(struct jk_buf *text)
         return 0;
     struct jk_buf out;
     jk_buf_init(&out);
-    jk_buf_add(&out, t, from);
+    keep_title_page(&out, t, from);
     bool keep = false; /* inside an abstract, which stays */
     for (size_t i = from; i < to; i = line_end(t, len, i) + 1) {
         size_t end = line_end(t, len, i);
@@ -720,8 +837,8 @@ size_t jk_drop_front_matter(struct jk_buf *text)
         if (keep)
             jk_buf_add(&out, t + i, end + 1 - i);
     }
-    size_t cut = to - from - (out.len - from);
     jk_buf_add(&out, t + to, len - to);
+    size_t cut = len - out.len;
     jk_buf_release(text);
     *text = out;
     return cut;

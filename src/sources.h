@@ -158,8 +158,11 @@ bool jk_is_reference_list(const char *text, size_t len);
  * heading ("BAB I", "BAB 1 PENDAHULUAN", "I. PENDAHULUAN") in the first
  * half of the text, keeping the abstracts in between ("Abstrak",
  * "Abstract", "Intisari") up to the next front-matter heading, and the
- * title page before. Cuts nothing without both headings. Returns the bytes
- * cut (0: none).
+ * title page before less its lines naming the degree, the student's number
+ * or the institution ("SKRIPSI", "Diajukan untuk ...", "NIM", "FAKULTAS
+ * ...", "UNIVERSITAS ...") and the short lines in capitals after a
+ * university's or "Oleh:" (city, year, author). Cuts nothing without both
+ * headings. Returns the bytes cut (0: none).
  */
 size_t jk_drop_front_matter(struct jk_buf *text);
 

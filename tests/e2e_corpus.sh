@@ -58,10 +58,14 @@ grep -q "^| .*/safitri-kegagalan-sister-cities.md | .* | reference list left out
     "$tmp/a/report.md" || fail "report.md does not say the article's reference list was left out"
 
 # A whole skripsi (title page, approval, thanks, abstract, contents, then BAB I): its front
-# matter is left out by default, the abstract stays; --section all maps everything.
+# matter and its title page's degree and university lines are left out by default, the title
+# and the abstract stay; --section all maps everything.
 mkdir "$tmp/skripsi"
 {
-    printf 'SKRIPSI\nMOTIF PARADIPLOMASI SUMATERA BARAT\n\nLEMBAR PENGESAHAN\n'
+    printf 'SKRIPSI\nMOTIF PARADIPLOMASI SUMATERA BARAT\nDiajukan untuk Memenuhi Salah Satu '
+    printf 'Syarat\nGuna Memperoleh Gelar Sarjana Ilmu Politik\nOleh:\nRAHMAT HIDAYAT\n'
+    printf 'NIM 1610832009\nFAKULTAS ILMU SOSIAL DAN ILMU POLITIK\nUNIVERSITAS ANDALAS\n'
+    printf 'PADANG\n2021\n\nLEMBAR PENGESAHAN\n'
     printf 'Skripsi ini telah disetujui oleh dosen pembimbing dan tim penguji.\n\n'
     printf 'KATA PENGANTAR\nPuji syukur kehadirat Allah SWT atas rahmat dan hidayah-Nya; terima '
     printf 'kasih kepada dosen pembimbing, orang tua tercinta dan rekan seperjuangan.\n\n'
@@ -70,8 +74,11 @@ mkdir "$tmp/skripsi"
     sed 's/^# BAB I$/BAB I/' "$src/corpus/skripsi-sumbar-jeollabuk-do-bab1.md"
 } >"$tmp/skripsi/skripsi-lengkap.txt"
 cp "$src/corpus/tesis-ntb-zhejiang-bab4.txt" "$src/corpus/aesthetica-jakarta-beijing.md" "$tmp/skripsi/"
-only_with_all "$tmp/skripsi" "$tmp/sk" "thesis's front matter" "allah swt" "orang tua tercinta"
-grep -q ",jeollabuk-do," "$tmp/sk-body/terms.csv" || fail "the thesis's own terms are missing"
+only_with_all "$tmp/skripsi" "$tmp/sk" "thesis's front matter" "allah swt" "orang tua tercinta" \
+    "andalas" "ilmu sosial" "rahmat hidayat"
+for t in jeollabuk-do "motif paradiplomasi"; do
+    grep -q ",$t," "$tmp/sk-body/terms.csv" || fail "the thesis's own '$t' is missing"
+done
 grep -qF -- "- thesis front matter left out (Kata Pengantar, Lembar Pengesahan, Daftar Isi and the like, up to BAB I; abstracts kept): 1" \
     "$tmp/sk-body/report.md" || fail "report.md does not count the front matter left out"
 

@@ -297,9 +297,12 @@ static void test_abstract_parts(void **state)
 }
 
 /* A skripsi's front matter, as a PDF's text has it. */
+/* A title page: the title stays; degree, author, faculty, university, city and year go. */
+#define TITLE "KERJA SAMA SISTER CITY KOTA BANDUNG DAN PETALING JAYA\n"
 #define TITLE_PAGE                                                                                 \
-    "SKRIPSI\nKERJA SAMA SISTER CITY KOTA BANDUNG DAN PETALING JAYA\nOleh: Sari, NIM 1234\n"       \
-    "PROGRAM STUDI ILMU HUBUNGAN INTERNASIONAL\n\n"
+    "SKRIPSI\n" TITLE "Diajukan untuk Memenuhi Salah Satu Syarat\nGuna Memperoleh Gelar Sarjana\n" \
+    "Oleh:\nSARI DEWI\nNIM 1234\nPROGRAM STUDI ILMU HUBUNGAN INTERNASIONAL\n"                      \
+    "FAKULTAS ILMU SOSIAL DAN ILMU POLITIK\nUNIVERSITAS PADJADJARAN\nBANDUNG\n2020\n\n"
 #define FRONT                                                                                      \
     "LEMBAR PENGESAHAN\nSkripsi ini telah diuji dan disahkan oleh dosen pembimbing.\n\n"           \
     "PERNYATAAN KEASLIAN\nDengan ini saya menyatakan skripsi ini karya saya sendiri.\n\n"          \
@@ -333,11 +336,31 @@ static void test_thesis_front_matter_dropped(void **state)
     jk_buf_init(&thesis);
     jk_buf_init(&left);
     jk_buf_adds(&thesis, TITLE_PAGE FRONT CHAPTER_ONE);
-    jk_buf_adds(&left, TITLE_PAGE "ABSTRAK\nPenelitian ini membahas kerja sama sister city "
-                                  "Bandung.\nKata kunci: sister city\n\nABSTRACT\nThis research "
-                                  "discusses the Bandung sister city.\n\n"
-                                  "PENDAHULUAN\n1.1 Latar Belakang\n" BODY BODY BODY BODY);
+    jk_buf_adds(&left, TITLE "\n"
+                             "ABSTRAK\nPenelitian ini membahas kerja sama sister city "
+                             "Bandung.\nKata kunci: sister city\n\nABSTRACT\nThis research "
+                             "discusses the Bandung sister city.\n\n"
+                             "PENDAHULUAN\n1.1 Latar Belakang\n" BODY BODY BODY BODY);
     for (int k = 0; k < 20; k++) { /* the rest of the thesis */
+        jk_buf_adds(&thesis, BODY);
+        jk_buf_adds(&left, BODY);
+    }
+    expect_front_cut(thesis.data, left.data);
+    /* a short title after "SKRIPSI", a sentence that starts "Oleh", an abstract before the
+     * front matter: all stay */
+    jk_buf_clear(&thesis);
+    jk_buf_clear(&left);
+    const char *page = "UNIVERSITAS ANDALAS\nSKRIPSI\nPARADIPLOMASI KOTA PADANG\n\n"
+                       "ABSTRAK\nOleh karena itu\nUniversitas menjadi mitra.\n\n";
+    jk_buf_adds(&thesis, page);
+    jk_buf_adds(&thesis, FRONT CHAPTER_ONE);
+    jk_buf_adds(&left,
+                "PARADIPLOMASI KOTA PADANG\n\nABSTRAK\nOleh karena itu\nUniversitas "
+                "menjadi mitra.\n\nABSTRAK\nPenelitian ini membahas kerja sama sister "
+                "city Bandung.\nKata kunci: sister city\n\nABSTRACT\nThis research "
+                "discusses the Bandung sister city.\n\nPENDAHULUAN\n1.1 Latar Belakang\n" BODY BODY
+                    BODY BODY);
+    for (int k = 0; k < 20; k++) {
         jk_buf_adds(&thesis, BODY);
         jk_buf_adds(&left, BODY);
     }
