@@ -294,7 +294,8 @@ static bool is_punct(const char *lower, const struct jk_token *t, char c)
  *    Utami 2016; BPS 2020)", when the words before the year are names as written
  *    (names_before; only with the text's case, jk_extractor.cased);
  *  - in the sentence, "Sinambela (2012)", "Mukti (2013: 45)": a year right after "(":
- *    the word before the "(" is a name, and the parentheses hold no candidate.
+ *    the word before the "(" is a name (with the text's case, the capitalised words
+ *    before it too: "Takdir Ali Mukti (2013)"), and the parentheses hold no candidate.
  * A year is a number of four digits from 1900 to 2099; the ")" must come within
  * MAX_CITATION tokens, before a sentence ends (";" separates citations).
  */
@@ -397,13 +398,29 @@ static size_t citation_end(const char *cased, const char *lower, const struct jk
     return 0;
 }
 
-/* Leaves the run's last word out (a cited name right before its year). */
-static void drop_last_word(struct jk_extractor *x, size_t token)
+/* Leaves the run's last word out when it is tokens[token]. Returns whether it did. */
+static bool drop_last_word(struct jk_extractor *x, size_t token)
 {
     if (x->n_words == 0 || x->words[x->n_words - 1].token != token)
-        return;
+        return false;
     x->n_words--;
     jk_buf_truncate(&x->word_keys, x->words[x->n_words].key_off);
+    return true;
+}
+
+/*
+ * Leaves the names cited before "(2012)" at tokens[open] out of the run: the word right
+ * before it, and given the text's case the capitalised words before that, up to
+ * MAX_NAMES in all ("Tonny Dian Effendy (2012)" leaves no "tonny dian").
+ */
+static void drop_cited_names(struct jk_extractor *x, const struct jk_token *tokens, size_t open)
+{
+    for (size_t k = open, n = 0; k-- > 0 && n < MAX_NAMES; n++) {
+        bool name = n == 0 || (x->cased && tokens[k].kind == JK_TOK_WORD &&
+                               case_of(x->cased, &tokens[k]) != CASE_OTHER);
+        if (!name || !drop_last_word(x, k))
+            return;
+    }
 }
 
 /*
@@ -495,8 +512,8 @@ void jk_extract_terms(struct jk_extractor *x, const char *lower, const struct jk
                            ? citation_end(x->cased, lower, tokens, n_tokens, i, &in_sentence)
                            : 0;
         if (cited > 0) {
-            if (in_sentence && i > 0)
-                drop_last_word(x, i - 1);
+            if (in_sentence)
+                drop_cited_names(x, tokens, i);
             emit_run(x, emit, ctx);
             i = cited;
             continue;

@@ -416,6 +416,16 @@ static void test_citations_without_comma_give_no_terms(void **state)
     /* without the case nothing changes */
     extract("( mukti 2013 )", 3, &s);
     assert_true(has(&s, "mukti|mukti"));
+    /* in the sentence: every capitalised word of the name before "(2012)" */
+    extract_cased("kajian Tonny Dian Effendy ( 2012 ) tentang", 3, &s);
+    assert_true(has(&s, "kajian|kajian"));
+    assert_false(has(&s, "tonny|tonny"));
+    assert_false(has(&s, "kajiantonnydian|kajian tonny dian"));
+    assert_int_equal(s.n, 2); /* kajian, tentang */
+    assert_true(has(&s, "tentang|tentang"));
+    extract("kajian tonny dian effendy ( 2012 ) tentang", 3, &s);
+    assert_true(has(&s, "tonnydian|tonny dian"));
+    assert_false(has(&s, "effendy|effendy"));
 }
 
 /*
