@@ -436,8 +436,20 @@ static bool in_definition(const char *lower, const struct jk_token *tokens, size
 }
 
 /*
+ * Whether an English word is a past participle ("collected", "recommended", "limited"):
+ * five letters or more ending in "ed", not "eed" ("speed"). A noun phrase does not end
+ * with one: VOSviewer's are runs of nouns and adjectives ending in a noun
+ * (docs/vosviewer-reference.md), so "limited budget" is a term and "collected" is not.
+ */
+static bool english_participle(const char *s, size_t n)
+{
+    return n >= 5 && s[n - 2] == 'e' && s[n - 1] == 'd' && s[n - 3] != 'e';
+}
+
+/*
  * One ordinary word: a stopword or a passive verb ends the run, an active
- * verb starts no candidate, an acronym stands for its long form.
+ * verb starts no candidate, an English past participle ends none, an acronym
+ * stands for its long form.
  */
 static void push_token(struct jk_extractor *x, const char *lower, const struct jk_token *tokens,
                        size_t n, size_t i, enum jk_lang lang, jk_term_fn emit, void *ctx)
@@ -456,6 +468,7 @@ static void push_token(struct jk_extractor *x, const char *lower, const struct j
     if (!long_form) {
         push_word(x, s, root, false, i, token_word(x, t, root, i), lang);
         x->words[x->n_words - 1].can_start = verb != JK_VERB_ACTIVE;
+        x->words[x->n_words - 1].can_end = lang != JK_LANG_EN || !english_participle(s, root);
     } else if (in_definition(lower, tokens, n, i)) {
         emit_run(x, emit, ctx);
     } else {

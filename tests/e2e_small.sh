@@ -127,4 +127,20 @@ grep -q '^- documents whose journal article information was left out .*: 3$' "$t
     fail "report.md does not count 3 articles"
 [ "$(grep -c '| article information left out |' "$tmp/ja-map/report.md")" = 3 ] ||
     fail "report.md's file table does not note the cut"
+# English abstracts: noun phrases end in a noun, so verbs of abstracts and past participles
+# are no candidates ("collected", "recommended", "government improve"); "limited budget" is.
+mkdir "$tmp/en"
+for i in 1 2 3; do
+    printf 'This study analyzes %s policy in Sleman Regency. Data were collected through
+in-depth interviews. The implementation has not been optimal due to limited budget and human
+resources. It is recommended that the local government improve coordination between agencies.
+' "$(echo waste health education | cut -d' ' -f"$i")" >"$tmp/en/abstract-$i.txt"
+done
+"$bin" terms "$tmp/en" -o "$tmp/en-out" --min-occurrences 2 -q --keep-copies
+cands=$(tail -n +2 "$tmp/en-out/terms.tsv" | cut -f1)
+for t in "limited budget" "local government" "human resources" "in-depth interviews"; do
+    echo "$cands" | grep -qx "$t" || fail "'$t' is no candidate: $cands"
+done
+echo "$cands" | grep -Eqx 'collected|recommended|limited|improve|government improve|improve coordination' &&
+    fail "a verb is a candidate: $cands"
 echo "e2e_small: 1 passed, 0 failed"

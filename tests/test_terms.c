@@ -253,6 +253,31 @@ static void test_verbs_start_no_term(void **state)
     }
 }
 
+/*
+ * In English sentences a past participle ("collected", "limited") ends no candidate, as
+ * noun phrases end in a noun; it may start one ("limited budget"). "speed" is no
+ * participle, and Indonesian sentences keep such words.
+ */
+static void test_english_participles_end_no_term(void **state)
+{
+    (void)state;
+    const char *text = "data collected , limited budget , speed";
+    for (int numbered = 0; numbered < 2; numbered++) {
+        struct seen s;
+        extract_stemmed(text, JK_LANG_EN, numbered, &s);
+        assert_true(has(&s, "data|data"));
+        assert_true(has(&s, "limitedbudget|limited budget"));
+        assert_true(has(&s, "budget|budget"));
+        assert_true(has(&s, "speed|speed"));
+        assert_false(has(&s, "collected|collected"));
+        assert_false(has(&s, "datacollected|data collected"));
+        assert_false(has(&s, "limited|limited"));
+        extract_stemmed(text, JK_LANG_ID, numbered, &s);
+        assert_true(has(&s, "collected|collected"));
+        assert_true(has(&s, "limited|limited"));
+    }
+}
+
 /* How many candidates are item ("key|surface"). */
 static size_t times(const struct seen *s, const char *item)
 {
@@ -534,6 +559,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_ngrams_inside_runs_only),
         cmocka_unit_test(test_verbs_start_no_term),
+        cmocka_unit_test(test_english_participles_end_no_term),
         cmocka_unit_test(test_long_forms_written_out),
         cmocka_unit_test(test_numbered_words_same_candidates),
         cmocka_unit_test(test_keys_only_same_keys),
