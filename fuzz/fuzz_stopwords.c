@@ -1,19 +1,25 @@
 /*
- * Fuzz target: the one-word-a-line list parsers: stopword lists and
- * protected phrases (stopwords.c) and spelling variants (variants.c). The
- * first byte chooses the loader (its value modulo 3) that reads the rest. A
- * loaded variant list must have no chains: no standard form is a variant.
+ * Fuzz target: the one-word-a-line list parsers: stopword lists, protected
+ * phrases and adjective lists (stopwords.c) and spelling variants
+ * (variants.c). The first byte chooses the loader (its value modulo 4) that
+ * reads the rest. A loaded variant list must have no chains: no standard
+ * form is a variant. Every word of a loaded adjective list has its edge.
  */
 #include "fuzz_common.h"
 #include "stopwords.h"
 #include "variants.h"
 
-static enum jk_status load_stopwords(const char *path, bool phrases, struct jk_diag *diag)
+/* kind: 0 stopwords, 1 protected phrases, 3 adjectives. */
+static enum jk_status load_stopwords(const char *path, int kind, struct jk_diag *diag)
 {
     struct jk_stopwords sw;
     jk_stopwords_init(&sw);
-    enum jk_status st =
-        phrases ? jk_stopwords_load_phrases(&sw, path, diag) : jk_stopwords_load(&sw, path, diag);
+    enum jk_status st = kind == 1   ? jk_stopwords_load_phrases(&sw, path, diag)
+                        : kind == 3 ? jk_stopwords_load_adjectives(&sw, path, JK_NO_START, diag)
+                                    : jk_stopwords_load(&sw, path, diag);
+    for (uint32_t id = 0; kind == 3 && id < jk_strmap_count(&sw.adjectives); id++)
+        FUZZ_CHECK(jk_stopwords_edges(&sw, jk_strmap_key(&sw.adjectives, id),
+                                      jk_strmap_len(&sw.adjectives, id)) == JK_NO_START);
     jk_stopwords_has(&sw, "dan", 3);
     jk_stopwords_has_phrase(&sw, "kerja sama", 10);
     jk_stopwords_release(&sw);
@@ -45,7 +51,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     struct jk_diag diag;
     jk_diag_init(&diag);
     enum jk_status st =
-        data[0] % 3 == 2 ? load_variants(path, &diag) : load_stopwords(path, data[0] % 3, &diag);
+        data[0] % 4 == 2 ? load_variants(path, &diag) : load_stopwords(path, data[0] % 4, &diag);
     FUZZ_CHECK(st == JK_OK || st == JK_E_INPUT);
     fuzz_check_error(st, &diag);
     return 0;

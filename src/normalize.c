@@ -165,7 +165,8 @@ static bool is_stop_uncached(struct jk_normalizer *n, const char *word, size_t l
  * its key worked out once per language.
  */
 enum { MEMO_LANGS = JK_LANG_EN + 1, MEMO_UNSET = UINT32_MAX };
-enum { MEMO_STOP = 1, MEMO_HEAD = 2, MEMO_ACTIVE = 4, MEMO_PASSIVE = 8 }; /* flags bits */
+/* flags bits; an adjective's jk_word_edge bits sit above them (MEMO_EDGES) */
+enum { MEMO_STOP = 1, MEMO_HEAD = 2, MEMO_ACTIVE = 4, MEMO_PASSIVE = 8, MEMO_EDGES = 4 };
 
 /* MEMO_ACTIVE or MEMO_PASSIVE for an Indonesian verb form, else 0. */
 static unsigned char verb_flags(struct jk_normalizer *n, const char *word, size_t len)
@@ -196,7 +197,8 @@ static uint32_t memo_entry_hashed(struct jk_normalizer *n, const char *word, siz
     n->memo_flags[id] =
         (unsigned char)((is_stop_uncached(n, word, len) ? MEMO_STOP : 0) |
                         (jk_stopwords_starts_phrase(n->stop, word, len) ? MEMO_HEAD : 0) |
-                        verb_flags(n, word, len));
+                        verb_flags(n, word, len) |
+                        jk_stopwords_edges(n->stop, word, len) << MEMO_EDGES);
     for (size_t l = 0; l < MEMO_LANGS; l++)
         n->memo_key[(size_t)id * MEMO_LANGS + l].len = MEMO_UNSET;
     return id;
@@ -245,6 +247,16 @@ enum jk_verb_form jk_normalizer_verb_of(const struct jk_normalizer *n, uint32_t 
 enum jk_verb_form jk_normalizer_verb(struct jk_normalizer *n, const char *word, size_t len)
 {
     return jk_normalizer_verb_of(n, memo_entry(n, word, len));
+}
+
+unsigned jk_normalizer_edges_of(const struct jk_normalizer *n, uint32_t word)
+{
+    return (unsigned)n->memo_flags[word] >> MEMO_EDGES;
+}
+
+unsigned jk_normalizer_edges(struct jk_normalizer *n, const char *word, size_t len)
+{
+    return jk_normalizer_edges_of(n, memo_entry(n, word, len));
 }
 
 void jk_normalize_word_append(struct jk_normalizer *n, uint32_t word, enum jk_lang lang,

@@ -98,6 +98,9 @@ bool jk_normalizer_heads_phrase_of(const struct jk_normalizer *n, uint32_t word)
  */
 enum jk_verb_form jk_normalizer_verb_of(const struct jk_normalizer *n, uint32_t word);
 enum jk_verb_form jk_normalizer_verb(struct jk_normalizer *n, const char *word, size_t len);
+/* The word's jk_stopwords_edges (an adjective's ends of a candidate), by number and by text. */
+unsigned jk_normalizer_edges_of(const struct jk_normalizer *n, uint32_t word);
+unsigned jk_normalizer_edges(struct jk_normalizer *n, const char *word, size_t len);
 /* Appends the key form of word number word (see jk_normalize_word) to out. */
 void jk_normalize_word_append(struct jk_normalizer *n, uint32_t word, enum jk_lang lang,
                               struct jk_buf *out);

@@ -19,7 +19,7 @@
 #include "thesaurus.h"
 #include "variants.h"
 
-#define JK_MAX_LISTS 8
+#define JK_MAX_LISTS 12
 
 struct jk_resources {
     struct jk_stopwords stopwords;   /* every list in one set, plus protected phrases */

@@ -18,6 +18,9 @@ void jk_stopwords_init(struct jk_stopwords *sw)
     jk_strmap_init(&sw->phrases);
     jk_strmap_init(&sw->heads);
     sw->max_phrase_words = 0;
+    jk_strmap_init(&sw->adjectives);
+    sw->edges = NULL;
+    sw->cap_edges = 0;
 }
 
 void jk_stopwords_release(struct jk_stopwords *sw)
@@ -28,6 +31,10 @@ void jk_stopwords_release(struct jk_stopwords *sw)
     jk_strmap_release(&sw->phrases);
     jk_strmap_release(&sw->heads);
     sw->max_phrase_words = 0;
+    jk_strmap_release(&sw->adjectives);
+    free(sw->edges);
+    sw->edges = NULL;
+    sw->cap_edges = 0;
 }
 
 bool jk_lowercase(const char *s, size_t len, struct jk_buf *out)
@@ -59,6 +66,21 @@ void jk_stopwords_add_phrase(struct jk_stopwords *sw, const char *phrase, size_t
     const char *space = memchr(phrase, ' ', len);
     if (space)
         jk_strmap_intern(&sw->heads, phrase, (size_t)(space - phrase), NULL);
+}
+
+void jk_stopwords_add_adjective(struct jk_stopwords *sw, const char *word, size_t len,
+                                enum jk_word_edge edge)
+{
+    bool added;
+    uint32_t id = jk_strmap_intern(&sw->adjectives, word, len, &added);
+    JK_GROW_TABLE(sw->edges, id + 1, sw->cap_edges);
+    sw->edges[id] = (unsigned char)((added ? 0 : sw->edges[id]) | edge);
+}
+
+unsigned jk_stopwords_edges(const struct jk_stopwords *sw, const char *word, size_t len)
+{
+    uint32_t id = jk_strmap_find(&sw->adjectives, word, len);
+    return id == JK_NO_ID ? 0 : sw->edges[id];
 }
 
 bool jk_stopwords_has(const struct jk_stopwords *sw, const char *word, size_t len)
@@ -98,11 +120,15 @@ static size_t tidy_line(char *line)
     return out;
 }
 
-/* One tidied line of a list into sw; JK_E_INPUT naming path:lineno. */
+/* What a list file holds: stopwords, protected phrases, or adjectives with their edge bits. */
+enum { LIST_WORDS = 0, LIST_PHRASES = 4 }; /* else a jk_word_edge */
+
+/* One tidied line of a list (kind: LIST_* or an edge) into sw; JK_E_INPUT naming path:lineno. */
 static enum jk_status list_entry(struct jk_stopwords *sw, const char *line, size_t len,
-                                 bool phrases, const char *path, unsigned long lineno,
+                                 unsigned kind, const char *path, unsigned long lineno,
                                  struct jk_buf *lower, struct jk_diag *diag)
 {
+    bool phrases = kind == LIST_PHRASES;
     if (!jk_lowercase(line, len, lower))
         return jk_error(diag, JK_E_INPUT, "%s:%lu: not valid UTF-8; save the list as UTF-8", path,
                         lineno);
@@ -112,13 +138,15 @@ static enum jk_status list_entry(struct jk_stopwords *sw, const char *line, size
                         path, lineno, line);
     if (phrases)
         jk_stopwords_add_phrase(sw, lower->data, lower->len);
-    else
+    else if (kind == LIST_WORDS)
         jk_stopwords_add(sw, lower->data, lower->len);
+    else
+        jk_stopwords_add_adjective(sw, lower->data, lower->len, (enum jk_word_edge)kind);
     return JK_OK;
 }
 
 /* Read with the line reader every list file shares (termfile.h: BOM, UTF-16, CRLF, Latin-1). */
-static enum jk_status load_list(struct jk_stopwords *sw, const char *path, bool phrases,
+static enum jk_status load_list(struct jk_stopwords *sw, const char *path, unsigned kind,
                                 struct jk_diag *diag)
 {
     struct jk_lines r;
@@ -130,7 +158,7 @@ static enum jk_status load_list(struct jk_stopwords *sw, const char *path, bool 
     while (st == JK_OK && jk_lines_next(&r, diag)) {
         size_t len = tidy_line(r.line);
         if (len > 0)
-            st = list_entry(sw, r.line, len, phrases, path, r.lineno, &lower, diag);
+            st = list_entry(sw, r.line, len, kind, path, r.lineno, &lower, diag);
     }
     if (st == JK_OK)
         st = r.status;
@@ -141,11 +169,17 @@ static enum jk_status load_list(struct jk_stopwords *sw, const char *path, bool 
 
 enum jk_status jk_stopwords_load(struct jk_stopwords *sw, const char *path, struct jk_diag *diag)
 {
-    return load_list(sw, path, false, diag);
+    return load_list(sw, path, LIST_WORDS, diag);
 }
 
 enum jk_status jk_stopwords_load_phrases(struct jk_stopwords *sw, const char *path,
                                          struct jk_diag *diag)
 {
-    return load_list(sw, path, true, diag);
+    return load_list(sw, path, LIST_PHRASES, diag);
+}
+
+enum jk_status jk_stopwords_load_adjectives(struct jk_stopwords *sw, const char *path,
+                                            enum jk_word_edge edge, struct jk_diag *diag)
+{
+    return load_list(sw, path, edge, diag);
 }

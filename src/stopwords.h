@@ -5,8 +5,12 @@
  * shares (termfile.h: UTF-8 with or without a byte order mark, UTF-16,
  * CRLF, Windows-1252 with a warning). A stopword list holds single words;
  * a phrase list holds multi-word terms whose words include stopwords
- * ("kerja sama", "luar negeri") and must survive stopword splitting.
- * The struct owns every string (in its maps' arenas).
+ * ("kerja sama", "luar negeri") and must survive stopword splitting. An
+ * adjective list holds single words that may stand inside a term but head
+ * none: an Indonesian adjective starts no candidate, an English one ends
+ * none (noun phrases are their noun and its modifiers; Indonesian puts the
+ * noun first, English last). The struct owns every string (in its maps'
+ * arenas).
  */
 #ifndef JK_STOPWORDS_H
 #define JK_STOPWORDS_H
@@ -18,11 +22,20 @@
 #include "util/status.h"
 #include "util/strmap.h"
 
+/* The ends of a candidate an adjective may not stand at (bits). */
+enum jk_word_edge {
+    JK_NO_START = 1, /* an Indonesian adjective: "lokal" alone, not "pemerintah lokal" */
+    JK_NO_END = 2,   /* an English adjective: "local" alone, not "local government" */
+};
+
 struct jk_stopwords {
     struct jk_strmap words;
     struct jk_strmap phrases;  /* words joined by one space */
     struct jk_strmap heads;    /* the first word of every phrase of two or more words */
     unsigned max_phrase_words; /* longest protected phrase, in words */
+    struct jk_strmap adjectives;
+    unsigned char *edges; /* per adjectives id: its enum jk_word_edge bits */
+    size_t cap_edges;
 };
 
 void jk_stopwords_init(struct jk_stopwords *sw);
@@ -39,9 +52,17 @@ enum jk_status jk_stopwords_load(struct jk_stopwords *sw, const char *path, stru
 enum jk_status jk_stopwords_load_phrases(struct jk_stopwords *sw, const char *path,
                                          struct jk_diag *diag);
 
+/* Adds the words of an adjective list file (one word a line), each with the edge bits. */
+enum jk_status jk_stopwords_load_adjectives(struct jk_stopwords *sw, const char *path,
+                                            enum jk_word_edge edge, struct jk_diag *diag);
+
 /* Adds one lower-case word or phrase (used by tests and by the loaders). */
 void jk_stopwords_add(struct jk_stopwords *sw, const char *word, size_t len);
 void jk_stopwords_add_phrase(struct jk_stopwords *sw, const char *phrase, size_t len);
+void jk_stopwords_add_adjective(struct jk_stopwords *sw, const char *word, size_t len,
+                                enum jk_word_edge edge);
+/* The enum jk_word_edge bits of word: 0 unless it is a listed adjective. */
+unsigned jk_stopwords_edges(const struct jk_stopwords *sw, const char *word, size_t len);
 
 bool jk_stopwords_has(const struct jk_stopwords *sw, const char *word, size_t len);
 bool jk_stopwords_has_phrase(const struct jk_stopwords *sw, const char *phrase, size_t len);

@@ -239,6 +239,16 @@ static enum jk_verb_form verb_at(const struct jk_extractor *x, const char *w, si
     return jk_normalizer_verb(x->norm, w, len);
 }
 
+/* Token i's jk_stopwords_edges: the ends of a candidate it may not stand at (an adjective). */
+static unsigned edges_at(const struct jk_extractor *x, const char *w, size_t len, size_t token)
+{
+    if (x->word_ids)
+        return jk_normalizer_edges_of(x->norm, x->word_ids[token]);
+    if (x->norm)
+        return jk_normalizer_edges(x->norm, w, len);
+    return jk_stopwords_edges(x->stopwords, w, len);
+}
+
 static bool lang_wanted(const struct jk_extractor *x, enum jk_lang lang)
 {
     if (x->langs == JK_LANGS_ID)
@@ -448,8 +458,8 @@ static bool english_participle(const char *s, size_t n)
 
 /*
  * One ordinary word: a stopword or a passive verb ends the run, an active
- * verb starts no candidate, an English past participle ends none, an acronym
- * stands for its long form.
+ * verb or an Indonesian adjective starts no candidate, an English adjective or
+ * past participle ends none, an acronym stands for its long form.
  */
 static void push_token(struct jk_extractor *x, const char *lower, const struct jk_token *tokens,
                        size_t n, size_t i, enum jk_lang lang, jk_term_fn emit, void *ctx)
@@ -466,9 +476,11 @@ static void push_token(struct jk_extractor *x, const char *lower, const struct j
     size_t long_len;
     const char *long_form = x->expand ? x->expand(x->expand_ctx, s, t->length, &long_len) : NULL;
     if (!long_form) {
+        unsigned edges = edges_at(x, s, t->length, i);
         push_word(x, s, root, false, i, token_word(x, t, root, i), lang);
-        x->words[x->n_words - 1].can_start = verb != JK_VERB_ACTIVE;
-        x->words[x->n_words - 1].can_end = lang != JK_LANG_EN || !english_participle(s, root);
+        x->words[x->n_words - 1].can_start = verb != JK_VERB_ACTIVE && !(edges & JK_NO_START);
+        x->words[x->n_words - 1].can_end =
+            !(edges & JK_NO_END) && (lang != JK_LANG_EN || !english_participle(s, root));
     } else if (in_definition(lower, tokens, n, i)) {
         emit_run(x, emit, ctx);
     } else {

@@ -164,6 +164,51 @@ static void test_bundled_lists_load_and_keep_domain_terms(void **state)
     jk_stopwords_release(&sw);
 }
 
+/*
+ * Adjective lists: each word keeps the ends it may not stand at, a word on both lists both;
+ * the bundled lists load, share no word, and list no word English and Indonesian spell
+ * alike (a term of the other language would lose its end).
+ */
+static void test_adjective_lists(void **state)
+{
+    (void)state;
+    char dir[64], path[128];
+    tu_mkdtemp(dir, sizeof(dir));
+    tu_write_str(dir, "adj.txt", "# adjectives\nLokal\nasing\n");
+    snprintf(path, sizeof(path), "%s/adj.txt", dir);
+    struct jk_stopwords sw;
+    jk_stopwords_init(&sw);
+    struct jk_diag d;
+    jk_diag_init(&d);
+    assert_int_equal(jk_stopwords_load_adjectives(&sw, path, JK_NO_START, &d), JK_OK);
+    jk_stopwords_add_adjective(&sw, "asing", 5, JK_NO_END);
+    assert_int_equal(jk_stopwords_edges(&sw, "lokal", 5), JK_NO_START);
+    assert_int_equal(jk_stopwords_edges(&sw, "asing", 5), JK_NO_START | JK_NO_END);
+    assert_int_equal(jk_stopwords_edges(&sw, "pemerintah", 10), 0);
+    assert_false(jk_stopwords_has(&sw, "lokal", 5)); /* no stopword */
+    tu_write_str(dir, "adj.txt", "lokal\nsangat lokal\n");
+    assert_int_equal(jk_stopwords_load_adjectives(&sw, path, JK_NO_START, &d), JK_E_INPUT);
+    assert_non_null(strstr(d.msg, "adj.txt:2"));
+    jk_stopwords_release(&sw);
+    tu_rmtree(dir);
+
+    jk_stopwords_init(&sw);
+    assert_int_equal(jk_stopwords_load_adjectives(&sw, JK_SOURCE_DIR "/stopwords/adjectives-id.txt",
+                                                  JK_NO_START, &d),
+                     JK_OK);
+    assert_int_equal(jk_stopwords_load_adjectives(&sw, JK_SOURCE_DIR "/stopwords/adjectives-en.txt",
+                                                  JK_NO_END, &d),
+                     JK_OK);
+    assert_int_equal(jk_stopwords_edges(&sw, "lokal", 5), JK_NO_START);
+    assert_int_equal(jk_stopwords_edges(&sw, "local", 5), JK_NO_END);
+    const char *shared[] = {"global", "regional", "formal", "optimal", "modern", "ideal"};
+    for (size_t i = 0; i < sizeof(shared) / sizeof(*shared); i++)
+        assert_int_equal(jk_stopwords_edges(&sw, shared[i], strlen(shared[i])), 0);
+    for (uint32_t id = 0; id < jk_strmap_count(&sw.adjectives); id++)
+        assert_int_not_equal(sw.edges[id], JK_NO_START | JK_NO_END);
+    jk_stopwords_release(&sw);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -173,6 +218,7 @@ int main(void)
         cmocka_unit_test(test_lists_from_windows_editors),
         cmocka_unit_test(test_phrases_normalise_spacing),
         cmocka_unit_test(test_bundled_lists_load_and_keep_domain_terms),
+        cmocka_unit_test(test_adjective_lists),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

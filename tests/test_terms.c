@@ -75,6 +75,8 @@ static void extract_with(const char *text, const char *cased, unsigned max_words
     jk_stopwords_add_phrase(&sw, "luar negeri", 11);
     jk_stopwords_add_phrase(&sw, "kerja sama luar negeri", 22);
     jk_stopwords_add_phrase(&sw, "nusa tenggara barat", 19);
+    jk_stopwords_add_adjective(&sw, "lokal", 5, JK_NO_START);
+    jk_stopwords_add_adjective(&sw, "local", 5, JK_NO_END);
     struct jk_extractor x;
     jk_extractor_init(&x, &sw, NULL, max_words);
     struct jk_token toks[128];
@@ -114,6 +116,8 @@ static void extract_normalized_as(const char *text, bool numbered, bool keys_onl
     for (size_t i = 0; i < sizeof(stop) / sizeof(*stop); i++)
         jk_stopwords_add(&sw, stop[i], strlen(stop[i]));
     jk_stopwords_add_phrase(&sw, "kerja sama", 10);
+    jk_stopwords_add_adjective(&sw, "lokal", 5, JK_NO_START);
+    jk_stopwords_add_adjective(&sw, "local", 5, JK_NO_END);
     struct jk_normalizer norm;
     jk_normalizer_init(&norm, &sw);
     struct jk_extractor x;
@@ -136,6 +140,30 @@ static void extract_normalized_as(const char *text, bool numbered, bool keys_onl
 static void extract_normalized(const char *text, bool numbered, struct seen *out)
 {
     extract_normalized_as(text, numbered, false, out);
+}
+
+/*
+ * An Indonesian adjective starts no candidate and an English one ends none, whatever the
+ * sentence's language, looked up by text, through the normaliser and by word number.
+ */
+static void test_adjectives_head_no_term(void **state)
+{
+    (void)state;
+    const char *text = "pemerintah lokal , lokal , local government , local";
+    struct seen s;
+    for (int way = 0; way < 3; way++) {
+        if (way == 0)
+            extract(text, 3, &s);
+        else
+            extract_normalized(text, way == 2, &s);
+        assert_true(has(&s, "pemerintahlokal|pemerintah lokal"));
+        assert_true(has(&s, "pemerintah|pemerintah"));
+        assert_true(has(&s, "localgovernment|local government"));
+        assert_true(has(&s, "government|government"));
+        assert_false(has(&s, "lokal|lokal"));
+        assert_false(has(&s, "local|local"));
+        assert_int_equal(s.n, 4);
+    }
 }
 
 /* Keys only: the same keys in the same order, every surface empty. */
@@ -560,6 +588,7 @@ int main(void)
         cmocka_unit_test(test_ngrams_inside_runs_only),
         cmocka_unit_test(test_verbs_start_no_term),
         cmocka_unit_test(test_english_participles_end_no_term),
+        cmocka_unit_test(test_adjectives_head_no_term),
         cmocka_unit_test(test_long_forms_written_out),
         cmocka_unit_test(test_numbered_words_same_candidates),
         cmocka_unit_test(test_keys_only_same_keys),
