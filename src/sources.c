@@ -1394,7 +1394,8 @@ static bool article_info(const char *t, size_t i, size_t end, bool *label_only)
         "received", "revised",  "accepted",  "published",   "submitted",      "available online",
         "diterima", "direvisi", "disetujui", "diterbitkan", "dipublikasikan", "tersedia online",
         "p-issn",   "e-issn",   "issn",      "print issn",  "online issn",    "doi",
-        "email",    "e-mail",   "surel",     "copyright",   "hak cipta"};
+        "vol",      "volume",   "email",     "e-mail",      "surel",          "copyright",
+        "hak cipta"};
     static const char *const labels[] = {
         "corresponding author", "penulis korespondensi", "how to cite",
         "to cite this article", "cite this article",     "cara mengutip",
@@ -1422,6 +1423,41 @@ static bool article_info(const char *t, size_t i, size_t end, bool *label_only)
     return names_licence(t, i, end);
 }
 
+/* Whether line t[i..end) names a volume as a field does: "Vol. 5", "Volume 12", "JIP Vol 3". */
+static bool names_volume(const char *t, size_t i, size_t end)
+{
+    static const char *const marks[] = {"volume", "vol"};
+    for (size_t from = i; i < end; i++) {
+        size_t n = i > from && isalpha((unsigned char)t[i - 1])
+                       ? 0
+                       : phrase_at(t, i, end, marks, sizeof(marks) / sizeof(*marks));
+        if (n && value_after(t, i + n, end))
+            return true;
+    }
+    return false;
+}
+
+/*
+ * Whether line t[i..end) is a journal's masthead: a short line that starts with "Jurnal" or
+ * "Journal" and names a volume, or whose next line with text does ("JURNAL ILMU
+ * PEMERINTAHAN" over "Vol. 5 No. 2, Juli 2020"): the journal's name would be a term of every
+ * article it published.
+ */
+static bool journal_masthead(const char *t, size_t len, size_t i, size_t end)
+{
+    static const char *const names[] = {"jurnal", "journal", "e-jurnal", "e-journal", "ejournal"};
+    if (end - i > INFO_LINE_BYTES)
+        return false;
+    while (i < end && strchr(" \t#*_>", t[i]))
+        i++;
+    if (!word_at(t, i, end, names, sizeof(names) / sizeof(*names)))
+        return false;
+    size_t next = end < len ? next_text_line(t, len, end + 1) : len;
+    size_t next_end = line_end(t, len, next);
+    return names_volume(t, i, end) ||
+           (next < len && next_end - next <= INFO_LINE_BYTES && names_volume(t, next, next_end));
+}
+
 size_t jk_drop_article_info(struct jk_buf *text)
 {
     struct line_cut c = {.t = text->data, .len = text->len};
@@ -1429,7 +1465,8 @@ size_t jk_drop_article_info(struct jk_buf *text)
     for (size_t i = 0; i < c.len; i++) { /* i: a line's start, then its end */
         size_t end = line_end(c.t, c.len, i);
         bool label_only;
-        if (has_text(c.t, i, end) && article_info(c.t, i, end, &label_only)) {
+        if (has_text(c.t, i, end) &&
+            (article_info(c.t, i, end, &label_only) || journal_masthead(c.t, c.len, i, end))) {
             size_t next = next_text_line(c.t, c.len, end + 1),
                    next_end = line_end(c.t, c.len, next);
             if (label_only && next < c.len && next_end - next <= INFO_LINE_BYTES)

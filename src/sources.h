@@ -198,7 +198,9 @@ size_t jk_drop_footnotes(struct jk_buf *text);
  * value ("*Corresponding author", "Penulis korespondensi", "How to cite",
  * "Article history", "Info artikel", "©"), with its value's line when the
  * label ends its own, or a licence notice ("This is an open access article
- * under the CC BY-SA license", "Creative Commons", "All rights reserved").
+ * under the CC BY-SA license", "Creative Commons", "All rights reserved"),
+ * or a journal's masthead: a line starting "Jurnal" or "Journal" that
+ * names a volume ("Vol. 5") or stands over a line that does.
  * A field's name must be followed within three bytes by ':', a digit, "©"
  * or a web address, so sentences that start "Diterima atau tidaknya ..."
  * stay. Returns the lines (or label-and-value pairs) cut (0: text unchanged).

@@ -99,12 +99,13 @@ echo "$cands" | grep -Eqx 'sugiyono|mukti|bps|keating|miles|huberman|miles dan h
     fail "a cited name is a candidate: $cands"
 # Indonesian adjectives start no term (stopwords/adjectives-id.txt): "asing", "lokal", "luas"
 echo "$cands" | grep -Eqx 'asing|lokal|luas|asing mendukung' && fail "an adjective heads a candidate: $cands"
-# A journal article's information (received and accepted dates, ISSN, DOI, licence, how to
-# cite) gives no candidate by default; --section all keeps it. report.md counts the articles
+# A journal article's information (masthead and volume, received and accepted dates, ISSN,
+# DOI, licence, how to cite) gives no candidate by default; --section all keeps it. report.md counts the articles
 # (near copies of each other but for a word, so --keep-copies).
 mkdir "$tmp/ja"
 for i in 1 2 3; do
     printf 'JURNAL ILMU PEMERINTAHAN
+Vol. 5 No. 2, Juli 2020, pp. 112-125
 p-ISSN: 2502-8731 e-ISSN: 2548-1234
 Received: 12 Januari 2020; Revised: 3 Maret 2020; Accepted: 20 Juni 2020
 *Corresponding author: penulis%s@unpad.ac.id
@@ -117,7 +118,7 @@ Abstrak
 Penelitian ini membahas tata kelola pemerintahan desa dan partisipasi masyarakat %s.
 ' "$i" "$(echo pertanian perikanan pariwisata | cut -d' ' -f"$i")" >"$tmp/ja/artikel-$i.txt"
 done
-junk='accepted|received|revised|open access|cc by-sa license|e-issn|p-issn|corresponding|copyright|rights reserved|cite'
+junk='accepted|received|revised|open access|cc by-sa license|e-issn|p-issn|corresponding|copyright|rights reserved|cite|ilmu pemerintahan'
 "$bin" terms "$tmp/ja" -o "$tmp/ja-out" --min-occurrences 2 -q --keep-copies
 cands=$(tail -n +2 "$tmp/ja-out/terms.tsv" | cut -f1)
 echo "$cands" | grep -qx "tata kelola pemerintahan desa" || fail "no 'tata kelola pemerintahan desa': $cands"

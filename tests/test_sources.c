@@ -545,16 +545,20 @@ static void test_article_info_dropped(void **state)
                     "E-mail : penulis@ugm.ac.id\n"
                     "Info Artikel\n"
                     "\xc2\xa9 2021 Penulis\n",
-                    "JURNAL ILMU PEMERINTAHAN\nVol. 5 No. 2, Juli 2020, pp. 112-125\n\n\n\n\n\n\n"
+                    "\n\n\n\n\n\n\n\n"
                     "## Abstrak\nPenelitian ini membahas tata kelola desa.\n\n\n\n\n",
-                    10); /* "Info Artikel" takes the line after it as its value */
+                    12); /* "Info Artikel" takes the line after it as its value */
     /* sentences, not fields */
     const char *kept = "Diterima atau tidaknya usulan bergantung pada dinas.\n"
                        "Email merupakan media komunikasi pemerintah daerah.\n"
                        "Copyright law in Indonesia protects authors.\n"
                        "Published studies on paradiplomacy are few.\n"
-                       "Sumber: DOI pada tabel 2.\n";
+                       "Sumber: DOI pada tabel 2.\n"
+                       "Jurnal ini membahas kebijakan.\n"
+                       "Volume produksi padi meningkat.\n";
     expect_info_cut(kept, kept, 0);
+    /* a journal's masthead: its name over its volume, or both on one line */
+    expect_info_cut("Journal of Governance, Vol 3 (2), 2021\nTeks.\n", "\nTeks.\n", 1);
     /* a licence named inside a long paragraph is running text */
     struct jk_buf b;
     jk_buf_init(&b);
