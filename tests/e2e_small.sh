@@ -8,6 +8,26 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 fail() { echo "FAIL: $*"; exit 1; }
 labels() { tail -n +2 "$1/terms.csv" | cut -d, -f2; }
+# candidates DIR [OPTION...]: `terms` on DIR (2 occurrences or more), one candidate a line
+candidates() {
+    local dir=$1
+    shift
+    "$bin" terms "$dir" -o "$dir-out" --min-occurrences 2 -q "$@"
+    tail -n +2 "$dir-out/terms.tsv" | cut -f1
+}
+# expect_candidates CANDIDATES TERM...: each TERM is a candidate
+expect_candidates() {
+    local cands=$1 t
+    shift
+    for t in "$@"; do
+        echo "$cands" | grep -qx "$t" || fail "'$t' is no candidate: $cands"
+    done
+}
+# refuse_candidates CANDIDATES WHAT PATTERN: no candidate matches the extended regex PATTERN
+refuse_candidates() {
+    echo "$1" | grep -Eqx "$3" && fail "$2 is a candidate: $(echo "$1" | grep -Ex "$3")"
+    return 0
+}
 
 mkdir -p "$tmp/in/a" "$tmp/in/b"
 cat >"$tmp/in/a/satu.md" <<'DOC'
@@ -72,15 +92,14 @@ for i in 1 2 3; do
 ' \
         "$(printf '%s' "$i" | tr 123 abc)" >"$tmp/ti/abstrak-$i.txt"
 done
-"$bin" terms "$tmp/ti" -o "$tmp/ti-out" --min-occurrences 2 -q
-cands=$(tail -n +2 "$tmp/ti-out/terms.tsv" | cut -f1)
-for t in "rancang bangun" "rancang bangun sistem informasi" "tata kelola" "tata kelola keuangan"; do
-    echo "$cands" | grep -qx "$t" || fail "'$t' is no candidate: $cands"
-done
-echo "$cands" | grep -Eqx 'rancang|bangun|bangun sistem|bangun sistem informasi|tata|kelola|kelola keuangan' &&
-    fail "a piece of a compound is a candidate: $cands"
+cands=$(candidates "$tmp/ti")
+expect_candidates "$cands" "rancang bangun" "rancang bangun sistem informasi" "tata kelola" \
+    "tata kelola keuangan"
+refuse_candidates "$cands" "a piece of a compound" \
+    'rancang|bangun|bangun sistem|bangun sistem informasi|tata|kelola|kelola keuangan'
 # Citations without APA's comma, "(Sugiyono 2017: 45)", give no term: their names are
-# capitalised as written; nor does a name of several words before "(2013)". The curly quotes keep the text's byte offsets when lower-cased.
+# capitalised as written; nor does a name of several words before "(2013)". The curly quotes
+# keep the text's byte offsets when lower-cased.
 mkdir "$tmp/ci"
 for i in 1 2 3; do
     printf 'Penelitian \342\200\234kualitatif\342\200\235 tentang pemerintah daerah (Sugiyono 2017: 45).
@@ -90,18 +109,16 @@ Konsep paradiplomasi menurut Takdir Ali Mukti (2013) relevan.
 Investasi asing mendukung pemerintah lokal. Dampaknya luas.
 ' "$i" >"$tmp/ci/abstrak-$i.txt"
 done
-"$bin" terms "$tmp/ci" -o "$tmp/ci-out" --min-occurrences 2 -q
-cands=$(tail -n +2 "$tmp/ci-out/terms.tsv" | cut -f1)
-for t in "pemerintah daerah" "pelayanan publik" "teori birokrasi" "investasi asing" "pemerintah lokal"; do
-    echo "$cands" | grep -qx "$t" || fail "'$t' is no candidate: $cands"
-done
-echo "$cands" | grep -Eqx 'sugiyono|mukti|bps|keating|miles|huberman|miles dan huberman|takdir|takdir ali|ali|paradiplomasi menurut takdir' &&
-    fail "a cited name is a candidate: $cands"
+cands=$(candidates "$tmp/ci")
+expect_candidates "$cands" "pemerintah daerah" "pelayanan publik" "teori birokrasi" \
+    "investasi asing" "pemerintah lokal"
+refuse_candidates "$cands" "a cited name" \
+    'sugiyono|mukti|bps|keating|miles|huberman|takdir|takdir ali|ali|paradiplomasi menurut takdir'
 # Indonesian adjectives start no term (stopwords/adjectives-id.txt): "asing", "lokal", "luas"
-echo "$cands" | grep -Eqx 'asing|lokal|luas|asing mendukung' && fail "an adjective heads a candidate: $cands"
+refuse_candidates "$cands" "an adjective" 'asing|lokal|luas|asing mendukung'
 # A journal article's information (masthead and volume, received and accepted dates, ISSN,
-# DOI, licence, how to cite) gives no candidate by default; --section all keeps it. report.md counts the articles
-# (near copies of each other but for a word, so --keep-copies).
+# DOI, licence, how to cite) gives no candidate by default; --section all keeps it. report.md
+# counts the articles (near copies of each other but for a word, so --keep-copies).
 mkdir "$tmp/ja"
 for i in 1 2 3; do
     printf 'JURNAL ILMU PEMERINTAHAN
@@ -119,12 +136,11 @@ Penelitian ini membahas tata kelola pemerintahan desa dan partisipasi masyarakat
 ' "$i" "$(echo pertanian perikanan pariwisata | cut -d' ' -f"$i")" >"$tmp/ja/artikel-$i.txt"
 done
 junk='accepted|received|revised|open access|cc by-sa license|e-issn|p-issn|corresponding|copyright|rights reserved|cite|ilmu pemerintahan'
-"$bin" terms "$tmp/ja" -o "$tmp/ja-out" --min-occurrences 2 -q --keep-copies
-cands=$(tail -n +2 "$tmp/ja-out/terms.tsv" | cut -f1)
-echo "$cands" | grep -qx "tata kelola pemerintahan desa" || fail "no 'tata kelola pemerintahan desa': $cands"
-echo "$cands" | grep -Eqx "$junk" && fail "article information is a candidate: $cands"
-"$bin" terms "$tmp/ja" -o "$tmp/ja-all" --min-occurrences 2 -q --keep-copies --section all
-tail -n +2 "$tmp/ja-all/terms.tsv" | cut -f1 | grep -Eqx "$junk" ||
+cands=$(candidates "$tmp/ja" --keep-copies)
+expect_candidates "$cands" "tata kelola pemerintahan desa"
+refuse_candidates "$cands" "article information" "$junk"
+cp -r "$tmp/ja" "$tmp/ja-all"
+candidates "$tmp/ja-all" --keep-copies --section all | grep -Eqx "$junk" ||
     fail "--section all loses the article information"
 "$bin" map "$tmp/ja" -o "$tmp/ja-map" --min-occurrences 2 -q --keep-copies --layout none
 grep -q '^- documents whose journal article information was left out .*: 3$' "$tmp/ja-map/report.md" ||
@@ -141,11 +157,9 @@ in-depth interviews. The implementation has not been optimal due to limited budg
 resources. It is recommended that the local government improve coordination between agencies.
 ' "$(echo waste health education | cut -d' ' -f"$i")" >"$tmp/en/abstract-$i.txt"
 done
-"$bin" terms "$tmp/en" -o "$tmp/en-out" --min-occurrences 2 -q --keep-copies
-cands=$(tail -n +2 "$tmp/en-out/terms.tsv" | cut -f1)
-for t in "limited budget" "local government" "human resources" "in-depth interviews"; do
-    echo "$cands" | grep -qx "$t" || fail "'$t' is no candidate: $cands"
-done
-echo "$cands" | grep -Eqx 'collected|recommended|limited|improve|government improve|improve coordination|local' &&
-    fail "a verb is a candidate: $cands"
+cands=$(candidates "$tmp/en" --keep-copies)
+expect_candidates "$cands" "limited budget" "local government" "human resources" \
+    "in-depth interviews"
+refuse_candidates "$cands" "a verb, participle or adjective" \
+    'collected|recommended|limited|improve|government improve|improve coordination|local'
 echo "e2e_small: 1 passed, 0 failed"

@@ -8,14 +8,19 @@
 #include "stopwords.h"
 #include "testutil.h"
 
+/* Writes text as list.txt in a fresh temporary folder dir[64]; the file's path in path[128]. */
+static void list_file(char *dir, char *path, const char *text)
+{
+    tu_mkdtemp(dir, 64);
+    tu_write_str(dir, "list.txt", text);
+    snprintf(path, 128, "%s/list.txt", dir);
+}
+
 static void test_loads_words_skipping_comments_and_case(void **state)
 {
     (void)state;
     char dir[64], path[128];
-    tu_mkdtemp(dir, sizeof(dir));
-    tu_write_str(dir, "list.txt",
-                 "# a comment\n\nyang\n  Dan  \nadalah # inline comment\r\nÜBER\n");
-    snprintf(path, sizeof(path), "%s/list.txt", dir);
+    list_file(dir, path, "# a comment\n\nyang\n  Dan  \nadalah # inline comment\r\nÜBER\n");
     struct jk_stopwords sw;
     jk_stopwords_init(&sw);
     struct jk_diag d;
@@ -35,9 +40,7 @@ static void test_two_words_on_a_line_is_an_error_with_line_number(void **state)
 {
     (void)state;
     char dir[64], path[128];
-    tu_mkdtemp(dir, sizeof(dir));
-    tu_write_str(dir, "list.txt", "yang\ndan\nkerja sama\n");
-    snprintf(path, sizeof(path), "%s/list.txt", dir);
+    list_file(dir, path, "yang\ndan\nkerja sama\n");
     struct jk_stopwords sw;
     jk_stopwords_init(&sw);
     struct jk_diag d;
@@ -173,9 +176,7 @@ static void test_adjective_lists(void **state)
 {
     (void)state;
     char dir[64], path[128];
-    tu_mkdtemp(dir, sizeof(dir));
-    tu_write_str(dir, "adj.txt", "# adjectives\nLokal\nasing\n");
-    snprintf(path, sizeof(path), "%s/adj.txt", dir);
+    list_file(dir, path, "# adjectives\nLokal\nasing\n");
     struct jk_stopwords sw;
     jk_stopwords_init(&sw);
     struct jk_diag d;
@@ -186,9 +187,9 @@ static void test_adjective_lists(void **state)
     assert_int_equal(jk_stopwords_edges(&sw, "asing", 5), JK_NO_START | JK_NO_END);
     assert_int_equal(jk_stopwords_edges(&sw, "pemerintah", 10), 0);
     assert_false(jk_stopwords_has(&sw, "lokal", 5)); /* no stopword */
-    tu_write_str(dir, "adj.txt", "lokal\nsangat lokal\n");
+    tu_write_str(dir, "list.txt", "lokal\nsangat lokal\n");
     assert_int_equal(jk_stopwords_load_adjectives(&sw, path, JK_NO_START, &d), JK_E_INPUT);
-    assert_non_null(strstr(d.msg, "adj.txt:2"));
+    assert_non_null(strstr(d.msg, "list.txt:2"));
     jk_stopwords_release(&sw);
     tu_rmtree(dir);
 
