@@ -130,6 +130,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         else if (plain) /* pages may lose running heads and page numbers: nothing is added */
             FUZZ_CHECK(info.invalid_utf8 == 0 &&
                        ink(text.data, text.len) <= ink((const char *)data + bom, size - bom));
+        size_t title = jk_title_start(text.data ? text.data : "", text.len);
+        FUZZ_CHECK(title <= text.len && (title == 0 || text.data[title - 1] == '\n'));
         bool blank = true; /* skipped as empty exactly when the text is all white space */
         for (size_t i = 0; i < text.len && blank; i++)
             blank = strchr(" \t\n\v\f", text.data[i]) != NULL;

@@ -1275,10 +1275,14 @@ static void count_document(struct state *s, const char *text, size_t len,
                     citations, (uint32_t)s->current_file, false);
 }
 
-/* A plain document's title for the report: its first non-empty line, markup trimmed. */
+/*
+ * A plain document's title for the report: its first non-empty line that is no article
+ * information or title-page boilerplate (jk_title_start), markup trimmed.
+ */
 static const char *first_line_span(const struct jk_buf *text, size_t *len)
 {
     const char *p = text->data ? text->data : "", *end = p + text->len;
+    p += jk_title_start(p, text->len);
     while (p < end && (isspace((unsigned char)*p) || *p == '#' || *p == '*' || *p == '_'))
         p++;
     const char *eol = memchr(p, '\n', (size_t)(end - p));

@@ -1477,3 +1477,28 @@ size_t jk_drop_article_info(struct jk_buf *text)
     }
     return finish_cut(&c, text);
 }
+
+/* How many lines with text jk_title_start looks at. */
+enum { TITLE_LINES = 24 };
+
+size_t jk_title_start(const char *t, size_t len)
+{
+    size_t first = len, seen = 0;
+    for (size_t i = 0; i < len && seen < TITLE_LINES; i = line_end(t, len, i) + 1) {
+        size_t end = line_end(t, len, i);
+        if (!has_text(t, i, end))
+            continue;
+        first = first == len ? i : first;
+        seen++;
+        bool label_only;
+        if (article_info(t, i, end, &label_only) || journal_masthead(t, len, i, end) ||
+            title_line(t, i, end) != TITLE_TEXT) {
+            if (label_only) /* its value too: "How to cite:" over the citation */
+                end = line_end(t, len, next_text_line(t, len, end < len ? end + 1 : len));
+            i = end;
+            continue;
+        }
+        return i;
+    }
+    return first == len ? 0 : first;
+}

@@ -207,4 +207,13 @@ size_t jk_drop_footnotes(struct jk_buf *text);
  */
 size_t jk_drop_article_info(struct jk_buf *text);
 
+/*
+ * Where a document's title starts in t[0..len): its first line with text
+ * that is neither article information (see jk_drop_article_info: a
+ * journal's masthead, "Vol. 5 No. 2", "p-ISSN ...") nor a title page's
+ * degree or institution line ("SKRIPSI", "UNIVERSITAS ..."), among its
+ * first 24 lines with text; else its first line with text (0 when none).
+ */
+size_t jk_title_start(const char *t, size_t len);
+
 #endif

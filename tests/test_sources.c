@@ -570,6 +570,33 @@ static void test_article_info_dropped(void **state)
     jk_buf_release(&b);
 }
 
+/* Where jk_title_start says the title of text starts: at the line that begins with want. */
+static void expect_title(const char *text, const char *want)
+{
+    size_t at = jk_title_start(text, strlen(text));
+    if (strncmp(text + at, want, strlen(want)) != 0) {
+        print_error("title of '%.40s' at '%.40s', want '%s'\n", text, text + at, want);
+        fail();
+    }
+}
+
+/*
+ * A document's title is its first line that is no article information and no title-page
+ * boilerplate; with none such, its first line with text.
+ */
+static void test_title_skips_mastheads(void **state)
+{
+    (void)state;
+    expect_title("\nJURNAL ILMU PEMERINTAHAN\nVol. 5 No. 2, Juli 2020\np-ISSN: 2502-8731\n"
+                 "How to cite:\nBudi, A. (2020). Judul.\n\nImplementasi Kebijakan\n",
+                 "Implementasi Kebijakan");
+    expect_title("SKRIPSI\nMOTIF PARADIPLOMASI\nUNIVERSITAS ANDALAS\n", "MOTIF PARADIPLOMASI");
+    expect_title("# Peran paradiplomasi\nMelissa, author\n", "# Peran paradiplomasi");
+    expect_title("\n\nSKRIPSI\nUNIVERSITAS ANDALAS\n", "SKRIPSI");
+    expect_title("", "");
+    expect_title("   \n", "   ");
+}
+
 /*
  * Pandoc's Markdown of LibreOffice's .docx of libreoffice-footnotes.fodt: four
  * definitions that cite, wrapped and indented at 72 columns, go whole; the one
@@ -643,6 +670,7 @@ int main(void)
         cmocka_unit_test(test_footnotes_citing_laws_dropped),
         cmocka_unit_test(test_pandoc_footnotes_dropped),
         cmocka_unit_test(test_article_info_dropped),
+        cmocka_unit_test(test_title_skips_mastheads),
         cmocka_unit_test(test_footnotes_that_explain_stay),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
