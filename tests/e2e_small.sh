@@ -106,7 +106,7 @@ for i in 1 2 3; do
 Pelayanan publik menurut teori birokrasi (Mukti dkk. 2013; BPS 2020; Keating et al. 1999).
 Data dianalisis secara interaktif (Miles dan Huberman 1994) di desa %s.
 Konsep paradiplomasi menurut Takdir Ali Mukti (2013) relevan.
-Investasi asing mendukung pemerintah lokal. Dampaknya luas.
+Investasi asing mendukung pemerintah lokal. Dampaknya positif.
 ' "$i" >"$tmp/ci/abstrak-$i.txt"
 done
 cands=$(candidates "$tmp/ci")
@@ -114,8 +114,8 @@ expect_candidates "$cands" "pemerintah daerah" "pelayanan publik" "teori birokra
     "investasi asing" "pemerintah lokal"
 refuse_candidates "$cands" "a cited name" \
     'sugiyono|mukti|bps|keating|miles|huberman|takdir|takdir ali|ali|paradiplomasi menurut takdir'
-# Indonesian adjectives start no term (stopwords/adjectives-id.txt): "asing", "lokal", "luas"
-refuse_candidates "$cands" "an adjective" 'asing|lokal|luas|asing mendukung'
+# Indonesian adjectives start no term (stopwords/adjectives-id.txt): "asing", "lokal", "positif"
+refuse_candidates "$cands" "an adjective" 'asing|lokal|positif|asing mendukung'
 # A journal article's information (masthead and volume, received and accepted dates, ISSN,
 # DOI, licence, how to cite) gives no candidate by default; --section all keeps it. report.md
 # counts the articles (near copies of each other but for a word, so --keep-copies).
