@@ -84,8 +84,8 @@ static void report_corpus(struct jk_buf *b, const struct jk_run *run)
                     run->footnotes_dropped);
         jk_buf_addf(b,
                     "- documents whose journal article information was left out (\"Received:\", "
-                    "\"p-ISSN\", \"DOI:\", \"Corresponding author\", licence lines; --section all "
-                    "keeps it): %zu\n",
+                    "\"p-ISSN\", \"DOI:\", \"Corresponding author\", affiliations, licence lines; "
+                    "--section all keeps it): %zu\n",
                     run->article_info_dropped);
     }
     if (run->opt->items_keywords)

@@ -1458,15 +1458,51 @@ static bool journal_masthead(const char *t, size_t len, size_t i, size_t end)
            (next < len && next_end - next <= INFO_LINE_BYTES && names_volume(t, next, next_end));
 }
 
+/* How far into a text an article's abstract heading is looked for (affiliations come before). */
+enum { FRONT_PAGE_BYTES = 16 * 1024 };
+
+/* The start of the first abstract heading in the first FRONT_PAGE_BYTES of t, or 0: none. */
+static size_t abstract_at(const char *t, size_t len)
+{
+    for (size_t i = 0; i < len && i < FRONT_PAGE_BYTES; i = line_end(t, len, i) + 1)
+        if (abstract_heading(t, i, line_end(t, len, i)))
+            return i;
+    return 0;
+}
+
+/*
+ * Whether line t[i..end), before an article's abstract, is an author's affiliation: at
+ * most TITLE_PAGE_LINE bytes starting, past its mark ("1", "¹", "<sup>1</sup>", "*"), with a
+ * university, faculty or department ("¹Universitas Gadjah Mada, Yogyakarta"), whose names would be
+ * terms of every article written there.
+ */
+static bool affiliation(const char *t, size_t i, size_t end)
+{
+    static const char *const names[] = {
+        "universitas", "institut",       "fakultas",   "program studi", "jurusan",
+        "departemen",  "sekolah tinggi", "politeknik", "university",    "faculty",
+        "department",  "institute",      "school of"};
+    if (end - i > TITLE_PAGE_LINE)
+        return false;
+    for (size_t k = 1; i < end && k > 0; i += k) {
+        k = markup_mark(t, i, end);
+        if (k == 0 && (strchr(" \t#*_>,", t[i]) || isdigit((unsigned char)t[i])))
+            k = 1;
+    }
+    return word_at(t, i, end, names, sizeof(names) / sizeof(*names));
+}
+
 size_t jk_drop_article_info(struct jk_buf *text)
 {
     struct line_cut c = {.t = text->data, .len = text->len};
     jk_buf_init(&c.out);
-    for (size_t i = 0; i < c.len; i++) { /* i: a line's start, then its end */
+    size_t abstract = abstract_at(c.t, c.len); /* affiliations come before it */
+    for (size_t i = 0; i < c.len; i++) {       /* i: a line's start, then its end */
         size_t end = line_end(c.t, c.len, i);
         bool label_only;
         if (has_text(c.t, i, end) &&
-            (article_info(c.t, i, end, &label_only) || journal_masthead(c.t, c.len, i, end))) {
+            (article_info(c.t, i, end, &label_only) || journal_masthead(c.t, c.len, i, end) ||
+             (i < abstract && affiliation(c.t, i, end)))) {
             size_t next = next_text_line(c.t, c.len, end + 1),
                    next_end = line_end(c.t, c.len, next);
             if (label_only && next < c.len && next_end - next <= INFO_LINE_BYTES)

@@ -199,8 +199,11 @@ size_t jk_drop_footnotes(struct jk_buf *text);
  * "Article history", "Info artikel", "©"), with its value's line when the
  * label ends its own, or a licence notice ("This is an open access article
  * under the CC BY-SA license", "Creative Commons", "All rights reserved"),
- * or a journal's masthead: a line starting "Jurnal" or "Journal" that
- * names a volume ("Vol. 5") or stands over a line that does.
+ * a journal's masthead: a line starting "Jurnal" or "Journal" that
+ * names a volume ("Vol. 5") or stands over a line that does; or, before
+ * an abstract heading in the first 16 KB, an author's affiliation (at most
+ * 200 bytes starting, past a mark, with "Universitas", "Fakultas",
+ * "Department", ...).
  * A field's name must be followed within three bytes by ':', a digit, "©"
  * or a web address, so sentences that start "Diterima atau tidaknya ..."
  * stay. Returns the lines (or label-and-value pairs) cut (0: text unchanged).

@@ -54,8 +54,11 @@ only_with_all "$src/corpus" "$tmp/notes" "footnotes" "christy damayanti" "creswe
 # report.md's Files table says what was left out of which file.
 grep -q "^| .*/skripsi-sumbar-jeollabuk-do-bab1.md | .* | citing footnotes left out |$" \
     "$tmp/a/report.md" || fail "report.md does not say the skripsi's footnotes were left out"
-grep -q "^| .*/safitri-kegagalan-sister-cities.md | .* | reference list left out |$" \
-    "$tmp/a/report.md" || fail "report.md does not say the article's reference list was left out"
+grep -q "^| .*/safitri-kegagalan-sister-cities.md | .* | reference list left out; article information left out |$" \
+    "$tmp/a/report.md" || fail "report.md does not say the article's reference list and affiliation were left out"
+# The article's affiliation before its abstract ("<sup>123</sup> Universitas Muhammadiyah
+# Malang") is article information: its university is no term by default.
+only_with_all "$src/corpus" "$tmp/affil" "affiliation" "muhammadiyah malang"
 
 # A whole skripsi (title page, approval, thanks, abstract, contents, then BAB I): its front
 # matter and its title page's degree and university lines are left out by default, the title

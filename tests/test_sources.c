@@ -557,6 +557,15 @@ static void test_article_info_dropped(void **state)
                        "Jurnal ini membahas kebijakan.\n"
                        "Volume produksi padi meningkat.\n";
     expect_info_cut(kept, kept, 0);
+    /* affiliations before the abstract go; after it, or without one, such lines stay */
+    expect_info_cut("Judul Artikel\nBudi\xc2\xb9, Siti\xc2\xb2\n\xc2\xb9Universitas Gadjah Mada, "
+                    "Yogyakarta\n2 Fakultas Ilmu Sosial, Universitas Airlangga\n\nAbstrak\nTeks.\n"
+                    "Universitas Indonesia menjadi mitra.\n",
+                    "Judul Artikel\nBudi\xc2\xb9, Siti\xc2\xb2\n\n\n\nAbstrak\nTeks.\n"
+                    "Universitas Indonesia menjadi mitra.\n",
+                    2);
+    expect_info_cut("Universitas Indonesia menjadi mitra.\n",
+                    "Universitas Indonesia menjadi mitra.\n", 0);
     /* a journal's masthead: its name over its volume, or both on one line */
     expect_info_cut("Journal of Governance, Vol 3 (2), 2021\nTeks.\n", "\nTeks.\n", 1);
     /* a licence named inside a long paragraph is running text */
