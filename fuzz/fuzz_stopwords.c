@@ -15,7 +15,7 @@ static enum jk_status load_stopwords(const char *path, int kind, struct jk_diag 
     struct jk_stopwords sw;
     jk_stopwords_init(&sw);
     enum jk_status st = kind == 1   ? jk_stopwords_load_phrases(&sw, path, diag)
-                        : kind == 3 ? jk_stopwords_load_adjectives(&sw, path, JK_NO_START, diag)
+                        : kind == 3 ? jk_stopwords_load_list(&sw, path, JK_LIST_NO_START, diag)
                                     : jk_stopwords_load(&sw, path, diag);
     for (uint32_t id = 0; kind == 3 && id < jk_strmap_count(&sw.adjectives); id++)
         FUZZ_CHECK(jk_stopwords_edges(&sw, jk_strmap_key(&sw.adjectives, id),

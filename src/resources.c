@@ -51,23 +51,13 @@ static enum jk_status missing_list(const char *path, struct jk_diag *diag)
                     path);
 }
 
-/* What a bundled list holds (load_list). */
-enum list_kind { LIST_STOPWORDS, LIST_PHRASES, LIST_ADJECTIVES_ID, LIST_ADJECTIVES_EN };
-
 static enum jk_status load_list(struct jk_resources *r, const char *dir, const char *name,
-                                enum list_kind kind, struct jk_diag *diag)
+                                enum jk_list_kind kind, struct jk_diag *diag)
 {
     char *path = jk_list_path(dir, name);
-    enum jk_status st;
-    if (access(path, R_OK) != 0)
-        st = missing_list(path, diag);
-    else if (kind == LIST_PHRASES)
-        st = jk_stopwords_load_phrases(&r->stopwords, path, diag);
-    else if (kind == LIST_ADJECTIVES_ID || kind == LIST_ADJECTIVES_EN)
-        st = jk_stopwords_load_adjectives(
-            &r->stopwords, path, kind == LIST_ADJECTIVES_ID ? JK_NO_START : JK_NO_END, diag);
-    else
-        st = jk_stopwords_load(&r->stopwords, path, diag);
+    enum jk_status st = access(path, R_OK) != 0
+                            ? missing_list(path, diag)
+                            : jk_stopwords_load_list(&r->stopwords, path, kind, diag);
     if (st == JK_OK && r->n_lists < JK_MAX_LISTS)
         r->lists[r->n_lists++] = name;
     free(path);
@@ -78,17 +68,17 @@ static enum jk_status load_stopwords(struct jk_resources *r, const struct jk_map
                                      struct jk_diag *diag)
 {
     const char *dir = opt->stopwords_dir;
-    enum jk_status st = load_list(r, dir, "id.txt", LIST_STOPWORDS, diag);
+    enum jk_status st = load_list(r, dir, "id.txt", JK_LIST_WORDS, diag);
     if (st == JK_OK)
-        st = load_list(r, dir, "en.txt", LIST_STOPWORDS, diag);
+        st = load_list(r, dir, "en.txt", JK_LIST_WORDS, diag);
     if (st == JK_OK && opt->academic)
-        st = load_list(r, dir, "academic-id.txt", LIST_STOPWORDS, diag);
+        st = load_list(r, dir, "academic-id.txt", JK_LIST_WORDS, diag);
     if (st == JK_OK)
-        st = load_list(r, dir, "protected-id.txt", LIST_PHRASES, diag);
+        st = load_list(r, dir, "protected-id.txt", JK_LIST_PHRASES, diag);
     if (st == JK_OK)
-        st = load_list(r, dir, "adjectives-id.txt", LIST_ADJECTIVES_ID, diag);
+        st = load_list(r, dir, "adjectives-id.txt", JK_LIST_NO_START, diag);
     if (st == JK_OK)
-        st = load_list(r, dir, "adjectives-en.txt", LIST_ADJECTIVES_EN, diag);
+        st = load_list(r, dir, "adjectives-en.txt", JK_LIST_NO_END, diag);
     for (size_t i = 0; st == JK_OK && i < opt->n_stopword_files; i++)
         st = jk_stopwords_load(&r->stopwords, opt->stopword_files[i], diag);
     return st;

@@ -120,15 +120,12 @@ static size_t tidy_line(char *line)
     return out;
 }
 
-/* What a list file holds: stopwords, protected phrases, or adjectives with their edge bits. */
-enum { LIST_WORDS = 0, LIST_PHRASES = 4 }; /* else a jk_word_edge */
-
-/* One tidied line of a list (kind: LIST_* or an edge) into sw; JK_E_INPUT naming path:lineno. */
+/* One tidied line of a list of kind into sw; JK_E_INPUT naming path:lineno. */
 static enum jk_status list_entry(struct jk_stopwords *sw, const char *line, size_t len,
-                                 unsigned kind, const char *path, unsigned long lineno,
+                                 enum jk_list_kind kind, const char *path, unsigned long lineno,
                                  struct jk_buf *lower, struct jk_diag *diag)
 {
-    bool phrases = kind == LIST_PHRASES;
+    bool phrases = kind == JK_LIST_PHRASES;
     if (!jk_lowercase(line, len, lower))
         return jk_error(diag, JK_E_INPUT, "%s:%lu: not valid UTF-8; save the list as UTF-8", path,
                         lineno);
@@ -138,16 +135,17 @@ static enum jk_status list_entry(struct jk_stopwords *sw, const char *line, size
                         path, lineno, line);
     if (phrases)
         jk_stopwords_add_phrase(sw, lower->data, lower->len);
-    else if (kind == LIST_WORDS)
+    else if (kind == JK_LIST_WORDS)
         jk_stopwords_add(sw, lower->data, lower->len);
     else
-        jk_stopwords_add_adjective(sw, lower->data, lower->len, (enum jk_word_edge)kind);
+        jk_stopwords_add_adjective(sw, lower->data, lower->len,
+                                   kind == JK_LIST_NO_START ? JK_NO_START : JK_NO_END);
     return JK_OK;
 }
 
 /* Read with the line reader every list file shares (termfile.h: BOM, UTF-16, CRLF, Latin-1). */
-static enum jk_status load_list(struct jk_stopwords *sw, const char *path, unsigned kind,
-                                struct jk_diag *diag)
+enum jk_status jk_stopwords_load_list(struct jk_stopwords *sw, const char *path,
+                                      enum jk_list_kind kind, struct jk_diag *diag)
 {
     struct jk_lines r;
     enum jk_status st = jk_lines_open(&r, path, "word list", true, diag);
@@ -169,17 +167,11 @@ static enum jk_status load_list(struct jk_stopwords *sw, const char *path, unsig
 
 enum jk_status jk_stopwords_load(struct jk_stopwords *sw, const char *path, struct jk_diag *diag)
 {
-    return load_list(sw, path, LIST_WORDS, diag);
+    return jk_stopwords_load_list(sw, path, JK_LIST_WORDS, diag);
 }
 
 enum jk_status jk_stopwords_load_phrases(struct jk_stopwords *sw, const char *path,
                                          struct jk_diag *diag)
 {
-    return load_list(sw, path, LIST_PHRASES, diag);
-}
-
-enum jk_status jk_stopwords_load_adjectives(struct jk_stopwords *sw, const char *path,
-                                            enum jk_word_edge edge, struct jk_diag *diag)
-{
-    return load_list(sw, path, edge, diag);
+    return jk_stopwords_load_list(sw, path, JK_LIST_PHRASES, diag);
 }

@@ -52,9 +52,20 @@ enum jk_status jk_stopwords_load(struct jk_stopwords *sw, const char *path, stru
 enum jk_status jk_stopwords_load_phrases(struct jk_stopwords *sw, const char *path,
                                          struct jk_diag *diag);
 
-/* Adds the words of an adjective list file (one word a line), each with the edge bits. */
-enum jk_status jk_stopwords_load_adjectives(struct jk_stopwords *sw, const char *path,
-                                            enum jk_word_edge edge, struct jk_diag *diag);
+/* What a list file holds. */
+enum jk_list_kind {
+    JK_LIST_WORDS,    /* stopwords (jk_stopwords_load) */
+    JK_LIST_PHRASES,  /* protected phrases (jk_stopwords_load_phrases) */
+    JK_LIST_NO_START, /* adjectives that start no candidate (Indonesian): JK_NO_START */
+    JK_LIST_NO_END,   /* adjectives that end none (English): JK_NO_END */
+};
+
+/*
+ * Adds the entries of a list file of kind: one word a line (one phrase a line for
+ * JK_LIST_PHRASES), with the errors of jk_stopwords_load.
+ */
+enum jk_status jk_stopwords_load_list(struct jk_stopwords *sw, const char *path,
+                                      enum jk_list_kind kind, struct jk_diag *diag);
 
 /* Adds one lower-case word or phrase (used by tests and by the loaders). */
 void jk_stopwords_add(struct jk_stopwords *sw, const char *word, size_t len);

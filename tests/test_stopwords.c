@@ -181,24 +181,24 @@ static void test_adjective_lists(void **state)
     jk_stopwords_init(&sw);
     struct jk_diag d;
     jk_diag_init(&d);
-    assert_int_equal(jk_stopwords_load_adjectives(&sw, path, JK_NO_START, &d), JK_OK);
+    assert_int_equal(jk_stopwords_load_list(&sw, path, JK_LIST_NO_START, &d), JK_OK);
     jk_stopwords_add_adjective(&sw, "asing", 5, JK_NO_END);
     assert_int_equal(jk_stopwords_edges(&sw, "lokal", 5), JK_NO_START);
     assert_int_equal(jk_stopwords_edges(&sw, "asing", 5), JK_NO_START | JK_NO_END);
     assert_int_equal(jk_stopwords_edges(&sw, "pemerintah", 10), 0);
     assert_false(jk_stopwords_has(&sw, "lokal", 5)); /* no stopword */
     tu_write_str(dir, "list.txt", "lokal\nsangat lokal\n");
-    assert_int_equal(jk_stopwords_load_adjectives(&sw, path, JK_NO_START, &d), JK_E_INPUT);
+    assert_int_equal(jk_stopwords_load_list(&sw, path, JK_LIST_NO_START, &d), JK_E_INPUT);
     assert_non_null(strstr(d.msg, "list.txt:2"));
     jk_stopwords_release(&sw);
     tu_rmtree(dir);
 
     jk_stopwords_init(&sw);
-    assert_int_equal(jk_stopwords_load_adjectives(&sw, JK_SOURCE_DIR "/stopwords/adjectives-id.txt",
-                                                  JK_NO_START, &d),
+    assert_int_equal(jk_stopwords_load_list(&sw, JK_SOURCE_DIR "/stopwords/adjectives-id.txt",
+                                            JK_LIST_NO_START, &d),
                      JK_OK);
-    assert_int_equal(jk_stopwords_load_adjectives(&sw, JK_SOURCE_DIR "/stopwords/adjectives-en.txt",
-                                                  JK_NO_END, &d),
+    assert_int_equal(jk_stopwords_load_list(&sw, JK_SOURCE_DIR "/stopwords/adjectives-en.txt",
+                                            JK_LIST_NO_END, &d),
                      JK_OK);
     assert_int_equal(jk_stopwords_edges(&sw, "lokal", 5), JK_NO_START);
     assert_int_equal(jk_stopwords_edges(&sw, "local", 5), JK_NO_END);
