@@ -444,11 +444,22 @@ static size_t find_heading(const char *t, size_t len, size_t from, const char *c
     return len;
 }
 
+/* The first index from i (at most end) whose byte is not in set: past leading marks. */
+static size_t past(const char *t, size_t i, size_t end, const char *set)
+{
+    while (i < end && strchr(set, t[i]))
+        i++;
+    return i;
+}
+
+/* What a line's text may start with before its words: spaces, Markdown, a quotation's mark. */
+#define LINE_MARKS " \t#*_>"
+#define NOTE_MARKS " \t*_\"'" /* a footnote's text: spaces, emphasis, quotation marks */
+
 /* Where a heading line's words start: past Markdown marks and a number ("5.", "VI.", "7)"). */
 static size_t heading_start(const char *t, size_t i, size_t end)
 {
-    while (i < end && strchr("#*_ \t", t[i]))
-        i++;
+    i = past(t, i, end, "#*_ \t");
     size_t j = i;
     while (j < end && (isdigit((unsigned char)t[j]) || strchr("IVXLivxl", t[j])))
         j++;
@@ -508,6 +519,15 @@ static size_t phrase_at(const char *t, size_t i, size_t end, const char *const *
 static bool word_at(const char *t, size_t i, size_t end, const char *const *words, size_t n)
 {
     return phrase_at(t, i, end, words, n) != 0;
+}
+
+/* Whether w[0..len) is one of words[0..n), exactly (case and all). */
+static bool word_in(const char *w, size_t len, const char *const *words, size_t n)
+{
+    for (size_t k = 0; k < n; k++)
+        if (len == strlen(words[k]) && strncmp(w, words[k], len) == 0)
+            return true;
+    return false;
 }
 
 /* Whether line t[i..end) starts an appendix ("Lampiran 1", "APPENDIX A", "Lampiran-lampiran"). */
@@ -775,8 +795,7 @@ static enum title_line title_line(const char *t, size_t i, size_t end)
     static const char *const author[] = {"disusun oleh", "oleh", "by"}; /* alone, or with ':' */
     if (end - i > TITLE_PAGE_LINE)
         return TITLE_TEXT;
-    while (i < end && strchr(" \t#*_", t[i]))
-        i++;
+    i = past(t, i, end, " \t#*_");
     size_t n = phrase_at(t, i, end, kinds, sizeof(kinds) / sizeof(*kinds));
     if (n && !has_text(t, i + n, end))
         return TITLE_DEGREE;
@@ -956,9 +975,7 @@ static enum footnote_mark footnote_mark(const char *t, size_t i, size_t end, siz
 static bool cites_again(const char *t, size_t i, size_t end)
 {
     static const char *const words[] = {"ibid", "op. cit", "op.cit", "loc. cit", "loc.cit", "idem"};
-    while (i < end && strchr(" \t*_\"'", t[i]))
-        i++;
-    return word_at(t, i, end, words, sizeof(words) / sizeof(*words));
+    return word_at(t, past(t, i, end, NOTE_MARKS), end, words, sizeof(words) / sizeof(*words));
 }
 
 /* Whether t[i..end) holds a year (1900-2099) standing alone. */
@@ -1034,10 +1051,7 @@ static bool names_place(const char *t, size_t i, size_t end)
 static bool joins_names(const char *t, size_t i, size_t n)
 {
     static const char *const words[] = {"dan", "and", "&", "et", "al.", "al"};
-    for (size_t k = 0; k < sizeof(words) / sizeof(*words); k++)
-        if (n == strlen(words[k]) && strncmp(t + i, words[k], n) == 0)
-            return true;
-    return false;
+    return word_in(t + i, n, words, sizeof(words) / sizeof(*words));
 }
 
 /*
@@ -1084,10 +1098,7 @@ static bool law_title_word(const char *t, size_t i, size_t n)
     static const char *const words[] = {"tentang", "dan",  "atas",   "di",    "dengan", "yang",
                                         "ke",      "dari", "untuk",  "serta", "pada",   "dalam",
                                         "oleh",    "atau", "antara", "of",    "on",     "the"};
-    for (size_t k = 0; k < sizeof(words) / sizeof(*words); k++)
-        if (n == strlen(words[k]) && strncmp(t + i, words[k], n) == 0)
-            return true;
-    return false;
+    return word_in(t + i, n, words, sizeof(words) / sizeof(*words));
 }
 
 /*
@@ -1105,8 +1116,7 @@ static bool cites_law(const char *t, size_t i, size_t end)
         "undang-undang", "uu",          "peraturan", "keputusan", "instruksi", "surat edaran",
         "ketetapan",     "permendagri", "permenlu",  "perpres",   "keppres",   "kepmen",
         "perda",         "pergub",      "perbup",    "perwali",   "pp",        "law"};
-    while (i < end && strchr(" \t*_\"'", t[i]))
-        i++;
+    i = past(t, i, end, NOTE_MARKS);
     if (!word_at(t, i, end, kinds, sizeof(kinds) / sizeof(*kinds)))
         return false;
     bool numbered = false;
@@ -1405,8 +1415,7 @@ static bool article_info(const char *t, size_t i, size_t end, bool *label_only)
     *label_only = false;
     if (end - i > INFO_LINE_BYTES)
         return false;
-    while (i < end && strchr(" \t#*_>", t[i]))
-        i++;
+    i = past(t, i, end, LINE_MARKS);
     if (copyright_sign(t + i, end - i))
         return true;
     size_t n = phrase_at(t, i, end, fields, sizeof(fields) / sizeof(*fields));
@@ -1414,10 +1423,7 @@ static bool article_info(const char *t, size_t i, size_t end, bool *label_only)
         return true;
     n = phrase_at(t, i, end, labels, sizeof(labels) / sizeof(*labels));
     if (n) {
-        size_t rest = i + n;
-        while (rest < end && strchr(" \t:*_", t[rest]))
-            rest++;
-        *label_only = rest == end;
+        *label_only = past(t, i + n, end, " \t:*_") == end;
         return true;
     }
     return names_licence(t, i, end);
@@ -1448,8 +1454,7 @@ static bool journal_masthead(const char *t, size_t len, size_t i, size_t end)
     static const char *const names[] = {"jurnal", "journal", "e-jurnal", "e-journal", "ejournal"};
     if (end - i > INFO_LINE_BYTES)
         return false;
-    while (i < end && strchr(" \t#*_>", t[i]))
-        i++;
+    i = past(t, i, end, LINE_MARKS);
     if (!word_at(t, i, end, names, sizeof(names) / sizeof(*names)))
         return false;
     size_t next = end < len ? next_text_line(t, len, end + 1) : len;
