@@ -90,6 +90,17 @@ expect 3 "$tmp/lists/glossary-en-id.txt:$line: malformed glossary line" \
 rm "$tmp/lists/glossary-en-id.txt"
 expect 3 "bundled list '$tmp/lists/glossary-en-id.txt' not found; give the stopwords folder" \
     map "$src/corpus" -o "$tmp/out" --stopwords-dir "$tmp/lists"
+# the adjective lists (stopwords/adjectives-*.txt), likewise: a phrase where a word belongs,
+# or the file missing, from a stopwords folder of an older version
+cp "$src/stopwords/glossary-en-id.txt" "$tmp/lists/"
+printf 'sangat lokal\n' >>"$tmp/lists/adjectives-id.txt"
+line=$(wc -l <"$tmp/lists/adjectives-id.txt")
+expect 3 "$tmp/lists/adjectives-id.txt:$line: 'sangat lokal' is more than one word" \
+    map "$src/corpus" -o "$tmp/out" --stopwords-dir "$tmp/lists"
+rm "$tmp/lists/adjectives-en.txt"
+cp "$src/stopwords/adjectives-id.txt" "$tmp/lists/"
+expect 3 "bundled list '$tmp/lists/adjectives-en.txt' not found; give the stopwords folder" \
+    map "$src/corpus" -o "$tmp/out" --stopwords-dir "$tmp/lists"
 if [ "$(id -u)" != 0 ]; then
     mkdir "$tmp/readonly" && chmod 0555 "$tmp/readonly"
     expect 4 "not writable" map "$src/corpus" -o "$tmp/readonly"
