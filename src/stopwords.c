@@ -131,7 +131,8 @@ static enum jk_status list_entry(struct jk_stopwords *sw, const char *line, size
                         lineno);
     if (!phrases && memchr(line, ' ', len))
         return jk_error(diag, JK_E_INPUT,
-                        "%s:%lu: '%s' is more than one word; a stopword list takes one word a line",
+                        "%s:%lu: '%s' is more than one word; a stopword or adjective list takes "
+                        "one word a line",
                         path, lineno, line);
     if (phrases)
         jk_stopwords_add_phrase(sw, lower->data, lower->len);
