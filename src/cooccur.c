@@ -11,54 +11,108 @@
 
 #include "util/mem.h"
 
-/* Sparse symmetric co-occurrence: (i << 32 | j), i < j, -> weight. Open addressing. */
+/*
+ * Sparse symmetric co-occurrence: (i << 32 | j), i < j, -> weight. Open
+ * addressing, linear probing; a key's home slot is the top bits of its
+ * Fibonacci hash, so both term numbers choose it (the middle bits once
+ * taken depended on j alone in tables of up to 4,096 slots).
+ * With order (a document's own table), the keys are also listed in the
+ * order they came, so that pairmap_flush costs what the document added,
+ * not the table's size, and hands them on in an order unrelated to the
+ * slots (in slot order into another table of the same hash they piled up).
+ */
 struct pairmap {
     uint64_t *keys; /* UINT64_MAX = empty */
     uint64_t *weights;
     size_t n_slots, count;
+    unsigned shift; /* 64 - log2(n_slots) */
+    bool keep_order;
+    uint64_t *order; /* with keep_order: the keys in the order added, then their slots */
+    size_t cap_order;
 };
 
-static void pairmap_init(struct pairmap *m, size_t n_slots)
+static void pairmap_init(struct pairmap *m, size_t n_slots, bool keep_order)
 {
     m->n_slots = n_slots;
     m->count = 0;
+    m->shift = 64;
+    for (size_t n = n_slots; n > 1; n >>= 1)
+        m->shift--;
     m->keys = jk_malloc(n_slots * sizeof(*m->keys));
     m->weights = jk_calloc(n_slots, sizeof(*m->weights));
     memset(m->keys, 0xff, n_slots * sizeof(*m->keys));
+    m->keep_order = keep_order;
+    m->order = NULL;
+    m->cap_order = 0;
 }
 
 static void pairmap_release(struct pairmap *m)
 {
     free(m->keys);
     free(m->weights);
+    free(m->order);
 }
 
 static size_t pairmap_slot(const struct pairmap *m, uint64_t key)
 {
-    uint64_t h = key * 0x9e3779b97f4a7c15ull;
-    size_t i = (size_t)(h >> 20) & (m->n_slots - 1);
+    size_t i = (size_t)((key * 0x9e3779b97f4a7c15ull) >> m->shift);
     while (m->keys[i] != key && m->keys[i] != UINT64_MAX)
         i = (i + 1) & (m->n_slots - 1);
     return i;
 }
 
+/* Doubles m's slots; the list of keys in order stays as it is. */
+static void pairmap_grow(struct pairmap *m)
+{
+    struct pairmap bigger;
+    pairmap_init(&bigger, m->n_slots * 2, false);
+    for (size_t i = 0; i < m->n_slots; i++)
+        if (m->keys[i] != UINT64_MAX) {
+            size_t k = pairmap_slot(&bigger, m->keys[i]);
+            bigger.keys[k] = m->keys[i];
+            bigger.weights[k] = m->weights[i];
+        }
+    free(m->keys);
+    free(m->weights);
+    m->keys = bigger.keys;
+    m->weights = bigger.weights;
+    m->n_slots = bigger.n_slots;
+    m->shift = bigger.shift;
+}
+
 static void pairmap_add(struct pairmap *m, uint64_t key, uint64_t w)
 {
-    if ((m->count + 1) * 4 > m->n_slots * 3) {
-        struct pairmap bigger;
-        pairmap_init(&bigger, m->n_slots * 2);
-        for (size_t i = 0; i < m->n_slots; i++)
-            if (m->keys[i] != UINT64_MAX)
-                pairmap_add(&bigger, m->keys[i], m->weights[i]);
-        pairmap_release(m);
-        *m = bigger;
-    }
+    if ((m->count + 1) * 4 > m->n_slots * 3)
+        pairmap_grow(m);
     size_t i = pairmap_slot(m, key);
     if (m->keys[i] == UINT64_MAX) {
         m->keys[i] = key;
+        if (m->keep_order) {
+            JK_GROW(m->order, m->count + 1, m->cap_order);
+            m->order[m->count] = key;
+        }
         m->count++;
     }
     m->weights[i] += w;
+}
+
+/*
+ * Hands each key of m (made with keep_order) to take(ctx, key, weight) in
+ * the order first added, then empties m; its slots stay for the next
+ * document.
+ */
+static void pairmap_flush(struct pairmap *m, void (*take)(void *, uint64_t, uint64_t), void *ctx)
+{
+    for (size_t t = 0; t < m->count; t++) {
+        size_t i = pairmap_slot(m, m->order[t]);
+        take(ctx, m->keys[i], m->weights[i]);
+        m->order[t] = i; /* emptied below: emptying here would break later probes */
+    }
+    for (size_t t = 0; t < m->count; t++) {
+        m->keys[m->order[t]] = UINT64_MAX;
+        m->weights[m->order[t]] = 0;
+    }
+    m->count = 0;
 }
 
 /*
@@ -97,7 +151,7 @@ static void links_init(struct links *l, size_t n)
     if (dense_fits(n))
         l->tri = jk_calloc(cells ? cells : 1, sizeof(*l->tri));
     else
-        pairmap_init(&l->map, 1024);
+        pairmap_init(&l->map, 1024, false);
 }
 
 static void links_release(struct links *l)
@@ -252,6 +306,18 @@ static void window_pairs(struct pairmap *doc, const struct hit *h, size_t n, uns
                 pairmap_add(doc, pair_key(h[a].index, h[b].index), 1);
 }
 
+/* pairmap_flush's take: a document's pair with its weight, or once. */
+static void add_weight(void *pairs, uint64_t key, uint64_t w)
+{
+    links_add(pairs, key, w);
+}
+
+static void add_once(void *pairs, uint64_t key, uint64_t w)
+{
+    (void)w;
+    links_add(pairs, key, 1);
+}
+
 /* Adds one document's pairs: every instance (full) or 1 per pair (binary). */
 static void add_document(struct links *pairs, struct pairmap *doc, struct hit *h, size_t n,
                          enum jk_counting counting, struct jk_unit unit)
@@ -265,14 +331,7 @@ static void add_document(struct links *pairs, struct pairmap *doc, struct hit *h
         sentence_pairs(doc, h, n, full);
     else
         window_pairs(doc, h, n, unit.window);
-    for (size_t i = 0; i < doc->n_slots; i++) {
-        if (doc->keys[i] == UINT64_MAX)
-            continue;
-        links_add(pairs, doc->keys[i], full ? doc->weights[i] : 1);
-        doc->keys[i] = UINT64_MAX;
-        doc->weights[i] = 0;
-    }
-    doc->count = 0;
+    pairmap_flush(doc, full ? add_weight : add_once, pairs);
 }
 
 /* The document's selected terms per occurrence (sentence and window units), in position order. */
@@ -603,7 +662,7 @@ static void *range_links(void *arg)
 {
     const struct doc_range *r = arg;
     struct pairmap doc;
-    pairmap_init(&doc, 1024);
+    pairmap_init(&doc, 1024, true);
     struct hit *h = NULL;
     size_t cap = 0;
     struct term_set set;

@@ -354,6 +354,87 @@ static void test_window_unit(void **state)
     jk_map_release(&m);
 }
 
+/*
+ * The sentence unit on random documents, the first of them long (2,000
+ * sentences: its own table of pairs grows to thousands of slots), the rest
+ * short, in a dense triangle and in a table of pairs, binary and full,
+ * against pairs counted sentence by sentence: a document's table must hand
+ * on each pair once and come back empty for the next.
+ */
+enum { SENT_TERMS = 200, SENT_DOCS = 400 };
+
+static void random_sentences(struct jk_counter *c, uint64_t (*expect)[SENT_TERMS][SENT_TERMS])
+{
+    static uint8_t in_doc[SENT_TERMS][SENT_TERMS];
+    jk_counter_init(c);
+    jk_counter_keep_positions(c);
+    uint64_t x = 0x9E3779B97F4A7C15u;
+    char label[8];
+    for (size_t d = 0; d < SENT_DOCS; d++) {
+        size_t sentences = d == 0 ? 2000 : 1 + d % 4;
+        uint32_t pos = 0;
+        memset(in_doc, 0, sizeof(in_doc));
+        jk_counter_begin_doc(c);
+        for (uint32_t s = 0; s < sentences; s++) {
+            uint32_t times[SENT_TERMS] = {0};
+            x ^= x << 13, x ^= x >> 7, x ^= x << 17;
+            size_t len = 1 + x % 8;
+            for (size_t k = 0; k < len; k++, pos++) {
+                x ^= x << 13, x ^= x >> 7, x ^= x << 17;
+                size_t t = x % SENT_TERMS;
+                snprintf(label, sizeof(label), "t%03zu", t);
+                jk_counter_add_at(c, label, 4, label, 4, pos, s);
+                times[t]++;
+            }
+            for (size_t a = 0; a < SENT_TERMS; a++)
+                for (size_t b = 0; b < SENT_TERMS && times[a]; b++)
+                    if (a != b && times[b]) {
+                        expect[1][a][b] += (uint64_t)times[a] * times[b];
+                        expect[0][a][b] += !in_doc[a][b];
+                        in_doc[a][b] = 1;
+                    }
+        }
+        jk_counter_end_doc(c);
+    }
+}
+
+static void test_sentence_unit_matches_pairs(void **state)
+{
+    (void)state;
+    static uint64_t expect[2][SENT_TERMS][SENT_TERMS];
+    memset(expect, 0, sizeof(expect));
+    struct jk_counter c;
+    random_sentences(&c, expect);
+    struct jk_selection sel;
+    select_all(&c, &sel);
+    size_t dense_bytes = jk_cooccur_dense_bytes;
+    for (int way = 0; way < 4; way++) {
+        int full = way % 2;
+        enum jk_counting counting = full ? JK_COUNT_FULL : JK_COUNT_BINARY;
+        jk_cooccur_dense_bytes = way / 2 ? 0 : dense_bytes; /* then a table of pairs */
+        struct jk_map m;
+        jk_map_init(&m);
+        jk_map_add_terms(&c, &sel, counting, &m);
+        assert_int_equal(m.n_terms, SENT_TERMS);
+        jk_map_add_links(&c, &sel, counting, (struct jk_unit){JK_UNIT_SENTENCE, 0}, &m);
+        size_t expected_links = 0;
+        for (size_t a = 0; a < SENT_TERMS; a++)
+            for (size_t b = a + 1; b < SENT_TERMS; b++)
+                expected_links += expect[full][a][b] != 0;
+        assert_int_equal(m.n_links, expected_links);
+        for (size_t k = 0; k < m.n_links; k++) {
+            unsigned a = 0, b = 0;
+            assert_int_equal(sscanf(m.terms[m.links[k].source].label, "t%u", &a), 1);
+            assert_int_equal(sscanf(m.terms[m.links[k].target].label, "t%u", &b), 1);
+            assert_int_equal(m.links[k].weight, expect[full][a][b]);
+        }
+        jk_map_release(&m);
+    }
+    jk_cooccur_dense_bytes = dense_bytes;
+    jk_selection_release(&sel);
+    jk_counter_release(&c);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -363,6 +444,7 @@ int main(void)
         cmocka_unit_test(test_binary_without_doc_counts),
         cmocka_unit_test(test_links_after_shedding_terms),
         cmocka_unit_test(test_sentence_unit),
+        cmocka_unit_test(test_sentence_unit_matches_pairs),
         cmocka_unit_test(test_window_unit),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
