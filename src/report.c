@@ -7,6 +7,7 @@
 #include <igraph.h>
 #include <libxml/xmlversion.h>
 #include <math.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -282,24 +283,43 @@ static size_t *ranked_terms(const struct jk_map *m)
     return idx;
 }
 
+/* The ten most frequent terms of each cluster, as rank indexes; SIZE_MAX pads. Caller frees. */
+#define CLUSTER_TOP 10
+static size_t *cluster_tops(const struct jk_map *m, const size_t *rank, size_t *sizes)
+{
+    size_t n = m->n_clusters;
+    size_t *top = jk_malloc((n ? n : 1) * CLUSTER_TOP * sizeof(*top));
+    for (size_t k = 0; k < n * CLUSTER_TOP; k++)
+        top[k] = SIZE_MAX;
+    for (size_t r = 0; r < m->n_terms; r++) {
+        size_t c = m->terms[rank[r]].cluster;
+        if (c < 1 || c > n)
+            continue;
+        if (sizes[c - 1] < CLUSTER_TOP)
+            top[(c - 1) * CLUSTER_TOP + sizes[c - 1]] = rank[r];
+        sizes[c - 1]++;
+    }
+    return top;
+}
+
+/* One pass over the terms, not one a cluster: a map can have as many clusters as terms. */
 static void report_clusters(struct jk_buf *b, const struct jk_map *m, const size_t *rank)
 {
     jk_buf_adds(b, "| cluster | terms | top terms (occurrences) |\n|---|---|---|\n");
+    size_t *sizes = jk_calloc(m->n_clusters ? m->n_clusters : 1, sizeof(*sizes));
+    size_t *top = cluster_tops(m, rank, sizes);
     for (size_t c = 1; c <= m->n_clusters; c++) {
-        size_t size = 0, shown = 0;
-        for (size_t i = 0; i < m->n_terms; i++)
-            size += m->terms[i].cluster == c;
-        jk_buf_addf(b, "| %zu | %zu | ", c, size);
-        for (size_t r = 0; r < m->n_terms && shown < 10; r++) {
-            const struct jk_term *t = &m->terms[rank[r]];
-            if (t->cluster != c)
-                continue;
-            jk_buf_adds(b, shown++ ? ", " : "");
+        jk_buf_addf(b, "| %zu | %zu | ", c, sizes[c - 1]);
+        for (size_t k = 0; k < CLUSTER_TOP && top[(c - 1) * CLUSTER_TOP + k] != SIZE_MAX; k++) {
+            const struct jk_term *t = &m->terms[top[(c - 1) * CLUSTER_TOP + k]];
+            jk_buf_adds(b, k ? ", " : "");
             add_cell(b, t->label);
             jk_buf_addf(b, " (%u)", t->occurrences);
         }
         jk_buf_adds(b, " |\n");
     }
+    free(top);
+    free(sizes);
     jk_buf_adds(b, "\n## Most frequent terms\n\n| term | occurrences | documents | links | "
                    "total link strength | cluster |\n|---|---|---|---|---|---|\n");
     for (size_t r = 0; r < m->n_terms && r < 30; r++) {
