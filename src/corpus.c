@@ -640,6 +640,8 @@ static enum jk_status read_pdf_text(const struct jk_source *src, struct jk_buf *
 
 const char jk_skip_empty[] = "empty (no text, or only white space)";
 const char jk_skip_wos[] = "a Web of Science export";
+const char jk_skip_too_large[] = "too large for one document";
+size_t jk_corpus_max_document = (size_t)256 << 20;
 
 /*
  * Whether text is a Web of Science export: the tagged format opens with
@@ -853,14 +855,33 @@ static void read_html(const struct jk_buf *raw, struct jk_buf *text, struct jk_r
     jk_buf_release(&page_text);
 }
 
+/* Is src a text or web-page document larger than jk_corpus_max_document? */
+static bool too_large(const struct jk_source *src, enum jk_format format)
+{
+    if (format != JK_FORMAT_TEXT && format != JK_FORMAT_HTML)
+        return false;
+    uint64_t size = src->size;
+    struct stat sb;
+    if (size == JK_SIZE_UNKNOWN)
+        size = stat(src->path, &sb) == 0 && sb.st_size > 0 ? (uint64_t)sb.st_size : 0;
+    return size > jk_corpus_max_document;
+}
+
 static enum jk_status read_document(const struct jk_source *src,
                                     const struct jk_source_options *sources, struct jk_buf *text,
                                     struct jk_read_info *info, bool hash, struct jk_diag *diag)
 {
-    struct jk_buf raw;
-    jk_buf_init(&raw);
     memset(info, 0, sizeof(*info));
     jk_buf_clear(text);
+    enum jk_format format = jk_source_format(src->path, sources);
+    if (too_large(src, format)) { /* read in chunks for its size, hash and NUL bytes only */
+        enum jk_status st = check_file(src, hash, info, diag);
+        if (st == JK_OK && !info->binary)
+            info->skip_reason = jk_skip_too_large;
+        return st;
+    }
+    struct jk_buf raw;
+    jk_buf_init(&raw);
     enum jk_status st = slurp(src, &raw, diag);
     if (st == JK_OK && hash) {
         struct jk_sha256 sha;
@@ -872,7 +893,6 @@ static enum jk_status read_document(const struct jk_source *src,
         info->bytes = raw.len;
         info->binary = memchr(raw.data, '\0', raw.len) != NULL;
     }
-    enum jk_format format = jk_source_format(src->path, sources);
     if (st == JK_OK && format == JK_FORMAT_DOC && doc_is_text(&raw, info->binary))
         format = JK_FORMAT_TEXT;
     int utf16 = st == JK_OK && format == JK_FORMAT_TEXT ? jk_utf16_bom(raw.data, raw.len) : 0;

@@ -64,6 +64,15 @@ enum jk_status jk_corpus_collect(struct jk_corpus *c, const char *const *inputs,
 extern const char jk_skip_empty[];
 /* read_info's skip_reason for a .txt that is a Web of Science export (tagged or tab-delimited). */
 extern const char jk_skip_wos[];
+/*
+ * read_info's skip_reason for a text or web-page document of more than
+ * jk_corpus_max_document bytes. A document is held whole while it is
+ * counted, in several forms (about 8 bytes of memory a byte of text); above
+ * 256 MB a file is a collection of documents (a VOSviewer corpus file is
+ * read line by line), and read whole it could exhaust the memory.
+ */
+extern const char jk_skip_too_large[];
+extern size_t jk_corpus_max_document; /* tests lower it */
 
 /* What reading one document found out. */
 struct jk_read_info {

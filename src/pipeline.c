@@ -53,6 +53,7 @@ enum file_warning {
     FW_REFERENCES,
     FW_HUGE,
     FW_UNREADABLE,
+    FW_TOO_LARGE,
     FW_KINDS
 };
 
@@ -355,6 +356,7 @@ static const char *const file_warning_rest[FW_KINDS] = {
     "files were only reference lists and were skipped",
     "files of 16 MB or more were read as one document each",
     "Word or OpenDocument files had no readable text and were skipped",
+    "files were too large for one document and were skipped",
 };
 
 /* Counts one file of kind k; true while its warning is still to be printed. */
@@ -574,12 +576,13 @@ static void note_read(struct state *s, size_t i, const struct jk_read_info *info
     memcpy(d->sha256, info.sha256, sizeof(d->sha256));
     d->skipped = info.binary || info.skip_reason;
     d->year = info.year;
-    d->skip_note = info.skip_note                      ? info.skip_note
-                   : info.binary                       ? "skipped: binary"
-                   : info.skip_reason == jk_skip_empty ? "skipped: empty"
-                   : info.skip_reason == jk_skip_wos   ? "skipped: a Web of Science export"
-                   : info.skip_reason                  ? "skipped: no text"
-                                                       : NULL;
+    d->skip_note = info.skip_note                          ? info.skip_note
+                   : info.binary                           ? "skipped: binary"
+                   : info.skip_reason == jk_skip_empty     ? "skipped: empty"
+                   : info.skip_reason == jk_skip_wos       ? "skipped: a Web of Science export"
+                   : info.skip_reason == jk_skip_too_large ? "skipped: too large for one document"
+                   : info.skip_reason                      ? "skipped: no text"
+                                                           : NULL;
     d->invalid_utf8 = info.invalid_utf8;
     if (!d->skipped && copy_of_earlier(s, i, &info)) {
         d->skipped = true;
@@ -598,6 +601,13 @@ static void note_read(struct state *s, size_t i, const struct jk_read_info *info
                     "would map its field tags and all its records together; export the records "
                     "from Web of Science as BibTeX or RIS and map that file",
                     src->path);
+    } else if (info.skip_reason == jk_skip_too_large) {
+        if (warn_file(s, FW_TOO_LARGE))
+            jk_warn("skipping '%s': at %llu MB it is too large for one document (at most %zu "
+                    "MB); if it holds one document a line, map it with --format vosviewer, "
+                    "else split it into files",
+                    src->path, (unsigned long long)(info.bytes >> 20),
+                    jk_corpus_max_document >> 20);
     } else if (info.skip_note) {
         if (warn_file(s, FW_UNREADABLE))
             jk_warn("skipping '%s': %s", src->path, info.skip_reason);

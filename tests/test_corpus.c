@@ -546,6 +546,61 @@ static void test_read_flags_binary_and_strips_bom_and_crlf(void **state)
     tu_rmtree(dir);
 }
 
+/*
+ * A text or web-page file above jk_corpus_max_document is not held: skipped
+ * as too large (binary when it has a NUL byte), its size and SHA-256 read in
+ * chunks, the same as a document's; other formats keep their own limits.
+ */
+static void test_too_large_documents_skipped(void **state)
+{
+    (void)state;
+    char dir[64], path[128];
+    tu_mkdtemp(dir, sizeof(dir));
+    char body[3000];
+    memset(body, 'a', sizeof(body));
+    for (size_t i = 5; i < sizeof(body); i += 6)
+        body[i] = ' ';
+    tu_write(dir, "big.txt", body, sizeof(body));
+    tu_write(dir, "big.html", body, sizeof(body));
+    body[2000] = '\0';
+    tu_write(dir, "bin.md", body, sizeof(body));
+    body[2000] = 'a';
+    tu_write(dir, "small.txt", body, 1000);
+    struct jk_buf text;
+    jk_buf_init(&text);
+    struct jk_read_info info, whole;
+    struct jk_diag d;
+    jk_diag_init(&d);
+    size_t limit = jk_corpus_max_document;
+    const char *names[] = {"big.txt", "big.html", "bin.md", "small.txt"};
+    for (size_t i = 0; i < 4; i++) {
+        snprintf(path, sizeof(path), "%s/%s", dir, names[i]);
+        struct jk_source src = {path, i % 2 ? JK_SIZE_UNKNOWN : (i == 3 ? 1000 : 3000), 0};
+        jk_corpus_max_document = SIZE_MAX;
+        assert_int_equal(jk_corpus_read(&src, NULL, &text, &whole, &d), JK_OK);
+        jk_corpus_max_document = 2048;
+        jk_buf_adds(&text, "left over");
+        assert_int_equal(jk_corpus_read(&src, NULL, &text, &info, &d), JK_OK);
+        assert_string_equal(info.sha256, whole.sha256);
+        assert_int_equal(info.bytes, i == 3 ? 1000 : 3000);
+        if (i == 3) { /* under the limit: read as before */
+            assert_null(info.skip_reason);
+            assert_int_equal(text.len, 1000);
+            continue;
+        }
+        assert_int_equal(text.len, 0);
+        assert_int_equal(info.binary, i == 2);
+        assert_ptr_equal(info.skip_reason, i == 2 ? NULL : jk_skip_too_large);
+        /* the second pass's read agrees, without the hash */
+        assert_int_equal(jk_corpus_reread(&src, NULL, &text, &info, &d), JK_OK);
+        assert_string_equal(info.sha256, "");
+        assert_int_equal(text.len, 0);
+    }
+    jk_corpus_max_document = limit;
+    jk_buf_release(&text);
+    tu_rmtree(dir);
+}
+
 static void test_unreadable_file_names_it(void **state)
 {
     (void)state;
@@ -596,6 +651,7 @@ int main(void)
         cmocka_unit_test(test_read_windows_1252),
         cmocka_unit_test(test_read_utf16),
         cmocka_unit_test(test_read_flags_binary_and_strips_bom_and_crlf),
+        cmocka_unit_test(test_too_large_documents_skipped),
         cmocka_unit_test(test_unreadable_file_names_it),
         cmocka_unit_test(test_utf8_repair_rejects_overlong_and_surrogates),
     };
