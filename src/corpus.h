@@ -102,7 +102,10 @@ struct jk_read_info {
  * document with nothing but white space is skipped too, without a warning
  * here: info->skip_reason is jk_skip_empty (the caller says so, in order);
  * so is a Web of Science export saved as .txt (jk_skip_wos), which read as one
- * document would map its field tags and every record together.
+ * document would map its field tags and every record together. A .txt/.md or
+ * web page of more than jk_corpus_max_document bytes is read in chunks only
+ * for its size, SHA-256 and NUL bytes: text empty, skip_reason
+ * jk_skip_too_large (info->binary instead when it has a NUL byte).
  */
 enum jk_status jk_corpus_read(const struct jk_source *src, const struct jk_source_options *sources,
                               struct jk_buf *text, struct jk_read_info *info, struct jk_diag *diag);
