@@ -83,11 +83,12 @@ static void report_corpus(struct jk_buf *b, const struct jk_run *run)
                     "- documents whose footnotes citing sources were left out (\"<sup>3</sup> "
                     "Name, \"Title\", 2019\", \"Ibid.\"; --section all keeps them): %zu\n",
                     run->footnotes_dropped);
-        jk_buf_addf(b,
-                    "- documents whose journal article information was left out (\"Received:\", "
-                    "\"p-ISSN\", \"DOI:\", \"Corresponding author\", affiliations, licence lines; "
-                    "--section all keeps it): %zu\n",
-                    run->article_info_dropped);
+        jk_buf_addf(
+            b,
+            "- documents whose journal article information was left out (\"Received:\", "
+            "\"p-ISSN\", \"DOI:\", \"Corresponding author\", affiliations, bylines, licence "
+            "lines; --section all keeps it): %zu\n",
+            run->article_info_dropped);
     }
     if (run->opt->items_keywords)
         jk_buf_adds(b, "- items: author keywords (--items keywords)\n");

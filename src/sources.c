@@ -1497,17 +1497,115 @@ static bool affiliation(const char *t, size_t i, size_t end)
     return word_at(t, i, end, names, sizeof(names) / sizeof(*names));
 }
 
+/*
+ * The length of an author's mark at t[i..end), or 0: one or two digits,
+ * superscript digits, "*", a dagger, or "<sup>...</sup>" around a short label
+ * ("<sup>1,2</sup>", "<sup>a*</sup>").
+ */
+static size_t author_mark(const char *t, size_t i, size_t end)
+{
+    size_t k = superscript_digit(t, i, end);
+    if (k || t[i] == '*')
+        return k ? k : 1;
+    if (isdigit((unsigned char)t[i]))
+        return i + 1 < end && isdigit((unsigned char)t[i + 1]) ? 2 : 1;
+    if (end - i >= 3 && memcmp(t + i, "\xe2\x80\xa0", 3) == 0)
+        return 3;
+    if (end - i < 5 || strncasecmp(t + i, "<sup>", 5) != 0)
+        return 0;
+    for (size_t j = i + 5; j < end && j <= i + 5 + 12; j++)
+        if (end - j >= 6 && strncasecmp(t + j, "</sup>", 6) == 0)
+            return j + 6 - i;
+    return 0;
+}
+
+/* Names in a byline: at most so many, of at most so many words each. */
+enum { BYLINE_NAMES = 8, NAME_WORDS = 5 };
+
+/*
+ * Whether line t[i..end), past its Markdown marks, has the shape of a byline:
+ * one to BYLINE_NAMES authors' names of capitalised words or initials ("A.",
+ * "M.Si."), separated by ",", ";", "&", "dan" or "and", with the particles of
+ * names ("bin", "van", ...). *marked is set when a name carries an author's
+ * mark ("Santoso¹", "Aminah<sup>2</sup>*") or a role ("Melissa Aesthetica,
+ * author", as a university library's catalogue writes it). Any other word in
+ * lower case, a longer number or other punctuation makes it no byline.
+ */
+static bool byline_shape(const char *t, size_t i, size_t end, bool *marked)
+{
+    static const char *const joins[] = {"dan", "and"};
+    static const char *const particles[] = {"bin", "binti", "van", "de", "der", "al", "el", "da"};
+    static const char *const roles[] = {"author", "penulis", "editor"};
+    size_t names = 0, words = 0, capitals = 0;
+    *marked = false;
+    for (i = past(t, i, end, LINE_MARKS); i < end;) {
+        size_t k = author_mark(t, i, end), j = i;
+        if (k) {
+            *marked = true;
+            i += k;
+            if (i < end && isdigit((unsigned char)t[i]))
+                return false; /* three digits or more: a number, no mark */
+            continue;
+        }
+        if (strchr(" \t_,;&", t[i])) {
+            words = strchr(",;&", t[i]) ? 0 : words;
+            i++;
+            continue;
+        }
+        while (j < end && (isalpha((unsigned char)t[j]) || strchr(".-'", t[j]) ||
+                           ((t[j] & 0x80) && !author_mark(t, j, end))))
+            j++;
+        if (j == i)
+            return false; /* other punctuation: a title's colon, a sentence's brackets */
+        if (word_in(t + i, j - i, joins, 2)) {
+            words = 0;
+        } else if (word_in(t + i, j - i, roles, 3)) {
+            if (words > 0 || names == 0)
+                return false; /* "author" inside a name or before one */
+            *marked = true;
+        } else if (!word_in(t + i, j - i, particles, 8)) {
+            if (!isupper((unsigned char)t[i]) || ++words > NAME_WORDS)
+                return false;
+            names += words == 1;
+            capitals++;
+        }
+        i = j;
+    }
+    return capitals >= 2 && names <= BYLINE_NAMES;
+}
+
+/*
+ * Whether line t[i..end), between an article's title and its abstract, is its
+ * byline: a byline's shape, at most TITLE_PAGE_LINE bytes, with an author's
+ * mark or role, or over an affiliation or an e-mail address. The authors'
+ * names would be terms of the article (and of every article they wrote).
+ */
+static bool byline(const char *t, size_t len, size_t i, size_t end)
+{
+    bool marked;
+    if (end - i > TITLE_PAGE_LINE || !byline_shape(t, i, end, &marked))
+        return false;
+    if (marked)
+        return true;
+    size_t next = end < len ? next_text_line(t, len, end + 1) : len;
+    size_t next_end = line_end(t, len, next);
+    return next < len && next_end - next <= TITLE_PAGE_LINE &&
+           (affiliation(t, next, next_end) || memchr(t + next, '@', next_end - next));
+}
+
 size_t jk_drop_article_info(struct jk_buf *text)
 {
     struct line_cut c = {.t = text->data, .len = text->len};
     jk_buf_init(&c.out);
-    size_t abstract = abstract_at(c.t, c.len); /* affiliations come before it */
-    for (size_t i = 0; i < c.len; i++) {       /* i: a line's start, then its end */
+    size_t abstract = abstract_at(c.t, c.len); /* affiliations and bylines come before it */
+    size_t title = abstract ? jk_title_start(c.t, c.len) : 0;
+    for (size_t i = 0; i < c.len; i++) { /* i: a line's start, then its end */
         size_t end = line_end(c.t, c.len, i);
         bool label_only;
         if (has_text(c.t, i, end) &&
             (article_info(c.t, i, end, &label_only) || journal_masthead(c.t, c.len, i, end) ||
-             (i < abstract && affiliation(c.t, i, end)))) {
+             (i < abstract && affiliation(c.t, i, end)) ||
+             (i > title && i < abstract && byline(c.t, c.len, i, end)))) {
             size_t next = next_text_line(c.t, c.len, end + 1),
                    next_end = line_end(c.t, c.len, next);
             if (label_only && next < c.len && next_end - next <= INFO_LINE_BYTES)

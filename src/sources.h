@@ -203,7 +203,11 @@ size_t jk_drop_footnotes(struct jk_buf *text);
  * names a volume ("Vol. 5") or stands over a line that does; or, before
  * an abstract heading in the first 16 KB, an author's affiliation (at most
  * 200 bytes starting, past a mark, with "Universitas", "Fakultas",
- * "Department", ...).
+ * "Department", ...) and, after the title (jk_title_start), the byline:
+ * at most 200 bytes of up to eight names in capitalised words and initials
+ * joined by ",", "dan", "and", with an author's mark ("Safitri<sup>1</sup>",
+ * "Hidayat1", "Lestari²*") or a role ("Melissa Aesthetica, author"), or
+ * over an affiliation or an e-mail address.
  * A field's name must be followed within three bytes by ':', a digit, "©"
  * or a web address, so sentences that start "Diterima atau tidaknya ..."
  * stay. Returns the lines (or label-and-value pairs) cut (0: text unchanged).

@@ -73,6 +73,10 @@ grep -qF -- '- documents whose footnotes citing sources were left out' "$tmp/a/r
     grep -q -- '- documents whose footnotes citing sources were left out.*: 2$' "$tmp/a/report.md" ||
     fail "report.md does not count the two documents whose footnotes were left out"
 only_with_all "$src/corpus" "$tmp/notes" "footnotes" "christy damayanti" "creswell"
+# The bylines between title and abstract (the article's "Nabila Safitri<sup>1</sup>, ...", the
+# library catalogue's "Melissa Aesthetica, author") name authors, not the subject.
+only_with_all "$src/corpus" "$tmp/bylines" "bylines" "nabila safitri" "dyah estu kurniawati" \
+    "iza azqiya"
 # report.md's Files table says what was left out of which file.
 grep -q "^| .*/skripsi-sumbar-jeollabuk-do-bab1.md | .* | citing footnotes left out |$" \
     "$tmp/a/report.md" || fail "report.md does not say the skripsi's footnotes were left out"

@@ -557,13 +557,14 @@ static void test_article_info_dropped(void **state)
                        "Jurnal ini membahas kebijakan.\n"
                        "Volume produksi padi meningkat.\n";
     expect_info_cut(kept, kept, 0);
-    /* affiliations before the abstract go; after it, or without one, such lines stay */
+    /* affiliations (and the byline) before the abstract go; after it, or without one, such
+     * lines stay */
     expect_info_cut("Judul Artikel\nBudi\xc2\xb9, Siti\xc2\xb2\n\xc2\xb9Universitas Gadjah Mada, "
                     "Yogyakarta\n2 Fakultas Ilmu Sosial, Universitas Airlangga\n\nAbstrak\nTeks.\n"
                     "Universitas Indonesia menjadi mitra.\n",
-                    "Judul Artikel\nBudi\xc2\xb9, Siti\xc2\xb2\n\n\n\nAbstrak\nTeks.\n"
+                    "Judul Artikel\n\n\n\n\nAbstrak\nTeks.\n"
                     "Universitas Indonesia menjadi mitra.\n",
-                    2);
+                    3);
     expect_info_cut("Universitas Indonesia menjadi mitra.\n",
                     "Universitas Indonesia menjadi mitra.\n", 0);
     /* a journal's masthead: its name over its volume, or both on one line */
@@ -577,6 +578,47 @@ static void test_article_info_dropped(void **state)
     jk_buf_addc(&b, '\0');
     expect_info_cut(b.data, b.data, 0);
     jk_buf_release(&b);
+}
+
+/*
+ * An article's byline, between its title and its abstract, goes: names with authors' marks
+ * or a role, or over an affiliation or an e-mail address. The title, lines after the
+ * abstract heading, lines with words in lower case and texts without an abstract keep theirs.
+ */
+static void test_bylines_dropped(void **state)
+{
+    (void)state;
+    /* as the bundled article writes it, and as a university library's catalogue does */
+    expect_info_cut("## Analisa Kegagalan Sister Cities\n\nNabila Safitri<sup>1</sup>, Sisilia "
+                    "Putri Syafira<sup>2</sup>, Dyah Estu Kurniawati<sup>3</sup>\n\n### Abstract\n"
+                    "Text.\n",
+                    "## Analisa Kegagalan Sister Cities\n\n\n\n### Abstract\nText.\n", 1);
+    expect_info_cut("# Peran paradiplomasi Jakarta-Beijing\n\nMelissa Aesthetica, author\n\n"
+                    "Deskripsi Lengkap: <https://lib.ui.ac.id/detail?id=1>\n\n## Abstrak\nTeks.\n",
+                    "# Peran paradiplomasi Jakarta-Beijing\n\n\n\nDeskripsi Lengkap: "
+                    "<https://lib.ui.ac.id/detail?id=1>\n\n## Abstrak\nTeks.\n",
+                    1);
+    /* PDF text: digits and an asterisk; initials and particles; no mark over an affiliation
+     * or an e-mail address */
+    expect_info_cut("Kerja Sama Sister City*\nRahmat Hidayat1 dan Dewi Lestari2*\nM. Rizal bin "
+                    "Ahmad\xc2\xb3\nABSTRAK\nTeks.\n",
+                    "Kerja Sama Sister City*\n\n\nABSTRAK\nTeks.\n", 2);
+    expect_info_cut(
+        "Judul Artikel\nBudi Santoso, Siti Aminah\nUniversitas Andalas\nAbstrak\nTeks.\n",
+        "Judul Artikel\n\n\nAbstrak\nTeks.\n", 2);
+    expect_info_cut("Judul Artikel\nBudi Santoso\nbudi@unand.ac.id\nAbstrak\nTeks.\n",
+                    "Judul Artikel\n\nbudi@unand.ac.id\nAbstrak\nTeks.\n", 1);
+    /* these stay: a title's second line without a mark, a line with words in lower case or a
+     * number, capitalised names after the abstract heading or with no abstract at all */
+    const char *kept[] = {
+        "Kerja Sama Sister City\nStudi Kasus Kota Padang\nAbstrak\nTeks.\n",
+        "Judul Artikel\nPemerintah daerah dan masyarakat\xc2\xb9\nAbstrak\nTeks.\n",
+        "Judul Artikel\nLaporan Tahun 2020\nAbstrak\nTeks.\n",
+        "Judul Artikel\nAbstrak\nBudi Santoso\xc2\xb9, Siti Aminah\xc2\xb2\n",
+        "Judul Artikel\nBudi Santoso\xc2\xb9, Siti Aminah\xc2\xb2\nTeks tanpa abstrak.\n",
+        "Judul Artikel\nBudi author Santoso\xc2\xb9\nAbstrak\nTeks.\n"};
+    for (size_t k = 0; k < sizeof(kept) / sizeof(*kept); k++)
+        expect_info_cut(kept[k], kept[k], 0);
 }
 
 /* Where jk_title_start says the title of text starts: at the line that begins with want. */
@@ -679,6 +721,7 @@ int main(void)
         cmocka_unit_test(test_footnotes_citing_laws_dropped),
         cmocka_unit_test(test_pandoc_footnotes_dropped),
         cmocka_unit_test(test_article_info_dropped),
+        cmocka_unit_test(test_bylines_dropped),
         cmocka_unit_test(test_title_skips_mastheads),
         cmocka_unit_test(test_footnotes_that_explain_stay),
     };
