@@ -221,6 +221,31 @@ static void random_documents(struct jk_counter *c, uint64_t (*expect)[RANDOM_TER
     }
 }
 
+/*
+ * m's links are exactly the pairs of terms "t<number>" with a weight in expect (terms x
+ * terms, row-major), each with that weight, in strictly increasing (source, target) order.
+ */
+static void assert_links_are(const struct jk_map *m, const uint64_t *expect, size_t terms)
+{
+    size_t expected_links = 0;
+    for (size_t a = 0; a < terms; a++)
+        for (size_t b = a + 1; b < terms; b++)
+            expected_links += expect[a * terms + b] != 0;
+    assert_int_equal(m->n_links, expected_links);
+    for (size_t k = 0; k < m->n_links; k++) {
+        const struct jk_link *l = &m->links[k];
+        if (k > 0)
+            assert_true(
+                l->source > m->links[k - 1].source ||
+                (l->source == m->links[k - 1].source && l->target > m->links[k - 1].target));
+        assert_true(l->source < l->target);
+        unsigned a = 0, b = 0;
+        assert_int_equal(sscanf(m->terms[l->source].label, "t%u", &a), 1);
+        assert_int_equal(sscanf(m->terms[l->target].label, "t%u", &b), 1);
+        assert_int_equal(l->weight, expect[a * terms + b]);
+    }
+}
+
 static void test_document_unit_matches_pairs(void **state)
 {
     (void)state;
@@ -243,23 +268,7 @@ static void test_document_unit_matches_pairs(void **state)
         assert_int_equal(jk_map_by_rows(&m, (struct jk_unit){JK_UNIT_DOCUMENT, 0}), rows);
         jk_map_add_links_threads(&c, &sel, counting, (struct jk_unit){JK_UNIT_DOCUMENT, 0},
                                  split ? 2 : 1, &m);
-        size_t expected_links = 0;
-        for (size_t a = 0; a < TERMS; a++)
-            for (size_t b = a + 1; b < TERMS; b++)
-                expected_links += expect[full][a][b] != 0;
-        assert_int_equal(m.n_links, expected_links);
-        for (size_t k = 0; k < m.n_links; k++) {
-            const struct jk_link *l = &m.links[k];
-            if (k > 0)
-                assert_true(
-                    l->source > m.links[k - 1].source ||
-                    (l->source == m.links[k - 1].source && l->target > m.links[k - 1].target));
-            assert_true(l->source < l->target);
-            unsigned a = 0, b = 0;
-            assert_int_equal(sscanf(m.terms[l->source].label, "t%u", &a), 1);
-            assert_int_equal(sscanf(m.terms[l->target].label, "t%u", &b), 1);
-            assert_int_equal(l->weight, expect[full][a][b]);
-        }
+        assert_links_are(&m, &expect[full][0][0], TERMS);
         jk_map_release(&m);
     }
     jk_cooccur_dense_bytes = dense_bytes;
@@ -417,17 +426,7 @@ static void test_sentence_unit_matches_pairs(void **state)
         jk_map_add_terms(&c, &sel, counting, &m);
         assert_int_equal(m.n_terms, SENT_TERMS);
         jk_map_add_links(&c, &sel, counting, (struct jk_unit){JK_UNIT_SENTENCE, 0}, &m);
-        size_t expected_links = 0;
-        for (size_t a = 0; a < SENT_TERMS; a++)
-            for (size_t b = a + 1; b < SENT_TERMS; b++)
-                expected_links += expect[full][a][b] != 0;
-        assert_int_equal(m.n_links, expected_links);
-        for (size_t k = 0; k < m.n_links; k++) {
-            unsigned a = 0, b = 0;
-            assert_int_equal(sscanf(m.terms[m.links[k].source].label, "t%u", &a), 1);
-            assert_int_equal(sscanf(m.terms[m.links[k].target].label, "t%u", &b), 1);
-            assert_int_equal(m.links[k].weight, expect[full][a][b]);
-        }
+        assert_links_are(&m, &expect[full][0][0], SENT_TERMS);
         jk_map_release(&m);
     }
     jk_cooccur_dense_bytes = dense_bytes;
