@@ -116,7 +116,7 @@ struct state {
     struct learned *learned;         /* per corpus file: what the first pass counted of it */
     size_t file_warnings[FW_KINDS];  /* per enum file_warning: files it was met in */
     struct jk_strmap duplicates;     /* "file:record" of records left out: found twice, or
-                                        too large (jk_skip_too_large) */
+                                        too large (jk_record_max_bytes) */
     size_t current_file;
     struct jk_outdir out;
     struct jk_run run;
@@ -853,7 +853,7 @@ static bool duplicate_key(const struct jk_record *r, struct jk_buf *key)
 
 /* First pass: a record found before (same DOI or title) is noted and not read again. */
 /*
- * A record of more text than a document may hold (jk_corpus_max_document) is
+ * A record of more text than a document may hold (jk_record_max_bytes) is
  * left out with a warning naming its file and line: most likely a quote or
  * brace left open, which made the rest of the file one field.
  */
@@ -867,7 +867,7 @@ static enum jk_status record_too_large(struct state *s, const struct jk_record *
         snprintf(where, sizeof(where), ":%lu", r->line);
     jk_warn("%s%s: record %zu holds %zu MB of text, too large for one document (at most %zu "
             "MB), and is skipped; a quote or brace left open makes the rest of a file one field",
-            r->source, where, r->number, len >> 20, jk_corpus_max_document >> 20);
+            r->source, where, r->number, len >> 20, jk_record_max_bytes >> 20);
     return JK_OK;
 }
 
@@ -876,7 +876,7 @@ static enum jk_status learn_record(void *ctx, const char *text, size_t len,
 {
     (void)diag;
     struct state *s = ctx;
-    if (len > jk_corpus_max_document)
+    if (len > jk_record_max_bytes)
         return record_too_large(s, r, len);
     struct jk_buf key;
     jk_buf_init(&key);

@@ -38,6 +38,8 @@ struct csvr {
     size_t col[JK_CSV_NFIELDS];     /* column of each field, SIZE_MAX: none */
     struct jk_buf header;           /* the header as seen, for messages */
     unsigned long lineno, row_line; /* current line; first line of the row (0: none yet) */
+    size_t row_bytes;               /* bytes of the row's lines fed so far */
+    bool runaway;                   /* a row ran past jk_record_max_bytes: reading stopped */
     struct jk_record rec;
     jk_record_fn emit;
     void *ctx;
@@ -245,6 +247,7 @@ static void on_row(int c, void *data)
         r->st = take_row(r);
     r->n_cells = 0;
     r->row_line = 0;
+    r->row_bytes = 0;
 }
 
 /* ---- file ------------------------------------------------------------ */
@@ -275,17 +278,38 @@ static bool header_done(const struct csvr *r)
     return r->header_only && r->n_cols;
 }
 
+/*
+ * Whether the row open since r->row_line has run past jk_record_max_bytes
+ * over several lines: a quote left open, which would make the rest of the
+ * file one field, held whole. Reading stops with a warning (finish emits
+ * nothing more).
+ */
+static bool runaway_row(struct csvr *r)
+{
+    if (r->row_line == 0 || r->row_bytes <= jk_record_max_bytes || r->n_cols == 0)
+        return false;
+    jk_warn(
+        "%s:%lu: a quoted field in this row runs past %zu MB, so the rest of the file "
+        "from line %lu on was skipped; close the quote (a quote inside a field is written \"\")",
+        r->path, r->row_line, jk_record_max_bytes >> 20, r->row_line);
+    r->runaway = true;
+    return true;
+}
+
 static enum jk_status feed_lines(struct csvr *r, struct jk_lines *lr, struct csv_parser *p)
 {
-    while (r->st == JK_OK && !header_done(r) && jk_lines_next(lr, r->diag)) {
+    while (r->st == JK_OK && !header_done(r) && !runaway_row(r) && jk_lines_next(lr, r->diag)) {
         if (r->lineno == 0) /* the header's first line */
             csv_set_delim(p, pick_separator(lr->line, lr->len));
         r->lineno = lr->lineno;
         if (r->row_line == 0)
             r->row_line = lr->lineno;
+        r->row_bytes += lr->len + 1;
         csv_parse(p, lr->line, lr->len, on_field, on_row, r);
         csv_parse(p, "\n", 1, on_field, on_row, r);
     }
+    if (r->runaway)
+        return r->st;
     if (r->st == JK_OK && !header_done(r))
         r->st = lr->status;
     return r->st;
@@ -299,6 +323,8 @@ static enum jk_status feed_lines(struct csvr *r, struct jk_lines *lr, struct csv
  */
 static void finish(struct csvr *r, struct csv_parser *p)
 {
+    if (r->runaway)
+        return; /* said by runaway_row */
     if (r->st == JK_OK && r->row_line != 0 && r->n_cols == 0)
         r->st = jk_error(r->diag, JK_E_INPUT,
                          "%s:%lu: a quoted field of the header is never closed, so the file has "

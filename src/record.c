@@ -3,6 +3,8 @@
 
 #include <math.h>
 
+size_t jk_record_max_bytes = (size_t)256 << 20;
+
 void jk_record_init(struct jk_record *r)
 {
     r->source = NULL;

@@ -28,6 +28,14 @@ struct jk_record {
     double citations;       /* times cited, NAN when unknown */
 };
 
+/*
+ * The most text one record may hold (256 MB): a document is held whole while
+ * it is counted, about 8 bytes of memory a byte. A record file's field that
+ * runs past it is a quote or brace left open, which makes the rest of the file
+ * one field; readers stop there and callers skip longer records. Tests lower it.
+ */
+extern size_t jk_record_max_bytes;
+
 void jk_record_init(struct jk_record *r);
 void jk_record_release(struct jk_record *r);
 /* Empties every field (keeps the memory), year 0, citations NAN. */

@@ -143,6 +143,39 @@ static void test_unterminated_quote(void **state)
     tu_rmtree(dir);
 }
 
+/*
+ * A quoted field that runs over lines past jk_record_max_bytes stops the reading there, with
+ * one warning: the rows before it are read, nothing after it is held. A quoted field over
+ * several lines within the limit is read as before.
+ */
+static void test_runaway_quote_stops_reading(void **state)
+{
+    (void)state;
+    char dir[64];
+    tu_mkdtemp(dir, sizeof(dir));
+    size_t limit = jk_record_max_bytes;
+    jk_record_max_bytes = 64;
+    struct rf_got g = {0};
+    struct jk_diag d;
+    enum jk_status st;
+    char *err = read_broken(dir, "runaway.csv",
+                            "Title,Abstract\nFirst,\"two\nlines\"\nSecond,\"never closed\n"
+                            "twenty bytes of text\ntwenty bytes of text\ntwenty bytes of text\n"
+                            "twenty bytes of text\nThird,x\n\"Fourth\",\"y\"\n",
+                            &g, &d, &st);
+    jk_record_max_bytes = limit;
+    assert_int_equal(st, JK_OK);
+    assert_int_equal(g.n, 1);
+    assert_non_null(strstr(g.rec[0], "title=First\n"));
+    assert_non_null(strstr(g.rec[0], "lines"));
+    assert_non_null(strstr(err, "runaway.csv:4: a quoted field in this row runs past 0 MB"));
+    assert_non_null(strstr(err, "the rest of the file from line 4 on was skipped"));
+    assert_null(strstr(err, "never closed")); /* one warning */
+    free(err);
+    rf_release(&g);
+    tu_rmtree(dir);
+}
+
 static void test_wrong_field_count(void **state)
 {
     (void)state;
@@ -275,6 +308,7 @@ int main(void)
         cmocka_unit_test(test_indonesian_repository),
         cmocka_unit_test(test_columns_override),
         cmocka_unit_test(test_unterminated_quote),
+        cmocka_unit_test(test_runaway_quote_stops_reading),
         cmocka_unit_test(test_wrong_field_count),
         cmocka_unit_test(test_no_text_column),
         cmocka_unit_test(test_header_only_check),
