@@ -175,9 +175,11 @@ void jk_web_page_text(const char *data, size_t len, struct jk_buf *text)
     jk_libxml_init();
     jk_libxml_quiet();
     const char *encoding = valid_utf8(data, len) ? "UTF-8" : NULL;
+    /* HUGE: without it libxml2 drops everything nested more than 256 elements deep, as
+     * a page of unclosed <font> or <div> tags is */
     htmlDocPtr doc = htmlReadMemory(data, (int)len, NULL, encoding,
                                     HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
-                                        HTML_PARSE_NONET);
+                                        HTML_PARSE_NONET | XML_PARSE_HUGE);
     if (!doc)
         return;
     struct walk w = {text, text->len, 0, 0, false};
