@@ -841,12 +841,33 @@ static void read_doc(const struct jk_buf *raw, struct jk_buf *text, struct jk_re
     }
 }
 
+size_t jk_corpus_max_tags = 2000000;
+
+/* Whether s[0..len) holds more than jk_corpus_max_tags tags ("<" before a letter, "/" or "!"). */
+static bool too_many_tags(const char *s, size_t len)
+{
+    size_t tags = 0;
+    for (const char *p = s, *end = s + len; (p = memchr(p, '<', (size_t)(end - p))) != NULL;) {
+        p++;
+        tags += p < end && (isalpha((unsigned char)*p) || *p == '/' || *p == '!');
+        if (tags > jk_corpus_max_tags)
+            return true;
+    }
+    return false;
+}
+
 /* A saved web page's text (read_html.h); NUL bytes outside UTF-16 make it binary, as for text. */
 static void read_html(const struct jk_buf *raw, struct jk_buf *text, struct jk_read_info *info)
 {
     if (info->binary && !jk_utf16_bom(raw->data, raw->len))
         return;
     info->binary = false;
+    if (too_many_tags(raw->data, raw->len)) { /* the parser's tree: ~500 bytes a tag */
+        info->skip_reason = "it is a web page of more than 2 million tags, whose tree would take "
+                            "gigabytes of memory; save it as text (.txt) and map that";
+        info->skip_note = "skipped: more than 2 million tags";
+        return;
+    }
     struct jk_buf page_text;
     jk_buf_init(&page_text);
     jk_web_page_text(raw->data, raw->len, &page_text);

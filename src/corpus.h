@@ -73,6 +73,12 @@ extern const char jk_skip_wos[];
  */
 extern const char jk_skip_too_large[];
 extern size_t jk_corpus_max_document; /* tests lower it */
+/*
+ * A web page (or a .doc that is one) with more tags than this is skipped
+ * (skip_reason and skip_note set): libxml2's tree of it takes about 500
+ * bytes a tag, 1 GB for an 18 MB page of 2 million. Tests lower it.
+ */
+extern size_t jk_corpus_max_tags;
 
 /* What reading one document found out. */
 struct jk_read_info {

@@ -601,6 +601,38 @@ static void test_too_large_documents_skipped(void **state)
     tu_rmtree(dir);
 }
 
+/* A web page of more than jk_corpus_max_tags tags is skipped with a reason; one at it is read. */
+static void test_web_pages_of_too_many_tags_skipped(void **state)
+{
+    (void)state;
+    char dir[64], path[128];
+    tu_mkdtemp(dir, sizeof(dir));
+    tu_write_str(dir, "many.html", "<p>kerja sama</p><p>daerah</p><br><!-- x -->");
+    tu_write_str(dir, "few.html", "<p>kerja sama</p> a < b, c <= d <p>daerah</p>");
+    struct jk_buf text;
+    jk_buf_init(&text);
+    struct jk_read_info info;
+    struct jk_diag d;
+    jk_diag_init(&d);
+    size_t limit = jk_corpus_max_tags;
+    jk_corpus_max_tags = 4;
+    snprintf(path, sizeof(path), "%s/many.html", dir);
+    struct jk_source many = {path, JK_SIZE_UNKNOWN, 0};
+    assert_int_equal(jk_corpus_read(&many, NULL, &text, &info, &d), JK_OK);
+    assert_int_equal(text.len, 0);
+    assert_non_null(info.skip_reason);
+    assert_non_null(strstr(info.skip_reason, "more than 2 million tags"));
+    assert_string_equal(info.skip_note, "skipped: more than 2 million tags");
+    snprintf(path, sizeof(path), "%s/few.html", dir); /* "< b", "<=" are no tags */
+    struct jk_source few = {path, JK_SIZE_UNKNOWN, 0};
+    assert_int_equal(jk_corpus_read(&few, NULL, &text, &info, &d), JK_OK);
+    jk_corpus_max_tags = limit;
+    assert_null(info.skip_reason);
+    assert_non_null(strstr(text.data, "kerja sama"));
+    jk_buf_release(&text);
+    tu_rmtree(dir);
+}
+
 static void test_unreadable_file_names_it(void **state)
 {
     (void)state;
@@ -652,6 +684,7 @@ int main(void)
         cmocka_unit_test(test_read_utf16),
         cmocka_unit_test(test_read_flags_binary_and_strips_bom_and_crlf),
         cmocka_unit_test(test_too_large_documents_skipped),
+        cmocka_unit_test(test_web_pages_of_too_many_tags_skipped),
         cmocka_unit_test(test_unreadable_file_names_it),
         cmocka_unit_test(test_utf8_repair_rejects_overlong_and_surrogates),
     };
