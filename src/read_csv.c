@@ -282,17 +282,25 @@ static bool header_done(const struct csvr *r)
  * Whether the row open since r->row_line has run past jk_record_max_bytes
  * over several lines: a quote left open, which would make the rest of the
  * file one field, held whole. Reading stops with a warning (finish emits
- * nothing more).
+ * nothing more); in the header, with the error a header never closed gives.
  */
 static bool runaway_row(struct csvr *r)
 {
-    if (r->row_line == 0 || r->row_bytes <= jk_record_max_bytes || r->n_cols == 0)
+    if (r->row_line == 0 || r->row_bytes <= jk_record_max_bytes)
         return false;
+    r->runaway = true;
+    if (r->n_cols == 0) {
+        r->st = jk_error(r->diag, JK_E_INPUT,
+                         "%s:%lu: a quoted field of the header runs past %zu MB without closing, "
+                         "so the file has no header; close the quote (a quote inside a field is "
+                         "written \"\")",
+                         r->path, r->row_line, jk_record_max_bytes >> 20);
+        return true;
+    }
     jk_warn(
         "%s:%lu: a quoted field in this row runs past %zu MB, so the rest of the file "
         "from line %lu on was skipped; close the quote (a quote inside a field is written \"\")",
         r->path, r->row_line, jk_record_max_bytes >> 20, r->row_line);
-    r->runaway = true;
     return true;
 }
 

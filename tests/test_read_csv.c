@@ -173,6 +173,18 @@ static void test_runaway_quote_stops_reading(void **state)
     assert_null(strstr(err, "never closed")); /* one warning */
     free(err);
     rf_release(&g);
+    /* in the header: the error of a header never closed, as soon as it runs past */
+    jk_record_max_bytes = 64;
+    err = read_broken(dir, "header.csv",
+                      "\"Title,Abstract\ntwenty bytes of text\ntwenty bytes of text\n"
+                      "twenty bytes of text\ntwenty bytes of text\nFirst,x\n",
+                      &g, &d, &st);
+    jk_record_max_bytes = limit;
+    assert_int_equal(st, JK_E_INPUT);
+    assert_int_equal(g.n, 0);
+    assert_non_null(strstr(d.msg, "header.csv:1: a quoted field of the header runs past 0 MB"));
+    free(err);
+    rf_release(&g);
     tu_rmtree(dir);
 }
 
