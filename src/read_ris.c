@@ -11,6 +11,8 @@ struct ris {
     struct jk_record rec;
     bool open;           /* inside a TY..ER record */
     struct jk_buf *last; /* field a continuation line extends, or NULL */
+    size_t bytes;        /* of the open record's lines */
+    bool runaway;        /* the open record ran past jk_record_max_bytes: skipped */
     jk_record_fn emit;
     void *ctx;
 };
@@ -75,6 +77,8 @@ static enum jk_status finish(struct ris *r, bool complete, struct jk_diag *diag)
 {
     r->open = false;
     r->last = NULL;
+    if (r->runaway) /* said by runaway */
+        return JK_OK;
     bool has_text = r->rec.title.len > 0 || r->rec.abstract.len > 0;
     if (!complete)
         jk_warn("%s:%lu: RIS record %zu has no ER end tag; %s", r->path, r->rec.line, r->rec.number,
@@ -91,28 +95,53 @@ static enum jk_status begin(struct ris *r, unsigned long line)
     r->rec.number = number;
     r->rec.line = line;
     r->open = true;
+    r->bytes = 0;
+    r->runaway = false;
     return JK_OK;
+}
+
+/*
+ * Whether the open record, with its next line of len bytes, runs past
+ * jk_record_max_bytes (an ER tag missing, and the rest of the file one
+ * field's continuation): said once, and the record's lines are skipped up
+ * to its end or the next TY, so it is never held whole.
+ */
+static bool runaway(struct ris *r, size_t len)
+{
+    r->bytes += len + 1;
+    if (r->runaway || r->bytes <= jk_record_max_bytes)
+        return r->runaway;
+    jk_warn("%s:%lu: RIS record %zu runs past %zu MB of text, and is skipped up to its ER end "
+            "tag or the next record (is an ER tag missing?)",
+            r->path, r->rec.line, r->rec.number, jk_record_max_bytes >> 20);
+    jk_record_clear(&r->rec);
+    r->last = NULL;
+    r->runaway = true;
+    return true;
 }
 
 static enum jk_status take_line(struct ris *r, const struct jk_lines *lr, struct jk_diag *diag)
 {
-    const char *v;
-    size_t n;
+    const char *v = NULL;
+    size_t n = 0;
     enum jk_status st = JK_OK;
-    if (!tag_line(lr->line, lr->len, &v, &n)) {
-        if (r->open && r->last)
-            jk_field_append(r->last, lr->line, lr->len);
-        return JK_OK;
-    }
-    if (tag_is(lr->line, "TY")) {
+    bool tagged = tag_line(lr->line, lr->len, &v, &n);
+    if (tagged && tag_is(lr->line, "TY")) {
         if (r->open && (st = finish(r, false, diag)) != JK_OK)
             return st;
         return begin(r, lr->lineno);
     }
     if (!r->open)
         return JK_OK;
-    if (tag_is(lr->line, "ER"))
+    if (tagged && tag_is(lr->line, "ER"))
         return finish(r, true, diag);
+    if (runaway(r, lr->len))
+        return JK_OK;
+    if (!tagged) {
+        if (r->last)
+            jk_field_append(r->last, lr->line, lr->len);
+        return JK_OK;
+    }
     take_tag(r, lr->line, v, n);
     return JK_OK;
 }
