@@ -143,6 +143,17 @@ static void test_unterminated_quote(void **state)
     tu_rmtree(dir);
 }
 
+/* read_broken with jk_record_max_bytes at 64 bytes, restored after. */
+static char *read_limited(const char *dir, const char *name, const char *text, struct rf_got *g,
+                          struct jk_diag *d, enum jk_status *st)
+{
+    size_t limit = jk_record_max_bytes;
+    jk_record_max_bytes = 64;
+    char *err = read_broken(dir, name, text, g, d, st);
+    jk_record_max_bytes = limit;
+    return err;
+}
+
 /*
  * A quoted field that runs over lines past jk_record_max_bytes stops the reading there, with
  * one warning: the rows before it are read, nothing after it is held. A quoted field over
@@ -153,17 +164,17 @@ static void test_runaway_quote_stops_reading(void **state)
     (void)state;
     char dir[64];
     tu_mkdtemp(dir, sizeof(dir));
-    size_t limit = jk_record_max_bytes;
-    jk_record_max_bytes = 64;
     struct rf_got g = {0};
     struct jk_diag d;
     enum jk_status st;
-    char *err = read_broken(dir, "runaway.csv",
-                            "Title,Abstract\nFirst,\"two\nlines\"\nSecond,\"never closed\n"
-                            "twenty bytes of text\ntwenty bytes of text\ntwenty bytes of text\n"
-                            "twenty bytes of text\nThird,x\n\"Fourth\",\"y\"\n",
-                            &g, &d, &st);
-    jk_record_max_bytes = limit;
+    const char *lines = "twenty bytes of text\ntwenty bytes of text\ntwenty bytes of text\n"
+                        "twenty bytes of text\n";
+    char text[256];
+    snprintf(text, sizeof(text),
+             "Title,Abstract\nFirst,\"two\nlines\"\nSecond,\"never closed\n%sThird,x\n"
+             "\"Fourth\",\"y\"\n",
+             lines);
+    char *err = read_limited(dir, "runaway.csv", text, &g, &d, &st);
     assert_int_equal(st, JK_OK);
     assert_int_equal(g.n, 1);
     assert_non_null(strstr(g.rec[0], "title=First\n"));
@@ -174,12 +185,8 @@ static void test_runaway_quote_stops_reading(void **state)
     free(err);
     rf_release(&g);
     /* in the header: the error of a header never closed, as soon as it runs past */
-    jk_record_max_bytes = 64;
-    err = read_broken(dir, "header.csv",
-                      "\"Title,Abstract\ntwenty bytes of text\ntwenty bytes of text\n"
-                      "twenty bytes of text\ntwenty bytes of text\nFirst,x\n",
-                      &g, &d, &st);
-    jk_record_max_bytes = limit;
+    snprintf(text, sizeof(text), "\"Title,Abstract\n%sFirst,x\n", lines);
+    err = read_limited(dir, "header.csv", text, &g, &d, &st);
     assert_int_equal(st, JK_E_INPUT);
     assert_int_equal(g.n, 0);
     assert_non_null(strstr(d.msg, "header.csv:1: a quoted field of the header runs past 0 MB"));
