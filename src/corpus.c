@@ -641,7 +641,6 @@ static enum jk_status read_pdf_text(const struct jk_source *src, struct jk_buf *
 const char jk_skip_empty[] = "empty (no text, or only white space)";
 const char jk_skip_wos[] = "a Web of Science export";
 const char jk_skip_too_large[] = "too large for one document";
-size_t jk_corpus_max_document = (size_t)256 << 20;
 
 /*
  * Whether text is a Web of Science export: the tagged format opens with
@@ -876,7 +875,7 @@ static void read_html(const struct jk_buf *raw, struct jk_buf *text, struct jk_r
     jk_buf_release(&page_text);
 }
 
-/* Is src a text or web-page document larger than jk_corpus_max_document? */
+/* Is src a text or web-page document larger than jk_record_max_bytes? */
 static bool too_large(const struct jk_source *src, enum jk_format format)
 {
     if (format != JK_FORMAT_TEXT && format != JK_FORMAT_HTML)
@@ -885,7 +884,7 @@ static bool too_large(const struct jk_source *src, enum jk_format format)
     struct stat sb;
     if (size == JK_SIZE_UNKNOWN)
         size = stat(src->path, &sb) == 0 && sb.st_size > 0 ? (uint64_t)sb.st_size : 0;
-    return size > jk_corpus_max_document;
+    return size > jk_record_max_bytes;
 }
 
 static enum jk_status read_document(const struct jk_source *src,

@@ -66,13 +66,12 @@ extern const char jk_skip_empty[];
 extern const char jk_skip_wos[];
 /*
  * read_info's skip_reason for a text or web-page document of more than
- * jk_corpus_max_document bytes. A document is held whole while it is
- * counted, in several forms (about 8 bytes of memory a byte of text); above
- * 256 MB a file is a collection of documents (a VOSviewer corpus file is
- * read line by line), and read whole it could exhaust the memory.
+ * jk_record_max_bytes (record.h: the limit records have too). A document is
+ * held whole while it is counted, in several forms; above 256 MB a file is a
+ * collection of documents (a VOSviewer corpus file is read line by line),
+ * and read whole it could exhaust the memory.
  */
 extern const char jk_skip_too_large[];
-extern size_t jk_corpus_max_document; /* tests lower it */
 /*
  * A web page (or a .doc that is one) with more tags than this is skipped
  * (skip_reason and skip_note set): libxml2's tree of it takes about 500
@@ -109,7 +108,7 @@ struct jk_read_info {
  * here: info->skip_reason is jk_skip_empty (the caller says so, in order);
  * so is a Web of Science export saved as .txt (jk_skip_wos), which read as one
  * document would map its field tags and every record together. A .txt/.md or
- * web page of more than jk_corpus_max_document bytes is read in chunks only
+ * web page of more than jk_record_max_bytes bytes is read in chunks only
  * for its size, SHA-256 and NUL bytes: text empty, skip_reason
  * jk_skip_too_large (info->binary instead when it has a NUL byte).
  */

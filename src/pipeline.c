@@ -607,8 +607,7 @@ static void note_read(struct state *s, size_t i, const struct jk_read_info *info
             jk_warn("skipping '%s': at %llu MB it is too large for one document (at most %zu "
                     "MB); if it holds one document a line, map it with --format vosviewer, "
                     "else split it into files",
-                    src->path, (unsigned long long)(info.bytes >> 20),
-                    jk_corpus_max_document >> 20);
+                    src->path, (unsigned long long)(info.bytes >> 20), jk_record_max_bytes >> 20);
     } else if (info.skip_note) {
         if (warn_file(s, FW_UNREADABLE))
             jk_warn("skipping '%s': %s", src->path, info.skip_reason);

@@ -29,10 +29,12 @@ struct jk_record {
 };
 
 /*
- * The most text one record may hold (256 MB): a document is held whole while
- * it is counted, about 8 bytes of memory a byte. A record file's field that
- * runs past it is a quote or brace left open, which makes the rest of the file
- * one field; readers stop there and callers skip longer records. Tests lower it.
+ * The most text one record or document may hold (256 MB): a document is held
+ * whole while it is counted, about 8 bytes of memory a byte. A record file's
+ * field that runs past it is a quote or brace left open, which makes the rest
+ * of the file one field; readers stop there and callers skip longer records.
+ * A text file or web page larger than it is skipped unread (corpus.h,
+ * jk_skip_too_large). Tests lower it.
  */
 extern size_t jk_record_max_bytes;
 

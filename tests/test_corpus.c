@@ -547,7 +547,7 @@ static void test_read_flags_binary_and_strips_bom_and_crlf(void **state)
 }
 
 /*
- * A text or web-page file above jk_corpus_max_document is not held: skipped
+ * A text or web-page file above jk_record_max_bytes is not held: skipped
  * as too large (binary when it has a NUL byte), its size and SHA-256 read in
  * chunks, the same as a document's; other formats keep their own limits.
  */
@@ -571,14 +571,14 @@ static void test_too_large_documents_skipped(void **state)
     struct jk_read_info info, whole;
     struct jk_diag d;
     jk_diag_init(&d);
-    size_t limit = jk_corpus_max_document;
+    size_t limit = jk_record_max_bytes;
     const char *names[] = {"big.txt", "big.html", "bin.md", "small.txt"};
     for (size_t i = 0; i < 4; i++) {
         snprintf(path, sizeof(path), "%s/%s", dir, names[i]);
         struct jk_source src = {path, i % 2 ? JK_SIZE_UNKNOWN : (i == 3 ? 1000 : 3000), 0};
-        jk_corpus_max_document = SIZE_MAX;
+        jk_record_max_bytes = SIZE_MAX;
         assert_int_equal(jk_corpus_read(&src, NULL, &text, &whole, &d), JK_OK);
-        jk_corpus_max_document = 2048;
+        jk_record_max_bytes = 2048;
         jk_buf_adds(&text, "left over");
         assert_int_equal(jk_corpus_read(&src, NULL, &text, &info, &d), JK_OK);
         assert_string_equal(info.sha256, whole.sha256);
@@ -596,7 +596,7 @@ static void test_too_large_documents_skipped(void **state)
         assert_string_equal(info.sha256, "");
         assert_int_equal(text.len, 0);
     }
-    jk_corpus_max_document = limit;
+    jk_record_max_bytes = limit;
     jk_buf_release(&text);
     tu_rmtree(dir);
 }
