@@ -17,8 +17,6 @@
 
 #include "util/mem.h"
 
-#define TOP_TERMS 10
-
 /* printf follows LC_NUMERIC; files must not change with the user's locale. */
 static void fix_decimal_point(char *s)
 {
@@ -513,7 +511,7 @@ static void cluster_row(struct jk_buf *b, struct jk_buf *top, uint32_t cluster,
                         const struct jk_term *const *run, size_t n)
 {
     jk_buf_clear(top);
-    for (size_t i = 0; i < n && i < TOP_TERMS; i++) {
+    for (size_t i = 0; i < n && i < JK_CLUSTER_TOP_TERMS; i++) {
         if (i > 0)
             jk_buf_adds(top, "; ");
         jk_buf_adds(top, run[i]->label);

@@ -95,11 +95,14 @@ enum jk_status jk_export_terms_csv(const struct jk_map *map, FILE *out, struct j
  */
 enum jk_status jk_export_links_csv(const struct jk_map *map, FILE *out, struct jk_diag *diag);
 
+/* How many of a cluster's terms clusters.csv and report.md name. */
+#define JK_CLUSTER_TOP_TERMS 10
+
 /*
  * clusters.csv: cluster,size,top_terms. One row per cluster 1..n_clusters;
- * size = number of terms in it; top_terms = its ten terms with the most
- * occurrences (ties by label, byte order) joined with "; ". Only the header
- * when the map was not clustered.
+ * size = number of terms in it; top_terms = its JK_CLUSTER_TOP_TERMS terms
+ * with the most occurrences (ties by label, byte order) joined with "; ".
+ * Only the header when the map was not clustered.
  */
 enum jk_status jk_export_clusters_csv(const struct jk_map *map, FILE *out, struct jk_diag *diag);
 

@@ -284,20 +284,22 @@ static size_t *ranked_terms(const struct jk_map *m)
     return idx;
 }
 
-/* The ten most frequent terms of each cluster, as rank indexes; SIZE_MAX pads. Caller frees. */
-#define CLUSTER_TOP 10
+/*
+ * The JK_CLUSTER_TOP_TERMS most frequent terms of each cluster (as clusters.csv names them),
+ * as rank indexes; SIZE_MAX pads. Caller frees.
+ */
 static size_t *cluster_tops(const struct jk_map *m, const size_t *rank, size_t *sizes)
 {
     size_t n = m->n_clusters;
-    size_t *top = jk_malloc((n ? n : 1) * CLUSTER_TOP * sizeof(*top));
-    for (size_t k = 0; k < n * CLUSTER_TOP; k++)
+    size_t *top = jk_malloc((n ? n : 1) * JK_CLUSTER_TOP_TERMS * sizeof(*top));
+    for (size_t k = 0; k < n * JK_CLUSTER_TOP_TERMS; k++)
         top[k] = SIZE_MAX;
     for (size_t r = 0; r < m->n_terms; r++) {
         size_t c = m->terms[rank[r]].cluster;
         if (c < 1 || c > n)
             continue;
-        if (sizes[c - 1] < CLUSTER_TOP)
-            top[(c - 1) * CLUSTER_TOP + sizes[c - 1]] = rank[r];
+        if (sizes[c - 1] < JK_CLUSTER_TOP_TERMS)
+            top[(c - 1) * JK_CLUSTER_TOP_TERMS + sizes[c - 1]] = rank[r];
         sizes[c - 1]++;
     }
     return top;
@@ -310,9 +312,10 @@ static void report_clusters(struct jk_buf *b, const struct jk_map *m, const size
     size_t *sizes = jk_calloc(m->n_clusters ? m->n_clusters : 1, sizeof(*sizes));
     size_t *top = cluster_tops(m, rank, sizes);
     for (size_t c = 1; c <= m->n_clusters; c++) {
+        const size_t *row = top + (c - 1) * JK_CLUSTER_TOP_TERMS;
         jk_buf_addf(b, "| %zu | %zu | ", c, sizes[c - 1]);
-        for (size_t k = 0; k < CLUSTER_TOP && top[(c - 1) * CLUSTER_TOP + k] != SIZE_MAX; k++) {
-            const struct jk_term *t = &m->terms[top[(c - 1) * CLUSTER_TOP + k]];
+        for (size_t k = 0; k < JK_CLUSTER_TOP_TERMS && row[k] != SIZE_MAX; k++) {
+            const struct jk_term *t = &m->terms[row[k]];
             jk_buf_adds(b, k ? ", " : "");
             add_cell(b, t->label);
             jk_buf_addf(b, " (%u)", t->occurrences);
