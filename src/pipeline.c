@@ -850,7 +850,6 @@ static bool duplicate_key(const struct jk_record *r, struct jk_buf *key)
     return key->len > 6;
 }
 
-/* First pass: a record found before (same DOI or title) is noted and not read again. */
 /*
  * A record of more text than a document may hold (jk_record_max_bytes) is
  * left out with a warning naming its file and line: most likely a quote or
@@ -870,6 +869,7 @@ static enum jk_status record_too_large(struct state *s, const struct jk_record *
     return JK_OK;
 }
 
+/* First pass: a record found before (same DOI or title) is noted and not read again. */
 static enum jk_status learn_record(void *ctx, const char *text, size_t len,
                                    const struct jk_record *r, struct jk_diag *diag)
 {

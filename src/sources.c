@@ -1557,13 +1557,13 @@ static bool byline_shape(const char *t, size_t i, size_t end, bool *marked)
             j++;
         if (j == i)
             return false; /* other punctuation: a title's colon, a sentence's brackets */
-        if (word_in(t + i, j - i, joins, 2)) {
+        if (word_in(t + i, j - i, joins, sizeof(joins) / sizeof(*joins))) {
             words = 0;
-        } else if (word_in(t + i, j - i, roles, 3)) {
+        } else if (word_in(t + i, j - i, roles, sizeof(roles) / sizeof(*roles))) {
             if (words > 0 || names == 0)
                 return false; /* "author" inside a name or before one */
             *marked = true;
-        } else if (!word_in(t + i, j - i, particles, 8)) {
+        } else if (!word_in(t + i, j - i, particles, sizeof(particles) / sizeof(*particles))) {
             if (!isupper((unsigned char)t[i]) || ++words > NAME_WORDS)
                 return false;
             names += words == 1;
